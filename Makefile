@@ -1,0 +1,77 @@
+# media-framing: `make report` builds the study, `make test` checks it.
+# With no virtual or conda environment active, both create .venv from
+# requirements.lock first; with one active (conda env create -f environment.yml,
+# then conda activate media-framing), they use it.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+CORPUS ?= data/raw/trump-putin-call-2025-02-12
+CORPUS_NAME := $(basename $(notdir $(CORPUS)))
+PROCESSED := data/processed/$(CORPUS_NAME)
+NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
+REPORTS := $(patsubst notebooks/%.ipynb,reports/%.html,$(NOTEBOOKS))
+
+ifneq ($(VIRTUAL_ENV),)
+  PY := $(VIRTUAL_ENV)/bin/python
+  ENV_READY :=
+else ifneq ($(filter-out base,$(CONDA_DEFAULT_ENV)),)
+  PY := $(CONDA_PREFIX)/bin/python
+  ENV_READY :=
+else
+  PY := .venv/bin/python
+  ENV_READY := .venv/.installed
+endif
+
+.PHONY: help env data report test validate lock strip clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
+
+env: $(ENV_READY) ## create .venv from requirements.lock (when no environment is active)
+
+.venv/.installed: requirements.lock pyproject.toml
+	$(PYTHON) -m venv .venv
+	.venv/bin/python -m pip install --quiet --upgrade "pip==25.3"
+	.venv/bin/python -m pip install --quiet --no-deps --require-virtualenv -r requirements.lock
+	.venv/bin/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	.venv/bin/python -m pip check
+	touch $@
+
+data: $(ENV_READY) ## analyse CORPUS into data/processed/<corpus name>/
+	$(PY) -m analysis run $(CORPUS) --out $(PROCESSED)
+
+report: data ## build every notebook into reports/*.html (CORPUS=path for another corpus)
+	@mkdir -p reports figures
+	@for nb in $(NOTEBOOKS); do \
+	  echo "executing $$nb"; \
+	  FRAMING_CORPUS=$(abspath $(CORPUS)) FRAMING_PROCESSED=$(abspath $(PROCESSED)) \
+	    $(PY) -m jupyter nbconvert --to html --execute --output-dir reports \
+	    --ExecutePreprocessor.timeout=1200 "$$nb" || exit 1; \
+	done
+
+test: $(ENV_READY) ## run the test suite (notebooks included)
+	$(PY) -m pytest
+
+validate: $(ENV_READY) ## score every measure against the gold data in FRAMING_DATA_HOME
+	$(PY) -m analysis validate segmentation
+
+lock: ## re-pin every dependency from pyproject.toml into requirements.lock and environment.yml
+	rm -rf .lock-venv
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --upgrade "pip==25.3" setuptools wheel
+	.lock-venv/bin/python -m pip install --quiet ".[dev]"
+	{ echo "# Every package of the environment, pinned (setuptools and wheel build the kit itself)."; \
+	  echo "# Written by 'make lock'; do not edit."; \
+	  .lock-venv/bin/python -m pip freeze --all --exclude media-framing --exclude pip | LC_ALL=C sort -f; } > requirements.lock
+	{ echo "# Written by 'make lock' from requirements.lock; do not edit."; \
+	  echo "name: media-framing"; echo "channels:"; echo "  - conda-forge"; echo "dependencies:"; \
+	  echo "  - python=$$(.lock-venv/bin/python -c 'import platform; print(platform.python_version())')"; \
+	  echo "  - pip=25.3"; echo "  - pip:"; \
+	  grep -v '^#' requirements.lock | sed 's/^/      - /'; echo "      - -e ."; } > environment.yml
+	rm -rf .lock-venv
+
+strip: $(ENV_READY) ## remove outputs from the notebooks before committing
+	$(PY) -m jupyter nbconvert --clear-output --inplace $(NOTEBOOKS)
+
+clean: ## remove build outputs (reports, figures, processed data)
+	rm -rf reports/*.html figures/*.png figures/*.svg figures/*.csv data/processed/*/

@@ -1,0 +1,78 @@
+"""Every path the kit uses, in one place.
+
+Paths derive from the project folder (the parent of this package) and can be
+overridden with environment variables, so that notebooks, the Makefile and the
+tests never spell a relative path such as ``'../data'``.
+
+==========================  ===========================================================
+environment variable        meaning
+==========================  ===========================================================
+``FRAMING_CORPUS``          the corpus to study (folder or table file); default: the
+                            five seed articles in ``data/raw/``
+``FRAMING_PROCESSED``       where ``python -m analysis run`` wrote that corpus's
+                            tables; default: ``data/processed/<corpus name>``
+``FRAMING_FIGURES``         where notebooks save figures; default: ``figures/``
+``FRAMING_DATA_HOME``       where human-annotated gold data sets live; default:
+                            ``$XDG_CACHE_HOME/media-framing/datasets``
+==========================  ===========================================================
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = PACKAGE_DIR.parent
+DATA_DIR = PROJECT_DIR / "data"
+RAW_DIR = DATA_DIR / "raw"
+INTERIM_DIR = DATA_DIR / "interim"
+PROCESSED_DIR = DATA_DIR / "processed"
+FIGURES_DIR = PROJECT_DIR / "figures"
+REPORTS_DIR = PROJECT_DIR / "reports"
+NOTEBOOKS_DIR = PROJECT_DIR / "notebooks"
+WORDLISTS_DIR = PACKAGE_DIR / "wordlists"
+
+DEFAULT_CORPUS = RAW_DIR / "trump-putin-call-2025-02-12"
+
+
+def _from_env(name: str) -> Path | None:
+    value = os.environ.get(name, "").strip()
+    return Path(value).expanduser().resolve() if value else None
+
+
+def corpus_path() -> Path:
+    """The corpus under study: ``FRAMING_CORPUS`` or the default seed corpus."""
+    return _from_env("FRAMING_CORPUS") or DEFAULT_CORPUS
+
+
+def corpus_name(corpus: Path | None = None) -> str:
+    """A folder-safe name for a corpus: its folder name, or a table file's stem."""
+    corpus = Path(corpus) if corpus is not None else corpus_path()
+    return corpus.stem if corpus.is_file() else corpus.name
+
+
+def processed_dir(corpus: Path | None = None) -> Path:
+    """Where the tables of ``python -m analysis run`` for the corpus are kept."""
+    return _from_env("FRAMING_PROCESSED") or PROCESSED_DIR / corpus_name(corpus)
+
+
+def figures_dir() -> Path:
+    """Where figures (PNG, SVG and the CSV of plotted data) are written."""
+    return _from_env("FRAMING_FIGURES") or FIGURES_DIR
+
+
+def data_home(override: str | os.PathLike | None = None) -> Path:
+    """The folder holding the gold data sets used by ``python -m analysis validate``."""
+    if override:
+        return Path(override).expanduser().resolve()
+    from_env = _from_env("FRAMING_DATA_HOME")
+    if from_env:
+        return from_env
+    cache = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(cache) / "media-framing" / "datasets"
+
+
+def wordlist_path(name: str) -> Path:
+    """The path of a word list shipped with the package."""
+    return WORDLISTS_DIR / name

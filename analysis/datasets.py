@@ -1,0 +1,168 @@
+"""Locate, download and read the human-annotated gold data sets.
+
+The gold data is never part of the project: it lives in a *data home*
+(``FRAMING_DATA_HOME``, ``--data-home``, or ``~/.cache/media-framing/datasets``),
+one folder per data set, named as in :data:`DATASETS`. On a machine with internet
+access, :func:`fetch_dataset` downloads each file from its public source at a
+fixed commit and checks its SHA-256; CI and development point the data home at a
+copy that is already there.
+
+Readers take any subset of a set's rows or files: held-out parts in the same
+format are read the same way.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import json
+import re
+import urllib.request
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from analysis import config
+from analysis.errors import InputProblem
+
+
+@dataclass(frozen=True)
+class RemoteFile:
+    """One file of a gold set: where it is in the data home and where it comes from."""
+
+    path: str
+    url: str
+    sha256: str | None
+    """Checksum of the downloaded file; None where it could not be taken when the entry was written."""
+
+
+@dataclass(frozen=True)
+class Dataset:
+    name: str
+    measure: str
+    licence: str
+    files: tuple[RemoteFile, ...]
+    description: str
+
+
+_NLTK_DATA = "https://raw.githubusercontent.com/nltk/nltk_data/5db857e6f7df11eabb5e5665836db9ec8df07e28"
+_PYSBD = "https://raw.githubusercontent.com/nipunsadvilkar/pySBD/5905f13be4fc95f407b98392e0ec303617a33d86"
+
+DATASETS: dict[str, Dataset] = {
+    d.name: d
+    for d in (
+        Dataset(
+            name="pysbd_golden_rules_en",
+            measure="segmentation",
+            licence="MIT",
+            files=(
+                # The upstream file is Python source; read_golden_rules parses it
+                # with ast.literal_eval (never executed). Its checksum was not
+                # taken (no network when this entry was written): the reader
+                # checks instead that it holds text/sentences pairs.
+                RemoteFile("english_golden_rules.py", f"{_PYSBD}/benchmarks/english_golden_rules.py", None),
+            ),
+            description="48 English sentence-boundary test cases (the pragmatic_segmenter Golden Rules, via pySBD)",
+        ),
+        Dataset(
+            name="nltk_treebank_wsj_sample",
+            measure="segmentation",
+            licence="Penn Treebank sample, non-commercial research use only",
+            files=(
+                RemoteFile(
+                    "treebank.zip",
+                    f"{_NLTK_DATA}/packages/corpora/treebank.zip",
+                    "9da92d76c3666cfb6cddeaed0f7e86b344cce0f0928a286d439e555f19c37399",
+                ),
+            ),
+            description="199 Wall Street Journal files with gold sentences (Penn Treebank sample shipped by NLTK)",
+        ),
+    )
+}
+
+
+def locate_dataset(name: str, data_home: str | Path | None = None) -> Path | None:
+    """The folder of a gold set in the data home, or None when it is not there."""
+    folder = config.data_home(data_home) / name
+    return folder if folder.is_dir() and any(folder.iterdir()) else None
+
+
+def fetch_dataset(name: str, data_home: str | Path | None = None) -> Path:
+    """Download a gold set into the data home from its public source; check checksums."""
+    dataset = DATASETS[name]
+    folder = config.data_home(data_home) / name
+    folder.mkdir(parents=True, exist_ok=True)
+    for remote in dataset.files:
+        target = folder / remote.path
+        if target.exists():
+            continue
+        with urllib.request.urlopen(remote.url, timeout=60) as response:  # noqa: S310 (fixed https URLs)
+            data = response.read()
+        digest = hashlib.sha256(data).hexdigest()
+        if remote.sha256 is not None and digest != remote.sha256:
+            raise InputProblem([f"{remote.url}: checksum {digest} does not match the recorded {remote.sha256}"])
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    return folder
+
+
+def read_golden_rules(folder: Path) -> list[dict]:
+    """The Golden Rules cases: dicts with ``id``, ``rule``, ``text`` and ``sentences``.
+
+    Reads ``english_golden_rules.json`` (id, rule, text, sentences) where present,
+    else pySBD's ``english_golden_rules.py`` (a list of (text, sentences) pairs).
+    """
+    as_json = folder / "english_golden_rules.json"
+    if as_json.exists():
+        cases = json.loads(as_json.read_text(encoding="utf-8"))
+    else:
+        source = (folder / "english_golden_rules.py").read_text(encoding="utf-8")
+        literal = source[source.index("[", source.index("GOLDEN_EN_RULES")):]
+        pairs = ast.literal_eval(literal)
+        cases = [{"id": i + 1, "rule": f"rule {i + 1}", "text": t, "sentences": s} for i, (t, s) in enumerate(pairs)]
+    for case in cases:
+        if not isinstance(case.get("text"), str) or not isinstance(case.get("sentences"), list):
+            raise InputProblem([f"{folder}: a Golden Rules case is not text with a list of sentences: {case!r}"])
+    return cases
+
+
+_PTB_ESCAPES = {"-LRB-": "(", "-RRB-": ")", "-LCB-": "{", "-RCB-": "}", "-LSB-": "[", "-RSB-": "]", "``": '"', "''": '"'}
+_LEAF_RE = re.compile(r"\(([^\s()]+) ([^\s()]+)\)")
+
+
+def read_treebank(folder: Path) -> list[dict]:
+    """The WSJ sample: dicts with ``file``, ``raw`` (the text) and ``sentences`` (gold token lists).
+
+    Tokens are the parse-tree leaves without empty elements (``-NONE-``), with
+    the Treebank's bracket and quote escapes turned back into characters.
+    """
+    documents = []
+    with zipfile.ZipFile(folder / "treebank.zip") as archive:
+        names = set(archive.namelist())
+        for name in sorted(n for n in names if re.fullmatch(r"treebank/raw/wsj_\d{4}", n)):
+            stem = name.rsplit("/", 1)[1]
+            parsed = f"treebank/combined/{stem}.mrg"
+            if parsed not in names:
+                continue
+            raw = archive.read(name).decode("latin-1")
+            sentences = [
+                [_PTB_ESCAPES.get(word, word).replace("\\/", "/").replace("\\*", "*") for tag, word in _LEAF_RE.findall(tree) if tag != "-NONE-"]
+                for tree in _split_trees(archive.read(parsed).decode("latin-1"))
+            ]
+            documents.append({"file": stem, "raw": raw, "sentences": [s for s in sentences if s]})
+    return documents
+
+
+def _split_trees(text: str) -> list[str]:
+    """Top-level bracketed trees of a ``.mrg`` file."""
+    trees, depth, start = [], 0, None
+    for i, ch in enumerate(text):
+        if ch == "(":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0 and start is not None:
+                trees.append(text[start : i + 1])
+    return trees

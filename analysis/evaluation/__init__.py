@@ -1,0 +1,5 @@
+"""Scores of the kit's measures against human annotation, one module per measure.
+
+Each module reads gold data through :mod:`analysis.datasets` and never fits
+anything on it; ``python -m analysis validate MEASURE`` prints its results.
+"""

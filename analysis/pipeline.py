@@ -1,0 +1,94 @@
+"""Run the analysis on a corpus and write its tables (``python -m analysis run``).
+
+Data flow: the raw corpus is read and never changed; cleaning produces the clean
+text of each article (``clean/<article_id>.txt``) and the audit of removed lines;
+segmentation and quotation pairing produce the processed tables. Later measures
+add their own tables to the same folder.
+
+==========================  ===========================================================
+file                        contents
+==========================  ===========================================================
+``articles.csv``            one row per article: metadata, headline, credits, flags,
+                            line counts (raw text and clean text are not repeated here)
+``clean/<article_id>.txt``  the clean text that every offset refers to
+``removed.csv``             the audit: every removed line, its number and the rule
+``paragraphs.csv``          paragraphs: offsets, raw line number, body or heading
+``sentences.csv``           sentences: offsets, text, voice, quoted share
+``quote_spans.csv``         quotation spans: offsets, depth, status, marks
+``voice.csv``               character ranges labelled authorial or quoted
+==========================  ===========================================================
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.clean import clean_corpus
+from analysis.corpus import load_corpus
+from analysis.quotes import find_article_quotations, label_voice
+from analysis.segment import segment_articles
+from analysis.tables import read_table, write_table
+
+TABLES = ("articles", "removed", "paragraphs", "sentences", "quote_spans", "voice")
+
+
+def analyse_articles(articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """All tables for a loaded corpus (see the module docstring), keyed by table name.
+
+    ``articles`` keeps ``raw_text`` and gains ``clean_text``.
+    """
+    cleaned, paragraphs, removed = clean_corpus(articles)
+    sentences = label_voice(segment_articles(cleaned, paragraphs), cleaned)
+    quote_spans, voice = find_article_quotations(cleaned)
+    return {
+        "articles": cleaned,
+        "removed": removed,
+        "paragraphs": paragraphs,
+        "sentences": sentences,
+        "quote_spans": quote_spans,
+        "voice": voice,
+    }
+
+
+def run_corpus(corpus: str | Path, out: str | Path) -> dict[str, pd.DataFrame]:
+    """Load, analyse and write a corpus's tables into ``out``; return the tables."""
+    out = Path(out)
+    tables = analyse_articles(load_corpus(corpus))
+    write_outputs(tables, out)
+    return tables
+
+
+def write_outputs(tables: dict[str, pd.DataFrame], out: Path) -> None:
+    """Write the tables and clean texts; a previous run's clean texts are replaced."""
+    out.mkdir(parents=True, exist_ok=True)
+    clean_dir = out / "clean"
+    if clean_dir.exists():
+        shutil.rmtree(clean_dir)
+    clean_dir.mkdir()
+    articles = tables["articles"]
+    for article_id, text in zip(articles["article_id"], articles["clean_text"]):
+        (clean_dir / f"{article_id}.txt").write_text(text + "\n", encoding="utf-8", newline="\n")
+    write_table(articles.drop(columns=["raw_text", "clean_text"]), out / "articles.csv")
+    for name in TABLES[1:]:
+        write_table(tables[name], out / f"{name}.csv")
+
+
+def load_outputs(out: str | Path) -> dict[str, pd.DataFrame]:
+    """Read the tables a run wrote into ``out``; ``articles`` gets ``clean_text`` back.
+
+    Raises FileNotFoundError naming the command to run when the folder has no run.
+    """
+    out = Path(out)
+    if not (out / "articles.csv").exists():
+        raise FileNotFoundError(
+            f"{out} holds no analysis; run 'python -m analysis run CORPUS --out {out}' first "
+            "('make report' does this)"
+        )
+    tables = {name: read_table(out / f"{name}.csv") for name in TABLES}
+    tables["articles"]["clean_text"] = [
+        (out / "clean" / f"{a}.txt").read_text(encoding="utf-8").removesuffix("\n") for a in tables["articles"]["article_id"]
+    ]
+    return tables
