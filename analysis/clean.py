@@ -69,6 +69,8 @@ _DATE_RE = re.compile(
     re.IGNORECASE,
 )
 _BULLET_RE = re.compile(r"^[•·▪►‣◦*\-–]\s*")
+_BYLINE_RE = re.compile(r"^By\s+(?:(?:[A-Z][\w.'’\-]*|and|&|,)\s*){1,10}$")
+_MENU_BAR_RE = re.compile(r"\s+\|\s+")
 _BREADCRUMB_RE = re.compile(r"\s*(?:»|›|>|/)\s*")
 _PROSE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
 _PROMO_CUE_RE = re.compile(
@@ -140,12 +142,17 @@ def match_line_rule(text: str) -> str:
             return rule
     if _DATE_RE.match(text):
         return "date_line"
+    if _BYLINE_RE.match(text):
+        return "byline"
     tokens = [t.strip(".,:;|").lower() for t in text.split()]
     if tokens and all(t in _share_words() for t in tokens if t):
         return "share_bar"
     parts = [p for p in _BREADCRUMB_RE.split(text) if p]
     if ("»" in text or "›" in text) and len(parts) >= 2 and all(count_words(p) <= 12 for p in parts):
         return "breadcrumb"
+    items = _MENU_BAR_RE.split(text)
+    if len(items) >= 3 and all(1 <= count_words(item) <= 3 for item in items):
+        return "menu_item"
     if _BULLET_RE.match(text) and n_words <= MENU_MAX_WORDS and not _PROSE_END_RE.search(text):
         return "menu_item"
     if re.search(r"(?:\.\.\.|…)$", text) and is_title_case(text) and n_words <= 25:

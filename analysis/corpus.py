@@ -77,7 +77,8 @@ def load_corpus_folder(folder: str | Path, max_bytes: int = MAX_BYTES) -> pd.Dat
         flags = []
         if meta is None:
             meta = {"article_id": p.stem}
-            flags.append(f"no row in {METADATA_FILE}; id taken from the file name")
+            if (folder / METADATA_FILE).exists():
+                flags.append(f"no row in {METADATA_FILE}; id taken from the file name")
         text, headline = _read_article_file(p, max_bytes, problems)
         if text is None:
             continue

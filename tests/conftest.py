@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from analysis import config
+
+SHARED = config.PROJECT_DIR.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def data_home() -> Path:
+    """The gold data home, or skip when this machine has none."""
+    home = config.data_home()
+    if not home.is_dir():
+        pytest.skip(f"no gold data home at {home} (set FRAMING_DATA_HOME)")
+    return home
+
+
+@pytest.fixture(scope="session")
+def seed_tables():
+    """The default corpus analysed in memory."""
+    from analysis.corpus import load_corpus
+    from analysis.pipeline import analyse_articles
+
+    return analyse_articles(load_corpus(config.DEFAULT_CORPUS))
+
+
+@pytest.fixture
+def write_files(tmp_path):
+    """Write ``{name: text or bytes}`` into a fresh corpus folder and return it."""
+
+    def write(files: dict[str, str | bytes]) -> Path:
+        folder = tmp_path / "corpus"
+        folder.mkdir(exist_ok=True)
+        for name, content in files.items():
+            path = folder / name
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8")
+        return folder
+
+    return write
+
+
+ENGLISH = (
+    "The minister said on Tuesday that the talks would continue next week, and that both sides "
+    "had agreed to meet again in Geneva. It was the first time in two years that the two governments "
+    "had spoken directly about the dispute, which has cost thousands of jobs on both sides of the border."
+)
+
+os.environ.setdefault("MPLBACKEND", "Agg")

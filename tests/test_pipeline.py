@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import filecmp
+import json
+import subprocess
+import sys
+
+import pytest
+
+from analysis import config
+from analysis.pipeline import TABLES, load_outputs, run_corpus
+
+
+def test_two_runs_give_byte_identical_files(tmp_path):
+    run_corpus(config.DEFAULT_CORPUS, tmp_path / "a")
+    run_corpus(config.DEFAULT_CORPUS, tmp_path / "b")
+    names = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
+    assert {f"{t}.csv" for t in TABLES} <= {str(n) for n in names}
+    match, mismatch, errors = filecmp.cmpfiles(tmp_path / "a", tmp_path / "b", [str(n) for n in names], shallow=False)
+    assert mismatch == [] and errors == []
+
+
+def test_outputs_read_back_equal_to_what_was_written(tmp_path):
+    written = run_corpus(config.DEFAULT_CORPUS, tmp_path)
+    read = load_outputs(tmp_path)
+    assert list(read["articles"]["clean_text"]) == list(written["articles"]["clean_text"])
+    assert read["sentences"][["start", "end", "text", "voice"]].equals(written["sentences"][["start", "end", "text", "voice"]])
+    assert (tmp_path / "clean" / "lib-fails.txt").read_text(encoding="utf-8").startswith("Russian President Vladimir Putin")
+
+
+def test_load_outputs_says_what_to_run(tmp_path):
+    with pytest.raises(FileNotFoundError, match="python -m analysis run CORPUS --out"):
+        load_outputs(tmp_path)
+
+
+def run_cli(*args, env=None):
+    return subprocess.run([sys.executable, "-m", "analysis", *args], capture_output=True, text=True, env=env)
+
+
+def test_cli_run_writes_the_tables(tmp_path):
+    result = run_cli("run", str(config.DEFAULT_CORPUS), "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert "5 articles" in result.stdout
+    assert (tmp_path / "sentences.csv").read_text(encoding="utf-8").startswith("article_id,paragraph_id,sentence_id,start,end,text,voice")
+
+
+def test_cli_reports_bad_input_without_a_traceback(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "broken.txt").write_bytes("na\xefve".encode("latin-1"))
+    result = run_cli("run", str(corpus), "--out", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "broken.txt: not valid UTF-8" in result.stderr
+
+
+def test_cli_validate_segmentation_meets_the_targets(data_home):
+    result = run_cli("validate", "segmentation", "--data-home", str(data_home))
+    assert result.returncode == 0, result.stderr
+    metrics = json.loads(result.stdout.strip().splitlines()[-1])
+    results = metrics["results"]
+    assert results["pysbd_golden_rules_en"]["all"]["pass_rate"] >= 0.90
+    assert results["nltk_treebank_wsj_sample"]["all"]["all_boundaries"]["f1"] >= 0.97
+
+
+def test_cli_validate_without_gold_data_fails_clearly(tmp_path):
+    result = run_cli("validate", "segmentation", "--data-home", str(tmp_path))
+    assert result.returncode == 2
+    assert "no gold data for segmentation" in result.stderr
