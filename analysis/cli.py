@@ -41,16 +41,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always", InputWarning)
-            status = _dispatch(args)
-        for w in caught:
-            print(f"warning: {w.message}", file=sys.stderr)
-        return status
-    except InputProblem as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", InputWarning)
+        try:
+            return _dispatch(args)
+        except InputProblem as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 2
+        finally:
+            for w in caught:
+                print(f"warning: {w.message}", file=sys.stderr)
 
 
 def _dispatch(args: argparse.Namespace) -> int:

@@ -22,8 +22,8 @@ def read_lock() -> dict[str, str]:
 
 
 def test_every_locked_requirement_is_pinned_exactly():
-    lines = [l for l in (ROOT / "requirements.lock").read_text(encoding="utf-8").splitlines() if l and not l.startswith("#")]
-    assert lines and all(re.fullmatch(r"[A-Za-z0-9_.\-]+==[A-Za-z0-9_.+\-]+", l) for l in lines)
+    lines = [x for x in (ROOT / "requirements.lock").read_text(encoding="utf-8").splitlines() if x and not x.startswith("#")]
+    assert lines and all(re.fullmatch(r"[A-Za-z0-9_.\-]+==[A-Za-z0-9_.+\-]+", x) for x in lines)
 
 
 def test_conda_environment_installs_the_same_pins():

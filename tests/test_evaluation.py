@@ -3,7 +3,13 @@ from __future__ import annotations
 import zipfile
 
 from analysis.datasets import read_golden_rules, read_treebank
-from analysis.evaluation.segmentation import align_gold_starts, evaluate_golden_rules, evaluate_wsj, prepare_wsj, score_boundaries
+from analysis.evaluation.segmentation import (
+    align_gold_starts,
+    evaluate_golden_rules,
+    evaluate_wsj,
+    prepare_wsj,
+    score_boundaries,
+)
 
 
 def test_golden_rules_read_from_pysbd_source(tmp_path):
@@ -50,3 +56,25 @@ def test_alignment_passes_over_tokens_the_text_lacks():
 
 def test_score_boundaries():
     assert score_boundaries({1, 2, 3, 4}, {2, 3, 5}) == {"gold": 4, "predicted": 3, "correct": 2, "precision": 0.6667, "recall": 0.5, "f1": 0.5714}
+
+
+def test_fetch_checks_the_recorded_checksum(tmp_path, monkeypatch):
+    import hashlib
+
+    import pytest
+
+    from analysis import datasets
+    from analysis.errors import InputProblem
+
+    source = tmp_path / "upstream.zip"
+    source.write_bytes(b"gold data")
+    good = hashlib.sha256(b"gold data").hexdigest()
+    for name, digest in (("good_set", good), ("bad_set", "0" * 64)):
+        remote = datasets.RemoteFile("data.zip", source.as_uri(), digest)
+        monkeypatch.setitem(datasets.DATASETS, name, datasets.Dataset(name, "segmentation", "MIT", (remote,), "test"))
+    home = tmp_path / "home"
+    assert (datasets.fetch_dataset("good_set", home) / "data.zip").read_bytes() == b"gold data"
+    assert datasets.locate_dataset("good_set", home) == home / "good_set"
+    with pytest.raises(InputProblem, match="does not match the recorded"):
+        datasets.fetch_dataset("bad_set", home)
+    assert not (home / "bad_set" / "data.zip").exists()
