@@ -6,8 +6,6 @@
 SHELL := /bin/bash
 PYTHON ?= python3
 CORPUS ?= data/raw/trump-putin-call-2025-02-12
-CORPUS_NAME := $(basename $(notdir $(CORPUS)))
-PROCESSED := data/processed/$(CORPUS_NAME)
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
 REPORTS := $(patsubst notebooks/%.ipynb,reports/%.html,$(NOTEBOOKS))
 
@@ -37,14 +35,14 @@ env: $(ENV_READY) ## create .venv from requirements.lock (when no environment is
 	.venv/bin/python -m pip check
 	touch $@
 
-data: $(ENV_READY) ## analyse CORPUS into data/processed/<corpus name>/
-	$(PY) -m analysis run $(CORPUS) --out $(PROCESSED)
+data: $(ENV_READY) ## analyse CORPUS into data/processed/<corpus name>/ (the folder comes from analysis.config)
+	$(PY) -m analysis run $(CORPUS)
 
 report: data ## build every notebook into reports/*.html (CORPUS=path for another corpus)
 	@mkdir -p reports figures
 	@for nb in $(NOTEBOOKS); do \
 	  echo "executing $$nb"; \
-	  FRAMING_CORPUS=$(abspath $(CORPUS)) FRAMING_PROCESSED=$(abspath $(PROCESSED)) \
+	  FRAMING_CORPUS=$(abspath $(CORPUS)) \
 	    $(PY) -m jupyter nbconvert --to html --execute --output-dir reports \
 	    --ExecutePreprocessor.timeout=1200 "$$nb" || exit 1; \
 	done

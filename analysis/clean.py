@@ -46,7 +46,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from analysis.segment import count_words, find_words
+from analysis.segment import count_words, find_words, sentence_starters
 from analysis.wordlists import read_wordlist
 
 KEPT_AS = {"headline": "headline", "credit_line": "credit", "byline": "byline", "reading_meta": "byline"}
@@ -160,6 +160,11 @@ def match_line_rule(text: str) -> str:
     return ""
 
 
+def find_first_prose(lines: list[Line], rules: dict[int, str]) -> int:
+    """Index of the first line of prose that no rule removed; ``len(lines)`` if none."""
+    return next((i for i, line in enumerate(lines) if is_prose(line.text) and not rules.get(i)), len(lines))
+
+
 def find_headline(lines: list[Line], rules: dict[int, str], hint: str = "") -> int | None:
     """Index in ``lines`` of the headline, or None when none is found."""
     if hint.strip():
@@ -168,7 +173,7 @@ def find_headline(lines: list[Line], rules: dict[int, str], hint: str = "") -> i
             if _normalise(line.text) == wanted:
                 return i
         return None
-    first_prose = next((i for i, line in enumerate(lines) if is_prose(line.text) and not rules.get(i)), len(lines))
+    first_prose = find_first_prose(lines, rules)
     candidates = [
         i
         for i in range(first_prose)
@@ -266,7 +271,6 @@ def clean_article(raw_text: str, headline_hint: str = "") -> CleanArticle:
     rules = {i: r for i, line in enumerate(lines) if (r := match_line_rule(line.text))}
 
     headline_at = find_headline(lines, rules, headline_hint)
-    body_start = 0
     if headline_at is not None:
         wanted = _normalise(lines[headline_at].text)
         for i in range(headline_at):
@@ -277,8 +281,8 @@ def clean_article(raw_text: str, headline_hint: str = "") -> CleanArticle:
                 rules[i] = "repeated_headline"
         body_start = headline_at + 1
     else:
-        first_prose = next((i for i, line in enumerate(lines) if is_prose(line.text) and not rules.get(i)), 0)
-        body_start = first_prose
+        first_prose = find_first_prose(lines, rules)
+        body_start = first_prose if first_prose < len(lines) else 0  # no prose: the body is every line
 
     end_at = find_article_end(lines, rules, body_start)
     stop = len(lines) if end_at is None else end_at
@@ -368,8 +372,6 @@ def _normalise(text: str) -> str:
 
 def _capitalised_words(texts) -> set[str]:
     """Capitalised words that are likely names: not a line's first word, not a sentence opener."""
-    from analysis.segment import sentence_starters
-
     return {
         w
         for text in texts

@@ -27,7 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = commands.add_parser("run", help="analyse a corpus and write its tables")
     run.add_argument("corpus", type=Path, help="a corpus folder (.txt/.html files, optional articles.csv) or a .csv/.jsonl/.parquet table")
-    run.add_argument("--out", type=Path, required=True, help="folder for the output tables")
+    run.add_argument("--out", type=Path, default=None, help="folder for the output tables (default: data/processed/<corpus name>)")
 
     validate = commands.add_parser("validate", help="score a measure against human annotation")
     validate.add_argument("measure", choices=sorted(MEASURES))
@@ -55,12 +55,14 @@ def main(argv: list[str] | None = None) -> int:
 
 def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "run":
+        from analysis import config
         from analysis.pipeline import run_corpus
 
-        tables = run_corpus(args.corpus, args.out)
+        out = args.out or config.processed_dir(args.corpus)
+        tables = run_corpus(args.corpus, out)
         print(
             f"{len(tables['articles'])} articles, {len(tables['sentences'])} sentences, "
-            f"{len(tables['removed'])} removed lines (audit: {args.out / 'removed.csv'}) -> {args.out}"
+            f"{len(tables['removed'])} removed lines (audit: {out / 'removed.csv'}) -> {out}"
         )
         return 0
     if args.command == "validate":

@@ -41,8 +41,8 @@ def analyse_articles(articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
     ``articles`` keeps ``raw_text`` and gains ``clean_text``.
     """
     cleaned, paragraphs, removed = clean_corpus(articles)
-    sentences = label_voice(segment_articles(cleaned, paragraphs), cleaned)
     quote_spans, voice = find_article_quotations(cleaned)
+    sentences = label_voice(segment_articles(cleaned, paragraphs), cleaned, quote_spans)
     return {
         "articles": cleaned,
         "removed": removed,

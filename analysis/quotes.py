@@ -76,8 +76,11 @@ def find_voice_ranges(text: str, quotations: list[Quotation]) -> list[tuple[int,
     return ranges
 
 
-def label_sentence_voice(text: str, sentences: list[Span], quotations: list[Quotation]) -> list[tuple[str, float]]:
-    """For each sentence, its voice and the share of its letters and digits that are quoted."""
+def label_sentence_voice(text: str, sentences: list[Span], quotations) -> list[tuple[str, float]]:
+    """For each sentence, its voice and the share of its letters and digits that are quoted.
+
+    ``quotations`` are :class:`Quotation` objects or rows with ``start``, ``end`` and ``depth``.
+    """
     quoted = [False] * len(text)
     for q in quotations:
         if q.depth == 1:
@@ -203,13 +206,14 @@ def find_article_quotations(articles: pd.DataFrame) -> tuple[pd.DataFrame, pd.Da
     )
 
 
-def label_voice(sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+def label_voice(sentences: pd.DataFrame, articles: pd.DataFrame, quotations: pd.DataFrame) -> pd.DataFrame:
     """Add the voice of each sentence.
 
     Parameters
     ----------
     sentences : DataFrame with ``article_id``, ``start``, ``end``.
     articles : DataFrame with ``article_id`` and ``clean_text``.
+    quotations : the quotation table of :func:`find_article_quotations`.
 
     Returns
     -------
@@ -220,9 +224,10 @@ def label_voice(sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame
     out["voice"] = ""
     out["quoted_share"] = 0.0
     texts = dict(zip(articles["article_id"], articles["clean_text"]))
+    spans = {a: list(g.itertuples(index=False)) for a, g in quotations.groupby("article_id", sort=False)}
     for article_id, group in sentences.groupby("article_id", sort=False):
         text = texts[article_id]
-        labels = label_sentence_voice(text, list(zip(group["start"], group["end"])), find_quotations(text))
+        labels = label_sentence_voice(text, list(zip(group["start"], group["end"])), spans.get(article_id, []))
         out.loc[group.index, "voice"] = [voice for voice, _ in labels]
         out.loc[group.index, "quoted_share"] = [share for _, share in labels]
     return out

@@ -46,6 +46,7 @@ OPENERS = "\"'“‘«([{"
 CLOSERS = "\"'”’»)]}"
 _TERMINAL_RE = re.compile(r"[.!?…]+(?: [.!?…]+)*")
 _FOLLOW_RE = re.compile(r"([" + re.escape(CLOSERS) + r"]*)(\s+|$)")
+_TOKEN_RE = re.compile(r"\S+")
 _MULTI_LETTER_RE = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 _LIST_MARKER_RE = re.compile(r"(?:(?<=\s)|^)(?:[•⁃▪*\-–]\s?)?(\d{1,2}|[a-z])(?:\.\)|\)|\.)(?=\s)")
 _ONLY_MARKER_RE = re.compile(r"^(?:[•⁃▪*\-–]\s?)?(?:\d{1,3}|[A-Za-z])[.)]+$")
@@ -205,7 +206,7 @@ def _is_title(token: str) -> bool:
 
 
 def _token_at(p: str, pos: int) -> str:
-    m = re.compile(r"\S+").match(p, pos)
+    m = _TOKEN_RE.match(p, pos)
     return m.group() if m else ""
 
 

@@ -20,10 +20,12 @@ def count_voice_words(articles: pd.DataFrame, voice: pd.DataFrame) -> pd.DataFra
     A new DataFrame: ``article_id``, ``authorial_words``, ``quoted_words``.
     """
     rows = []
+    ranges = {a: g.sort_values("start") for a, g in voice.groupby("article_id", sort=False)}
+    empty = voice.iloc[0:0]
     for article_id, text in zip(articles["article_id"], articles["clean_text"]):
-        ranges = voice[voice["article_id"] == article_id].sort_values("start")
+        article_ranges = ranges.get(article_id, empty)
         counts = {"authorial": 0, "quoted": 0}
-        bounds = list(zip(ranges["start"], ranges["end"], ranges["voice"]))
+        bounds = list(zip(article_ranges["start"], article_ranges["end"], article_ranges["voice"]))
         k = 0
         for start, _, _ in find_words(text):
             while k < len(bounds) and bounds[k][1] <= start:

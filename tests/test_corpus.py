@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from contextlib import nullcontext
 
 import pandas as pd
 import pytest
@@ -49,7 +50,7 @@ def test_raw_seed_files_are_byte_identical_to_the_captures():
 )
 def test_bad_folder_input_names_the_file_and_the_problem(write_files, files, message):
     folder = write_files(files)
-    with pytest.raises(InputProblem) as raised, pytest.warns(InputWarning) if "notes.md" in files else _nothing():
+    with pytest.raises(InputProblem) as raised, pytest.warns(InputWarning) if "notes.md" in files else nullcontext():
         load_corpus(folder)
     assert message in str(raised.value)
 
@@ -167,11 +168,3 @@ def test_unreadable_table_and_missing_path(tmp_path):
     other.write_bytes(b"x")
     with pytest.raises(InputProblem, match="not a corpus folder or a table file"):
         load_corpus(other)
-
-
-class _nothing:
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False

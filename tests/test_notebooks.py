@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 
 import nbformat
 import pytest
@@ -42,4 +41,3 @@ def test_notebook_executes_on_the_default_corpus(path, tmp_path, monkeypatch):
     for png in pngs:
         for ext in ("svg", "csv"):
             assert png.with_suffix(f".{ext}").exists()
-    assert os.environ["FRAMING_FIGURES"] == str(figures)

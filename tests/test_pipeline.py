@@ -67,3 +67,12 @@ def test_cli_validate_without_gold_data_fails_clearly(tmp_path):
     result = run_cli("validate", "segmentation", "--data-home", str(tmp_path))
     assert result.returncode == 2
     assert "no gold data for segmentation" in result.stderr
+
+
+def test_cli_run_defaults_to_the_configured_processed_folder(tmp_path):
+    import os
+
+    env = {**os.environ, "FRAMING_PROCESSED": str(tmp_path / "processed")}
+    result = run_cli("run", str(config.DEFAULT_CORPUS), env=env)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "processed" / "articles.csv").exists()
