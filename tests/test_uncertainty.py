@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from analysis.uncertainty import (
+    adjust_holm,
+    bootstrap_interval,
+    describe_evidence,
+    permutation_test,
+)
+
+
+def test_bootstrap_interval_brackets_the_mean_and_repeats_with_the_seed():
+    values = np.random.default_rng(3).normal(0.2, 1.0, 300)
+    low, high = bootstrap_interval(values, seed=1)
+    assert low < values.mean() < high
+    assert high - low == pytest.approx(2 * 1.96 * values.std() / np.sqrt(300), rel=0.15)
+    assert bootstrap_interval(values, seed=1) == (low, high)
+
+
+@pytest.mark.parametrize(
+    "values, expected",
+    [([], (math.nan, math.nan)), ([0.4], (math.nan, math.nan)), ([0.3, 0.3, 0.3], (0.3, 0.3))],
+)
+def test_bootstrap_interval_edge_cases(values, expected):
+    assert np.allclose(bootstrap_interval(values), expected, equal_nan=True)
+
+
+def test_bootstrap_in_batches_stays_within_the_range_of_the_values():
+    values = np.arange(5000) % 2
+    low, high = bootstrap_interval(values, resamples=1500)
+    assert 0.45 < low < 0.5 < high < 0.55
+
+
+def test_permutation_test_finds_a_real_difference_and_not_a_null_one():
+    rng = np.random.default_rng(0)
+    a, b = rng.normal(0.5, 0.2, 30), rng.normal(-0.5, 0.2, 30)
+    difference, p = permutation_test(a, b, resamples=999)
+    assert difference == pytest.approx(a.mean() - b.mean())
+    assert p == pytest.approx(1 / 1000)
+    _, p_null = permutation_test(a, a.copy(), resamples=999)
+    assert p_null == 1.0
+
+
+def test_permutation_test_of_an_empty_group_is_nan():
+    assert all(math.isnan(x) for x in permutation_test([], [1.0, 2.0]))
+
+
+@pytest.mark.parametrize(
+    "pvalues, expected",
+    [
+        ([0.01, 0.04, 0.03], [0.03, 0.06, 0.06]),
+        ([0.5], [0.5]),
+        ([0.02, math.nan, 0.04], [0.04, math.nan, 0.04]),
+        ([0.6, 0.9, 0.01], [1.0, 1.0, 0.03]),
+    ],
+)
+def test_holm_adjustment(pvalues, expected):
+    assert np.allclose(adjust_holm(pvalues), expected, equal_nan=True)
+
+
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        ((5, 30, 1, 1, 0.5), "too few sentences"),
+        ((30, 30, 3, 4, 0.01), "differs (Holm-adjusted p < 0.05)"),
+        ((30, 30, 3, 4, 0.2), "no difference that these data can show"),
+        ((30, 30, 1, 4, 0.01), "differs (Holm-adjusted p < 0.05); one article per side"),
+    ],
+)
+def test_describe_evidence(args, expected):
+    assert describe_evidence(*args).startswith(expected)
