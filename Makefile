@@ -20,7 +20,7 @@ else
   ENV_READY := .venv/.installed
 endif
 
-.PHONY: help env data report test validate lock strip clean
+.PHONY: help env data report test validate models lock strip clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -52,6 +52,10 @@ test: $(ENV_READY) ## run the test suite (notebooks included)
 
 validate: $(ENV_READY) ## score every measure against the gold data in FRAMING_DATA_HOME
 	$(PY) -m analysis validate segmentation
+	$(PY) -m analysis validate tone
+
+models: $(ENV_READY) ## refit the committed tone model (analysis/models/) from vader_nyt in FRAMING_DATA_HOME
+	$(PY) -m analysis fit tone
 
 lock: ## re-pin every dependency from pyproject.toml into requirements.lock and environment.yml
 	rm -rf .lock-venv

@@ -17,7 +17,13 @@ def _validate_segmentation(data_home, report):
     return segmentation.validate(data_home, report)
 
 
-MEASURES = {"segmentation": _validate_segmentation}
+def _validate_tone(data_home, report):
+    from analysis.evaluation import tone
+
+    return tone.validate(data_home, report)
+
+
+MEASURES = {"segmentation": _validate_segmentation, "tone": _validate_tone}
 """Measures that ``validate`` scores, each against the gold sets of its own."""
 
 
@@ -32,6 +38,10 @@ def build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="score a measure against human annotation")
     validate.add_argument("measure", choices=sorted(MEASURES))
     validate.add_argument("--data-home", type=Path, default=None, help="folder of gold data sets (default: FRAMING_DATA_HOME)")
+
+    fit = commands.add_parser("fit", help="refit a committed model from the gold data in the data home")
+    fit.add_argument("model", choices=["tone"])
+    fit.add_argument("--data-home", type=Path, default=None)
 
     fetch = commands.add_parser("fetch", help="download a gold data set into the data home")
     fetch.add_argument("dataset")
@@ -75,6 +85,16 @@ def _dispatch(args: argparse.Namespace) -> int:
             print(f"error: no gold data for {args.measure} in {home}", file=sys.stderr)
             return 2
         print(json.dumps({"measure": args.measure, "results": results}, sort_keys=True))
+        return 0
+    if args.command == "fit":
+        from analysis.tone_model import build_tone_model, write_tone_model
+
+        model = build_tone_model(args.data_home)
+        path = write_tone_model(model)
+        print(
+            f"tone model fitted on {model.provenance['rows']} vader_nyt sentences "
+            f"(out-of-fold Pearson r {model.provenance['cross_validated_pearson_r']}) -> {path}"
+        )
         return 0
     if args.command == "fetch":
         from analysis.datasets import DATASETS, fetch_dataset

@@ -31,6 +31,7 @@ FIGURES_DIR = PROJECT_DIR / "figures"
 REPORTS_DIR = PROJECT_DIR / "reports"
 NOTEBOOKS_DIR = PROJECT_DIR / "notebooks"
 WORDLISTS_DIR = PACKAGE_DIR / "wordlists"
+MODELS_DIR = PACKAGE_DIR / "models"
 
 DEFAULT_CORPUS = RAW_DIR / "trump-putin-call-2025-02-12"
 

@@ -17,6 +17,7 @@ import ast
 import hashlib
 import json
 import re
+import tarfile
 import urllib.request
 import zipfile
 from dataclasses import dataclass
@@ -47,6 +48,11 @@ class Dataset:
 
 _NLTK_DATA = "https://raw.githubusercontent.com/nltk/nltk_data/5db857e6f7df11eabb5e5665836db9ec8df07e28"
 _PYSBD = "https://raw.githubusercontent.com/nipunsadvilkar/pySBD/5905f13be4fc95f407b98392e0ec303617a33d86"
+_VADER = "https://raw.githubusercontent.com/cjhutto/vaderSentiment/44fc044cd877310ee8278a0eadf34bcd50d41d06"
+_NEWSMTSC = (
+    "https://raw.githubusercontent.com/fhamborg/NewsMTSC/b9d9b79704ed1b35cecaf1d7c2343dc1bd734fb7"
+    "/NewsSentiment/controller_data/datasets/NewsMTSC-dataset"
+)
 
 DATASETS: dict[str, Dataset] = {
     d.name: d
@@ -77,6 +83,26 @@ DATASETS: dict[str, Dataset] = {
             ),
             description="199 Wall Street Journal files with gold sentences (Penn Treebank sample shipped by NLTK)",
         ),
+        Dataset(
+            name="vader_nyt",
+            measure="tone",
+            licence="MIT (C.J. Hutto); sentence texts are NYT copyright",
+            files=(
+                # The ratings are inside the repository's archive of the paper's
+                # data; read_vader_nyt reads the member straight from it. Checksums
+                # here and for NewsMTSC were not taken (no network when written):
+                # the readers check every row's format instead.
+                RemoteFile("hutto_ICWSM_2014.tar.gz", f"{_VADER}/additional_resources/hutto_ICWSM_2014.tar.gz", None),
+            ),
+            description="5,190 NYT editorial sentences with the mean valence of about 20 raters (Hutto & Gilbert 2014)",
+        ),
+        Dataset(
+            name="newsmtsc",
+            measure="tone",
+            licence="MIT (Felix Hamborg); sentence texts are the outlets' copyright",
+            files=tuple(RemoteFile(f"{split}.jsonl", f"{_NEWSMTSC}/{split}.jsonl", None) for split in ("train", "devtest_mt", "devtest_rw")),
+            description="political news sentences with the sentiment toward each person mentioned (Hamborg & Donnay 2021)",
+        ),
     )
 }
 
@@ -96,7 +122,7 @@ def fetch_dataset(name: str, data_home: str | Path | None = None) -> Path:
         target = folder / remote.path
         if target.exists():
             continue
-        with urllib.request.urlopen(remote.url, timeout=60) as response:  # noqa: S310 (fixed https URLs)
+        with urllib.request.urlopen(remote.url, timeout=60) as response:
             data = response.read()
         digest = hashlib.sha256(data).hexdigest()
         if remote.sha256 is not None and digest != remote.sha256:
@@ -166,3 +192,65 @@ def _split_trees(text: str) -> list[str]:
             if depth == 0 and start is not None:
                 trees.append(text[start : i + 1])
     return trees
+
+
+def read_vader_nyt(folder: Path) -> list[dict]:
+    """NYT editorial sentences with their mean human rating: dicts ``id``, ``rating``, ``text``.
+
+    Reads ``nytEditorialSnippets_GroundTruth.txt`` (tab-separated id, mean
+    rating −4..+4, sentence) where present, else the same member of the VADER
+    repository's ``hutto_ICWSM_2014.tar.gz``. Any subset of rows is accepted.
+    """
+    name = "nytEditorialSnippets_GroundTruth.txt"
+    if (folder / name).exists():
+        lines = (folder / name).read_text(encoding="utf-8", errors="replace").splitlines()
+        source = folder / name
+    else:
+        source = folder / "hutto_ICWSM_2014.tar.gz"
+        with tarfile.open(source) as archive:
+            member = next((m for m in archive.getmembers() if m.name.endswith("/" + name) or m.name == name), None)
+            if member is None:
+                raise InputProblem([f"{source}: no {name} inside"])
+            lines = archive.extractfile(member).read().decode("utf-8", errors="replace").splitlines()
+    rows, problems = [], []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        fields = line.split("\t", 2)
+        try:
+            rows.append({"id": fields[0], "rating": float(fields[1]), "text": fields[2]})
+        except (IndexError, ValueError):
+            problems.append(f"{source}, line {number}: not 'id<TAB>rating<TAB>sentence': {line[:80]!r}")
+    if problems:
+        raise InputProblem(problems)
+    return rows
+
+
+def read_newsmtsc(folder: Path) -> dict[str, list[dict]]:
+    """NewsMTSC splits by file stem (``train``, ``devtest_mt``, ``devtest_rw``, any present).
+
+    Each row is a dict ``sentence`` and ``targets`` (``from``, ``to``, ``mention``,
+    ``polarity`` as "negative", "neutral" or "positive").
+    """
+    labels = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
+    splits: dict[str, list[dict]] = {}
+    for path in sorted(folder.glob("*.jsonl")):
+        rows, problems = [], []
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                sentence = record["sentence_normalized"]
+                targets = [
+                    {"from": int(t["from"]), "to": int(t["to"]), "mention": t["mention"], "polarity": labels[float(t["polarity"])]}
+                    for t in record["targets"]
+                ]
+            except (json.JSONDecodeError, KeyError, TypeError, ValueError) as err:
+                problems.append(f"{path}, line {number}: not a NewsMTSC record ({type(err).__name__}: {err})")
+                continue
+            rows.append({"sentence": sentence, "targets": targets})
+        if problems:
+            raise InputProblem(problems)
+        splits[path.stem] = rows
+    return splits

@@ -1,0 +1,144 @@
+"""Score sentence tone and tone toward a person against human ratings.
+
+- **vader_nyt** (Hutto & Gilbert 2014): NYT editorial sentences with the mean
+  rating of about 20 people (−4..+4). Pearson r between each method's score and
+  the mean, and 3-class macro F1, where the gold class of a sentence is negative
+  at a mean ≤ −0.5, positive at ≥ 0.5, neutral between (the mean rounds to a
+  non-neutral point of the raters' integer scale), and the predicted class uses
+  the thresholds of :data:`analysis.tone.THRESHOLDS`. The calibrated model was
+  fitted on the development rows, so it is scored there only out of fold (the
+  recipe refitted on 4/5 of those rows, predicting the other 1/5); rows whose ids
+  the model never saw (a held-out part) are scored with the committed model.
+- **newsmtsc** (Hamborg & Donnay 2021): the sentiment of a sentence toward one
+  person mentioned in it (negative, neutral, positive). The kit's actor-tone
+  method gives a mention the tone of the voice part it stands in (authorial or
+  quoted; :func:`analysis.tone.extract_voice_parts`); the whole-sentence score is
+  reported beside it. Macro F1 and accuracy over targets, per split file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+from sklearn.metrics import accuracy_score, f1_score
+
+from analysis.datasets import locate_dataset, read_newsmtsc, read_vader_nyt
+from analysis.quotes import find_quotations, find_voice_ranges
+from analysis.tone import THRESHOLDS, classify_tone, extract_voice_parts, score_vader
+from analysis.tone_model import (
+    SCALE,
+    ToneModel,
+    cross_validate_tone_model,
+    load_tone_model,
+)
+
+CLASSES = ["negative", "neutral", "positive"]
+GOLD_THRESHOLD = 0.5
+"""Distance of the mean human rating (−4..+4) from 0 at which a sentence is not neutral."""
+
+
+def score_vader_nyt(rows: list[dict], model: ToneModel) -> pd.DataFrame:
+    """One row per rated sentence: ``id``, ``rating``, ``gold``, ``vader``, ``model``, ``split``.
+
+    ``split`` is "fitted" for rows the model was fitted on (their ``model`` score
+    is out of fold) and "unseen" for the others.
+    """
+    table = pd.DataFrame(rows, columns=["id", "rating", "text"])
+    seen = set(model.training_ids)
+    table["split"] = np.where(table["id"].isin(seen), "fitted", "unseen")
+    table["gold"] = classify_tone(table["rating"].to_numpy() / SCALE, GOLD_THRESHOLD / SCALE)
+    table["vader"] = score_vader(list(table["text"]))
+    table["model"] = np.nan
+    fitted = table["split"] == "fitted"
+    if fitted.any():
+        table.loc[fitted, "model"] = cross_validate_tone_model(list(table.loc[fitted, "text"]), table.loc[fitted, "rating"].to_numpy())
+    if (~fitted).any():
+        table.loc[~fitted, "model"] = model.predict(list(table.loc[~fitted, "text"]))
+    return table.drop(columns="text")
+
+
+def summarise_ratings(table: pd.DataFrame) -> dict:
+    """Per split: rows, and for VADER and the model Pearson r and macro F1."""
+    results = {}
+    for split, frame in table.groupby("split", sort=True):
+        entry = {"rows": len(frame)}
+        for method in ("vader", "model"):
+            predicted = classify_tone(frame[method].to_numpy(), THRESHOLDS[method])
+            entry[method] = {
+                "pearson_r": round(float(np.corrcoef(frame[method], frame["rating"])[0, 1]), 4) if len(frame) > 2 else None,
+                "macro_f1": round(float(f1_score(frame["gold"], predicted, labels=CLASSES, average="macro", zero_division=0)), 4),
+            }
+        entry["model_scored"] = "out of fold (5-fold refits of the recipe)" if split == "fitted" else "committed model"
+        results[split] = entry
+    return results
+
+
+def score_targets(rows: list[dict], scorer: Callable[[list], np.ndarray]) -> pd.DataFrame:
+    """One row per NewsMTSC target: ``gold``, ``voice`` of the mention, ``sentence`` and ``part`` scores."""
+    records, sentences, parts = [], [], []
+    for row in rows:
+        text = row["sentence"]
+        ranges = find_voice_ranges(text, find_quotations(text))
+        split_parts = extract_voice_parts(text, 0, len(text), ranges)
+        for target in row["targets"]:
+            voice = next((v for s, e, v in ranges if s <= target["from"] < e), "authorial")
+            records.append({"gold": target["polarity"], "voice": voice})
+            sentences.append(text)
+            parts.append(split_parts[voice] or text)
+    table = pd.DataFrame(records, columns=["gold", "voice"])
+    unique = sorted(set(sentences) | set(parts))
+    scores = dict(zip(unique, scorer(unique)))
+    table["sentence"] = [scores[s] for s in sentences]
+    table["part"] = [scores[p] for p in parts]
+    return table
+
+
+def summarise_targets(table: pd.DataFrame, threshold: float) -> dict:
+    """Macro F1 and accuracy of the whole-sentence and the voice-part scores."""
+    entry = {"targets": len(table), "quoted_mentions": int((table["voice"] == "quoted").sum())}
+    for method in ("sentence", "part"):
+        predicted = classify_tone(table[method].to_numpy(), threshold)
+        entry[method] = {
+            "macro_f1": round(float(f1_score(table["gold"], predicted, labels=CLASSES, average="macro", zero_division=0)), 4),
+            "accuracy": round(float(accuracy_score(table["gold"], predicted)), 4),
+        }
+    return entry
+
+
+def validate(data_home, report: Callable[[str], None]) -> dict:
+    """Score tone on every gold set present; print lines through ``report``."""
+    results: dict = {}
+    model = load_tone_model()
+    folder = locate_dataset("vader_nyt", data_home)
+    if folder is not None:
+        results["vader_nyt"] = summarise_ratings(score_vader_nyt(read_vader_nyt(folder), model))
+        for split, entry in results["vader_nyt"].items():
+            report(
+                f"vader_nyt [{split}, {entry['rows']} sentences]: "
+                f"VADER r {entry['vader']['pearson_r']}, macro F1 {entry['vader']['macro_f1']}; "
+                f"model ({entry['model_scored']}) r {entry['model']['pearson_r']}, macro F1 {entry['model']['macro_f1']}"
+            )
+    folder = locate_dataset("newsmtsc", data_home)
+    if folder is not None:
+        results["newsmtsc"] = {}
+        for split, rows in read_newsmtsc(folder).items():
+            entry = {}
+            for name, scorer in (("vader", score_vader), ("model", model.predict)):
+                entry[name] = summarise_targets(score_targets(rows, scorer), THRESHOLDS[name])
+            results["newsmtsc"][split] = entry
+            report(
+                f"newsmtsc [{split}, {entry['vader']['targets']} targets, {entry['vader']['quoted_mentions']} in quoted voice]: "
+                f"macro F1 VADER voice part {entry['vader']['part']['macro_f1']} (sentence {entry['vader']['sentence']['macro_f1']}), "
+                f"model voice part {entry['model']['part']['macro_f1']} (sentence {entry['model']['sentence']['macro_f1']})"
+            )
+    return results
+
+
+def tone_validation_table(data_home=None) -> pd.DataFrame | None:
+    """:func:`score_vader_nyt` on the data home's ``vader_nyt``, or None when it is not there."""
+    folder = locate_dataset("vader_nyt", data_home)
+    if folder is None:
+        return None
+    return score_vader_nyt(read_vader_nyt(folder), load_tone_model())

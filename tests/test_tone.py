@@ -1,0 +1,144 @@
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis.quotes import find_article_quotations
+from analysis.tone import (
+    classify_tone,
+    compare_tone,
+    extract_voice_parts,
+    normalise_quotes,
+    score_sentences,
+    score_vader,
+    summarise_tests,
+    summarise_tone,
+)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("“It was great,” she said.", '"It was great," she said.'),
+        ("Trump’s ‘deal’", "Trump's 'deal'"),
+        ("«Nyet»", '"Nyet"'),
+        ("plain", "plain"),
+    ],
+)
+def test_normalise_quotes_keeps_offsets(text, expected):
+    assert normalise_quotes(text) == expected
+    assert len(normalise_quotes(text)) == len(text)
+
+
+def test_vader_scores_curly_quotes_like_straight_ones():
+    curly, straight = score_vader(["“It was great,” she said.", '"It was great," she said.'])
+    assert curly == straight
+    assert curly > 0.6
+
+
+def test_vader_gives_nan_for_a_missing_part():
+    scores = score_vader([None, "A terrible, tragic war."])
+    assert math.isnan(scores[0]) and scores[1] < -0.5
+
+
+@pytest.mark.parametrize(
+    "score, threshold, expected",
+    [(0.05, 0.05, "positive"), (0.049, 0.05, "neutral"), (-0.05, 0.05, "negative"), (-0.1, 0.125, "neutral"), (math.nan, 0.05, "")],
+)
+def test_classify_tone(score, threshold, expected):
+    assert classify_tone(np.array([score]), threshold)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("“It was great,” she said.", {"authorial": "she said.", "quoted": "“It was great,”"}),
+        ("She called it “a disaster” and left.", {"authorial": "She called it and left.", "quoted": "“a disaster”"}),
+        ("“All of it.”", {"authorial": None, "quoted": "“All of it.”"}),
+        ("No quotation here.", {"authorial": "No quotation here.", "quoted": None}),
+    ],
+)
+def test_extract_voice_parts(text, expected):
+    from analysis.quotes import find_quotations, find_voice_ranges
+
+    ranges = find_voice_ranges(text, find_quotations(text))
+    assert extract_voice_parts(text, 0, len(text), ranges) == expected
+
+
+def _tiny_corpus():
+    text = "“It was a great and wonderful call,” Trump said. The war killed thousands. “Terrible.”"
+    articles = pd.DataFrame({"article_id": ["a"], "outlet": ["Outlet A"], "clean_text": [text]})
+    bounds = [(0, 48), (49, 73), (74, len(text))]
+    sentences = pd.DataFrame(
+        {
+            "article_id": "a",
+            "sentence_id": range(3),
+            "start": [s for s, _ in bounds],
+            "end": [e for _, e in bounds],
+            "text": [text[s:e] for s, e in bounds],
+        }
+    )
+    return articles, sentences
+
+
+def test_score_sentences_scores_each_voice_part_and_leaves_input_alone():
+    articles, sentences = _tiny_corpus()
+    before = sentences.copy()
+    _, voice = find_article_quotations(articles)
+    scored = score_sentences(sentences, articles, voice)
+    assert sentences.equals(before)
+    mixed, authorial, quoted = scored.to_dict("records")
+    assert mixed["tone_vader_quoted"] > 0.5 and mixed["tone_vader_authorial"] == 0.0
+    assert authorial["tone_vader_authorial"] < -0.5 and math.isnan(authorial["tone_vader_quoted"])
+    assert math.isnan(quoted["tone_vader_authorial"]) and quoted["tone_vader_quoted"] < 0
+    for column in ("tone_model", "tone_model_authorial", "tone_model_quoted"):
+        assert column in scored
+    assert mixed["tone_model_quoted"] > quoted["tone_model_quoted"]
+
+
+def _scored(groups: dict[str, list[float]], articles_per_group: int = 1):
+    rows = []
+    for outlet, values in groups.items():
+        for i, value in enumerate(values):
+            article = f"{outlet}-{i % articles_per_group}"
+            rows.append({"article_id": article, "outlet": outlet, "sentence_id": i, **{c: value for c in _columns()}})
+    sentences = pd.DataFrame(rows)
+    articles = sentences[["article_id", "outlet"]].drop_duplicates()
+    return sentences, articles
+
+
+def _columns():
+    return [f"tone_{m}{v}" for m in ("vader", "model") for v in ("", "_authorial", "_quoted")]
+
+
+def test_summarise_tone_counts_and_shares():
+    sentences, articles = _scored({"A": [0.5, -0.5, 0.0, 0.8], "B": [0.1, 0.2]})
+    summary = summarise_tone(sentences.drop(columns="outlet"), articles)
+    row = summary[(summary["outlet"] == "A") & (summary["measure"] == "vader") & (summary["voice"] == "all")].iloc[0]
+    assert row["sentences"] == 4 and row["articles"] == 1
+    assert row["mean"] == pytest.approx(0.2)
+    assert row["share_positive"] == pytest.approx(0.5) and row["share_negative"] == pytest.approx(0.25)
+    assert row["mean_low"] <= row["mean"] <= row["mean_high"]
+
+
+def test_compare_tone_says_when_data_are_too_thin_and_when_outlets_differ():
+    rng = np.random.default_rng(1)
+    sentences, articles = _scored({"A": list(rng.normal(0.5, 0.1, 20)), "B": list(rng.normal(-0.5, 0.1, 20)), "C": [0.1, 0.2]})
+    tests = compare_tone(sentences, articles)
+    ab = tests[(tests["first"] == "A") & (tests["second"] == "B") & (tests["measure"] == "vader") & (tests["voice"] == "all")].iloc[0]
+    assert ab["p_holm"] < 0.01 and ab["difference"] > 0.8
+    assert ab["verdict"].startswith("differs") and "one article per side" in ab["verdict"]
+    ac = tests[(tests["first"] == "A") & (tests["second"] == "C")].iloc[0]
+    assert math.isnan(ac["p_value"]) and ac["verdict"].startswith("too few sentences")
+    statements = summarise_tests(tests)
+    assert statements.loc[0, "statement"].startswith("1 of 3 pairs differ after Holm correction (1 tested)")
+
+
+def test_compare_tone_with_several_articles_per_outlet_drops_the_one_article_caveat():
+    rng = np.random.default_rng(2)
+    sentences, articles = _scored({"A": list(rng.normal(0.3, 0.1, 30)), "B": list(rng.normal(0.3, 0.1, 30))}, articles_per_group=3)
+    verdict = compare_tone(sentences, articles)["verdict"].iloc[0]
+    assert verdict == "no difference that these data can show"
