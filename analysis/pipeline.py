@@ -13,9 +13,17 @@ file                        contents
 ``clean/<article_id>.txt``  the clean text that every offset refers to
 ``removed.csv``             the audit: every removed line, its number and the rule
 ``paragraphs.csv``          paragraphs: offsets, raw line number, body or heading
-``sentences.csv``           sentences: offsets, text, voice, quoted share
+``sentences.csv``           sentences: offsets, text, voice, quoted share, tone scores
+                            (VADER and the calibrated model, whole and per voice part)
 ``quote_spans.csv``         quotation spans: offsets, depth, status, marks
 ``voice.csv``               character ranges labelled authorial or quoted
+``actor_mentions.csv``      every mention of an actor of the actor table: offsets, voice
+``actor_tone.csv``          per article and actor: tone of the authorial sentences that
+                            mention the actor, with a bootstrap interval
+``tone_outlets.csv``        per outlet, measure and voice: mean tone and shares of
+                            negative and positive sentences, with bootstrap intervals
+``tone_tests.csv``          permutation tests of mean tone between outlets, Holm-corrected,
+                            with a verdict in words
 ==========================  ===========================================================
 """
 
@@ -26,23 +34,44 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.actors import (
+    Actor,
+    find_actor_mentions,
+    load_actors,
+    summarise_actor_tone,
+)
 from analysis.clean import clean_corpus
 from analysis.corpus import load_corpus
 from analysis.quotes import find_article_quotations, label_voice
 from analysis.segment import segment_articles
 from analysis.tables import read_table, write_table
+from analysis.tone import compare_tone, score_sentences, summarise_tone
 
-TABLES = ("articles", "removed", "paragraphs", "sentences", "quote_spans", "voice")
+TABLES = (
+    "articles",
+    "removed",
+    "paragraphs",
+    "sentences",
+    "quote_spans",
+    "voice",
+    "actor_mentions",
+    "actor_tone",
+    "tone_outlets",
+    "tone_tests",
+)
 
 
-def analyse_articles(articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
+def analyse_articles(articles: pd.DataFrame, actors: list[Actor] | None = None) -> dict[str, pd.DataFrame]:
     """All tables for a loaded corpus (see the module docstring), keyed by table name.
 
-    ``articles`` keeps ``raw_text`` and gains ``clean_text``.
+    ``articles`` keeps ``raw_text`` and gains ``clean_text``; ``actors`` defaults
+    to the kit's actor table.
     """
     cleaned, paragraphs, removed = clean_corpus(articles)
     quote_spans, voice = find_article_quotations(cleaned)
     sentences = label_voice(segment_articles(cleaned, paragraphs), cleaned, quote_spans)
+    sentences = score_sentences(sentences, cleaned, voice)
+    mentions = find_actor_mentions(sentences, cleaned, voice, actors if actors is not None else load_actors())
     return {
         "articles": cleaned,
         "removed": removed,
@@ -50,13 +79,17 @@ def analyse_articles(articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
         "sentences": sentences,
         "quote_spans": quote_spans,
         "voice": voice,
+        "actor_mentions": mentions,
+        "actor_tone": summarise_actor_tone(sentences, mentions, cleaned, by="article_id"),
+        "tone_outlets": summarise_tone(sentences, cleaned, by="outlet"),
+        "tone_tests": compare_tone(sentences, cleaned, by="outlet"),
     }
 
 
 def run_corpus(corpus: str | Path, out: str | Path) -> dict[str, pd.DataFrame]:
     """Load, analyse and write a corpus's tables into ``out``; return the tables."""
     out = Path(out)
-    tables = analyse_articles(load_corpus(corpus))
+    tables = analyse_articles(load_corpus(corpus), load_actors(corpus))
     write_outputs(tables, out)
     return tables
 

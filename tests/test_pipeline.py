@@ -76,3 +76,23 @@ def test_cli_run_defaults_to_the_configured_processed_folder(tmp_path):
     result = run_cli("run", str(config.DEFAULT_CORPUS), env=env)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "processed" / "articles.csv").exists()
+
+
+def test_seed_sentences_carry_tone_per_voice_and_outlets_are_compared(seed_tables):
+    sentences = seed_tables["sentences"]
+    quoted = sentences[sentences["voice"] == "quoted"]
+    authorial = sentences[sentences["voice"] == "authorial"]
+    assert quoted["tone_vader_authorial"].isna().all() and quoted["tone_vader_quoted"].notna().all()
+    assert authorial["tone_vader_quoted"].isna().all() and authorial["tone_model_authorial"].notna().all()
+    outlets = seed_tables["articles"]["outlet"].nunique()
+    assert len(seed_tables["tone_outlets"]) == outlets * 2 * 3
+    assert len(seed_tables["tone_tests"]) == outlets * (outlets - 1) // 2 * 2 * 3
+    assert seed_tables["tone_tests"]["verdict"].str.contains("one article per side").all()
+
+
+def test_every_seed_article_mentions_trump_and_putin_in_its_own_voice(seed_tables):
+    mentions = seed_tables["actor_mentions"]
+    own = mentions[mentions["voice"] == "authorial"]
+    for article_id in seed_tables["articles"]["article_id"]:
+        assert {"Donald Trump", "Vladimir Putin"} <= set(own.loc[own["article_id"] == article_id, "actor"]), article_id
+    assert set(seed_tables["actor_tone"]["measure"]) == {"vader", "model"}

@@ -1,0 +1,163 @@
+"""Actors: who is mentioned where, and the tone of the author's sentences about them.
+
+The actor table (``analysis/wordlists/actors.tsv``, extended per corpus by an
+``actors.tsv`` in the corpus folder) gives each actor's canonical name, kind and
+the forms that count as a mention. All forms are matched in one pass with one
+regular expression, case-sensitively, as whole words, longest form first, so
+"Russian Federation" is one mention of Russia and "Trump's" a mention of Trump.
+
+Blind spots: pronouns ("he", "the Russian leader") are not resolved; a surname
+shared by two people is counted for the one in the table; metonyms are mapped to
+a country by the table (the Kremlin and Moscow to Russia, the White House to the
+United States); demonyms ("Russian") count as mentions of their country.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import config
+from analysis.errors import InputProblem
+from analysis.tone import MEASURES
+from analysis.uncertainty import DEFAULT_SEED, bootstrap_interval
+
+KINDS = ("person", "country", "organisation")
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+
+
+def read_actor_table(path: Path) -> list[Actor]:
+    """Actors from a tab-separated file (``actor``, ``kind``, ``aliases``; ``#`` comments).
+
+    Raises InputProblem naming the file and line of every malformed row.
+    """
+    actors, problems = [], []
+    lines = path.read_text(encoding="utf-8").split("\n")
+    header_seen = False
+    for number, line in enumerate(lines, 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        fields = [f.strip() for f in line.split("\t")]
+        if not header_seen:
+            header_seen = True
+            if fields != ["actor", "kind", "aliases"]:
+                problems.append(f"{path}, line {number}: the header must be 'actor<TAB>kind<TAB>aliases', not {line!r}")
+                break
+            continue
+        if len(fields) != 3 or not all(fields):
+            problems.append(f"{path}, line {number}: expected actor, kind and aliases separated by tabs: {line!r}")
+            continue
+        name, kind, aliases = fields
+        if kind not in KINDS:
+            problems.append(f"{path}, line {number}: kind {kind!r} is not one of {', '.join(KINDS)}")
+            continue
+        actors.append(Actor(name, kind, tuple(a.strip() for a in aliases.split("|") if a.strip())))
+    if problems:
+        raise InputProblem(problems)
+    return actors
+
+
+def load_actors(corpus: str | Path | None = None) -> list[Actor]:
+    """The kit's actor table, with the corpus folder's ``actors.tsv`` added where there is one."""
+    actors = {a.name: a for a in read_actor_table(config.wordlist_path("actors.tsv"))}
+    if corpus is not None and Path(corpus).is_dir() and (Path(corpus) / "actors.tsv").exists():
+        actors.update({a.name: a for a in read_actor_table(Path(corpus) / "actors.tsv")})
+    return list(actors.values())
+
+
+def compile_actor_pattern(actors: list[Actor]) -> tuple[re.Pattern, dict[str, Actor]]:
+    """One regular expression for every alias, and the actor of each alias.
+
+    Raises InputProblem when one alias is given to two actors.
+    """
+    owner: dict[str, Actor] = {}
+    clashes = []
+    for actor in actors:
+        for alias in actor.aliases:
+            if alias in owner and owner[alias].name != actor.name:
+                clashes.append(f"alias {alias!r} is given to both {owner[alias].name!r} and {actor.name!r}")
+            owner[alias] = actor
+    if clashes:
+        raise InputProblem(clashes)
+    alternation = "|".join(re.escape(a) for a in sorted(owner, key=lambda a: (-len(a), a)))
+    return re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])"), owner
+
+
+def find_actor_mentions(sentences: pd.DataFrame, articles: pd.DataFrame, voice: pd.DataFrame, actors: list[Actor]) -> pd.DataFrame:
+    """Every mention of every actor in the clean texts.
+
+    Parameters
+    ----------
+    sentences : DataFrame with ``article_id``, ``sentence_id``, ``start``, ``end``.
+    articles : DataFrame with ``article_id`` and ``clean_text``.
+    voice : voice ranges (``article_id``, ``start``, ``end``, ``voice``).
+    actors : the actor table (:func:`load_actors`).
+
+    Returns
+    -------
+    One row per mention: ``article_id``, ``sentence_id``, ``actor``, ``kind``,
+    ``start``, ``end`` (offsets in the clean text), ``text`` (the form found) and
+    ``voice`` (of its first character).
+    """
+    pattern, owner = compile_actor_pattern(actors)
+    rows = []
+    texts = dict(zip(articles["article_id"], articles["clean_text"]))
+    ranges = {a: g for a, g in voice.groupby("article_id", sort=False)}
+    for article_id, group in sentences.groupby("article_id", sort=False):
+        text = texts[article_id]
+        voice_ranges = ranges.get(article_id)
+        for sentence_id, start, end in zip(group["sentence_id"], group["start"], group["end"]):
+            for match in pattern.finditer(text, start, end):
+                actor = owner[match.group()]
+                where = "authorial"
+                if voice_ranges is not None:
+                    hit = voice_ranges[(voice_ranges["start"] <= match.start()) & (voice_ranges["end"] > match.start())]
+                    where = hit["voice"].iloc[0] if len(hit) else "authorial"
+                rows.append((article_id, sentence_id, actor.name, actor.kind, match.start(), match.end(), match.group(), where))
+    return pd.DataFrame(rows, columns=["article_id", "sentence_id", "actor", "kind", "start", "end", "text", "voice"])
+
+
+def summarise_actor_tone(
+    sentences: pd.DataFrame, mentions: pd.DataFrame, articles: pd.DataFrame, by: str = "article_id", seed: int = DEFAULT_SEED
+) -> pd.DataFrame:
+    """Tone of the author's sentences that mention each actor, per group.
+
+    A sentence counts for an actor when the actor is mentioned in its authorial
+    part; it is scored by that part (``tone_<measure>_authorial``). A sentence
+    mentioning an actor twice counts once.
+
+    Parameters
+    ----------
+    sentences : scored sentences (:func:`analysis.tone.score_sentences`).
+    mentions : :func:`find_actor_mentions`.
+    articles : DataFrame with ``article_id``, ``outlet`` and the ``by`` column.
+    by : ``article_id`` or ``outlet``.
+
+    Returns
+    -------
+    One row per group, actor and measure: ``by`` (and ``outlet`` when ``by`` is
+    ``article_id``), ``actor``, ``kind``, ``measure``, ``sentences``, ``mean``,
+    ``mean_low``, ``mean_high`` (95% bootstrap over sentences, seeded).
+    """
+    authorial = mentions[mentions["voice"] == "authorial"].drop_duplicates(["article_id", "sentence_id", "actor"])
+    keys = ["article_id", "outlet"] if by == "article_id" else [by]
+    joined = authorial.merge(sentences, on=["article_id", "sentence_id"], how="inner", validate="many_to_one", suffixes=("_mention", ""))
+    joined = joined.merge(articles[["article_id"] + [k for k in keys if k != "article_id"]], on="article_id", how="left")
+    rows = []
+    for key, frame in joined.groupby(keys + ["actor", "kind"], sort=True):
+        for measure in MEASURES:
+            values = frame[f"tone_{measure}_authorial"].dropna().to_numpy(dtype=float)
+            low, high = bootstrap_interval(values, seed=seed)
+            row = dict(zip(keys + ["actor", "kind"], key))
+            row.update(measure=measure, sentences=len(values), mean=float(values.mean()) if len(values) else float("nan"), mean_low=low, mean_high=high)
+            rows.append(row)
+    return pd.DataFrame(rows, columns=keys + ["actor", "kind", "measure", "sentences", "mean", "mean_low", "mean_high"])

@@ -1,0 +1,119 @@
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.actors import (
+    Actor,
+    compile_actor_pattern,
+    find_actor_mentions,
+    load_actors,
+    read_actor_table,
+    summarise_actor_tone,
+)
+from analysis.errors import InputProblem
+from analysis.quotes import find_article_quotations
+
+REQUIRED = [
+    "Donald Trump",
+    "Vladimir Putin",
+    "Volodymyr Zelenskyy",
+    "Dmitry Peskov",
+    "Pete Hegseth",
+    "Marco Rubio",
+    "Russia",
+    "Ukraine",
+    "United States",
+    "NATO",
+    "Europe and the EU",
+    "United Nations",
+]
+
+
+def test_the_kit_table_has_every_actor_of_the_seed_event():
+    names = {a.name for a in load_actors()}
+    assert set(REQUIRED) <= names
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Russian President Vladimir Putin spoke.", [("Russia", "Russian"), ("Vladimir Putin", "Vladimir Putin")]),
+        ("Trump's call with Putin", [("Donald Trump", "Trump"), ("Vladimir Putin", "Putin")]),
+        ("the U.S. and Russia", [("United States", "U.S."), ("Russia", "Russia")]),
+        ("Kremlin spokesman Dmitry Peskov", [("Russia", "Kremlin"), ("Dmitry Peskov", "Dmitry Peskov")]),
+        ("Zelensky and Zelenskyy", [("Volodymyr Zelenskyy", "Zelensky"), ("Volodymyr Zelenskyy", "Zelenskyy")]),
+        ("the Russian Federation", [("Russia", "Russian Federation")]),
+        ("a trumpet, Trumpism, and us", []),
+        ("the U.N. Security Council and NATO", [("United Nations", "U.N."), ("NATO", "NATO")]),
+    ],
+)
+def test_actor_pattern_finds_whole_forms_case_sensitively(text, expected):
+    pattern, owner = compile_actor_pattern(load_actors())
+    assert [(owner[m.group()].name, m.group()) for m in pattern.finditer(text)] == expected
+
+
+def test_an_alias_given_to_two_actors_is_an_error():
+    with pytest.raises(InputProblem, match="'Jordan'"):
+        compile_actor_pattern([Actor("Jordan", "country", ("Jordan",)), Actor("Michael Jordan", "person", ("Jordan",))])
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("name\tkind\taliases\n", "line 1: the header must be"),
+        ("actor\tkind\taliases\nX\tplanet\tX\n", "line 2: kind 'planet'"),
+        ("actor\tkind\taliases\nX\tperson\n", "line 2: expected actor, kind and aliases"),
+    ],
+)
+def test_a_malformed_actor_table_names_file_and_line(tmp_path, content, message):
+    path = tmp_path / "actors.tsv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputProblem, match=message) as err:
+        read_actor_table(path)
+    assert str(path) in str(err.value)
+
+
+def test_a_corpus_table_adds_and_replaces_actors(tmp_path):
+    (tmp_path / "actors.tsv").write_text(
+        "# corpus actors\nactor\tkind\taliases\nOlaf Scholz\tperson\tOlaf Scholz|Scholz\nRussia\tcountry\tRussia\n", encoding="utf-8"
+    )
+    actors = {a.name: a for a in load_actors(tmp_path)}
+    assert actors["Olaf Scholz"].aliases == ("Olaf Scholz", "Scholz")
+    assert actors["Russia"].aliases == ("Russia",)
+    assert "Donald Trump" in actors
+
+
+def _article(text: str):
+    articles = pd.DataFrame({"article_id": ["a"], "outlet": ["A"], "clean_text": [text]})
+    _, voice = find_article_quotations(articles)
+    sentences = pd.DataFrame({"article_id": ["a"], "sentence_id": [0], "start": [0], "end": [len(text)], "text": [text]})
+    return articles, sentences, voice
+
+
+def test_mentions_carry_offsets_and_voice():
+    text = "Putin said “Trump is a strong leader” on Wednesday."
+    articles, sentences, voice = _article(text)
+    mentions = find_actor_mentions(sentences, articles, voice, load_actors())
+    assert list(mentions["actor"]) == ["Vladimir Putin", "Donald Trump"]
+    assert list(mentions["voice"]) == ["authorial", "quoted"]
+    for start, end, form in zip(mentions["start"], mentions["end"], mentions["text"]):
+        assert text[start:end] == form
+
+
+def test_actor_tone_counts_a_sentence_once_and_only_for_authorial_mentions():
+    text = "Putin and President Putin met. “Trump is great,” he said."
+    articles = pd.DataFrame({"article_id": ["a"], "outlet": ["A"], "clean_text": [text]})
+    _, voice = find_article_quotations(articles)
+    sentences = pd.DataFrame(
+        {"article_id": "a", "sentence_id": [0, 1], "start": [0, 31], "end": [30, len(text)], "text": [text[:30], text[31:]]}
+    )
+    for column in ("tone_vader_authorial", "tone_model_authorial"):
+        sentences[column] = [0.4, 0.9]
+    mentions = find_actor_mentions(sentences, articles, voice, load_actors())
+    table = summarise_actor_tone(sentences, mentions, articles)
+    assert set(table["actor"]) == {"Vladimir Putin"}
+    row = table[table["measure"] == "vader"].iloc[0]
+    assert (row["article_id"], row["outlet"], row["sentences"], row["mean"]) == ("a", "A", 1, 0.4)
+    by_outlet = summarise_actor_tone(sentences, mentions, articles, by="outlet")
+    assert list(by_outlet.columns[:2]) == ["outlet", "actor"]
