@@ -15,6 +15,7 @@ United States); demonyms ("Russian") count as mentions of their country.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +23,7 @@ import pandas as pd
 
 from analysis import config
 from analysis.errors import InputProblem
-from analysis.tone import MEASURES
+from analysis.tone import MEASURES, add_article_column
 from analysis.uncertainty import DEFAULT_SEED, bootstrap_interval
 
 KINDS = ("person", "country", "organisation")
@@ -111,17 +112,15 @@ def find_actor_mentions(sentences: pd.DataFrame, articles: pd.DataFrame, voice: 
     pattern, owner = compile_actor_pattern(actors)
     rows = []
     texts = dict(zip(articles["article_id"], articles["clean_text"]))
-    ranges = {a: g for a, g in voice.groupby("article_id", sort=False)}
+    ranges = {a: (list(g["start"]), list(g["end"]), list(g["voice"])) for a, g in voice.groupby("article_id", sort=False)}
     for article_id, group in sentences.groupby("article_id", sort=False):
         text = texts[article_id]
-        voice_ranges = ranges.get(article_id)
+        starts, ends, voices = ranges.get(article_id, ([], [], []))
         for sentence_id, start, end in zip(group["sentence_id"], group["start"], group["end"]):
             for match in pattern.finditer(text, start, end):
                 actor = owner[match.group()]
-                where = "authorial"
-                if voice_ranges is not None:
-                    hit = voice_ranges[(voice_ranges["start"] <= match.start()) & (voice_ranges["end"] > match.start())]
-                    where = hit["voice"].iloc[0] if len(hit) else "authorial"
+                k = bisect_right(starts, match.start()) - 1
+                where = voices[k] if k >= 0 and match.start() < ends[k] else "authorial"
                 rows.append((article_id, sentence_id, actor.name, actor.kind, match.start(), match.end(), match.group(), where))
     return pd.DataFrame(rows, columns=["article_id", "sentence_id", "actor", "kind", "start", "end", "text", "voice"])
 
@@ -151,7 +150,7 @@ def summarise_actor_tone(
     authorial = mentions[mentions["voice"] == "authorial"].drop_duplicates(["article_id", "sentence_id", "actor"])
     keys = ["article_id", "outlet"] if by == "article_id" else [by]
     joined = authorial.merge(sentences, on=["article_id", "sentence_id"], how="inner", validate="many_to_one", suffixes=("_mention", ""))
-    joined = joined.merge(articles[["article_id"] + [k for k in keys if k != "article_id"]], on="article_id", how="left")
+    joined = add_article_column(joined, articles, "outlet" if by == "article_id" else by)
     rows = []
     for key, frame in joined.groupby(keys + ["actor", "kind"], sort=True):
         for measure in MEASURES:

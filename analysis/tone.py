@@ -59,25 +59,24 @@ def vader_lexicon() -> dict[str, float]:
     return _vader().lexicon
 
 
+@lru_cache(maxsize=100_000)
+def _polarity(text: str) -> tuple[float, float, float, float]:
+    """VADER's compound, pos, neg and neu of one text, quotation marks straightened.
+
+    Cached, so that the tone columns and the model's features score a text once.
+    """
+    scores = _vader().polarity_scores(normalise_quotes(text))
+    return (scores["compound"], scores["pos"], scores["neg"], scores["neu"])
+
+
 def score_vader(texts) -> np.ndarray:
     """VADER compound of each text after :func:`normalise_quotes`; NaN for None."""
-    analyzer = _vader()
-    cache: dict[str, float] = {}
-    scores = np.full(len(texts), np.nan)
-    for i, text in enumerate(texts):
-        if text is None:
-            continue
-        if text not in cache:
-            cache[text] = analyzer.polarity_scores(normalise_quotes(text))["compound"]
-        scores[i] = cache[text]
-    return scores
+    return np.array([np.nan if text is None else _polarity(text)[0] for text in texts], dtype=float)
 
 
 def score_vader_parts(texts) -> np.ndarray:
     """VADER's four scores (compound, pos, neg, neu) of each text, one row per text."""
-    analyzer = _vader()
-    rows = [analyzer.polarity_scores(normalise_quotes(t)) for t in texts]
-    return np.array([[r["compound"], r["pos"], r["neg"], r["neu"]] for r in rows], dtype=float).reshape(len(rows), 4)
+    return np.array([_polarity(t) for t in texts], dtype=float).reshape(len(texts), 4)
 
 
 def classify_tone(scores: np.ndarray, threshold: float) -> np.ndarray:
@@ -140,10 +139,11 @@ def _score_column(measure: str, voice: str) -> str:
     return f"tone_{measure}" if voice == "all" else f"tone_{measure}_{voice}"
 
 
-def _with_group(sentences: pd.DataFrame, articles: pd.DataFrame, by: str) -> pd.DataFrame:
-    if by in sentences.columns:
-        return sentences
-    return sentences.merge(articles[["article_id", by]], on="article_id", how="left", validate="many_to_one")
+def add_article_column(frame: pd.DataFrame, articles: pd.DataFrame, column: str) -> pd.DataFrame:
+    """``frame`` with ``articles[column]`` joined on ``article_id`` (unchanged when it has the column)."""
+    if column in frame.columns:
+        return frame
+    return frame.merge(articles[["article_id", column]], on="article_id", how="left", validate="many_to_one")
 
 
 def summarise_tone(sentences: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet", seed: int = DEFAULT_SEED) -> pd.DataFrame:
@@ -164,7 +164,7 @@ def summarise_tone(sentences: pd.DataFrame, articles: pd.DataFrame, by: str = "o
     ``share_positive_high``. Intervals are 95% percentile bootstraps over
     sentences (seeded).
     """
-    data = _with_group(sentences, articles, by)
+    data = add_article_column(sentences, articles, by)
     rows = []
     for group, frame in data.groupby(by, sort=True):
         for measure in MEASURES:
@@ -200,7 +200,7 @@ def compare_tone(sentences: pd.DataFrame, articles: pd.DataFrame, by: str = "out
     ``p_holm`` (adjusted within each measure and voice over the pairs tested) and
     ``verdict`` (:func:`analysis.uncertainty.describe_evidence`).
     """
-    data = _with_group(sentences, articles, by)
+    data = add_article_column(sentences, articles, by)
     groups = sorted(data[by].dropna().unique())
     rows = []
     for measure in MEASURES:

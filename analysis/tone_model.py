@@ -23,6 +23,7 @@ ids of the sentences it was fitted on and its provenance), committed in
 
 from __future__ import annotations
 
+import hashlib
 import json
 import platform
 from dataclasses import dataclass, field
@@ -251,8 +252,6 @@ def build_tone_model(data_home: str | Path | None = None) -> ToneModel:
     The provenance records the data set, the file read and its SHA-256, the row
     count and the out-of-fold Pearson r of the recipe on those rows.
     """
-    import hashlib
-
     from analysis.datasets import DATASETS, locate_dataset, read_vader_nyt
 
     folder = locate_dataset("vader_nyt", data_home)

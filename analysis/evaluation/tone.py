@@ -111,9 +111,9 @@ def validate(data_home, report: Callable[[str], None]) -> dict:
     """Score tone on every gold set present; print lines through ``report``."""
     results: dict = {}
     model = load_tone_model()
-    folder = locate_dataset("vader_nyt", data_home)
-    if folder is not None:
-        results["vader_nyt"] = summarise_ratings(score_vader_nyt(read_vader_nyt(folder), model))
+    ratings = tone_validation_table(data_home)
+    if ratings is not None:
+        results["vader_nyt"] = summarise_ratings(ratings)
         for split, entry in results["vader_nyt"].items():
             report(
                 f"vader_nyt [{split}, {entry['rows']} sentences]: "
