@@ -15,7 +15,6 @@ United States); demonyms ("Russian") count as mentions of their country.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +22,7 @@ import pandas as pd
 
 from analysis import config
 from analysis.errors import InputProblem
+from analysis.quotes import index_voice_ranges, voice_at
 from analysis.tone import MEASURES, add_article_column
 from analysis.uncertainty import DEFAULT_SEED, bootstrap_interval
 
@@ -112,15 +112,14 @@ def find_actor_mentions(sentences: pd.DataFrame, articles: pd.DataFrame, voice: 
     pattern, owner = compile_actor_pattern(actors)
     rows = []
     texts = dict(zip(articles["article_id"], articles["clean_text"]))
-    ranges = {a: (list(g["start"]), list(g["end"]), list(g["voice"])) for a, g in voice.groupby("article_id", sort=False)}
+    index = index_voice_ranges(voice)
     for article_id, group in sentences.groupby("article_id", sort=False):
         text = texts[article_id]
-        starts, ends, voices = ranges.get(article_id, ([], [], []))
+        ranges = index.get(article_id, ([], [], []))
         for sentence_id, start, end in zip(group["sentence_id"], group["start"], group["end"]):
             for match in pattern.finditer(text, start, end):
                 actor = owner[match.group()]
-                k = bisect_right(starts, match.start()) - 1
-                where = voices[k] if k >= 0 and match.start() < ends[k] else "authorial"
+                where = voice_at(ranges, match.start())
                 rows.append((article_id, sentence_id, actor.name, actor.kind, match.start(), match.end(), match.group(), where))
     return pd.DataFrame(rows, columns=["article_id", "sentence_id", "actor", "kind", "start", "end", "text", "voice"])
 

@@ -23,7 +23,13 @@ def _validate_tone(data_home, report):
     return tone.validate(data_home, report)
 
 
-MEASURES = {"segmentation": _validate_segmentation, "tone": _validate_tone}
+def _validate_hedging(data_home, report):
+    from analysis.evaluation import hedging
+
+    return hedging.validate(data_home, report)
+
+
+MEASURES = {"segmentation": _validate_segmentation, "tone": _validate_tone, "hedging": _validate_hedging}
 """Measures that ``validate`` scores, each against the gold sets of its own."""
 
 
@@ -39,9 +45,10 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("measure", choices=sorted(MEASURES))
     validate.add_argument("--data-home", type=Path, default=None, help="folder of gold data sets (default: FRAMING_DATA_HOME)")
 
-    fit = commands.add_parser("fit", help="refit a committed model from the gold data in the data home")
-    fit.add_argument("model", choices=["tone"])
+    fit = commands.add_parser("fit", help="fit a model from the gold data in the data home")
+    fit.add_argument("model", choices=["tone", "hedging"], help="tone: the committed tone model; hedging: the local (uncommitted) hedging classifier")
     fit.add_argument("--data-home", type=Path, default=None)
+    fit.add_argument("--if-missing", action="store_true", help="hedging only: fit when no model is there yet and the data home has wikiweasel; otherwise say why not and succeed")
 
     fetch = commands.add_parser("fetch", help="download a gold data set into the data home")
     fetch.add_argument("dataset")
@@ -85,6 +92,23 @@ def _dispatch(args: argparse.Namespace) -> int:
             print(f"error: no gold data for {args.measure} in {home}", file=sys.stderr)
             return 2
         print(json.dumps({"measure": args.measure, "results": results}, sort_keys=True))
+        return 0
+    if args.command == "fit" and args.model == "hedging":
+        from analysis.datasets import locate_dataset
+        from analysis.hedging_model import build_hedge_model, hedge_model_path, write_hedge_model
+
+        if args.if_missing and hedge_model_path().exists():
+            print(f"hedging model already fitted: {hedge_model_path()}")
+            return 0
+        if args.if_missing and locate_dataset("wikiweasel", args.data_home) is None:
+            print("hedging model not fitted: wikiweasel is not in the data home (validation will show the rules only)")
+            return 0
+        hedge_model = build_hedge_model(args.data_home)
+        path = write_hedge_model(hedge_model)
+        print(
+            f"hedging model fitted on {hedge_model.provenance['rows']} wikiweasel training sentences "
+            f"(threshold {hedge_model.threshold}, out-of-fold F1 {hedge_model.provenance['cross_validated_f1']}) -> {path} (not committed)"
+        )
         return 0
     if args.command == "fit":
         from analysis.tone_model import build_tone_model, write_tone_model

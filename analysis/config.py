@@ -14,6 +14,9 @@ environment variable        meaning
 ``FRAMING_FIGURES``         where notebooks save figures; default: ``figures/``
 ``FRAMING_DATA_HOME``       where human-annotated gold data sets live; default:
                             ``$XDG_CACHE_HOME/media-framing/datasets``
+``FRAMING_MODELS``          where ``make models`` writes the models it may not
+                            commit (fitted on gold data whose licence is unclear);
+                            default: ``models/`` (ignored by git)
 ==========================  ===========================================================
 """
 
@@ -32,6 +35,7 @@ REPORTS_DIR = PROJECT_DIR / "reports"
 NOTEBOOKS_DIR = PROJECT_DIR / "notebooks"
 WORDLISTS_DIR = PACKAGE_DIR / "wordlists"
 MODELS_DIR = PACKAGE_DIR / "models"
+LOCAL_MODELS_DIR = PROJECT_DIR / "models"
 
 DEFAULT_CORPUS = RAW_DIR / "trump-putin-call-2025-02-12"
 
@@ -71,6 +75,11 @@ def data_home(override: str | os.PathLike | None = None) -> Path:
         return from_env
     cache = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(cache) / "media-framing" / "datasets"
+
+
+def local_models_dir() -> Path:
+    """Where models fitted on this machine and never committed are kept."""
+    return _from_env("FRAMING_MODELS") or LOCAL_MODELS_DIR
 
 
 def wordlist_path(name: str) -> Path:

@@ -14,17 +14,20 @@ format are read the same way.
 from __future__ import annotations
 
 import ast
+import csv
 import hashlib
 import json
 import re
 import tarfile
 import urllib.request
+import warnings
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from xml.etree import ElementTree
 
 from analysis import config
-from analysis.errors import InputProblem
+from analysis.errors import InputProblem, InputWarning
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,11 @@ class Dataset:
 _NLTK_DATA = "https://raw.githubusercontent.com/nltk/nltk_data/5db857e6f7df11eabb5e5665836db9ec8df07e28"
 _PYSBD = "https://raw.githubusercontent.com/nipunsadvilkar/pySBD/5905f13be4fc95f407b98392e0ec303617a33d86"
 _VADER = "https://raw.githubusercontent.com/cjhutto/vaderSentiment/44fc044cd877310ee8278a0eadf34bcd50d41d06"
+_WIKIWEASEL = (
+    "https://raw.githubusercontent.com/ChristopherLiew/Crypto-Uncertainty-Index/a0d1b329d145b096c10861088cf18414a8b142ef"
+    "/nlp/hedge_classifier/data/wiki_weasel_clean"
+)
+_SFU_ARCHIVE = "https://github.com/joey234/negation-focused-pretraining/archive/c90be5e8ce73dcabe09d06e7e1ef94b7622f79e5.tar.gz"
 _NEWSMTSC = (
     "https://raw.githubusercontent.com/fhamborg/NewsMTSC/b9d9b79704ed1b35cecaf1d7c2343dc1bd734fb7"
     "/NewsSentiment/controller_data/datasets/NewsMTSC-dataset"
@@ -102,6 +110,24 @@ DATASETS: dict[str, Dataset] = {
             licence="MIT (Felix Hamborg); sentence texts are the outlets' copyright",
             files=tuple(RemoteFile(f"{split}.jsonl", f"{_NEWSMTSC}/{split}.jsonl", None) for split in ("train", "devtest_mt", "devtest_rw")),
             description="political news sentences with the sentiment toward each person mentioned (Hamborg & Donnay 2021)",
+        ),
+        Dataset(
+            name="wikiweasel",
+            measure="hedging",
+            licence="none stated (derived from Wikipedia, CC BY-SA, via the CoNLL-2010 shared task)",
+            files=tuple(RemoteFile(f"{split}.csv", f"{_WIKIWEASEL}/{split}.csv", None) for split in ("train", "test")),
+            description="Wikipedia sentences labelled uncertain (weasel) or certain, CoNLL-2010 task 1 (Farkas et al. 2010)",
+        ),
+        Dataset(
+            name="sfu_review_negspec",
+            measure="hedging",
+            licence="GPL-3.0-or-later (Konstantinova & de Sousa 2012)",
+            files=(
+                # The corpus is a folder of 400 XML files in that repository;
+                # read_sfu_negspec reads them from the repository's archive.
+                RemoteFile("negation-focused-pretraining.tar.gz", _SFU_ARCHIVE, None),
+            ),
+            description="400 product reviews with speculation and negation cues and scopes (Konstantinova et al. 2012)",
         ),
     )
 }
@@ -254,3 +280,75 @@ def read_newsmtsc(folder: Path) -> dict[str, list[dict]]:
             raise InputProblem(problems)
         splits[path.stem] = rows
     return splits
+
+
+def read_wikiweasel(folder: Path) -> dict[str, list[dict]]:
+    """WikiWeasel splits by file stem (``train``, ``test``, any ``*.csv`` present).
+
+    Each row is a dict ``text`` (surrounding whitespace removed) and ``label``
+    (1 = uncertain, 0 = certain). Rows with an empty text (the published files
+    have some) are left out with an InputWarning that counts them; any other
+    malformed row raises InputProblem naming the file and record.
+    """
+    splits: dict[str, list[dict]] = {}
+    for path in sorted(folder.glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            if reader.fieldnames is None or not {"text", "label"} <= set(reader.fieldnames):
+                raise InputProblem([f"{path}: expected the columns text and label, found {reader.fieldnames}"])
+            rows, problems, empty = [], [], 0
+            for number, record in enumerate(reader, 2):
+                label = (record["label"] or "").strip()
+                if label not in ("0", "1"):
+                    problems.append(f"{path}, record {number}: label must be 0 or 1, got {label!r}")
+                elif not (record["text"] or "").strip():
+                    empty += 1
+                else:
+                    rows.append({"text": record["text"].strip(), "label": int(label)})
+        if problems:
+            raise InputProblem(problems)
+        if empty:
+            warnings.warn(f"{path}: {empty} rows with an empty text left out", InputWarning, stacklevel=2)
+        splits[path.stem] = rows
+    return splits
+
+
+def read_sfu_negspec(folder: Path) -> list[dict]:
+    """Sentences of the SFU Review corpus with their cues.
+
+    Reads every ``*.xml`` under ``folder`` (in the corpus's own layout, one
+    folder per domain), or else the XML members of a ``*.tar.gz`` archive in it.
+    Each row is a dict ``file``, ``sentence`` (number in the file), ``tokens``
+    (the ``<W>`` words) and ``cues``: a list of ``(type, token indices)`` with
+    type "speculation" or "negation".
+    """
+    documents: list[tuple[str, bytes]] = [(str(p.relative_to(folder)), p.read_bytes()) for p in sorted(folder.rglob("*.xml"))]
+    if not documents:
+        for archive_path in sorted(folder.glob("*.tar.gz")):
+            with tarfile.open(archive_path) as archive:
+                members = sorted((m for m in archive.getmembers() if m.isfile() and "SFU_Review_Corpus" in m.name and m.name.endswith(".xml")), key=lambda m: m.name)
+                documents += [(m.name.split("SFU_Review_Corpus_Negation_Speculation/", 1)[-1], archive.extractfile(m).read()) for m in members]
+    rows = []
+    for name, data in documents:
+        try:
+            root = ElementTree.fromstring(data)
+        except ElementTree.ParseError as err:
+            raise InputProblem([f"{folder / name}: not well-formed XML ({err})"]) from err
+        for number, sentence in enumerate(root.iter("SENTENCE")):
+            tokens: list[str] = []
+            cues: dict[tuple[str, str], list[int]] = {}
+            _walk_sfu(sentence, tokens, cues, None)
+            rows.append({"file": name, "sentence": number, "tokens": tokens, "cues": [(kind, idx) for (kind, _), idx in cues.items() if idx]})
+    return rows
+
+
+def _walk_sfu(element, tokens: list[str], cues: dict, cue: tuple[str, str] | None) -> None:
+    """Collect the words under ``element`` in order, noting which cue each belongs to."""
+    for child in element:
+        if child.tag == "W":
+            if cue is not None:
+                cues.setdefault(cue, []).append(len(tokens))
+            tokens.append(child.text or "")
+        else:
+            inner = (child.get("type", ""), child.get("ID", "")) if child.tag == "cue" else cue
+            _walk_sfu(child, tokens, cues, inner)

@@ -24,6 +24,15 @@ file                        contents
                             negative and positive sentences, with bootstrap intervals
 ``tone_tests.csv``          permutation tests of mean tone between outlets, Holm-corrected,
                             with a verdict in words
+``hedges.csv``              every hedge and booster: offsets, cue, entry, category, kind,
+                            voice
+``hedging_articles.csv``    per article, kind and category: cues per 1,000 authorial
+                            words with a bootstrap interval
+``hedging_outlets.csv``     the same per outlet
+``hedging_tests.csv``       permutation tests of hedges and of boosters per 1,000 authorial
+                            words between outlets, Holm-corrected, with a verdict
+``hedged_figures.csv``      every figure (amount, count, duration), its value and unit,
+                            the approximators that carry it and the sentence's other hedges
 ==========================  ===========================================================
 """
 
@@ -42,6 +51,13 @@ from analysis.actors import (
 )
 from analysis.clean import clean_corpus
 from analysis.corpus import load_corpus
+from analysis.hedging import (
+    compare_hedging,
+    count_sentence_cues,
+    find_hedged_figures,
+    find_hedges,
+    summarise_hedging,
+)
 from analysis.quotes import find_article_quotations, label_voice
 from analysis.segment import segment_articles
 from analysis.tables import read_table, write_table
@@ -58,6 +74,11 @@ TABLES = (
     "actor_tone",
     "tone_outlets",
     "tone_tests",
+    "hedges",
+    "hedging_articles",
+    "hedging_outlets",
+    "hedging_tests",
+    "hedged_figures",
 )
 
 
@@ -72,6 +93,8 @@ def analyse_articles(articles: pd.DataFrame, actors: list[Actor] | None = None) 
     sentences = label_voice(segment_articles(cleaned, paragraphs), cleaned, quote_spans)
     sentences = score_sentences(sentences, cleaned, voice)
     mentions = find_actor_mentions(sentences, cleaned, voice, actors if actors is not None else load_actors())
+    hedges = find_hedges(sentences, cleaned, voice)
+    cue_counts = count_sentence_cues(sentences, cleaned, voice, hedges)
     return {
         "articles": cleaned,
         "removed": removed,
@@ -83,6 +106,11 @@ def analyse_articles(articles: pd.DataFrame, actors: list[Actor] | None = None) 
         "actor_tone": summarise_actor_tone(sentences, mentions, cleaned, by="article_id"),
         "tone_outlets": summarise_tone(sentences, cleaned, by="outlet"),
         "tone_tests": compare_tone(sentences, cleaned, by="outlet"),
+        "hedges": hedges,
+        "hedging_articles": summarise_hedging(cue_counts, cleaned, by="article_id"),
+        "hedging_outlets": summarise_hedging(cue_counts, cleaned, by="outlet"),
+        "hedging_tests": compare_hedging(cue_counts, cleaned, by="outlet"),
+        "hedged_figures": find_hedged_figures(sentences, cleaned, hedges, voice),
     }
 
 

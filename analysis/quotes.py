@@ -25,11 +25,12 @@ by the letters and digits it has in each voice.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.segment import Span, split_paragraphs
+from analysis.segment import Span, find_words, split_paragraphs
 
 DOUBLE_OPEN = "“«„"
 DOUBLE_CLOSE = "”»"
@@ -231,3 +232,45 @@ def label_voice(sentences: pd.DataFrame, articles: pd.DataFrame, quotations: pd.
         out.loc[group.index, "voice"] = [voice for voice, _ in labels]
         out.loc[group.index, "quoted_share"] = [share for _, share in labels]
     return out
+
+
+VoiceIndex = tuple[list[int], list[int], list[str]]
+"""Voice ranges of one article as parallel lists: starts, ends, voices (sorted by start)."""
+
+
+def index_voice_ranges(voice: pd.DataFrame) -> dict[str, VoiceIndex]:
+    """The voice ranges of each article, ready for :func:`voice_at`."""
+    ordered = voice.sort_values(["article_id", "start"], kind="stable")
+    return {a: (list(g["start"]), list(g["end"]), list(g["voice"])) for a, g in ordered.groupby("article_id", sort=False)}
+
+
+def voice_at(index: VoiceIndex, offset: int) -> str:
+    """The voice of the character at ``offset`` (authorial where no range covers it)."""
+    starts, ends, voices = index
+    k = bisect_right(starts, offset) - 1
+    return voices[k] if k >= 0 and offset < ends[k] else "authorial"
+
+
+def count_sentence_voice_words(sentences: pd.DataFrame, articles: pd.DataFrame, voice: pd.DataFrame) -> pd.DataFrame:
+    """Words of every sentence in each voice; a word counts in the voice of its first character.
+
+    Parameters
+    ----------
+    sentences : DataFrame with ``article_id``, ``sentence_id``, ``start``, ``end``.
+    articles : DataFrame with ``article_id`` and ``clean_text``.
+    voice : voice ranges (``article_id``, ``start``, ``end``, ``voice``).
+
+    Returns
+    -------
+    A new DataFrame: ``article_id``, ``sentence_id``, ``authorial_words``, ``quoted_words``.
+    """
+    texts = dict(zip(articles["article_id"], articles["clean_text"]))
+    index = index_voice_ranges(voice)
+    rows = []
+    for article_id, sentence_id, start, end in zip(sentences["article_id"], sentences["sentence_id"], sentences["start"], sentences["end"]):
+        ranges = index.get(article_id, ([], [], []))
+        counts = {"authorial": 0, "quoted": 0}
+        for word_start, _, _ in find_words(texts[article_id][start:end]):
+            counts[voice_at(ranges, start + word_start)] += 1
+        rows.append((article_id, sentence_id, counts["authorial"], counts["quoted"]))
+    return pd.DataFrame(rows, columns=["article_id", "sentence_id", "authorial_words", "quoted_words"])

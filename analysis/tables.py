@@ -18,5 +18,19 @@ def write_table(frame: pd.DataFrame, path: str | Path) -> Path:
 
 
 def read_table(path: str | Path) -> pd.DataFrame:
-    """Read a table written by :func:`write_table`; text columns stay text (empty, not NaN)."""
-    return pd.read_csv(path, keep_default_na=False, encoding="utf-8")
+    """Read a table written by :func:`write_table`.
+
+    Text columns stay text (an empty cell is "", not NaN); a column whose
+    non-empty cells are all numbers is numeric, its empty cells NaN (a score
+    missing for a sentence without quoted speech).
+    """
+    frame = pd.read_csv(path, keep_default_na=False, encoding="utf-8")
+    for column in frame.columns:
+        values = frame[column]
+        if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
+            continue
+        filled = values != ""
+        numbers = pd.to_numeric(values[filled], errors="coerce")
+        if filled.any() and not filled.all() and numbers.notna().all():
+            frame[column] = pd.to_numeric(values.where(filled), errors="coerce")
+    return frame

@@ -235,24 +235,3 @@ def compare_tone(sentences: pd.DataFrame, articles: pd.DataFrame, by: str = "out
                 row["verdict"] = describe_evidence(row["sentences_first"], row["sentences_second"], row["articles_first"], row["articles_second"], p_holm)
             rows.extend(block)
     return pd.DataFrame(rows)
-
-
-def summarise_tests(tests: pd.DataFrame, alpha: float = 0.05) -> pd.DataFrame:
-    """What the permutation tests of :func:`compare_tone` support, in numbers and words.
-
-    Returns
-    -------
-    One row per measure and voice: ``measure``, ``voice``, ``pairs``, ``tested``
-    (pairs with enough sentences), ``differing`` (Holm-adjusted p < ``alpha``),
-    ``fewest_articles`` (in any group compared) and ``statement``.
-    """
-    rows = []
-    for (measure, voice), frame in tests.groupby(["measure", "voice"], sort=False):
-        tested = int(frame["p_holm"].notna().sum())
-        differing = int((frame["p_holm"] < alpha).sum())
-        fewest = int(min(frame["articles_first"].min(), frame["articles_second"].min())) if len(frame) else 0
-        statement = f"{differing} of {len(frame)} pairs differ after Holm correction ({tested} tested)"
-        if fewest < 2:
-            statement += "; with one article per outlet no result here generalises to the outlets"
-        rows.append({"measure": measure, "voice": voice, "pairs": len(frame), "tested": tested, "differing": differing, "fewest_articles": fewest, "statement": statement})
-    return pd.DataFrame(rows, columns=["measure", "voice", "pairs", "tested", "differing", "fewest_articles", "statement"])

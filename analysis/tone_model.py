@@ -33,12 +33,16 @@ from pathlib import Path
 import numpy as np
 import scipy.sparse as sp
 import sklearn
-from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.linear_model import Ridge
 from sklearn.model_selection import KFold
-from sklearn.preprocessing import normalize
 
 from analysis import config
+from analysis.textfeatures import (
+    fit_vocabulary,
+    make_counter,
+    round_significant,
+    weight_counts,
+)
 from analysis.tone import normalise_quotes, score_vader_parts
 
 RECIPE = {
@@ -106,31 +110,6 @@ def compute_dense_features(texts: list[str]) -> np.ndarray:
 _WORD_EDGES = ".,;:!?\"'()[]{}"
 
 
-def _counter(settings: dict, vocabulary: list[str] | None = None) -> CountVectorizer:
-    return CountVectorizer(
-        analyzer=settings["analyzer"],
-        ngram_range=tuple(settings["ngram_range"]),
-        min_df=settings["min_df"] if vocabulary is None else 1,
-        lowercase=True,
-        vocabulary=vocabulary,
-    )
-
-
-def _weight(counts: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:
-    weighted = counts.astype(float).tocsr()
-    weighted.data = 1.0 + np.log(weighted.data)
-    return normalize(weighted.multiply(idf).tocsr())
-
-
-def _fit_vocabulary(texts: list[str], settings: dict) -> tuple[list[str], np.ndarray]:
-    counter = _counter(settings)
-    counts = counter.fit_transform(texts)
-    vocabulary = sorted(counter.vocabulary_, key=counter.vocabulary_.get)
-    document_frequency = np.bincount(counts.indices, minlength=counts.shape[1])
-    idf = np.log((1 + len(texts)) / (1 + document_frequency)) + 1.0
-    return vocabulary, idf
-
-
 @dataclass
 class ToneModel:
     """A fitted tone model; :meth:`predict` gives scores on [−1, 1]."""
@@ -146,7 +125,7 @@ class ToneModel:
     def features(self, texts: list[str]) -> sp.csr_matrix:
         prepared = [prepare_text(t) for t in texts]
         blocks = [
-            _weight(_counter(self.recipe[name], self.vocabularies[name]).transform(prepared), self.idf[name])
+            weight_counts(make_counter(self.recipe[name], self.vocabularies[name]).transform(prepared), self.idf[name])
             for name in ("word", "char")
         ]
         blocks.append(sp.csr_matrix(compute_dense_features(prepared) * self.recipe["dense_scale"]))
@@ -172,10 +151,10 @@ class ToneModel:
             "provenance": self.provenance,
             "recipe": self.recipe,
             "dense_features": list(DENSE_FEATURES),
-            "intercept": _round(self.intercept),
-            "coefficients": [_round(c) for c in self.coefficients],
+            "intercept": round_significant(self.intercept),
+            "coefficients": [round_significant(c) for c in self.coefficients],
             "vocabularies": self.vocabularies,
-            "idf": {name: [_round(v) for v in values] for name, values in self.idf.items()},
+            "idf": {name: [round_significant(v) for v in values] for name, values in self.idf.items()},
             "training_ids": self.training_ids,
         }
         return json.dumps(payload, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
@@ -194,16 +173,12 @@ class ToneModel:
         )
 
 
-def _round(value: float) -> float:
-    return float(f"{value:.6g}")
-
-
 def fit_tone_model(texts: list[str], ratings: np.ndarray, ids: list[str] | None = None, provenance: dict | None = None) -> ToneModel:
     """Fit the model of :data:`RECIPE` on texts and their mean human ratings (−4..+4)."""
     prepared = [prepare_text(t) for t in texts]
     vocabularies, idf = {}, {}
     for name in ("word", "char"):
-        vocabularies[name], idf[name] = _fit_vocabulary(prepared, RECIPE[name])
+        vocabularies[name], idf[name] = fit_vocabulary(prepared, RECIPE[name])
     model = ToneModel(vocabularies, idf, np.zeros(0), 0.0, dict(RECIPE), list(ids or []), dict(provenance or {}))
     regression = Ridge(alpha=RECIPE["alpha"]).fit(model.features(texts), np.asarray(ratings, dtype=float))
     model.coefficients = regression.coef_
@@ -272,6 +247,6 @@ def build_tone_model(data_home: str | Path | None = None) -> ToneModel:
         "licence": DATASETS["vader_nyt"].licence,
         "file": read.name,
         "file_sha256": hashlib.sha256(read.read_bytes()).hexdigest(),
-        "cross_validated_pearson_r": _round(float(np.corrcoef(out_of_fold, ratings)[0, 1])),
+        "cross_validated_pearson_r": round_significant(float(np.corrcoef(out_of_fold, ratings)[0, 1])),
     }
     return fit_tone_model(texts, ratings, [r["id"] for r in rows], provenance)

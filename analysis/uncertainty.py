@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import numpy as np
+import pandas as pd
 
 DEFAULT_SEED = 20250212
 """The seed used throughout (the date of the seed corpus's event)."""
@@ -32,50 +33,78 @@ def _batches(total: int, width: int) -> Iterator[int]:
 
 
 def bootstrap_interval(
-    values: np.ndarray, level: float = 0.95, resamples: int = 2000, seed: int = DEFAULT_SEED
+    values: np.ndarray,
+    level: float = 0.95,
+    resamples: int = 2000,
+    seed: int = DEFAULT_SEED,
+    weights: np.ndarray | None = None,
 ) -> tuple[float, float]:
     """Percentile bootstrap interval of the mean of ``values``.
 
     NaN for fewer than two values: one sentence has no spread to resample.
     Shares are means of 0/1 values, so the same function gives their intervals.
+    With ``weights``, the statistic is the weighted mean: a rate per word is the
+    mean of per-sentence rates weighted by the sentences' words (a ratio of sums).
     """
     values = np.asarray(values, dtype=float)
+    w = np.ones(len(values)) if weights is None else np.asarray(weights, dtype=float)
     n = len(values)
     if n < 2:
         return (float("nan"), float("nan"))
     if np.all(values == values[0]):
         return (float(values[0]), float(values[0]))
     rng = np.random.default_rng(seed)
-    means = np.concatenate([values[rng.integers(0, n, (step, n))].mean(axis=1) for step in _batches(resamples, n)])
+    stats = []
+    for step in _batches(resamples, n):
+        picks = rng.integers(0, n, (step, n))
+        totals = w[picks].sum(axis=1)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            stats.append((values[picks] * w[picks]).sum(axis=1) / totals)
     tail = (1 - level) / 2 * 100
-    low, high = np.percentile(means, [tail, 100 - tail])
+    low, high = np.nanpercentile(np.concatenate(stats), [tail, 100 - tail])
     return (float(low), float(high))
 
 
 def permutation_test(
-    first: np.ndarray, second: np.ndarray, resamples: int = 9999, seed: int = DEFAULT_SEED
+    first: np.ndarray,
+    second: np.ndarray,
+    resamples: int = 9999,
+    seed: int = DEFAULT_SEED,
+    weights_first: np.ndarray | None = None,
+    weights_second: np.ndarray | None = None,
 ) -> tuple[float, float]:
     """Difference of means (first − second) and its two-sided permutation p-value.
 
     The p-value is (k + 1) / (resamples + 1), where k counts relabellings whose
     absolute difference is at least the observed one (Phipson & Smyth 2010), so
-    it is never 0. NaN when either group is empty.
+    it is never 0. NaN when either group is empty. With weights, the means are
+    weighted (see :func:`bootstrap_interval`); rows keep their weights when
+    relabelled.
     """
     first = np.asarray(first, dtype=float)
     second = np.asarray(second, dtype=float)
     if len(first) == 0 or len(second) == 0:
         return (float("nan"), float("nan"))
-    observed = first.mean() - second.mean()
+    w_first = np.ones(len(first)) if weights_first is None else np.asarray(weights_first, dtype=float)
+    w_second = np.ones(len(second)) if weights_second is None else np.asarray(weights_second, dtype=float)
+    observed = _weighted_mean(first, w_first) - _weighted_mean(second, w_second)
     pooled = np.concatenate([first, second])
+    weights = np.concatenate([w_first, w_second])
     n, m = len(pooled), len(first)
     rng = np.random.default_rng(seed)
     extreme = 0
     for step in _batches(resamples, n):
         order = rng.permuted(np.tile(np.arange(n), (step, 1)), axis=1)
-        shuffled = pooled[order]
-        diffs = shuffled[:, :m].mean(axis=1) - shuffled[:, m:].mean(axis=1)
+        v, w = pooled[order] * weights[order], weights[order]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            diffs = v[:, :m].sum(axis=1) / w[:, :m].sum(axis=1) - v[:, m:].sum(axis=1) / w[:, m:].sum(axis=1)
         extreme += int(np.sum(np.abs(diffs) >= abs(observed) - 1e-12))
     return (float(observed), (extreme + 1) / (resamples + 1))
+
+
+def _weighted_mean(values: np.ndarray, weights: np.ndarray) -> float:
+    total = weights.sum()
+    return float((values * weights).sum() / total) if total > 0 else float("nan")
 
 
 def adjust_holm(pvalues: list[float] | np.ndarray) -> np.ndarray:
@@ -106,3 +135,34 @@ def describe_evidence(n_first: int, n_second: int, articles_first: int, articles
     if min(articles_first, articles_second) < 2:
         verdict += "; one article per side: a difference between these articles, not evidence about the outlets"
     return verdict
+
+
+def summarise_comparisons(tests: pd.DataFrame, keys: tuple[str, ...] = ("measure", "voice"), alpha: float = 0.05) -> pd.DataFrame:
+    """What a table of pairwise permutation tests supports, in numbers and words.
+
+    Parameters
+    ----------
+    tests : pairwise tests with ``p_holm``, ``articles_first``, ``articles_second``
+        and the ``keys`` columns (e.g. :func:`analysis.tone.compare_tone`,
+        :func:`analysis.hedging.compare_hedging`).
+    keys : the columns that name one family of tests.
+
+    Returns
+    -------
+    One row per family: the ``keys``, ``pairs``, ``tested`` (pairs with enough
+    sentences), ``differing`` (Holm-adjusted p < ``alpha``), ``fewest_articles``
+    (in any group compared) and ``statement``.
+    """
+    keys = list(keys)
+    rows = []
+    for key, frame in tests.groupby(keys, sort=False):
+        tested = int(frame["p_holm"].notna().sum())
+        differing = int((frame["p_holm"] < alpha).sum())
+        fewest = int(min(frame["articles_first"].min(), frame["articles_second"].min())) if len(frame) else 0
+        statement = f"{differing} of {len(frame)} pairs differ after Holm correction ({tested} tested)"
+        if fewest < 2:
+            statement += "; with one article per outlet no result here generalises to the outlets"
+        row = dict(zip(keys, key if isinstance(key, tuple) else (key,)))
+        row.update(pairs=len(frame), tested=tested, differing=differing, fewest_articles=fewest, statement=statement)
+        rows.append(row)
+    return pd.DataFrame(rows, columns=[*keys, "pairs", "tested", "differing", "fewest_articles", "statement"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from analysis import config
@@ -17,3 +18,62 @@ def read_wordlist(name: str) -> tuple[str, ...]:
     path = config.wordlist_path(name)
     lines = path.read_text(encoding="utf-8").split("\n")
     return tuple(line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#"))
+
+
+_BRACES = re.compile(r"\{([^{}]*)\}")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+
+
+def expand_braces(form: str) -> list[str]:
+    """Every phrase a lexicon form stands for: ``"{is,was} said to"`` → two phrases.
+
+    Braces do not nest; several braces multiply (``"{a,b} {c,d}"`` → four).
+    """
+    match = _BRACES.search(form)
+    if match is None:
+        return [form]
+    head, tail = form[: match.start()], form[match.end() :]
+    return [phrase for option in match.group(1).split(",") for phrase in expand_braces(head + option.strip() + tail)]
+
+
+def normalise_phrase(text: str) -> str:
+    """The key a phrase is looked up by: lower case, curly apostrophes straight, single spaces."""
+    return " ".join(text.translate(_APOSTROPHES).lower().split())
+
+
+def compile_phrase_pattern(phrases: list[str] | set[str]) -> re.Pattern:
+    """One regular expression matching every phrase as whole words, longest first.
+
+    The phrases (already :func:`normalise_phrase` d) are merged into a character
+    trie, written out as nested alternations, so a text is scanned once whatever
+    the number of phrases; at each position the longest phrase that ends at a
+    word boundary wins. Matching ignores case, a space in a phrase matches any
+    run of whitespace and an apostrophe matches a straight or curly one. Look a
+    match up with ``normalise_phrase(match.group())``.
+    """
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    body = _trie_to_regex(trie)
+    return re.compile(rf"(?<![\w'’-])(?:{body})(?![\w-]|['’]\w)", re.IGNORECASE)
+
+
+def _trie_to_regex(node: dict) -> str:
+    ends_here = "" in node
+    branches = [_char_regex(char) + _trie_to_regex(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    if len(branches) == 1 and not ends_here:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")" + ("?" if ends_here else "")
+
+
+def _char_regex(char: str) -> str:
+    if char == " ":
+        return r"\s+"
+    if char == "'":
+        return "['’]"
+    return re.escape(char)

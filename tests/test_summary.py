@@ -53,3 +53,15 @@ def test_figures_are_saved_with_their_data_and_reproducible(seed_tables, tmp_pat
         for ext in ("png", "svg", "csv"):
             assert first[ext].read_bytes() == second[ext].read_bytes(), ext
         assert list(pd.read_csv(first["csv"]).columns) == list(data.columns)
+
+
+def test_read_table_gives_numbers_back_and_keeps_text(tmp_path):
+    import numpy as np
+    import pandas as pd
+
+    from analysis.tables import read_table, write_table
+
+    frame = pd.DataFrame({"score": [0.5, np.nan], "name": ["a", ""]})
+    back = read_table(write_table(frame, tmp_path / "t.csv"))
+    assert back["score"].dtype == float and np.isnan(back["score"][1])
+    assert back["name"].tolist() == ["a", ""]

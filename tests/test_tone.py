@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from analysis.quotes import find_article_quotations
+from analysis.uncertainty import summarise_comparisons
 from analysis.tone import (
     classify_tone,
     compare_tone,
@@ -14,7 +15,6 @@ from analysis.tone import (
     normalise_quotes,
     score_sentences,
     score_vader,
-    summarise_tests,
     summarise_tone,
 )
 
@@ -133,7 +133,7 @@ def test_compare_tone_says_when_data_are_too_thin_and_when_outlets_differ():
     assert ab["verdict"].startswith("differs") and "one article per side" in ab["verdict"]
     ac = tests[(tests["first"] == "A") & (tests["second"] == "C")].iloc[0]
     assert math.isnan(ac["p_value"]) and ac["verdict"].startswith("too few sentences")
-    statements = summarise_tests(tests)
+    statements = summarise_comparisons(tests)
     assert statements.loc[0, "statement"].startswith("1 of 3 pairs differ after Holm correction (1 tested)")
 
 

@@ -73,3 +73,16 @@ def test_holm_adjustment(pvalues, expected):
 )
 def test_describe_evidence(args, expected):
     assert describe_evidence(*args).startswith(expected)
+
+
+def test_weighted_statistics_are_ratios_of_sums():
+    import numpy as np
+
+    from analysis.uncertainty import bootstrap_interval, permutation_test
+
+    rates = np.array([0.0, 100.0, 50.0, 0.0])
+    words = np.array([10.0, 10.0, 20.0, 60.0])
+    low, high = bootstrap_interval(rates, weights=words)
+    assert low <= (rates * words).sum() / words.sum() <= high
+    difference, p = permutation_test(rates, np.zeros(4), weights_first=words, weights_second=words)
+    assert difference == pytest.approx(20.0) and 0 < p <= 1

@@ -1,0 +1,547 @@
+"""Hedges (doubt, distance, vagueness) and boosters (certainty), cue by cue.
+
+The cue lexicon is a data file, ``analysis/wordlists/hedges.tsv``: every form of
+every entry with its kind (hedge or booster), its category and, where a form is
+ambiguous, the context rule that must accept a hit. All forms are matched in one
+pass by one trie-shaped regular expression
+(:func:`analysis.wordlists.compile_phrase_pattern`), longest form first.
+
+Context rules (:data:`CONTEXT_RULES`), each tested in ``tests/test_hedging.py``:
+
+- ``month_may``: "May" is the modal only in lower case, or opening a sentence
+  and not followed by a number; "in May", "May 12" and "Theresa May" are not cues.
+- ``noun_might``: "might" after a determiner, possessive or adjective of power
+  ("military might", "with all his might") or before "of" is the noun.
+- ``before_number``: "about", "around", "some", "nearly", "almost", "up to",
+  "more than"… are approximators only before a quantity ("about 90 minutes",
+  "about an hour", "about half"); "talked about the war" is not a cue.
+- ``reported_future``: "would" after a reporting verb in the same sentence
+  ("said he would meet") is the future of reported speech, not doubt.
+- ``epistemic_appear``: "appear" counts before "to", "that", "as if", "likely"…
+  ("appear to be facing"), not as "appeared on television".
+- ``predicative``: "clear", "certain", "sure"… are boosters only when they say
+  something is certain ("it is clear", "made clear", "clear that"), not in
+  "a clear sign" or "certain nations".
+
+"will" is deliberately not a cue: in news it is the plain future (a test holds
+this). Every booster preceded by a negation within three words of its sentence
+("not clear", "neither confirm nor deny") becomes a hedge of category
+``negated_booster``. Cues inside quoted speech are kept, with voice ``quoted``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from analysis import config
+from analysis.errors import InputProblem
+from analysis.quotes import count_sentence_voice_words, index_voice_ranges, voice_at
+from analysis.tone import add_article_column
+from analysis.uncertainty import (
+    DEFAULT_SEED,
+    MIN_SENTENCES,
+    adjust_holm,
+    bootstrap_interval,
+    describe_evidence,
+    permutation_test,
+)
+from analysis.wordlists import (
+    compile_phrase_pattern,
+    expand_braces,
+    normalise_phrase,
+    read_wordlist,
+)
+
+KINDS = ("hedge", "booster")
+HEDGE_CATEGORIES = (
+    "modal",
+    "epistemic_verb",
+    "epistemic_adverb_adjective",
+    "approximator",
+    "attribution_shield",
+    "conditional",
+    "negated_booster",
+)
+BOOSTER_CATEGORIES = ("certainty_adverb", "certainty_adjective", "factive_verb", "modal_booster")
+CATEGORIES = HEDGE_CATEGORIES + BOOSTER_CATEGORIES
+NEGATED = "negated_booster"
+HEDGE_COLUMNS = ["article_id", "sentence_id", "start", "end", "cue", "entry", "category", "kind", "voice"]
+
+
+@dataclass(frozen=True)
+class CueEntry:
+    """One lexicon entry: what a matched form counts as."""
+
+    entry: str
+    kind: str
+    category: str
+    rule: str | None
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """Every form of the lexicon, its entry, and the one pattern that finds them all."""
+
+    forms: dict[str, CueEntry]
+    pattern: re.Pattern
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue found in a text: ``text[start:end]`` is the form as written."""
+
+    start: int
+    end: int
+    text: str
+    entry: str
+    kind: str
+    category: str
+
+
+# ---------------------------------------------------------------- context rules
+
+_WORD_RE = re.compile(r"[$€£]?[^\W_]+(?:[.,’'-][^\W_]+)*%?")
+_WINDOW = 120
+_CLAUSE_MARKS = (",", ";", ":", "—", "–", "(", ")")
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety hundred hundreds thousand thousands million millions billion billions trillion dozen dozens half "
+    "several".split()
+)
+_UNIT_AFTER_ARTICLE = frozenset(
+    "dozen third quarter half hour minute week month year day decade hundred thousand million billion mile percent".split()
+)
+_MIGHT_NOUN_BEFORE = frozenset(
+    "the his her its their our my your all military economic naval industrial full sheer russian american western "
+    "chinese nuclear financial".split()
+)
+_APPEAR_NEXT = frozenset("to that as likely unlikely set poised ready headed close".split())
+_PREDICATIVE_BEFORE = frozenset(
+    "is are was were be been being am seems seemed seem became become becomes remains remained made make makes "
+    "making it quite absolutely very not entirely fully it's that's he's she's i'm we're they're you're".split()
+)
+_NEGATIONS = frozenset("not never no nor neither hardly cannot without".split())
+
+
+def _words_before(text: str, lo: int, pos: int, n: int) -> list[str]:
+    """The last ``n`` words before ``pos`` in the same clause (after the last , ; : dash or bracket)."""
+    window = max(lo, pos - _WINDOW)
+    clause = max(text.rfind(mark, window, pos) for mark in _CLAUSE_MARKS) + 1
+    return [normalise_phrase(w) for w in _WORD_RE.findall(text, max(window, clause), pos)][-n:]
+
+
+def _words_after(text: str, pos: int, hi: int, n: int) -> list[str]:
+    return [normalise_phrase(w) for w in _WORD_RE.findall(text, pos, min(hi, pos + _WINDOW))][:n]
+
+
+def _is_quantity(words: list[str]) -> bool:
+    if not words:
+        return False
+    first = words[0].lstrip("$€£")
+    if first[:1].isdigit() or first in _NUMBER_WORDS:
+        return True
+    return first in ("a", "an") and len(words) > 1 and words[1].rstrip("s") in _UNIT_AFTER_ARTICLE
+
+
+def _opens_sentence(text: str, lo: int, pos: int) -> bool:
+    return not any(ch.isalnum() for ch in text[lo:pos])
+
+
+def keep_modal_may(text: str, start: int, end: int, lo: int, hi: int) -> bool:
+    """Rule ``month_may``: "may" in lower case, or sentence-initial "May" not before a number."""
+    written = text[start:end]
+    if written == "may":
+        return True
+    if written.isupper() or _opens_sentence(text, lo, start):
+        return not _is_quantity(_words_after(text, end, hi, 2))
+    return False
+
+
+def keep_modal_might(text: str, start: int, end: int, lo: int, hi: int) -> bool:
+    """Rule ``noun_might``: not after a determiner or adjective of power, not before "of"."""
+    before = _words_before(text, lo, start, 1)
+    after = _words_after(text, end, hi, 1)
+    return not ((before and before[0] in _MIGHT_NOUN_BEFORE) or after == ["of"])
+
+
+def keep_before_number(text: str, start: int, end: int, lo: int, hi: int) -> bool:
+    """Rule ``before_number``: an approximator only when a quantity follows."""
+    return _is_quantity(_words_after(text, end, hi, 2))
+
+
+@lru_cache(maxsize=1)
+def _reporting_verbs() -> frozenset[str]:
+    return frozenset(read_wordlist("speech_verbs.txt")) | frozenset(read_wordlist("reporting_verbs.txt"))
+
+
+def keep_unreported_would(text: str, start: int, end: int, lo: int, hi: int) -> bool:
+    """Rule ``reported_future``: not after a reporting verb among the eight words before."""
+    return not any(w in _reporting_verbs() for w in _words_before(text, lo, start, 8))
+
+
+def keep_epistemic_appear(text: str, start: int, end: int, lo: int, hi: int) -> bool:
+    """Rule ``epistemic_appear``: before "to", "that", "as", "likely"… only."""
+    after = _words_after(text, end, hi, 1)
+    return bool(after) and after[0] in _APPEAR_NEXT
+
+
+def keep_predicative(text: str, start: int, end: int, lo: int, hi: int) -> bool:
+    """Rule ``predicative``: right after a form of "be", "made", "it", "quite"…, or before "that"."""
+    if _words_before(text, lo, start, 1) in [[w] for w in _PREDICATIVE_BEFORE]:
+        return True
+    return _words_after(text, end, hi, 1) == ["that"]
+
+
+def is_negated(text: str, start: int, lo: int) -> bool:
+    """A negation ("not", "n't", "never", "no", "neither"…) among the three words before ``start``."""
+    return any(w in _NEGATIONS or w.endswith("n't") for w in _words_before(text, lo, start, 3))
+
+
+CONTEXT_RULES: dict[str, Callable[[str, int, int, int, int], bool]] = {
+    "month_may": keep_modal_may,
+    "noun_might": keep_modal_might,
+    "before_number": keep_before_number,
+    "reported_future": keep_unreported_would,
+    "epistemic_appear": keep_epistemic_appear,
+    "predicative": keep_predicative,
+}
+"""Rule name (the lexicon's ``rule`` column) → test of ``(text, start, end, sentence_start, sentence_end)``."""
+
+
+# ---------------------------------------------------------------- the lexicon
+
+
+def read_cue_lexicon(path: Path | None = None) -> CueLexicon:
+    """The cue lexicon from a tab-separated file (default ``analysis/wordlists/hedges.tsv``).
+
+    Columns ``entry``, ``kind``, ``category``, ``forms`` (``|``-separated, with
+    ``{a,b}`` alternatives) and ``rule`` (a name in :data:`CONTEXT_RULES` or ``-``).
+    Raises InputProblem naming the file and line of every malformed row and of
+    every form given to two entries.
+    """
+    path = path or config.wordlist_path("hedges.tsv")
+    forms: dict[str, CueEntry] = {}
+    where: dict[str, int] = {}
+    problems = []
+    header = None
+    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        fields = [f.strip() for f in line.split("\t")]
+        if header is None:
+            header = fields
+            if fields != ["entry", "kind", "category", "forms", "rule"]:
+                problems.append(f"{path}, line {number}: the header must be entry, kind, category, forms, rule (tab-separated)")
+                break
+            continue
+        if len(fields) != 5 or not all(fields):
+            problems.append(f"{path}, line {number}: expected 5 tab-separated fields, got {len(fields)}: {line!r}")
+            continue
+        entry, kind, category, form_field, rule = fields
+        allowed = HEDGE_CATEGORIES if kind == "hedge" else BOOSTER_CATEGORIES
+        if kind not in KINDS:
+            problems.append(f"{path}, line {number}: kind {kind!r} is not one of {', '.join(KINDS)}")
+        elif category not in allowed or category == NEGATED:
+            problems.append(f"{path}, line {number}: category {category!r} is not a {kind} category")
+        elif rule != "-" and rule not in CONTEXT_RULES:
+            problems.append(f"{path}, line {number}: rule {rule!r} is not one of {', '.join(CONTEXT_RULES)}")
+        else:
+            cue_entry = CueEntry(entry, kind, category, None if rule == "-" else rule)
+            for form in (normalise_phrase(f) for part in form_field.split("|") for f in expand_braces(part)):
+                if form in forms and forms[form] != cue_entry:
+                    problems.append(f"{path}, line {number}: form {form!r} is already given on line {where[form]}")
+                forms[form], where[form] = cue_entry, number
+    if header is None:
+        problems.append(f"{path}: no header line")
+    if problems:
+        raise InputProblem(problems)
+    return CueLexicon(forms, compile_phrase_pattern(set(forms)))
+
+
+@lru_cache(maxsize=4)
+def load_cue_lexicon(path: str | None = None) -> CueLexicon:
+    """:func:`read_cue_lexicon`, read once per path."""
+    return read_cue_lexicon(Path(path) if path else None)
+
+
+def find_cues(text: str, start: int = 0, end: int | None = None, lexicon: CueLexicon | None = None) -> list[Cue]:
+    """Every hedge and booster in ``text[start:end]`` (one sentence), context rules applied."""
+    lexicon = lexicon or load_cue_lexicon()
+    end = len(text) if end is None else end
+    cues = []
+    for match in lexicon.pattern.finditer(text, start, end):
+        entry = lexicon.forms[normalise_phrase(match.group())]
+        if entry.rule is not None and not CONTEXT_RULES[entry.rule](text, match.start(), match.end(), start, end):
+            continue
+        kind, category = entry.kind, entry.category
+        if kind == "booster" and is_negated(text, match.start(), start):
+            kind, category = "hedge", NEGATED
+        cues.append(Cue(match.start(), match.end(), match.group(), entry.entry, kind, category))
+    return cues
+
+
+# ---------------------------------------------------------------- tables
+
+
+def find_hedges(sentences: pd.DataFrame, articles: pd.DataFrame, voice: pd.DataFrame, lexicon: CueLexicon | None = None) -> pd.DataFrame:
+    """Every hedge and booster of every sentence.
+
+    Parameters
+    ----------
+    sentences : DataFrame with ``article_id``, ``sentence_id``, ``start``, ``end``.
+    articles : DataFrame with ``article_id`` and ``clean_text``.
+    voice : voice ranges (``article_id``, ``start``, ``end``, ``voice``).
+    lexicon : the cue lexicon; the kit's (:func:`load_cue_lexicon`) when None.
+
+    Returns
+    -------
+    One row per cue: ``article_id``, ``sentence_id``, ``start``, ``end`` (offsets
+    in the clean text), ``cue`` (as written), ``entry``, ``category``, ``kind``
+    (hedge or booster) and ``voice`` (of the cue's first character).
+    """
+    texts = dict(zip(articles["article_id"], articles["clean_text"]))
+    index = index_voice_ranges(voice)
+    rows = []
+    for article_id, sentence_id, start, end in zip(sentences["article_id"], sentences["sentence_id"], sentences["start"], sentences["end"]):
+        ranges = index.get(article_id, ([], [], []))
+        for cue in find_cues(texts[article_id], start, end, lexicon):
+            rows.append((article_id, sentence_id, cue.start, cue.end, cue.text, cue.entry, cue.category, cue.kind, voice_at(ranges, cue.start)))
+    return pd.DataFrame(rows, columns=HEDGE_COLUMNS)
+
+
+def count_sentence_cues(sentences: pd.DataFrame, articles: pd.DataFrame, voice: pd.DataFrame, hedges: pd.DataFrame) -> pd.DataFrame:
+    """Authorial words and authorial cues of every sentence, by category and kind.
+
+    Returns
+    -------
+    A new DataFrame, one row per sentence: ``article_id``, ``sentence_id``,
+    ``authorial_words``, then one count column per category of :data:`CATEGORIES`
+    and per kind (``hedge``, ``booster``), counting cues in authorial voice only.
+    """
+    words = count_sentence_voice_words(sentences, articles, voice)[["article_id", "sentence_id", "authorial_words"]]
+    authorial = hedges[hedges["voice"] == "authorial"]
+    keys = ["article_id", "sentence_id"]
+    counts = [
+        authorial.groupby(keys + [column]).size().unstack(column).reindex(columns=list(labels), fill_value=0)
+        for column, labels in (("category", CATEGORIES), ("kind", KINDS))
+    ]
+    table = words.set_index(keys).join(counts[0]).join(counts[1]).fillna(0)
+    return table.astype({c: int for c in (*CATEGORIES, *KINDS)}).reset_index()
+
+
+def summarise_hedging(counts: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet", seed: int = DEFAULT_SEED) -> pd.DataFrame:
+    """Cues per 1,000 authorial words by group and category, with intervals.
+
+    Parameters
+    ----------
+    counts : :func:`count_sentence_cues`.
+    articles : DataFrame with ``article_id`` and the ``by`` column.
+    by : ``outlet`` or ``article_id``.
+
+    Returns
+    -------
+    One row per group and measure (each kind, then each category): ``by``,
+    ``kind``, ``category`` ("all" for a kind's total), ``articles``,
+    ``sentences`` (with authorial words), ``authorial_words``, ``cues``,
+    ``per_1000``, ``per_1000_low``, ``per_1000_high`` (95% percentile bootstrap
+    over sentences of the ratio of sums, seeded).
+    """
+    data = add_article_column(counts, articles, by) if by != "article_id" else counts
+    data = data[data["authorial_words"] > 0]
+    measures = [(kind, "all", kind) for kind in KINDS]
+    measures += [("hedge" if c in HEDGE_CATEGORIES else "booster", c, c) for c in CATEGORIES]
+    rows = []
+    for group, frame in data.groupby(by, sort=True):
+        words = frame["authorial_words"].to_numpy(dtype=float)
+        for kind, category, column in measures:
+            cues = frame[column].to_numpy(dtype=float)
+            rates = cues / words * 1000
+            low, high = bootstrap_interval(rates, seed=seed, weights=words)
+            rows.append(
+                {
+                    by: group,
+                    "kind": kind,
+                    "category": category,
+                    "articles": frame["article_id"].nunique(),
+                    "sentences": len(frame),
+                    "authorial_words": int(words.sum()),
+                    "cues": int(cues.sum()),
+                    "per_1000": float(cues.sum() / words.sum() * 1000),
+                    "per_1000_low": low,
+                    "per_1000_high": high,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def compare_hedging(counts: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet", seed: int = DEFAULT_SEED) -> pd.DataFrame:
+    """Permutation tests of hedges and boosters per 1,000 authorial words between groups.
+
+    Sentences are relabelled between the two groups with their words as weights
+    (9,999 relabellings, two-sided); p-values are Holm-adjusted within each kind.
+
+    Returns
+    -------
+    One row per kind and pair of groups: ``kind``, ``first``, ``second``,
+    ``sentences_first``, ``sentences_second``, ``articles_first``,
+    ``articles_second``, ``difference`` (rate of first minus rate of second, per
+    1,000 words), ``p_value``, ``p_holm`` and ``verdict``.
+    """
+    data = add_article_column(counts, articles, by)
+    data = data[data["authorial_words"] > 0]
+    groups = sorted(data[by].dropna().unique())
+    rows = []
+    for kind in KINDS:
+        block = []
+        for i, first in enumerate(groups):
+            for second in groups[i + 1 :]:
+                a, b = data[data[by] == first], data[data[by] == second]
+                rates_a = a[kind].to_numpy(dtype=float) / a["authorial_words"].to_numpy(dtype=float) * 1000
+                rates_b = b[kind].to_numpy(dtype=float) / b["authorial_words"].to_numpy(dtype=float) * 1000
+                if min(len(a), len(b)) >= MIN_SENTENCES:
+                    difference, p_value = permutation_test(rates_a, rates_b, seed=seed, weights_first=a["authorial_words"], weights_second=b["authorial_words"])
+                else:
+                    difference = float(a[kind].sum() / a["authorial_words"].sum() - b[kind].sum() / b["authorial_words"].sum()) * 1000
+                    p_value = float("nan")
+                block.append(
+                    {
+                        "kind": kind,
+                        "first": first,
+                        "second": second,
+                        "sentences_first": len(a),
+                        "sentences_second": len(b),
+                        "articles_first": a["article_id"].nunique(),
+                        "articles_second": b["article_id"].nunique(),
+                        "difference": difference,
+                        "p_value": p_value,
+                    }
+                )
+        for row, p_holm in zip(block, adjust_holm([r["p_value"] for r in block])):
+            row["p_holm"] = p_holm
+            row["verdict"] = describe_evidence(row["sentences_first"], row["sentences_second"], row["articles_first"], row["articles_second"], p_holm)
+        rows.extend(block)
+    return pd.DataFrame(rows, columns=["kind", "first", "second", "sentences_first", "sentences_second", "articles_first", "articles_second", "difference", "p_value", "p_holm", "verdict"])
+
+
+UNCERTAIN_CATEGORIES = tuple(c for c in HEDGE_CATEGORIES if c != "conditional")
+"""Hedge categories that make a sentence uncertain for the rule classifier.
+
+Conditionals are left out: the CoNLL-2010 guidelines do not count a condition
+as uncertainty, and on the wikiweasel training split sentences with "if" are
+mostly certain (precision 0.20).
+"""
+
+
+def label_uncertain(texts: list[str], categories: tuple[str, ...] = UNCERTAIN_CATEGORIES, lexicon: CueLexicon | None = None) -> np.ndarray:
+    """1 for every text with at least one hedge of ``categories``, else 0 (the rule classifier)."""
+    wanted = set(categories)
+    return np.array([int(any(c.kind == "hedge" and c.category in wanted for c in find_cues(t, lexicon=lexicon))) for t in texts], dtype=int)
+
+
+FIGURE_COLUMNS = [
+    "article_id",
+    "sentence_id",
+    "start",
+    "end",
+    "figure",
+    "value",
+    "unit",
+    "phrase",
+    "approximators",
+    "other_hedges",
+    "voice",
+]
+
+
+def find_hedged_figures(sentences: pd.DataFrame, articles: pd.DataFrame, hedges: pd.DataFrame, voice: pd.DataFrame) -> pd.DataFrame:
+    """Every figure (:func:`analysis.numbers.find_figures`) and the hedges that carry it.
+
+    An approximator carries a figure when only spaces separate them ("about 90
+    minutes"), or a chain of approximators does ("an estimated several hundred
+    thousand"), or it overlaps the figure's first word. The sentence's other
+    hedges are listed beside it.
+
+    Returns
+    -------
+    One row per figure: ``article_id``, ``sentence_id``, ``start``, ``end``,
+    ``figure`` (as written), ``value`` (NaN for a quantity in words that names no
+    number), ``unit``, ``phrase`` (approximators, figure and unit as written),
+    ``approximators`` and ``other_hedges`` (cue texts joined by "; ", empty when
+    none) and ``voice``.
+    """
+    from analysis.numbers import find_figures
+
+    texts = dict(zip(articles["article_id"], articles["clean_text"]))
+    index = index_voice_ranges(voice)
+    cue_groups = {key: frame for key, frame in hedges[hedges["kind"] == "hedge"].groupby(["article_id", "sentence_id"], sort=False)}
+    empty = hedges.iloc[0:0]
+    rows = []
+    for article_id, sentence_id, start, end in zip(sentences["article_id"], sentences["sentence_id"], sentences["start"], sentences["end"]):
+        text = texts[article_id]
+        cues = cue_groups.get((article_id, sentence_id), empty)
+        spans = list(zip(cues["start"], cues["end"], cues["cue"], cues["category"]))
+        for figure in find_figures(text, start, end):
+            carried, position = [], figure.start
+            for cue_start, cue_end, cue_text, category in sorted(spans, reverse=True):
+                touching = cue_end <= position and not text[cue_end:position].strip()
+                overlapping = cue_start <= figure.start < cue_end
+                if category == "approximator" and (touching or overlapping):
+                    carried.insert(0, (cue_start, cue_text))
+                    position = min(position, cue_start)
+            others = [c for s, e, c, _ in spans if (s, c) not in carried]
+            rows.append(
+                (
+                    article_id,
+                    sentence_id,
+                    figure.start,
+                    figure.end,
+                    figure.text,
+                    figure.value,
+                    figure.unit,
+                    " ".join(text[position : figure.unit_end].split()),
+                    "; ".join(c for _, c in carried),
+                    "; ".join(others),
+                    voice_at(index.get(article_id, ([], [], [])), figure.start),
+                )
+            )
+    return pd.DataFrame(rows, columns=FIGURE_COLUMNS)
+
+
+def line_up_figures(figures: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet", min_groups: int = 2) -> pd.DataFrame:
+    """The same figure as each group gives it, side by side.
+
+    Figures with the same value and unit are one claim; claims given by at least
+    ``min_groups`` groups are kept.
+
+    Returns
+    -------
+    One row per claim and group that gives it: ``value``, ``unit``, ``by``,
+    ``phrases`` (every wording in that group, joined by " | "),
+    ``approximated`` (any wording carries an approximator), ``voice`` (the
+    voices of the wordings, joined), ``groups`` (how many groups give the claim).
+    """
+    data = add_article_column(figures[figures["value"].notna()], articles, by)
+    rows = []
+    for (value, unit), frame in data.groupby(["value", "unit"], sort=True):
+        if frame[by].nunique() < min_groups:
+            continue
+        for group, part in frame.groupby(by, sort=True):
+            rows.append(
+                {
+                    "value": value,
+                    "unit": unit,
+                    by: group,
+                    "phrases": " | ".join(dict.fromkeys(part["phrase"])),
+                    "approximated": bool((part["approximators"] != "").any()),
+                    "voice": ", ".join(sorted(set(part["voice"]))),
+                    "groups": frame[by].nunique(),
+                }
+            )
+    return pd.DataFrame(rows, columns=["value", "unit", by, "phrases", "approximated", "voice", "groups"])

@@ -1,0 +1,193 @@
+"""Hedge and booster cues: the lexicon, one pass, context rules, tables."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis.clean import clean_corpus
+from analysis.errors import InputProblem
+from analysis.hedging import (
+    CATEGORIES,
+    CONTEXT_RULES,
+    compare_hedging,
+    count_sentence_cues,
+    find_cues,
+    find_hedged_figures,
+    find_hedges,
+    label_uncertain,
+    line_up_figures,
+    read_cue_lexicon,
+    summarise_hedging,
+)
+from analysis.quotes import find_article_quotations, label_voice
+from analysis.segment import segment_articles
+
+
+def cues(text: str) -> list[tuple[str, str, str]]:
+    return [(c.text, c.kind, c.category) for c in find_cues(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # month_may
+        ("Putin may agree.", [("may", "hedge", "modal")]),
+        ("The talks began in May and ended on May 12.", []),
+        ("Theresa May said so.", []),
+        ("May 12 was the day of the call.", []),
+        ("May God help us.", [("May", "hedge", "modal")]),
+        # noun_might
+        ("Russia's military might is growing.", []),
+        ("He pushed with all his might.", []),
+        ("The might of the army.", []),
+        ("Talks might resume.", [("might", "hedge", "modal")]),
+        # before_number: about as approximator or topic
+        ("They talked about the war.", []),
+        ("The call lasted about 90 minutes.", [("about", "hedge", "approximator")]),
+        ("The call lasted about an hour.", [("about", "hedge", "approximator")]),
+        ("We received about $76 billion.", [("about", "hedge", "approximator")]),
+        ("It went around the world.", []),
+        ("Some officials left.", []),
+        ("Some 200 people came.", [("Some", "hedge", "approximator")]),
+        # will is the plain future, never a cue
+        ("Trump will travel to Saudi Arabia.", []),
+        ("The will of the people.", []),
+        # reported_future
+        ("Trump said he would meet Putin.", []),
+        ("Trump announced that the team would include Rubio.", []),
+        ("That would be a welcome development.", [("would", "hedge", "modal")]),
+        # epistemic_appear
+        ("The Ukrainians appear to be facing an effort.", [("appear", "hedge", "epistemic_verb")]),
+        ("He appeared on television.", []),
+        # predicative boosters
+        ("It is clear that the war must end.", [("clear", "booster", "certainty_adjective"), ("must", "booster", "modal_booster")]),
+        ("Trump made clear his priority.", [("clear", "booster", "certainty_adjective")]),
+        ("It was a clear sign.", []),
+        ("He implied that certain nations interfered.", [("implied", "hedge", "epistemic_verb")]),
+        # negated boosters become hedges
+        ("It is not clear whether talks resume.", [("clear", "hedge", "negated_booster")]),
+        ("It's unclear if Congress will act.", [("unclear", "hedge", "epistemic_adverb_adjective"), ("if", "hedge", "conditional")]),
+        ("Peskov would neither confirm nor deny it.", [("would", "hedge", "modal"), ("confirm", "hedge", "negated_booster")]),
+        ("The Kremlin confirmed the call.", [("confirmed", "booster", "factive_verb")]),
+        ("There is no doubt about it.", [("There is no doubt", "booster", "certainty_adverb")]),
+        # multiword phrases and inflections, longest first
+        ("According to Peskov, it is believed to be so.", [("According to", "hedge", "attribution_shield"), ("it is believed", "hedge", "attribution_shield")]),
+        ("Trump reportedly supported a ceasefire.", [("reportedly", "hedge", "attribution_shield")]),
+        ("An estimated several hundred thousand deaths.", [("An estimated", "hedge", "approximator"), ("several", "hedge", "approximator")]),
+        ("He suggested talks; she suggests more.", [("suggested", "hedge", "epistemic_verb"), ("suggests", "hedge", "epistemic_verb")]),
+        ("Of course it worked, in fact.", [("Of course", "booster", "certainty_adverb"), ("in fact", "booster", "certainty_adverb")]),
+        ("People familiar with the talks said so.", [("People familiar with", "hedge", "attribution_shield")]),
+        # apostrophes and word boundaries
+        ("He couldn’t say.", [("couldn’t", "hedge", "modal")]),
+        ("Maybelline perhapsy mayor.", []),
+    ],
+)
+def test_cues_and_context_rules(text, expected):
+    assert cues(text) == expected
+
+
+def test_every_context_rule_is_used_by_the_lexicon():
+    lexicon = read_cue_lexicon()
+    used = {entry.rule for entry in lexicon.forms.values()} - {None}
+    assert used == set(CONTEXT_RULES)
+
+
+@pytest.mark.parametrize(
+    ("row", "problem"),
+    [
+        ("x\thedge\tmodal\tx\tno_such_rule", "rule 'no_such_rule'"),
+        ("x\tmaybe\tmodal\tx\t-", "kind 'maybe'"),
+        ("x\tbooster\tmodal\tx\t-", "not a booster category"),
+        ("x\thedge\tmodal\t-", "expected 5 tab-separated fields"),
+        ("x\thedge\tmodal\tcould\t-", "already given on line 2"),
+    ],
+)
+def test_a_malformed_lexicon_names_file_line_and_problem(tmp_path, row, problem):
+    path = tmp_path / "cues.tsv"
+    path.write_text("entry\tkind\tcategory\tforms\trule\ncould\thedge\tmodal\tcould\t-\n" + row.replace("x\thedge\tmodal\tcould", "y\thedge\tepistemic_verb\tcould") + "\n", encoding="utf-8")
+    with pytest.raises(InputProblem) as err:
+        read_cue_lexicon(path)
+    assert str(path) in str(err.value) and problem in str(err.value)
+
+
+def test_a_user_lexicon_is_matched_with_braces_expanded(tmp_path):
+    path = tmp_path / "cues.tsv"
+    path.write_text("entry\tkind\tcategory\tforms\trule\nsay\thedge\tattribution_shield\t{critics,experts} {say,said}\t-\n", encoding="utf-8")
+    lexicon = read_cue_lexicon(path)
+    assert sorted(lexicon.forms) == ["critics said", "critics say", "experts said", "experts say"]
+    assert [c.text for c in find_cues("Critics  said it; experts doubt it.", lexicon=lexicon)] == ["Critics  said"]
+
+
+def test_label_uncertain_leaves_conditionals_out():
+    assert label_uncertain(["If it rains, we stay.", "It may rain.", "It rained."]).tolist() == [0, 1, 0]
+
+
+TEXT = (
+    "Talks may resume, according to Peskov. “We could meet in Saudi Arabia,” Trump said. "
+    "The call lasted about 90 minutes. It is not clear whether Kyiv will join."
+)
+
+
+@pytest.fixture
+def small_tables():
+    articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"], "raw_text": [TEXT, "The call lasted nearly 90 minutes. Clearly, it happened."]})
+    cleaned, paragraphs, _ = clean_corpus(articles)
+    spans, voice = find_article_quotations(cleaned)
+    sentences = label_voice(segment_articles(cleaned, paragraphs), cleaned, spans)
+    return cleaned, sentences, voice
+
+
+def test_hedges_table_has_offsets_category_kind_and_voice(small_tables):
+    cleaned, sentences, voice = small_tables
+    hedges = find_hedges(sentences, cleaned, voice)
+    text = cleaned.loc[0, "clean_text"]
+    rows = hedges[hedges["article_id"] == "a"]
+    assert [text[s:e] for s, e in zip(rows["start"], rows["end"])] == list(rows["cue"])
+    assert list(zip(rows["cue"], rows["voice"])) == [
+        ("may", "authorial"),
+        ("according to", "authorial"),
+        ("could", "quoted"),
+        ("about", "authorial"),
+        ("clear", "authorial"),
+    ]
+    assert rows.set_index("cue").loc["clear", "category"] == "negated_booster"
+
+
+def test_density_counts_authorial_cues_per_thousand_authorial_words(small_tables):
+    cleaned, sentences, voice = small_tables
+    counts = count_sentence_cues(sentences, cleaned, voice, find_hedges(sentences, cleaned, voice))
+    assert set(CATEGORIES) <= set(counts.columns)
+    a = counts[counts["article_id"] == "a"]
+    assert a["hedge"].sum() == 4  # "could" is quoted and does not count
+    summary = summarise_hedging(counts, cleaned, by="outlet").set_index(["outlet", "kind", "category"])
+    row = summary.loc[("A", "hedge", "all")]
+    assert row["cues"] == 4
+    assert row["per_1000"] == pytest.approx(4 / a["authorial_words"].sum() * 1000)
+    assert row["per_1000_low"] <= row["per_1000"] <= row["per_1000_high"]
+    tests = compare_hedging(counts, cleaned, by="outlet")
+    assert tests["p_value"].isna().all() and tests["verdict"].str.startswith("too few sentences").all()
+
+
+def test_figures_are_lined_up_with_their_hedges(small_tables):
+    cleaned, sentences, voice = small_tables
+    figures = find_hedged_figures(sentences, cleaned, find_hedges(sentences, cleaned, voice), voice)
+    assert list(zip(figures["article_id"], figures["phrase"], figures["approximators"])) == [
+        ("a", "about 90 minutes", "about"),
+        ("b", "nearly 90 minutes", "nearly"),
+    ]
+    lined = line_up_figures(figures, cleaned)
+    assert lined["outlet"].tolist() == ["A", "B"] and lined["unit"].tolist() == ["minute", "minute"]
+    assert lined["approximated"].all() and (lined["groups"] == 2).all()
+
+
+def test_the_seed_corpus_hedges(seed_tables):
+    hedges = seed_tables["hedges"]
+    nbc = hedges[hedges["article_id"] == "nbc-news-via-aggregator"]
+    assert "about" in set(nbc["cue"])
+    figures = seed_tables["hedged_figures"]
+    nyt = figures[figures["article_id"] == "nyt-via-benjamin-franklin-institute"]
+    assert "An estimated several hundred thousand deaths" in set(nyt["phrase"])
+    outlets = seed_tables["hedging_outlets"]
+    assert np.isfinite(outlets["per_1000"]).all()
