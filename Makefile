@@ -20,7 +20,7 @@ else
   ENV_READY := .venv/.installed
 endif
 
-.PHONY: help env data report test validate models lock strip clean
+.PHONY: help env data report test validate models local-models lock strip clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -38,7 +38,7 @@ env: $(ENV_READY) ## create .venv from requirements.lock (when no environment is
 data: $(ENV_READY) ## analyse CORPUS into data/processed/<corpus name>/ (the folder comes from analysis.config)
 	$(PY) -m analysis run $(CORPUS)
 
-report: data ## build every notebook into reports/*.html (CORPUS=path for another corpus)
+report: data local-models ## build every notebook into reports/*.html (CORPUS=path for another corpus)
 	@mkdir -p reports figures
 	@for nb in $(NOTEBOOKS); do \
 	  echo "executing $$nb"; \
@@ -53,9 +53,14 @@ test: $(ENV_READY) ## run the test suite (notebooks included)
 validate: $(ENV_READY) ## score every measure against the gold data in FRAMING_DATA_HOME
 	$(PY) -m analysis validate segmentation
 	$(PY) -m analysis validate tone
+	$(PY) -m analysis validate hedging
 
-models: $(ENV_READY) ## refit the committed tone model (analysis/models/) from vader_nyt in FRAMING_DATA_HOME
+models: $(ENV_READY) ## refit the committed tone model (analysis/models/) and fit the local hedging model (models/, not committed) from FRAMING_DATA_HOME
 	$(PY) -m analysis fit tone
+	$(PY) -m analysis fit hedging
+
+local-models: $(ENV_READY) ## fit the local hedging model when it is missing and the data home has its data
+	$(PY) -m analysis fit hedging --if-missing
 
 lock: ## re-pin every dependency from pyproject.toml into requirements.lock and environment.yml
 	rm -rf .lock-venv
