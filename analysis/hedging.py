@@ -42,6 +42,7 @@ import pandas as pd
 
 from analysis import config
 from analysis.errors import InputProblem
+from analysis.numbers import find_figures
 from analysis.quotes import count_sentence_voice_words, index_voice_ranges, voice_at
 from analysis.tone import add_article_column
 from analysis.uncertainty import (
@@ -476,8 +477,6 @@ def find_hedged_figures(sentences: pd.DataFrame, articles: pd.DataFrame, hedges:
     ``approximators`` and ``other_hedges`` (cue texts joined by "; ", empty when
     none) and ``voice``.
     """
-    from analysis.numbers import find_figures
-
     texts = dict(zip(articles["article_id"], articles["clean_text"]))
     index = index_voice_ranges(voice)
     cue_groups = {key: frame for key, frame in hedges[hedges["kind"] == "hedge"].groupby(["article_id", "sentence_id"], sort=False)}

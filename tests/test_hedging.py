@@ -191,3 +191,12 @@ def test_the_seed_corpus_hedges(seed_tables):
     assert "An estimated several hundred thousand deaths" in set(nyt["phrase"])
     outlets = seed_tables["hedging_outlets"]
     assert np.isfinite(outlets["per_1000"]).all()
+
+
+def test_a_corpus_without_cues_gets_zero_rates_not_errors():
+    from analysis.pipeline import analyse_articles
+
+    articles = pd.DataFrame({"article_id": ["x", "y"], "outlet": ["X", "Y"], "raw_text": ["The cat sat on the mat. It was warm.", "Dogs ran home. They ate."]})
+    tables = analyse_articles(articles)
+    assert tables["hedges"].empty and tables["hedged_figures"].empty
+    assert (tables["hedging_outlets"]["per_1000"] == 0).all()
