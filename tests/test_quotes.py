@@ -79,3 +79,16 @@ def test_seed_quotations_as_a_careful_reader_sees_them(seed_tables):
     # A quotation ending in "!" before its speaker stays one sentence with it.
     sentences = seed_tables["sentences"]
     assert sentences["text"].str.contains('lost so many!" Trump noted in his Truth Social post', regex=False).sum() == 1
+
+
+def test_sentence_words_are_counted_by_voice():
+    import pandas as pd
+
+    from analysis.quotes import count_sentence_voice_words, find_article_quotations
+
+    text = "“We agreed to work together,” Trump wrote on Tuesday. He left."
+    articles = pd.DataFrame({"article_id": ["a"], "clean_text": [text]})
+    _, voice = find_article_quotations(articles)
+    sentences = pd.DataFrame({"article_id": ["a", "a"], "sentence_id": [0, 1], "start": [0, 54], "end": [53, len(text)]})
+    counts = count_sentence_voice_words(sentences, articles, voice)
+    assert counts[["authorial_words", "quoted_words"]].values.tolist() == [[4, 5], [2, 0]]
