@@ -25,6 +25,7 @@ from analysis.errors import InputProblem
 from analysis.quotes import index_voice_ranges, voice_at
 from analysis.tone import MEASURES, add_article_column
 from analysis.uncertainty import DEFAULT_SEED, bootstrap_interval
+from analysis.wordlists import read_tsv_records
 
 KINDS = ("person", "country", "organisation")
 
@@ -41,19 +42,9 @@ def read_actor_table(path: Path) -> list[Actor]:
 
     Raises InputProblem naming the file and line of every malformed row.
     """
-    actors, problems = [], []
-    lines = path.read_text(encoding="utf-8").split("\n")
-    header_seen = False
-    for number, line in enumerate(lines, 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        fields = [f.strip() for f in line.split("\t")]
-        if not header_seen:
-            header_seen = True
-            if fields != ["actor", "kind", "aliases"]:
-                problems.append(f"{path}, line {number}: the header must be 'actor<TAB>kind<TAB>aliases', not {line!r}")
-                break
-            continue
+    actors = []
+    records, problems = read_tsv_records(path, ["actor", "kind", "aliases"])
+    for number, line, fields in records:
         if len(fields) != 3 or not all(fields):
             problems.append(f"{path}, line {number}: expected actor, kind and aliases separated by tabs: {line!r}")
             continue

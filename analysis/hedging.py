@@ -45,18 +45,12 @@ from analysis.errors import InputProblem
 from analysis.numbers import find_figures
 from analysis.quotes import count_sentence_voice_words, index_voice_ranges, voice_at
 from analysis.tone import add_article_column
-from analysis.uncertainty import (
-    DEFAULT_SEED,
-    MIN_SENTENCES,
-    adjust_holm,
-    bootstrap_interval,
-    describe_evidence,
-    permutation_test,
-)
+from analysis.uncertainty import DEFAULT_SEED, bootstrap_interval, compare_groups
 from analysis.wordlists import (
     compile_phrase_pattern,
     expand_braces,
     normalise_phrase,
+    read_tsv_records,
     read_wordlist,
 )
 
@@ -195,9 +189,8 @@ def keep_epistemic_appear(text: str, start: int, end: int, lo: int, hi: int) -> 
 
 def keep_predicative(text: str, start: int, end: int, lo: int, hi: int) -> bool:
     """Rule ``predicative``: right after a form of "be", "made", "it", "quite"…, or before "that"."""
-    if _words_before(text, lo, start, 1) in [[w] for w in _PREDICATIVE_BEFORE]:
-        return True
-    return _words_after(text, end, hi, 1) == ["that"]
+    before = _words_before(text, lo, start, 1)
+    return (bool(before) and before[0] in _PREDICATIVE_BEFORE) or _words_after(text, end, hi, 1) == ["that"]
 
 
 def is_negated(text: str, start: int, lo: int) -> bool:
@@ -230,18 +223,8 @@ def read_cue_lexicon(path: Path | None = None) -> CueLexicon:
     path = path or config.wordlist_path("hedges.tsv")
     forms: dict[str, CueEntry] = {}
     where: dict[str, int] = {}
-    problems = []
-    header = None
-    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        fields = [f.strip() for f in line.split("\t")]
-        if header is None:
-            header = fields
-            if fields != ["entry", "kind", "category", "forms", "rule"]:
-                problems.append(f"{path}, line {number}: the header must be entry, kind, category, forms, rule (tab-separated)")
-                break
-            continue
+    records, problems = read_tsv_records(path, ["entry", "kind", "category", "forms", "rule"])
+    for number, line, fields in records:
         if len(fields) != 5 or not all(fields):
             problems.append(f"{path}, line {number}: expected 5 tab-separated fields, got {len(fields)}: {line!r}")
             continue
@@ -259,8 +242,6 @@ def read_cue_lexicon(path: Path | None = None) -> CueLexicon:
                 if form in forms and forms[form] != cue_entry:
                     problems.append(f"{path}, line {number}: form {form!r} is already given on line {where[form]}")
                 forms[form], where[form] = cue_entry, number
-    if header is None:
-        problems.append(f"{path}: no header line")
     if problems:
         raise InputProblem(problems)
     return CueLexicon(forms, compile_phrase_pattern(set(forms)))
@@ -400,34 +381,8 @@ def compare_hedging(counts: pd.DataFrame, articles: pd.DataFrame, by: str = "out
     groups = sorted(data[by].dropna().unique())
     rows = []
     for kind in KINDS:
-        block = []
-        for i, first in enumerate(groups):
-            for second in groups[i + 1 :]:
-                a, b = data[data[by] == first], data[data[by] == second]
-                rates_a = a[kind].to_numpy(dtype=float) / a["authorial_words"].to_numpy(dtype=float) * 1000
-                rates_b = b[kind].to_numpy(dtype=float) / b["authorial_words"].to_numpy(dtype=float) * 1000
-                if min(len(a), len(b)) >= MIN_SENTENCES:
-                    difference, p_value = permutation_test(rates_a, rates_b, seed=seed, weights_first=a["authorial_words"], weights_second=b["authorial_words"])
-                else:
-                    difference = float(a[kind].sum() / a["authorial_words"].sum() - b[kind].sum() / b["authorial_words"].sum()) * 1000
-                    p_value = float("nan")
-                block.append(
-                    {
-                        "kind": kind,
-                        "first": first,
-                        "second": second,
-                        "sentences_first": len(a),
-                        "sentences_second": len(b),
-                        "articles_first": a["article_id"].nunique(),
-                        "articles_second": b["article_id"].nunique(),
-                        "difference": difference,
-                        "p_value": p_value,
-                    }
-                )
-        for row, p_holm in zip(block, adjust_holm([r["p_value"] for r in block])):
-            row["p_holm"] = p_holm
-            row["verdict"] = describe_evidence(row["sentences_first"], row["sentences_second"], row["articles_first"], row["articles_second"], p_holm)
-        rows.extend(block)
+        rates = data.assign(rate=data[kind] / data["authorial_words"] * 1000)
+        rows.extend({"kind": kind, **pair} for pair in compare_groups(rates, by, "rate", groups, weights="authorial_words", seed=seed))
     return pd.DataFrame(rows, columns=["kind", "first", "second", "sentences_first", "sentences_second", "articles_first", "articles_second", "difference", "p_value", "p_holm", "verdict"])
 
 
@@ -436,7 +391,7 @@ UNCERTAIN_CATEGORIES = tuple(c for c in HEDGE_CATEGORIES if c != "conditional")
 
 Conditionals are left out: the CoNLL-2010 guidelines do not count a condition
 as uncertainty, and on the wikiweasel training split sentences with "if" are
-mostly certain (precision 0.20).
+mostly certain.
 """
 
 

@@ -37,10 +37,11 @@ from sklearn.model_selection import StratifiedKFold
 from analysis import config
 from analysis.hedging import find_cues
 from analysis.textfeatures import (
+    decode_linear_model,
+    encode_linear_model,
     fit_vocabulary,
-    make_counter,
     round_significant,
-    weight_counts,
+    weigh_blocks,
 )
 
 RECIPE = {
@@ -83,73 +84,75 @@ class HedgeModel:
     training_hashes: list[str] = field(default_factory=list)
     provenance: dict = field(default_factory=dict)
 
-    def features(self, texts: list[str]) -> sp.csr_matrix:
-        documents = {"word": list(texts), "cue": [describe_cues(t) for t in texts]}
-        blocks = [
-            weight_counts(make_counter(self.recipe[name], self.vocabularies[name]).transform(documents[name]), self.idf[name])
-            for name in ("word", "cue")
-        ]
-        return sp.hstack(blocks).tocsr()
+    def features(self, documents: dict[str, list[str]]) -> sp.csr_matrix:
+        """The feature matrix of :func:`make_documents` output."""
+        return sp.hstack(weigh_blocks(documents, self.recipe, self.vocabularies, self.idf)).tocsr()
 
-    def predict_proba(self, texts: list[str]) -> np.ndarray:
-        """Probability that each sentence is uncertain."""
+    def predict_proba(self, texts: list[str], documents: dict[str, list[str]] | None = None) -> np.ndarray:
+        """Probability that each sentence is uncertain (``documents``: their :func:`make_documents`, if already made)."""
         if not len(texts):
             return np.zeros(0)
-        raw = np.asarray(self.features(list(texts)) @ self.coefficients).ravel() + self.intercept
+        raw = np.asarray(self.features(documents or make_documents(texts)) @ self.coefficients).ravel() + self.intercept
         return 1.0 / (1.0 + np.exp(-raw))
 
-    def predict(self, texts: list[str]) -> np.ndarray:
-        return (self.predict_proba(texts) >= self.threshold).astype(int)
+    def predict(self, texts: list[str], documents: dict[str, list[str]] | None = None) -> np.ndarray:
+        """1 (uncertain) or 0 per sentence, at the model's threshold."""
+        return (self.predict_proba(texts, documents) >= self.threshold).astype(int)
 
     def to_json(self) -> str:
-        payload = {
-            "provenance": self.provenance,
-            "recipe": self.recipe,
-            "threshold": self.threshold,
-            "intercept": round_significant(self.intercept),
-            "coefficients": [round_significant(c) for c in self.coefficients],
-            "vocabularies": self.vocabularies,
-            "idf": {name: [round_significant(v) for v in values] for name, values in self.idf.items()},
-            "training_hashes": self.training_hashes,
-        }
-        return json.dumps(payload, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
+        return encode_linear_model(
+            self.vocabularies,
+            self.idf,
+            self.coefficients,
+            self.intercept,
+            provenance=self.provenance,
+            recipe=self.recipe,
+            threshold=self.threshold,
+            training_hashes=self.training_hashes,
+        )
 
     @classmethod
     def from_json(cls, text: str) -> HedgeModel:
-        payload = json.loads(text)
-        return cls(
-            vocabularies=payload["vocabularies"],
-            idf={name: np.array(values, dtype=float) for name, values in payload["idf"].items()},
-            coefficients=np.array(payload["coefficients"], dtype=float),
-            intercept=float(payload["intercept"]),
-            threshold=float(payload["threshold"]),
-            recipe=payload["recipe"],
-            training_hashes=payload["training_hashes"],
-            provenance=payload["provenance"],
-        )
+        payload = decode_linear_model(text)
+        fields = ("vocabularies", "idf", "coefficients", "intercept", "threshold", "recipe", "training_hashes", "provenance")
+        return cls(**{name: payload[name] for name in fields})
 
 
-def _fit(texts: list[str], labels: np.ndarray) -> HedgeModel:
-    documents = {"word": texts, "cue": [describe_cues(t) for t in texts]}
+def make_documents(texts: list[str]) -> dict[str, list[str]]:
+    """The two views of each sentence the model reads: its words and its cue document."""
+    return {"word": list(texts), "cue": [describe_cues(t) for t in texts]}
+
+
+def select_documents(documents: dict[str, list[str]], rows) -> dict[str, list[str]]:
+    """The documents of the given row positions."""
+    return {name: [values[i] for i in rows] for name, values in documents.items()}
+
+
+def _fit(documents: dict[str, list[str]], labels: np.ndarray) -> HedgeModel:
     vocabularies, idf = {}, {}
-    for name in ("word", "cue"):
-        vocabularies[name], idf[name] = fit_vocabulary(documents[name], RECIPE[name])
+    for name, texts in documents.items():
+        vocabularies[name], idf[name] = fit_vocabulary(texts, RECIPE[name])
     model = HedgeModel(vocabularies, idf, np.zeros(0), 0.0)
-    classifier = LogisticRegression(C=RECIPE["C"], max_iter=5000).fit(model.features(texts), labels)
+    classifier = LogisticRegression(C=RECIPE["C"], max_iter=5000).fit(model.features(documents), labels)
     model.coefficients = classifier.coef_.ravel()
     model.intercept = float(classifier.intercept_[0])
     return model
 
 
-def cross_validate_hedge_model(texts: list[str], labels: np.ndarray) -> np.ndarray:
-    """Out-of-fold probabilities from the recipe's seeded stratified k-fold split."""
+def cross_validate_hedge_model(texts: list[str], labels: np.ndarray, documents: dict[str, list[str]] | None = None) -> np.ndarray:
+    """Out-of-fold probabilities from the recipe's seeded stratified k-fold split.
+
+    ``documents`` are the texts' :func:`make_documents`, when already made; each
+    sentence's cues are found once, not once per fold.
+    """
     texts = list(texts)
     labels = np.asarray(labels, dtype=int)
+    documents = documents or make_documents(texts)
     probabilities = np.zeros(len(texts))
     folds = StratifiedKFold(RECIPE["folds"], shuffle=True, random_state=RECIPE["seed"])
     for train, test in folds.split(texts, labels):
-        model = _fit([texts[i] for i in train], labels[train])
-        probabilities[test] = model.predict_proba([texts[i] for i in test])
+        model = _fit(select_documents(documents, train), labels[train])
+        probabilities[test] = model.predict_proba([texts[i] for i in test], select_documents(documents, test))
     return probabilities
 
 
@@ -165,8 +168,9 @@ def fit_hedge_model(texts: list[str], labels: np.ndarray, provenance: dict | Non
     """Fit the recipe on labelled sentences (1 = uncertain) and choose its threshold out of fold."""
     texts = list(texts)
     labels = np.asarray(labels, dtype=int)
-    out_of_fold = cross_validate_hedge_model(texts, labels)
-    model = _fit(texts, labels)
+    documents = make_documents(texts)
+    out_of_fold = cross_validate_hedge_model(texts, labels, documents)
+    model = _fit(documents, labels)
     model.threshold = choose_threshold(out_of_fold, labels)
     model.training_hashes = sorted({hash_text(t) for t in texts})
     model.provenance = dict(provenance or {})

@@ -9,6 +9,8 @@ rows L2-normalised, as scikit-learn's ``TfidfVectorizer`` defaults with
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import CountVectorizer
@@ -46,3 +48,29 @@ def fit_vocabulary(texts: list[str], settings: dict) -> tuple[list[str], np.ndar
 def round_significant(value: float) -> float:
     """``value`` to 6 significant digits, as models store their numbers."""
     return float(f"{value:.6g}")
+
+
+def weigh_blocks(documents: dict[str, list[str]], recipe: dict, vocabularies: dict[str, list[str]], idf: dict[str, np.ndarray]) -> list[sp.csr_matrix]:
+    """The TF-IDF matrix of each named list of documents, with that block's stored vocabulary and idf."""
+    return [weight_counts(make_counter(recipe[name], vocabularies[name]).transform(texts), idf[name]) for name, texts in documents.items()]
+
+
+def encode_linear_model(vocabularies: dict[str, list[str]], idf: dict[str, np.ndarray], coefficients: np.ndarray, intercept: float, **extra) -> str:
+    """A fitted linear model on TF-IDF blocks as JSON (numbers to 6 significant digits, keys sorted); ``extra`` keys are added as they are."""
+    payload = {
+        "intercept": round_significant(intercept),
+        "coefficients": [round_significant(c) for c in coefficients],
+        "vocabularies": vocabularies,
+        "idf": {name: [round_significant(v) for v in values] for name, values in idf.items()},
+        **extra,
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
+
+
+def decode_linear_model(text: str) -> dict:
+    """The payload of :func:`encode_linear_model`, with ``idf`` and ``coefficients`` as arrays."""
+    payload = json.loads(text)
+    payload["idf"] = {name: np.array(values, dtype=float) for name, values in payload["idf"].items()}
+    payload["coefficients"] = np.array(payload["coefficients"], dtype=float)
+    payload["intercept"] = float(payload["intercept"])
+    return payload

@@ -25,14 +25,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from analysis.uncertainty import (
-    DEFAULT_SEED,
-    MIN_SENTENCES,
-    adjust_holm,
-    bootstrap_interval,
-    describe_evidence,
-    permutation_test,
-)
+from analysis.uncertainty import DEFAULT_SEED, bootstrap_interval, compare_groups
 
 MEASURES = ("vader", "model")
 VOICES = ("all", "authorial", "quoted")
@@ -206,32 +199,6 @@ def compare_tone(sentences: pd.DataFrame, articles: pd.DataFrame, by: str = "out
     for measure in MEASURES:
         for voice in VOICES:
             column = _score_column(measure, voice)
-            values = {g: data.loc[(data[by] == g) & data[column].notna()] for g in groups}
-            block = []
-            for i, first in enumerate(groups):
-                for second in groups[i + 1 :]:
-                    a, b = values[first], values[second]
-                    testable = min(len(a), len(b)) >= MIN_SENTENCES
-                    difference, p_value = permutation_test(a[column], b[column], seed=seed) if testable else (float("nan"), float("nan"))
-                    if not testable and len(a) and len(b):
-                        difference = float(a[column].mean() - b[column].mean())
-                    block.append(
-                        {
-                            "measure": measure,
-                            "voice": voice,
-                            "first": first,
-                            "second": second,
-                            "sentences_first": len(a),
-                            "sentences_second": len(b),
-                            "articles_first": a["article_id"].nunique(),
-                            "articles_second": b["article_id"].nunique(),
-                            "difference": difference,
-                            "p_value": p_value,
-                        }
-                    )
-            adjusted = adjust_holm([r["p_value"] for r in block])
-            for row, p_holm in zip(block, adjusted):
-                row["p_holm"] = p_holm
-                row["verdict"] = describe_evidence(row["sentences_first"], row["sentences_second"], row["articles_first"], row["articles_second"], p_holm)
-            rows.extend(block)
+            pairs = compare_groups(data[data[column].notna()], by, column, groups, seed=seed)
+            rows.extend({"measure": measure, "voice": voice, **pair} for pair in pairs)
     return pd.DataFrame(rows)

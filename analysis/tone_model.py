@@ -24,7 +24,6 @@ ids of the sentences it was fitted on and its provenance), committed in
 from __future__ import annotations
 
 import hashlib
-import json
 import platform
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -38,10 +37,11 @@ from sklearn.model_selection import KFold
 
 from analysis import config
 from analysis.textfeatures import (
+    decode_linear_model,
+    encode_linear_model,
     fit_vocabulary,
-    make_counter,
     round_significant,
-    weight_counts,
+    weigh_blocks,
 )
 from analysis.tone import normalise_quotes, score_vader_parts
 
@@ -124,10 +124,7 @@ class ToneModel:
 
     def features(self, texts: list[str]) -> sp.csr_matrix:
         prepared = [prepare_text(t) for t in texts]
-        blocks = [
-            weight_counts(make_counter(self.recipe[name], self.vocabularies[name]).transform(prepared), self.idf[name])
-            for name in ("word", "char")
-        ]
+        blocks = weigh_blocks({"word": prepared, "char": prepared}, self.recipe, self.vocabularies, self.idf)
         blocks.append(sp.csr_matrix(compute_dense_features(prepared) * self.recipe["dense_scale"]))
         return sp.hstack(blocks).tocsr()
 
@@ -147,30 +144,22 @@ class ToneModel:
         return scores
 
     def to_json(self) -> str:
-        payload = {
-            "provenance": self.provenance,
-            "recipe": self.recipe,
-            "dense_features": list(DENSE_FEATURES),
-            "intercept": round_significant(self.intercept),
-            "coefficients": [round_significant(c) for c in self.coefficients],
-            "vocabularies": self.vocabularies,
-            "idf": {name: [round_significant(v) for v in values] for name, values in self.idf.items()},
-            "training_ids": self.training_ids,
-        }
-        return json.dumps(payload, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
+        return encode_linear_model(
+            self.vocabularies,
+            self.idf,
+            self.coefficients,
+            self.intercept,
+            provenance=self.provenance,
+            recipe=self.recipe,
+            dense_features=list(DENSE_FEATURES),
+            training_ids=self.training_ids,
+        )
 
     @classmethod
     def from_json(cls, text: str) -> ToneModel:
-        payload = json.loads(text)
-        return cls(
-            vocabularies=payload["vocabularies"],
-            idf={name: np.array(values, dtype=float) for name, values in payload["idf"].items()},
-            coefficients=np.array(payload["coefficients"], dtype=float),
-            intercept=float(payload["intercept"]),
-            recipe=payload["recipe"],
-            training_ids=payload["training_ids"],
-            provenance=payload["provenance"],
-        )
+        payload = decode_linear_model(text)
+        fields = ("vocabularies", "idf", "coefficients", "intercept", "recipe", "training_ids", "provenance")
+        return cls(**{name: payload[name] for name in fields})
 
 
 def fit_tone_model(texts: list[str], ratings: np.ndarray, ids: list[str] | None = None, provenance: dict | None = None) -> ToneModel:

@@ -137,6 +137,60 @@ def describe_evidence(n_first: int, n_second: int, articles_first: int, articles
     return verdict
 
 
+def compare_groups(
+    data: pd.DataFrame, by: str, column: str, groups: list, weights: str | None = None, seed: int = DEFAULT_SEED
+) -> list[dict]:
+    """Permutation tests of the mean of ``column`` between every pair of ``groups``, Holm-adjusted.
+
+    Parameters
+    ----------
+    data : one row per unit (sentence) with ``article_id``, ``by``, ``column``
+        and, when given, the ``weights`` column (the means are then weighted).
+    groups : the groups to pair, in order (a group without rows still gets its pairs).
+
+    Returns
+    -------
+    One dict per pair: ``first``, ``second``, ``sentences_first``,
+    ``sentences_second``, ``articles_first``, ``articles_second``,
+    ``difference`` (mean of first minus mean of second; given also when a
+    group is too small to test), ``p_value`` (NaN when either group has fewer
+    than :data:`MIN_SENTENCES` rows), ``p_holm`` (over the pairs tested) and
+    ``verdict`` (:func:`describe_evidence`).
+    """
+    parts = {g: data[data[by] == g] for g in groups}
+    block = []
+    for i, first in enumerate(groups):
+        for second in groups[i + 1 :]:
+            a, b = parts[first], parts[second]
+            w_a = None if weights is None else a[weights].to_numpy(dtype=float)
+            w_b = None if weights is None else b[weights].to_numpy(dtype=float)
+            if min(len(a), len(b)) >= MIN_SENTENCES:
+                difference, p_value = permutation_test(a[column], b[column], seed=seed, weights_first=w_a, weights_second=w_b)
+            else:
+                p_value = float("nan")
+                difference = float("nan")
+                if len(a) and len(b):
+                    values_a, values_b = a[column].to_numpy(dtype=float), b[column].to_numpy(dtype=float)
+                    ones_a, ones_b = np.ones(len(a)), np.ones(len(b))
+                    difference = _weighted_mean(values_a, ones_a if w_a is None else w_a) - _weighted_mean(values_b, ones_b if w_b is None else w_b)
+            block.append(
+                {
+                    "first": first,
+                    "second": second,
+                    "sentences_first": len(a),
+                    "sentences_second": len(b),
+                    "articles_first": a["article_id"].nunique(),
+                    "articles_second": b["article_id"].nunique(),
+                    "difference": difference,
+                    "p_value": p_value,
+                }
+            )
+    for row, p_holm in zip(block, adjust_holm([r["p_value"] for r in block])):
+        row["p_holm"] = p_holm
+        row["verdict"] = describe_evidence(row["sentences_first"], row["sentences_second"], row["articles_first"], row["articles_second"], p_holm)
+    return block
+
+
 def summarise_comparisons(tests: pd.DataFrame, keys: tuple[str, ...] = ("measure", "voice"), alpha: float = 0.05) -> pd.DataFrame:
     """What a table of pairwise permutation tests supports, in numbers and words.
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from analysis import config
 
@@ -77,3 +78,26 @@ def _char_regex(char: str) -> str:
     if char == "'":
         return "['’]"
     return re.escape(char)
+
+
+def read_tsv_records(path: Path, columns: list[str]) -> tuple[list[tuple[int, str, list[str]]], list[str]]:
+    """The data lines of a tab-separated word-list table, after its header.
+
+    Blank lines and ``#`` comments are skipped; the first other line must be the
+    header ``columns``. Returns ``(line number, line, stripped fields)`` per data
+    line, and the problems found (each naming the file and line); the caller
+    checks the fields.
+    """
+    records: list[tuple[int, str, list[str]]] = []
+    header_seen = False
+    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        fields = [f.strip() for f in line.split("\t")]
+        if not header_seen:
+            if fields != columns:
+                return [], [f"{path}, line {number}: the header must be {'<TAB>'.join(columns)!r}, not {line!r}"]
+            header_seen = True
+            continue
+        records.append((number, line, fields))
+    return records, ([] if header_seen else [f"{path}: no header line ({'<TAB>'.join(columns)})"])

@@ -29,3 +29,28 @@ def test_expand_braces(form, expected):
 def test_one_pattern_finds_the_longest_whole_phrase(text, expected):
     pattern = compile_phrase_pattern({normalise_phrase(p) for p in ("about", "about a dozen", "according to", "could", "couldn't", "may")})
     assert [m.group() for m in pattern.finditer(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ("", "no header line"),
+        ("# only a comment\n", "no header line"),
+        ("name\tkind\n", "line 1: the header must be 'a<TAB>b'"),
+    ],
+)
+def test_a_table_without_its_header_is_a_problem(tmp_path, content, problem):
+    from analysis.wordlists import read_tsv_records
+
+    path = tmp_path / "list.tsv"
+    path.write_text(content, encoding="utf-8")
+    records, problems = read_tsv_records(path, ["a", "b"])
+    assert records == [] and len(problems) == 1 and problem in problems[0] and str(path) in problems[0]
+
+
+def test_records_keep_their_line_numbers(tmp_path):
+    from analysis.wordlists import read_tsv_records
+
+    path = tmp_path / "list.tsv"
+    path.write_text("# comment\na\tb\n\nx\t y \n", encoding="utf-8")
+    assert read_tsv_records(path, ["a", "b"]) == ([(4, "x\t y ", ["x", "y"])], [])

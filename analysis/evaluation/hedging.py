@@ -35,6 +35,8 @@ from analysis.hedging_model import (
     hash_text,
     hedge_model_path,
     load_hedge_model,
+    make_documents,
+    select_documents,
 )
 
 OUTSIDE_NOTION = {
@@ -83,12 +85,16 @@ def score_wikiweasel(splits: dict[str, list[dict]], model: HedgeModel | None) ->
             seen = set(model.training_hashes)
             fitted = np.array([hash_text(t) in seen for t in texts])
             frame["model_rows"] = np.where(fitted, "fitted", "unseen")
-            if fitted.any():
-                chosen = [t for t, f in zip(texts, fitted) if f]
-                probabilities = cross_validate_hedge_model(chosen, frame.loc[fitted, "label"].to_numpy())
-                frame.loc[fitted, "model"] = (probabilities >= model.threshold).astype(int)
-            if (~fitted).any():
-                frame.loc[~fitted, "model"] = model.predict([t for t, f in zip(texts, fitted) if not f])
+            documents = make_documents(texts)
+            for rows, is_fitted in ((np.flatnonzero(fitted), True), (np.flatnonzero(~fitted), False)):
+                if not len(rows):
+                    continue
+                chosen, chosen_documents = [texts[i] for i in rows], select_documents(documents, rows)
+                if is_fitted:
+                    probabilities = cross_validate_hedge_model(chosen, frame["label"].to_numpy()[rows], chosen_documents)
+                    frame.loc[rows, "model"] = (probabilities >= model.threshold).astype(int)
+                else:
+                    frame.loc[rows, "model"] = model.predict(chosen, chosen_documents)
         frames.append(frame)
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["split", "label", "rules", "model", "model_rows"])
 
