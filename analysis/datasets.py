@@ -57,6 +57,8 @@ _WIKIWEASEL = (
     "/nlp/hedge_classifier/data/wiki_weasel_clean"
 )
 _SFU_ARCHIVE = "https://github.com/joey234/negation-focused-pretraining/archive/c90be5e8ce73dcabe09d06e7e1ef94b7622f79e5.tar.gz"
+_BABE = "https://raw.githubusercontent.com/Media-Bias-Group/Neural-Media-Bias-Detection-Using-Distant-Supervision-With-BABE/fb79f646dcabf1746f5ebedc06ed8dd61ba78188"
+_BASIL_ARCHIVE = "https://github.com/launchnlp/BASIL/archive/4fdbc4f68d5ddae648990063cb6dd11424d96222.tar.gz"
 _NEWSMTSC = (
     "https://raw.githubusercontent.com/fhamborg/NewsMTSC/b9d9b79704ed1b35cecaf1d7c2343dc1bd734fb7"
     "/NewsSentiment/controller_data/datasets/NewsMTSC-dataset"
@@ -128,6 +130,30 @@ DATASETS: dict[str, Dataset] = {
                 RemoteFile("negation-focused-pretraining.tar.gz", _SFU_ARCHIVE, None),
             ),
             description="400 product reviews with speculation and negation cues and scopes (Konstantinova et al. 2012)",
+        ),
+        Dataset(
+            name="babe",
+            measure="loaded terms",
+            licence="AGPL-3.0 (Media Bias Group); sentence texts are the outlets' copyright. Never commit a model fitted on it.",
+            files=(
+                RemoteFile(
+                    "final_labels_SG2.csv",
+                    f"{_BABE}/data/final_labels_SG2.csv",
+                    "d1968a67204bc0e5ce2ffff0309fcb3659c31c86f163b7989f07e50edf3d9ad4",
+                ),
+            ),
+            description="news sentences labelled biased or not by experts, with the biased words (BABE, Spinde et al. 2021)",
+        ),
+        Dataset(
+            name="basil",
+            measure="loaded terms",
+            licence="none stated; article texts are Fox News, NYT and HuffPost copyright (research use only)",
+            files=(
+                # The articles and annotations are two folders of JSON files;
+                # read_basil reads them from the repository's archive.
+                RemoteFile("BASIL.tar.gz", _BASIL_ARCHIVE, None),
+            ),
+            description="100 events told by Fox News, NYT and HuffPost, with lexical and informational bias spans (Fan et al. 2019)",
         ),
     )
 }
@@ -352,3 +378,141 @@ def _walk_sfu(element, tokens: list[str], cues: dict, cue: tuple[str, str] | Non
         else:
             inner = (child.get("type", ""), child.get("ID", "")) if child.tag == "cue" else cue
             _walk_sfu(child, tokens, cues, inner)
+
+
+BABE_LABELS = {"Biased": 1, "Non-biased": 0}
+
+
+def read_babe(folder: Path) -> list[dict]:
+    """BABE sentences from every ``final_labels_*.csv`` in ``folder`` (``;``-separated).
+
+    Each row is a dict ``text``, ``outlet``, ``topic``, ``leaning`` (the
+    ``type`` column: left, center, right or ""), ``label`` (1 = biased, 0 =
+    non-biased) and ``biased_words`` (a list of words). Rows whose label is "No
+    agreement" are left out with an InputWarning that counts them; any other
+    malformed row raises InputProblem naming the file and record.
+    """
+    rows, problems = [], []
+    for path in sorted(folder.glob("final_labels_*.csv")):
+        undecided = 0
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle, delimiter=";")
+            missing = {"text", "outlet", "topic", "type", "label_bias", "biased_words"} - set(reader.fieldnames or [])
+            if missing:
+                raise InputProblem([f"{path}: missing columns {', '.join(sorted(missing))}"])
+            for number, record in enumerate(reader, 2):
+                label = (record["label_bias"] or "").strip()
+                if label == "No agreement":
+                    undecided += 1
+                    continue
+                try:
+                    words = ast.literal_eval(record["biased_words"] or "[]")
+                except (ValueError, SyntaxError):
+                    words = None
+                if label not in BABE_LABELS or not (record["text"] or "").strip() or not isinstance(words, list):
+                    problems.append(f"{path}, record {number}: expected a text, label Biased/Non-biased and a list of biased words")
+                    continue
+                rows.append(
+                    {
+                        "text": record["text"].strip(),
+                        "outlet": record["outlet"] or "",
+                        "topic": record["topic"] or "",
+                        "leaning": record["type"] or "",
+                        "label": BABE_LABELS[label],
+                        "biased_words": [str(w) for w in words],
+                    }
+                )
+        if undecided:
+            warnings.warn(f"{path}: {undecided} rows labelled 'No agreement' left out", InputWarning, stacklevel=2)
+    if problems:
+        raise InputProblem(problems)
+    return rows
+
+
+def hash_text(text: str) -> str:
+    """A short stable key of a sentence (whitespace-insensitive), to know which rows a model saw."""
+    return hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()[:16]
+
+
+def split_by_hash(text: str, test_share: int = 5) -> str:
+    """``test`` for one text in ``test_share`` (chosen by :func:`hash_text`), else ``development``.
+
+    The split depends on the text alone, so any subset of rows, and rows added
+    later, fall on the same side every time.
+    """
+    return "test" if int(hash_text(text)[:8], 16) % test_share == 0 else "development"
+
+
+def read_basil(folder: Path) -> list[dict]:
+    """BASIL articles with their lexical and informational bias spans.
+
+    Reads ``articles/YEAR/*.json`` and ``annotations/YEAR/*_ann.json`` under
+    ``folder`` (the repository's layout), or else the same members of a
+    ``*.tar.gz`` archive in it. Each row is a dict ``article`` (the file stem),
+    ``source`` (outlet code, lower case), ``sentences`` (the body's sentences in
+    order) and ``spans``: dicts ``sentence`` (index into ``sentences``),
+    ``start``, ``end`` (offsets within it), ``bias`` (lex or inf), ``quote``
+    (bool) and ``text``. A span is placed by its ``id`` ("p<n>": sentence n)
+    when the text there matches, else in the first sentence that holds its text
+    at its offsets, else in the first that holds its text; spans found nowhere
+    are left out with an InputWarning that counts them.
+    """
+    files: dict[str, bytes] = {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*.json"))}
+    if not files:
+        for archive_path in sorted(folder.glob("*.tar.gz")):
+            with tarfile.open(archive_path) as archive:
+                for member in sorted((m for m in archive.getmembers() if m.isfile() and m.name.endswith(".json")), key=lambda m: m.name):
+                    files[member.name.split("/", 1)[-1]] = archive.extractfile(member).read()
+    articles = {Path(name).stem: name for name in files if name.startswith("articles/")}
+    rows, problems, lost = [], [], 0
+    for stem, name in sorted(articles.items()):
+        annotation_name = name.replace("articles/", "annotations/", 1).replace(".json", "_ann.json")
+        try:
+            article = json.loads(files[name])
+            sentences = [s for paragraph in article["body-paragraphs"] for s in paragraph]
+            spans_raw = json.loads(files[annotation_name])["phrase-level-annotations"] if annotation_name in files else []
+        except (json.JSONDecodeError, KeyError, TypeError) as err:
+            problems.append(f"{folder / name}: not a BASIL article and annotation ({type(err).__name__}: {err})")
+            continue
+        spans = []
+        for span in spans_raw:
+            place = _place_basil_span(sentences, span)
+            if place is None:
+                lost += 1
+                continue
+            index, start = place
+            spans.append(
+                {
+                    "sentence": index,
+                    "start": start,
+                    "end": start + len(span["txt"]),
+                    "bias": span["bias"],
+                    "quote": span.get("quote") == "yes",
+                    "text": span["txt"],
+                }
+            )
+        rows.append({"article": stem, "source": str(article.get("source", "")).lower(), "sentences": sentences, "spans": spans})
+    if problems:
+        raise InputProblem(problems)
+    if lost:
+        warnings.warn(f"{folder}: {lost} BASIL spans whose text is in no sentence of their article left out", InputWarning, stacklevel=2)
+    return rows
+
+
+def _place_basil_span(sentences: list[str], span: dict) -> tuple[int, int] | None:
+    """(sentence index, start) of an annotated span; see :func:`read_basil`."""
+    text, start = span.get("txt", ""), int(span.get("start", 0))
+    if not text:
+        return None
+    hinted = str(span.get("id", ""))
+    if hinted[:1] == "p" and hinted[1:].isdigit():
+        index = int(hinted[1:])
+        if index < len(sentences) and sentences[index][start : start + len(text)] == text:
+            return index, start
+    for index, sentence in enumerate(sentences):
+        if sentence[start : start + len(text)] == text:
+            return index, start
+    for index, sentence in enumerate(sentences):
+        if text in sentence:
+            return index, sentence.index(text)
+    return None

@@ -43,12 +43,13 @@ import pandas as pd
 from analysis import config
 from analysis.errors import InputProblem
 from analysis.numbers import find_figures
-from analysis.quotes import count_sentence_voice_words, index_voice_ranges, voice_at
+from analysis.quotes import index_voice_ranges, voice_at
+from analysis.rates import compare_rates, count_authorial_hits, summarise_rates
 from analysis.tone import add_article_column
-from analysis.uncertainty import DEFAULT_SEED, bootstrap_interval, compare_groups
+from analysis.uncertainty import DEFAULT_SEED
 from analysis.wordlists import (
+    collect_forms,
     compile_phrase_pattern,
-    expand_braces,
     normalise_phrase,
     read_tsv_records,
     read_wordlist,
@@ -237,11 +238,7 @@ def read_cue_lexicon(path: Path | None = None) -> CueLexicon:
         elif rule != "-" and rule not in CONTEXT_RULES:
             problems.append(f"{path}, line {number}: rule {rule!r} is not one of {', '.join(CONTEXT_RULES)}")
         else:
-            cue_entry = CueEntry(entry, kind, category, None if rule == "-" else rule)
-            for form in (normalise_phrase(f) for part in form_field.split("|") for f in expand_braces(part)):
-                if form in forms and forms[form] != cue_entry:
-                    problems.append(f"{path}, line {number}: form {form!r} is already given on line {where[form]}")
-                forms[form], where[form] = cue_entry, number
+            collect_forms(forms, where, CueEntry(entry, kind, category, None if rule == "-" else rule), form_field, path, number, problems)
     if problems:
         raise InputProblem(problems)
     return CueLexicon(forms, compile_phrase_pattern(set(forms)))
@@ -307,15 +304,13 @@ def count_sentence_cues(sentences: pd.DataFrame, articles: pd.DataFrame, voice: 
     ``authorial_words``, then one count column per category of :data:`CATEGORIES`
     and per kind (``hedge``, ``booster``), counting cues in authorial voice only.
     """
-    words = count_sentence_voice_words(sentences, articles, voice)[["article_id", "sentence_id", "authorial_words"]]
-    authorial = hedges[hedges["voice"] == "authorial"]
-    keys = ["article_id", "sentence_id"]
-    counts = [
-        authorial.groupby(keys + [column]).size().unstack(column).reindex(columns=list(labels), fill_value=0)
-        for column, labels in (("category", CATEGORIES), ("kind", KINDS))
-    ]
-    table = words.set_index(keys).join(counts[0]).join(counts[1]).fillna(0)
-    return table.astype({c: int for c in (*CATEGORIES, *KINDS)}).reset_index()
+    return count_authorial_hits(sentences, articles, voice, hedges, [("category", CATEGORIES), ("kind", KINDS)])
+
+
+def _hedging_measures() -> list[tuple[dict[str, str], str]]:
+    """Each kind's total, then each category, as ``(labels, count column)``."""
+    kinds = [({"kind": kind, "category": "all"}, kind) for kind in KINDS]
+    return kinds + [({"kind": "hedge" if c in HEDGE_CATEGORIES else "booster", "category": c}, c) for c in CATEGORIES]
 
 
 def summarise_hedging(counts: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet", seed: int = DEFAULT_SEED) -> pd.DataFrame:
@@ -335,32 +330,7 @@ def summarise_hedging(counts: pd.DataFrame, articles: pd.DataFrame, by: str = "o
     ``per_1000``, ``per_1000_low``, ``per_1000_high`` (95% percentile bootstrap
     over sentences of the ratio of sums, seeded).
     """
-    data = add_article_column(counts, articles, by) if by != "article_id" else counts
-    data = data[data["authorial_words"] > 0]
-    measures = [(kind, "all", kind) for kind in KINDS]
-    measures += [("hedge" if c in HEDGE_CATEGORIES else "booster", c, c) for c in CATEGORIES]
-    rows = []
-    for group, frame in data.groupby(by, sort=True):
-        words = frame["authorial_words"].to_numpy(dtype=float)
-        for kind, category, column in measures:
-            cues = frame[column].to_numpy(dtype=float)
-            rates = cues / words * 1000
-            low, high = bootstrap_interval(rates, seed=seed, weights=words)
-            rows.append(
-                {
-                    by: group,
-                    "kind": kind,
-                    "category": category,
-                    "articles": frame["article_id"].nunique(),
-                    "sentences": len(frame),
-                    "authorial_words": int(words.sum()),
-                    "cues": int(cues.sum()),
-                    "per_1000": float(cues.sum() / words.sum() * 1000),
-                    "per_1000_low": low,
-                    "per_1000_high": high,
-                }
-            )
-    return pd.DataFrame(rows)
+    return summarise_rates(counts, articles, _hedging_measures(), by=by, count_name="cues", seed=seed)
 
 
 def compare_hedging(counts: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet", seed: int = DEFAULT_SEED) -> pd.DataFrame:
@@ -376,14 +346,8 @@ def compare_hedging(counts: pd.DataFrame, articles: pd.DataFrame, by: str = "out
     ``articles_second``, ``difference`` (rate of first minus rate of second, per
     1,000 words), ``p_value``, ``p_holm`` and ``verdict``.
     """
-    data = add_article_column(counts, articles, by)
-    data = data[data["authorial_words"] > 0]
-    groups = sorted(data[by].dropna().unique())
-    rows = []
-    for kind in KINDS:
-        rates = data.assign(rate=data[kind] / data["authorial_words"] * 1000)
-        rows.extend({"kind": kind, **pair} for pair in compare_groups(rates, by, "rate", groups, weights="authorial_words", seed=seed))
-    return pd.DataFrame(rows, columns=["kind", "first", "second", "sentences_first", "sentences_second", "articles_first", "articles_second", "difference", "p_value", "p_holm", "verdict"])
+    measures = [({"kind": kind}, kind) for kind in KINDS]
+    return compare_rates(counts, articles, measures, by=by, seed=seed)
 
 
 UNCERTAIN_CATEGORIES = tuple(c for c in HEDGE_CATEGORIES if c != "conditional")

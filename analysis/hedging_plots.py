@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.hedging import BOOSTER_CATEGORIES, HEDGE_CATEGORIES
+from analysis.plots import plot_rate_panels
 
 HEDGE_COLOUR = "#7b3294"
 BOOSTER_COLOUR = "#008837"
@@ -15,33 +16,14 @@ BOOSTER_COLOUR = "#008837"
 def plot_hedging_density(summary: pd.DataFrame, by: str = "outlet") -> tuple[plt.Figure, pd.DataFrame]:
     """Cues per 1,000 authorial words per group with 95% intervals: one panel per kind total and category."""
     panels = [("hedge", "all"), ("booster", "all")] + [("hedge", c) for c in HEDGE_CATEGORIES] + [("booster", c) for c in BOOSTER_CATEGORIES]
-    keep = pd.Series(list(zip(summary["kind"], summary["category"]))).isin(panels).to_numpy()
-    data = summary.loc[keep, [by, "kind", "category", "articles", "sentences", "authorial_words", "cues", "per_1000", "per_1000_low", "per_1000_high"]]
-    data = data.reset_index(drop=True)
-    groups = sorted(data[by].unique())
-    columns = 4
-    rows = int(np.ceil(len(panels) / columns))
-    fig, axes = plt.subplots(rows, columns, figsize=(13, rows * (0.32 * len(groups) + 1.3)), sharey=True, squeeze=False)
-    for ax, (kind, category) in zip(axes.ravel(), panels):
-        part = data[(data["kind"] == kind) & (data["category"] == category)].set_index(by).reindex(groups)
-        y = np.arange(len(groups))
-        error = np.vstack([part["per_1000"] - part["per_1000_low"], part["per_1000_high"] - part["per_1000"]])
-        colour = HEDGE_COLOUR if kind == "hedge" else BOOSTER_COLOUR
-        ax.errorbar(part["per_1000"], y, xerr=np.nan_to_num(np.clip(error, 0, None)), fmt="o", color=colour, capsize=3, markersize=4)
-        for yy, cues, rate in zip(y, part["cues"], part["per_1000"]):
-            ax.annotate(f"{int(cues)}", (rate, yy), xytext=(4, 3), textcoords="offset points", fontsize=7)
-        title = f"all {kind}s" if category == "all" else category.replace("_", " ")
-        ax.set_title(title, fontsize=9, fontweight="bold" if category == "all" else "normal")
-        ax.set_yticks(range(len(groups)), groups, fontsize=8)
-        ax.set_xlim(left=0)
-        ax.tick_params(axis="x", labelsize=7)
-    for ax in axes.ravel()[len(panels) :]:
-        ax.axis("off")
-    axes[0, 0].invert_yaxis()
-    fig.suptitle("Cues per 1,000 words in the outlet's own voice (95% bootstrap intervals; the number is the count of cues)")
-    fig.supxlabel("cues per 1,000 authorial words", fontsize=9)
-    fig.tight_layout()
-    return fig, data
+    panels = [({"kind": kind, "category": category}, f"all {kind}s" if category == "all" else category.replace("_", " "), HEDGE_COLOUR if kind == "hedge" else BOOSTER_COLOUR) for kind, category in panels]
+    return plot_rate_panels(
+        summary,
+        panels,
+        by=by,
+        count_name="cues",
+        title="Cues per 1,000 words in the outlet's own voice (95% bootstrap intervals; the number is the count of cues)",
+    )
 
 
 def plot_hedging_validation(table: pd.DataFrame, target: float) -> tuple[plt.Figure, pd.DataFrame]:

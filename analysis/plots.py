@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 
 AUTHORIAL_COLOUR = "#4c72b0"
@@ -53,3 +54,47 @@ def _plot_two_part_bars(data: pd.DataFrame, parts, share, xlabel: str, title: st
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12 - 0.25 / max(len(data), 1)), ncol=2, fontsize=8, frameon=False)
     fig.tight_layout()
     return fig
+
+
+def plot_rate_panels(
+    summary: pd.DataFrame,
+    panels: list[tuple[dict[str, str], str, str]],
+    by: str,
+    count_name: str,
+    title: str,
+    columns: int = 4,
+) -> tuple[plt.Figure, pd.DataFrame]:
+    """Rates per 1,000 authorial words per group with 95% intervals, one panel per measure.
+
+    ``summary`` is a :func:`analysis.rates.summarise_rates` table; each panel is
+    ``(labels, title, colour)`` where ``labels`` select its rows (e.g.
+    ``{"kind": "hedge", "category": "all"}``); a panel's title is bold when its
+    ``category`` is "all". The number beside each point is the count behind it.
+    """
+    label_columns = list(dict.fromkeys(name for labels, _, _ in panels for name in labels))
+    keys = [tuple(labels[c] for c in label_columns) for labels, _, _ in panels]
+    keep = pd.Series(list(zip(*(summary[c] for c in label_columns)))).isin(keys).to_numpy()
+    data = summary.loc[keep, [by, *label_columns, "articles", "sentences", "authorial_words", count_name, "per_1000", "per_1000_low", "per_1000_high"]]
+    data = data.reset_index(drop=True)
+    groups = sorted(data[by].unique())
+    rows = int(np.ceil(len(panels) / columns))
+    fig, axes = plt.subplots(rows, columns, figsize=(13, rows * (0.32 * len(groups) + 1.3)), sharey=True, squeeze=False)
+    for ax, (labels, panel_title, colour) in zip(axes.ravel(), panels):
+        chosen = np.logical_and.reduce([data[c] == v for c, v in labels.items()])
+        part = data[chosen].set_index(by).reindex(groups)
+        y = np.arange(len(groups))
+        error = np.vstack([part["per_1000"] - part["per_1000_low"], part["per_1000_high"] - part["per_1000"]])
+        ax.errorbar(part["per_1000"], y, xerr=np.nan_to_num(np.clip(error, 0, None)), fmt="o", color=colour, capsize=3, markersize=4)
+        for yy, found, rate in zip(y, part[count_name], part["per_1000"]):
+            ax.annotate(f"{int(found)}", (rate, yy), xytext=(4, 3), textcoords="offset points", fontsize=7)
+        ax.set_title(panel_title, fontsize=9, fontweight="bold" if labels.get("category") == "all" else "normal")
+        ax.set_yticks(range(len(groups)), groups, fontsize=8)
+        ax.set_xlim(left=0)
+        ax.tick_params(axis="x", labelsize=7)
+    for ax in axes.ravel()[len(panels) :]:
+        ax.axis("off")
+    axes[0, 0].invert_yaxis()
+    fig.suptitle(title)
+    fig.supxlabel(f"{count_name} per 1,000 authorial words", fontsize=9)
+    fig.tight_layout()
+    return fig, data

@@ -123,6 +123,15 @@ def adjust_holm(pvalues: list[float] | np.ndarray) -> np.ndarray:
 MIN_SENTENCES = 10
 """Fewer sentences than this in a group: no test is run (the output says so)."""
 
+MIN_HITS = 10
+"""Fewer counted hits than this in two groups together: no test of their rates is run.
+
+With a handful of hits, a sentence permutation test of a rate per word mostly
+tests whether the two groups' sentences differ in length (one hit in an article
+of short sentences is a high rate that few relabellings reach), not whether the
+rates differ.
+"""
+
 
 def describe_evidence(n_first: int, n_second: int, articles_first: int, articles_second: int, p_adjusted: float, alpha: float = 0.05) -> str:
     """A plain-language verdict on one comparison between two groups."""
@@ -138,7 +147,13 @@ def describe_evidence(n_first: int, n_second: int, articles_first: int, articles
 
 
 def compare_groups(
-    data: pd.DataFrame, by: str, column: str, groups: list, weights: str | None = None, seed: int = DEFAULT_SEED
+    data: pd.DataFrame,
+    by: str,
+    column: str,
+    groups: list,
+    weights: str | None = None,
+    seed: int = DEFAULT_SEED,
+    hits: str | None = None,
 ) -> list[dict]:
     """Permutation tests of the mean of ``column`` between every pair of ``groups``, Holm-adjusted.
 
@@ -147,6 +162,8 @@ def compare_groups(
     data : one row per unit (sentence) with ``article_id``, ``by``, ``column``
         and, when given, the ``weights`` column (the means are then weighted).
     groups : the groups to pair, in order (a group without rows still gets its pairs).
+    hits : a column of counts behind a rate; a pair with fewer than
+        :data:`MIN_HITS` of them in both groups together is not tested.
 
     Returns
     -------
@@ -154,8 +171,9 @@ def compare_groups(
     ``sentences_second``, ``articles_first``, ``articles_second``,
     ``difference`` (mean of first minus mean of second; given also when a
     group is too small to test), ``p_value`` (NaN when either group has fewer
-    than :data:`MIN_SENTENCES` rows), ``p_holm`` (over the pairs tested) and
-    ``verdict`` (:func:`describe_evidence`).
+    than :data:`MIN_SENTENCES` rows, or with too few ``hits``), ``p_holm``
+    (over the pairs tested) and ``verdict`` (:func:`describe_evidence`, or why
+    there is no test).
     """
     parts = {g: data[data[by] == g] for g in groups}
     block = []
@@ -164,7 +182,8 @@ def compare_groups(
             a, b = parts[first], parts[second]
             w_a = None if weights is None else a[weights].to_numpy(dtype=float)
             w_b = None if weights is None else b[weights].to_numpy(dtype=float)
-            if min(len(a), len(b)) >= MIN_SENTENCES:
+            found = None if hits is None else int(a[hits].sum() + b[hits].sum())
+            if min(len(a), len(b)) >= MIN_SENTENCES and (found is None or found >= MIN_HITS):
                 difference, p_value = permutation_test(a[column], b[column], seed=seed, weights_first=w_a, weights_second=w_b)
             else:
                 p_value = float("nan")
@@ -183,11 +202,15 @@ def compare_groups(
                     "articles_second": b["article_id"].nunique(),
                     "difference": difference,
                     "p_value": p_value,
+                    "hits": found,
                 }
             )
     for row, p_holm in zip(block, adjust_holm([r["p_value"] for r in block])):
+        found = row.pop("hits")
         row["p_holm"] = p_holm
         row["verdict"] = describe_evidence(row["sentences_first"], row["sentences_second"], row["articles_first"], row["articles_second"], p_holm)
+        if found is not None and found < MIN_HITS and not row["verdict"].startswith("too few"):
+            row["verdict"] = f"too few hits to compare ({found} in both groups; fewer than {MIN_HITS})"
     return block
 
 
@@ -210,8 +233,10 @@ def summarise_comparisons(tests: pd.DataFrame, keys: tuple[str, ...] = ("measure
     keys = list(keys)
     rows = []
     for key, frame in tests.groupby(keys, sort=False):
-        tested = int(frame["p_holm"].notna().sum())
-        differing = int((frame["p_holm"] < alpha).sum())
+        # A table read back from CSV with no pair tested has an all-empty p_holm column of text.
+        p_holm = pd.to_numeric(frame["p_holm"].replace("", np.nan), errors="coerce")
+        tested = int(p_holm.notna().sum())
+        differing = int((p_holm < alpha).sum())
         fewest = int(min(frame["articles_first"].min(), frame["articles_second"].min())) if len(frame) else 0
         statement = f"{differing} of {len(frame)} pairs differ after Holm correction ({tested} tested)"
         if fewest < 2:

@@ -101,3 +101,15 @@ def read_tsv_records(path: Path, columns: list[str]) -> tuple[list[tuple[int, st
             continue
         records.append((number, line, fields))
     return records, ([] if header_seen else [f"{path}: no header line ({'<TAB>'.join(columns)})"])
+
+
+def collect_forms(forms: dict, where: dict[str, int], value, form_field: str, path: Path, number: int, problems: list[str]) -> None:
+    """Add every form of a ``|``-separated field (``{a,b}`` expanded, normalised) to ``forms`` as ``value``.
+
+    ``where`` remembers the line of each form; a form already given to another
+    value is a problem naming both lines.
+    """
+    for form in (normalise_phrase(f) for part in form_field.split("|") for f in expand_braces(part)):
+        if form in forms and forms[form] != value:
+            problems.append(f"{path}, line {number}: form {form!r} is already given on line {where[form]}")
+        forms[form], where[form] = value, number

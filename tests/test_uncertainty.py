@@ -86,3 +86,20 @@ def test_weighted_statistics_are_ratios_of_sums():
     assert low <= (rates * words).sum() / words.sum() <= high
     difference, p = permutation_test(rates, np.zeros(4), weights_first=words, weights_second=words)
     assert difference == pytest.approx(20.0) and 0 < p <= 1
+
+
+def test_pairs_with_too_few_hits_are_not_tested():
+    import pandas as pd
+
+    from analysis.uncertainty import MIN_HITS, compare_groups, summarise_comparisons
+
+    rows = [{"article_id": g, "g": g, "rate": 0.0, "hits": 0, "words": 10} for g in ("a", "b") for _ in range(12)]
+    rows[0].update(rate=100.0, hits=1)
+    data = pd.DataFrame(rows)
+    (pair,) = compare_groups(data, "g", "rate", ["a", "b"], weights="words", hits="hits")
+    assert math.isnan(pair["p_value"]) and pair["verdict"] == f"too few hits to compare (1 in both groups; fewer than {MIN_HITS})"
+    (pair,) = compare_groups(data, "g", "rate", ["a", "b"], weights="words")
+    assert not math.isnan(pair["p_value"])
+    # a table read back from CSV with no pair tested has an empty text column of p-values
+    tests = pd.DataFrame({"layer": ["x"], "p_holm": [""], "articles_first": [1], "articles_second": [1]})
+    assert summarise_comparisons(tests, keys=("layer",))["tested"].tolist() == [0]

@@ -23,20 +23,17 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 from sklearn.metrics import precision_recall_fscore_support
 
+from analysis.classifier import predict_rows
 from analysis.datasets import locate_dataset, read_sfu_negspec, read_wikiweasel
 from analysis.hedging import find_cues, label_uncertain
 from analysis.hedging_model import (
     HedgeModel,
-    cross_validate_hedge_model,
-    hash_text,
     hedge_model_path,
     load_hedge_model,
     make_documents,
-    select_documents,
 )
 
 OUTSIDE_NOTION = {
@@ -82,19 +79,7 @@ def score_wikiweasel(splits: dict[str, list[dict]], model: HedgeModel | None) ->
         frame["model"] = -1
         frame["model_rows"] = "none"
         if model is not None and texts:
-            seen = set(model.training_hashes)
-            fitted = np.array([hash_text(t) in seen for t in texts])
-            frame["model_rows"] = np.where(fitted, "fitted", "unseen")
-            documents = make_documents(texts)
-            for rows, is_fitted in ((np.flatnonzero(fitted), True), (np.flatnonzero(~fitted), False)):
-                if not len(rows):
-                    continue
-                chosen, chosen_documents = [texts[i] for i in rows], select_documents(documents, rows)
-                if is_fitted:
-                    probabilities = cross_validate_hedge_model(chosen, frame["label"].to_numpy()[rows], chosen_documents)
-                    frame.loc[rows, "model"] = (probabilities >= model.threshold).astype(int)
-                else:
-                    frame.loc[rows, "model"] = model.predict(chosen, chosen_documents)
+            frame["model"], frame["model_rows"] = predict_rows(model, texts, frame["label"].to_numpy(), make_documents(texts))
         frames.append(frame)
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["split", "label", "rules", "model", "model_rows"])
 
