@@ -29,8 +29,48 @@ def _validate_hedging(data_home, report):
     return hedging.validate(data_home, report)
 
 
-MEASURES = {"segmentation": _validate_segmentation, "tone": _validate_tone, "hedging": _validate_hedging}
+def _validate_loaded(data_home, report):
+    from analysis.evaluation import loaded
+
+    return loaded.validate(data_home, report)
+
+
+MEASURES = {"segmentation": _validate_segmentation, "tone": _validate_tone, "hedging": _validate_hedging, "loaded": _validate_loaded}
 """Measures that ``validate`` scores, each against the gold sets of its own."""
+
+
+LOCAL_MODELS = ("hedging", "loaded")
+"""Models fitted on data whose licence forbids committing them."""
+
+
+def _local_model_functions(name: str):
+    """The data set of a local model, and its path, build and write functions."""
+    if name == "hedging":
+        from analysis import hedging_model
+
+        return "wikiweasel", hedging_model.hedge_model_path, hedging_model.build_hedge_model, hedging_model.write_hedge_model
+    from analysis import loaded_model
+
+    return "babe", loaded_model.loaded_model_path, loaded_model.build_loaded_model, loaded_model.write_loaded_model
+
+
+def _fit_local_model(name: str, data_home, if_missing: bool) -> int:
+    """Fit a local model into the local models folder, or with ``if_missing`` say why not."""
+    from analysis.datasets import locate_dataset
+
+    dataset, model_path, build, write = _local_model_functions(name)
+    path = model_path()
+    if if_missing and path.exists():
+        print(f"{name} model already fitted: {path}")
+        return 0
+    if if_missing and locate_dataset(dataset, data_home) is None:
+        print(f"{name} model not fitted: {dataset} is not in the data home (validation will show the rules and lexicons only)")
+        return 0
+    model = build(data_home)
+    path = write(model)
+    scores = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in sorted(model.provenance.items()) if k.startswith("cross_validated"))
+    print(f"{name} model fitted on {model.provenance['rows']} {dataset} sentences (threshold {model.threshold}, {scores}) -> {path} (not committed)")
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,15 +80,29 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="analyse a corpus and write its tables")
     run.add_argument("corpus", type=Path, help="a corpus folder (.txt/.html files, optional articles.csv) or a .csv/.jsonl/.parquet table")
     run.add_argument("--out", type=Path, default=None, help="folder for the output tables (default: data/processed/<corpus name>)")
+    run.add_argument(
+        "--background",
+        type=Path,
+        default=None,
+        help="CSV of term,count: background frequencies for the prior of the distinctive vocabulary (default: the corpus itself)",
+    )
 
     validate = commands.add_parser("validate", help="score a measure against human annotation")
     validate.add_argument("measure", choices=sorted(MEASURES))
     validate.add_argument("--data-home", type=Path, default=None, help="folder of gold data sets (default: FRAMING_DATA_HOME)")
 
     fit = commands.add_parser("fit", help="fit a model from the gold data in the data home")
-    fit.add_argument("model", choices=["tone", "hedging"], help="tone: the committed tone model; hedging: the local (uncommitted) hedging classifier")
+    fit.add_argument(
+        "model",
+        choices=["tone", "hedging", "loaded"],
+        help="tone: the committed tone model; hedging, loaded: the local (uncommitted) hedging and loaded-wording classifiers",
+    )
     fit.add_argument("--data-home", type=Path, default=None)
-    fit.add_argument("--if-missing", action="store_true", help="hedging only: fit when no model is there yet and the data home has wikiweasel; otherwise say why not and succeed")
+    fit.add_argument(
+        "--if-missing",
+        action="store_true",
+        help="hedging and loaded: fit when no model is there yet and the data home has its data set; otherwise say why not and succeed",
+    )
 
     fetch = commands.add_parser("fetch", help="download a gold data set into the data home")
     fetch.add_argument("dataset")
@@ -76,7 +130,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         from analysis.pipeline import run_corpus
 
         out = args.out or config.processed_dir(args.corpus)
-        tables = run_corpus(args.corpus, out)
+        tables = run_corpus(args.corpus, out, args.background)
         print(
             f"{len(tables['articles'])} articles, {len(tables['sentences'])} sentences, "
             f"{len(tables['removed'])} removed lines (audit: {out / 'removed.csv'}) -> {out}"
@@ -93,23 +147,8 @@ def _dispatch(args: argparse.Namespace) -> int:
             return 2
         print(json.dumps({"measure": args.measure, "results": results}, sort_keys=True))
         return 0
-    if args.command == "fit" and args.model == "hedging":
-        from analysis.datasets import locate_dataset
-        from analysis.hedging_model import build_hedge_model, hedge_model_path, write_hedge_model
-
-        if args.if_missing and hedge_model_path().exists():
-            print(f"hedging model already fitted: {hedge_model_path()}")
-            return 0
-        if args.if_missing and locate_dataset("wikiweasel", args.data_home) is None:
-            print("hedging model not fitted: wikiweasel is not in the data home (validation will show the rules only)")
-            return 0
-        hedge_model = build_hedge_model(args.data_home)
-        path = write_hedge_model(hedge_model)
-        print(
-            f"hedging model fitted on {hedge_model.provenance['rows']} wikiweasel training sentences "
-            f"(threshold {hedge_model.threshold}, out-of-fold F1 {hedge_model.provenance['cross_validated_f1']}) -> {path} (not committed)"
-        )
-        return 0
+    if args.command == "fit" and args.model in LOCAL_MODELS:
+        return _fit_local_model(args.model, args.data_home, args.if_missing)
     if args.command == "fit":
         from analysis.tone_model import build_tone_model, write_tone_model
 

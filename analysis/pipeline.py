@@ -33,6 +33,19 @@ file                        contents
                             words between outlets, Holm-corrected, with a verdict
 ``hedged_figures.csv``      every figure (amount, count, duration), its value and unit,
                             the approximators that carry it and the sentence's other hedges
+``loaded_terms.csv``        every loaded term: offsets, term, entry, category, set,
+                            layer (lexicon or vader), voice
+``loaded_articles.csv``     per article, layer and category: loaded terms per 1,000
+                            authorial words with a bootstrap interval
+``loaded_outlets.csv``      the same per outlet
+``loaded_tests.csv``        permutation tests of loaded terms per 1,000 authorial words
+                            between outlets, per layer, Holm-corrected, with a verdict
+``naming_choices.csv``      per set of alternative names (the war, Crimea, a settlement…):
+                            which name each outlet uses in its own voice
+``actor_labels.csv``        per article, person and voice: each label (title, descriptor,
+                            name form), its count, first offset and contradiction flag
+``distinctive_terms.csv``   per outlet: the authorial words of highest log-odds z against
+                            the other outlets, permutation p-value and TF-IDF
 ==========================  ===========================================================
 """
 
@@ -51,12 +64,30 @@ from analysis.actors import (
 )
 from analysis.clean import clean_corpus
 from analysis.corpus import load_corpus
+from analysis.distinctive import (
+    collect_authorial_words,
+    find_distinctive_terms,
+    read_background,
+)
 from analysis.hedging import (
     compare_hedging,
     count_sentence_cues,
     find_hedged_figures,
     find_hedges,
     summarise_hedging,
+)
+from analysis.labels import (
+    Role,
+    find_actor_labels,
+    load_label_tables,
+    summarise_actor_labels,
+)
+from analysis.loaded import (
+    compare_loaded,
+    count_sentence_loaded,
+    find_loaded,
+    summarise_loaded,
+    tabulate_naming_choices,
 )
 from analysis.quotes import find_article_quotations, label_voice
 from analysis.segment import segment_articles
@@ -79,22 +110,42 @@ TABLES = (
     "hedging_outlets",
     "hedging_tests",
     "hedged_figures",
+    "loaded_terms",
+    "loaded_articles",
+    "loaded_outlets",
+    "loaded_tests",
+    "naming_choices",
+    "actor_labels",
+    "distinctive_terms",
 )
 
 
-def analyse_articles(articles: pd.DataFrame, actors: list[Actor] | None = None) -> dict[str, pd.DataFrame]:
+def analyse_articles(
+    articles: pd.DataFrame,
+    actors: list[Actor] | None = None,
+    label_tables: tuple[dict[str, str], list[Role]] | None = None,
+    background: pd.Series | None = None,
+) -> dict[str, pd.DataFrame]:
     """All tables for a loaded corpus (see the module docstring), keyed by table name.
 
     ``articles`` keeps ``raw_text`` and gains ``clean_text``; ``actors`` defaults
-    to the kit's actor table.
+    to the kit's actor table, ``label_tables`` (descriptors and roles) to the
+    kit's (:func:`analysis.labels.load_label_tables`); ``background`` is the
+    frequency list of the distinctive-vocabulary prior (the corpus itself when None).
     """
+    actors = actors if actors is not None else load_actors()
+    descriptors, roles = label_tables if label_tables is not None else load_label_tables()
     cleaned, paragraphs, removed = clean_corpus(articles)
     quote_spans, voice = find_article_quotations(cleaned)
     sentences = label_voice(segment_articles(cleaned, paragraphs), cleaned, quote_spans)
     sentences = score_sentences(sentences, cleaned, voice)
-    mentions = find_actor_mentions(sentences, cleaned, voice, actors if actors is not None else load_actors())
+    mentions = find_actor_mentions(sentences, cleaned, voice, actors)
     hedges = find_hedges(sentences, cleaned, voice)
     cue_counts = count_sentence_cues(sentences, cleaned, voice, hedges)
+    loaded = find_loaded(sentences, cleaned, voice)
+    loaded_counts = count_sentence_loaded(sentences, cleaned, voice, loaded)
+    labels = find_actor_labels(sentences, cleaned, voice, mentions, actors, descriptors)
+    words = collect_authorial_words(sentences, cleaned, voice)
     return {
         "articles": cleaned,
         "removed": removed,
@@ -111,13 +162,25 @@ def analyse_articles(articles: pd.DataFrame, actors: list[Actor] | None = None) 
         "hedging_outlets": summarise_hedging(cue_counts, cleaned, by="outlet"),
         "hedging_tests": compare_hedging(cue_counts, cleaned, by="outlet"),
         "hedged_figures": find_hedged_figures(sentences, cleaned, hedges, voice),
+        "loaded_terms": loaded,
+        "loaded_articles": summarise_loaded(loaded_counts, cleaned, by="article_id"),
+        "loaded_outlets": summarise_loaded(loaded_counts, cleaned, by="outlet"),
+        "loaded_tests": compare_loaded(loaded_counts, cleaned, by="outlet"),
+        "naming_choices": tabulate_naming_choices(loaded, cleaned, by="outlet"),
+        "actor_labels": summarise_actor_labels(labels, cleaned, roles),
+        "distinctive_terms": find_distinctive_terms(words, cleaned, by="outlet", background=background),
     }
 
 
-def run_corpus(corpus: str | Path, out: str | Path) -> dict[str, pd.DataFrame]:
-    """Load, analyse and write a corpus's tables into ``out``; return the tables."""
+def run_corpus(corpus: str | Path, out: str | Path, background: str | Path | None = None) -> dict[str, pd.DataFrame]:
+    """Load, analyse and write a corpus's tables into ``out``; return the tables.
+
+    ``background``: a CSV frequency list (``term``, ``count``) for the prior of
+    the distinctive vocabulary (:func:`analysis.distinctive.read_background`).
+    """
     out = Path(out)
-    tables = analyse_articles(load_corpus(corpus), load_actors(corpus))
+    prior = read_background(background) if background is not None else None
+    tables = analyse_articles(load_corpus(corpus), load_actors(corpus), load_label_tables(corpus), prior)
     write_outputs(tables, out)
     return tables
 

@@ -1,0 +1,214 @@
+"""Validation of loaded terms against human annotation (``python -m analysis validate loaded``).
+
+- ``babe`` (Spinde et al. 2021): sentences labelled biased or non-biased by
+  experts, with the words they marked as biased. Rows are split by a hash of
+  their text (:func:`analysis.datasets.split_by_hash`): one in five is ``test``.
+  Sentence level, macro F1 (the mean of both classes' F1, as BABE is scored):
+
+  * the lexicon score (:func:`analysis.loaded.score_loaded`): one threshold,
+    chosen on the development split (:func:`choose_score_threshold`) and
+    recorded as :data:`analysis.loaded.SCORE_THRESHOLD`, scored on test; the
+    VADER layer alone and both layers are scored the same way beside it;
+  * the classifier (:mod:`analysis.loaded_model`, fitted by ``make models`` on
+    the development split), scored on sentences it never saw; development
+    sentences it was fitted on are scored out of fold.
+
+  Word level: precision and recall of the words of lexicon hits against the
+  annotated biased words of the same sentence.
+- ``basil`` (Fan et al. 2019): token-level precision, recall and F1 of the
+  tokens inside loaded-term hits against the tokens inside the lexical
+  ("lex") bias spans. BASIL annotates only the spans its annotators judged
+  biased toward a main entity; a loaded word elsewhere counts as a false alarm.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from analysis.classifier import predict_rows, score_f1
+from analysis.datasets import locate_dataset, read_babe, read_basil, split_by_hash
+from analysis.loaded import NAMING, SCORE_THRESHOLD, find_loaded_terms, score_loaded
+from analysis.loaded_model import LoadedModel, load_loaded_model, loaded_model_path
+
+TARGETS = {"lexicon": 0.62, "model": 0.72}
+"""The issue's targets of macro F1 on BABE sentences the kit never saw."""
+
+SCORES = {"lexicon": ("lexicon",), "vader": ("vader",), "lexicon+vader": ("lexicon", "vader")}
+"""Score methods: the layers whose loaded hits each counts."""
+
+THRESHOLD_GRID = (1, 2, 3, 4, 5)
+
+_WORD_RE = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+
+def choose_score_threshold(scores: np.ndarray, labels: np.ndarray, grid: tuple[int, ...] = THRESHOLD_GRID) -> int:
+    """The threshold of ``grid`` with the best macro F1 of ``score >= threshold`` (lowest on ties)."""
+    values = [score_f1(labels, (scores >= t).astype(int), "macro") for t in grid]
+    return int(grid[int(np.argmax(values))])
+
+
+def score_babe(rows: list[dict], model: LoadedModel | None) -> pd.DataFrame:
+    """One row per sentence: ``split``, ``label``, a score column per :data:`SCORES` method, ``model`` and ``model_rows``.
+
+    ``model`` is −1 and ``model_rows`` "none" without a fitted model; otherwise
+    ``model_rows`` is "fitted" (scored out of fold) or "unseen".
+    """
+    texts = [r["text"] for r in rows]
+    frame = pd.DataFrame({"split": [split_by_hash(t) for t in texts], "label": [r["label"] for r in rows]})
+    for method, layers in SCORES.items():
+        frame[method] = score_loaded(texts, layers)
+    frame["model"] = -1
+    frame["model_rows"] = "none"
+    if model is not None and texts:
+        frame["model"], frame["model_rows"] = predict_rows(model, texts, frame["label"].to_numpy())
+    return frame
+
+
+def _sentence_record(method: str, split: str, rows_scored: str, chosen: pd.DataFrame, predicted: np.ndarray, threshold) -> dict:
+    labels = chosen["label"].to_numpy()
+    biased = predicted == 1
+    return {
+        "dataset": "babe",
+        "method": method,
+        "split": split,
+        "rows_scored": rows_scored,
+        "threshold": threshold,
+        "sentences": len(chosen),
+        "biased": int(labels.sum()),
+        "macro_f1": score_f1(labels, predicted, "macro"),
+        "precision_biased": float((labels[biased] == 1).mean()) if biased.any() else float("nan"),
+        "recall_biased": float(biased[labels == 1].mean()) if (labels == 1).any() else float("nan"),
+    }
+
+
+def summarise_babe(scores: pd.DataFrame, model_threshold: float | None = None) -> list[dict]:
+    """Macro F1, precision and recall of the biased class per method and split.
+
+    Each score method's threshold is chosen on the development split and applied
+    to every split (the lexicon's must equal :data:`SCORE_THRESHOLD`; the
+    record says which threshold was used). The model is reported on its
+    unseen rows and, apart, on its fitted rows out of fold.
+    """
+    development = scores[scores["split"] == "development"]
+    records = []
+    for method in SCORES:
+        threshold = choose_score_threshold(development[method].to_numpy(), development["label"].to_numpy()) if len(development) else SCORE_THRESHOLD
+        for split, chosen in scores.groupby("split", sort=True):
+            records.append(_sentence_record(method, split, "all", chosen, (chosen[method].to_numpy() >= threshold).astype(int), threshold))
+    for (split, rows_kind), chosen in scores[scores["model_rows"] != "none"].groupby(["split", "model_rows"], sort=True):
+        label = "unseen" if rows_kind == "unseen" else "fitted (out of fold)"
+        records.append(_sentence_record("model", split, label, chosen, chosen["model"].to_numpy(), model_threshold))
+    return records
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in _WORD_RE.findall(text)]
+
+
+def score_babe_words(rows: list[dict], layers: tuple[str, ...] = ("lexicon",)) -> dict:
+    """Word-level precision and recall of loaded hits against each sentence's annotated biased words.
+
+    A sentence's predicted words are the words of its loaded hits in ``layers``
+    (``naming`` left out); its gold words are its ``biased_words``; both are
+    lower-cased sets, compared sentence by sentence and summed.
+    """
+    predicted = gold = hits = 0
+    for row in rows:
+        mine = {w for t in find_loaded_terms(row["text"]) if t.layer in layers and t.category != NAMING for w in _words(t.text)}
+        theirs = {w for phrase in row["biased_words"] for w in _words(phrase)}
+        predicted, gold, hits = predicted + len(mine), gold + len(theirs), hits + len(mine & theirs)
+    return {
+        "dataset": "babe",
+        "level": "word",
+        "layers": "+".join(layers),
+        "sentences": len(rows),
+        "predicted_words": predicted,
+        "gold_words": gold,
+        "precision": hits / predicted if predicted else float("nan"),
+        "recall": hits / gold if gold else float("nan"),
+    }
+
+
+def score_basil_tokens(articles: list[dict], layers: tuple[str, ...] = ("lexicon",), bias: str = "lex") -> dict:
+    """Token-level precision, recall and F1 of loaded hits against BASIL's ``bias`` spans.
+
+    Tokens are the words of every sentence; a token is gold when it overlaps a
+    span of that bias type, predicted when it overlaps a loaded hit in ``layers``
+    (``naming`` left out).
+    """
+    predicted = gold = hits = sentences = 0
+    for article in articles:
+        spans: dict[int, list[tuple[int, int]]] = {}
+        for span in article["spans"]:
+            if span["bias"] == bias:
+                spans.setdefault(span["sentence"], []).append((span["start"], span["end"]))
+        for index, sentence in enumerate(article["sentences"]):
+            sentences += 1
+            marked = [(t.start, t.end) for t in find_loaded_terms(sentence) if t.layer in layers and t.category != NAMING]
+            for token in _WORD_RE.finditer(sentence):
+                mine = any(s < token.end() and token.start() < e for s, e in marked)
+                theirs = any(s < token.end() and token.start() < e for s, e in spans.get(index, []))
+                predicted, gold, hits = predicted + mine, gold + theirs, hits + (mine and theirs)
+    precision = hits / predicted if predicted else float("nan")
+    recall = hits / gold if gold else float("nan")
+    return {
+        "dataset": "basil",
+        "level": "token",
+        "layers": "+".join(layers),
+        "bias": bias,
+        "articles": len(articles),
+        "sentences": sentences,
+        "predicted_tokens": predicted,
+        "gold_tokens": gold,
+        "precision": precision,
+        "recall": recall,
+        "f1": 2 * precision * recall / (precision + recall) if predicted and gold and hits else 0.0,
+    }
+
+
+def validate(data_home: str | Path | None, report: Callable[[str], None] = print, model_path: Path | None = None) -> list[dict]:
+    """Score loaded terms against every gold set present in the data home; print a line per result."""
+    results: list[dict] = []
+    folder = locate_dataset("babe", data_home)
+    if folder is not None:
+        rows = read_babe(folder)
+        model = load_loaded_model(model_path)
+        if model is None:
+            report(f"babe: no fitted loaded-terms model at {model_path or loaded_model_path()}; run 'make models' to score the model too")
+        for record in summarise_babe(score_babe(rows, model), None if model is None else model.threshold):
+            results.append(record)
+            report(
+                f"babe {record['split']}: {record['method']} on {record['rows_scored']} rows (threshold {record['threshold']}; "
+                f"{record['sentences']:,} sentences, {record['biased']:,} biased): macro F1 {record['macro_f1']:.4f}, "
+                f"biased precision {record['precision_biased']:.4f}, recall {record['recall_biased']:.4f}"
+            )
+        for layers in SCORES.values():
+            for split in ("development", "test"):
+                record = {**score_babe_words([r for r in rows if split_by_hash(r["text"]) == split], layers), "split": split}
+                results.append(record)
+                report(
+                    f"babe {split} words ({record['layers']}): {record['predicted_words']:,} words marked, {record['gold_words']:,} annotated: "
+                    f"precision {record['precision']:.4f}, recall {record['recall']:.4f}"
+                )
+    folder = locate_dataset("basil", data_home)
+    if folder is not None:
+        articles = read_basil(folder)
+        for layers in SCORES.values():
+            record = score_basil_tokens(articles, layers)
+            results.append(record)
+            report(
+                f"basil tokens ({record['layers']} against lexical-bias spans; {record['articles']} articles): {record['predicted_tokens']:,} tokens marked, "
+                f"{record['gold_tokens']:,} annotated: precision {record['precision']:.4f}, recall {record['recall']:.4f}, F1 {record['f1']:.4f}"
+            )
+    return results
+
+
+def loaded_validation_table(results: list[dict]) -> pd.DataFrame:
+    """The sentence-level BABE results of :func:`validate` as a table for the validation chart."""
+    rows = [r for r in results if r.get("dataset") == "babe" and "macro_f1" in r]
+    return pd.DataFrame(rows, columns=["method", "split", "rows_scored", "threshold", "sentences", "biased", "macro_f1", "precision_biased", "recall_biased"])

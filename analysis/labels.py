@@ -1,0 +1,231 @@
+"""Actor labels: how each article names and titles each person it mentions.
+
+A label is the name form of a mention (:func:`analysis.actors.find_actor_mentions`)
+with the title or descriptor words written right before it ("former U.S.
+President Donald Trump", "Mr. Trump", "Kremlin spokesman Dmitry Peskov",
+"Russia's Putin") and an "of <country>" right after it ("President Vladimir V.
+Putin of Russia"). Title words are those of ``wordlists/actor_titles.txt``, read
+backwards from the name until the first word that is not one. Descriptions that
+do not name the person ("the Russian leader") come from
+``wordlists/actor_descriptors.tsv``.
+
+A label is flagged when the corpus contradicts it: "former <role>" where other
+labels of the same person (in any article, this one included) give the role
+without "former", or where the article's date falls in a term of that role
+(``wordlists/actor_roles.tsv``); and a sitting role on a date outside all its
+terms.
+
+Blind spots: pronouns are not resolved; titles written after the name ("Trump,
+the president,") are not read; descriptors are fixed to the seed event's time;
+only persons are labelled (countries' metonyms are in ``actor_mentions.csv``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import config
+from analysis.actors import Actor
+from analysis.errors import InputProblem
+from analysis.quotes import index_voice_ranges, voice_at
+from analysis.wordlists import (
+    collect_forms,
+    compile_phrase_pattern,
+    normalise_phrase,
+    read_tsv_records,
+    read_wordlist,
+)
+
+LABEL_COLUMNS = ["article_id", "actor", "label", "voice", "count", "first_offset", "flag"]
+_FORMER = ("former", "ex-", "then-")
+
+
+@dataclass(frozen=True)
+class Role:
+    actor: str
+    role: str
+    start: str
+    end: str | None
+
+
+def read_descriptors(path: Path | None = None) -> dict[str, str]:
+    """Descriptor phrase (normalised) → actor, from a tab-separated file (``actor``, ``descriptors``)."""
+    path = path or config.wordlist_path("actor_descriptors.tsv")
+    forms: dict[str, str] = {}
+    where: dict[str, int] = {}
+    records, problems = read_tsv_records(path, ["actor", "descriptors"])
+    for number, line, fields in records:
+        if len(fields) != 2 or not all(fields):
+            problems.append(f"{path}, line {number}: expected actor and descriptors separated by a tab: {line!r}")
+            continue
+        collect_forms(forms, where, fields[0], fields[1], path, number, problems)
+    if problems:
+        raise InputProblem(problems)
+    return forms
+
+
+def read_roles(path: Path | None = None) -> list[Role]:
+    """Offices and their terms from a tab-separated file (``actor``, ``role``, ``start``, ``end``)."""
+    path = path or config.wordlist_path("actor_roles.tsv")
+    roles = []
+    records, problems = read_tsv_records(path, ["actor", "role", "start", "end"])
+    for number, line, fields in records:
+        dates_ok = len(fields) == 4 and all(re.fullmatch(r"\d{4}-\d\d-\d\d", d) for d in fields[2:3] + ([] if fields[3] == "-" else fields[3:]))
+        if not dates_ok or not all(fields):
+            problems.append(f"{path}, line {number}: expected actor, role, start date and end date (YYYY-MM-DD or -): {line!r}")
+            continue
+        roles.append(Role(fields[0], fields[1], fields[2], None if fields[3] == "-" else fields[3]))
+    if problems:
+        raise InputProblem(problems)
+    return roles
+
+
+def load_label_tables(corpus: str | Path | None = None) -> tuple[dict[str, str], list[Role]]:
+    """The kit's descriptors and roles, replaced by the corpus folder's files of the same names where present."""
+    folder = Path(corpus) if corpus is not None and Path(corpus).is_dir() else None
+    descriptors = folder / "actor_descriptors.tsv" if folder and (folder / "actor_descriptors.tsv").exists() else None
+    roles = folder / "actor_roles.tsv" if folder and (folder / "actor_roles.tsv").exists() else None
+    return read_descriptors(descriptors), read_roles(roles)
+
+
+_TOKEN_RE = re.compile(r"\S+")
+
+
+def read_title_before(text: str, lo: int, start: int, countries: set[str]) -> int:
+    """The offset where the title words right before ``start`` begin (``start`` when there are none)."""
+    titles = set(read_wordlist("actor_titles.txt"))
+    begin = start
+    for token in reversed(list(_TOKEN_RE.finditer(text, lo, start))):
+        word = token.group()
+        possessive = re.fullmatch(r"(.+)['’]s", word)
+        if word in titles or (possessive and possessive.group(1) in countries):
+            begin = token.start()
+            continue
+        break
+    return begin
+
+
+def read_country_after(text: str, end: int, hi: int, countries: set[str]) -> int:
+    """The end of an "of <country>" right after a name ("Putin of Russia"), or ``end``."""
+    for country in sorted(countries, key=len, reverse=True):
+        stop = end + len(" of ") + len(country)
+        if stop <= hi and text.startswith(f" of {country}", end) and not text[stop : stop + 1].isalnum():
+            return stop
+    return end
+
+
+def find_actor_labels(
+    sentences: pd.DataFrame,
+    articles: pd.DataFrame,
+    voice: pd.DataFrame,
+    mentions: pd.DataFrame,
+    actors: list[Actor],
+    descriptors: dict[str, str] | None = None,
+) -> pd.DataFrame:
+    """Every label of every person, one row per mention.
+
+    Returns
+    -------
+    One row per person mention and descriptor: ``article_id``, ``sentence_id``,
+    ``actor``, ``start``, ``end`` (offsets of the whole label), ``label`` (as
+    written, spaces collapsed, a leading "The" lower-cased), ``source``
+    (``name`` or ``descriptor``) and ``voice``.
+    """
+    descriptors = read_descriptors() if descriptors is None else descriptors
+    countries = {alias for a in actors if a.kind == "country" for alias in a.aliases}
+    texts = dict(zip(articles["article_id"], articles["clean_text"]))
+    bounds = {(a, s): (lo, hi) for a, s, lo, hi in zip(sentences["article_id"], sentences["sentence_id"], sentences["start"], sentences["end"])}
+    rows = []
+    people = mentions[mentions["kind"] == "person"]
+    for article_id, sentence_id, actor, start, end, where in zip(
+        people["article_id"], people["sentence_id"], people["actor"], people["start"], people["end"], people["voice"]
+    ):
+        text = texts[article_id]
+        lo, hi = bounds[(article_id, sentence_id)]
+        begin, finish = read_title_before(text, lo, start, countries), read_country_after(text, end, hi, countries)
+        rows.append((article_id, sentence_id, actor, begin, finish, _tidy(text[begin:finish]), "name", where))
+    if descriptors:
+        pattern = compile_phrase_pattern(set(descriptors))
+        index = index_voice_ranges(voice)
+        for (article_id, sentence_id), (lo, hi) in bounds.items():
+            for match in pattern.finditer(texts[article_id], lo, hi):
+                actor = descriptors[normalise_phrase(match.group())]
+                where = voice_at(index.get(article_id, ([], [], [])), match.start())
+                rows.append((article_id, sentence_id, actor, match.start(), match.end(), _tidy(match.group()), "descriptor", where))
+    return pd.DataFrame(rows, columns=["article_id", "sentence_id", "actor", "start", "end", "label", "source", "voice"])
+
+
+def _tidy(label: str) -> str:
+    label = " ".join(label.replace("’", "'").split())
+    return "the" + label[3:] if label.startswith("The ") else label
+
+
+def _holds_role(label: str, role: str) -> tuple[bool, bool]:
+    """(the label names ``role``, it says "former"/"ex-"/"then-" before it)."""
+    match = re.search(rf"(?<![\w-])((?:\w+-)?){re.escape(role)}\b", label, re.IGNORECASE)
+    if match is None or (role.lower() == "president" and re.search(r"vice[ -]$", label[: match.start()], re.IGNORECASE)):
+        return False, False
+    before = label[: match.start()].lower()
+    former = any(mark in before.split() or before.endswith(mark) for mark in _FORMER)
+    return True, former
+
+
+def summarise_actor_labels(labels: pd.DataFrame, articles: pd.DataFrame, roles: list[Role]) -> pd.DataFrame:
+    """Labels per article, actor and voice, with counts and contradiction flags.
+
+    Returns
+    -------
+    One row per article, actor, label and voice: ``article_id``, ``actor``,
+    ``label``, ``voice``, ``count``, ``first_offset`` and ``flag`` (empty, or
+    the contradiction in words; see the module docstring).
+    """
+    if labels.empty:
+        return pd.DataFrame(columns=LABEL_COLUMNS)
+    table = (
+        labels.groupby(["article_id", "actor", "label", "voice"], sort=True)
+        .agg(count=("start", "size"), first_offset=("start", "min"))
+        .reset_index()
+    )
+    dates = dict(zip(articles["article_id"], pd.to_datetime(articles.get("published", pd.Series(dtype=str)), errors="coerce", format="mixed")))
+    flags = []
+    for article_id, actor, label in zip(table["article_id"], table["actor"], table["label"]):
+        notes = []
+        for role in sorted({r.role for r in roles if r.actor == actor}):
+            named, former = _holds_role(label, role)
+            if not named:
+                continue
+            sitting = sorted({a for a, act, other in zip(table["article_id"], table["actor"], table["label"]) if act == actor and _holds_role(other, role) == (True, False)})
+            held = _held_on(roles, actor, role, dates.get(article_id))
+            if former and sitting:
+                notes.append(f"'former {role}' but {len(sitting)} article(s) give {role} without 'former': {', '.join(sitting)}")
+            if former and held:
+                notes.append(f"'former {role}' but {held}")
+            if not former and held is False:
+                notes.append(f"{role} on a date outside every term in actor_roles.tsv")
+        flags.append("; ".join(notes))
+    return table.assign(flag=flags)[LABEL_COLUMNS]
+
+
+def _held_on(roles: list[Role], actor: str, role: str, date) -> str | bool | None:
+    """A sentence saying the role was held on ``date``, False when it was not, None without a date."""
+    if date is None or pd.isna(date):
+        return None
+    day = date.strftime("%Y-%m-%d")
+    for r in roles:
+        if r.actor == actor and r.role == role and r.start <= day and (r.end is None or day < r.end):
+            return f"held {role} on {day} (term from {r.start}, actor_roles.tsv)"
+    return False
+
+
+def tabulate_labels_by_outlet(labels: pd.DataFrame, articles: pd.DataFrame, actors: list[str], voice: str = "authorial") -> pd.DataFrame:
+    """The labels of ``actors`` in one voice, one row per actor and label, one column per outlet (counts; flags joined)."""
+    data = labels[(labels["actor"].isin(actors)) & (labels["voice"] == voice)].merge(articles[["article_id", "outlet"]], on="article_id")
+    if data.empty:
+        return pd.DataFrame(columns=["actor", "label", "flag"])
+    table = data.pivot_table(index=["actor", "label"], columns="outlet", values="count", aggfunc="sum", fill_value=0)
+    flags = data.groupby(["actor", "label"])["flag"].agg(lambda s: " | ".join(sorted({f for f in s if f})))
+    return table.join(flags).reset_index()

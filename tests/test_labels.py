@@ -1,0 +1,94 @@
+"""Actor labels: titles before names, descriptors, contradiction flags."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.actors import find_actor_mentions, load_actors
+from analysis.errors import InputProblem
+from analysis.labels import (
+    Role,
+    find_actor_labels,
+    read_roles,
+    summarise_actor_labels,
+    tabulate_labels_by_outlet,
+)
+
+
+def _labels(texts: dict[str, str], published: dict[str, str] | None = None):
+    from analysis.clean import clean_corpus
+    from analysis.quotes import find_article_quotations, label_voice
+    from analysis.segment import segment_articles
+
+    ids = list(texts)
+    articles = pd.DataFrame({"article_id": ids, "outlet": ids, "raw_text": [texts[i] for i in ids], "published": [(published or {}).get(i, "unidentified") for i in ids]})
+    cleaned, paragraphs, _ = clean_corpus(articles)
+    spans, voice = find_article_quotations(cleaned)
+    sentences = label_voice(segment_articles(cleaned, paragraphs), cleaned, spans)
+    actors = load_actors()
+    mentions = find_actor_mentions(sentences, cleaned, voice, actors)
+    return find_actor_labels(sentences, cleaned, voice, mentions, actors), cleaned
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Putin spoke with former U.S. President Donald Trump on Wednesday.", ["Putin", "former U.S. President Donald Trump"]),
+        ("Kremlin spokesman Dmitry Peskov said so.", ["Kremlin spokesman Dmitry Peskov"]),
+        ("He called President Vladimir V. Putin of Russia.", ["President Vladimir V. Putin of Russia"]),
+        ("Mr. Trump and Russia's Putin talked.", ["Mr. Trump", "Russia's Putin"]),
+        ("Later, the Russian leader agreed with the U.S. president.", ["the Russian leader", "the U.S. president"]),
+        ("The Ukrainian president was not told, and Trump said so.", ["the Ukrainian president", "Trump"]),
+    ],
+)
+def test_labels_read_titles_names_and_descriptors(text, expected):
+    labels, _ = _labels({"a": text})
+    assert labels.sort_values("start")["label"].tolist() == expected
+
+
+def test_former_president_is_flagged_by_the_other_articles():
+    labels, cleaned = _labels({"a": "Putin spoke with former U.S. President Donald Trump.", "b": "President Donald Trump spoke with Putin.", "c": "President Trump spoke."})
+    table = summarise_actor_labels(labels, cleaned, read_roles())
+    flagged = table[table["flag"] != ""]
+    assert flagged["label"].tolist() == ["former U.S. President Donald Trump"]
+    assert "2 article(s) give President without 'former': b, c" in flagged["flag"].iloc[0]
+
+
+@pytest.mark.parametrize(
+    ("label", "date", "flagged"),
+    [
+        ("former President Donald Trump", "2025-02-12", "held President on 2025-02-12"),
+        ("former President Donald Trump", "2022-06-01", ""),
+        ("President Donald Trump", "2022-06-01", "outside every term"),
+        ("President Donald Trump", "2025-02-12", ""),
+    ],
+)
+def test_labels_are_checked_against_the_date(label, date, flagged):
+    labels, cleaned = _labels({"a": f"{label} spoke."}, {"a": date})
+    table = summarise_actor_labels(labels, cleaned, read_roles())
+    flag = table.loc[table["label"] == label, "flag"].iloc[0]
+    assert (flagged in flag) if flagged else flag == ""
+
+
+def test_vice_president_is_not_president():
+    labels, cleaned = _labels({"a": "Vice President JD Vance met former President Joe Biden."}, {"a": "2025-03-01"})
+    table = summarise_actor_labels(labels, cleaned, [Role("JD Vance", "President", "2000-01-01", None)])
+    assert (table["flag"] == "").all()
+
+
+def test_a_malformed_roles_table_names_file_and_line(tmp_path):
+    path = tmp_path / "roles.tsv"
+    path.write_text("actor\trole\tstart\tend\nDonald Trump\tPresident\t20 Jan 2025\t-\n", encoding="utf-8")
+    with pytest.raises(InputProblem, match="roles.tsv, line 2"):
+        read_roles(path)
+
+
+def test_seed_labels_flag_the_two_former_presidents(seed_tables):
+    labels = seed_tables["actor_labels"]
+    flagged = labels[labels["flag"] != ""]
+    assert sorted(flagged["article_id"]) == ["lib-fails", "unidentified-news-rewrite"]
+    assert set(flagged["label"]) == {"former U.S. President Donald Trump"}
+    table = tabulate_labels_by_outlet(labels, seed_tables["articles"], ["Donald Trump"])
+    mr = table[table["label"] == "Mr. Trump"]
+    assert mr["Benjamin Franklin Institute (NYT text)"].tolist() == [26] and mr["Lib Fails"].tolist() == [0]

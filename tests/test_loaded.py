@@ -1,0 +1,142 @@
+"""Loaded terms: the lexicon, both layers, exceptions, voice, rates and naming sets."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.errors import InputProblem
+from analysis.loaded import (
+    LOADED_COLUMNS,
+    compare_loaded,
+    count_sentence_loaded,
+    find_loaded,
+    find_loaded_terms,
+    label_loaded,
+    read_loaded_lexicon,
+    score_loaded,
+    summarise_loaded,
+    tabulate_naming_choices,
+)
+
+
+def terms(text: str, layer: str | None = None) -> list[tuple[str, str]]:
+    return [(t.text, t.category) for t in find_loaded_terms(text) if layer is None or t.layer == layer]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Putin's regime launched a brutal invasion.", [("regime", "pejorative_label"), ("brutal invasion", "dysphemism")]),
+        ("Russia calls it a special military operation.", [("special military operation", "euphemism")]),
+        ("Critics said Trump would capitulate to Moscow.", [("capitulate", "dysphemism")]),
+        ("Trump boasted about the call, and Peskov claimed it went well.", [("boasted", "loaded_attribution"), ("claimed", "loaded_attribution")]),
+        ("The so-called peace plan", [("so-called", "scare_marker"), ("peace plan", "naming")]),
+        ("He blamed the deep state and the radical left.", [("deep state", "partisan_catchphrase"), ("radical left", "partisan_catchphrase")]),
+        ("A heroic defender, a true patriot.", [("heroic", "glorifying_label"), ("patriot", "glorifying_label")]),
+        ("A shocking, utterly absurd outcome.", [("shocking", "emotive_intensifier"), ("utterly", "emotive_intensifier"), ("absurd", "emotive_intensifier")]),
+        # exceptions: the loaded form inside a longer plain phrase does not count
+        ("Ukraine asked for more Patriot missiles.", []),
+        ("The group claimed responsibility for the attack.", []),
+        ("He was admitted to hospital on Monday.", []),
+        ("The sanctions regime was tightened.", []),
+        ("Veterans of the Cold War and World War II.", []),
+        # naming: members of a set of names are kept but not loaded
+        ("the war in Ukraine, the invasion, the conflict", [("war in Ukraine", "naming"), ("invasion", "naming"), ("conflict", "naming")]),
+        # curly apostrophes and any run of spaces
+        ("Russia’s war   and Putin’s regime", [("Russia’s war", "naming"), ("regime", "pejorative_label")]),
+        ("The talks were held on Wednesday.", []),
+    ],
+)
+def test_lexicon_terms_with_categories(text, expected):
+    assert terms(text, "lexicon") == expected
+
+
+def test_vader_layer_takes_strong_words_the_lexicon_does_not_cover():
+    found = [(t.text, t.layer, t.category) for t in find_loaded_terms("A horrible, wonderful and ridiculous day.")]
+    # "horrible" and "ridiculous" are lexicon terms; "wonderful" (VADER +2.7) is a VADER-layer term only
+    assert found == [("horrible", "lexicon", "emotive_intensifier"), ("wonderful", "vader", "strong_positive"), ("ridiculous", "lexicon", "emotive_intensifier")]
+    assert [t.text for t in find_loaded_terms("They killed the plan.") if t.layer == "vader"] == ["killed"]
+    assert [t.text for t in find_loaded_terms("A good plan.")] == []  # VADER "good" is 1.9: not strong
+
+
+@pytest.mark.parametrize(
+    ("texts", "layers", "expected"),
+    [
+        (["A brutal regime.", "The call lasted an hour.", "The war went on."], ("lexicon",), [2, 0, 0]),
+        (["A wonderful, brutal day."], ("vader",), [1]),
+        (["A wonderful, brutal day."], ("lexicon", "vader"), [2]),
+    ],
+)
+def test_scores_count_loaded_hits_of_the_layers_and_never_naming(texts, layers, expected):
+    assert score_loaded(texts, layers).tolist() == expected
+
+
+def test_label_uses_the_recorded_threshold():
+    assert label_loaded(["A brutal regime.", "The call lasted an hour."]).tolist() == [1, 0]
+
+
+def test_malformed_lexicon_is_reported_with_file_and_line(tmp_path):
+    path = tmp_path / "loaded.tsv"
+    path.write_text("entry\tcategory\tset\tforms\nx\tinsult\t-\tx\ny\tpejorative_label\t-\ty|x\nz\tnaming\t-\tz|y\nw\tnaming\t-\n", encoding="utf-8")
+    with pytest.raises(InputProblem) as caught:
+        read_loaded_lexicon(path)
+    message = str(caught.value)
+    assert "line 2: category 'insult'" in message
+    assert "line 4: form 'y' is already given on line 3" in message
+    assert "line 5: expected 4 tab-separated fields" in message
+
+
+def _tables(text: str, outlet: str = "A"):
+    from analysis.clean import clean_corpus
+    from analysis.quotes import find_article_quotations, label_voice
+    from analysis.segment import segment_articles
+
+    articles = pd.DataFrame({"article_id": ["a"], "outlet": [outlet], "raw_text": [text]})
+    cleaned, paragraphs, _ = clean_corpus(articles)
+    spans, voice = find_article_quotations(cleaned)
+    sentences = label_voice(segment_articles(cleaned, paragraphs), cleaned, spans)
+    return cleaned, sentences, voice
+
+
+def test_terms_keep_offsets_and_voice():
+    text = 'The regime fell.\n\n"It was a shameful sellout," he said of the peace deal.'
+    cleaned, sentences, voice = _tables(text)
+    loaded = find_loaded(sentences, cleaned, voice)
+    assert list(loaded.columns) == LOADED_COLUMNS
+    rows = list(zip(loaded["term"], loaded["category"], loaded["voice"]))
+    assert rows == [("regime", "pejorative_label", "authorial"), ("shameful", "pejorative_label", "quoted"), ("sellout", "emotive_intensifier", "quoted"), ("peace deal", "naming", "authorial")]
+    clean = cleaned.loc[0, "clean_text"]
+    assert all(clean[s:e] == t for s, e, t in zip(loaded["start"], loaded["end"], loaded["term"]))
+
+
+def test_rates_count_authorial_loaded_terms_only():
+    text = 'The brutal regime fell after a long war.\n\n"A shameful day," he said.'
+    cleaned, sentences, voice = _tables(text)
+    counts = count_sentence_loaded(sentences, cleaned, voice, find_loaded(sentences, cleaned, voice))
+    assert counts["lexicon"].sum() == 2 and counts["naming"].sum() == 1  # brutal, regime; "war" is a name
+    summary = summarise_loaded(counts, cleaned, by="outlet")
+    total = summary[(summary["layer"] == "lexicon") & (summary["category"] == "all")].iloc[0]
+    assert total["terms"] == 2
+    assert total["per_1000"] == pytest.approx(2 / total["authorial_words"] * 1000)
+
+
+def test_comparisons_with_few_terms_are_not_tested(seed_tables):
+    tests = seed_tables["loaded_tests"]
+    few = tests[tests["verdict"].str.startswith("too few hits")]
+    assert len(few) and few["p_value"].isna().all()
+
+
+def test_naming_choices_list_each_outlets_names(seed_tables):
+    table = tabulate_naming_choices(seed_tables["loaded_terms"], seed_tables["articles"])
+    war = table[table["set"] == "russia_ukraine_war"]
+    assert {"war", "invasion", "conflict"} <= set(war["entry"])
+    capitulate = table[table["entry"] == "surrender"]
+    assert capitulate["outlet"].tolist() == ["Unidentified commentary"] and capitulate["forms"].tolist() == ["capitulate"]
+
+
+def test_compare_loaded_has_a_row_per_layer_and_pair(seed_tables):
+    tests = compare_loaded(
+        count_sentence_loaded(seed_tables["sentences"], seed_tables["articles"], seed_tables["voice"], seed_tables["loaded_terms"]), seed_tables["articles"]
+    )
+    assert sorted(tests["layer"].unique()) == ["lexicon", "vader"] and len(tests) == 20
