@@ -54,13 +54,16 @@ validate: $(ENV_READY) ## score every measure against the gold data in FRAMING_D
 	$(PY) -m analysis validate segmentation
 	$(PY) -m analysis validate tone
 	$(PY) -m analysis validate hedging
+	$(PY) -m analysis validate loaded
 
-models: $(ENV_READY) ## refit the committed tone model (analysis/models/) and fit the local hedging model (models/, not committed) from FRAMING_DATA_HOME
+models: $(ENV_READY) ## refit the committed tone model (analysis/models/) and fit the local hedging and loaded-wording models (models/, not committed) from FRAMING_DATA_HOME
 	$(PY) -m analysis fit tone
 	$(PY) -m analysis fit hedging
+	$(PY) -m analysis fit loaded
 
-local-models: $(ENV_READY) ## fit the local hedging model when it is missing and the data home has its data
+local-models: $(ENV_READY) ## fit the local hedging and loaded-wording models when missing and the data home has their data
 	$(PY) -m analysis fit hedging --if-missing
+	$(PY) -m analysis fit loaded --if-missing
 
 lock: ## re-pin every dependency from pyproject.toml into requirements.lock and environment.yml
 	rm -rf .lock-venv
