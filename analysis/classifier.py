@@ -38,6 +38,13 @@ from analysis.textfeatures import (
 )
 
 
+def describe_hits(hits, flag: str | None = None) -> str:
+    """A lexicon document: ``cat_<category>`` then ``ent_<entry>`` per hit (objects with
+    ``category`` and ``entry``), and ``flag`` once at the end when given."""
+    tokens = [f"cat_{h.category}" for h in hits] + ["ent_" + h.entry.replace(" ", "_") for h in hits]
+    return " ".join(tokens + ([flag] if flag else []))
+
+
 def select_documents(documents: dict[str, list[str]], rows) -> dict[str, list[str]]:
     """The documents of the given row positions."""
     return {name: [values[i] for i in rows] for name, values in documents.items()}

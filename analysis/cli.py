@@ -116,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
         warnings.simplefilter("always", InputWarning)
         try:
             return _dispatch(args)
-        except InputProblem as err:
+        except (InputProblem, FileNotFoundError) as err:
             print(f"error: {err}", file=sys.stderr)
             return 2
         finally:

@@ -78,6 +78,8 @@ def read_background(path: str | Path) -> pd.Series:
     Raises InputProblem naming the file and row of every malformed line.
     """
     path = Path(path)
+    if not path.is_file():
+        raise InputProblem([f"{path}: no such background list"])
     counts, problems = {}, []
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)

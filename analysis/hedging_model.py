@@ -32,6 +32,7 @@ from analysis import config
 from analysis.classifier import (
     TextClassifier,
     cross_validate,
+    describe_hits,
     fit_classifier,
     read_model,
     write_model,
@@ -54,10 +55,7 @@ MODEL_FILE = "hedging_wikiweasel.json"
 def describe_cues(text: str) -> str:
     """The cue document of a sentence: one token per cue category and entry found."""
     cues = find_cues(text)
-    tokens = [f"cat_{c.category}" for c in cues] + ["ent_" + c.entry.replace(" ", "_") for c in cues]
-    if any(c.kind == "hedge" for c in cues):
-        tokens.append("anyhedge")
-    return " ".join(tokens)
+    return describe_hits(cues, "anyhedge" if any(c.kind == "hedge" for c in cues) else None)
 
 
 def make_documents(texts: list[str]) -> dict[str, list[str]]:

@@ -164,12 +164,12 @@ def _tidy(label: str) -> str:
     return "the" + label[3:] if label.startswith("The ") else label
 
 
-def _holds_role(label: str, role: str) -> tuple[bool, bool]:
+def read_role(label: str, role: str) -> tuple[bool, bool]:
     """(the label names ``role``, it says "former"/"ex-"/"then-" before it)."""
     match = re.search(rf"(?<![\w-])((?:\w+-)?){re.escape(role)}\b", label, re.IGNORECASE)
     if match is None or (role.lower() == "president" and re.search(r"vice[ -]$", label[: match.start()], re.IGNORECASE)):
         return False, False
-    before = label[: match.start()].lower()
+    before = label[: match.end(1)].lower()
     former = any(mark in before.split() or before.endswith(mark) for mark in _FORMER)
     return True, former
 
@@ -195,10 +195,10 @@ def summarise_actor_labels(labels: pd.DataFrame, articles: pd.DataFrame, roles: 
     for article_id, actor, label in zip(table["article_id"], table["actor"], table["label"]):
         notes = []
         for role in sorted({r.role for r in roles if r.actor == actor}):
-            named, former = _holds_role(label, role)
+            named, former = read_role(label, role)
             if not named:
                 continue
-            sitting = sorted({a for a, act, other in zip(table["article_id"], table["actor"], table["label"]) if act == actor and _holds_role(other, role) == (True, False)})
+            sitting = sorted({a for a, act, other in zip(table["article_id"], table["actor"], table["label"]) if act == actor and read_role(other, role) == (True, False)})
             held = _held_on(roles, actor, role, dates.get(article_id))
             if former and sitting:
                 notes.append(f"'former {role}' but {len(sitting)} article(s) give {role} without 'former': {', '.join(sitting)}")

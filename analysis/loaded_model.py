@@ -28,7 +28,13 @@ from typing import ClassVar
 import numpy as np
 
 from analysis import config
-from analysis.classifier import TextClassifier, fit_classifier, read_model, write_model
+from analysis.classifier import (
+    TextClassifier,
+    describe_hits,
+    fit_classifier,
+    read_model,
+    write_model,
+)
 from analysis.loaded import NAMING, find_loaded_terms
 
 RECIPE = {
@@ -49,10 +55,7 @@ MODEL_FILE = "loaded_babe.json"
 def describe_loaded(text: str) -> str:
     """The loaded document of a sentence: one token per category and entry of every hit."""
     terms = find_loaded_terms(text)
-    tokens = [f"cat_{t.category}" for t in terms] + ["ent_" + t.entry.replace(" ", "_") for t in terms]
-    if any(t.layer == "lexicon" and t.category != NAMING for t in terms):
-        tokens.append("anyloaded")
-    return " ".join(tokens)
+    return describe_hits(terms, "anyloaded" if any(t.layer == "lexicon" and t.category != NAMING for t in terms) else None)
 
 
 def make_documents(texts: list[str]) -> dict[str, list[str]]:

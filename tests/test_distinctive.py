@@ -61,6 +61,8 @@ def test_fewer_than_two_groups_give_an_empty_table():
     ],
 )
 def test_a_bad_background_list_names_the_file(tmp_path, content, message):
+    with pytest.raises(InputProblem, match="no such background list"):
+        read_background(tmp_path / "missing.csv")
     path = tmp_path / "background.csv"
     path.write_text(content, encoding="utf-8")
     with pytest.raises(InputProblem, match=message):

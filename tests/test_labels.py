@@ -10,6 +10,7 @@ from analysis.errors import InputProblem
 from analysis.labels import (
     Role,
     find_actor_labels,
+    read_role,
     read_roles,
     summarise_actor_labels,
     tabulate_labels_by_outlet,
@@ -69,6 +70,22 @@ def test_labels_are_checked_against_the_date(label, date, flagged):
     table = summarise_actor_labels(labels, cleaned, read_roles())
     flag = table.loc[table["label"] == label, "flag"].iloc[0]
     assert (flagged in flag) if flagged else flag == ""
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("former U.S. President Donald Trump", (True, True)),
+        ("then-President Donald Trump", (True, True)),
+        ("ex-President Donald Trump", (True, True)),
+        ("President Donald Trump", (True, False)),
+        ("the current U.S. president", (True, False)),
+        ("Vice President Donald Trump", (False, False)),
+        ("Mr. Trump", (False, False)),
+    ],
+)
+def test_a_label_names_a_role_and_says_whether_former(label, expected):
+    assert read_role(label, "President") == expected
 
 
 def test_vice_president_is_not_president():

@@ -8,7 +8,8 @@
   * the lexicon score (:func:`analysis.loaded.score_loaded`): one threshold,
     chosen on the development split (:func:`choose_score_threshold`) and
     recorded as :data:`analysis.loaded.SCORE_THRESHOLD`, scored on test; the
-    VADER layer alone and both layers are scored the same way beside it;
+    VADER layer alone and both layers are scored the same way beside it
+    (:data:`THRESHOLDS`);
   * the classifier (:mod:`analysis.loaded_model`, fitted by ``make models`` on
     the development split), scored on sentences it never saw; development
     sentences it was fitted on are scored out of fold.
@@ -41,6 +42,12 @@ TARGETS = {"lexicon": 0.62, "model": 0.72}
 SCORES = {"lexicon": ("lexicon",), "vader": ("vader",), "lexicon+vader": ("lexicon", "vader")}
 """Score methods: the layers whose loaded hits each counts."""
 
+THRESHOLDS = {"lexicon": SCORE_THRESHOLD, "vader": 1, "lexicon+vader": 2}
+"""Each score method's threshold, chosen by :func:`choose_score_threshold` on the
+BABE development split and recorded here; every split is scored with it, and
+the threshold the development rows in the data home would choose is reported
+beside it (``threshold_development``) so a drift shows."""
+
 THRESHOLD_GRID = (1, 2, 3, 4, 5)
 
 _WORD_RE = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
@@ -69,7 +76,7 @@ def score_babe(rows: list[dict], model: LoadedModel | None) -> pd.DataFrame:
     return frame
 
 
-def _sentence_record(method: str, split: str, rows_scored: str, chosen: pd.DataFrame, predicted: np.ndarray, threshold) -> dict:
+def _sentence_record(method: str, split: str, rows_scored: str, chosen: pd.DataFrame, predicted: np.ndarray, threshold, rechosen=None) -> dict:
     labels = chosen["label"].to_numpy()
     biased = predicted == 1
     return {
@@ -78,6 +85,7 @@ def _sentence_record(method: str, split: str, rows_scored: str, chosen: pd.DataF
         "split": split,
         "rows_scored": rows_scored,
         "threshold": threshold,
+        "threshold_development": rechosen,
         "sentences": len(chosen),
         "biased": int(labels.sum()),
         "macro_f1": score_f1(labels, predicted, "macro"),
@@ -89,17 +97,18 @@ def _sentence_record(method: str, split: str, rows_scored: str, chosen: pd.DataF
 def summarise_babe(scores: pd.DataFrame, model_threshold: float | None = None) -> list[dict]:
     """Macro F1, precision and recall of the biased class per method and split.
 
-    Each score method's threshold is chosen on the development split and applied
-    to every split (the lexicon's must equal :data:`SCORE_THRESHOLD`; the
-    record says which threshold was used). The model is reported on its
-    unseen rows and, apart, on its fitted rows out of fold.
+    Each score method is applied with its recorded threshold (:data:`THRESHOLDS`);
+    the threshold the development rows present would choose is given beside it
+    (None without development rows). The model is reported on its unseen rows
+    and, apart, on its fitted rows out of fold.
     """
     development = scores[scores["split"] == "development"]
     records = []
     for method in SCORES:
-        threshold = choose_score_threshold(development[method].to_numpy(), development["label"].to_numpy()) if len(development) else SCORE_THRESHOLD
+        rechosen = choose_score_threshold(development[method].to_numpy(), development["label"].to_numpy()) if len(development) else None
         for split, chosen in scores.groupby("split", sort=True):
-            records.append(_sentence_record(method, split, "all", chosen, (chosen[method].to_numpy() >= threshold).astype(int), threshold))
+            predicted = (chosen[method].to_numpy() >= THRESHOLDS[method]).astype(int)
+            records.append(_sentence_record(method, split, "all", chosen, predicted, THRESHOLDS[method], rechosen))
     for (split, rows_kind), chosen in scores[scores["model_rows"] != "none"].groupby(["split", "model_rows"], sort=True):
         label = "unseen" if rows_kind == "unseen" else "fitted (out of fold)"
         records.append(_sentence_record("model", split, label, chosen, chosen["model"].to_numpy(), model_threshold))
@@ -182,8 +191,9 @@ def validate(data_home: str | Path | None, report: Callable[[str], None] = print
             report(f"babe: no fitted loaded-terms model at {model_path or loaded_model_path()}; run 'make models' to score the model too")
         for record in summarise_babe(score_babe(rows, model), None if model is None else model.threshold):
             results.append(record)
+            rechosen = "" if record["threshold_development"] is None else f", development would choose {record['threshold_development']}"
             report(
-                f"babe {record['split']}: {record['method']} on {record['rows_scored']} rows (threshold {record['threshold']}; "
+                f"babe {record['split']}: {record['method']} on {record['rows_scored']} rows (threshold {record['threshold']}{rechosen}; "
                 f"{record['sentences']:,} sentences, {record['biased']:,} biased): macro F1 {record['macro_f1']:.4f}, "
                 f"biased precision {record['precision_biased']:.4f}, recall {record['recall_biased']:.4f}"
             )
@@ -211,4 +221,4 @@ def validate(data_home: str | Path | None, report: Callable[[str], None] = print
 def loaded_validation_table(results: list[dict]) -> pd.DataFrame:
     """The sentence-level BABE results of :func:`validate` as a table for the validation chart."""
     rows = [r for r in results if r.get("dataset") == "babe" and "macro_f1" in r]
-    return pd.DataFrame(rows, columns=["method", "split", "rows_scored", "threshold", "sentences", "biased", "macro_f1", "precision_biased", "recall_biased"])
+    return pd.DataFrame(rows, columns=["method", "split", "rows_scored", "threshold", "threshold_development", "sentences", "biased", "macro_f1", "precision_biased", "recall_biased"])
