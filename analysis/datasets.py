@@ -58,6 +58,7 @@ _WIKIWEASEL = (
 )
 _SFU_ARCHIVE = "https://github.com/joey234/negation-focused-pretraining/archive/c90be5e8ce73dcabe09d06e7e1ef94b7622f79e5.tar.gz"
 _BABE = "https://raw.githubusercontent.com/Media-Bias-Group/Neural-Media-Bias-Detection-Using-Distant-Supervision-With-BABE/fb79f646dcabf1746f5ebedc06ed8dd61ba78188"
+_POLNEAR_ARCHIVE = "https://github.com/networkdynamics/PolNeAR/archive/c3eee833c035bf7b8c84f55b58c0bf7346cfae76.tar.gz"
 _BASIL_ARCHIVE = "https://github.com/launchnlp/BASIL/archive/4fdbc4f68d5ddae648990063cb6dd11424d96222.tar.gz"
 _NEWSMTSC = (
     "https://raw.githubusercontent.com/fhamborg/NewsMTSC/b9d9b79704ed1b35cecaf1d7c2343dc1bd734fb7"
@@ -154,6 +155,17 @@ DATASETS: dict[str, Dataset] = {
                 RemoteFile("BASIL.tar.gz", _BASIL_ARCHIVE, None),
             ),
             description="100 events told by Fox News, NYT and HuffPost, with lexical and informational bias spans (Fan et al. 2019)",
+        ),
+        Dataset(
+            name="polnear",
+            measure="sources",
+            licence="none stated; article texts are the publishers' copyright (research use only)",
+            files=(
+                # The articles and brat annotations are folders in that repository;
+                # read_polnear reads them from the repository's archive.
+                RemoteFile("PolNeAR.tar.gz", _POLNEAR_ARCHIVE, None),
+            ),
+            description="1,008 U.S. election news articles with every attribution as Source, Cue and Content spans (Newell et al. 2018)",
         ),
     )
 }
@@ -516,3 +528,76 @@ def _place_basil_span(sentences: list[str], span: dict) -> tuple[int, int] | Non
         if text in sentence:
             return index, sentence.index(text)
     return None
+
+
+def read_polnear(folder: Path) -> dict[str, list[dict]]:
+    """PolNeAR articles with their attributions, by split (every ``<split>/text`` folder present).
+
+    Reads ``<split>/text/*.txt`` and ``<split>/attributions/*.ann`` under
+    ``folder`` (the layout of the repository's ``data/``), or else the same
+    members of a ``*.tar.gz`` archive in it. Each row is a dict ``name`` (the
+    text's file stem), ``text`` and ``attributions``: dicts ``source``, ``cue``,
+    ``content`` (lists of ``(start, end)`` ranges in the text, empty when the
+    role is missing), ``cue_text`` and ``source_text``. An article annotated by
+    several annotators is read from the first annotation file in name order.
+    Malformed annotation lines raise InputProblem naming the file and line.
+    """
+    files: dict[str, bytes] = {}
+    for path in sorted(folder.glob("*/text/*.txt")) + sorted(folder.glob("*/attributions/*.ann")):
+        files[str(path.relative_to(folder))] = path.read_bytes()
+    if not files:
+        for archive_path in sorted(folder.glob("*.tar.gz")):
+            with tarfile.open(archive_path) as archive:
+                for member in archive.getmembers():
+                    parts = member.name.split("/")
+                    if member.isfile() and "data" in parts and len(parts) >= 4 and parts[-2] in ("text", "attributions"):
+                        files["/".join(parts[-3:])] = archive.extractfile(member).read()
+    splits: dict[str, list[dict]] = {}
+    for split in sorted({name.split("/")[0] for name in files if name.split("/")[1] == "text"}):
+        annotations: dict[str, str] = {}
+        for name in sorted(n for n in files if n.startswith(f"{split}/attributions/")):
+            annotations.setdefault(Path(name).stem.rsplit("_", 1)[0], name)
+        rows, problems = [], []
+        for name in sorted(n for n in files if n.startswith(f"{split}/text/")):
+            stem = Path(name).stem
+            if stem not in annotations:
+                continue
+            attributions, trouble = _read_brat_attributions(folder / annotations[stem], files[annotations[stem]].decode("utf-8"))
+            problems += trouble
+            rows.append({"name": stem, "text": files[name].decode("utf-8"), "attributions": attributions})
+        if problems:
+            raise InputProblem(problems)
+        splits[split] = rows
+    return splits
+
+
+def _read_brat_attributions(path: Path, content: str) -> tuple[list[dict], list[str]]:
+    spans: dict[str, tuple[str, list[tuple[int, int]], str]] = {}
+    events, problems = [], []
+    previous = None
+    for number, line in enumerate(content.splitlines(), 1):
+        fields = line.split("\t")
+        if not re.fullmatch(r"[TERAMN#]\d+", fields[0]):
+            if previous is not None and previous in spans:
+                kind, ranges, written = spans[previous]
+                spans[previous] = (kind, ranges, written + "\n" + line)  # a span whose text runs over a line end
+                continue
+            if line.strip():
+                problems.append(f"{path}, line {number}: not a brat standoff line: {line!r}")
+            continue
+        previous = fields[0]
+        try:
+            if fields[0].startswith("T"):
+                kind, ranges = fields[1].split(" ", 1)
+                spans[fields[0]] = (kind, [tuple(int(x) for x in r.split()) for r in ranges.split(";")], fields[2] if len(fields) > 2 else "")
+            elif fields[0].startswith("E"):
+                events.append(dict(arg.split(":", 1) for arg in fields[1].split()))
+        except (IndexError, ValueError) as err:
+            problems.append(f"{path}, line {number}: not a brat standoff line ({err}): {line!r}")
+    attributions = []
+    for event in events:
+        roles = {role: spans.get(event.get(role, ""), ("", [], "")) for role in ("Source", "Cue", "Content")}
+        attributions.append(
+            {"source": roles["Source"][1], "cue": roles["Cue"][1], "content": roles["Content"][1], "cue_text": roles["Cue"][2], "source_text": roles["Source"][2]}
+        )
+    return attributions, problems
