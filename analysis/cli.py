@@ -35,7 +35,19 @@ def _validate_loaded(data_home, report):
     return loaded.validate(data_home, report)
 
 
-MEASURES = {"segmentation": _validate_segmentation, "tone": _validate_tone, "hedging": _validate_hedging, "loaded": _validate_loaded}
+def _validate_sources(data_home, report):
+    from analysis.evaluation import sources
+
+    return sources.validate(data_home, report)
+
+
+MEASURES = {
+    "segmentation": _validate_segmentation,
+    "tone": _validate_tone,
+    "hedging": _validate_hedging,
+    "loaded": _validate_loaded,
+    "sources": _validate_sources,
+}
 """Measures that ``validate`` scores, each against the gold sets of its own."""
 
 

@@ -46,6 +46,12 @@ file                        contents
                             name form), its count, first offset and contradiction flag
 ``distinctive_terms.csv``   per outlet: the authorial words of highest log-odds z against
                             the other outlets, permutation p-value and TF-IDF
+``quotes.csv``              every attributed content (direct, partial, indirect): offsets,
+                            text, speaker, source type and country, cue and its class
+``sources.csv``             per article and source: type, country, contents by kind,
+                            quoted words, cue verbs
+``cited_media.csv``         per article, medium and voice: media, agencies and platforms
+                            named, with mentions and first offset
 ==========================  ===========================================================
 """
 
@@ -91,6 +97,13 @@ from analysis.loaded import (
 )
 from analysis.quotes import find_article_quotations, label_voice
 from analysis.segment import segment_articles
+from analysis.sources import (
+    SourceLexicons,
+    find_cited_media,
+    find_quotes,
+    load_source_lexicons,
+    summarise_sources,
+)
 from analysis.tables import read_table, write_table
 from analysis.tone import compare_tone, score_sentences, summarise_tone
 
@@ -117,6 +130,9 @@ TABLES = (
     "naming_choices",
     "actor_labels",
     "distinctive_terms",
+    "quotes",
+    "sources",
+    "cited_media",
 )
 
 
@@ -125,13 +141,16 @@ def analyse_articles(
     actors: list[Actor] | None = None,
     label_tables: tuple[dict[str, str], list[Role]] | None = None,
     background: pd.Series | None = None,
+    source_lexicons: SourceLexicons | None = None,
 ) -> dict[str, pd.DataFrame]:
     """All tables for a loaded corpus (see the module docstring), keyed by table name.
 
     ``articles`` keeps ``raw_text`` and gains ``clean_text``; ``actors`` defaults
     to the kit's actor table, ``label_tables`` (descriptors and roles) to the
     kit's (:func:`analysis.labels.load_label_tables`); ``background`` is the
-    frequency list of the distinctive-vocabulary prior (the corpus itself when None).
+    frequency list of the distinctive-vocabulary prior (the corpus itself when None);
+    ``source_lexicons`` the attribution word lists (:func:`analysis.sources.load_source_lexicons`
+    with ``actors`` when None).
     """
     actors = actors if actors is not None else load_actors()
     descriptors, roles = label_tables if label_tables is not None else load_label_tables()
@@ -146,6 +165,8 @@ def analyse_articles(
     loaded_counts = count_sentence_loaded(sentences, cleaned, voice, loaded)
     labels = find_actor_labels(sentences, cleaned, voice, mentions, actors, descriptors)
     words = collect_authorial_words(sentences, cleaned, voice)
+    lexicons = source_lexicons if source_lexicons is not None else load_source_lexicons(actors)
+    quotes = find_quotes(cleaned, sentences, paragraphs, quote_spans, lexicons)
     return {
         "articles": cleaned,
         "removed": removed,
@@ -169,6 +190,9 @@ def analyse_articles(
         "naming_choices": tabulate_naming_choices(loaded, cleaned, by="outlet"),
         "actor_labels": summarise_actor_labels(labels, cleaned, roles),
         "distinctive_terms": find_distinctive_terms(words, cleaned, by="outlet", background=background),
+        "quotes": quotes,
+        "sources": summarise_sources(quotes, cleaned),
+        "cited_media": find_cited_media(cleaned, voice, lexicons),
     }
 
 
@@ -180,7 +204,8 @@ def run_corpus(corpus: str | Path, out: str | Path, background: str | Path | Non
     """
     out = Path(out)
     prior = read_background(background) if background is not None else None
-    tables = analyse_articles(load_corpus(corpus), load_actors(corpus), load_label_tables(corpus), prior)
+    actors = load_actors(corpus)
+    tables = analyse_articles(load_corpus(corpus), actors, load_label_tables(corpus), prior, load_source_lexicons(actors, corpus))
     write_outputs(tables, out)
     return tables
 

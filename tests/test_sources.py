@@ -1,0 +1,209 @@
+"""Source choice: attribution cues, speakers, contents, source types, cited media."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.errors import InputProblem
+from analysis.quotes import find_quotations
+from analysis.segment import split_paragraphs, split_sentences
+from analysis.sources import (
+    classify_source,
+    find_attributions,
+    find_cited_media,
+    find_quotes,
+    read_attribution_verbs,
+    summarise_sources,
+)
+
+
+def attributions(text: str):
+    return find_attributions(text, split_sentences(text), split_paragraphs(text), find_quotations(text))
+
+
+def rows(text: str) -> list[tuple[str, str, str, str]]:
+    return [(a.kind, a.speaker, a.cue, text[a.start : a.end]) for a in attributions(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # direct quotation, source after it
+        ("“We agreed to work together,” Trump said.", [("direct", "Donald Trump", "said", "“We agreed to work together,”")]),
+        # inverted: the cue opens its clause
+        ("“We support any effort,” said U.N. spokesman Farhan Haq.", [("direct", "Farhan Haq", "said", "“We support any effort,”")]),
+        # indirect speech after "that"; the title is part of the source phrase
+        (
+            "Kremlin spokesman Dmitry Peskov told reporters that the call lasted 90 minutes.",
+            [("indirect", "Dmitry Peskov", "told", "the call lasted 90 minutes")],
+        ),
+        # "told" without "that": the addressee is not the content
+        ("Trump told reporters he agreed with Hegseth.", [("indirect", "Donald Trump", "told", "he agreed with Hegseth")]),
+        # a partial quote inside indirect speech: the clause with its quotation
+        ("Mr. Trump said he had a “lengthy and highly productive” call.", [("partial", "Donald Trump", "said", "he had a “lengthy and highly productive” call")]),
+        # according to: content before the source
+        ("The war must end soon, according to people briefed on the call.", [("indirect", "people briefed on the call", "according to", "The war must end soon")]),
+        # auxiliaries and adverbs between source and cue
+        ("Trump later said the two leaders would meet.", [("indirect", "Donald Trump", "said", "the two leaders would meet")]),
+        # a relative clause between source and cue
+        ("Peskov, who spoke to reporters, said the talks would start.", [("indirect", "Dmitry Peskov", "said", "the talks would start")]),
+        # the reported clause ends before a new one
+        ("Trump said the call went well, but critics were not convinced.", [("indirect", "Donald Trump", "said", "the call went well")]),
+        # coordinated cues share the source and split the content
+        (
+            "Zelenskyy says he respects the effort but argues that Ukraine must be at the table.",
+            [("indirect", "Volodymyr Zelenskyy", "says", "he respects the effort"), ("indirect", "Volodymyr Zelenskyy", "argues", "Ukraine must be at the table")],
+        ),
+        # nouns, passives and negations are not cues
+        ("In a post on X, the ministry was silent about the call.", []),
+        ("Zelensky disputed Trump’s claims about the aid.", []),
+        ("When asked about the call, Trump declined to go further.", []),
+        ("Mr. Trump did not say how the talks would go on.", []),
+        ("It was the first confirmed conversation between the two men.", []),
+    ],
+)
+def test_attributions_of_one_sentence(text, expected):
+    assert rows(text) == expected
+
+
+def test_a_pronoun_continues_the_source_of_the_sentence_before():
+    text = "Putin's adviser Dmitry Peskov said the conversation lasted about 90 minutes.\n\n“The topic of the Middle East came up,” he said in a statement."
+    assert [a.speaker for a in attributions(text)] == ["Dmitry Peskov", "Dmitry Peskov"]
+
+
+def test_a_pronoun_without_a_recent_source_is_the_person_last_named():
+    text = "However, Zelensky recently addressed the figure of $200 billion in aid.\n\n“When it is said that Ukraine received it, that is not true,” he explained."
+    assert [a.speaker for a in attributions(text)] == ["Volodymyr Zelenskyy"]
+
+
+def test_a_quotation_without_a_cue_continues_the_previous_source():
+    text = "“We agreed to work together,” Trump wrote. “We have also agreed to start negotiations immediately.”\n\nThe war goes on."
+    found = attributions(text)
+    assert [(a.kind, a.speaker, a.cue) for a in found] == [("direct", "Donald Trump", "wrote"), ("direct", "Donald Trump", "")]
+
+
+def test_a_quotation_running_over_sentences_is_one_content_and_its_cue_comes_after_it():
+    text = "“We covered Ukraine. We covered energy, too,” Trump noted.\n\nLater that day, the markets rose."
+    (found,) = attributions(text)
+    assert (found.speaker, found.cue, text[found.start : found.end]) == ("Donald Trump", "noted", "“We covered Ukraine. We covered energy, too,”")
+
+
+def test_a_quotation_right_before_a_later_cue_belongs_to_it():
+    text = "On Ukraine, Mr. Putin told Mr. Trump of “the need to eliminate the root causes of the conflict,” Mr. Peskov said."
+    assert [(a.speaker, a.cue) for a in attributions(text) if a.kind == "direct"] == [("Dmitry Peskov", "said")]
+
+
+def test_a_bare_surname_is_grouped_with_the_full_name_and_typed_by_its_apposition():
+    text = "BILD quotes Carlo Masala, a professor at the Bundeswehr University.\n\n“Putin has won this war,” Masala added."
+    articles = pd.DataFrame({"article_id": ["a"], "clean_text": [text]})
+    sentences = pd.DataFrame([{"article_id": "a", "start": s, "end": e} for s, e in split_sentences(text)])
+    paragraphs = pd.DataFrame([{"article_id": "a", "start": s, "end": e} for s, e in split_paragraphs(text)])
+    spans = pd.DataFrame(
+        [{"article_id": "a", "start": q.start, "end": q.end, "depth": q.depth, "status": q.status, "open_mark": q.open_mark, "close_mark": q.close_mark} for q in find_quotations(text)]
+    )
+    quotes = find_quotes(articles, sentences, paragraphs, spans)
+    assert quotes[["speaker", "speaker_type", "cue_class"]].values.tolist() == [["Carlo Masala", "expert", "neutral"]]
+    sources = summarise_sources(quotes, articles)
+    assert sources[["source", "quotes", "direct", "quoted_words", "cues"]].values.tolist() == [["Carlo Masala", 1, 1, 5, "added"]]
+
+
+@pytest.mark.parametrize(
+    ("speaker", "phrase", "expected"),
+    [
+        ("Dmitry Peskov", "Kremlin spokesman Dmitry Peskov", ("official", "Russia")),
+        ("Farhan Haq", "U.N. spokesman Farhan Haq", ("international_organisation", "")),
+        ("people briefed on the call", "people briefed on the call", ("anonymous", "")),
+        ("officials", "U.S. officials", ("anonymous", "United States")),
+        ("RT", "RT.com", ("media", "Russia")),
+        ("Jane Roe", "Jane Roe, an analyst at a think tank", ("expert", "")),
+        ("Jane Roe", "Jane Roe", ("other", "")),
+    ],
+)
+def test_source_types_and_countries(speaker, phrase, expected):
+    from analysis.sources import _default_lexicons
+
+    assert classify_source(speaker, phrase, _default_lexicons()) == expected
+
+
+def test_platforms_named_with_the_cue_are_the_medium():
+    (found,) = attributions("Trump wrote on Truth Social that the call went very well.")
+    assert found.medium == "Truth Social"
+    (found,) = attributions("Zelenskyy said in a post on X that he had a long talk with Trump.")
+    assert found.medium == "X"
+
+
+def test_cited_media_are_counted_per_article_and_voice():
+    text = 'ABC News reported it first, according to RT.com. "I saw it on CNN," she said.'
+    articles = pd.DataFrame({"article_id": ["a"], "clean_text": [text]})
+    quote = text.index('"I')
+    voice = pd.DataFrame({"article_id": ["a", "a", "a"], "start": [0, quote, quote + 18], "end": [quote, quote + 18, len(text)], "voice": ["authorial", "quoted", "authorial"]})
+    table = find_cited_media(articles, voice)
+    assert table[["medium", "kind", "voice", "mentions"]].values.tolist() == [["ABC News", "media", "authorial", 1], ["CNN", "media", "quoted", 1], ["RT", "media", "authorial", 1]]
+
+
+def test_a_malformed_verb_list_names_file_and_line(tmp_path):
+    path = tmp_path / "verbs.tsv"
+    path.write_text("entry\tclass\tforms\nsay\tneutral\tsaid\nclaim\tdoubtful\tclaimed\nsay2\tneutral\tsaid\n", encoding="utf-8")
+    with pytest.raises(InputProblem) as caught:
+        read_attribution_verbs(path)
+    assert "line 3: expected entry, a class of" in str(caught.value)
+
+
+# Every direct quotation of the seed articles with its speaker, from reading them:
+# (article, the quotation's first words, speaker).
+SEED_QUOTES = [
+    ("lib-fails", '"We agreed to work together', "Donald Trump"),
+    ("lib-fails", '"We have also agreed to have our respective teams', "Donald Trump"),
+    ("lib-fails", '"We both reflected on the Great History', "Donald Trump"),
+    ("lib-fails", '"We each talked about the strengths', "Donald Trump"),
+    ("lib-fails", '"Trump, with his character and stubbornness', "Vladimir Putin"),
+    ("lib-fails", '"Trump has different ideas', "Vladimir Putin"),
+    ("lib-fails", '"We will be speaking', "Donald Trump"),
+    ("lib-fails", '"We want to end that war', "Donald Trump"),
+    ("lib-fails", '"I don’t want to say that', "Donald Trump"),
+    ("lib-fails", '"We always had a business-like', "Vladimir Putin"),
+    ("lib-fails", '"I couldn’t disagree with him', "Vladimir Putin"),
+    ("lib-fails", '"When it is said that Ukraine received', "Volodymyr Zelenskyy"),
+    ("lib-fails", '"There are also many other humanitarian programs', "Volodymyr Zelenskyy"),
+    ("nbc-news-via-aggregator", '"As we both agreed', "Donald Trump"),
+    ("nbc-news-via-aggregator", '"We agreed to work together', "Donald Trump"),
+    ("nbc-news-via-aggregator", '"We have also agreed to have our respective teams', "Donald Trump"),
+    ("nbc-news-via-aggregator", '"The topic of the Middle East settlement', "Dmitry Peskov"),
+    ("nbc-news-via-aggregator", "“I am hopeful that the results", "Donald Trump"),
+    ("nbc-news-via-aggregator", '"No one wants peace more than Ukraine', "Volodymyr Zelenskyy"),
+    ("nbc-news-via-aggregator", '"Together with the U.S.', "Volodymyr Zelenskyy"),
+    ("nbc-news-via-aggregator", "“Putin once again confirmed", "Volodymyr Zelenskyy"),
+    ("nyt-via-benjamin-franklin-institute", "“We discussed Ukraine", "Donald Trump"),
+    ("nyt-via-benjamin-franklin-institute", "“We each talked about the strengths", "Donald Trump"),
+    ("nyt-via-benjamin-franklin-institute", "“But first, as we both agreed", "Donald Trump"),
+    ("nyt-via-benjamin-franklin-institute", "“the time has come for our countries", "Dmitry Peskov"),
+    ("nyt-via-benjamin-franklin-institute", "“the need to eliminate the root causes", "Dmitry Peskov"),
+    ("nyt-via-benjamin-franklin-institute", "“We would appreciate any efforts", "Farhan Haq"),
+    ("nyt-via-benjamin-franklin-institute", "“He can’t be thrilled", "Donald Trump"),
+    ("nyt-via-benjamin-franklin-institute", "“Russia is bigger", "Donald Trump"),
+    ("unidentified-commentary", "“I just had a lengthy and highly productive", "Donald Trump"),
+    ("unidentified-commentary", "“As we both agreed", "Donald Trump"),
+    ("unidentified-commentary", "“It is time to stop this ridiculous War", "Donald Trump"),
+    ("unidentified-commentary", "“God bless the people", "Donald Trump"),
+    ("unidentified-commentary", "“I had a long and detailed conversation", "Volodymyr Zelenskyy"),
+    ("unidentified-commentary", "“I appreciate his genuine interest", "Volodymyr Zelenskyy"),
+    ("unidentified-commentary", '"European security forces will not stop him', "Carlo Masala"),
+    ("unidentified-commentary", "We need to recoup those costs", "Mike Waltz"),
+    ("unidentified-news-rewrite", "“I had a long and very productive phone call", "Donald Trump"),
+    ("unidentified-news-rewrite", "“We have decided to work together closely", "Donald Trump"),
+    ("unidentified-news-rewrite", "“They also discussed the Middle East", "Dmitry Peskov"),
+    ("unidentified-news-rewrite", "“We covered Ukraine", "Donald Trump"),
+    ("unidentified-news-rewrite", "“I had a meaningful conversation with @POTUS", "Volodymyr Zelenskyy"),
+    ("unidentified-news-rewrite", "“I think that’s probably true", "Donald Trump"),
+    ("unidentified-news-rewrite", "“We support any effort", "Farhan Haq"),
+]
+
+
+def test_every_direct_quotation_of_the_seeds_is_found_with_its_speaker(seed_tables):
+    quotes = seed_tables["quotes"]
+    found = {(a, t.strip()[:70], s) for a, t, s, k in zip(quotes["article_id"], quotes["text"], quotes["speaker"], quotes["kind"]) if k == "direct"}
+    expected = {(a, start, s) for a, start, s in SEED_QUOTES}
+    matched = {e for e in expected if any(f[0] == e[0] and f[1].startswith(e[1]) and f[2] == e[2] for f in found)}
+    assert expected - matched == set()
+    assert len(found) == len(SEED_QUOTES), sorted(f for f in found if not any(f[0] == e[0] and f[1].startswith(e[1]) for e in expected))
