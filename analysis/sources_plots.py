@@ -1,0 +1,77 @@
+"""Charts of source choice; each returns the figure and exactly the data it plots."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+
+PALETTE = ["#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#666666", "#1f78b4", "#b2df8a"]
+
+
+def plot_quoted_words(table: pd.DataFrame, top: int = 8) -> tuple[plt.Figure, pd.DataFrame]:
+    """Who speaks in each outlet: quoted words by source (the ``top`` sources overall, the rest as "others")."""
+    totals = table.groupby("speaker")["quoted_words"].sum().sort_values(ascending=False, kind="stable")
+    keep = list(totals.index[:top])
+    data = table.assign(source=np.where(table["speaker"].isin(keep), table["speaker"], "others"))
+    data = data.groupby(["outlet", "source"], sort=True)[["quotes", "quoted_words"]].sum().reset_index()
+    return _stacked(data, "source", keep + ["others"], "quoted_words", "words in direct and partial quotes", "Who speaks, in whose words: quoted words per source"), data
+
+
+def plot_share(table: pd.DataFrame, column: str, title: str) -> tuple[plt.Figure, pd.DataFrame]:
+    """Shares of each outlet's attributed contents by ``column`` (source type, country, verb class)."""
+    order = list(table.groupby(column)["quotes"].sum().sort_values(ascending=False, kind="stable").index)
+    data = table[["outlet", column, "quotes", "share"]].reset_index(drop=True)
+    return _stacked(data, column, order, "share", "share of the outlet's attributed contents (direct, partial, indirect)", title), data
+
+
+def _stacked(data: pd.DataFrame, column: str, order: list, value: str, xlabel: str, title: str) -> plt.Figure:
+    outlets = sorted(data["outlet"].unique())
+    fig, ax = plt.subplots(figsize=(10, 0.55 * len(outlets) + 2.2))
+    left = np.zeros(len(outlets))
+    for k, label in enumerate(order):
+        part = data[data[column] == label].set_index("outlet").reindex(outlets)[value].fillna(0).to_numpy()
+        ax.barh(outlets, part, left=left, color=PALETTE[k % len(PALETTE)], label=str(label) or "(none)")
+        left += part
+    ax.invert_yaxis()
+    ax.set_xlabel(xlabel)
+    ax.set_title(title)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=4, fontsize=8, frameon=False)
+    fig.tight_layout()
+    return fig
+
+
+def plot_source_matrix(table: pd.DataFrame, top: int = 15) -> tuple[plt.Figure, pd.DataFrame]:
+    """Source × outlet: attributed contents of the ``top`` sources in each outlet."""
+    totals = table.groupby("speaker")["quotes"].sum().sort_values(ascending=False, kind="stable")
+    keep = list(totals.index[:top])
+    matrix = table[table["speaker"].isin(keep)].pivot_table(index="speaker", columns="outlet", values="quotes", aggfunc="sum", fill_value=0).reindex(keep)
+    fig, ax = plt.subplots(figsize=(1.4 * len(matrix.columns) + 4, 0.4 * len(matrix) + 1.8))
+    ax.imshow(matrix.to_numpy(), cmap="Blues", aspect="auto")
+    for (i, j), value in np.ndenumerate(matrix.to_numpy()):
+        ax.text(j, i, str(int(value)), ha="center", va="center", fontsize=8, color="black" if value < matrix.to_numpy().max() * 0.6 else "white")
+    ax.set_xticks(range(len(matrix.columns)), matrix.columns, rotation=20, ha="right", fontsize=8)
+    ax.set_yticks(range(len(matrix)), matrix.index, fontsize=8)
+    ax.set_title("Attributed contents per source and outlet")
+    fig.tight_layout()
+    return fig, matrix.reset_index()
+
+
+def plot_sources_validation(results: list[dict], targets: dict[str, float]) -> tuple[plt.Figure, pd.DataFrame]:
+    """Quote precision, recall, F1 and speaker accuracy on each PolNeAR split, with the targets."""
+    data = pd.DataFrame(results, columns=["split", "articles", "gold", "predicted", "matched", "quote_precision", "quote_recall", "quote_f1", "speaker_accuracy"])
+    metrics = ["quote_precision", "quote_recall", "quote_f1", "speaker_accuracy"]
+    fig, ax = plt.subplots(figsize=(2.2 * len(data) + 4, 4))
+    x = np.arange(len(data))
+    for k, metric in enumerate(metrics):
+        ax.bar(x + (k - 1.5) * 0.2, data[metric], width=0.19, color=PALETTE[k], label=metric.replace("_", " "))
+        for xx, value in zip(x + (k - 1.5) * 0.2, data[metric]):
+            ax.annotate(f"{value:.2f}", (xx, value), xytext=(0, 2), textcoords="offset points", ha="center", fontsize=7)
+    for (name, target), style in zip(sorted(targets.items()), ("--", ":")):
+        ax.axhline(target, color="#333333", linestyle=style, linewidth=1, label=f"target {name.replace('_', ' ')} {target:.2f}")
+    ax.set_xticks(x, [f"{s}\n({a} articles)" for s, a in zip(data["split"], data["articles"])])
+    ax.set_ylim(0, 1.05)
+    ax.set_title("Quotes and speakers against PolNeAR (speech-verb attributions)")
+    ax.legend(fontsize=7, loc="lower right", ncol=2)
+    fig.tight_layout()
+    return fig, data
