@@ -96,15 +96,14 @@ _AMBIGUOUS_FORMS = frozenset("post posts tweet tweets comment comments remark re
 _AFTER_STOPS = frozenset("on in at during to who that adding saying while when after before as according".split())
 _PERSON_PRONOUNS = frozenset("he she him her".split())
 _SENTENCE_OPENERS = frozenset(
-    "when but and as after before while if in on at last earlier later the a an monday tuesday wednesday thursday friday saturday sunday "
+    "when but and as after before while if in on at last earlier later the a an back meanwhile however since throughout despite also "
+    "still yet then now today yesterday this that these those it there here with for from by to of under over during monday tuesday wednesday thursday friday saturday sunday "
     "january february march april may june july august september october november december".split()
 )
 
-
-@lru_cache(maxsize=1)
-def _title_words() -> frozenset[str]:
-    return frozenset(read_wordlist("actor_titles.txt"))
 _TELL_FORMS = frozenset("tell tells told telling".split())
+_NAMING_FORMS = frozenset("called calling".split())
+_PARTICLES = frozenset("for on off up in out back upon into it".split())
 _CLAUSE_OPENERS = frozenset("he she they it we i the a an his her their its there this".split())
 _PRONOUNS = _PERSON_PRONOUNS | frozenset("they it we i you".split())
 _DETERMINERS = ("the ", "a ", "an ")
@@ -269,6 +268,8 @@ def find_cues(text: str, start: int, end: int, quoted: list[tuple[int, int]], le
             continue  # "his Truth Social post"
         if previous in ("not", "never") or previous.endswith("n't"):
             continue  # "did not say": nothing is attributed
+        if form in _NAMING_FORMS and _bare(next(iter(_words(text, match.end(), end)), match).group()) in _PARTICLES:
+            continue  # "called for", "called on": a request, not words attributed
         if previous in _PASSIVE_BEFORE and (form.endswith("ed") or form in ("told", "said", "asked")):
             continue  # a passive: "when asked", "was told"
         cues.append((match.start(), match.end(), lexicons.cue_classes[normalise_phrase(match.group())]))
@@ -280,27 +281,33 @@ def _clause_start(text: str, lo: int, pos: int) -> int:
 
 
 def find_source_phrase(
-    text: str, lo: int, hi: int, cue_start: int, cue_end: int, according: bool, quoted: list[tuple[int, int]] = ()
+    text: str,
+    lo: int,
+    hi: int,
+    cue_start: int,
+    cue_end: int,
+    according: bool,
+    quoted: list[tuple[int, int]] = (),
+    titles: frozenset[str] = frozenset(),
 ) -> tuple[int, int, bool] | None:
     """The speaker's words for a cue: ``(start, end, after_cue)``, or None. Quoted words are never the speaker."""
     lo = max([lo] + [e for s, e in quoted if e <= cue_start])
     hi = min([hi] + [s for s, e in quoted if s >= cue_end])
     if not according:
-        clause = _clause_start(text, lo, cue_start)
-        words = _words(text, clause, cue_start)
+        stop = cue_start
+        before = text[lo:cue_start].rstrip()
+        if before.endswith(")") and "(" in before:
+            stop = lo + before.rindex("(")  # "Rep. Earl Blumenauer (D-Ore.) said": the parenthesis is not the clause
+        clause = _clause_start(text, lo, stop)
+        words = _words(text, clause, stop)
+        while words and (_bare(words[-1].group()) in _AUXILIARIES or _bare(words[-1].group()).endswith("ly")):
+            words.pop()
         if not words and clause > lo and text[clause - 1] == ",":
             previous = _clause_start(text, lo, clause - 1)
             inner = _words(text, previous, clause - 1)
             if text[cue_start:cue_end].lower().endswith("ing"):
-                # "Fiorina was upfront about Trump, saying …": the subject, the first person named (not a title or a possessive) or pronoun
-                titles = _title_words()
-                people = [
-                    w
-                    for w in _words(text, lo, clause - 1)
-                    if _bare(w.group()) in _PERSON_PRONOUNS | {"she", "they"}
-                    or (w.group()[:1].isupper() and not w.group().endswith(("'s", "’s")) and _bare(w.group()) not in _SENTENCE_OPENERS and w.group() not in titles)
-                ]
-                words = people[:1]
+                subject = find_subject(text, lo, clause - 1, titles)
+                return subject
             elif inner and (_bare(inner[0].group()) in ("who", "which") or inner[0].group().endswith("ing")):
                 # "Peskov, who spoke to reporters, said": skip back over a relative clause
                 words = _words(text, _clause_start(text, lo, previous - 1), previous - 1) if previous > lo else []
@@ -309,6 +316,9 @@ def find_source_phrase(
                 words = inner
         while words and (_bare(words[-1].group()) in _AUXILIARIES or _bare(words[-1].group()).endswith("ly")):
             words.pop()
+        if words and _bare(words[-1].group()) == "who" and clause > lo and text[clause - 1] == ",":
+            # "former Gov. Martin O’Malley, who noted": the antecedent of "who" speaks
+            words = _words(text, _clause_start(text, lo, clause - 1), clause - 1)
         kept = []
         for word in reversed(words[-10:]):
             if _bare(word.group()) in _PHRASE_STOPS:
@@ -332,6 +342,28 @@ def find_source_phrase(
         last = after[-1]
         end = last.end() - (1 if last.group().endswith(".") and not _is_abbreviation(last.group()) else 0)
         return after[0].start(), end, True
+    return None
+
+
+def find_subject(text: str, lo: int, hi: int, titles: frozenset[str]) -> tuple[int, int, bool] | None:
+    """The subject of a sentence for a cue that shares it ("Fiorina was upfront about Trump, saying …").
+
+    The first person pronoun, or the first capitalised word that is not a title,
+    a possessive or a sentence opener, with the capitalised words right after it
+    ("United Nations", "Mr. Trump" read from "Trump").
+    """
+    words = _words(text, lo, hi)
+    for k, word in enumerate(words):
+        bare = _bare(word.group())
+        if bare in _PERSON_PRONOUNS | {"she", "they"}:
+            return word.start(), word.end(), False
+        if word.group()[:1].isupper() and not word.group().endswith(("'s", "’s")) and bare not in _SENTENCE_OPENERS and word.group() not in titles:
+            end = word.end()
+            for following in words[k + 1 :]:
+                if not following.group()[:1].isupper() or text[end : following.start()].strip():
+                    break
+                end = following.end()
+            return word.start(), end, False
     return None
 
 
@@ -363,7 +395,8 @@ def find_content(
     if inside:
         start, end = min(q.start for q in inside), max(q.end for q in inside)
         skip = [(q.start, q.end) for q in inside] + [(cue_start, cue_end), source[:2]]
-        region = start if end <= cue_start else (window_lo if window_lo is not None else lo)  # a quotation before its cue starts the clause
+        earlier_cue = window_lo is not None and window_lo > lo
+        region = start if end <= cue_start and earlier_cue else (window_lo if earlier_cue else lo)  # after an earlier cue, a quotation before its own cue starts the clause
         beside = [w for w in _words(text, region, hi) if not any(s <= w.start() < e for s, e in skip)]
         whole = len(beside) < 3 or all(_is_whole_sentence(text, q) for q in inside)
         if whole:
@@ -386,6 +419,8 @@ def find_indirect_span(text: str, lo: int, hi: int, cue_start: int, cue_end: int
     if after_cue or not _enough(text, tail):
         # content before the cue only when the cue closes the sentence: "X, Trump said."
         rest = _trim(text, max(cue_end, source_end), hi)
+        comma = text.find(",", rest[0], rest[1])
+        rest = (rest[0], comma if comma >= 0 else rest[1])  # "…, Cruz explained, recalling …" closes the clause too
         return head if _enough(text, head) and len(_words(text, *rest)) < 3 else None
     words = _words(text, tail[0], min(tail[1], tail[0] + 60))
     that = next((w for w in words[:6] if _bare(w.group()) == "that"), None)
@@ -464,18 +499,25 @@ class _Memory:
     sentence_index: int = 0
 
 
-def resolve_speaker(phrase: str, sentence_start: int, memory: _Memory, lexicons: SourceLexicons) -> str:
-    """The canonical speaker of a source phrase in the sentence starting at ``sentence_start`` (see the module docstring).
+def resolve_speaker(phrase: str, sentence_start: int, memory: _Memory, lexicons: SourceLexicons, position: int | None = None) -> str:
+    """The canonical speaker of a source phrase at ``position`` in the sentence starting at ``sentence_start`` (see the module docstring).
 
-    A person pronoun is the first person named in the author's voice in the
-    nearest earlier sentence that names one, else the last named person speaker.
+    A person pronoun is a person named earlier in its own sentence ("Mr. Trump
+    …, whom he called"), else the person source of the sentence before, else
+    the first person named in the author's voice in the nearest earlier
+    sentence that names one, else the last named person speaker.
     """
     bare = phrase.strip()
     lowered = bare.lower()
     if lowered in _PRONOUNS:
         if lowered in _PERSON_PRONOUNS:
+            if position is not None and memory.text:
+                for match in lexicons.actor_pattern.finditer(memory.text, sentence_start, position):
+                    actor = lexicons.actor_owner[match.group()]
+                    if actor.kind == "person" and memory.text[match.end() : match.end() + 2] not in ("'s", "’s"):
+                        return actor.name
             last = memory.last
-            if last is not None and memory.last_sentence >= memory.sentence_index - 1 and not last.speaker.startswith("unresolved"):
+            if last is not None and memory.last_sentence >= memory.sentence_index - 1 and last.speaker == memory.last_person_speaker:
                 return last.speaker  # the source of the sentence before goes on speaking
             earlier = [name for start, name in memory.subjects if start < sentence_start]
             if earlier:
@@ -580,12 +622,15 @@ def find_attributions(
             window_lo = cues[k - 1][1] if k else lo
             window_hi = cues[k + 1][0] if k + 1 < len(cues) else hi
             according = normalise_phrase(text[cue_start:cue_end]) == "according to"
-            source = find_source_phrase(text, lo, hi, cue_start, cue_end, according, quoted)
-            if made and _joins_source(text, lo, (cue_start, cue_end, cue_class)):
-                source = (found[-1].speaker_start, found[-1].speaker_end, False)  # "Trump confirmed …, saying …", "says A but argues B"
+            source = find_source_phrase(text, lo, hi, cue_start, cue_end, according, quoted, lexicons.titles)
+            if _joins_source(text, lo, (cue_start, cue_end, cue_class)):
+                if made and normalise_phrase(found[-1].cue) != "according to":
+                    source = (found[-1].speaker_start, found[-1].speaker_end, False)  # "Trump confirmed …, saying …", "says A but argues B"
+                else:
+                    source = find_subject(text, lo, cue_start, lexicons.titles) or source  # "Putin commended Trump and expressed …"
             if source is None:
                 continue
-            window = [q for q in outer if q.end > window_lo and q.start < window_hi]
+            window = [q for q in outer if q.end > max(window_lo, covered_until) and q.start < window_hi]
             candidates = [q for q in window if not _owned_by_later_cue(text, q, cues[k + 1 :])]
             joined = next((c for c in cues[k + 1 :] if _joins_source(text, lo, c)), None)
             content_hi = _words(text, lo, joined[0])[-1].start() if joined else hi  # "says A but argues B", "responded, saying …": two contents
@@ -595,7 +640,7 @@ def find_attributions(
             if content is None or content[0] < covered_until:
                 continue
             phrase = text[source[0] : source[1]]
-            speaker = resolve_speaker(phrase, lo, memory, lexicons)
+            speaker = resolve_speaker(phrase, lo, memory, lexicons, source[0])
             description = phrase + (text[source[1] : _trim(text, source[1], hi)[1]] if source[2] else "")
             attribution = Attribution(
                 content[0],

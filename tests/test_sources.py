@@ -150,60 +150,82 @@ def test_a_malformed_verb_list_names_file_and_line(tmp_path):
     assert "line 3: expected entry, a class of" in str(caught.value)
 
 
-# Every direct quotation of the seed articles with its speaker, from reading them:
-# (article, the quotation's first words, speaker).
+# Every quotation of the seed articles (direct, and partial inside indirect speech) with
+# its speaker and kind, checked by reading each article: (article, the quotation's first
+# words, speaker, kind). Scare quotes without a source ("immediately", "lengthy" in the
+# partisan rewrite's lead, "$200 billion") are not attributed and not listed.
 SEED_QUOTES = [
-    ("lib-fails", '"We agreed to work together', "Donald Trump"),
-    ("lib-fails", '"We have also agreed to have our respective teams', "Donald Trump"),
-    ("lib-fails", '"We both reflected on the Great History', "Donald Trump"),
-    ("lib-fails", '"We each talked about the strengths', "Donald Trump"),
-    ("lib-fails", '"Trump, with his character and stubbornness', "Vladimir Putin"),
-    ("lib-fails", '"Trump has different ideas', "Vladimir Putin"),
-    ("lib-fails", '"We will be speaking', "Donald Trump"),
-    ("lib-fails", '"We want to end that war', "Donald Trump"),
-    ("lib-fails", '"I don’t want to say that', "Donald Trump"),
-    ("lib-fails", '"We always had a business-like', "Vladimir Putin"),
-    ("lib-fails", '"I couldn’t disagree with him', "Vladimir Putin"),
-    ("lib-fails", '"When it is said that Ukraine received', "Volodymyr Zelenskyy"),
-    ("lib-fails", '"There are also many other humanitarian programs', "Volodymyr Zelenskyy"),
-    ("nbc-news-via-aggregator", '"As we both agreed', "Donald Trump"),
-    ("nbc-news-via-aggregator", '"We agreed to work together', "Donald Trump"),
-    ("nbc-news-via-aggregator", '"We have also agreed to have our respective teams', "Donald Trump"),
-    ("nbc-news-via-aggregator", '"The topic of the Middle East settlement', "Dmitry Peskov"),
-    ("nbc-news-via-aggregator", "“I am hopeful that the results", "Donald Trump"),
-    ("nbc-news-via-aggregator", '"No one wants peace more than Ukraine', "Volodymyr Zelenskyy"),
-    ("nbc-news-via-aggregator", '"Together with the U.S.', "Volodymyr Zelenskyy"),
-    ("nbc-news-via-aggregator", "“Putin once again confirmed", "Volodymyr Zelenskyy"),
-    ("nyt-via-benjamin-franklin-institute", "“We discussed Ukraine", "Donald Trump"),
-    ("nyt-via-benjamin-franklin-institute", "“We each talked about the strengths", "Donald Trump"),
-    ("nyt-via-benjamin-franklin-institute", "“But first, as we both agreed", "Donald Trump"),
-    ("nyt-via-benjamin-franklin-institute", "“the time has come for our countries", "Dmitry Peskov"),
-    ("nyt-via-benjamin-franklin-institute", "“the need to eliminate the root causes", "Dmitry Peskov"),
-    ("nyt-via-benjamin-franklin-institute", "“We would appreciate any efforts", "Farhan Haq"),
-    ("nyt-via-benjamin-franklin-institute", "“He can’t be thrilled", "Donald Trump"),
-    ("nyt-via-benjamin-franklin-institute", "“Russia is bigger", "Donald Trump"),
-    ("unidentified-commentary", "“I just had a lengthy and highly productive", "Donald Trump"),
-    ("unidentified-commentary", "“As we both agreed", "Donald Trump"),
-    ("unidentified-commentary", "“It is time to stop this ridiculous War", "Donald Trump"),
-    ("unidentified-commentary", "“God bless the people", "Donald Trump"),
-    ("unidentified-commentary", "“I had a long and detailed conversation", "Volodymyr Zelenskyy"),
-    ("unidentified-commentary", "“I appreciate his genuine interest", "Volodymyr Zelenskyy"),
-    ("unidentified-commentary", '"European security forces will not stop him', "Carlo Masala"),
-    ("unidentified-commentary", "We need to recoup those costs", "Mike Waltz"),
-    ("unidentified-news-rewrite", "“I had a long and very productive phone call", "Donald Trump"),
-    ("unidentified-news-rewrite", "“We have decided to work together closely", "Donald Trump"),
-    ("unidentified-news-rewrite", "“They also discussed the Middle East", "Dmitry Peskov"),
-    ("unidentified-news-rewrite", "“We covered Ukraine", "Donald Trump"),
-    ("unidentified-news-rewrite", "“I had a meaningful conversation with @POTUS", "Volodymyr Zelenskyy"),
-    ("unidentified-news-rewrite", "“I think that’s probably true", "Donald Trump"),
-    ("unidentified-news-rewrite", "“We support any effort", "Farhan Haq"),
+    ("lib-fails", '"We agreed to work together, very closely', "Donald Trump", "direct"),
+    ("lib-fails", '"We have also agreed to have our respecti', "Donald Trump", "direct"),
+    ("lib-fails", '"We both reflected on the Great History o', "Donald Trump", "direct"),
+    ("lib-fails", '"We each talked about the strengths of ou', "Donald Trump", "direct"),
+    ("lib-fails", '"restore order', "Vladimir Putin", "partial"),
+    ("lib-fails", '"Trump, with his character and stubbornne', "Vladimir Putin", "direct"),
+    ("lib-fails", '"mentally, the then-president Joe Biden s', "Vladimir Putin", "partial"),
+    ("lib-fails", '"Trump has different ideas about what is', "Vladimir Putin", "direct"),
+    ("lib-fails", '"We will be speaking, and I think we’ll p', "Donald Trump", "direct"),
+    ("lib-fails", '"We want to end that war. That war would', "Donald Trump", "direct"),
+    ("lib-fails", '"I don’t want to say that.', "Donald Trump", "direct"),
+    ("lib-fails", '"clever and pragmatic man', "Vladimir Putin", "partial"),
+    ("lib-fails", '"We always had a business-like, pragmatic', "Vladimir Putin", "direct"),
+    ("lib-fails", '"I couldn’t disagree with him that if he', "Vladimir Putin", "direct"),
+    ("lib-fails", '"When it is said that Ukraine received $2', "Volodymyr Zelenskyy", "direct"),
+    ("lib-fails", '"There are also many other humanitarian p', "Volodymyr Zelenskyy", "direct"),
+    ("nbc-news-via-aggregator", '"As we both agreed, we want to stop the m', "Donald Trump", "direct"),
+    ("nbc-news-via-aggregator", '"We agreed to work together, very closely', "Donald Trump", "direct"),
+    ("nbc-news-via-aggregator", '"We have also agreed to have our respecti', "Donald Trump", "direct"),
+    ("nbc-news-via-aggregator", '"The topic of the Middle East settlement,', "Dmitry Peskov", "direct"),
+    ("nbc-news-via-aggregator", '"and expressed readiness to receive Ameri', "Dmitry Peskov", "partial"),
+    ("nbc-news-via-aggregator", '“went very well', "Donald Trump", "partial"),
+    ("nbc-news-via-aggregator", '“I am hopeful that the results of that me', "Donald Trump", "direct"),
+    ("nbc-news-via-aggregator", '"meaningful conversation', "Volodymyr Zelenskyy", "partial"),
+    ("nbc-news-via-aggregator", '"No one wants peace more than Ukraine,', "Volodymyr Zelenskyy", "direct"),
+    ("nbc-news-via-aggregator", '"Together with the U.S., we are charting', "Volodymyr Zelenskyy", "direct"),
+    ("nbc-news-via-aggregator", '"unrealistic', "Pete Hegseth", "partial"),
+    ("nbc-news-via-aggregator", '“neither confirm nor deny', "Dmitry Peskov", "partial"),
+    ("nbc-news-via-aggregator", '“Putin once again confirmed that he is af', "Volodymyr Zelenskyy", "direct"),
+    ("nbc-news-via-aggregator", '“has no right to sign anything', "Vladimir Putin", "partial"),
+    ("nbc-news-via-aggregator", '"good for both sides.', "Donald Trump", "partial"),
+    ("nyt-via-benjamin-franklin-institute", '“lengthy and highly productive phone call', "Donald Trump", "partial"),
+    ("nyt-via-benjamin-franklin-institute", '“We discussed Ukraine, the Middle East, E', "Donald Trump", "direct"),
+    ("nyt-via-benjamin-franklin-institute", '“We each talked about the strengths of ou', "Donald Trump", "direct"),
+    ("nyt-via-benjamin-franklin-institute", '“But first, as we both agreed, we want to', "Donald Trump", "direct"),
+    ("nyt-via-benjamin-franklin-institute", '“have our respective teams start negotiat', "Donald Trump", "partial"),
+    ("nyt-via-benjamin-franklin-institute", '“the time has come for our countries to w', "Dmitry Peskov", "partial"),
+    ("nyt-via-benjamin-franklin-institute", '“the need to eliminate the root causes of', "Dmitry Peskov", "direct"),
+    ("nyt-via-benjamin-franklin-institute", '“unrealistic', "Pete Hegseth", "partial"),
+    ("nyt-via-benjamin-franklin-institute", '“We would appreciate any efforts to resol', "Farhan Haq", "direct"),
+    ("nyt-via-benjamin-franklin-institute", '“genius', "Donald Trump", "partial"),
+    ("nyt-via-benjamin-franklin-institute", '“He can’t be thrilled, he’s not doing so', "Donald Trump", "direct"),
+    ("nyt-via-benjamin-franklin-institute", '“Russia is bigger, they have more soldier', "Donald Trump", "direct"),
+    ("unidentified-commentary", '“I just had a lengthy and highly producti', "Donald Trump", "direct"),
+    ("unidentified-commentary", '“As we both agreed, we want to stop the m', "Donald Trump", "direct"),
+    ("unidentified-commentary", '“immediately', "Donald Trump", "partial"),
+    ("unidentified-commentary", '“wants to make PEACE.', "Donald Trump", "partial"),
+    ("unidentified-commentary", '“It is time to stop this ridiculous War,', "Donald Trump", "direct"),
+    ("unidentified-commentary", '“God bless the people of Russia and Ukrai', "Donald Trump", "direct"),
+    ("unidentified-commentary", '“We believe that America’s stretch is suf', "Volodymyr Zelenskyy", "direct"),
+    ("unidentified-commentary", '“I had a long and detailed conversation w', "Volodymyr Zelenskyy", "direct"),
+    ("unidentified-commentary", '“I appreciate his genuine interest in our', "Volodymyr Zelenskyy", "direct"),
+    ("unidentified-commentary", '“an unrealistic objective', "Pete Hegseth", "partial"),
+    ("unidentified-commentary", '"European security forces will not stop h', "Carlo Masala", "direct"),
+    ("unidentified-commentary", 'We need to recoup those costs and that i', "Mike Waltz", "direct"),
+    ("unidentified-news-rewrite", '“I had a long and very productive phone c', "Donald Trump", "direct"),
+    ("unidentified-news-rewrite", '“We have decided to work together closely', "Donald Trump", "direct"),
+    ("unidentified-news-rewrite", '“extensive and substantive,', "Kremlin", "partial"),
+    ("unidentified-news-rewrite", '“They also discussed the Middle East situ', "Dmitry Peskov", "direct"),
+    ("unidentified-news-rewrite", '“We covered Ukraine, the Middle East, ene', "Donald Trump", "direct"),
+    ("unidentified-news-rewrite", '“I had a meaningful conversation with @PO', "Volodymyr Zelenskyy", "direct"),
+    ("unidentified-news-rewrite", '“I think that’s probably true,', "Donald Trump", "direct"),
+    ("unidentified-news-rewrite", '“positive step', "United Nations", "partial"),
+    ("unidentified-news-rewrite", '“We support any effort that brings Russia', "Farhan Haq", "direct"),
 ]
 
 
-def test_every_direct_quotation_of_the_seeds_is_found_with_its_speaker(seed_tables):
+def test_every_quotation_of_the_seeds_is_found_with_its_speaker(seed_tables):
     quotes = seed_tables["quotes"]
-    found = {(a, t.strip()[:70], s) for a, t, s, k in zip(quotes["article_id"], quotes["text"], quotes["speaker"], quotes["kind"]) if k == "direct"}
-    expected = {(a, start, s) for a, start, s in SEED_QUOTES}
-    matched = {e for e in expected if any(f[0] == e[0] and f[1].startswith(e[1]) and f[2] == e[2] for f in found)}
-    assert expected - matched == set()
-    assert len(found) == len(SEED_QUOTES), sorted(f for f in found if not any(f[0] == e[0] and f[1].startswith(e[1]) for e in expected))
+    quotes = quotes[quotes["kind"] != "indirect"]
+    found = list(zip(quotes["article_id"], quotes["text"], quotes["speaker"], quotes["kind"]))
+    missing = [e for e in SEED_QUOTES if not any(f[0] == e[0] and e[1] in f[1] and f[2] == e[2] and f[3] == e[3] for f in found)]
+    assert missing == []
+    assert len(found) == len(SEED_QUOTES)
