@@ -83,7 +83,7 @@ _MARKS = "“”\"«»„‘’' \n"
 _WORD = re.compile(r"[^\W_][\w’'.&-]*")
 _CLAUSE_MARKS = ",;:—–()“”\"«»"
 _AUXILIARIES = frozenset(
-    "has have had was were is are be been being would will could can may might did does do also later earlier then again "
+    "has have had was were is are be been being would will could can may might did does do also later earlier then again since "
     "once previously repeatedly recently further still already never not just even first last quickly publicly privately "
     "separately reportedly".split()
 )
@@ -270,6 +270,10 @@ def find_cues(text: str, start: int, end: int, quoted: list[tuple[int, int]], le
             continue  # "did not say": nothing is attributed
         if form in _NAMING_FORMS and _bare(next(iter(_words(text, match.end(), end)), match).group()) in _PARTICLES:
             continue  # "called for", "called on": a request, not words attributed
+        if form in _NAMING_FORMS and before and before[-1].group().islower() and previous not in _PRONOUNS and previous not in _AUXILIARIES:
+            continue  # "a play called “…”": a name, not words attributed
+        if match.group()[:1].isupper() and before and text[before[-1].end() : match.start()].strip() == "":
+            continue  # "The Washington Post": part of a name, not a verb
         if previous in _PASSIVE_BEFORE and (form.endswith("ed") or form in ("told", "said", "asked")):
             continue  # a passive: "when asked", "was told"
         cues.append((match.start(), match.end(), lexicons.cue_classes[normalise_phrase(match.group())]))
@@ -311,8 +315,14 @@ def find_source_phrase(
             elif inner and (_bare(inner[0].group()) in ("who", "which") or inner[0].group().endswith("ing")):
                 # "Peskov, who spoke to reporters, said": skip back over a relative clause
                 words = _words(text, _clause_start(text, lo, previous - 1), previous - 1) if previous > lo else []
+            elif previous > lo and text[previous - 1] == "," and 0 < len(inner) <= 6:
+                if inner[0].group()[:1].islower():
+                    # "Patrick F. Kennedy, the undersecretary for management, wrote": the name before the apposition speaks
+                    words = _words(text, _clause_start(text, lo, previous - 1), previous - 1)
+                else:
+                    # "The Kremlin's spokesman, Dmitri S. Peskov, told reporters": the apposition names the speaker
+                    words = inner
             else:
-                # "The Kremlin's spokesman, Dmitri S. Peskov, told reporters": the apposition names the speaker
                 words = inner
         while words and (_bare(words[-1].group()) in _AUXILIARIES or _bare(words[-1].group()).endswith("ly")):
             words.pop()
@@ -412,6 +422,10 @@ def find_indirect_span(text: str, lo: int, hi: int, cue_start: int, cue_end: int
     source_start, source_end, after_cue = source
     tail = _trim(text, max(cue_end, source_end if after_cue else cue_end), hi)
     head = _trim(text, lo, min(cue_start, source_start))
+    if not according and not after_cue and text[lo:source_start].rstrip().endswith(",") and text[cue_end:hi].lstrip().startswith(","):
+        # "This campaign, he says, is different.": the sentence around the parenthesis
+        whole = _trim(text, lo, hi)
+        return whole if _enough(text, whole) else None
     if according:
         # "X is true, according to Y." or "According to Y, X."
         span = head if head[1] - head[0] >= tail[1] - tail[0] else tail
@@ -508,7 +522,7 @@ def resolve_speaker(phrase: str, sentence_start: int, memory: _Memory, lexicons:
     sentence that names one, else the last named person speaker.
     """
     bare = phrase.strip()
-    lowered = bare.lower()
+    lowered = re.sub(r"['’](?:s|d|ll|ve)$", "", bare.lower())  # "he’s predicted", "she’d said"
     if lowered in _PRONOUNS:
         if lowered in _PERSON_PRONOUNS:
             if position is not None and memory.text:

@@ -55,7 +55,15 @@ def rows(text: str) -> list[tuple[str, str, str, str]]:
             "Zelenskyy says he respects the effort but argues that Ukraine must be at the table.",
             [("indirect", "Volodymyr Zelenskyy", "says", "he respects the effort"), ("indirect", "Volodymyr Zelenskyy", "argues", "Ukraine must be at the table")],
         ),
+        # a cue set off by commas: the sentence around it
+        ("This campaign, Trump says, is different from the last one.", [("indirect", "Donald Trump", "says", "This campaign, Trump says, is different from the last one")]),
+        # an adverb between source and cue, a contraction of a pronoun
+        ("Putin has since said that the talks were useful.", [("indirect", "Vladimir Putin", "said", "the talks were useful")]),
+        # an apposition after the name: the name speaks
+        ("Patrick F. Kennedy, the undersecretary for management, wrote in a memo that the files were safe.", [("indirect", "Patrick F. Kennedy", "wrote", "the files were safe")]),
         # nouns, passives and negations are not cues
+        ("A group of comedians is performing a play called “Sons of Trump” in Mexico.", []),
+        ("The Washington Post has put together a team of reporters.", []),
         ("In a post on X, the ministry was silent about the call.", []),
         ("Zelensky disputed Trump’s claims about the aid.", []),
         ("When asked about the call, Trump declined to go further.", []),
