@@ -97,13 +97,8 @@ from analysis.loaded import (
 )
 from analysis.quotes import find_article_quotations, label_voice
 from analysis.segment import segment_articles
-from analysis.sources import (
-    SourceLexicons,
-    find_cited_media,
-    find_quotes,
-    load_source_lexicons,
-    summarise_sources,
-)
+from analysis.source_lexicons import SourceLexicons, load_source_lexicons
+from analysis.sources import find_cited_media, find_quotes, summarise_sources
 from analysis.tables import read_table, write_table
 from analysis.tone import compare_tone, score_sentences, summarise_tone
 
@@ -149,7 +144,7 @@ def analyse_articles(
     to the kit's actor table, ``label_tables`` (descriptors and roles) to the
     kit's (:func:`analysis.labels.load_label_tables`); ``background`` is the
     frequency list of the distinctive-vocabulary prior (the corpus itself when None);
-    ``source_lexicons`` the attribution word lists (:func:`analysis.sources.load_source_lexicons`
+    ``source_lexicons`` the attribution word lists (:func:`analysis.source_lexicons.load_source_lexicons`
     with ``actors`` when None).
     """
     actors = actors if actors is not None else load_actors()

@@ -7,7 +7,7 @@ import pytest
 from analysis.datasets import read_polnear
 from analysis.errors import InputProblem
 from analysis.evaluation.sources import TARGETS, is_speech_cue, score_article, validate
-from analysis.sources import _default_lexicons
+from analysis.source_lexicons import default_lexicons
 
 TEXT = "“We agreed,” Trump said. “We will meet soon.”\n\nPeskov said the call lasted 90 minutes.\n\nThe markets rose."
 
@@ -57,12 +57,12 @@ def test_the_kit_matches_both_gold_attributions_with_their_speakers(tmp_path):
     _write(tmp_path, ANNOTATION)
     (article,) = read_polnear(tmp_path)["dev"]
     # the continuation "We will meet soon." joins Trump's content, as PolNeAR annotates it
-    assert score_article(article["text"], article["attributions"], _default_lexicons()) == {"predicted": 2, "gold": 2, "matched": 2, "speaker_right": 2}
+    assert score_article(article["text"], article["attributions"], default_lexicons()) == {"predicted": 2, "gold": 2, "matched": 2, "speaker_right": 2}
 
 
 @pytest.mark.parametrize(("cue", "expected"), [("said", True), ("has said", True), ("said:", True), ("according to", False), ("―", False), ("believes", False)])
 def test_speech_cues(cue, expected):
-    assert is_speech_cue(cue, _default_lexicons()) is expected
+    assert is_speech_cue(cue, default_lexicons()) is expected
 
 
 def test_polnear_figures(data_home):

@@ -33,10 +33,11 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from analysis.attribution import find_attributions
 from analysis.datasets import locate_dataset, read_polnear
 from analysis.quotes import find_quotations
 from analysis.segment import split_paragraphs, split_sentences
-from analysis.sources import SourceLexicons, find_attributions, load_source_lexicons
+from analysis.source_lexicons import SourceLexicons, load_source_lexicons
 from analysis.wordlists import normalise_phrase
 
 TARGETS = {"quote_f1": 0.85, "speaker_accuracy": 0.87}

@@ -1,0 +1,584 @@
+"""Attributions in one text: cue, source phrase, content and speaker, one rule per function.
+
+An *attribution* ties a content (a direct quotation, a partial quote inside the
+author's sentence, or indirect speech) to a source through a cue (an attribution
+verb of ``wordlists/attribution_verbs.tsv``, "according to", or a dash before a
+name). The strategies:
+
+- :func:`find_cues`: attribution verbs outside quotations; not nouns ("a post on
+  X", "Trump's claims"), passives ("when asked"), negations ("did not say") or
+  names ("a play called …", "The Washington Post").
+- :func:`find_source_phrase`: the speaker's words next to the cue: before it
+  ("Kremlin spokesman Dmitry Peskov said"; auxiliaries and adverbs skipped:
+  "Trump later said", "has since said"), stepping over a relative clause or a
+  parenthesis ("Peskov, who …, said"; "Rep. Earl Blumenauer (D-Ore.) said"),
+  reading an apposition ("The Kremlin's spokesman, Dmitri S. Peskov, told");
+  after the cue when it opens its clause ("…,” said Peskov", "according to ABC
+  News"); :func:`find_subject` for a cue that shares the sentence's subject
+  ("…, saying …", "says A but argues B").
+- :func:`find_content` and :func:`find_indirect_span`: the quotations of the
+  cue's part of the sentence (a quotation running over sentences or paragraphs
+  is one content; one right before a later cue is that cue's); else the clause
+  after the cue, or before a cue that closes the sentence, or the whole
+  sentence around a cue set off by commas.
+- continuations: a quoted sentence without a cue right after an attribution,
+  in the same or the next paragraph, continues its source; a quotation followed
+  by a dash and a name is that name's.
+- :func:`resolve_speaker`: a person of the actor table named in the phrase, a
+  description of ``actor_descriptors.tsv``, an organisation or medium by its
+  canonical name; "he"/"she" is a person named earlier in the same sentence,
+  else the person source of the sentence before, else the first person named in
+  the nearest earlier sentence; a bare surname is the fuller name written
+  earlier ("Masala" → "Carlo Masala"); unnamed sources keep their description.
+
+Blind spots: the rules read English news syntax; nested attributions go to one
+source; a source far from its verb, quotes introduced by a colon after a noun
+and paraphrases without an attribution verb are missed; "they" and "it" are not
+resolved and no gender is known.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from analysis.quotes import Quotation
+from analysis.segment import Span
+from analysis.source_lexicons import SourceLexicons, default_lexicons
+from analysis.wordlists import normalise_phrase
+
+_MARKS = "“”\"«»„‘’' \n"
+_WORD = re.compile(r"[^\W_][\w’'.&-]*")
+_CLAUSE_MARKS = ",;:—–()“”\"«»"
+_AUXILIARIES = frozenset(
+    "has have had was were is are be been being would will could can may might did does do also later earlier then again since "
+    "once previously repeatedly recently further still already never not just even first last quickly publicly privately "
+    "separately reportedly".split()
+)
+_NOUN_BEFORE = frozenset("a an the another his her their its this that these those in of to my our your first second last only most widely newly".split())
+_PASSIVE_BEFORE = frozenset("when if once was were been being is are be get got".split())
+_LEADING_PREPOSITIONS = frozenset("with by from for of among".split())
+_PHRASE_STOPS = frozenset("that which who whom whose when while because as if but after before since so where what how and or though although including".split())
+_AMBIGUOUS_FORMS = frozenset("post posts tweet tweets comment comments remark remarks claim claims note notes reports answer answers".split())
+"""Forms that are nouns as often as verbs: cues only right after a name, a pronoun or an auxiliary."""
+_AFTER_STOPS = frozenset("on in at during to who that adding saying while when after before as according".split())
+_PERSON_PRONOUNS = frozenset("he she him her".split())
+_SENTENCE_OPENERS = frozenset(
+    "when but and as after before while if in on at last earlier later the a an back meanwhile however since throughout despite also "
+    "still yet then now today yesterday this that these those it there here with for from by to of under over during monday tuesday wednesday thursday friday saturday sunday "
+    "january february march april may june july august september october november december".split()
+)
+
+_TELL_FORMS = frozenset("tell tells told telling".split())
+_NAMING_FORMS = frozenset("called calling".split())
+_PARTICLES = frozenset("for on off up in out back upon into it".split())
+_CLAUSE_OPENERS = frozenset("he she they it we i the a an his her their its there this".split())
+_PRONOUNS = _PERSON_PRONOUNS | frozenset("they it we i you".split())
+_DETERMINERS = ("the ", "a ", "an ")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One attributed content: ``text[start:end]`` is the content, quotation marks included."""
+
+    start: int
+    end: int
+    kind: str
+    cue: str
+    cue_class: str
+    speaker_text: str
+    speaker_start: int
+    speaker_end: int
+    speaker: str
+    medium: str = ""
+    description: str = ""
+    """The words that say who the source is: the phrase, and an apposition after an inverted one ("said Farhan Haq, Deputy Spokesperson for UN …")."""
+
+
+
+
+
+def _words(text: str, start: int, end: int) -> list[re.Match]:
+    return list(_WORD.finditer(text, start, end))
+
+
+def _bare(word: str) -> str:
+    return word.lower().rstrip(".").replace("’", "'")
+
+
+def find_cues(text: str, start: int, end: int, quoted: list[tuple[int, int]], lexicons: SourceLexicons) -> list[tuple[int, int, str]]:
+    """Attribution cues of ``text[start:end]`` outside quotations: ``(start, end, class)``."""
+    cues = []
+    for match in lexicons.cue_pattern.finditer(text, start, end):
+        if any(s <= match.start() < e for s, e in quoted):
+            continue
+        before = _words(text, max(start, match.start() - 40), match.start())
+        previous = _bare(before[-1].group()) if before else ""
+        form = normalise_phrase(match.group())
+        if form != "according to" and (previous in _NOUN_BEFORE or previous.endswith("'s")):
+            continue  # a noun: "a post on X", "Trump's claims"
+        if form in _AMBIGUOUS_FORMS and not (before and (before[-1].group()[:1].isupper() or previous in _PRONOUNS or previous in _AUXILIARIES)):
+            continue  # "his social media post", "admiring remarks"
+        if form in _AMBIGUOUS_FORMS and any(m.end() == before[-1].end() for m in lexicons.media_pattern.finditer(text, max(start, match.start() - 30), match.start())):
+            continue  # "his Truth Social post"
+        if previous in ("not", "never") or previous.endswith("n't"):
+            continue  # "did not say": nothing is attributed
+        if form in _NAMING_FORMS and _bare(next(iter(_words(text, match.end(), end)), match).group()) in _PARTICLES:
+            continue  # "called for", "called on": a request, not words attributed
+        if form in _NAMING_FORMS and before and before[-1].group().islower() and previous not in _PRONOUNS and previous not in _AUXILIARIES:
+            continue  # "a play called “…”": a name, not words attributed
+        if match.group()[:1].isupper() and before and text[before[-1].end() : match.start()].strip() == "":
+            continue  # "The Washington Post": part of a name, not a verb
+        if previous in _PASSIVE_BEFORE and (form.endswith("ed") or form in ("told", "said", "asked")):
+            continue  # a passive: "when asked", "was told"
+        cues.append((match.start(), match.end(), lexicons.cue_classes[normalise_phrase(match.group())]))
+    return cues
+
+
+def _clause_start(text: str, lo: int, pos: int) -> int:
+    return max([lo] + [text.rfind(mark, lo, pos) + 1 for mark in _CLAUSE_MARKS])
+
+
+def find_source_phrase(
+    text: str,
+    lo: int,
+    hi: int,
+    cue_start: int,
+    cue_end: int,
+    according: bool,
+    quoted: list[tuple[int, int]] = (),
+    titles: frozenset[str] = frozenset(),
+) -> tuple[int, int, bool] | None:
+    """The speaker's words for a cue: ``(start, end, after_cue)``, or None. Quoted words are never the speaker."""
+    lo = max([lo] + [e for s, e in quoted if e <= cue_start])
+    hi = min([hi] + [s for s, e in quoted if s >= cue_end])
+    if not according:
+        stop = cue_start
+        before = text[lo:cue_start].rstrip()
+        if before.endswith(")") and "(" in before:
+            stop = lo + before.rindex("(")  # "Rep. Earl Blumenauer (D-Ore.) said": the parenthesis is not the clause
+        clause = _clause_start(text, lo, stop)
+        words = _words(text, clause, stop)
+        while words and (_bare(words[-1].group()) in _AUXILIARIES or _bare(words[-1].group()).endswith("ly")):
+            words.pop()
+        if not words and clause > lo and text[clause - 1] == ",":
+            previous = _clause_start(text, lo, clause - 1)
+            inner = _words(text, previous, clause - 1)
+            if text[cue_start:cue_end].lower().endswith("ing"):
+                subject = find_subject(text, lo, clause - 1, titles)
+                return subject
+            elif inner and (_bare(inner[0].group()) in ("who", "which") or inner[0].group().endswith("ing")):
+                # "Peskov, who spoke to reporters, said": skip back over a relative clause
+                words = _words(text, _clause_start(text, lo, previous - 1), previous - 1) if previous > lo else []
+            elif previous > lo and text[previous - 1] == "," and 0 < len(inner) <= 6:
+                if inner[0].group()[:1].islower():
+                    # "Patrick F. Kennedy, the undersecretary for management, wrote": the name before the apposition speaks
+                    words = _words(text, _clause_start(text, lo, previous - 1), previous - 1)
+                else:
+                    # "The Kremlin's spokesman, Dmitri S. Peskov, told reporters": the apposition names the speaker
+                    words = inner
+            else:
+                words = inner
+        while words and (_bare(words[-1].group()) in _AUXILIARIES or _bare(words[-1].group()).endswith("ly")):
+            words.pop()
+        if words and _bare(words[-1].group()) == "who" and clause > lo and text[clause - 1] == ",":
+            # "former Gov. Martin O’Malley, who noted": the antecedent of "who" speaks
+            words = _words(text, _clause_start(text, lo, clause - 1), clause - 1)
+        kept = []
+        for word in reversed(words[-10:]):
+            if _bare(word.group()) in _PHRASE_STOPS:
+                break
+            kept.insert(0, word)
+        while kept and _bare(kept[0].group()) in _LEADING_PREPOSITIONS:
+            kept.pop(0)
+        if kept:
+            return kept[0].start(), kept[-1].end(), False
+    after = []
+    for word in _words(text, cue_end, min(hi, cue_end + 120)):
+        gap = text[(after[-1].end() if after else cue_end) : word.start()]
+        if any(mark in gap for mark in ",;:!?()“”\"") or (not according and _bare(word.group()) in _AFTER_STOPS):
+            break
+        if according and _bare(word.group()) in ("that", "which", "who"):
+            break
+        after.append(word)
+        if word.group().endswith(".") and not _is_abbreviation(word.group()):
+            break
+    if after:
+        last = after[-1]
+        end = last.end() - (1 if last.group().endswith(".") and not _is_abbreviation(last.group()) else 0)
+        return after[0].start(), end, True
+    return None
+
+
+def find_subject(text: str, lo: int, hi: int, titles: frozenset[str]) -> tuple[int, int, bool] | None:
+    """The subject of a sentence for a cue that shares it ("Fiorina was upfront about Trump, saying …").
+
+    The first person pronoun, or the first capitalised word that is not a title,
+    a possessive or a sentence opener, with the capitalised words right after it
+    ("United Nations", "Mr. Trump" read from "Trump").
+    """
+    words = _words(text, lo, hi)
+    for k, word in enumerate(words):
+        bare = _bare(word.group())
+        if bare in _PERSON_PRONOUNS | {"she", "they"}:
+            return word.start(), word.end(), False
+        if word.group()[:1].isupper() and not word.group().endswith(("'s", "’s")) and bare not in _SENTENCE_OPENERS and word.group() not in titles:
+            end = word.end()
+            for following in words[k + 1 :]:
+                if not following.group()[:1].isupper() or text[end : following.start()].strip():
+                    break
+                end = following.end()
+            return word.start(), end, False
+    return None
+
+
+def _is_abbreviation(word: str) -> bool:
+    return bool(re.fullmatch(r"(?:[A-Z]\.)+|Mr\.|Mrs\.|Ms\.|Dr\.|Sen\.|Rep\.|Gov\.|Gen\.|Lt\.|Jr\.|St\.", word))
+
+
+def find_content(
+    text: str,
+    lo: int,
+    hi: int,
+    cue_start: int,
+    cue_end: int,
+    source: tuple[int, int, bool],
+    quotations: list[Quotation],
+    according: bool,
+    window_lo: int | None = None,
+) -> tuple[int, int, str] | None:
+    """The content of a cue: ``(start, end, kind)``, or None.
+
+    ``direct``: quotations that stand as the reported clause by themselves
+    (fewer than three of the author's words beside them, the source and cue
+    aside, from ``window_lo`` on) or are whole sentences; ``partial``: indirect
+    speech holding a quoted fragment ("he had a “lengthy” call": the content is
+    the clause, quotation included); ``indirect``: a clause without quotation marks.
+    """
+    inside = [q for q in quotations if q.start < hi and q.end > lo and not (q.start <= cue_start < q.end)]
+    indirect = find_indirect_span(text, lo, hi, cue_start, cue_end, source, according)
+    if inside:
+        start, end = min(q.start for q in inside), max(q.end for q in inside)
+        skip = [(q.start, q.end) for q in inside] + [(cue_start, cue_end), source[:2]]
+        earlier_cue = window_lo is not None and window_lo > lo
+        region = start if end <= cue_start and earlier_cue else (window_lo if earlier_cue else lo)  # after an earlier cue, a quotation before its own cue starts the clause
+        beside = [w for w in _words(text, region, hi) if not any(s <= w.start() < e for s, e in skip)]
+        whole = len(beside) < 3 or all(_is_whole_sentence(text, q) for q in inside)
+        if whole:
+            return start, end, "direct"
+        if indirect is not None:
+            return min(start, indirect[0]), max(end, indirect[1]), "partial"
+        return start, end, "partial"
+    return (*indirect, "indirect") if indirect is not None else None
+
+
+def find_indirect_span(text: str, lo: int, hi: int, cue_start: int, cue_end: int, source: tuple[int, int, bool], according: bool) -> tuple[int, int] | None:
+    """The clause a cue reports: after it (after "that" when it follows), or before it when the cue closes the sentence."""
+    source_start, source_end, after_cue = source
+    tail = _trim(text, max(cue_end, source_end if after_cue else cue_end), hi)
+    head = _trim(text, lo, min(cue_start, source_start))
+    if not according and not after_cue and text[lo:source_start].rstrip().endswith(",") and text[cue_end:hi].lstrip().startswith(","):
+        # "This campaign, he says, is different.": the sentence around the parenthesis
+        whole = _trim(text, lo, hi)
+        return whole if _enough(text, whole) else None
+    if according:
+        # "X is true, according to Y." or "According to Y, X."
+        span = head if head[1] - head[0] >= tail[1] - tail[0] else tail
+        return span if _enough(text, span) else None
+    if after_cue or not _enough(text, tail):
+        # content before the cue only when the cue closes the sentence: "X, Trump said."
+        rest = _trim(text, max(cue_end, source_end), hi)
+        comma = text.find(",", rest[0], rest[1])
+        rest = (rest[0], comma if comma >= 0 else rest[1])  # "…, Cruz explained, recalling …" closes the clause too
+        return head if _enough(text, head) and len(_words(text, *rest)) < 3 else None
+    words = _words(text, tail[0], min(tail[1], tail[0] + 60))
+    that = next((w for w in words[:6] if _bare(w.group()) == "that"), None)
+    if that is not None:
+        tail = (that.end() + 1, tail[1])
+    elif normalise_phrase(text[cue_start:cue_end]) in _TELL_FORMS:
+        # "told reporters he agreed": the addressee is not the content
+        start = next((w.start() for w in words[1:5] if _bare(w.group()) in _CLAUSE_OPENERS), None)
+        if start is not None:
+            tail = (start, tail[1])
+    tail = _trim(text, tail[0], _clause_end(text, *tail))
+    return tail if _enough(text, tail) else None
+
+
+_NEW_CLAUSE = re.compile(r",\s+(?:and|but|which|while|though|although|whereas|adding|saying|as)\s|;\s|\s[—–]\s")
+
+
+def _clause_end(text: str, start: int, end: int) -> int:
+    """Where the reported clause ends: before ", and …", ", but …", ", which …", "; " or a dash."""
+    match = _NEW_CLAUSE.search(text, start, end)
+    return match.start() if match else end
+
+
+def _enough(text: str, span: tuple[int, int]) -> bool:
+    """Indirect content needs three words at least ("evasively" or "on X" is not a content)."""
+    return len(_words(text, *span)) >= 3
+
+
+def _is_whole_sentence(text: str, quotation: Quotation) -> bool:
+    """A quotation that is a sentence of its own: it opens with a capital and ends with . , ! ? before its closing mark."""
+    inner = text[quotation.start : quotation.end].strip(_MARKS)
+    return bool(inner) and inner[0].isupper() and inner[-1] in ".,!?"
+
+
+def _quoted_share(text: str, lo: int, hi: int, quotations: list[Quotation]) -> float:
+    letters = sum(1 for c in text[lo:hi] if c.isalnum())
+    quoted = sum(1 for q in quotations for c in text[max(q.start, lo) : min(q.end, hi)] if c.isalnum())
+    return quoted / letters if letters else 0.0
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",:;—–"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:—–"):
+        end -= 1
+    return start, end
+
+
+def find_medium(text: str, cue_end: int, hi: int, lexicons: SourceLexicons) -> str:
+    """A platform named right after a cue ("wrote on Truth Social", "said in a post on X")."""
+    window = text[cue_end : min(hi, cue_end + 45)]
+    match = re.match(r"\s+(?:in (?:a|another|his|her|their|its) (?:post|statement|message|video) )?on ", window)
+    if match is None:
+        return ""
+    found = lexicons.media_pattern.match(text, cue_end + match.end() - (3 if window[match.end() - 3 : match.end()] == "on " else 0))
+    if found is None:
+        found = lexicons.media_pattern.match(text, cue_end + match.end())
+    if found is None:
+        return ""
+    medium, kind, _ = lexicons.media[found.group()]
+    return medium if kind == "platform" else ""
+
+
+@dataclass
+class _Memory:
+    """What earlier attributions and mentions of an article tell later ones."""
+
+    names: list[str] = field(default_factory=list)
+    text: str = ""
+    subjects: list[tuple[int, str]] = field(default_factory=list)
+    """(sentence start, the first person the sentence names in the author's voice), in order."""
+    last: Attribution | None = None
+    last_person_speaker: str = ""
+    last_sentence: int = -10
+    """Index of the sentence of the last attribution."""
+    sentence_index: int = 0
+
+
+def resolve_speaker(phrase: str, sentence_start: int, memory: _Memory, lexicons: SourceLexicons, position: int | None = None) -> str:
+    """The canonical speaker of a source phrase at ``position`` in the sentence starting at ``sentence_start`` (see the module docstring).
+
+    A person pronoun is a person named earlier in its own sentence ("Mr. Trump
+    …, whom he called"), else the person source of the sentence before, else
+    the first person named in the author's voice in the nearest earlier
+    sentence that names one, else the last named person speaker.
+    """
+    bare = phrase.strip()
+    lowered = re.sub(r"['’](?:s|d|ll|ve)$", "", bare.lower())  # "he’s predicted", "she’d said"
+    if lowered in _PRONOUNS:
+        if lowered in _PERSON_PRONOUNS:
+            if position is not None and memory.text:
+                for match in lexicons.actor_pattern.finditer(memory.text, sentence_start, position):
+                    actor = lexicons.actor_owner[match.group()]
+                    if actor.kind == "person" and memory.text[match.end() : match.end() + 2] not in ("'s", "’s"):
+                        return actor.name
+            last = memory.last
+            if last is not None and memory.last_sentence >= memory.sentence_index - 1 and last.speaker == memory.last_person_speaker:
+                return last.speaker  # the source of the sentence before goes on speaking
+            earlier = [name for start, name in memory.subjects if start < sentence_start]
+            if earlier:
+                return earlier[-1]
+            return memory.last_person_speaker or f"unresolved: {lowered}"
+        return f"unresolved: {lowered}"
+    persons = [lexicons.actor_owner[m.group()] for m in lexicons.actor_pattern.finditer(bare)]
+    persons = [a for a in persons if a.kind == "person"]
+    if persons:
+        return persons[-1].name
+    head = re.sub(r"^(?:the|a|an)\s+", "", bare, flags=re.IGNORECASE)
+    if head in lexicons.organisations:
+        return lexicons.actor_owner[head].name  # "The UN" and "the United Nations" are one source
+    medium = lexicons.media_pattern.fullmatch(head)
+    if medium is not None:
+        return lexicons.media[medium.group()][0]  # "RT.com" is RT
+    described = lexicons.descriptor_pattern.search(bare) if lexicons.descriptor_pattern is not None else None
+    if described is not None and described.end() == len(bare):
+        return lexicons.descriptors[normalise_phrase(described.group())]
+    name = find_name(bare, lexicons)
+    if name:
+        surname = name.split()[-1]
+        for known in reversed(memory.names):
+            if known.split()[-1] == surname and len(known) >= len(name):
+                return known
+        if " " not in name and memory.text:
+            # "Masala" after "Carlo Masala, a professor …": the fuller form named earlier in the article
+            fuller = re.search(rf"((?:[A-Z][\w’'-]+\.? ){{1,2}}){re.escape(surname)}\b", memory.text[: max(sentence_start, 0)])
+            if fuller and not any(w.strip(".") in lexicons.titles or w in lexicons.titles for w in fuller.group(1).split()):
+                return fuller.group(0)
+        return name
+    for article in _DETERMINERS:
+        if lowered.startswith(article):
+            return bare[len(article) :]
+    return bare
+
+
+def find_name(phrase: str, lexicons: SourceLexicons) -> str:
+    """The capitalised words at the end of a phrase that are neither titles nor countries ("Farhan Haq")."""
+    tokens = phrase.split()
+    name: list[str] = []
+    for token in reversed(tokens):
+        clean = token.strip(",;:")
+        if clean in lexicons.titles or clean in lexicons.countries or not clean[:1].isupper() or clean.lower() in ("the", "a", "an"):
+            break
+        name.insert(0, clean)
+    if name and name[0].endswith(("'s", "’s")):
+        name = name[1:]
+    return " ".join(name)
+
+
+# ---------------------------------------------------------------- one article
+
+
+def find_attributions(
+    text: str, sentences: list[Span], paragraphs: list[Span], quotations: list[Quotation], lexicons: SourceLexicons | None = None
+) -> list[Attribution]:
+    """Every attribution of one article's clean text, in order of its content."""
+    lexicons = lexicons or default_lexicons()
+    outer = [q for q in quotations if q.depth == 1]
+    quoted = [(q.start, q.end) for q in outer]
+    memory = _Memory(text=text, subjects=_find_subjects(text, sentences, quoted, lexicons))
+    paragraph_of = _paragraph_index(paragraphs)
+    found: list[Attribution] = []
+    covered_until = -1
+    for number, (lo, hi) in enumerate(sentences):
+        memory.sentence_index = number
+        if hi <= covered_until:
+            continue
+        made = False
+        cues = [c for c in find_cues(text, lo, hi, quoted, lexicons) if c[0] >= covered_until]
+        for k, (cue_start, cue_end, cue_class) in enumerate(cues):
+            window_lo = cues[k - 1][1] if k else lo
+            window_hi = cues[k + 1][0] if k + 1 < len(cues) else hi
+            according = normalise_phrase(text[cue_start:cue_end]) == "according to"
+            source = find_source_phrase(text, lo, hi, cue_start, cue_end, according, quoted, lexicons.titles)
+            if _joins_source(text, lo, (cue_start, cue_end, cue_class)):
+                if made and normalise_phrase(found[-1].cue) != "according to":
+                    source = (found[-1].speaker_start, found[-1].speaker_end, False)  # "Trump confirmed …, saying …", "says A but argues B"
+                else:
+                    source = find_subject(text, lo, cue_start, lexicons.titles) or source  # "Putin commended Trump and expressed …"
+            if source is None:
+                continue
+            window = [q for q in outer if q.end > max(window_lo, covered_until) and q.start < window_hi]
+            candidates = [q for q in window if not _owned_by_later_cue(text, q, cues[k + 1 :])]
+            joined = next((c for c in cues[k + 1 :] if _joins_source(text, lo, c)), None)
+            content_hi = _words(text, lo, joined[0])[-1].start() if joined else hi  # "says A but argues B", "responded, saying …": two contents
+            owned = [q.start for q in window if q not in candidates and q.start > cue_end]
+            content_hi = min([content_hi] + owned)  # a later cue's quotation is not this cue's content
+            content = find_content(text, lo, content_hi, cue_start, cue_end, source, candidates, according, window_lo)
+            if content is None or content[0] < covered_until:
+                continue
+            phrase = text[source[0] : source[1]]
+            speaker = resolve_speaker(phrase, lo, memory, lexicons, source[0])
+            description = phrase + (text[source[1] : _trim(text, source[1], hi)[1]] if source[2] else "")
+            attribution = Attribution(
+                content[0],
+                content[1],
+                content[2],
+                text[cue_start:cue_end],
+                cue_class,
+                phrase,
+                source[0],
+                source[1],
+                speaker,
+                find_medium(text, cue_end, hi, lexicons),
+                description,
+            )
+            _remember(attribution, memory, lexicons)
+            found.append(attribution)
+            covered_until = max(covered_until, content[1], cue_end)
+            made = True
+        if not made:
+            attribution = _continue_or_dash(text, lo, hi, outer, memory, paragraph_of, lexicons)
+            if attribution is not None:
+                _remember(attribution, memory, lexicons)
+                found.append(attribution)
+                covered_until = max(covered_until, attribution.end)
+    return sorted(found, key=lambda a: (a.start, a.end))
+
+
+def _joins_source(text: str, lo: int, cue: tuple[int, int, str]) -> bool:
+    """A cue that shares the source of the cue before it: after "and"/"but", or a participle after a comma ("…, saying")."""
+    before = _words(text, lo, cue[0])
+    if not before:
+        return False
+    participle = text[cue[0] : cue[1]].lower().endswith("ing") and text[lo : cue[0]].rstrip().endswith(",")
+    return participle or _bare(before[-1].group()) in ("and", "but")
+
+
+def _owned_by_later_cue(text: str, quotation: Quotation, later: list[tuple[int, int, str]]) -> bool:
+    """A quotation right before a later cue of its sentence belongs to that cue ("… told Mr. Trump of “…,” Mr. Peskov said")."""
+    return any(quotation.end <= start and len(_words(text, quotation.end, start)) <= 6 for start, _, _ in later)
+
+
+def _find_subjects(text: str, sentences: list[Span], quoted: list[tuple[int, int]], lexicons: SourceLexicons) -> list[tuple[int, str]]:
+    subjects = []
+    for lo, hi in sentences:
+        for match in lexicons.actor_pattern.finditer(text, lo, hi):
+            actor = lexicons.actor_owner[match.group()]
+            possessive = text[match.end() : match.end() + 2] in ("'s", "’s")
+            if actor.kind == "person" and not possessive and not any(s <= match.start() < e for s, e in quoted):
+                subjects.append((lo, actor.name))
+                break
+    return subjects
+
+
+def _paragraph_index(paragraphs: list[Span]):
+    starts = [s for s, _ in paragraphs]
+
+    def index(offset: int) -> int:
+        return bisect_right(starts, offset) - 1
+
+    return index
+
+
+def _remember(attribution: Attribution, memory: _Memory, lexicons: SourceLexicons) -> None:
+    memory.last = attribution
+    memory.last_sentence = memory.sentence_index
+    speaker = attribution.speaker
+    if speaker.startswith("unresolved"):
+        return
+    is_person = speaker in {a.name for a in lexicons.actor_owner.values() if a.kind == "person"} or bool(find_name(attribution.speaker_text, lexicons))
+    if is_person:
+        memory.last_person_speaker = speaker
+        if speaker not in memory.names:
+            memory.names.append(speaker)
+
+
+_DASH_NAME = re.compile(r"\s*[—–]\s*((?:[A-Z][\w.’'-]*\s?){1,4})")
+
+
+def _continue_or_dash(text, lo, hi, outer, memory: _Memory, paragraph_of, lexicons) -> Attribution | None:
+    inside = [q for q in outer if q.start < hi and q.end > lo and q.start >= lo - 1]
+    if not inside:
+        return None
+    if _quoted_share(text, lo, hi, inside) < 0.8:
+        return None
+    start, end = min(q.start for q in inside), max(q.end for q in inside)
+    inner = text[start:end].strip(_MARKS)
+    line_end = text.find("\n", end)
+    after = " ".join(w.group() for w in _words(text, end, min(len(text) if line_end < 0 else line_end, end + 80))[:6])
+    if inner[-1:] in ",—–" or (inner[-1:] in "!?" and lexicons.cue_pattern.search(after)):
+        return None  # the quotation's own sentence attributes it: "…,” he added."
+    dash = _DASH_NAME.match(text, end, hi)
+    if dash:
+        phrase = dash.group(1).strip()
+        speaker = resolve_speaker(phrase, lo, memory, lexicons)
+        return Attribution(start, end, "direct", "—", "neutral", phrase, dash.start(1), dash.start(1) + len(phrase), speaker)
+    last = memory.last
+    if last is None or paragraph_of(start) - paragraph_of(last.end) > 1:
+        return None
+    return Attribution(start, end, "direct", "", "", "", -1, -1, last.speaker, last.medium)
+

@@ -1,0 +1,142 @@
+"""The word lists that attribution reads, loaded once into :class:`SourceLexicons`.
+
+``attribution_verbs.tsv`` (cue forms and their class), ``actor_titles.txt``,
+``source_types.tsv`` (words that say what kind of source a speaker is),
+``actor_sources.tsv`` (type and country of the actor table's persons),
+``media_outlets.tsv`` (media, agencies, platforms) and ``actor_descriptors.tsv``,
+with the actor table's persons, countries and organisations. Each reader raises
+InputProblem naming the file and line of every malformed row.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from analysis import config
+from analysis.actors import Actor, compile_actor_pattern
+from analysis.errors import InputProblem
+from analysis.wordlists import (
+    collect_forms,
+    compile_phrase_pattern,
+    normalise_phrase,
+    read_tsv_records,
+    read_wordlist,
+)
+
+CUE_CLASSES = ("neutral", "endorsing", "distancing", "emotive")
+SOURCE_TYPES = ("official", "politician", "international_organisation", "expert", "media", "anonymous", "social_media", "other")
+
+@dataclass(frozen=True)
+class SourceLexicons:
+    """Everything the attribution rules read, loaded once."""
+
+    cue_pattern: re.Pattern
+    cue_classes: dict[str, str]
+    titles: frozenset[str]
+    actor_pattern: re.Pattern
+    actor_owner: dict[str, Actor]
+    countries: dict[str, str]
+    type_pattern: re.Pattern
+    types: dict[str, tuple[str, str]]
+    actor_types: dict[str, tuple[str, str]]
+    media_pattern: re.Pattern
+    media: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+    descriptor_pattern: re.Pattern | None = None
+    descriptors: dict[str, str] = field(default_factory=dict)
+    organisations: frozenset[str] = frozenset()
+
+
+
+
+def read_attribution_verbs(path: Path | None = None) -> dict[str, str]:
+    """Form (normalised) → cue class, from ``attribution_verbs.tsv`` (``entry``, ``class``, ``forms``)."""
+    path = path or config.wordlist_path("attribution_verbs.tsv")
+    forms: dict[str, str] = {}
+    where: dict[str, int] = {}
+    records, problems = read_tsv_records(path, ["entry", "class", "forms"])
+    for number, line, fields in records:
+        if len(fields) != 3 or not all(fields) or fields[1] not in CUE_CLASSES:
+            problems.append(f"{path}, line {number}: expected entry, a class of {', '.join(CUE_CLASSES)} and forms: {line!r}")
+            continue
+        collect_forms(forms, where, fields[1], fields[2], path, number, problems)
+    if problems:
+        raise InputProblem(problems)
+    return forms
+
+
+def _read_typed_table(path: Path, columns: list[str]) -> dict[str, tuple[str, str]]:
+    """Key (first column) → (type, country) from a table whose last two columns are type and country."""
+    table: dict[str, tuple[str, str]] = {}
+    records, problems = read_tsv_records(path, columns)
+    for number, line, fields in records:
+        if len(fields) != len(columns) or not all(fields) or fields[-2] not in SOURCE_TYPES:
+            problems.append(f"{path}, line {number}: expected {', '.join(columns)} with a type of {', '.join(SOURCE_TYPES)}: {line!r}")
+            continue
+        key = fields[0] if columns[0] == "actor" else normalise_phrase(fields[0])
+        table[key] = (fields[-2], "" if fields[-1] == "-" else fields[-1])
+    if problems:
+        raise InputProblem(problems)
+    return table
+
+
+def read_media(path: Path | None = None) -> dict[str, tuple[str, str, str]]:
+    """Form (as written) → (medium, kind, country), from ``media_outlets.tsv``."""
+    path = path or config.wordlist_path("media_outlets.tsv")
+    forms: dict[str, tuple[str, str, str]] = {}
+    records, problems = read_tsv_records(path, ["medium", "kind", "country", "forms"])
+    for number, line, fields in records:
+        if len(fields) != 4 or not all(fields) or fields[1] not in ("media", "agency", "platform"):
+            problems.append(f"{path}, line {number}: expected medium, kind (media, agency, platform), country and forms: {line!r}")
+            continue
+        for form in (f.strip() for f in fields[3].split("|") if f.strip()):
+            forms[form] = (fields[0], fields[1], "" if fields[2] == "-" else fields[2])
+    if problems:
+        raise InputProblem(problems)
+    return forms
+
+
+def load_source_lexicons(actors: list[Actor], corpus: str | Path | None = None) -> SourceLexicons:
+    """The attribution verbs, titles, source types and media, with the actor table's persons and countries.
+
+    A corpus folder's ``actor_sources.tsv`` adds to (or replaces rows of) the kit's.
+    """
+    cues = read_attribution_verbs()
+    actor_pattern, owner = compile_actor_pattern(actors)
+    countries = {alias: a.name for a in actors if a.kind == "country" for alias in a.aliases}
+    types = _read_typed_table(config.wordlist_path("source_types.tsv"), ["phrase", "type", "country"])
+    actor_types = _read_typed_table(config.wordlist_path("actor_sources.tsv"), ["actor", "type", "country"])
+    folder = Path(corpus) if corpus is not None and Path(corpus).is_dir() else None
+    if folder is not None and (folder / "actor_sources.tsv").exists():
+        actor_types.update(_read_typed_table(folder / "actor_sources.tsv", ["actor", "type", "country"]))
+    media = read_media()
+    from analysis.labels import load_label_tables
+
+    descriptors, _ = load_label_tables(corpus)
+    media_pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(f) for f in sorted(media, key=lambda f: (-len(f), f))) + r")(?![\w])")
+    return SourceLexicons(
+        cue_pattern=compile_phrase_pattern(set(cues)),
+        cue_classes=cues,
+        titles=frozenset(read_wordlist("actor_titles.txt")),
+        actor_pattern=actor_pattern,
+        actor_owner=owner,
+        countries=countries,
+        type_pattern=compile_phrase_pattern(set(types)),
+        types=types,
+        actor_types=actor_types,
+        media_pattern=media_pattern,
+        media=media,
+        descriptor_pattern=compile_phrase_pattern(set(descriptors)) if descriptors else None,
+        descriptors=descriptors,
+        organisations=frozenset(alias for a in actors if a.kind == "organisation" for alias in a.aliases),
+    )
+
+
+@lru_cache(maxsize=1)
+def default_lexicons() -> SourceLexicons:
+    from analysis.actors import load_actors
+
+    return load_source_lexicons(load_actors())
+
