@@ -14,7 +14,7 @@ name). The strategies:
   parenthesis ("Peskov, who …, said"; "Rep. Earl Blumenauer (D-Ore.) said"),
   reading an apposition ("The Kremlin's spokesman, Dmitri S. Peskov, told");
   after the cue when it opens its clause ("…,” said Peskov", "according to ABC
-  News"); :func:`find_subject` for a cue that shares the sentence's subject
+  News", "…such misinformation, said Angie Drobnic Holan"); :func:`find_subject` for a cue that shares the sentence's subject
   ("…, saying …", "says A but argues B").
 - :func:`find_content` and :func:`find_indirect_span`: the quotations of the
   cue's part of the sentence (a quotation running over sentences or paragraphs
@@ -113,6 +113,8 @@ def find_cues(text: str, start: int, end: int, quoted: list[tuple[int, int]], le
     for match in lexicons.cue_pattern.finditer(text, start, end):
         if any(s <= match.start() < e for s, e in quoted):
             continue
+        if text.rfind("<", start, match.start()) > text.rfind(">", start, match.start()):
+            continue  # inside markup left in the text ("<tweet tweet-author=…>")
         before = _words(text, max(start, match.start() - 40), match.start())
         previous = _bare(before[-1].group()) if before else ""
         form = normalise_phrase(match.group())
@@ -168,6 +170,8 @@ def find_source_phrase(
             if text[cue_start:cue_end].lower().endswith("ing"):
                 subject = find_subject(text, lo, clause - 1, titles)
                 return subject
+            elif previous == lo and len(inner) > 6 and _names_after(text, cue_end, hi):
+                words = []  # "The Internet has … such misinformation, said Angie Drobnic Holan": the source follows the cue
             elif inner and (_bare(inner[0].group()) in ("who", "which") or inner[0].group().endswith("ing")):
                 # "Peskov, who spoke to reporters, said": skip back over a relative clause
                 words = _words(text, _clause_start(text, lo, previous - 1), previous - 1) if previous > lo else []
@@ -209,6 +213,17 @@ def find_source_phrase(
         end = last.end() - (1 if last.group().endswith(".") and not _is_abbreviation(last.group()) else 0)
         return after[0].start(), end, True
     return None
+
+
+def _names_after(text: str, cue_end: int, hi: int) -> bool:
+    """Whether a capitalised name comes right after the cue, before any comma ("said Angie Drobnic Holan, …")."""
+    following = _words(text, cue_end, hi)[:6]
+    for word in following:
+        if word.group()[:1].isupper():
+            return True
+        if text[word.end() : word.end() + 1] in ",.;:" or _bare(word.group()) in ("that", "it", "in", "on", "at", "during", "to"):
+            return False
+    return False
 
 
 def find_subject(text: str, lo: int, hi: int, titles: frozenset[str]) -> tuple[int, int, bool] | None:

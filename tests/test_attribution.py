@@ -52,6 +52,11 @@ def rows(text: str) -> list[tuple[str, str, str, str]]:
         ("Putin has since said that the talks were useful.", [("indirect", "Vladimir Putin", "said", "the talks were useful")]),
         # an apposition after the name: the name speaks
         ("Patrick F. Kennedy, the undersecretary for management, wrote in a memo that the files were safe.", [("indirect", "Patrick F. Kennedy", "wrote", "the files were safe")]),
+        # a long clause, then the cue and a name: the source follows the cue
+        (
+            "The internet has sped up the spread of such rumours among voters, said Angie Drobnic Holan, the editor.",
+            [("indirect", "Angie Drobnic Holan", "said", "The internet has sped up the spread of such rumours among voters")],
+        ),
         # nouns, passives and negations are not cues
         ("A group of comedians is performing a play called “Sons of Trump” in Mexico.", []),
         ("The Washington Post has put together a team of reporters.", []),

@@ -1,0 +1,42 @@
+"""Words per second of attribution (quotes, sources, speakers) on whole articles.
+
+Usage: python benchmarks/attribution.py [--words 300000]
+
+The articles are the default corpus's clean texts, repeated until they hold the
+requested number of words; each copy is split into sentences and paragraphs and
+its quotations paired before timing, so the figure is for
+:func:`analysis.attribution.find_attributions` alone, on one core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+from analysis import config
+from analysis.attribution import find_attributions
+from analysis.pipeline import load_outputs
+from analysis.quotes import find_quotations
+from analysis.segment import count_words, split_paragraphs, split_sentences
+from analysis.source_lexicons import default_lexicons
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--words", type=int, default=300_000)
+    args = parser.parse_args()
+    texts = list(load_outputs(config.processed_dir())["articles"]["clean_text"])
+    prepared, words = [], 0
+    while words < args.words:
+        for text in texts:
+            prepared.append((text, split_sentences(text), split_paragraphs(text), find_quotations(text)))
+            words += count_words(text)
+    lexicons = default_lexicons()
+    start = time.perf_counter()
+    found = sum(len(find_attributions(text, sentences, paragraphs, quotations, lexicons)) for text, sentences, paragraphs, quotations in prepared)
+    elapsed = time.perf_counter() - start
+    print(f"{len(prepared):,} articles, {words:,} words: find_attributions {words / elapsed:,.0f} words/s ({found:,} attributions)")
+
+
+if __name__ == "__main__":
+    main()
