@@ -96,9 +96,6 @@ class Attribution:
     """The words that say who the source is: the phrase, and an apposition after an inverted one ("said Farhan Haq, Deputy Spokesperson for UN …")."""
 
 
-
-
-
 def _words(text: str, start: int, end: int) -> list[re.Match]:
     return list(_WORD.finditer(text, start, end))
 
@@ -168,9 +165,8 @@ def find_source_phrase(
             previous = _clause_start(text, lo, clause - 1)
             inner = _words(text, previous, clause - 1)
             if text[cue_start:cue_end].lower().endswith("ing"):
-                subject = find_subject(text, lo, clause - 1, titles)
-                return subject
-            elif previous == lo and len(inner) > 6 and _names_after(text, cue_end, hi):
+                return find_subject(text, lo, clause - 1, titles)
+            if previous == lo and len(inner) > 6 and _names_after(text, cue_end, hi):
                 words = []  # "The Internet has … such misinformation, said Angie Drobnic Holan": the source follows the cue
             elif inner and (_bare(inner[0].group()) in ("who", "which") or inner[0].group().endswith("ing")):
                 # "Peskov, who spoke to reporters, said": skip back over a relative clause
@@ -231,7 +227,7 @@ def find_subject(text: str, lo: int, hi: int, titles: frozenset[str]) -> tuple[i
 
     The first person pronoun, or the first capitalised word that is not a title,
     a possessive or a sentence opener, with the capitalised words right after it
-    ("United Nations", "Mr. Trump" read from "Trump").
+    ("United Nations", "Carly Fiorina").
     """
     words = _words(text, lo, hi)
     for k, word in enumerate(words):

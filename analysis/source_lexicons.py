@@ -29,6 +29,7 @@ from analysis.wordlists import (
 CUE_CLASSES = ("neutral", "endorsing", "distancing", "emotive")
 SOURCE_TYPES = ("official", "politician", "international_organisation", "expert", "media", "anonymous", "social_media", "other")
 
+
 @dataclass(frozen=True)
 class SourceLexicons:
     """Everything the attribution rules read, loaded once."""
@@ -47,8 +48,6 @@ class SourceLexicons:
     descriptor_pattern: re.Pattern | None = None
     descriptors: dict[str, str] = field(default_factory=dict)
     organisations: frozenset[str] = frozenset()
-
-
 
 
 def read_attribution_verbs(path: Path | None = None) -> dict[str, str]:
