@@ -33,9 +33,9 @@ from analysis.actors import Actor
 from analysis.errors import InputProblem
 from analysis.quotes import index_voice_ranges, voice_at
 from analysis.wordlists import (
-    collect_forms,
     compile_phrase_pattern,
     normalise_phrase,
+    read_form_table,
     read_tsv_records,
     read_wordlist,
 )
@@ -54,18 +54,7 @@ class Role:
 
 def read_descriptors(path: Path | None = None) -> dict[str, str]:
     """Descriptor phrase (normalised) → actor, from a tab-separated file (``actor``, ``descriptors``)."""
-    path = path or config.wordlist_path("actor_descriptors.tsv")
-    forms: dict[str, str] = {}
-    where: dict[str, int] = {}
-    records, problems = read_tsv_records(path, ["actor", "descriptors"])
-    for number, line, fields in records:
-        if len(fields) != 2 or not all(fields):
-            problems.append(f"{path}, line {number}: expected actor and descriptors separated by a tab: {line!r}")
-            continue
-        collect_forms(forms, where, fields[0], fields[1], path, number, problems)
-    if problems:
-        raise InputProblem(problems)
-    return forms
+    return read_form_table(path or config.wordlist_path("actor_descriptors.tsv"), ["actor", "descriptors"], "actor", "descriptors")
 
 
 def read_roles(path: Path | None = None) -> list[Role]:

@@ -19,9 +19,9 @@ from analysis import config
 from analysis.actors import Actor, compile_actor_pattern
 from analysis.errors import InputProblem
 from analysis.wordlists import (
-    collect_forms,
     compile_phrase_pattern,
     normalise_phrase,
+    read_form_table,
     read_tsv_records,
     read_wordlist,
 )
@@ -52,18 +52,7 @@ class SourceLexicons:
 
 def read_attribution_verbs(path: Path | None = None) -> dict[str, str]:
     """Form (normalised) → cue class, from ``attribution_verbs.tsv`` (``entry``, ``class``, ``forms``)."""
-    path = path or config.wordlist_path("attribution_verbs.tsv")
-    forms: dict[str, str] = {}
-    where: dict[str, int] = {}
-    records, problems = read_tsv_records(path, ["entry", "class", "forms"])
-    for number, line, fields in records:
-        if len(fields) != 3 or not all(fields) or fields[1] not in CUE_CLASSES:
-            problems.append(f"{path}, line {number}: expected entry, a class of {', '.join(CUE_CLASSES)} and forms: {line!r}")
-            continue
-        collect_forms(forms, where, fields[1], fields[2], path, number, problems)
-    if problems:
-        raise InputProblem(problems)
-    return forms
+    return read_form_table(path or config.wordlist_path("attribution_verbs.tsv"), ["entry", "class", "forms"], "class", "forms", CUE_CLASSES)
 
 
 def _read_typed_table(path: Path, columns: list[str]) -> dict[str, tuple[str, str]]:

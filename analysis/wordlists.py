@@ -113,3 +113,27 @@ def collect_forms(forms: dict, where: dict[str, int], value, form_field: str, pa
         if form in forms and forms[form] != value:
             problems.append(f"{path}, line {number}: form {form!r} is already given on line {where[form]}")
         forms[form], where[form] = value, number
+
+
+def read_form_table(path: Path, columns: list[str], value_column: str, forms_column: str, allowed: tuple[str, ...] | None = None) -> dict[str, str]:
+    """Form (normalised) → the value of ``value_column``, from a table whose ``forms_column`` lists forms.
+
+    Forms are ``|``-separated with ``{a,b}`` alternatives (:func:`collect_forms`).
+    Raises InputProblem naming the file and line of every malformed row, every
+    value outside ``allowed`` (when given) and every form given twice.
+    """
+    from analysis.errors import InputProblem
+
+    forms: dict[str, str] = {}
+    where: dict[str, int] = {}
+    records, problems = read_tsv_records(path, columns)
+    value_at, forms_at = columns.index(value_column), columns.index(forms_column)
+    for number, line, fields in records:
+        if len(fields) != len(columns) or not all(fields) or (allowed is not None and fields[value_at] not in allowed):
+            rule = f" ({value_column} one of {', '.join(allowed)})" if allowed is not None else ""
+            problems.append(f"{path}, line {number}: expected {', '.join(columns)} separated by tabs{rule}: {line!r}")
+            continue
+        collect_forms(forms, where, fields[value_at], fields[forms_at], path, number, problems)
+    if problems:
+        raise InputProblem(problems)
+    return forms

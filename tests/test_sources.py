@@ -61,7 +61,7 @@ def test_a_malformed_verb_list_names_file_and_line(tmp_path):
     path.write_text("entry\tclass\tforms\nsay\tneutral\tsaid\nclaim\tdoubtful\tclaimed\nsay2\tneutral\tsaid\n", encoding="utf-8")
     with pytest.raises(InputProblem) as caught:
         read_attribution_verbs(path)
-    assert "line 3: expected entry, a class of" in str(caught.value)
+    assert "line 3: expected entry, class, forms separated by tabs (class one of neutral, endorsing" in str(caught.value)
 
 
 # Every quotation of the seed articles (direct, and partial inside indirect speech) with

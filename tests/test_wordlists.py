@@ -54,3 +54,19 @@ def test_records_keep_their_line_numbers(tmp_path):
     path = tmp_path / "list.tsv"
     path.write_text("# comment\na\tb\n\nx\t y \n", encoding="utf-8")
     assert read_tsv_records(path, ["a", "b"]) == ([(4, "x\t y ", ["x", "y"])], [])
+
+
+def test_form_tables_map_every_form_to_its_value_and_name_bad_lines(tmp_path):
+    from analysis.errors import InputProblem
+    from analysis.wordlists import read_form_table
+
+    path = tmp_path / "forms.tsv"
+    path.write_text("entry\tclass\tforms\nsay\tneutral\tsaid|{tells,told}\n", encoding="utf-8")
+    assert read_form_table(path, ["entry", "class", "forms"], "class", "forms", ("neutral",)) == {"said": "neutral", "tells": "neutral", "told": "neutral"}
+    path.write_text("entry\tclass\tforms\nsay\tloud\tsaid\nclaim\tneutral\tclaimed\nclaim2\tneutral2\tclaimed\nx\tneutral\n", encoding="utf-8")
+    with pytest.raises(InputProblem) as caught:
+        read_form_table(path, ["entry", "class", "forms"], "class", "forms", ("neutral", "neutral2"))
+    message = str(caught.value)
+    assert "line 2: expected entry, class, forms separated by tabs (class one of neutral, neutral2)" in message
+    assert "line 4: form 'claimed' is already given on line 3" in message
+    assert "line 5: expected entry, class, forms" in message
