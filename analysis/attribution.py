@@ -71,6 +71,10 @@ _SENTENCE_OPENERS = frozenset(
 )
 
 _TELL_FORMS = frozenset("tell tells told telling".split())
+_VERB_OR_PREPOSITION = frozenset(
+    "began went made took came gave told said wrote spoke met ran won lost held left kept got saw became "
+    "by about in on at for with to from of into over after before during".split()
+)
 _NAMING_FORMS = frozenset("called calling".split())
 _PARTICLES = frozenset("for on off up in out back upon into it".split())
 _CLAUSE_OPENERS = frozenset("he she they it we i the a an his her their its there this".split())
@@ -125,7 +129,7 @@ def find_cues(text: str, start: int, end: int, quoted: list[tuple[int, int]], le
             continue  # "did not say": nothing is attributed
         if form in _NAMING_FORMS and _bare(next(iter(_words(text, match.end(), end)), match).group()) in _PARTICLES:
             continue  # "called for", "called on": a request, not words attributed
-        if form in _NAMING_FORMS and before and before[-1].group().islower() and previous not in _PRONOUNS and previous not in _AUXILIARIES:
+        if form in _NAMING_FORMS and before and before[-1].group().islower() and previous not in _PRONOUNS | _AUXILIARIES | {"and", "but", "or"}:
             continue  # "a play called “…”": a name, not words attributed
         if match.group()[:1].isupper() and before and text[before[-1].end() : match.start()].strip() == "":
             continue  # "The Washington Post": part of a name, not a verb
@@ -241,7 +245,14 @@ def find_subject(text: str, lo: int, hi: int, titles: frozenset[str]) -> tuple[i
                     break
                 end = following.end()
             return word.start(), end, False
-    return None
+    # "The billionaire businessman began by talking …, saying": the words before the first verb
+    head = []
+    for word in words[:6]:
+        bare = _bare(word.group())
+        if bare in _AUXILIARIES or (head and word.group().islower() and (bare.endswith(("ed", "s")) or bare in _VERB_OR_PREPOSITION)):
+            break
+        head.append(word)
+    return (head[0].start(), head[-1].end(), False) if head and len(head) <= 5 else None
 
 
 def _is_abbreviation(word: str) -> bool:
@@ -489,6 +500,8 @@ def find_attributions(
             owned = [q.start for q in window if q not in candidates and q.start > cue_end]
             content_hi = min([content_hi] + owned)  # a later cue's quotation is not this cue's content
             content = find_content(text, lo, content_hi, cue_start, cue_end, source, candidates, according, window_lo)
+            if content is None:
+                content = _quotation_after_colon(text, max(cue_end, source[1]), hi, outer)
             if content is None or content[0] < covered_until:
                 continue
             phrase = text[source[0] : source[1]]
@@ -518,6 +531,14 @@ def find_attributions(
                 found.append(attribution)
                 covered_until = max(covered_until, attribution.end)
     return sorted(found, key=lambda a: (a.start, a.end))
+
+
+def _quotation_after_colon(text: str, pos: int, hi: int, outer: list[Quotation]) -> tuple[int, int, str] | None:
+    """A quotation opening the next paragraph after a cue that ends its sentence with a colon ("Dr. Ward stated:")."""
+    if text[pos:hi].strip() != ":":
+        return None
+    following = next((q for q in outer if q.start >= hi), None)
+    return (following.start, following.end, "direct") if following is not None and not text[hi : following.start].strip() else None
 
 
 def _joins_source(text: str, lo: int, cue: tuple[int, int, str]) -> bool:

@@ -57,6 +57,13 @@ def rows(text: str) -> list[tuple[str, str, str, str]]:
             "The internet has sped up the spread of such rumours among voters, said Angie Drobnic Holan, the editor.",
             [("indirect", "Angie Drobnic Holan", "said", "The internet has sped up the spread of such rumours among voters")],
         ),
+        # a participle whose subject is a description, not a name
+        (
+            "The billionaire businessman began by talking about the drug crisis, saying that heroin is now cheap.",
+            [("indirect", "billionaire businessman", "saying", "heroin is now cheap")],
+        ),
+        # "and called": a coordinated verb, not a name
+        ("Carson took the stage and called the political system “rotten to the core.”", [("partial", "Carson", "called", "the political system “rotten to the core.”")]),
         # nouns, passives and negations are not cues
         ("A group of comedians is performing a play called “Sons of Trump” in Mexico.", []),
         ("The Washington Post has put together a team of reporters.", []),
@@ -105,3 +112,6 @@ def test_platforms_named_with_the_cue_are_the_medium():
     assert found.medium == "X"
 
 
+def test_a_cue_ending_with_a_colon_takes_the_quotation_opening_the_next_paragraph():
+    text = "Dr. Ward stated:\n\n“The department is not about equal rights.”\n\nThe state sued."
+    assert [(a.kind, a.speaker, text[a.start : a.end]) for a in attributions(text)] == [("direct", "Ward", "“The department is not about equal rights.”")]
