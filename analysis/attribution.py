@@ -44,7 +44,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from analysis.quotes import Quotation
-from analysis.segment import Span
+from analysis.segment import Span, abbreviations
 from analysis.source_lexicons import SourceLexicons, default_lexicons
 from analysis.wordlists import normalise_phrase
 
@@ -256,7 +256,8 @@ def find_subject(text: str, lo: int, hi: int, titles: frozenset[str]) -> tuple[i
 
 
 def _is_abbreviation(word: str) -> bool:
-    return bool(re.fullmatch(r"(?:[A-Z]\.)+|Mr\.|Mrs\.|Ms\.|Dr\.|Sen\.|Rep\.|Gov\.|Gen\.|Lt\.|Jr\.|St\.", word))
+    """Initials ("U.S.") or a title of ``abbreviations.tsv`` ("Sen.", "Gov."): its period ends no name."""
+    return bool(re.fullmatch(r"(?:[A-Z]\.)+", word)) or abbreviations().get(word[:-1].lower()) == "title"
 
 
 def find_content(
@@ -582,7 +583,7 @@ def _remember(attribution: Attribution, memory: _Memory, lexicons: SourceLexicon
     speaker = attribution.speaker
     if speaker.startswith("unresolved"):
         return
-    is_person = speaker in {a.name for a in lexicons.actor_owner.values() if a.kind == "person"} or bool(find_name(attribution.speaker_text, lexicons))
+    is_person = speaker in lexicons.persons or bool(find_name(attribution.speaker_text, lexicons))
     if is_person:
         memory.last_person_speaker = speaker
         if speaker not in memory.names:

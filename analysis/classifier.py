@@ -28,6 +28,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedKFold
 
+from analysis import config
 from analysis.datasets import hash_text
 from analysis.textfeatures import (
     decode_linear_model,
@@ -57,6 +58,8 @@ class TextClassifier:
     RECIPE: ClassVar[dict] = {}
     POSITIVE: ClassVar[str] = "positive"
     """The name of the positive class (the provenance counts its training rows under it)."""
+    MODEL_FILE: ClassVar[str] = ""
+    """The file name of the fitted model in the local models folder."""
 
     vocabularies: dict[str, list[str]]
     idf: dict[str, np.ndarray]
@@ -102,6 +105,24 @@ class TextClassifier:
             threshold=self.threshold,
             training_hashes=self.training_hashes,
         )
+
+    @classmethod
+    def local_path(cls) -> Path:
+        """Where ``make models`` writes the fitted model (:func:`analysis.config.local_models_dir`)."""
+        return config.local_models_dir() / cls.MODEL_FILE
+
+    def write(self, path: Path | None = None) -> Path:
+        """Write the model as JSON (to :meth:`local_path` by default); return the path."""
+        path = path or self.local_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(self.to_json(), encoding="utf-8", newline="\n")
+        return path
+
+    @classmethod
+    def load(cls, path: Path | None = None):
+        """The model stored at ``path`` (:meth:`local_path` by default), or None when none was fitted there."""
+        path = path or cls.local_path()
+        return cls.from_json(path.read_text(encoding="utf-8")) if path.exists() else None
 
     @classmethod
     def from_json(cls, text: str):
@@ -179,17 +200,6 @@ def fit_classifier(cls: type[Model], texts: list[str], labels: np.ndarray, prove
         }
     )
     return model
-
-
-def write_model(model: TextClassifier, path: Path) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(model.to_json(), encoding="utf-8", newline="\n")
-    return path
-
-
-def read_model(cls: type[Model], path: Path) -> Model | None:
-    """The model stored at ``path``, or None when none was fitted there."""
-    return cls.from_json(path.read_text(encoding="utf-8")) if path.exists() else None
 
 
 def predict_rows(model: TextClassifier, texts: list[str], labels: np.ndarray, documents: dict[str, list[str]] | None = None) -> tuple[np.ndarray, np.ndarray]:

@@ -56,22 +56,22 @@ LOCAL_MODELS = ("hedging", "loaded")
 
 
 def _local_model_functions(name: str):
-    """The data set of a local model, and its path, build and write functions."""
+    """The data set of a local model, its class and its build function."""
     if name == "hedging":
         from analysis import hedging_model
 
-        return "wikiweasel", hedging_model.hedge_model_path, hedging_model.build_hedge_model, hedging_model.write_hedge_model
+        return "wikiweasel", hedging_model.HedgeModel, hedging_model.build_hedge_model
     from analysis import loaded_model
 
-    return "babe", loaded_model.loaded_model_path, loaded_model.build_loaded_model, loaded_model.write_loaded_model
+    return "babe", loaded_model.LoadedModel, loaded_model.build_loaded_model
 
 
 def _fit_local_model(name: str, data_home, if_missing: bool) -> int:
     """Fit a local model into the local models folder, or with ``if_missing`` say why not."""
     from analysis.datasets import locate_dataset
 
-    dataset, model_path, build, write = _local_model_functions(name)
-    path = model_path()
+    dataset, model_class, build = _local_model_functions(name)
+    path = model_class.local_path()
     if if_missing and path.exists():
         print(f"{name} model already fitted: {path}")
         return 0
@@ -79,7 +79,7 @@ def _fit_local_model(name: str, data_home, if_missing: bool) -> int:
         print(f"{name} model not fitted: {dataset} is not in the data home (validation will show the rules and lexicons only)")
         return 0
     model = build(data_home)
-    path = write(model)
+    path = model.write()
     scores = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in sorted(model.provenance.items()) if k.startswith("cross_validated"))
     print(f"{name} model fitted on {model.provenance['rows']} {dataset} sentences (threshold {model.threshold}, {scores}) -> {path} (not committed)")
     return 0

@@ -27,7 +27,6 @@ term frequency, smoothed idf, L2-normalised rows.
 from __future__ import annotations
 
 import csv
-import re
 from pathlib import Path
 
 import numpy as np
@@ -37,6 +36,7 @@ from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 
 from analysis.errors import InputProblem
 from analysis.quotes import index_voice_ranges, voice_at
+from analysis.segment import LETTER_WORD_RE
 from analysis.tone import add_article_column
 from analysis.uncertainty import DEFAULT_SEED
 from analysis.wordlists import read_wordlist
@@ -46,7 +46,6 @@ PRIOR_FLOOR = 0.01
 PERMUTATIONS = 999
 DISTINCTIVE_COLUMNS = ["outlet", "term", "count", "count_rest", "log_odds", "z", "p_permutation", "tfidf"]
 
-_WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
 def collect_authorial_words(sentences: pd.DataFrame, articles: pd.DataFrame, voice: pd.DataFrame) -> pd.DataFrame:
@@ -64,7 +63,7 @@ def collect_authorial_words(sentences: pd.DataFrame, articles: pd.DataFrame, voi
     for article_id, sentence_id, start, end in zip(sentences["article_id"], sentences["sentence_id"], sentences["start"], sentences["end"]):
         ranges = index.get(article_id, ([], [], []))
         words = []
-        for match in _WORD_RE.finditer(texts[article_id], start, end):
+        for match in LETTER_WORD_RE.finditer(texts[article_id], start, end):
             word = match.group().lower().replace("’", "'")
             if word not in stop and voice_at(ranges, match.start()) == "authorial":
                 words.append(word)

@@ -34,8 +34,6 @@ from analysis.classifier import (
     cross_validate,
     describe_hits,
     fit_classifier,
-    read_model,
-    write_model,
 )
 from analysis.hedging import find_cues
 
@@ -48,9 +46,6 @@ RECIPE = {
     "thresholds": [0.1, 0.8, 0.01],
 }
 """The recipe, chosen by out-of-fold F1 on the wikiweasel training split only."""
-
-MODEL_FILE = "hedging_wikiweasel.json"
-
 
 def describe_cues(text: str) -> str:
     """The cue document of a sentence: one token per cue category and entry found."""
@@ -68,6 +63,7 @@ class HedgeModel(TextClassifier):
     """The uncertainty classifier; :meth:`predict` gives 1 (uncertain) or 0 per sentence."""
 
     RECIPE: ClassVar[dict] = RECIPE
+    MODEL_FILE: ClassVar[str] = "hedging_wikiweasel.json"
     POSITIVE: ClassVar[str] = "uncertain"
 
     @staticmethod
@@ -83,19 +79,6 @@ def cross_validate_hedge_model(texts: list[str], labels: np.ndarray, documents: 
 def fit_hedge_model(texts: list[str], labels: np.ndarray, provenance: dict | None = None) -> HedgeModel:
     """Fit the recipe on labelled sentences (1 = uncertain) and choose its threshold out of fold."""
     return fit_classifier(HedgeModel, texts, labels, provenance)
-
-
-def hedge_model_path() -> Path:
-    return config.local_models_dir() / MODEL_FILE
-
-
-def write_hedge_model(model: HedgeModel, path: Path | None = None) -> Path:
-    return write_model(model, path or hedge_model_path())
-
-
-def load_hedge_model(path: Path | None = None) -> HedgeModel | None:
-    """The locally fitted model, or None when ``make models`` has not fitted one."""
-    return read_model(HedgeModel, path or hedge_model_path())
 
 
 def build_hedge_model(data_home: str | Path | None = None) -> HedgeModel:

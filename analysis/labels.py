@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -84,9 +85,15 @@ def load_label_tables(corpus: str | Path | None = None) -> tuple[dict[str, str],
 _TOKEN_RE = re.compile(r"\S+")
 
 
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    """The words of ``actor_titles.txt``, as written."""
+    return frozenset(read_wordlist("actor_titles.txt"))
+
+
 def read_title_before(text: str, lo: int, start: int, countries: set[str]) -> int:
     """The offset where the title words right before ``start`` begin (``start`` when there are none)."""
-    titles = set(read_wordlist("actor_titles.txt"))
+    titles = title_words()
     begin = start
     for token in reversed(list(_TOKEN_RE.finditer(text, lo, start))):
         word = token.group()
@@ -180,14 +187,21 @@ def summarise_actor_labels(labels: pd.DataFrame, articles: pd.DataFrame, roles: 
         .reset_index()
     )
     dates = dict(zip(articles["article_id"], pd.to_datetime(articles.get("published", pd.Series(dtype=str)), errors="coerce", format="mixed")))
+    roles_of = {actor: sorted({r.role for r in roles if r.actor == actor}) for actor in set(table["actor"])}
+    readings = {(actor, label, role): read_role(label, role) for actor, label in set(zip(table["actor"], table["label"])) for role in roles_of[actor]}
+    sitting_in: dict[tuple[str, str], list[str]] = {}
+    for article_id, actor, label in zip(table["article_id"], table["actor"], table["label"]):
+        for role in roles_of[actor]:
+            if readings[(actor, label, role)] == (True, False):
+                sitting_in.setdefault((actor, role), []).append(article_id)
     flags = []
     for article_id, actor, label in zip(table["article_id"], table["actor"], table["label"]):
         notes = []
-        for role in sorted({r.role for r in roles if r.actor == actor}):
-            named, former = read_role(label, role)
+        for role in roles_of[actor]:
+            named, former = readings[(actor, label, role)]
             if not named:
                 continue
-            sitting = sorted({a for a, act, other in zip(table["article_id"], table["actor"], table["label"]) if act == actor and read_role(other, role) == (True, False)})
+            sitting = sorted(set(sitting_in.get((actor, role), [])))
             held = _held_on(roles, actor, role, dates.get(article_id))
             if former and sitting:
                 notes.append(f"'former {role}' but {len(sitting)} article(s) give {role} without 'former': {', '.join(sitting)}")

@@ -40,6 +40,7 @@ from analysis import config
 from analysis.errors import InputProblem
 from analysis.quotes import index_voice_ranges, voice_at
 from analysis.rates import compare_rates, count_authorial_hits, summarise_rates
+from analysis.segment import LETTER_WORD_RE
 from analysis.tone import add_article_column, vader_lexicon
 from analysis.uncertainty import DEFAULT_SEED
 from analysis.wordlists import (
@@ -140,10 +141,8 @@ def load_loaded_lexicon(path: str | None = None) -> LoadedLexicon:
 @lru_cache(maxsize=4)
 def strong_vader_words(threshold: float = STRONG_VALENCE) -> dict[str, float]:
     """VADER's single words (letters, inner apostrophes or hyphens) with ``|valence| >= threshold``."""
-    return {w: v for w, v in vader_lexicon().items() if abs(v) >= threshold and _TOKEN_RE.fullmatch(w)}
+    return {w: v for w, v in vader_lexicon().items() if abs(v) >= threshold and LETTER_WORD_RE.fullmatch(w)}
 
-
-_TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
 def find_loaded_terms(text: str, start: int = 0, end: int | None = None, lexicon: LoadedLexicon | None = None, vader: bool = True) -> list[LoadedTerm]:
@@ -160,7 +159,7 @@ def find_loaded_terms(text: str, start: int = 0, end: int | None = None, lexicon
         strong = strong_vader_words()
         spans = iter(covered)
         span = next(spans, None)
-        for match in _TOKEN_RE.finditer(text, start, end):
+        for match in LETTER_WORD_RE.finditer(text, start, end):
             while span is not None and span[1] <= match.start():
                 span = next(spans, None)
             if span is not None and span[0] < match.end():

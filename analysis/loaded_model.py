@@ -32,8 +32,6 @@ from analysis.classifier import (
     TextClassifier,
     describe_hits,
     fit_classifier,
-    read_model,
-    write_model,
 )
 from analysis.loaded import NAMING, find_loaded_terms
 
@@ -48,9 +46,6 @@ RECIPE = {
 }
 """The recipe, chosen by out-of-fold macro F1 on the babe development split only
 (C in 1, 3, 10 and word min_df in 1, 2 were tried; 1 and 2 scored 0.713)."""
-
-MODEL_FILE = "loaded_babe.json"
-
 
 def describe_loaded(text: str) -> str:
     """The loaded document of a sentence: one token per category and entry of every hit."""
@@ -68,6 +63,7 @@ class LoadedModel(TextClassifier):
     """The biased-wording classifier; :meth:`predict` gives 1 (biased) or 0 per sentence."""
 
     RECIPE: ClassVar[dict] = RECIPE
+    MODEL_FILE: ClassVar[str] = "loaded_babe.json"
     POSITIVE: ClassVar[str] = "biased"
 
     @staticmethod
@@ -78,19 +74,6 @@ class LoadedModel(TextClassifier):
 def fit_loaded_model(texts: list[str], labels: np.ndarray, provenance: dict | None = None) -> LoadedModel:
     """Fit the recipe on labelled sentences (1 = biased) and choose its threshold out of fold."""
     return fit_classifier(LoadedModel, texts, labels, provenance)
-
-
-def loaded_model_path() -> Path:
-    return config.local_models_dir() / MODEL_FILE
-
-
-def write_loaded_model(model: LoadedModel, path: Path | None = None) -> Path:
-    return write_model(model, path or loaded_model_path())
-
-
-def load_loaded_model(path: Path | None = None) -> LoadedModel | None:
-    """The locally fitted model, or None when ``make models`` has not fitted one."""
-    return read_model(LoadedModel, path or loaded_model_path())
 
 
 def build_loaded_model(data_home: str | Path | None = None) -> LoadedModel:

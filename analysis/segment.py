@@ -41,6 +41,8 @@ from analysis.wordlists import read_wordlist
 Span = tuple[int, int]
 
 _WORD_CORE_RE = re.compile(r"[^\W_]+(?:[’'.\-][^\W_]+)*")
+LETTER_WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+"""A word of letters only, with inner apostrophes or hyphens ("Trump’s", "so-called"): what word lists look up."""
 
 OPENERS = "\"'“‘«([{"
 CLOSERS = "\"'”’»)]}"

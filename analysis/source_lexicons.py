@@ -23,7 +23,6 @@ from analysis.wordlists import (
     normalise_phrase,
     read_form_table,
     read_tsv_records,
-    read_wordlist,
 )
 
 CUE_CLASSES = ("neutral", "endorsing", "distancing", "emotive")
@@ -48,6 +47,8 @@ class SourceLexicons:
     descriptor_pattern: re.Pattern | None = None
     descriptors: dict[str, str] = field(default_factory=dict)
     organisations: frozenset[str] = frozenset()
+    persons: frozenset[str] = frozenset()
+    """Canonical names of the actor table's persons."""
 
 
 def read_attribution_verbs(path: Path | None = None) -> dict[str, str]:
@@ -100,14 +101,14 @@ def load_source_lexicons(actors: list[Actor], corpus: str | Path | None = None) 
     if folder is not None and (folder / "actor_sources.tsv").exists():
         actor_types.update(_read_typed_table(folder / "actor_sources.tsv", ["actor", "type", "country"]))
     media = read_media()
-    from analysis.labels import load_label_tables
+    from analysis.labels import load_label_tables, title_words
 
     descriptors, _ = load_label_tables(corpus)
     media_pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(f) for f in sorted(media, key=lambda f: (-len(f), f))) + r")(?![\w])")
     return SourceLexicons(
         cue_pattern=compile_phrase_pattern(set(cues)),
         cue_classes=cues,
-        titles=frozenset(read_wordlist("actor_titles.txt")),
+        titles=title_words(),
         actor_pattern=actor_pattern,
         actor_owner=owner,
         countries=countries,
@@ -119,6 +120,7 @@ def load_source_lexicons(actors: list[Actor], corpus: str | Path | None = None) 
         descriptor_pattern=compile_phrase_pattern(set(descriptors)) if descriptors else None,
         descriptors=descriptors,
         organisations=frozenset(alias for a in actors if a.kind == "organisation" for alias in a.aliases),
+        persons=frozenset(a.name for a in actors if a.kind == "person"),
     )
 
 

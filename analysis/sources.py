@@ -122,6 +122,11 @@ def find_quotes(
     return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
 
 
+def count_quoted_words(quotes: pd.DataFrame) -> pd.Series:
+    """Words of each direct or partial content (an indirect one is the outlet's wording: 0)."""
+    return quotes["text"].str.count(r"[^\W_]+(?:['’-][^\W_]+)*").where(quotes["kind"] != "indirect", 0)
+
+
 def summarise_sources(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """Who speaks in each article, and how much.
 
@@ -135,7 +140,7 @@ def summarise_sources(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFr
     columns = ["article_id", "source", "source_type", "country", "quotes", "direct", "partial", "indirect", "quoted_words", "cues"]
     if quotes.empty:
         return pd.DataFrame(columns=columns)
-    data = quotes.assign(words=quotes["text"].str.count(r"[^\W_]+(?:['’-][^\W_]+)*").where(quotes["kind"] != "indirect", 0))
+    data = quotes.assign(words=count_quoted_words(quotes))
     rows = []
     for (article_id, source), frame in data.groupby(["article_id", "speaker"], sort=True):
         kinds = frame["kind"].value_counts()
@@ -196,7 +201,7 @@ def tabulate_by_outlet(quotes: pd.DataFrame, articles: pd.DataFrame, column: str
     if quotes.empty:
         return pd.DataFrame(columns=columns)
     data = quotes.merge(articles[["article_id", "outlet"]], on="article_id")
-    data = data.assign(words=data["text"].str.count(r"[^\W_]+(?:['’-][^\W_]+)*").where(data["kind"] != "indirect", 0))
+    data = data.assign(words=count_quoted_words(data))
     table = data.groupby(["outlet", column], sort=True).agg(quotes=("text", "size"), quoted_words=("words", "sum")).reset_index()
     table["share"] = table["quotes"] / table.groupby("outlet")["quotes"].transform("sum")
     return table[columns]

@@ -15,7 +15,7 @@ from analysis.evaluation.hedging import (
     summarise_sfu,
     validate,
 )
-from analysis.hedging_model import build_hedge_model, fit_hedge_model, write_hedge_model
+from analysis.hedging_model import build_hedge_model, fit_hedge_model
 
 SFU = """<?xml version="1.0" encoding="UTF-8"?>
 <DOCUMENT><P><SENTENCE><W>It</W><cue ID="0" type="speculation"><W>may</W></cue><xcope ID="1"><W>work</W></xcope><cue ID="2" type="speculation"><W>or</W></cue><W>not</W><W>.</W></SENTENCE>
@@ -60,7 +60,7 @@ def test_rows_the_model_saw_are_scored_out_of_fold():
 def test_the_model_fitted_before_validation_meets_the_target_on_unseen_wikipedia(data_home, tmp_path):
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", InputWarning)
-        path = write_hedge_model(build_hedge_model(data_home), tmp_path / "model.json")
+        path = build_hedge_model(data_home).write(tmp_path / "model.json")
         results = validate(data_home, [].append, model_path=path)
     assert all(issubclass(w.category, InputWarning) and "empty text" in str(w.message) for w in caught)
     unseen = [r for r in results if r.get("method") == "model" and r["rows_scored"] == "unseen"]

@@ -25,7 +25,6 @@ from analysis.loaded_model import (
     LoadedModel,
     build_loaded_model,
     fit_loaded_model,
-    write_loaded_model,
 )
 
 BABE = (
@@ -115,7 +114,7 @@ def test_rows_the_model_saw_are_scored_out_of_fold():
 def test_targets_on_unseen_babe_sentences_and_the_recorded_threshold(data_home, tmp_path):
     with warnings.catch_warnings(record=True):
         warnings.simplefilter("always", InputWarning)
-        path = write_loaded_model(build_loaded_model(data_home), tmp_path / "model.json")
+        path = build_loaded_model(data_home).write(tmp_path / "model.json")
         results = validate(data_home, [].append, model_path=path)
     sentence = [r for r in results if r.get("dataset") == "babe" and "macro_f1" in r]
     assert sentence, "the data home has no babe"

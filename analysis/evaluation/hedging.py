@@ -31,8 +31,6 @@ from analysis.datasets import locate_dataset, read_sfu_negspec, read_wikiweasel
 from analysis.hedging import find_cues, label_uncertain
 from analysis.hedging_model import (
     HedgeModel,
-    hedge_model_path,
-    load_hedge_model,
     make_documents,
 )
 
@@ -183,9 +181,9 @@ def validate(data_home: str | Path | None, report: Callable[[str], None] = print
     results: list[dict] = []
     folder = locate_dataset("wikiweasel", data_home)
     if folder is not None:
-        model = load_hedge_model(model_path)
+        model = HedgeModel.load(model_path)
         if model is None:
-            report(f"wikiweasel: no fitted hedging model at {model_path or hedge_model_path()}; run 'make models' to score the model too")
+            report(f"wikiweasel: no fitted hedging model at {model_path or HedgeModel.local_path()}; run 'make models' to score the model too")
         table = summarise_sentence_scores(score_wikiweasel(read_wikiweasel(folder), model))
         for record in table.to_dict("records"):
             record = {"dataset": "wikiweasel", **record}

@@ -33,8 +33,14 @@ import pandas as pd
 
 from analysis.classifier import predict_rows, score_f1
 from analysis.datasets import locate_dataset, read_babe, read_basil, split_by_hash
-from analysis.loaded import NAMING, SCORE_THRESHOLD, find_loaded_terms, score_loaded
-from analysis.loaded_model import LoadedModel, load_loaded_model, loaded_model_path
+from analysis.loaded import (
+    NAMING,
+    SCORE_THRESHOLD,
+    LoadedTerm,
+    count_loaded,
+    find_loaded_terms,
+)
+from analysis.loaded_model import LoadedModel
 
 TARGETS = {"lexicon": 0.62, "model": 0.72}
 """The issue's targets of macro F1 on BABE sentences the kit never saw."""
@@ -59,16 +65,23 @@ def choose_score_threshold(scores: np.ndarray, labels: np.ndarray, grid: tuple[i
     return int(grid[int(np.argmax(values))])
 
 
-def score_babe(rows: list[dict], model: LoadedModel | None) -> pd.DataFrame:
+def find_terms_once(texts) -> dict[str, list[LoadedTerm]]:
+    """The loaded terms of each distinct text, found once for every score that reads them."""
+    return {text: find_loaded_terms(text) for text in dict.fromkeys(texts)}
+
+
+def score_babe(rows: list[dict], model: LoadedModel | None, terms: dict[str, list[LoadedTerm]] | None = None) -> pd.DataFrame:
     """One row per sentence: ``split``, ``label``, a score column per :data:`SCORES` method, ``model`` and ``model_rows``.
 
     ``model`` is −1 and ``model_rows`` "none" without a fitted model; otherwise
-    ``model_rows`` is "fitted" (scored out of fold) or "unseen".
+    ``model_rows`` is "fitted" (scored out of fold) or "unseen". ``terms``: the
+    texts' :func:`find_terms_once`, when already found.
     """
     texts = [r["text"] for r in rows]
+    terms = terms or find_terms_once(texts)
     frame = pd.DataFrame({"split": [split_by_hash(t) for t in texts], "label": [r["label"] for r in rows]})
     for method, layers in SCORES.items():
-        frame[method] = score_loaded(texts, layers)
+        frame[method] = [count_loaded(terms[t], layers) for t in texts]
     frame["model"] = -1
     frame["model_rows"] = "none"
     if model is not None and texts:
@@ -119,16 +132,17 @@ def _words(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in _WORD_RE.findall(text)]
 
 
-def score_babe_words(rows: list[dict], layers: tuple[str, ...] = ("lexicon",)) -> dict:
+def score_babe_words(rows: list[dict], layers: tuple[str, ...] = ("lexicon",), terms: dict[str, list[LoadedTerm]] | None = None) -> dict:
     """Word-level precision and recall of loaded hits against each sentence's annotated biased words.
 
     A sentence's predicted words are the words of its loaded hits in ``layers``
     (``naming`` left out); its gold words are its ``biased_words``; both are
     lower-cased sets, compared sentence by sentence and summed.
     """
+    terms = terms or find_terms_once(r["text"] for r in rows)
     predicted = gold = hits = 0
     for row in rows:
-        mine = {w for t in find_loaded_terms(row["text"]) if t.layer in layers and t.category != NAMING for w in _words(t.text)}
+        mine = {w for t in terms[row["text"]] if t.layer in layers and t.category != NAMING for w in _words(t.text)}
         theirs = {w for phrase in row["biased_words"] for w in _words(phrase)}
         predicted, gold, hits = predicted + len(mine), gold + len(theirs), hits + len(mine & theirs)
     return {
@@ -143,13 +157,16 @@ def score_babe_words(rows: list[dict], layers: tuple[str, ...] = ("lexicon",)) -
     }
 
 
-def score_basil_tokens(articles: list[dict], layers: tuple[str, ...] = ("lexicon",), bias: str = "lex") -> dict:
+def score_basil_tokens(
+    articles: list[dict], layers: tuple[str, ...] = ("lexicon",), bias: str = "lex", terms: dict[str, list[LoadedTerm]] | None = None
+) -> dict:
     """Token-level precision, recall and F1 of loaded hits against BASIL's ``bias`` spans.
 
     Tokens are the words of every sentence; a token is gold when it overlaps a
     span of that bias type, predicted when it overlaps a loaded hit in ``layers``
     (``naming`` left out).
     """
+    terms = terms or find_terms_once(s for article in articles for s in article["sentences"])
     predicted = gold = hits = sentences = 0
     for article in articles:
         spans: dict[int, list[tuple[int, int]]] = {}
@@ -158,7 +175,7 @@ def score_basil_tokens(articles: list[dict], layers: tuple[str, ...] = ("lexicon
                 spans.setdefault(span["sentence"], []).append((span["start"], span["end"]))
         for index, sentence in enumerate(article["sentences"]):
             sentences += 1
-            marked = [(t.start, t.end) for t in find_loaded_terms(sentence) if t.layer in layers and t.category != NAMING]
+            marked = [(t.start, t.end) for t in terms[sentence] if t.layer in layers and t.category != NAMING]
             for token in _WORD_RE.finditer(sentence):
                 mine = any(s < token.end() and token.start() < e for s, e in marked)
                 theirs = any(s < token.end() and token.start() < e for s, e in spans.get(index, []))
@@ -186,10 +203,11 @@ def validate(data_home: str | Path | None, report: Callable[[str], None] = print
     folder = locate_dataset("babe", data_home)
     if folder is not None:
         rows = read_babe(folder)
-        model = load_loaded_model(model_path)
+        model = LoadedModel.load(model_path)
         if model is None:
-            report(f"babe: no fitted loaded-terms model at {model_path or loaded_model_path()}; run 'make models' to score the model too")
-        for record in summarise_babe(score_babe(rows, model), None if model is None else model.threshold):
+            report(f"babe: no fitted loaded-terms model at {model_path or LoadedModel.local_path()}; run 'make models' to score the model too")
+        terms = find_terms_once(r["text"] for r in rows)
+        for record in summarise_babe(score_babe(rows, model, terms), None if model is None else model.threshold):
             results.append(record)
             rechosen = "" if record["threshold_development"] is None else f", development would choose {record['threshold_development']}"
             report(
@@ -199,7 +217,7 @@ def validate(data_home: str | Path | None, report: Callable[[str], None] = print
             )
         for layers in SCORES.values():
             for split in ("development", "test"):
-                record = {**score_babe_words([r for r in rows if split_by_hash(r["text"]) == split], layers), "split": split}
+                record = {**score_babe_words([r for r in rows if split_by_hash(r["text"]) == split], layers, terms), "split": split}
                 results.append(record)
                 report(
                     f"babe {split} words ({record['layers']}): {record['predicted_words']:,} words marked, {record['gold_words']:,} annotated: "
@@ -208,8 +226,9 @@ def validate(data_home: str | Path | None, report: Callable[[str], None] = print
     folder = locate_dataset("basil", data_home)
     if folder is not None:
         articles = read_basil(folder)
+        sentence_terms = find_terms_once(s for article in articles for s in article["sentences"])
         for layers in SCORES.values():
-            record = score_basil_tokens(articles, layers)
+            record = score_basil_tokens(articles, layers, terms=sentence_terms)
             results.append(record)
             report(
                 f"basil tokens ({record['layers']} against lexical-bias spans; {record['articles']} articles): {record['predicted_tokens']:,} tokens marked, "

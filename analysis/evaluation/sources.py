@@ -37,7 +37,7 @@ from analysis.attribution import find_attributions
 from analysis.datasets import locate_dataset, read_polnear
 from analysis.quotes import find_quotations
 from analysis.segment import split_paragraphs, split_sentences
-from analysis.source_lexicons import SourceLexicons, load_source_lexicons
+from analysis.source_lexicons import SourceLexicons, default_lexicons
 from analysis.wordlists import normalise_phrase
 
 TARGETS = {"quote_f1": 0.85, "speaker_accuracy": 0.87}
@@ -59,13 +59,12 @@ def _last_capitalised(text: str) -> str:
     return words[-1].lower() if words else ""
 
 
-def score_article(text: str, gold: list[dict], lexicons: SourceLexicons, share: float = 0.5) -> dict:
-    """Counts for one article: predicted, gold, matched quotes and right speakers among them.
+def prepare_article(text: str, gold: list[dict], lexicons: SourceLexicons) -> tuple[list, list[set[int]], list[dict], list[set[int]]]:
+    """The kit's speech-verb attributions of one article and their letters (continuations joined), and the gold ones.
 
-    ``share``: the part of each content's letters that a match must share (any shared letter when 0).
+    Attribution runs once per article, whatever the matching rules scored after it.
     """
-    sentences = split_sentences(text)
-    found = find_attributions(text, sentences, split_paragraphs(text), find_quotations(text), lexicons)
+    found = find_attributions(text, split_sentences(text), split_paragraphs(text), find_quotations(text), lexicons)
     predicted, mine = [], []
     for a in found:
         if a.cue and a.cue != "—" and is_speech_cue(a.cue, lexicons):
@@ -74,7 +73,15 @@ def score_article(text: str, gold: list[dict], lexicons: SourceLexicons, share: 
         elif not a.cue and predicted and predicted[-1].speaker == a.speaker:
             mine[-1] |= _letters(text, [(a.start, a.end)])
     golden = [g for g in gold if g["content"] and is_speech_cue(g["cue_text"], lexicons)]
-    theirs = [_letters(text, g["content"]) for g in golden]
+    return predicted, mine, golden, [_letters(text, g["content"]) for g in golden]
+
+
+def match_article(text: str, prepared: tuple, share: float = 0.5) -> dict:
+    """Counts for one :func:`prepare_article`: predicted, gold, matched quotes and right speakers among them.
+
+    ``share``: the part of each content's letters that a match must share (any shared letter when 0).
+    """
+    predicted, mine, golden, theirs = prepared
     pairs = []
     for i, m in enumerate(mine):
         for j, t in enumerate(theirs):
@@ -96,31 +103,32 @@ def score_article(text: str, gold: list[dict], lexicons: SourceLexicons, share: 
     return {"predicted": len(predicted), "gold": len(golden), "matched": len(matched), "speaker_right": right}
 
 
+def score_article(text: str, gold: list[dict], lexicons: SourceLexicons, share: float = 0.5) -> dict:
+    """Counts for one article under one matching rule (:func:`prepare_article`, then :func:`match_article`)."""
+    return match_article(text, prepare_article(text, gold, lexicons), share)
+
+
+SHARES = {"": 0.5, "_any_overlap": 0.0}
+"""The matching rules: the kit's (half of each content's letters) and any shared letter, by the suffix of their figures."""
+
+
 def score_polnear(articles: list[dict], lexicons: SourceLexicons | None = None) -> dict:
     """Quote precision, recall, F1 and speaker accuracy over a split's articles, strict and with any overlap."""
-    from analysis.actors import load_actors
-
-    lexicons = lexicons or load_source_lexicons(load_actors())
-    record: dict = {"articles": len(articles)}
-    for share, suffix in ((0.5, ""), (0.0, "_any_overlap")):
-        totals = {"predicted": 0, "gold": 0, "matched": 0, "speaker_right": 0}
-        for article in articles:
-            for key, value in score_article(article["text"], article["attributions"], lexicons, share).items():
-                totals[key] += value
-        precision = totals["matched"] / totals["predicted"] if totals["predicted"] else float("nan")
-        recall = totals["matched"] / totals["gold"] if totals["gold"] else float("nan")
-        if not suffix:
-            record.update(totals)
-        else:
-            record["matched_any_overlap"] = totals["matched"]
-        record.update(
-            {
-                f"quote_precision{suffix}": precision,
-                f"quote_recall{suffix}": recall,
-                f"quote_f1{suffix}": 2 * precision * recall / (precision + recall) if totals["matched"] else 0.0,
-                f"speaker_accuracy{suffix}": totals["speaker_right"] / totals["matched"] if totals["matched"] else float("nan"),
-            }
-        )
+    lexicons = lexicons or default_lexicons()
+    totals = {suffix: {"predicted": 0, "gold": 0, "matched": 0, "speaker_right": 0} for suffix in SHARES}
+    for article in articles:
+        prepared = prepare_article(article["text"], article["attributions"], lexicons)
+        for suffix, share in SHARES.items():
+            for key, value in match_article(article["text"], prepared, share).items():
+                totals[suffix][key] += value
+    record: dict = {"articles": len(articles), **totals[""], "matched_any_overlap": totals["_any_overlap"]["matched"]}
+    for suffix, counts in totals.items():
+        precision = counts["matched"] / counts["predicted"] if counts["predicted"] else float("nan")
+        recall = counts["matched"] / counts["gold"] if counts["gold"] else float("nan")
+        record[f"quote_precision{suffix}"] = precision
+        record[f"quote_recall{suffix}"] = recall
+        record[f"quote_f1{suffix}"] = 2 * precision * recall / (precision + recall) if counts["matched"] else 0.0
+        record[f"speaker_accuracy{suffix}"] = counts["speaker_right"] / counts["matched"] if counts["matched"] else float("nan")
     return record
 
 
