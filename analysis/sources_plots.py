@@ -57,21 +57,39 @@ def plot_source_matrix(table: pd.DataFrame, top: int = 15) -> tuple[plt.Figure, 
     return fig, matrix.reset_index()
 
 
-def plot_sources_validation(results: list[dict], targets: dict[str, float]) -> tuple[plt.Figure, pd.DataFrame]:
-    """Quote precision, recall, F1 and speaker accuracy on each PolNeAR split, with the targets."""
-    data = pd.DataFrame(results, columns=["split", "articles", "gold", "predicted", "matched", "quote_precision", "quote_recall", "quote_f1", "speaker_accuracy"])
-    metrics = ["quote_precision", "quote_recall", "quote_f1", "speaker_accuracy"]
-    fig, ax = plt.subplots(figsize=(2.2 * len(data) + 4, 4))
-    x = np.arange(len(data))
-    for k, metric in enumerate(metrics):
-        ax.bar(x + (k - 1.5) * 0.2, data[metric], width=0.19, color=PALETTE[k], label=metric.replace("_", " "))
-        for xx, value in zip(x + (k - 1.5) * 0.2, data[metric]):
+def plot_sources_validation(results: list[dict], targets: dict[str, float], rules: dict[str, str]) -> tuple[plt.Figure, pd.DataFrame]:
+    """Quote F1 under each matching rule and speaker accuracy on each PolNeAR split, with the targets.
+
+    ``rules``: the suffix of each rule's figures and its name, in the order shown. The table has a row per
+    split and rule: split, articles, rule, gold, predicted, matched, quote_precision, quote_recall,
+    quote_f1 and speaker_accuracy.
+    """
+    columns = ["matched", "quote_precision", "quote_recall", "quote_f1", "speaker_accuracy"]
+    rows = [
+        {"split": r["split"], "articles": r["articles"], "rule": name, "gold": r["gold"], "predicted": r["predicted"], **{c: r[c + suffix] for c in columns}}
+        for r in results
+        for suffix, name in rules.items()
+    ]
+    data = pd.DataFrame(rows, columns=["split", "articles", "rule", "gold", "predicted", *columns])
+    splits = list(dict.fromkeys(data["split"]))
+    bars = [(name, "quote_f1", f"quote F1, {name}") for name in rules.values()]
+    target_rule = next(name for suffix, name in rules.items() if f"speaker_accuracy{suffix}" in targets)
+    bars.append((target_rule, "speaker_accuracy", f"speaker accuracy, {target_rule}"))
+    width = 0.8 / len(bars)
+    fig, ax = plt.subplots(figsize=(2.6 * len(splits) + 5, 5.4))
+    x = np.arange(len(splits))
+    for k, (rule, metric, label) in enumerate(bars):
+        values = [data.loc[(data["split"] == split) & (data["rule"] == rule), metric].iloc[0] for split in splits]
+        positions = x + (k - (len(bars) - 1) / 2) * width
+        ax.bar(positions, values, width=width * 0.95, color=PALETTE[k % len(PALETTE)], label=label)
+        for xx, value in zip(positions, values):
             ax.annotate(f"{value:.2f}", (xx, value), xytext=(0, 2), textcoords="offset points", ha="center", fontsize=7)
     for (name, target), style in zip(sorted(targets.items()), ("--", ":")):
         ax.axhline(target, color="#333333", linestyle=style, linewidth=1, label=f"target {name.replace('_', ' ')} {target:.2f}")
-    ax.set_xticks(x, [f"{s}\n({a} articles)" for s, a in zip(data["split"], data["articles"])])
-    ax.set_ylim(0, 1.05)
-    ax.set_title("Quotes and speakers against PolNeAR (speech-verb attributions)")
-    ax.legend(fontsize=7, loc="lower right", ncol=2)
+    articles = dict(zip(data["split"], data["articles"]))
+    ax.set_xticks(x, [f"{s}\n({articles[s]} articles)" for s in splits])
+    ax.set_ylim(0, 1.1)
+    ax.set_title("Quotes and speakers against PolNeAR (speech-verb attributions), by matching rule")
+    ax.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2)
     fig.tight_layout()
     return fig, data

@@ -6,7 +6,15 @@ import pytest
 
 from analysis.datasets import read_polnear
 from analysis.errors import InputProblem
-from analysis.evaluation.sources import TARGETS, is_speech_cue, score_article, validate
+from analysis.evaluation.sources import (
+    RULES,
+    TARGETS,
+    is_speech_cue,
+    match_article,
+    prepare_article,
+    score_article,
+    validate,
+)
 from analysis.source_lexicons import default_lexicons
 
 TEXT = "“We agreed,” Trump said. “We will meet soon.”\n\nPeskov said the call lasted 90 minutes.\n\nThe markets rose."
@@ -60,16 +68,62 @@ def test_the_kit_matches_both_gold_attributions_with_their_speakers(tmp_path):
     assert score_article(article["text"], article["attributions"], default_lexicons()) == {"predicted": 2, "gold": 2, "matched": 2, "speaker_right": 2}
 
 
-@pytest.mark.parametrize(("cue", "expected"), [("said", True), ("has said", True), ("said:", True), ("according to", False), ("―", False), ("believes", False)])
+@pytest.mark.parametrize(
+    ("cue", "expected"),
+    [
+        ("said", True),
+        ("has said", True),
+        ("said:", True),
+        ("said Sunday", True),
+        ("said in a statement", True),
+        ("added that", True),
+        ("pointed out", True),
+        ("according to", False),
+        ("―", False),
+        ("believes", False),
+        ("in", False),
+    ],
+)
 def test_speech_cues(cue, expected):
     assert is_speech_cue(cue, default_lexicons()) is expected
+
+
+LONG = "Peskov said the call lasted 90 minutes and covered Ukraine, trade, prisoners, energy and the Middle East at length."
+CLAUSE = LONG[LONG.index("the call") : -1]
+FIRST = "the call lasted 90 minutes"
+
+
+@pytest.mark.parametrize(
+    ("gold_content", "kit_content", "rule", "matched"),
+    [
+        # the kit reads the whole clause; the gold content is its first part (a quarter of the kit's)
+        (FIRST, CLAUSE, RULES["_cover30"], 1),
+        (FIRST, CLAUSE, RULES["_cover80"], 1),
+        (FIRST, CLAUSE, RULES[""], 0),
+        (FIRST, CLAUSE, RULES["_any_overlap"], 1),
+        # the gold content is the clause; the kit's is its first part, a quarter of the gold letters
+        (CLAUSE, FIRST, RULES["_cover30"], 0),
+        (CLAUSE, FIRST, RULES[""], 0),
+        (CLAUSE, FIRST, RULES["_any_overlap"], 1),
+        (CLAUSE, CLAUSE, RULES[""], 1),
+    ],
+)
+def test_matching_rules(gold_content, kit_content, rule, matched):
+    def letters(part):
+        start = LONG.index(part)
+        return {i for i in range(start, start + len(part)) if LONG[i].isalnum()}
+
+    (attribution,), _, golden, _ = prepare_article(LONG, [{"content": [(0, 1)], "cue_text": "said", "source": [(0, 6)], "source_text": "Peskov"}], default_lexicons())
+    prepared = ([attribution], [letters(kit_content)], golden, [letters(gold_content)])
+    assert match_article(LONG, prepared, rule)["matched"] == matched
 
 
 def test_polnear_figures(data_home):
     results = validate(data_home, [].append)
     assert results, "the data home has no polnear"
     for record in results:
-        assert record["speaker_accuracy"] >= TARGETS["speaker_accuracy"]
-        # The target for quote F1 is 0.85; the rules measure 0.76-0.78 (see the codebook).
-        # This floor guards against regressions; it is not the target.
-        assert record["quote_f1"] >= 0.74
+        for key, target in TARGETS.items():
+            assert record[key] >= target, key
+        # the kit's strictest rule measures 0.79-0.80 (see the codebook); this floor guards against regressions
+        assert record["quote_f1"] >= 0.77
+        assert record["quote_f1_cover80"] >= 0.80
