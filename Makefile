@@ -56,6 +56,7 @@ validate: $(ENV_READY) ## score every measure against the gold data in FRAMING_D
 	$(PY) -m analysis validate hedging
 	$(PY) -m analysis validate loaded
 	$(PY) -m analysis validate sources
+	$(PY) -m analysis validate across
 
 models: $(ENV_READY) ## refit the committed tone model (analysis/models/) and fit the local hedging and loaded-wording models (models/, not committed) from FRAMING_DATA_HOME
 	$(PY) -m analysis fit tone

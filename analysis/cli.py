@@ -41,12 +41,19 @@ def _validate_sources(data_home, report):
     return sources.validate(data_home, report)
 
 
+def _validate_across(data_home, report):
+    from analysis.evaluation import across
+
+    return across.validate(data_home, report)
+
+
 MEASURES = {
     "segmentation": _validate_segmentation,
     "tone": _validate_tone,
     "hedging": _validate_hedging,
     "loaded": _validate_loaded,
     "sources": _validate_sources,
+    "across": _validate_across,
 }
 """Measures that ``validate`` scores, each against the gold sets of its own."""
 

@@ -52,6 +52,18 @@ file                        contents
                             quoted words, cue verbs
 ``cited_media.csv``         per article, medium and voice: media, agencies and platforms
                             named, with mentions and first offset
+``shared_passages.csv``     passages two articles share near-verbatim: offsets in both,
+                            words, quoted share, voice (authorial passages are copying)
+``shared_articles.csv``     per article: share of its words, and of its authorial words,
+                            shared with any other article; the article it shares most
+                            authorial words with, and whether it copies it
+``quote_variants.csv``      quotations of the same statement across articles: group, the
+                            version each is compared with, its cut, changed, added and
+                            dropped words, verbatim or reworded
+``coverage.csv``            every sentence of four words or more with its claim (sentences
+                            of all articles grouped by TF-IDF cosine) and the outlets
+                            that carry the claim
+``omissions.csv``           claims most outlets carry and one leaves out
 ==========================  ===========================================================
 """
 
@@ -70,6 +82,7 @@ from analysis.actors import (
 )
 from analysis.clean import clean_corpus
 from analysis.corpus import load_corpus
+from analysis.coverage import find_coverage, find_omissions
 from analysis.distinctive import (
     collect_authorial_words,
     find_distinctive_terms,
@@ -97,10 +110,12 @@ from analysis.loaded import (
 )
 from analysis.quotes import find_article_quotations, label_voice
 from analysis.segment import segment_articles
+from analysis.shared import find_shared_passages, summarise_shared
 from analysis.source_lexicons import SourceLexicons, load_source_lexicons
 from analysis.sources import find_cited_media, find_quotes, summarise_sources
 from analysis.tables import read_table, write_table
 from analysis.tone import compare_tone, score_sentences, summarise_tone
+from analysis.variants import group_quote_variants
 
 TABLES = (
     "articles",
@@ -128,6 +143,11 @@ TABLES = (
     "quotes",
     "sources",
     "cited_media",
+    "shared_passages",
+    "shared_articles",
+    "quote_variants",
+    "coverage",
+    "omissions",
 )
 
 
@@ -162,6 +182,8 @@ def analyse_articles(
     words = collect_authorial_words(sentences, cleaned, voice)
     lexicons = source_lexicons if source_lexicons is not None else load_source_lexicons(actors)
     quotes = find_quotes(cleaned, sentences, paragraphs, quote_spans, lexicons)
+    passages = find_shared_passages(cleaned, voice)
+    coverage = find_coverage(sentences, cleaned)
     return {
         "articles": cleaned,
         "removed": removed,
@@ -188,6 +210,11 @@ def analyse_articles(
         "quotes": quotes,
         "sources": summarise_sources(quotes, cleaned),
         "cited_media": find_cited_media(cleaned, voice, lexicons),
+        "shared_passages": passages,
+        "shared_articles": summarise_shared(passages, cleaned, voice),
+        "quote_variants": group_quote_variants(quote_spans, cleaned, quotes),
+        "coverage": coverage,
+        "omissions": find_omissions(coverage, cleaned),
     }
 
 

@@ -1,0 +1,265 @@
+"""Copied and syndicated text: passages two articles share near-verbatim.
+
+Method (Broder 1997's word shingles, matched exactly rather than sampled):
+
+1. Every article's clean text is cut into words (:func:`analysis.segment.find_words`),
+   lower-cased with curly apostrophes made straight, and every run of
+   :data:`SHINGLE` words becomes a shingle, hashed with BLAKE2b (the same hash
+   on every machine and run).
+2. An index from shingle to the places it occurs gives, for each pair of
+   articles, the shingles they share. A shingle found in more than
+   :data:`COMMON_ARTICLES` articles is formulaic ("said in a statement on
+   Wednesday that the"), not copied, and is left out; with fewer articles than
+   that, nothing is left out.
+3. Shared shingles on the same diagonal (the same shift between the two
+   articles) form runs; runs are joined when they follow each other within
+   :data:`MAX_GAP` words in both articles, so a changed, added or dropped word
+   does not split a passage. Paragraphs in another order give separate passages,
+   each found.
+4. A passage of at least :data:`MIN_WORDS` words is kept. Its ``voice`` is
+   ``quoted`` when most of its words are inside quotation marks in both
+   articles: two outlets quoting the same statement share text without
+   copying each other.
+5. Copying is judged on the author's words (:func:`summarise_shared`): an
+   article copies another when at least :data:`COPY_SHARE` of its words outside
+   quotation marks lie in passages shared with that one article.
+
+Boilerplate the cleaner removed is not in the clean text, so it is never
+shared; boilerplate it kept would be, and shows as passages shared by many
+articles.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from bisect import bisect_left
+from collections import defaultdict
+
+import pandas as pd
+
+from analysis.quotes import index_voice_ranges, voice_at
+from analysis.segment import find_words
+
+SHINGLE = 8
+"""Words per shingle: long enough that two independent reports rarely share one by chance."""
+
+MIN_WORDS = 12
+"""The shortest passage kept, in words."""
+
+MAX_GAP = 8
+"""Words between two runs of shared shingles that still join them into one passage (a small edit)."""
+
+COPY_SHARE = 0.5
+"""An article whose authorial words lie, for this share or more, in passages shared with one other article copies it."""
+
+COMMON_ARTICLES = 50
+"""A shingle found in more articles than this is formulaic, not copied."""
+
+PASSAGE_COLUMNS = [
+    "article_id",
+    "other_id",
+    "passage_id",
+    "start",
+    "end",
+    "other_start",
+    "other_end",
+    "words",
+    "quoted_share",
+    "voice",
+    "text",
+    "other_text",
+]
+
+SUMMARY_COLUMNS = [
+    "article_id",
+    "outlet",
+    "words",
+    "authorial_words",
+    "shared_words",
+    "shared_share",
+    "authorial_shared_words",
+    "authorial_shared_share",
+    "partner",
+    "partner_words",
+    "partner_share",
+    "copies",
+]
+
+
+def find_normalised_words(text: str) -> list[tuple[int, int, str]]:
+    """The words of ``text`` as ``(start, end, key)``; the key is lower case with straight apostrophes."""
+    return [(s, e, w.lower().replace("’", "'")) for s, e, w in find_words(text)]
+
+
+def hash_shingles(keys: list[str], size: int = SHINGLE) -> list[int]:
+    """The hash of every run of ``size`` words, by its first word's position (empty when fewer words)."""
+    return [
+        int.from_bytes(hashlib.blake2b(" ".join(keys[i : i + size]).encode("utf-8"), digest_size=8).digest(), "big")
+        for i in range(len(keys) - size + 1)
+    ]
+
+
+def _runs(matches: list[tuple[int, int]], size: int, max_gap: int) -> list[tuple[int, int, int, int]]:
+    """Word ranges ``(i0, i1, j0, j1)`` (ends exclusive) from shared shingle positions ``(i, j)``."""
+    by_diagonal: dict[int, list[int]] = defaultdict(list)
+    for i, j in matches:
+        by_diagonal[j - i].append(i)
+    runs = []
+    for shift, starts in by_diagonal.items():
+        starts.sort()
+        first = last = starts[0]
+        for i in starts[1:]:
+            if i - last > max_gap + 1:
+                runs.append((first, last + size, first + shift, last + size + shift))
+                first = i
+            last = i
+        runs.append((first, last + size, first + shift, last + size + shift))
+    runs.sort()
+    joined: list[tuple[int, int, int, int]] = []
+    for run in runs:
+        if joined:
+            i0, i1, j0, j1 = joined[-1]
+            if run[0] - i1 <= max_gap and -size <= run[2] - j1 <= max_gap:
+                joined[-1] = (i0, max(i1, run[1]), min(j0, run[2]), max(j1, run[3]))
+                continue
+        joined.append(run)
+    return joined
+
+
+def find_shared_passages(
+    articles: pd.DataFrame,
+    voice: pd.DataFrame,
+    size: int = SHINGLE,
+    min_words: int = MIN_WORDS,
+    max_gap: int = MAX_GAP,
+    common_articles: int = COMMON_ARTICLES,
+) -> pd.DataFrame:
+    """Passages shared near-verbatim by each pair of articles.
+
+    Parameters
+    ----------
+    articles : DataFrame with ``article_id`` and ``clean_text``.
+    voice : voice ranges (``article_id``, ``start``, ``end``, ``voice``).
+
+    Returns
+    -------
+    A new DataFrame, one row per passage and pair (``article_id`` before ``other_id``
+    in the articles' order): ``passage_id`` (within the pair), ``start``, ``end``
+    (offsets in the first article), ``other_start``, ``other_end`` (in the other),
+    ``words`` (in the first), ``quoted_share`` (share of its words inside quotation
+    marks in the first article), ``voice`` (``quoted`` when over half its words are
+    quoted in both articles, else ``authorial``), ``text`` and ``other_text``.
+    """
+    ids = list(articles["article_id"])
+    texts = dict(zip(ids, articles["clean_text"]))
+    words = {a: find_normalised_words(texts[a]) for a in ids}
+    index: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for number, article_id in enumerate(ids):
+        for position, key in enumerate(hash_shingles([w[2] for w in words[article_id]], size)):
+            index[key].append((number, position))
+    pairs: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+    for places in index.values():
+        if len({n for n, _ in places}) < 2 or len({n for n, _ in places}) > common_articles:
+            continue
+        for k, (n1, p1) in enumerate(places):
+            for n2, p2 in places[k + 1 :]:
+                if n1 < n2:
+                    pairs[(n1, n2)].append((p1, p2))
+                elif n2 < n1:
+                    pairs[(n2, n1)].append((p2, p1))
+    voices = index_voice_ranges(voice)
+    rows = []
+    for (n1, n2), matches in sorted(pairs.items()):
+        first, second = ids[n1], ids[n2]
+        passage_id = 0
+        for i0, i1, j0, j1 in _runs(matches, size, max_gap):
+            if i1 - i0 < min_words:
+                continue
+            a_words, b_words = words[first][i0:i1], words[second][j0:j1]
+            quoted_a = _quoted_share(a_words, voices.get(first, ([], [], [])))
+            quoted_b = _quoted_share(b_words, voices.get(second, ([], [], [])))
+            start, end = a_words[0][0], a_words[-1][1]
+            other_start, other_end = b_words[0][0], b_words[-1][1]
+            rows.append(
+                (
+                    first,
+                    second,
+                    passage_id,
+                    start,
+                    end,
+                    other_start,
+                    other_end,
+                    i1 - i0,
+                    round(quoted_a, 4),
+                    "quoted" if quoted_a > 0.5 and quoted_b > 0.5 else "authorial",
+                    texts[first][start:end],
+                    texts[second][other_start:other_end],
+                )
+            )
+            passage_id += 1
+    return pd.DataFrame(rows, columns=PASSAGE_COLUMNS)
+
+
+def _quoted_share(words: list[tuple[int, int, str]], ranges) -> float:
+    return sum(voice_at(ranges, s) == "quoted" for s, _, _ in words) / len(words) if words else 0.0
+
+
+def summarise_shared(passages: pd.DataFrame, articles: pd.DataFrame, voice: pd.DataFrame, copy_share: float = COPY_SHARE) -> pd.DataFrame:
+    """How much of each article is shared with others, and whether it copies one.
+
+    Quoted words are set apart: two outlets quoting the same statement share its
+    words without copying each other. An article *copies* another when at least
+    ``copy_share`` of its authorial words (words outside quotation marks) lie in
+    passages it shares with that one article.
+
+    Parameters
+    ----------
+    passages : :func:`find_shared_passages`.
+    articles : DataFrame with ``article_id``, ``outlet`` and ``clean_text``.
+    voice : voice ranges (``article_id``, ``start``, ``end``, ``voice``).
+
+    Returns
+    -------
+    A new DataFrame, one row per article: ``article_id``, ``outlet``, ``words``,
+    ``authorial_words``, ``shared_words`` and ``shared_share`` (words in any
+    shared passage), ``authorial_shared_words`` and ``authorial_shared_share``
+    (authorial words in a shared passage, over authorial words), ``partner`` (the
+    article it shares most authorial words with, empty when none),
+    ``partner_words``, ``partner_share`` (over authorial words) and ``copies``
+    (``partner_share`` at least ``copy_share``).
+    """
+    voices = index_voice_ranges(voice)
+    rows = []
+    for article_id, outlet, text in zip(articles["article_id"], articles["outlet"], articles["clean_text"]):
+        mine = passages[passages["article_id"] == article_id]
+        theirs = passages[passages["other_id"] == article_id]
+        spans = list(zip(mine["start"], mine["end"], mine["other_id"])) + list(zip(theirs["other_start"], theirs["other_end"], theirs["article_id"]))
+        starts = [s for s, _, _ in find_words(text)]
+        ranges = voices.get(article_id, ([], [], []))
+        authorial_words = {k for k, s in enumerate(starts) if voice_at(ranges, s) == "authorial"}
+        shared, by_partner = set(), defaultdict(set)
+        for start, end, partner in spans:
+            inside = set(range(bisect_left(starts, start), bisect_left(starts, end)))
+            shared |= inside
+            by_partner[partner] |= inside & authorial_words
+        authorial_shared = shared & authorial_words
+        partner = min((p for p in by_partner if by_partner[p]), key=lambda p: (-len(by_partner[p]), p), default="")
+        partner_words = len(by_partner[partner]) if partner else 0
+        partner_share = round(partner_words / len(authorial_words), 4) if authorial_words else 0.0
+        rows.append(
+            (
+                article_id,
+                outlet,
+                len(starts),
+                len(authorial_words),
+                len(shared),
+                round(len(shared) / len(starts), 4) if starts else 0.0,
+                len(authorial_shared),
+                round(len(authorial_shared) / len(authorial_words), 4) if authorial_words else 0.0,
+                partner,
+                partner_words,
+                partner_share,
+                bool(partner) and partner_share >= copy_share,
+            )
+        )
+    return pd.DataFrame(rows, columns=SUMMARY_COLUMNS)

@@ -1,0 +1,68 @@
+"""Copied and syndicated text: shared passages and who copies whom."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.quotes import find_article_quotations
+from analysis.shared import find_shared_passages, hash_shingles, summarise_shared
+
+REPORT = (
+    "The two leaders spoke for about ninety minutes on Wednesday and agreed that their teams would begin talks "
+    "on ending the war without delay, according to officials in both capitals who described the call."
+)
+OTHER = "Markets in Europe rose on Thursday as investors weighed the chance of a ceasefire and the price of gas fell sharply."
+REST = "Critics in Kyiv warned that any deal struck over the heads of Ukrainians would not hold for long."
+
+
+def _run(texts: dict[str, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    articles = pd.DataFrame({"article_id": list(texts), "outlet": list(texts), "clean_text": list(texts.values())})
+    _, voice = find_article_quotations(articles)
+    passages = find_shared_passages(articles, voice)
+    return passages, summarise_shared(passages, articles, voice)
+
+
+def test_shingles_hash_the_same_everywhere():
+    assert hash_shingles(["a"] * 3, 2) == hash_shingles(["a"] * 3, 2)
+    assert len(hash_shingles(["a", "b", "c"], 8)) == 0
+    assert len(hash_shingles(list("abcdefghij"), 8)) == 3
+
+
+@pytest.mark.parametrize(
+    ("copy", "copies"),
+    [
+        (REPORT, True),  # verbatim
+        (REPORT.replace("agreed", "decided"), True),  # one word changed: still one passage
+        ("Advertisement\n" + REPORT + "\nSubscribe to our newsletter for the latest news", True),  # boilerplate around it
+        (OTHER, False),  # another story
+        (REPORT.split(",")[0][:60], False),  # too short a shared run
+    ],
+)
+def test_a_copy_is_found_and_another_story_is_not(copy, copies):
+    passages, shared = _run({"original": REPORT + "\n" + REST, "copy": copy})
+    row = shared.set_index("article_id").loc["copy"]
+    assert bool(row["copies"]) is copies
+    if copies:
+        assert row["partner"] == "original"
+        assert len(passages) == 1 and passages["voice"].iloc[0] == "authorial"
+
+
+def test_a_small_edit_keeps_one_passage_and_reordering_gives_two():
+    second = "Officials said a meeting in Saudi Arabia was being prepared by advisers of both presidents for later this month."
+    passages, _ = _run({"a": REPORT + "\n" + second, "b": second + "\n" + REPORT.replace("agreed", "decided")})
+    assert len(passages) == 2
+    assert set(passages["words"]) == {len(REPORT.split()), len(second.split())}
+
+
+def test_words_before_an_edit_in_the_first_shingle_are_lost():
+    # a known limit: no shingle of eight words fits before an edit at the seventh word, so the six before it and the edit are lost
+    passages, _ = _run({"a": REPORT, "b": REPORT.replace("ninety", "90")})
+    assert passages["words"].tolist() == [len(REPORT.split()) - 7]
+
+
+def test_the_same_quotation_is_shared_but_is_not_copying():
+    quote = "“We agreed to work together, very closely, including visiting each other’s Nations,” Trump wrote."
+    passages, shared = _run({"a": quote + " Analysts were unconvinced by the claim.", "b": "The markets fell on the news. " + quote})
+    assert passages["voice"].tolist() == ["quoted"]
+    assert not shared["copies"].any()
