@@ -17,16 +17,11 @@ def plot_copy_map(passages: pd.DataFrame, articles: pd.DataFrame) -> tuple[plt.F
     """
     outlets = list(dict.fromkeys(articles["outlet"]))
     outlet_of = dict(zip(articles["article_id"], articles["outlet"]))
-    rows = []
-    for voice in ("authorial", "quoted"):
-        part = passages[passages["voice"] == voice]
-        for first in outlets:
-            for second in outlets:
-                if first == second:
-                    continue
-                forward = part[(part["article_id"].map(outlet_of) == first) & (part["other_id"].map(outlet_of) == second)]
-                backward = part[(part["other_id"].map(outlet_of) == first) & (part["article_id"].map(outlet_of) == second)]
-                rows.append((first, second, voice, int(forward["words"].sum() + backward["words"].sum())))
+    words: dict[tuple[str, str, str], int] = {}
+    for first, second, voice, count in zip(passages["article_id"].map(outlet_of), passages["other_id"].map(outlet_of), passages["voice"], passages["words"]):
+        for key in ((first, second, voice), (second, first, voice)):  # a passage counts for both outlets of its pair
+            words[key] = words.get(key, 0) + int(count)
+    rows = [(a, b, v, words.get((a, b, v), 0)) for v in ("authorial", "quoted") for a in outlets for b in outlets if a != b]
     data = pd.DataFrame(rows, columns=["outlet", "other", "voice", "words"])
     fig, axes = plt.subplots(1, 2, figsize=(12, 5.2))
     for ax, voice in zip(axes, ("authorial", "quoted")):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 import warnings
@@ -10,52 +11,8 @@ from pathlib import Path
 
 from analysis.errors import InputProblem, InputWarning
 
-
-def _validate_segmentation(data_home, report):
-    from analysis.evaluation import segmentation
-
-    return segmentation.validate(data_home, report)
-
-
-def _validate_tone(data_home, report):
-    from analysis.evaluation import tone
-
-    return tone.validate(data_home, report)
-
-
-def _validate_hedging(data_home, report):
-    from analysis.evaluation import hedging
-
-    return hedging.validate(data_home, report)
-
-
-def _validate_loaded(data_home, report):
-    from analysis.evaluation import loaded
-
-    return loaded.validate(data_home, report)
-
-
-def _validate_sources(data_home, report):
-    from analysis.evaluation import sources
-
-    return sources.validate(data_home, report)
-
-
-def _validate_across(data_home, report):
-    from analysis.evaluation import across
-
-    return across.validate(data_home, report)
-
-
-MEASURES = {
-    "segmentation": _validate_segmentation,
-    "tone": _validate_tone,
-    "hedging": _validate_hedging,
-    "loaded": _validate_loaded,
-    "sources": _validate_sources,
-    "across": _validate_across,
-}
-"""Measures that ``validate`` scores, each against the gold sets of its own."""
+MEASURES = ("segmentation", "tone", "hedging", "loaded", "sources", "across")
+"""Measures that ``validate`` scores, each against the gold sets of its own: ``analysis.evaluation.<measure>.validate``."""
 
 
 LOCAL_MODELS = ("hedging", "loaded")
@@ -160,7 +117,7 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         home = config.data_home(args.data_home)
         print(f"data home: {home}")
-        results = MEASURES[args.measure](args.data_home, print)
+        results = importlib.import_module(f"analysis.evaluation.{args.measure}").validate(args.data_home, print)
         if not results:
             print(f"error: no gold data for {args.measure} in {home}", file=sys.stderr)
             return 2

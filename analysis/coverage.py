@@ -50,14 +50,12 @@ def vectorise_sentences(texts: list[str]) -> np.ndarray:
     return vectoriser.fit_transform(texts)
 
 
-def cluster_claims(vectors, similarity: float = SIMILARITY) -> np.ndarray:
-    """A claim number for each sentence vector (average linkage on cosine distance, cut at ``1 - similarity``)."""
-    count = vectors.shape[0]
-    if count == 0:
-        return np.zeros(0, dtype=int)
-    if count == 1:
-        return np.zeros(1, dtype=int)
-    distance = np.clip(1.0 - cosine_similarity(vectors), 0.0, 2.0)
+def cluster_claims(cosine: np.ndarray, similarity: float = SIMILARITY) -> np.ndarray:
+    """A claim number for each sentence, from their cosine matrix (average linkage, cut at ``1 - similarity``)."""
+    count = cosine.shape[0]
+    if count < 2:
+        return np.zeros(count, dtype=int)
+    distance = np.clip(1.0 - cosine, 0.0, 2.0)
     np.fill_diagonal(distance, 0.0)
     model = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average", distance_threshold=1.0 - similarity)
     return model.fit_predict(distance)
@@ -86,26 +84,25 @@ def find_coverage(sentences: pd.DataFrame, articles: pd.DataFrame, similarity: f
     kept = kept.assign(_order=kept["article_id"].map(order)).sort_values(["_order", "sentence_id"], kind="stable")
     if kept.empty:
         return pd.DataFrame(columns=COVERAGE_COLUMNS)
-    vectors = vectorise_sentences(list(kept["text"]))
-    labels = cluster_claims(vectors, similarity)
-    cosine = cosine_similarity(vectors)
+    cosine = cosine_similarity(vectorise_sentences(list(kept["text"])))
+    labels = cluster_claims(cosine, similarity)
     renumber: dict[int, int] = {}
     for label in labels:
         renumber.setdefault(int(label), len(renumber))
     claims = np.array([renumber[int(label)] for label in labels])
     outlet_order = list(dict.fromkeys(outlet_of[a] for a in articles["article_id"]))
     outlets = [outlet_of[a] for a in kept["article_id"]]
-    carried = {}
-    for claim in set(claims):
-        present = {outlets[k] for k in np.flatnonzero(claims == claim)}
-        carried[claim] = [o for o in outlet_order if o in present]
+    present: dict[int, set[str]] = {}
+    for claim, outlet in zip(claims, outlets):
+        present.setdefault(claim, set()).add(outlet)
+    carried = {claim: [o for o in outlet_order if o in names] for claim, names in present.items()}
     rows = []
     for k, (article_id, sentence_id, start, end, text) in enumerate(zip(kept["article_id"], kept["sentence_id"], kept["start"], kept["end"], kept["text"])):
         others = [m for m in np.flatnonzero(claims == claims[k]) if m != k]
         mean = round(float(np.mean(cosine[k, others])), 4) if others else math.nan
         rows.append((int(claims[k]), article_id, outlets[k], sentence_id, start, end, text, mean, len(carried[claims[k]]), " | ".join(carried[claims[k]])))
-    frame = pd.DataFrame(rows, columns=COVERAGE_COLUMNS)
-    return frame.sort_values(["claim", "article_id", "sentence_id"], key=lambda c: c.map(order) if c.name == "article_id" else c, kind="stable").reset_index(drop=True)
+    # rows are in the articles' order already: a stable sort by claim keeps it within each claim
+    return pd.DataFrame(rows, columns=COVERAGE_COLUMNS).sort_values("claim", kind="stable").reset_index(drop=True)
 
 
 def tabulate_coverage(coverage: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:

@@ -159,7 +159,7 @@ def find_shared_passages(
             index[key].append((number, position))
     pairs: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
     for places in index.values():
-        if len({n for n, _ in places}) < 2 or len({n for n, _ in places}) > common_articles:
+        if not 2 <= len({n for n, _ in places}) <= common_articles:
             continue
         for k, (n1, p1) in enumerate(places):
             for n2, p2 in places[k + 1 :]:
@@ -229,11 +229,15 @@ def summarise_shared(passages: pd.DataFrame, articles: pd.DataFrame, voice: pd.D
     (``partner_share`` at least ``copy_share``).
     """
     voices = index_voice_ranges(voice)
+    spans_of: dict[str, list[tuple[int, int, str]]] = defaultdict(list)  # each passage seen from both its articles
+    for first, second, start, end, other_start, other_end in zip(
+        passages["article_id"], passages["other_id"], passages["start"], passages["end"], passages["other_start"], passages["other_end"]
+    ):
+        spans_of[first].append((start, end, second))
+        spans_of[second].append((other_start, other_end, first))
     rows = []
     for article_id, outlet, text in zip(articles["article_id"], articles["outlet"], articles["clean_text"]):
-        mine = passages[passages["article_id"] == article_id]
-        theirs = passages[passages["other_id"] == article_id]
-        spans = list(zip(mine["start"], mine["end"], mine["other_id"])) + list(zip(theirs["other_start"], theirs["other_end"], theirs["article_id"]))
+        spans = spans_of.get(article_id, [])
         starts = [s for s, _, _ in find_words(text)]
         ranges = voices.get(article_id, ([], [], []))
         authorial_words = {k for k, s in enumerate(starts) if voice_at(ranges, s) == "authorial"}

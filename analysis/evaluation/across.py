@@ -77,6 +77,7 @@ def analyse_pair(texts: dict[str, str]) -> dict[str, pd.DataFrame]:
     passages = find_shared_passages(cleaned, voice)
     return {
         "articles": cleaned,
+        "quote_spans": quote_spans,
         "paragraphs": paragraphs,
         "sentences": sentences,
         "shared": summarise_shared(passages, cleaned, voice),
@@ -118,11 +119,11 @@ def plant_reword(text: str, quotations: pd.DataFrame) -> tuple[str, str, str] | 
     best = None
     for start, end in zip(quotations["start"], quotations["end"]):
         words = find_words(text[start:end])
-        if len(words) >= 8 and (best is None or len(words) > best[2]):
-            best = (start, end, len(words), words)
+        if len(words) >= 8 and (best is None or len(words) > len(best[1])):
+            best = (start, words)
     if best is None:
         return None
-    start, _, _, words = best
+    start, words = best
     inner = [w for w in words[1:-1] if w[2].isalpha()] or words
     word_start, word_end, word = max(inner, key=lambda w: (len(w[2]), -w[0]))
     at = start + word_start
@@ -163,7 +164,7 @@ def run_planted(texts: dict[str, str]) -> pd.DataFrame:
             found = is_copy(result["shared"], copy_id, article_id)
             share = result["shared"].loc[result["shared"]["article_id"] == copy_id, "partner_share"].iloc[0]
             rows.append((article_id, change, found, 0, 0, f"authorial words shared with the original {share:.3f}"))
-        quotations = find_article_quotations(base["articles"])[0]
+        quotations = base["quote_spans"]
         reworded = plant_reword(clean, quotations[quotations["depth"] == 1])
         if reworded is not None:
             altered, old, new = reworded
@@ -252,9 +253,8 @@ def score_basil(articles: list[dict]) -> dict:
         sentences_all += len(coverage)
         sentences_unique += int((coverage["outlets"] == 1).sum())
         for article in triplet:
-            index = {}
-            for k, sentence in enumerate(s for s in article["sentences"] if s.strip()):
-                index[article["sentences"].index(sentence)] = k
+            # BASIL's sentence index → the kit's sentence_id (blank sentences are skipped)
+            index = {n: k for k, n in enumerate(n for n, s in enumerate(article["sentences"]) if s.strip())}
             for span in article["spans"]:
                 if span["bias"] != "inf":
                     continue

@@ -128,6 +128,10 @@ def score_article(text: str, gold: list[dict], lexicons: SourceLexicons, rule: t
 RULES = {"_cover30": ("gold", 0.3), "_cover80": ("gold", 0.8), "": ("each", 0.5), "_any_overlap": ("each", 0.0)}
 """The matching rules by the suffix of their figures (see the module's docstring)."""
 
+BASELINES = {"quote_f1_cover30": 0.837, "quote_f1_cover80": 0.761, "speaker_accuracy": 0.865}
+"""The Gender Gap Tracker's published figures on 98 Canadian news articles (Asr et al. 2021; its
+``evaluate_quotes.py``), by the key of the kit's figure measured under the same rule: for comparison, not computed here."""
+
 RULE_NAMES = {
     "_cover30": "gold covered > 30% (the Gender Gap Tracker's rule)",
     "_cover80": "gold covered > 80%",
