@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -10,6 +11,17 @@ AUTHORIAL_COLOUR = "#4c72b0"
 QUOTED_COLOUR = "#dd8452"
 CLEAN_COLOUR = "#55a868"
 REMOVED_COLOUR = "#c7c7c7"
+OUTLET_PALETTE = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#000000")
+"""Okabe & Ito's colour-blind-safe palette; outlets beyond eight take matplotlib's tab20."""
+
+
+def assign_outlet_colours(outlets) -> dict[str, str]:
+    """One colour per outlet, the same in every chart and page: outlets sorted by name take the palette in order."""
+    names = sorted(set(outlets))
+    if len(names) <= len(OUTLET_PALETTE):
+        return dict(zip(names, OUTLET_PALETTE))
+    cmap = plt.get_cmap("tab20")
+    return {name: matplotlib.colors.to_hex(cmap(i % cmap.N)) for i, name in enumerate(names)}
 
 
 def plot_boilerplate_share(summary: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:

@@ -1,0 +1,210 @@
+"""The framing profile: every measure per outlet in one long table, with intervals.
+
+Each row of the profile is one outlet on one measure, read from the tables of
+``python -m analysis run`` (nothing is recomputed that a measure already wrote)
+or, for the shares that no measure table holds per outlet, bootstrapped here over
+the same units (sentences, attributed contents) with the kit's fixed seed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from analysis.segment import count_words
+from analysis.uncertainty import bootstrap_interval, compare_groups
+
+
+@dataclass(frozen=True)
+class ProfileMeasure:
+    """One panel of the profile: where its numbers come from and what they mean."""
+
+    key: str
+    label: str
+    unit: str
+    family: str
+    caveat: str
+
+
+LEXICON_CAVEAT = "a word list counts words, not meaning: sarcasm, quotation inside paraphrase and context are missed"
+MEASURES: tuple[ProfileMeasure, ...] = (
+    ProfileMeasure("tone_vader_authorial", "tone, own voice (VADER)", "mean compound, -1..1", "tone",
+                   "VADER reads a word's dictionary valence: much of a news sentence's tone is the events it reports"),
+    ProfileMeasure("tone_model_authorial", "tone, own voice (model)", "mean on the -1..1 scale", "tone",
+                   "the calibrated model learnt tone from NYT editorials, an opinion genre"),
+    ProfileMeasure("tone_vader_quoted", "tone of quoted speech (VADER)", "mean compound, -1..1", "tone",
+                   "quoted tone is the speakers' tone; which speakers an outlet quotes decides it"),
+    ProfileMeasure("hedges", "hedges, own voice", "per 1,000 authorial words", "hedging", LEXICON_CAVEAT),
+    ProfileMeasure("boosters", "boosters, own voice", "per 1,000 authorial words", "hedging", LEXICON_CAVEAT),
+    ProfileMeasure("loaded_lexicon", "loaded terms (kit lexicon)", "per 1,000 authorial words", "loaded", LEXICON_CAVEAT),
+    ProfileMeasure("loaded_vader", "strongly valenced words (VADER)", "per 1,000 authorial words", "loaded", LEXICON_CAVEAT),
+    ProfileMeasure("quoted_share", "words inside quotation marks", "share of words", "sources",
+                   "a share of words, not of sources: one long quotation weighs as much as many short ones"),
+    ProfileMeasure("anonymous_share", "anonymous attributions", "share of attributed contents", "sources",
+                   "only attributions the rules find; unnamed sources described by role count as anonymous"),
+    ProfileMeasure("unique_share", "sentences no other outlet carries", "share of sentences", "coverage",
+                   "claims are grouped by shared words: a paraphrase of another outlet's sentence counts as unique"),
+)
+MEASURE_KEYS = tuple(m.key for m in MEASURES)
+PROFILE_COLUMNS = ["outlet", "measure", "label", "unit", "family", "value", "low", "high", "articles", "units", "basis"]
+
+
+def profile_outlets(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """One row per outlet and measure of :data:`MEASURES`, with a 95% bootstrap interval.
+
+    Parameters
+    ----------
+    tables : the tables of :func:`analysis.pipeline.analyse_articles` or
+        :func:`analysis.pipeline.load_outputs`.
+
+    Returns
+    -------
+    A new DataFrame: ``outlet``, ``measure`` (a key of :data:`MEASURES`),
+    ``label``, ``unit``, ``family`` (tone, hedging, loaded, sources, coverage),
+    ``value``, ``low`` and ``high`` (95% bootstrap interval; NaN when fewer than
+    two units), ``articles``, ``units`` (how many sentences or attributed
+    contents stand behind the value) and ``basis`` (what a unit is), sorted by
+    measure (in the order of :data:`MEASURES`) and outlet.
+    """
+    articles = tables["articles"]
+    outlets = sorted(articles["outlet"].unique())
+    n_articles = articles.groupby("outlet")["article_id"].nunique()
+    rows = []
+    rows += _rows_from_tone(tables["tone_outlets"])
+    rows += _rows_from_rates(tables["hedging_outlets"], "kind", {"hedge": "hedges", "booster": "boosters"}, "cues")
+    rows += _rows_from_rates(tables["loaded_outlets"], "layer", {"lexicon": "loaded_lexicon", "vader": "loaded_vader"}, "terms")
+    for key, (units, column, weights, basis) in select_share_units(tables).items():
+        rows += _rows_bootstrapped(units, key, column, basis, weights)
+    found = pd.DataFrame(rows, columns=["outlet", "measure", "value", "low", "high", "units", "basis"])
+    grid = pd.MultiIndex.from_product([MEASURE_KEYS, outlets], names=["measure", "outlet"]).to_frame(index=False)
+    profile = grid.merge(found, on=["measure", "outlet"], how="left")
+    profile["units"] = profile["units"].fillna(0).astype(int)
+    profile["basis"] = profile["basis"].fillna("")
+    by_key = {m.key: m for m in MEASURES}
+    profile["label"] = profile["measure"].map(lambda k: by_key[k].label)
+    profile["unit"] = profile["measure"].map(lambda k: by_key[k].unit)
+    profile["family"] = profile["measure"].map(lambda k: by_key[k].family)
+    profile["articles"] = profile["outlet"].map(n_articles).astype(int)
+    return profile[PROFILE_COLUMNS]
+
+
+def select_share_units(tables: dict[str, pd.DataFrame]) -> dict[str, tuple[pd.DataFrame, str, str | None, str]]:
+    """The units behind the shares no measure table holds per outlet.
+
+    Returns, per measure key, ``(units, column, weights, basis)``: a new
+    DataFrame of units with an ``outlet`` column, the column whose (weighted)
+    mean is the share, the weight column or None, and what a unit is.
+    Sentences carry ``words`` (their word count) and ``quoted_share``;
+    attributed contents ``anonymous`` (1 when the source is anonymous);
+    coverage sentences ``unique`` (1 when no other outlet carries the claim).
+    """
+    outlet_of = dict(zip(tables["articles"]["article_id"], tables["articles"]["outlet"]))
+    sentences = tables["sentences"].assign(outlet=lambda d: d["article_id"].map(outlet_of))
+    sentences["words"] = [count_words(t) for t in sentences["text"]]
+    quotes = tables["quotes"].assign(
+        outlet=lambda d: d["article_id"].map(outlet_of), anonymous=lambda d: (d["speaker_type"] == "anonymous").astype(float)
+    )
+    coverage = tables["coverage"].assign(unique=lambda d: (d["outlets"] == 1).astype(float))
+    return {
+        "quoted_share": (sentences, "quoted_share", "words", "sentences"),
+        "anonymous_share": (quotes, "anonymous", None, "attributed contents"),
+        "unique_share": (coverage, "unique", None, "sentences of four words or more"),
+    }
+
+
+def _rows_from_tone(tone: pd.DataFrame) -> list[tuple]:
+    rows = []
+    for key in ("tone_vader_authorial", "tone_model_authorial", "tone_vader_quoted"):
+        _, measure, voice = key.split("_")
+        part = tone[(tone["measure"] == measure) & (tone["voice"] == voice)]
+        for r in part.itertuples():
+            rows.append((r.outlet, key, r.mean, r.mean_low, r.mean_high, int(r.sentences), f"{voice} sentence parts"))
+    return rows
+
+
+def _rows_from_rates(rates: pd.DataFrame, column: str, keys: dict[str, str], count: str) -> list[tuple]:
+    part = rates[rates["category"] == "all"]
+    return [
+        (r["outlet"], keys[r[column]], r["per_1000"], r["per_1000_low"], r["per_1000_high"], int(r["sentences"]),
+         f"authorial sentences; {count}: {int(r[count])}")
+        for _, r in part[part[column].isin(keys)].iterrows()
+    ]
+
+
+def _rows_bootstrapped(units: pd.DataFrame, key: str, column: str, basis: str, weights: str | None = None) -> list[tuple]:
+    rows = []
+    for outlet, group in units.groupby("outlet", sort=True):
+        values = group[column].to_numpy(dtype=float)
+        w = None if weights is None else group[weights].to_numpy(dtype=float)
+        value = float(np.average(values, weights=w)) if len(values) and (w is None or w.sum() > 0) else float("nan")
+        low, high = bootstrap_interval(values, weights=w)
+        rows.append((outlet, key, value, low, high, len(group), basis))
+    return rows
+
+
+def tabulate_profile(profile: pd.DataFrame, digits: int = 3) -> pd.DataFrame:
+    """The profile as a table to read: one row per measure, one column per outlet.
+
+    Returns a new DataFrame: ``measure`` (its label), ``unit`` and one text
+    column per outlet, ``value [low, high]`` (or ``value`` alone without an
+    interval, "–" without a value).
+    """
+    def cell(row) -> str:
+        if pd.isna(row["value"]):
+            return "–"
+        text = f"{row['value']:.{digits}g}"
+        if pd.notna(row["low"]):
+            text += f" [{row['low']:.{digits}g}, {row['high']:.{digits}g}]"
+        return text
+
+    cells = profile.assign(cell=profile.apply(cell, axis=1))
+    wide = cells.pivot(index="measure", columns="outlet", values="cell").reindex(
+        [k for k in MEASURE_KEYS if k in set(profile["measure"])]
+    )
+    labels = profile.drop_duplicates("measure").set_index("measure")
+    wide.insert(0, "unit", labels["unit"].reindex(wide.index))
+    wide.insert(0, "label", labels["label"].reindex(wide.index))
+    wide.columns.name = None
+    return wide.reset_index(drop=True).rename(columns={"label": "measure"})
+
+
+TEST_COLUMNS = ["measure", "first", "second", "sentences_first", "sentences_second", "articles_first", "articles_second",
+                "difference", "p_value", "p_holm", "verdict"]
+
+
+def compare_profile(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Pairwise permutation tests behind every measure of the profile, in one table.
+
+    The tone, hedging and loaded-term tests are the ones ``python -m analysis
+    run`` wrote (``tone_tests``, ``hedging_tests``, ``loaded_tests``); the
+    shares the profile adds (quoted words, anonymous attributions, unique
+    sentences) are tested here the same way (:func:`analysis.uncertainty.compare_groups`,
+    Holm-corrected within the measure). Columns ``sentences_first`` and
+    ``sentences_second`` count the units of each side (sentences or attributed
+    contents).
+
+    Returns
+    -------
+    A new DataFrame with :data:`TEST_COLUMNS`: ``measure`` (a key of
+    :data:`MEASURES`), the two outlets, units and articles per side,
+    ``difference``, ``p_value``, ``p_holm`` and ``verdict``.
+    """
+    parts = []
+    tone = tables["tone_tests"]
+    for key in ("tone_vader_authorial", "tone_model_authorial", "tone_vader_quoted"):
+        _, measure, voice = key.split("_")
+        parts.append(tone[(tone["measure"] == measure) & (tone["voice"] == voice)].assign(measure=key))
+    hedging = tables["hedging_tests"]
+    parts += [hedging[hedging["kind"] == kind].assign(measure=key) for kind, key in (("hedge", "hedges"), ("booster", "boosters"))]
+    loaded = tables["loaded_tests"]
+    parts += [loaded[loaded["layer"] == layer].assign(measure=f"loaded_{layer}") for layer in ("lexicon", "vader")]
+    outlets = sorted(tables["articles"]["outlet"].unique())
+    for key, (units, column, weights, _) in select_share_units(tables).items():
+        counted = column if key == "anonymous_share" else None  # a rare event: too few hits are not tested
+        parts.append(pd.DataFrame(compare_groups(units, "outlet", column, outlets, weights=weights, hits=counted)).assign(measure=key))
+    tests = pd.concat([p.reindex(columns=TEST_COLUMNS) for p in parts], ignore_index=True)
+    for column in ("p_value", "p_holm", "difference"):
+        tests[column] = pd.to_numeric(tests[column].replace("", np.nan), errors="coerce")
+    return tests
