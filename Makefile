@@ -5,9 +5,9 @@
 
 SHELL := /bin/bash
 PYTHON ?= python3
-CORPUS ?= data/raw/trump-putin-call-2025-02-12
+DEFAULT_CORPUS := data/raw/trump-putin-call-2025-02-12
+CORPUS ?= $(DEFAULT_CORPUS)
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
-REPORTS := $(patsubst notebooks/%.ipynb,reports/%.html,$(NOTEBOOKS))
 
 ifneq ($(VIRTUAL_ENV),)
   PY := $(VIRTUAL_ENV)/bin/python
@@ -38,14 +38,10 @@ env: $(ENV_READY) ## create .venv from requirements.lock (when no environment is
 data: $(ENV_READY) ## analyse CORPUS into data/processed/<corpus name>/ (the folder comes from analysis.config)
 	$(PY) -m analysis run $(CORPUS)
 
-report: data local-models ## build every notebook into reports/*.html (CORPUS=path for another corpus)
-	@mkdir -p reports figures
-	@for nb in $(NOTEBOOKS); do \
-	  echo "executing $$nb"; \
-	  FRAMING_CORPUS=$(abspath $(CORPUS)) \
-	    $(PY) -m jupyter nbconvert --to html --execute --output-dir reports \
-	    --ExecutePreprocessor.timeout=1200 "$$nb" || exit 1; \
-	done
+report: data local-models ## build every notebook into reports/*.html with the annotated articles and reports/index.html (CORPUS=path for another corpus); for the default corpus, rewrite the README's findings
+	FRAMING_CORPUS=$(abspath $(CORPUS)) $(PY) -m analysis report $(CORPUS)
+	@if [ "$(abspath $(CORPUS))" = "$(abspath $(DEFAULT_CORPUS))" ]; then $(PY) -m analysis findings; \
+	  else echo "README findings left as they are: they describe the default corpus"; fi
 
 test: $(ENV_READY) ## run the test suite (notebooks included)
 	$(PY) -m pytest
@@ -86,4 +82,4 @@ strip: $(ENV_READY) ## remove outputs from the notebooks before committing
 	$(PY) -m jupyter nbconvert --clear-output --inplace $(NOTEBOOKS)
 
 clean: ## remove build outputs (reports, figures, processed data)
-	rm -rf reports/*.html figures/*.png figures/*.svg figures/*.csv data/processed/*/
+	rm -rf reports/*.html reports/articles figures/*.png figures/*.svg figures/*.csv data/processed/*/ data/interim/*/ build/browser

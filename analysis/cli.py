@@ -1,4 +1,4 @@
-"""The command line: ``python -m analysis run|validate|fetch``."""
+"""The command line: ``python -m analysis run|validate|fit|report|findings|fetch``."""
 
 from __future__ import annotations
 
@@ -80,6 +80,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="hedging and loaded: fit when no model is there yet and the data home has its data set; otherwise say why not and succeed",
     )
 
+    report = commands.add_parser("report", help="execute every notebook into reports/ with the annotated articles and an index")
+    report.add_argument("corpus", type=Path, nargs="?", default=None, help="the corpus (default: FRAMING_CORPUS or the seed corpus); run it first")
+    report.add_argument("--out", type=Path, default=None, help="folder for the report (default: reports/)")
+
+    findings = commands.add_parser("findings", help="rewrite the README's findings section and figure from the default corpus's tables")
+    findings.add_argument("--readme", type=Path, default=None, help="the README to rewrite (default: the project's)")
+
     fetch = commands.add_parser("fetch", help="download a gold data set into the data home")
     fetch.add_argument("dataset")
     fetch.add_argument("--data-home", type=Path, default=None)
@@ -134,6 +141,20 @@ def _dispatch(args: argparse.Namespace) -> int:
             f"tone model fitted on {model.provenance['rows']} vader_nyt sentences "
             f"(out-of-fold Pearson r {model.provenance['cross_validated_pearson_r']}) -> {path}"
         )
+        return 0
+    if args.command == "report":
+        from analysis.report import build_report
+
+        pages = build_report(args.corpus, reports=args.out)
+        print(f"{len(pages)} pages: " + ", ".join(f"{n} {k}" for k, n in pages["kind"].value_counts().sort_index().items()))
+        return 0
+    if args.command == "findings":
+        from analysis import config
+        from analysis.findings import write_readme_findings
+        from analysis.pipeline import load_outputs
+
+        changed = write_readme_findings(load_outputs(config.processed_dir(config.DEFAULT_CORPUS)), args.readme)
+        print("README findings " + ("rewritten" if changed else "already current"))
         return 0
     if args.command == "fetch":
         from analysis.datasets import DATASETS, fetch_dataset

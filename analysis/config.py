@@ -14,6 +14,10 @@ environment variable        meaning
 ``FRAMING_FIGURES``         where notebooks save figures; default: ``figures/``
 ``FRAMING_DATA_HOME``       where human-annotated gold data sets live; default:
                             ``$XDG_CACHE_HOME/media-framing/datasets``
+``FRAMING_CODING``          where the coding sheet is exported; default:
+                            ``data/interim/<corpus name>/coding``
+``FRAMING_CODED``           where coded copies of a coding sheet are read from;
+                            default: ``data/raw/coding/<corpus name>``
 ``FRAMING_MODELS``          where ``make models`` writes the models it may not
                             commit (fitted on gold data whose licence is unclear);
                             default: ``models/`` (ignored by git)
@@ -29,6 +33,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = PACKAGE_DIR.parent
 DATA_DIR = PROJECT_DIR / "data"
 RAW_DIR = DATA_DIR / "raw"
+INTERIM_DIR = DATA_DIR / "interim"
 PROCESSED_DIR = DATA_DIR / "processed"
 FIGURES_DIR = PROJECT_DIR / "figures"
 REPORTS_DIR = PROJECT_DIR / "reports"
@@ -59,6 +64,16 @@ def corpus_name(corpus: Path | None = None) -> str:
 def processed_dir(corpus: Path | None = None) -> Path:
     """Where the tables of ``python -m analysis run`` for the corpus are kept."""
     return _from_env("FRAMING_PROCESSED") or PROCESSED_DIR / corpus_name(corpus)
+
+
+def coding_dir(corpus: Path | None = None) -> Path:
+    """Where the coding sheet and key are exported: ``FRAMING_CODING`` or ``data/interim/<corpus name>/coding``."""
+    return _from_env("FRAMING_CODING") or INTERIM_DIR / corpus_name(corpus) / "coding"
+
+
+def coded_dir(corpus: Path | None = None) -> Path:
+    """Where coders' filled-in sheets (``<coder>.csv``) are read from: ``FRAMING_CODED`` or ``data/raw/coding/<corpus name>``."""
+    return _from_env("FRAMING_CODED") or RAW_DIR / "coding" / corpus_name(corpus)
 
 
 def figures_dir() -> Path:

@@ -53,3 +53,22 @@ ENGLISH = (
 )
 
 os.environ.setdefault("MPLBACKEND", "Agg")
+
+
+@pytest.fixture(scope="session")
+def built_report(tmp_path_factory):
+    """The study report built on the default corpus as ``make report`` builds it: (reports folder, pages).
+
+    Notebooks write figures into ``<tmp>/figures`` and the coding sheet into
+    ``<tmp>/coding``; nothing is written into the project.
+    """
+    from analysis.pipeline import run_corpus
+    from analysis.report import build_report
+
+    root = tmp_path_factory.mktemp("report")
+    run_corpus(config.DEFAULT_CORPUS, root / "processed")
+    pages = build_report(
+        config.DEFAULT_CORPUS, root / "processed", root / "reports", root / "figures",
+        env={"FRAMING_CODING": str(root / "coding"), "FRAMING_CODED": str(root / "coded")},
+    )
+    return root / "reports", pages

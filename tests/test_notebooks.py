@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 
-import nbformat
 import pytest
-from nbclient import NotebookClient
 
 from analysis import config
-from analysis.pipeline import run_corpus
+from analysis.annotate import escape
+from analysis.report import list_notebooks, read_notebook_title
 
-NOTEBOOKS = sorted(config.NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
+NOTEBOOKS = list_notebooks()
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
@@ -26,18 +25,31 @@ def test_notebook_is_committed_without_outputs_and_stays_thin(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_notebook_executes_on_the_default_corpus(path, tmp_path, monkeypatch):
-    processed, figures = tmp_path / "processed", tmp_path / "figures"
-    run_corpus(config.DEFAULT_CORPUS, processed)
-    monkeypatch.setenv("FRAMING_PROCESSED", str(processed))
-    monkeypatch.setenv("FRAMING_FIGURES", str(figures))
-    monkeypatch.setenv("FRAMING_CORPUS", str(config.DEFAULT_CORPUS))
-    notebook = nbformat.read(path, as_version=4)
-    NotebookClient(notebook, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
-    errors = [o for c in notebook.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
-    assert errors == []
-    pngs = sorted(figures.glob("*.png"))
-    assert pngs, "the notebook saved no figure"
+def test_notebook_executes_into_the_report_with_its_figures(path, built_report):
+    reports, pages = built_report
+    page = reports / f"{path.stem}.html"
+    assert page.name in set(pages["page"]) and page.exists()
+    html = page.read_text(encoding="utf-8")
+    assert "jp-OutputArea-output" in html  # a failing cell stops build_report with the cell named
+    figures = reports.parent / "figures"
+    pngs = sorted(figures.glob(f"{path.stem[:2]}-*.png"))
+    assert pngs, f"{path.name} saved no figure"
     for png in pngs:
         for ext in ("svg", "csv"):
             assert png.with_suffix(f".{ext}").exists()
+
+
+def test_report_index_links_every_notebook_and_article(built_report):
+    reports, pages = built_report
+    index = (reports / "index.html").read_text(encoding="utf-8")
+    for path in NOTEBOOKS:
+        assert f'href="{path.stem}.html"' in index and escape(read_notebook_title(path)) in index
+    articles = pages[pages["kind"] == "article"]
+    assert len(articles) == 5 and all(f'href="{p}"' in index for p in articles["page"])
+    assert (pages["kind"] == "comparison").sum() == 10
+    assert all((reports / p).exists() for p in pages["page"])
+
+
+def test_notebooks_are_numbered_without_gaps():
+    numbers = [int(p.name[:2]) for p in NOTEBOOKS]
+    assert numbers == list(range(len(numbers))) and config.NOTEBOOKS_DIR.is_dir()

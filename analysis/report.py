@@ -1,0 +1,133 @@
+"""Build the study report: every notebook executed into HTML, annotated articles and an index.
+
+``make report`` calls :func:`build_report` (``python -m analysis report``); the
+test suite calls the same function, so what is tested is what a reader opens.
+The HTML pages work offline: notebooks are converted with a template that
+fetches no script (``analysis/templates/offline``), figures are embedded, and
+the annotated articles carry no script at all.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+from nbclient import NotebookClient
+from nbconvert import HTMLExporter
+
+from analysis import config
+from analysis.annotate import escape, render_page, write_annotated_articles
+from analysis.pipeline import load_outputs
+
+TEMPLATES_DIR = config.PACKAGE_DIR / "templates"
+INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
+"""Figures are shown in the notebook (and so embedded in its report) whatever MPLBACKEND the caller has."""
+TIMEOUT = 1200
+"""Seconds a notebook cell may run (the validation notebook scores every measure)."""
+
+
+def list_notebooks(folder: str | Path | None = None) -> list[Path]:
+    """The numbered notebooks (``NN-name.ipynb``) in reading order."""
+    return sorted(Path(folder or config.NOTEBOOKS_DIR).glob("[0-9][0-9]-*.ipynb"))
+
+
+def read_notebook_title(path: str | Path) -> str:
+    """The first Markdown heading of a notebook, without its leading ``#``; else the file name."""
+    notebook = json.loads(Path(path).read_text(encoding="utf-8"))
+    for cell in notebook["cells"]:
+        if cell["cell_type"] == "markdown":
+            for line in "".join(cell["source"]).splitlines():
+                if line.startswith("#"):
+                    return line.lstrip("#").strip()
+    return Path(path).stem
+
+
+def execute_notebook(path: str | Path, out_dir: str | Path, env: dict[str, str], timeout: int = TIMEOUT) -> tuple[Path, nbformat.NotebookNode]:
+    """Execute a notebook with ``env`` added to the kernel's environment and write it as offline HTML.
+
+    Returns the HTML path (``out_dir/<notebook name>.html``) and the executed
+    notebook. Raises nbclient's CellExecutionError, naming the cell, when a cell fails.
+    """
+    path, out_dir = Path(path), Path(out_dir)
+    notebook = nbformat.read(path, as_version=4)
+    client = NotebookClient(
+        notebook, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    )
+    client.execute(env={**os.environ, "MPLBACKEND": INLINE_BACKEND, **env})
+    notebook.metadata.pop("widgets", None)  # a widget's state is of no use without a kernel
+    exporter = HTMLExporter(template_name="offline", extra_template_basedirs=[str(TEMPLATES_DIR)])
+    body, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": read_notebook_title(path)}})
+    out_dir.mkdir(parents=True, exist_ok=True)
+    html_path = out_dir / f"{path.stem}.html"
+    html_path.write_text(body, encoding="utf-8")
+    return html_path, notebook
+
+
+def render_index(notebooks: pd.DataFrame, pages: pd.DataFrame, corpus: str) -> str:
+    """The report's front page: the notebooks in order, then the annotated articles and comparisons.
+
+    ``notebooks`` has ``page`` and ``title``; ``pages`` is
+    :func:`analysis.annotate.write_annotated_articles` (pages relative to the
+    ``articles/`` folder).
+    """
+    def links(rows: pd.DataFrame, prefix: str = "") -> str:
+        return "\n".join(f'<li><a href="{escape(prefix + r.page)}">{escape(r.title)}</a></li>' for r in rows.itertuples())
+
+    comparisons = pages[pages["kind"] == "comparison"]
+    body = (
+        f"<h1>media-framing: study report</h1>\n<p class=\"meta\">corpus: {escape(corpus)}</p>\n"
+        f"<h2>Notebooks</h2>\n<ol>\n{links(notebooks)}\n</ol>\n"
+        "<h2>Annotated articles</h2>\n<p>Each article as the kit read it: hedges, boosters, loaded terms and "
+        "quotations (coloured by speaker) marked, removed page furniture struck through.</p>\n"
+        f"<ul>\n{links(pages[pages['kind'] == 'article'], 'articles/')}\n</ul>\n"
+        "<h2>Side by side</h2>\n"
+        + (f"<ul>\n{links(comparisons, 'articles/')}\n</ul>\n" if len(comparisons) else "<p>Too many articles for a page per pair.</p>\n")
+    )
+    return render_page("media-framing: study report", body, home=None)
+
+
+def build_report(
+    corpus: str | Path | None = None,
+    processed: str | Path | None = None,
+    reports: str | Path | None = None,
+    figures: str | Path | None = None,
+    notebooks: list[Path] | None = None,
+    timeout: int = TIMEOUT,
+    env: dict[str, str] | None = None,
+) -> pd.DataFrame:
+    """Execute every notebook into ``reports``, write the annotated articles and ``index.html``.
+
+    The corpus must have been analysed into ``processed`` first
+    (``python -m analysis run``). Defaults come from :mod:`analysis.config`;
+    ``env`` adds variables to the notebooks' environment (``FRAMING_CODING``, say).
+
+    Returns
+    -------
+    A new DataFrame, one row per page written: ``page`` (path relative to
+    ``reports``), ``kind`` (notebook, article, comparison, index) and ``title``.
+    """
+    corpus = Path(corpus) if corpus is not None else config.corpus_path()
+    processed = Path(processed) if processed is not None else config.processed_dir(corpus)
+    reports = Path(reports) if reports is not None else config.REPORTS_DIR
+    figures = Path(figures) if figures is not None else config.figures_dir()
+    tables = load_outputs(processed)
+    env = {
+        **(env or {}),
+        "FRAMING_CORPUS": str(Path(corpus).resolve()),
+        "FRAMING_PROCESSED": str(processed.resolve()),
+        "FRAMING_FIGURES": str(figures.resolve()),
+    }
+    rows = []
+    for path in notebooks if notebooks is not None else list_notebooks():
+        print(f"executing {path.name}", flush=True)
+        html_path, _ = execute_notebook(path, reports, env, timeout)
+        rows.append((html_path.name, "notebook", read_notebook_title(path)))
+    notebook_rows = pd.DataFrame(rows, columns=["page", "kind", "title"])
+    pages = write_annotated_articles(tables, reports / "articles")
+    index = reports / "index.html"
+    index.write_text(render_index(notebook_rows, pages, config.corpus_name(corpus)), encoding="utf-8")
+    article_rows = pages.assign(page="articles/" + pages["page"])[["page", "kind", "title"]]
+    return pd.concat([notebook_rows, article_rows, pd.DataFrame([("index.html", "index", "study report")], columns=["page", "kind", "title"])], ignore_index=True)

@@ -1,0 +1,31 @@
+"""The profile explorer: the rows a choice of outlets and measure selects, and the widgets built on them."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.explore import ALL_MEASURES, build_profile_explorer, select_profile
+from analysis.profile import profile_outlets
+
+
+@pytest.fixture(scope="module")
+def profile(seed_tables):
+    return profile_outlets(seed_tables)
+
+
+@pytest.mark.parametrize("measure, per_outlet", [(ALL_MEASURES, 10), ("hedges", 1), ("unique_share", 1)])
+def test_selection_keeps_the_chosen_outlets_and_measure(profile, measure, per_outlet):
+    outlets = sorted(profile["outlet"].unique())[:2]
+    chosen = select_profile(profile, outlets, measure)
+    assert sorted(chosen["outlet"].unique()) == outlets
+    assert len(chosen) == 2 * per_outlet
+
+
+def test_explorer_offers_every_outlet_and_measure(profile):
+    explorer = build_profile_explorer(profile)
+    pick_outlets, pick_measure = explorer.children[0].children
+    assert set(pick_outlets.options) == set(profile["outlet"])
+    assert [value for _, value in pick_measure.options][1:] == list(dict.fromkeys(profile["measure"]))
+    pick_measure.value = "hedges"  # redraws without error
+    pick_outlets.value = ()
+    assert pick_measure.value == "hedges"
