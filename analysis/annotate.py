@@ -237,7 +237,7 @@ def write_annotated_articles(tables: dict[str, pd.DataFrame], folder: str | Path
     -------
     A new DataFrame, one row per page: ``page`` (file name), ``kind`` (article
     or comparison), ``first``, ``second`` (article ids; "" for an article
-    page), ``title``.
+    page), ``outlet`` (of an article page; "" for a comparison), ``title``.
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -247,11 +247,11 @@ def write_annotated_articles(tables: dict[str, pd.DataFrame], folder: str | Path
     for article_id in articles["article_id"]:
         page = name_page(article_id)
         (folder / page).write_text(render_article_page(article_id, tables), encoding="utf-8")
-        rows.append((page, "article", article_id, "", f"{outlets[article_id]} ({article_id})"))
+        rows.append((page, "article", article_id, "", outlets[article_id], f"{outlets[article_id]} ({article_id})"))
     pairs = list(combinations(articles["article_id"], 2))
     if len(pairs) <= max_pairs:
         for first, second in pairs:
             page = name_page(first, second)
             (folder / page).write_text(render_comparison_page(first, second, tables), encoding="utf-8")
-            rows.append((page, "comparison", first, second, f"{outlets[first]} and {outlets[second]}"))
-    return pd.DataFrame(rows, columns=["page", "kind", "first", "second", "title"])
+            rows.append((page, "comparison", first, second, "", f"{outlets[first]} and {outlets[second]}"))
+    return pd.DataFrame(rows, columns=["page", "kind", "first", "second", "outlet", "title"])

@@ -21,6 +21,7 @@ from nbconvert import HTMLExporter
 from analysis import config
 from analysis.annotate import escape, render_page, write_annotated_articles
 from analysis.pipeline import load_outputs
+from analysis.plots import assign_outlet_colours
 
 TEMPLATES_DIR = config.PACKAGE_DIR / "templates"
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
@@ -73,8 +74,14 @@ def render_index(notebooks: pd.DataFrame, pages: pd.DataFrame, corpus: str) -> s
     :func:`analysis.annotate.write_annotated_articles` (pages relative to the
     ``articles/`` folder).
     """
+    colours = assign_outlet_colours(pages.loc[pages["kind"] == "article", "outlet"])
+
     def links(rows: pd.DataFrame, prefix: str = "") -> str:
-        return "\n".join(f'<li><a href="{escape(prefix + r.page)}">{escape(r.title)}</a></li>' for r in rows.itertuples())
+        def swatch(row) -> str:
+            colour = colours.get(getattr(row, "outlet", ""), "")
+            return f'<span style="color:{colour}" title="the outlet\'s colour in the framing profile">■</span> ' if colour else ""
+
+        return "\n".join(f'<li>{swatch(r)}<a href="{escape(prefix + r.page)}">{escape(r.title)}</a></li>' for r in rows.itertuples())
 
     comparisons = pages[pages["kind"] == "comparison"]
     body = (

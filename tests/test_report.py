@@ -1,0 +1,44 @@
+"""The report's front page and the notebook helpers of the report builder."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from analysis.plots import OUTLET_PALETTE
+from analysis.report import list_notebooks, read_notebook_title, render_index
+
+
+@pytest.mark.parametrize(
+    "cells, expected",
+    [
+        ([{"cell_type": "markdown", "source": ["# 01 · Tone\n", "text"]}], "01 · Tone"),
+        ([{"cell_type": "code", "source": ["# not a title"]}, {"cell_type": "markdown", "source": ["intro\n", "## Later"]}], "Later"),
+        ([], "99-empty"),
+    ],
+)
+def test_notebook_title_is_its_first_heading(tmp_path, cells, expected):
+    path = tmp_path / "99-empty.ipynb"
+    path.write_text(json.dumps({"cells": cells}), encoding="utf-8")
+    assert read_notebook_title(path) == expected
+
+
+def test_notebooks_are_listed_in_reading_order(tmp_path):
+    for name in ("10-b.ipynb", "02-a.ipynb", "notes.ipynb", "3-c.ipynb"):
+        (tmp_path / name).write_text("{}", encoding="utf-8")
+    assert [p.name for p in list_notebooks(tmp_path)] == ["02-a.ipynb", "10-b.ipynb"]
+
+
+def test_index_links_pages_escapes_titles_and_colours_outlets():
+    notebooks = pd.DataFrame({"page": ["00-a.html"], "title": ["<b>A</b> & B"]})
+    pages = pd.DataFrame({
+        "page": ["x.html", "y.html", "compare-x--y.html"], "kind": ["article", "article", "comparison"],
+        "first": ["x", "y", "x"], "second": ["", "", "y"], "outlet": ["Beta", "Alpha", ""], "title": ["Beta (x)", "Alpha (y)", "Beta and Alpha"],
+    })
+    page = render_index(notebooks, pages, "my <corpus>")
+    assert '<a href="00-a.html">&lt;b&gt;A&lt;/b&gt; &amp; B</a>' in page and "my &lt;corpus&gt;" in page
+    assert 'href="articles/x.html"' in page and 'href="articles/compare-x--y.html"' in page
+    assert f'color:{OUTLET_PALETTE[1]}' in page.split('href="articles/x.html"')[0].rsplit("<li>", 1)[1]  # Beta sorts second
+    assert "../index.html" not in page
