@@ -30,6 +30,7 @@ the member of its group it shares most words with instead (``compared_with``).
 
 from __future__ import annotations
 
+from collections import Counter
 from difflib import SequenceMatcher
 
 import pandas as pd
@@ -192,6 +193,8 @@ def group_quote_variants(
         for other, common in sorted(shared.items()):
             if common < min_matched or (speakers.get(k) and speakers.get(other) and speakers[k] != speakers[other]):
                 continue
+            if root(other) == root(k):  # already linked through others: aligning them cannot change the groups
+                continue
             matched = count_matched_words(words, keys[other])
             if matched >= min_matched and matched >= link_share * min(len(words), len(keys[other])):
                 parent[root(other)] = root(k)
@@ -208,6 +211,32 @@ def group_quote_variants(
             rows.append(_describe(number, k, full, members, candidates, keys, texts, speakers, link_share))
         number += 1
     return pd.DataFrame(rows, columns=VARIANT_COLUMNS)
+
+
+def _find_closest(k: int, others: list[int], full: int, keys: list[list[str]]) -> int:
+    """The member of ``others`` whose words match most of ``keys[k]`` (ties: the full version, then the first).
+
+    Members with the same words are one candidate (the full version, else the
+    first of them). Matched words never exceed the words two quotations have in
+    common (counted with repeats), so candidates are tried from the largest such
+    bound down and the search stops below the best match found.
+    """
+    chosen: dict[tuple[str, ...], int] = {}
+    for m in others:
+        key = tuple(keys[m])
+        if key not in chosen or m == full or (chosen[key] != full and m < chosen[key]):
+            chosen[key] = m
+    words = Counter(keys[k])
+    bounds = {key: sum((words & Counter(key)).values()) for key in chosen}
+    best_value = None
+    for key in sorted(chosen, key=lambda key: -bounds[key]):
+        if best_value is not None and bounds[key] < best_value[0]:
+            break
+        m = chosen[key]
+        value = (count_matched_words(list(key), keys[k]), m == full, -m)
+        if best_value is None or value > best_value:
+            best, best_value = m, value
+    return best
 
 
 def _inside_marks(text: str, start: int, end: int) -> tuple[int, int]:
@@ -239,7 +268,7 @@ def _describe(number, k, full, members, candidates, keys, texts, speakers, link_
     if comparison["matched"] < link_share * len(keys[k]):
         # a fragment the full version does not hold: the member of another article sharing most words
         others = [m for m in members if m != k and candidates[m][0] != candidates[k][0]]
-        reference = max(others, key=lambda m: (count_matched_words(keys[m], keys[k]), m == full, -m))
+        reference = _find_closest(k, others, full, keys)
         comparison = compare_wording(keys[reference], keys[k])
     ref_article, ref_id, _, _, ref_words = candidates[reference]
     if comparison["kept"] is None:

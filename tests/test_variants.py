@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis.quotes import find_article_quotations
-from analysis.variants import compare_wording, group_quote_variants
+from analysis.variants import _find_closest, compare_wording, group_quote_variants
 
 
 @pytest.mark.parametrize(
@@ -66,3 +66,16 @@ def test_quotations_of_two_different_speakers_are_never_grouped():
 def test_short_quotations_and_one_article_make_no_group():
     assert _variants({"a": "It was “good for both sides,” he said.", "b": "A deal “good for both sides” was promised."}).empty
     assert _variants({"a": "“We will meet soon in Saudi Arabia,” he said. Later: “We will meet soon in Saudi Arabia.”"}).empty
+
+
+@pytest.mark.parametrize(
+    "keys, others, full, expected",
+    [
+        ([["a", "b", "c"], ["a", "b"], ["a", "b", "c", "d"], ["x", "y"]], [1, 2, 3], 2, 2),  # most words matched
+        ([["a", "b"], ["a", "b", "x"], ["a", "b", "y"], ["z"]], [1, 2, 3], 2, 2),  # a tie goes to the full version
+        ([["a", "b"], ["a", "b", "x"], ["a", "b", "x"], ["z"]], [2, 1, 3], 3, 1),  # then to the first member
+        ([["q"], ["x"], ["y"]], [1, 2], 2, 2),  # nothing matched: the full version
+    ],
+)
+def test_closest_member_for_a_fragment(keys, others, full, expected):
+    assert _find_closest(0, others, full, keys) == expected
