@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
@@ -158,7 +159,8 @@ def render_legend(marks: list[Mark], colours: dict[str, str]) -> str:
     for kind in ("hedge", "booster", "loaded", "shared"):
         if kind in kinds:
             parts.append(f'<span><span class="mark {kind}">{names[kind]}</span></span>')
-    speakers = sorted({m.speaker for m in marks if m.kind == "quote"}, key=lambda s: (list(colours).index(s) if s in colours else len(colours), s))
+    quoted = {m.speaker for m in marks if m.kind == "quote"}
+    speakers = [s for s in colours if s in quoted] + sorted(quoted - set(colours))  # in colour order, most quoted first
     for speaker in speakers:
         parts.append(f'<span><span class="mark quote" style="background:{colours.get(speaker, OTHER_SPEAKERS_COLOUR)}">quoted: {escape(speaker)}</span></span>')
     parts.append('<span><del>removed line</del> (page furniture, with the rule that removed it)</span>')
@@ -205,16 +207,16 @@ def render_page(title: str, body: str, home: str | None = "../index.html") -> st
     )
 
 
-def render_article_page(article_id: str, tables: dict[str, pd.DataFrame]) -> str:
-    """An annotated article as a complete HTML page."""
-    colours = assign_speaker_colours(tables["quotes"])
+def render_article_page(article_id: str, tables: dict[str, pd.DataFrame], colours: dict[str, str] | None = None) -> str:
+    """An annotated article as a complete HTML page (``colours``: per speaker, default from ``tables``)."""
+    colours = colours if colours is not None else assign_speaker_colours(tables["quotes"])
     outlet = tables["articles"].set_index("article_id").loc[article_id, "outlet"]
     return render_page(f"{outlet}: annotated article", render_article_section(article_id, tables, colours))
 
 
-def render_comparison_page(first: str, second: str, tables: dict[str, pd.DataFrame]) -> str:
+def render_comparison_page(first: str, second: str, tables: dict[str, pd.DataFrame], colours: dict[str, str] | None = None) -> str:
     """Two annotated articles side by side, with the passages they share outlined."""
-    colours = assign_speaker_colours(tables["quotes"])
+    colours = colours if colours is not None else assign_speaker_colours(tables["quotes"])
     outlets = tables["articles"].set_index("article_id")["outlet"]
     columns = "".join(f"<div>{render_article_section(a, tables, colours, partner=b)}</div>" for a, b in ((first, second), (second, first)))
     return render_page(f"{outlets[first]} and {outlets[second]} side by side", f'<div class="columns">{columns}</div>')
@@ -224,6 +226,28 @@ def name_page(article_id: str, partner: str | None = None) -> str:
     """The file name of an article's page, or of a comparison page with ``partner``."""
     safe = [re.sub(r"[^A-Za-z0-9._-]+", "_", a) for a in (article_id, partner) if a is not None]
     return ("compare-" + "--".join(safe) if partner is not None else safe[0]) + ".html"
+
+
+PAGE_TABLES = ("articles", "paragraphs", "removed", "quotes", "hedges", "loaded_terms")
+"""The tables a page reads, each cut by ``article_id``; ``shared_passages`` is cut by pair."""
+
+
+def index_article_tables(tables: dict[str, pd.DataFrame]) -> Callable[[list[str]], dict[str, pd.DataFrame]]:
+    """Split the page tables by article once; return a function giving the tables of some articles.
+
+    A page then reads only its own rows, so writing every page costs one pass over
+    the tables, not one pass per page.
+    """
+    parts = {name: {key: frame for key, frame in tables[name].groupby("article_id", sort=False)} for name in PAGE_TABLES}
+    shared = tables["shared_passages"]
+    pairs = {key: frame for key, frame in shared.groupby(["article_id", "other_id"], sort=False)}
+
+    def select(ids: list[str]) -> dict[str, pd.DataFrame]:
+        chosen = {name: pd.concat([tables[name].iloc[0:0], *(parts[name][a] for a in ids if a in parts[name])]) for name in PAGE_TABLES}
+        chosen["shared_passages"] = pd.concat([shared.iloc[0:0], *(pairs[(a, b)] for a in ids for b in ids if (a, b) in pairs)])
+        return chosen
+
+    return select
 
 
 def write_annotated_articles(tables: dict[str, pd.DataFrame], folder: str | Path, max_pairs: int = 45) -> pd.DataFrame:
@@ -243,15 +267,17 @@ def write_annotated_articles(tables: dict[str, pd.DataFrame], folder: str | Path
     folder.mkdir(parents=True, exist_ok=True)
     articles = tables["articles"]
     outlets = dict(zip(articles["article_id"], articles["outlet"]))
+    colours = assign_speaker_colours(tables["quotes"])  # one speaker, one colour on every page
+    select = index_article_tables(tables)
     rows = []
     for article_id in articles["article_id"]:
         page = name_page(article_id)
-        (folder / page).write_text(render_article_page(article_id, tables), encoding="utf-8")
+        (folder / page).write_text(render_article_page(article_id, select([article_id]), colours), encoding="utf-8")
         rows.append((page, "article", article_id, "", outlets[article_id], f"{outlets[article_id]} ({article_id})"))
     pairs = list(combinations(articles["article_id"], 2))
     if len(pairs) <= max_pairs:
         for first, second in pairs:
             page = name_page(first, second)
-            (folder / page).write_text(render_comparison_page(first, second, tables), encoding="utf-8")
+            (folder / page).write_text(render_comparison_page(first, second, select([first, second]), colours), encoding="utf-8")
             rows.append((page, "comparison", first, second, "", f"{outlets[first]} and {outlets[second]}"))
     return pd.DataFrame(rows, columns=["page", "kind", "first", "second", "outlet", "title"])

@@ -11,7 +11,6 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import display
 
-from analysis.profile import MEASURES
 from analysis.profile_plots import plot_profile
 
 ALL_MEASURES = "all"
@@ -25,28 +24,36 @@ def select_profile(profile: pd.DataFrame, outlets: list[str], measure: str) -> p
     return profile[chosen].reset_index(drop=True)
 
 
+def draw_profile_choice(profile: pd.DataFrame, outlets: list[str], measure: str) -> plt.Figure | None:
+    """The profile chart for the chosen outlets and measure, in the full chart's colours; None without an outlet."""
+    if not outlets:
+        return None
+    part = select_profile(profile, outlets, measure)
+    fig, _ = plot_profile(part, columns=1 if measure != ALL_MEASURES else 5, outlets=outlets, colours_from=profile)
+    return fig
+
+
 def build_profile_explorer(profile: pd.DataFrame) -> widgets.VBox:
     """A multiple choice of outlets and a choice of measure above the profile chart they redraw.
 
-    ``profile`` is :func:`analysis.profile.profile_outlets`. Every outlet keeps
-    the colour it has in the full chart.
+    ``profile`` is :func:`analysis.profile.profile_outlets`; the measures are
+    offered by their labels in the profile's order.
     """
     outlets = sorted(profile["outlet"].unique())
-    keys = [m.key for m in MEASURES if m.key in set(profile["measure"])]
-    labels = {m.key: m.label for m in MEASURES}
+    measures = profile.drop_duplicates("measure")
     pick_outlets = widgets.SelectMultiple(options=outlets, value=tuple(outlets), description="outlets", rows=min(len(outlets), 8))
-    pick_measure = widgets.Dropdown(options=[("all measures", ALL_MEASURES)] + [(labels[k], k) for k in keys], value=ALL_MEASURES, description="measure")
+    pick_measure = widgets.Dropdown(
+        options=[("all measures", ALL_MEASURES), *zip(measures["label"], measures["measure"])], value=ALL_MEASURES, description="measure"
+    )
     output = widgets.Output()
 
     def redraw(_change=None) -> None:
         output.clear_output(wait=True)
         with output:
-            chosen = list(pick_outlets.value)
-            if not chosen:
+            fig = draw_profile_choice(profile, list(pick_outlets.value), pick_measure.value)
+            if fig is None:
                 print("pick at least one outlet")
                 return
-            part = select_profile(profile, chosen, pick_measure.value)
-            fig, _ = plot_profile(part, columns=1 if pick_measure.value != ALL_MEASURES else 5, outlets=chosen, colours_from=profile)
             display(fig)
             plt.close(fig)
 

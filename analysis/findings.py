@@ -15,7 +15,15 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from analysis import config
-from analysis.profile import MEASURES
+from analysis.figures import save_figure
+from analysis.profile import (
+    MEASURES,
+    compare_profile,
+    profile_outlets,
+    select_share_units,
+    tabulate_profile,
+)
+from analysis.profile_plots import plot_profile
 from analysis.shared import COPY_SHARE
 from analysis.uncertainty import summarise_comparisons
 
@@ -199,16 +207,13 @@ def write_readme_findings(tables: dict[str, pd.DataFrame], readme: str | Path | 
     committed beside the README) and linked relative to the README. Returns
     True when the README changed.
     """
-    from analysis.figures import save_figure
-    from analysis.profile import compare_profile, profile_outlets, tabulate_profile
-    from analysis.profile_plots import plot_profile
-
     readme = Path(readme) if readme is not None else config.PROJECT_DIR / "README.md"
     folder = Path(folder) if folder is not None else config.FIGURES_DIR / "readme"
-    profile = profile_outlets(tables)
+    units = select_share_units(tables)
+    profile = profile_outlets(tables, units)
     fig, data = plot_profile(profile)
     paths = save_figure(fig, data, README_FIGURE, folder)
     plt.close(fig)
-    findings = write_findings(profile, compare_profile(tables), tables)
+    findings = write_findings(profile, compare_profile(tables, units), tables)
     link = Path(os.path.relpath(paths["png"], readme.resolve().parent)).as_posix()
     return update_readme(readme, render_findings_markdown(findings, tabulate_profile(profile), link))

@@ -151,6 +151,18 @@ TABLES = (
 )
 
 
+def prepare_articles(articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The foundation every measure stands on: clean text, quotations, voice and sentences.
+
+    Returns the tables ``articles`` (with ``clean_text``), ``removed``,
+    ``paragraphs``, ``quote_spans``, ``voice`` and ``sentences`` (with their voice).
+    """
+    cleaned, paragraphs, removed = clean_corpus(articles)
+    quote_spans, voice = find_article_quotations(cleaned)
+    sentences = label_voice(segment_articles(cleaned, paragraphs), cleaned, quote_spans)
+    return {"articles": cleaned, "removed": removed, "paragraphs": paragraphs, "quote_spans": quote_spans, "voice": voice, "sentences": sentences}
+
+
 def analyse_articles(
     articles: pd.DataFrame,
     actors: list[Actor] | None = None,
@@ -169,10 +181,10 @@ def analyse_articles(
     """
     actors = actors if actors is not None else load_actors()
     descriptors, roles = label_tables if label_tables is not None else load_label_tables()
-    cleaned, paragraphs, removed = clean_corpus(articles)
-    quote_spans, voice = find_article_quotations(cleaned)
-    sentences = label_voice(segment_articles(cleaned, paragraphs), cleaned, quote_spans)
-    sentences = score_sentences(sentences, cleaned, voice)
+    base = prepare_articles(articles)
+    cleaned, paragraphs, removed = base["articles"], base["paragraphs"], base["removed"]
+    quote_spans, voice = base["quote_spans"], base["voice"]
+    sentences = score_sentences(base["sentences"], cleaned, voice)
     mentions = find_actor_mentions(sentences, cleaned, voice, actors)
     hedges = find_hedges(sentences, cleaned, voice)
     cue_counts = count_sentence_cues(sentences, cleaned, voice, hedges)

@@ -51,13 +51,15 @@ MEASURE_KEYS = tuple(m.key for m in MEASURES)
 PROFILE_COLUMNS = ["outlet", "measure", "label", "unit", "family", "value", "low", "high", "articles", "units", "basis"]
 
 
-def profile_outlets(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+def profile_outlets(tables: dict[str, pd.DataFrame], units: dict | None = None) -> pd.DataFrame:
     """One row per outlet and measure of :data:`MEASURES`, with a 95% bootstrap interval.
 
     Parameters
     ----------
     tables : the tables of :func:`analysis.pipeline.analyse_articles` or
         :func:`analysis.pipeline.load_outputs`.
+    units : :func:`select_share_units` of ``tables``, when the caller has it
+        already (profile and tests read the same units); computed when None.
 
     Returns
     -------
@@ -75,8 +77,8 @@ def profile_outlets(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rows += _rows_from_tone(tables["tone_outlets"])
     rows += _rows_from_rates(tables["hedging_outlets"], "kind", {"hedge": "hedges", "booster": "boosters"}, "cues")
     rows += _rows_from_rates(tables["loaded_outlets"], "layer", {"lexicon": "loaded_lexicon", "vader": "loaded_vader"}, "terms")
-    for key, (units, column, weights, basis) in select_share_units(tables).items():
-        rows += _rows_bootstrapped(units, key, column, basis, weights)
+    for key, (frame, column, weights, basis) in (units if units is not None else select_share_units(tables)).items():
+        rows += _rows_bootstrapped(frame, key, column, basis, weights)
     found = pd.DataFrame(rows, columns=["outlet", "measure", "value", "low", "high", "units", "basis"])
     grid = pd.MultiIndex.from_product([MEASURE_KEYS, outlets], names=["measure", "outlet"]).to_frame(index=False)
     profile = grid.merge(found, on=["measure", "outlet"], how="left")
@@ -174,7 +176,7 @@ TEST_COLUMNS = ["measure", "first", "second", "sentences_first", "sentences_seco
                 "difference", "p_value", "p_holm", "verdict"]
 
 
-def compare_profile(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+def compare_profile(tables: dict[str, pd.DataFrame], units: dict | None = None) -> pd.DataFrame:
     """Pairwise permutation tests behind every measure of the profile, in one table.
 
     The tone, hedging and loaded-term tests are the ones ``python -m analysis
@@ -184,6 +186,12 @@ def compare_profile(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     Holm-corrected within the measure). Columns ``sentences_first`` and
     ``sentences_second`` count the units of each side (sentences or attributed
     contents).
+
+    Parameters
+    ----------
+    tables : the run's tables.
+    units : :func:`select_share_units` of ``tables``, when the caller has it
+        already (profile and tests read the same units); computed when None.
 
     Returns
     -------
@@ -201,9 +209,9 @@ def compare_profile(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     loaded = tables["loaded_tests"]
     parts += [loaded[loaded["layer"] == layer].assign(measure=f"loaded_{layer}") for layer in ("lexicon", "vader")]
     outlets = sorted(tables["articles"]["outlet"].unique())
-    for key, (units, column, weights, _) in select_share_units(tables).items():
+    for key, (frame, column, weights, _) in (units if units is not None else select_share_units(tables)).items():
         counted = column if key == "anonymous_share" else None  # a rare event: too few hits are not tested
-        parts.append(pd.DataFrame(compare_groups(units, "outlet", column, outlets, weights=weights, hits=counted)).assign(measure=key))
+        parts.append(pd.DataFrame(compare_groups(frame, "outlet", column, outlets, weights=weights, hits=counted)).assign(measure=key))
     tests = pd.concat([p.reindex(columns=TEST_COLUMNS) for p in parts], ignore_index=True)
     for column in ("p_value", "p_holm", "difference"):
         tests[column] = pd.to_numeric(tests[column].replace("", np.nan), errors="coerce")

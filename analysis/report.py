@@ -46,10 +46,12 @@ def read_notebook_title(path: str | Path) -> str:
     return Path(path).stem
 
 
-def execute_notebook(path: str | Path, out_dir: str | Path, env: dict[str, str], timeout: int = TIMEOUT) -> tuple[Path, nbformat.NotebookNode]:
+def execute_notebook(
+    path: str | Path, out_dir: str | Path, env: dict[str, str], timeout: int = TIMEOUT, title: str | None = None
+) -> tuple[Path, nbformat.NotebookNode]:
     """Execute a notebook with ``env`` added to the kernel's environment and write it as offline HTML.
 
-    Returns the HTML path (``out_dir/<notebook name>.html``) and the executed
+    ``title`` is the page's title (default: :func:`read_notebook_title`). Returns the HTML path (``out_dir/<notebook name>.html``) and the executed
     notebook. Raises nbclient's CellExecutionError, naming the cell, when a cell fails.
     """
     path, out_dir = Path(path), Path(out_dir)
@@ -60,11 +62,23 @@ def execute_notebook(path: str | Path, out_dir: str | Path, env: dict[str, str],
     client.execute(env={**os.environ, "MPLBACKEND": INLINE_BACKEND, **env})
     notebook.metadata.pop("widgets", None)  # a widget's state is of no use without a kernel
     exporter = HTMLExporter(template_name="offline", extra_template_basedirs=[str(TEMPLATES_DIR)])
-    body, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": read_notebook_title(path)}})
+    body, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": title or read_notebook_title(path)}})
     out_dir.mkdir(parents=True, exist_ok=True)
     html_path = out_dir / f"{path.stem}.html"
     html_path.write_text(body, encoding="utf-8")
     return html_path, notebook
+
+
+SWATCH = '<span style="color:{}" title="the outlet\'s colour in the framing profile">■</span> '
+
+
+def render_links(rows: pd.DataFrame, prefix: str, colours: dict[str, str]) -> str:
+    """List items linking ``prefix + page`` by ``title``; a row with an ``outlet`` in ``colours`` gets its colour swatch."""
+    outlets = rows["outlet"] if "outlet" in rows.columns else pd.Series("", index=rows.index)
+    return "\n".join(
+        f'<li>{SWATCH.format(colours[outlet]) if outlet in colours else ""}<a href="{escape(prefix + page)}">{escape(title)}</a></li>'
+        for page, title, outlet in zip(rows["page"], rows["title"], outlets)
+    )
 
 
 def render_index(notebooks: pd.DataFrame, pages: pd.DataFrame, corpus: str) -> str:
@@ -76,22 +90,15 @@ def render_index(notebooks: pd.DataFrame, pages: pd.DataFrame, corpus: str) -> s
     """
     colours = assign_outlet_colours(pages.loc[pages["kind"] == "article", "outlet"])
 
-    def links(rows: pd.DataFrame, prefix: str = "") -> str:
-        def swatch(row) -> str:
-            colour = colours.get(getattr(row, "outlet", ""), "")
-            return f'<span style="color:{colour}" title="the outlet\'s colour in the framing profile">■</span> ' if colour else ""
-
-        return "\n".join(f'<li>{swatch(r)}<a href="{escape(prefix + r.page)}">{escape(r.title)}</a></li>' for r in rows.itertuples())
-
     comparisons = pages[pages["kind"] == "comparison"]
     body = (
         f"<h1>media-framing: study report</h1>\n<p class=\"meta\">corpus: {escape(corpus)}</p>\n"
-        f"<h2>Notebooks</h2>\n<ol>\n{links(notebooks)}\n</ol>\n"
+        f"<h2>Notebooks</h2>\n<ol>\n{render_links(notebooks, '', colours)}\n</ol>\n"
         "<h2>Annotated articles</h2>\n<p>Each article as the kit read it: hedges, boosters, loaded terms and "
         "quotations (coloured by speaker) marked, removed page furniture struck through.</p>\n"
-        f"<ul>\n{links(pages[pages['kind'] == 'article'], 'articles/')}\n</ul>\n"
+        f"<ul>\n{render_links(pages[pages['kind'] == 'article'], 'articles/', colours)}\n</ul>\n"
         "<h2>Side by side</h2>\n"
-        + (f"<ul>\n{links(comparisons, 'articles/')}\n</ul>\n" if len(comparisons) else "<p>Too many articles for a page per pair.</p>\n")
+        + (f"<ul>\n{render_links(comparisons, 'articles/', colours)}\n</ul>\n" if len(comparisons) else "<p>Too many articles for a page per pair.</p>\n")
     )
     return render_page("media-framing: study report", body, home=None)
 
@@ -130,8 +137,9 @@ def build_report(
     rows = []
     for path in notebooks if notebooks is not None else list_notebooks():
         print(f"executing {path.name}", flush=True)
-        html_path, _ = execute_notebook(path, reports, env, timeout)
-        rows.append((html_path.name, "notebook", read_notebook_title(path)))
+        title = read_notebook_title(path)
+        html_path, _ = execute_notebook(path, reports, env, timeout, title)
+        rows.append((html_path.name, "notebook", title))
     notebook_rows = pd.DataFrame(rows, columns=["page", "kind", "title"])
     pages = write_annotated_articles(tables, reports / "articles")
     index = reports / "index.html"

@@ -7,7 +7,6 @@ import pandas as pd
 import pytest
 
 from analysis.quotes import find_article_quotations
-from analysis.uncertainty import summarise_comparisons
 from analysis.tone import (
     classify_tone,
     compare_tone,
@@ -17,6 +16,7 @@ from analysis.tone import (
     score_vader,
     summarise_tone,
 )
+from analysis.uncertainty import summarise_comparisons
 
 
 @pytest.mark.parametrize(

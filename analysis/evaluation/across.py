@@ -45,12 +45,11 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import config
-from analysis.clean import clean_corpus
 from analysis.corpus import load_corpus
 from analysis.coverage import find_coverage
 from analysis.datasets import locate_dataset, read_basil
-from analysis.quotes import find_article_quotations, label_voice
-from analysis.segment import find_words, segment_articles
+from analysis.pipeline import prepare_articles
+from analysis.segment import find_words
 from analysis.shared import find_shared_passages, summarise_shared
 from analysis.variants import group_quote_variants
 
@@ -71,14 +70,13 @@ REPLACEMENT = "remarkably"
 def analyse_pair(texts: dict[str, str]) -> dict[str, pd.DataFrame]:
     """Clean, segment and run the three across-outlet measures on a few raw texts (one outlet each)."""
     frame = pd.DataFrame({"article_id": list(texts), "outlet": list(texts), "raw_text": list(texts.values()), "headline": [""] * len(texts)})
-    cleaned, paragraphs, _ = clean_corpus(frame)
-    quote_spans, voice = find_article_quotations(cleaned)
-    sentences = label_voice(segment_articles(cleaned, paragraphs), cleaned, quote_spans)
+    base = prepare_articles(frame)
+    cleaned, quote_spans, voice, sentences = base["articles"], base["quote_spans"], base["voice"], base["sentences"]
     passages = find_shared_passages(cleaned, voice)
     return {
         "articles": cleaned,
         "quote_spans": quote_spans,
-        "paragraphs": paragraphs,
+        "paragraphs": base["paragraphs"],
         "sentences": sentences,
         "shared": summarise_shared(passages, cleaned, voice),
         "variants": group_quote_variants(quote_spans, cleaned),

@@ -25,47 +25,58 @@ def run_all(data_home=None, report: Callable[[str], None] = print) -> dict[str, 
 
 
 def _segmentation(results: dict) -> list[tuple]:
+    from analysis.evaluation.segmentation import BASELINES, TARGETS
+
     rows = []
     rules = results.get("pysbd_golden_rules_en", {}).get("all")
     if rules:
-        rows.append(("pysbd_golden_rules_en", "all", "kit", "share of cases passed", rules["pass_rate"], 0.979, "pySBD on its own rules (Sadvilkar & Neumann 2020)", 0.90))
+        rows.append(("pysbd_golden_rules_en", "all", "kit", "share of cases passed", rules["pass_rate"], BASELINES["pysbd_pass_rate"],
+                     "pySBD on its own rules (Sadvilkar & Neumann 2020)", TARGETS["golden_rules_pass_rate"]))
         rows.append(("pysbd_golden_rules_en", "all", "Punkt (NLTK)", "share of cases passed", rules["baseline_punkt"]["pass_rate"], None, "", None))
     wsj = results.get("nltk_treebank_wsj_sample", {}).get("all")
     if wsj:
-        rows.append(("nltk_treebank_wsj_sample", "all", "kit", "boundary F1", wsj["all_boundaries"]["f1"], wsj["baseline_punkt"]["all_boundaries"]["f1"], "Punkt (NLTK) on the same files", 0.97))
+        rows.append(("nltk_treebank_wsj_sample", "all", "kit", "boundary F1", wsj["all_boundaries"]["f1"], wsj["baseline_punkt"]["all_boundaries"]["f1"],
+                     "Punkt (NLTK) on the same files", TARGETS["wsj_f1"]))
     return rows
 
 
 def _tone(results: dict) -> list[tuple]:
+    from analysis.evaluation.tone import BASELINES, TARGET_PEARSON_R
+
     rows = []
-    nyt = results.get("vader_nyt", {})
-    for split, entry in nyt.items():
-        rows.append(("vader_nyt", split, "VADER", "Pearson r with the human mean", entry["vader"]["pearson_r"], 0.492, "VADER (Hutto & Gilbert 2014)", None))
-        rows.append(("vader_nyt", split, f"model ({entry['model_scored']})", "Pearson r with the human mean", entry["model"]["pearson_r"], 0.745, "one human rater against the mean (Hutto & Gilbert 2014)", 0.60))
+    for split, entry in results.get("vader_nyt", {}).items():
+        rows.append(("vader_nyt", split, "VADER", "Pearson r with the human mean", entry["vader"]["pearson_r"], BASELINES["vader_pearson_r"],
+                     "VADER (Hutto & Gilbert 2014)", None))
+        rows.append(("vader_nyt", split, f"model ({entry['model_scored']})", "Pearson r with the human mean", entry["model"]["pearson_r"],
+                     BASELINES["human_pearson_r"], "one human rater against the mean (Hutto & Gilbert 2014)", TARGET_PEARSON_R))
     for split, entry in results.get("newsmtsc", {}).items():
         for method in ("vader", "model"):
-            rows.append(("newsmtsc", split, method, "macro F1 toward the target", entry[method]["part"]["macro_f1"], 0.825, "fine-tuned transformer (Hamborg & Donnay 2021)", None))
+            rows.append(("newsmtsc", split, method, "macro F1 toward the target", entry[method]["part"]["macro_f1"], BASELINES["newsmtsc_macro_f1"],
+                         "fine-tuned transformer (Hamborg & Donnay 2021)", None))
     return rows
 
 
 def _hedging(results: list[dict]) -> list[tuple]:
+    from analysis.evaluation.hedging import BASELINE_F1, TARGET_F1
+
     rows = []
     for r in results:
         if r["dataset"] == "wikiweasel":
-            target = 0.60 if r["method"] == "model" else None
-            rows.append(("wikiweasel", r["split"], f"{r['method']} ({r['rows_scored']})", "F1 of the uncertain class", r["f1"], 0.60, "CoNLL-2010 Wikipedia systems, top of 0.55-0.60", target))
+            rows.append(("wikiweasel", r["split"], f"{r['method']} ({r['rows_scored']})", "F1 of the uncertain class", r["f1"], BASELINE_F1,
+                         "CoNLL-2010 Wikipedia systems, top of 0.55-0.60", TARGET_F1 if r["method"] == "model" else None))
         else:
             rows.append((r["dataset"], "all", "rules", "cue precision", r["precision"], None, "out of domain: no baseline", None))
     return rows
 
 
 def _loaded(results: list[dict]) -> list[tuple]:
+    from analysis.evaluation.loaded import BASELINE_MACRO_F1, TARGETS
+
     rows = []
-    targets = {"lexicon": 0.62, "model": 0.72}
     for r in results:
         if r["dataset"] == "babe" and r.get("level") != "word" and "macro_f1" in r:
-            rows.append(("babe", r["split"], f"{r['method']} ({r['rows_scored']})", "macro F1, biased or not", r["macro_f1"], 0.80,
-                         "fine-tuned transformers (Spinde et al. 2021)", targets.get(r["method"]) if r["split"] == "test" else None))
+            rows.append(("babe", r["split"], f"{r['method']} ({r['rows_scored']})", "macro F1, biased or not", r["macro_f1"], BASELINE_MACRO_F1,
+                         "fine-tuned transformers (Spinde et al. 2021)", TARGETS.get(r["method"]) if r["split"] == "test" else None))
         elif r["dataset"] == "basil":
             rows.append(("basil", "all", r.get("layers", ""), "token F1 on lexical-bias spans", r["f1"], None, "no agreed benchmark", None))
     return rows
@@ -76,9 +87,10 @@ def _sources(results: list[dict]) -> list[tuple]:
 
     rows = []
     for r in results:
-        split = r["split"]
-        rows.append((r["dataset"], split, "kit", "quote F1 (gold covered > 30%)", r["quote_f1_cover30"], BASELINES["quote_f1_cover30"], "Gender Gap Tracker (Asr et al. 2021)", TARGETS["quote_f1_cover30"]))
-        rows.append((r["dataset"], split, "kit", "speaker accuracy", r["speaker_accuracy_cover30"], BASELINES["speaker_accuracy"], "Gender Gap Tracker (Asr et al. 2021)", TARGETS["speaker_accuracy_cover30"]))
+        rows.append((r["dataset"], r["split"], "kit", "quote F1 (gold covered > 30%)", r["quote_f1_cover30"], BASELINES["quote_f1_cover30"],
+                     "Gender Gap Tracker (Asr et al. 2021)", TARGETS["quote_f1_cover30"]))
+        rows.append((r["dataset"], r["split"], "kit", "speaker accuracy", r["speaker_accuracy_cover30"], BASELINES["speaker_accuracy"],
+                     "Gender Gap Tracker (Asr et al. 2021)", TARGETS["speaker_accuracy_cover30"]))
     return rows
 
 
@@ -90,7 +102,8 @@ def _across(results: list[dict]) -> list[tuple]:
         if r["check"] == "planted" and r["change"] == "all":
             rows.append((r["dataset"], "all", "kit", "planted-change recall", r["recall"], None, "planted changes: no published baseline", TARGETS["recall"]))
         elif r["check"] == "informational":
-            rows.append((r["dataset"], "all", "kit", "informational-bias spans in unique claims", r["share_unique"], r["sentences_share_unique"], "base rate: all sentences in unique claims", None))
+            rows.append((r["dataset"], "all", "kit", "informational-bias spans in unique claims", r["share_unique"], r["sentences_share_unique"],
+                         "base rate: all sentences in unique claims", None))
     return rows
 
 
