@@ -28,6 +28,14 @@ def seed_tables():
     return analyse_articles(load_corpus(config.DEFAULT_CORPUS))
 
 
+@pytest.fixture(scope="session")
+def profile(seed_tables):
+    """The framing profile of the default corpus (:func:`analysis.profile.profile_outlets`)."""
+    from analysis.profile import profile_outlets
+
+    return profile_outlets(seed_tables)
+
+
 @pytest.fixture
 def write_files(tmp_path):
     """Write ``{name: text or bytes}`` into a fresh corpus folder and return it."""

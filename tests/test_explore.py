@@ -10,12 +10,6 @@ from analysis.explore import (
     draw_profile_choice,
     select_profile,
 )
-from analysis.profile import profile_outlets
-
-
-@pytest.fixture(scope="module")
-def profile(seed_tables):
-    return profile_outlets(seed_tables)
 
 
 @pytest.mark.parametrize("measure, per_outlet", [(ALL_MEASURES, 10), ("hedges", 1), ("unique_share", 1)])

@@ -10,14 +10,8 @@ from analysis.plots import OUTLET_PALETTE, assign_outlet_colours
 from analysis.profile import (
     MEASURE_KEYS,
     compare_profile,
-    profile_outlets,
     tabulate_profile,
 )
-
-
-@pytest.fixture(scope="module")
-def profile(seed_tables):
-    return profile_outlets(seed_tables)
 
 
 def test_every_outlet_has_every_measure(profile, seed_tables):
