@@ -70,6 +70,7 @@ file                        contents
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -117,6 +118,47 @@ from analysis.tables import read_table, write_table
 from analysis.tone import compare_tone, score_sentences, summarise_tone
 from analysis.variants import group_quote_variants
 
+LOCAL_TABLES = (
+    "articles",
+    "removed",
+    "paragraphs",
+    "sentences",
+    "quote_spans",
+    "voice",
+    "actor_mentions",
+    "actor_tone",
+    "hedges",
+    "hedging_articles",
+    "hedged_figures",
+    "loaded_terms",
+    "loaded_articles",
+    "actor_labels",
+    "quotes",
+    "sources",
+    "cited_media",
+)
+"""Output tables whose rows for an article depend on that article alone."""
+
+WORK_TABLES = ("cue_counts", "loaded_counts", "words")
+"""Per-sentence counts the corpus tables are computed from; not written by a single run."""
+
+CORPUS_TABLES = (
+    "tone_outlets",
+    "tone_tests",
+    "hedging_outlets",
+    "hedging_tests",
+    "loaded_outlets",
+    "loaded_tests",
+    "naming_choices",
+    "distinctive_terms",
+    "shared_passages",
+    "shared_articles",
+    "quote_variants",
+    "coverage",
+    "omissions",
+)
+"""Output tables that compare outlets or articles: they need the whole corpus."""
+
 TABLES = (
     "articles",
     "removed",
@@ -149,6 +191,7 @@ TABLES = (
     "coverage",
     "omissions",
 )
+"""Every output table, in the order the module docstring lists them."""
 
 
 def prepare_articles(articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
@@ -163,71 +206,107 @@ def prepare_articles(articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
     return {"articles": cleaned, "removed": removed, "paragraphs": paragraphs, "quote_spans": quote_spans, "voice": voice, "sentences": sentences}
 
 
-def analyse_articles(
-    articles: pd.DataFrame,
-    actors: list[Actor] | None = None,
-    label_tables: tuple[dict[str, str], list[Role]] | None = None,
-    background: pd.Series | None = None,
-    source_lexicons: SourceLexicons | None = None,
-) -> dict[str, pd.DataFrame]:
-    """All tables for a loaded corpus (see the module docstring), keyed by table name.
+@dataclass(frozen=True)
+class Resources:
+    """The word lists and tables every article is analysed with (the same for every chunk)."""
 
-    ``articles`` keeps ``raw_text`` and gains ``clean_text``; ``actors`` defaults
-    to the kit's actor table, ``label_tables`` (descriptors and roles) to the
-    kit's (:func:`analysis.labels.load_label_tables`); ``background`` is the
-    frequency list of the distinctive-vocabulary prior (the corpus itself when None);
-    ``source_lexicons`` the attribution word lists (:func:`analysis.source_lexicons.load_source_lexicons`
-    with ``actors`` when None).
+    actors: list[Actor]
+    descriptors: dict[str, str]
+    roles: list[Role]
+    lexicons: SourceLexicons
+    background: pd.Series | None = None
+
+
+def load_resources(corpus: str | Path | None = None, background: str | Path | None = None) -> Resources:
+    """The kit's resources, with the corpus's own actor and label tables when it has them.
+
+    ``background``: a CSV frequency list (``term``, ``count``) for the prior of
+    the distinctive vocabulary (:func:`analysis.distinctive.read_background`).
     """
-    actors = actors if actors is not None else load_actors()
-    descriptors, roles = label_tables if label_tables is not None else load_label_tables()
+    actors = load_actors(corpus)
+    descriptors, roles = load_label_tables(corpus)
+    prior = read_background(background) if background is not None else None
+    return Resources(actors, descriptors, roles, load_source_lexicons(actors, corpus), prior)
+
+
+def analyse_local(articles: pd.DataFrame, resources: Resources) -> dict[str, pd.DataFrame]:
+    """The tables that need one article at a time (:data:`LOCAL_TABLES` and :data:`WORK_TABLES`).
+
+    Each article's rows depend on that article alone, so a corpus can be analysed
+    chunk by chunk and the chunks' tables concatenated (:mod:`analysis.stream`).
+    """
     base = prepare_articles(articles)
-    cleaned, paragraphs, removed = base["articles"], base["paragraphs"], base["removed"]
-    quote_spans, voice = base["quote_spans"], base["voice"]
+    cleaned, paragraphs, quote_spans, voice = base["articles"], base["paragraphs"], base["quote_spans"], base["voice"]
     sentences = score_sentences(base["sentences"], cleaned, voice)
-    mentions = find_actor_mentions(sentences, cleaned, voice, actors)
+    mentions = find_actor_mentions(sentences, cleaned, voice, resources.actors)
     hedges = find_hedges(sentences, cleaned, voice)
     cue_counts = count_sentence_cues(sentences, cleaned, voice, hedges)
     loaded = find_loaded(sentences, cleaned, voice)
     loaded_counts = count_sentence_loaded(sentences, cleaned, voice, loaded)
-    labels = find_actor_labels(sentences, cleaned, voice, mentions, actors, descriptors)
-    words = collect_authorial_words(sentences, cleaned, voice)
-    lexicons = source_lexicons if source_lexicons is not None else load_source_lexicons(actors)
-    quotes = find_quotes(cleaned, sentences, paragraphs, quote_spans, lexicons)
-    passages = find_shared_passages(cleaned, voice)
-    coverage = find_coverage(sentences, cleaned)
+    labels = find_actor_labels(sentences, cleaned, voice, mentions, resources.actors, resources.descriptors)
+    quotes = find_quotes(cleaned, sentences, paragraphs, quote_spans, resources.lexicons)
     return {
         "articles": cleaned,
-        "removed": removed,
+        "removed": base["removed"],
         "paragraphs": paragraphs,
         "sentences": sentences,
         "quote_spans": quote_spans,
         "voice": voice,
         "actor_mentions": mentions,
         "actor_tone": summarise_actor_tone(sentences, mentions, cleaned, by="article_id"),
-        "tone_outlets": summarise_tone(sentences, cleaned, by="outlet"),
-        "tone_tests": compare_tone(sentences, cleaned, by="outlet"),
         "hedges": hedges,
         "hedging_articles": summarise_hedging(cue_counts, cleaned, by="article_id"),
-        "hedging_outlets": summarise_hedging(cue_counts, cleaned, by="outlet"),
-        "hedging_tests": compare_hedging(cue_counts, cleaned, by="outlet"),
         "hedged_figures": find_hedged_figures(sentences, cleaned, hedges, voice),
         "loaded_terms": loaded,
         "loaded_articles": summarise_loaded(loaded_counts, cleaned, by="article_id"),
+        "actor_labels": summarise_actor_labels(labels, cleaned, resources.roles),
+        "quotes": quotes,
+        "sources": summarise_sources(quotes, cleaned),
+        "cited_media": find_cited_media(cleaned, voice, resources.lexicons),
+        "cue_counts": cue_counts,
+        "loaded_counts": loaded_counts,
+        "words": collect_authorial_words(sentences, cleaned, voice),
+    }
+
+
+def analyse_corpus(local: dict[str, pd.DataFrame], resources: Resources) -> dict[str, pd.DataFrame]:
+    """The tables that compare outlets or articles (:data:`CORPUS_TABLES`), from the local tables.
+
+    ``local``: :func:`analyse_local`'s tables for the whole corpus, articles in
+    ``article_id`` order (``articles`` needs ``article_id``, ``outlet`` and
+    ``clean_text``).
+    """
+    cleaned, sentences, voice = local["articles"], local["sentences"], local["voice"]
+    cue_counts, loaded_counts, loaded = local["cue_counts"], local["loaded_counts"], local["loaded_terms"]
+    passages = find_shared_passages(cleaned, voice)
+    coverage = find_coverage(sentences, cleaned)
+    return {
+        "tone_outlets": summarise_tone(sentences, cleaned, by="outlet"),
+        "tone_tests": compare_tone(sentences, cleaned, by="outlet"),
+        "hedging_outlets": summarise_hedging(cue_counts, cleaned, by="outlet"),
+        "hedging_tests": compare_hedging(cue_counts, cleaned, by="outlet"),
         "loaded_outlets": summarise_loaded(loaded_counts, cleaned, by="outlet"),
         "loaded_tests": compare_loaded(loaded_counts, cleaned, by="outlet"),
         "naming_choices": tabulate_naming_choices(loaded, cleaned, by="outlet"),
-        "actor_labels": summarise_actor_labels(labels, cleaned, roles),
-        "distinctive_terms": find_distinctive_terms(words, cleaned, by="outlet", background=background),
-        "quotes": quotes,
-        "sources": summarise_sources(quotes, cleaned),
-        "cited_media": find_cited_media(cleaned, voice, lexicons),
+        "distinctive_terms": find_distinctive_terms(local["words"], cleaned, by="outlet", background=resources.background),
         "shared_passages": passages,
         "shared_articles": summarise_shared(passages, cleaned, voice),
-        "quote_variants": group_quote_variants(quote_spans, cleaned, quotes),
+        "quote_variants": group_quote_variants(local["quote_spans"], cleaned, local["quotes"]),
         "coverage": coverage,
         "omissions": find_omissions(coverage, cleaned),
     }
+
+
+def analyse_articles(articles: pd.DataFrame, resources: Resources | None = None) -> dict[str, pd.DataFrame]:
+    """All tables for a loaded corpus (see the module docstring), keyed by table name.
+
+    ``articles`` keeps ``raw_text`` and gains ``clean_text``; ``resources``
+    defaults to the kit's own (:func:`load_resources`).
+    """
+    resources = resources if resources is not None else load_resources()
+    local = analyse_local(articles, resources)
+    tables = {**local, **analyse_corpus(local, resources)}
+    return {name: tables[name] for name in TABLES}
 
 
 def run_corpus(corpus: str | Path, out: str | Path, background: str | Path | None = None) -> dict[str, pd.DataFrame]:
@@ -236,11 +315,8 @@ def run_corpus(corpus: str | Path, out: str | Path, background: str | Path | Non
     ``background``: a CSV frequency list (``term``, ``count``) for the prior of
     the distinctive vocabulary (:func:`analysis.distinctive.read_background`).
     """
-    out = Path(out)
-    prior = read_background(background) if background is not None else None
-    actors = load_actors(corpus)
-    tables = analyse_articles(load_corpus(corpus), actors, load_label_tables(corpus), prior, load_source_lexicons(actors, corpus))
-    write_outputs(tables, out)
+    tables = analyse_articles(load_corpus(corpus), load_resources(corpus, background))
+    write_outputs(tables, Path(out))
     return tables
 
 
