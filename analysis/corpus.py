@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -94,14 +95,79 @@ def load_corpus_table(path: str | Path, max_bytes: int = MAX_BYTES) -> pd.DataFr
     """Load a CSV, JSONL or Parquet file with a ``text`` column, one article a row."""
     path = Path(path)
     table = _read_table(path)
+    problems: list[str] = []
+    rows = _table_rows(table, path, 0, _has_ids(table, path), max_bytes, problems)
+    return _finish(rows, problems, [str(path)])
+
+
+def iter_corpus_chunks(path: str | Path, size: int, max_bytes: int = MAX_BYTES) -> Iterator[pd.DataFrame]:
+    """Load a table file ``size`` rows at a time: the same columns as :func:`load_corpus_table`.
+
+    Each chunk is sorted by ``article_id``; sources name the row in the whole
+    file, and ids made up from row numbers count from the file's first row, so the
+    chunks together hold the rows :func:`load_corpus_table` gives. Each chunk's
+    problems raise an InputProblem naming the file and rows; an id seen in an
+    earlier chunk is not caught here (:mod:`analysis.stream` checks it).
+    """
+    path = Path(path)
+    if size < 1:
+        raise ValueError(f"chunk size must be at least 1 row, not {size}")
+    first, has_ids = 0, None
+    for table in read_table_batches(path, size):
+        has_ids = _has_ids(table, path) if has_ids is None else has_ids
+        problems: list[str] = []
+        rows = _table_rows(table, path, first, has_ids, max_bytes, problems)
+        first += len(table)
+        yield _finish(rows, problems)
+
+
+def count_table_rows(path: str | Path) -> int | None:
+    """Rows of a Parquet file from its footer; None for CSV and JSONL (counting would read them)."""
+    path = Path(path)
+    if path.suffix.lower() != ".parquet":
+        return None
+    import pyarrow.parquet as pq
+
+    try:
+        return pq.ParquetFile(path).metadata.num_rows
+    except (OSError, ValueError) as err:  # pyarrow's ArrowInvalid is a ValueError
+        raise InputProblem([f"{path}: cannot be read as PARQUET ({err})"]) from None
+
+
+def read_table_batches(path: str | Path, size: int) -> Iterator[pd.DataFrame]:
+    """The rows of a table file, ``size`` at a time, read as :func:`load_corpus_table` reads them."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in TABLE_SUFFIXES:
+        raise InputProblem([f"{path}: not a table file ({', '.join(TABLE_SUFFIXES)})"])
+    try:
+        if suffix == ".csv":
+            batches = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8", chunksize=size)
+        elif suffix == ".jsonl":
+            batches = pd.read_json(path, lines=True, dtype=False, encoding="utf-8", chunksize=size)
+        else:
+            import pyarrow.parquet as pq
+
+            batches = (batch.to_pandas() for batch in pq.ParquetFile(path).iter_batches(batch_size=size))
+        yield from batches
+    except UnicodeDecodeError as err:
+        raise InputProblem([f"{path}: not valid UTF-8 (tried encoding utf-8: {err.reason} at byte {err.start})"]) from None
+    except (OSError, ValueError) as err:  # pandas' and pyarrow's parse errors are ValueErrors
+        raise InputProblem([f"{path}: cannot be read as {suffix[1:].upper()} ({err})"]) from None
+
+
+def _has_ids(table: pd.DataFrame, path: Path) -> bool:
     if "text" not in table.columns:
         raise InputProblem(
             [f"{path}: no 'text' column (columns found: {', '.join(map(str, table.columns)) or 'none'})"]
         )
-    problems: list[str] = []
+    return "article_id" in table.columns
+
+
+def _table_rows(table: pd.DataFrame, path: Path, first: int, has_ids: bool, max_bytes: int, problems: list[str]) -> list[dict]:
+    """Article rows from a table's records; row numbers count from ``first`` + 1."""
     rows = []
-    has_ids = "article_id" in table.columns
-    for i, record in enumerate(table.to_dict(orient="records")):
+    for i, record in enumerate(table.to_dict(orient="records"), first):
         where = f"{path}, row {i + 1}"
         source = f"{path.name}, row {i + 1}"
         text = record.pop("text")
@@ -118,7 +184,7 @@ def load_corpus_table(path: str | Path, max_bytes: int = MAX_BYTES) -> pd.DataFr
         if not has_ids:
             meta["article_id"] = f"{path.stem}-{i + 1:07d}"
         rows.append({**meta, "source": source, "raw_text": _normalise_newlines(text), "flags": []})
-    return _finish(rows, problems)
+    return rows
 
 
 def read_text_bytes(data: bytes, where: str) -> str:
@@ -215,7 +281,7 @@ def _read_table(path: Path) -> pd.DataFrame:
     )
 
 
-def _finish(rows: list[dict], problems: list[str]) -> pd.DataFrame:
+def _finish(rows: list[dict], problems: list[str], sources: list[str] | None = None) -> pd.DataFrame:
     ids: dict[str, str] = {}
     for row in rows:
         article_id = str(row["article_id"]).strip()
@@ -231,6 +297,8 @@ def _finish(rows: list[dict], problems: list[str]) -> pd.DataFrame:
             ids[article_id] = row["source"]
     if problems:
         raise InputProblem(problems)
+    if not rows:
+        raise InputProblem([f"{source}: no articles (the table has no rows)" for source in sources or ["the corpus"]])
     for row in rows:
         language = flag_language(row["raw_text"])
         if language:

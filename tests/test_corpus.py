@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from analysis import config
-from analysis.corpus import load_corpus
+from analysis.corpus import count_table_rows, iter_corpus_chunks, load_corpus
 from analysis.errors import InputProblem, InputWarning
 from analysis.language import flag_language
 
@@ -141,6 +141,7 @@ def test_table_formats_give_the_same_form_as_a_folder(tmp_path, write_files):
         ("id,body\n1,hello\n", "no 'text' column (columns found: id, body)"),
         ("article_id,text\na,\n", "row 1: 'text' is empty"),
         ("article_id,text\na,hello\na,again\n", "duplicate article id 'a'"),
+        ("article_id,text\n", "t.csv: no articles (the table has no rows)"),
     ],
 )
 def test_bad_table_input_names_the_file_and_row(tmp_path, content, message):
@@ -168,3 +169,43 @@ def test_unreadable_table_and_missing_path(tmp_path):
     other.write_bytes(b"x")
     with pytest.raises(InputProblem, match="not a corpus folder or a table file"):
         load_corpus(other)
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".parquet"])
+@pytest.mark.parametrize("size", [1, 2, 3, 7])
+def test_chunks_together_are_the_whole_table(tmp_path, suffix, size):
+    rows = [{"outlet": f"o{i % 2}", "text": f"{ENGLISH} Article {i}."} for i in range(5)]
+    path = tmp_path / f"feed{suffix}"
+    frame = pd.DataFrame(rows)
+    if suffix == ".csv":
+        frame.to_csv(path, index=False)
+    elif suffix == ".jsonl":
+        path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    else:
+        frame.to_parquet(path, index=False)
+    chunks = list(iter_corpus_chunks(path, size))
+    assert [len(c) for c in chunks] == [min(size, 5 - k) for k in range(0, 5, size)]
+    pd.testing.assert_frame_equal(pd.concat(chunks, ignore_index=True), load_corpus(path))
+    assert count_table_rows(path) == (5 if suffix == ".parquet" else None)
+
+
+def test_a_bad_row_in_a_later_chunk_is_named_by_its_row_in_the_file(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("article_id,text\na,hello there\nb,hello again\nc,\n", encoding="utf-8")
+    chunks = iter_corpus_chunks(path, 2)
+    assert list(next(chunks)["article_id"]) == ["a", "b"]
+    with pytest.raises(InputProblem, match=r"t.csv, row 3: 'text' is empty"):
+        next(chunks)
+
+
+def test_chunk_reader_refuses_what_it_cannot_read(tmp_path):
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    with pytest.raises(InputProblem, match="folder: not a table file"):
+        next(iter_corpus_chunks(folder, 10))
+    bad = tmp_path / "t.parquet"
+    bad.write_bytes(b"not parquet")
+    with pytest.raises(InputProblem, match="t.parquet: cannot be read as PARQUET"):
+        next(iter_corpus_chunks(bad, 10))
+    with pytest.raises(ValueError, match="at least 1 row"):
+        next(iter_corpus_chunks(bad, 0))
