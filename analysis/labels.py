@@ -170,6 +170,10 @@ def read_role(label: str, role: str) -> tuple[bool, bool]:
     return True, former
 
 
+LISTED_ARTICLES = 10
+"""A contradiction flag names at most this many other articles (then how many more)."""
+
+
 def summarise_actor_labels(labels: pd.DataFrame, articles: pd.DataFrame, roles: list[Role]) -> pd.DataFrame:
     """Labels per article, actor and voice, with counts and contradiction flags.
 
@@ -204,7 +208,8 @@ def summarise_actor_labels(labels: pd.DataFrame, articles: pd.DataFrame, roles: 
             sitting = sorted(set(sitting_in.get((actor, role), [])))
             held = _held_on(roles, actor, role, dates.get(article_id))
             if former and sitting:
-                notes.append(f"'former {role}' but {len(sitting)} article(s) give {role} without 'former': {', '.join(sitting)}")
+                named_ids = ", ".join(sitting[:LISTED_ARTICLES]) + (f" and {len(sitting) - LISTED_ARTICLES} more" if len(sitting) > LISTED_ARTICLES else "")
+                notes.append(f"'former {role}' but {len(sitting)} article(s) give {role} without 'former': {named_ids}")
             if former and held:
                 notes.append(f"'former {role}' but {held}")
             if not former and held is False:

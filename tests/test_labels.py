@@ -56,6 +56,14 @@ def test_former_president_is_flagged_by_the_other_articles():
     assert "2 article(s) give President without 'former': b, c" in flagged["flag"].iloc[0]
 
 
+def test_a_contradiction_names_at_most_ten_articles():
+    texts = {"a": "Putin spoke with former U.S. President Donald Trump."} | {f"b{i:02d}": "President Donald Trump spoke." for i in range(12)}
+    labels, cleaned = _labels(texts)
+    flag = summarise_actor_labels(labels, cleaned, read_roles()).query("flag != ''")["flag"].iloc[0]
+    assert "12 article(s) give President without 'former': b00, b01," in flag
+    assert flag.endswith("b09 and 2 more")
+
+
 @pytest.mark.parametrize(
     ("label", "date", "flagged"),
     [
