@@ -62,6 +62,17 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="CSV of term,count: background frequencies for the prior of the distinctive vocabulary (default: the corpus itself)",
     )
+    run.add_argument(
+        "--engine",
+        choices=("single", "stream", "dask"),
+        default="single",
+        help="single: all in memory, CSV tables; stream: a table file chunk by chunk, Parquet tables, resumable; "
+        "dask: the same chunks on a Dask cluster",
+    )
+    run.add_argument("--chunk-size", type=int, default=None, help="articles per chunk (stream and dask; default 500)")
+    run.add_argument("--scheduler", default=None, help="dask: address of a running scheduler (default: start a local cluster)")
+    run.add_argument("--workers", type=int, default=None, help="dask: workers of the local cluster (default: one per core)")
+    run.add_argument("--no-progress", action="store_true", help="stream and dask: no progress bar")
 
     validate = commands.add_parser("validate", help="score a measure against human annotation")
     validate.add_argument("measure", choices=sorted(MEASURES))
@@ -107,12 +118,37 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"warning: {w.message}", file=sys.stderr)
 
 
+def _run_chunked(args: argparse.Namespace, out: Path) -> int:
+    from analysis.pipeline import load_resources
+    from analysis.stream import DEFAULT_CHUNK_SIZE, run_dask, run_stream
+
+    if args.engine == "stream" and (args.scheduler is not None or args.workers is not None):
+        print("error: --scheduler and --workers are for --engine dask", file=sys.stderr)
+        return 2
+    size = args.chunk_size if args.chunk_size is not None else DEFAULT_CHUNK_SIZE
+    if size < 1:
+        print(f"error: --chunk-size must be at least 1, not {size}", file=sys.stderr)
+        return 2
+    resources = load_resources(args.corpus, args.background)
+    if args.engine == "stream":
+        articles = run_stream(args.corpus, out, size, resources, progress=not args.no_progress)
+    else:
+        articles = run_dask(args.corpus, out, size, resources, args.scheduler, args.workers, progress=not args.no_progress)
+    print(f"{articles} articles in chunks of {size} (audit of removed lines: {out / 'removed'}) -> {out}")
+    return 0
+
+
 def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "run":
         from analysis import config
         from analysis.pipeline import run_corpus
 
         out = args.out or config.processed_dir(args.corpus)
+        if args.engine != "single":
+            return _run_chunked(args, out)
+        if args.chunk_size is not None or args.scheduler is not None or args.workers is not None:
+            print("error: --chunk-size, --scheduler and --workers are for --engine stream or dask", file=sys.stderr)
+            return 2
         tables = run_corpus(args.corpus, out, args.background)
         print(
             f"{len(tables['articles'])} articles, {len(tables['sentences'])} sentences, "

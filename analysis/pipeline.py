@@ -132,15 +132,14 @@ LOCAL_TABLES = (
     "hedged_figures",
     "loaded_terms",
     "loaded_articles",
-    "actor_labels",
     "quotes",
     "sources",
     "cited_media",
 )
 """Output tables whose rows for an article depend on that article alone."""
 
-WORK_TABLES = ("cue_counts", "loaded_counts", "words")
-"""Per-sentence counts the corpus tables are computed from; not written by a single run."""
+WORK_TABLES = ("cue_counts", "loaded_counts", "words", "labels")
+"""Per-sentence counts, words and labels the corpus tables are computed from; not written by a single run."""
 
 CORPUS_TABLES = (
     "tone_outlets",
@@ -150,6 +149,7 @@ CORPUS_TABLES = (
     "loaded_outlets",
     "loaded_tests",
     "naming_choices",
+    "actor_labels",
     "distinctive_terms",
     "shared_passages",
     "shared_articles",
@@ -259,13 +259,13 @@ def analyse_local(articles: pd.DataFrame, resources: Resources) -> dict[str, pd.
         "hedged_figures": find_hedged_figures(sentences, cleaned, hedges, voice),
         "loaded_terms": loaded,
         "loaded_articles": summarise_loaded(loaded_counts, cleaned, by="article_id"),
-        "actor_labels": summarise_actor_labels(labels, cleaned, resources.roles),
         "quotes": quotes,
         "sources": summarise_sources(quotes, cleaned),
         "cited_media": find_cited_media(cleaned, voice, resources.lexicons),
         "cue_counts": cue_counts,
         "loaded_counts": loaded_counts,
         "words": collect_authorial_words(sentences, cleaned, voice),
+        "labels": labels,
     }
 
 
@@ -273,8 +273,8 @@ def analyse_corpus(local: dict[str, pd.DataFrame], resources: Resources) -> dict
     """The tables that compare outlets or articles (:data:`CORPUS_TABLES`), from the local tables.
 
     ``local``: :func:`analyse_local`'s tables for the whole corpus, articles in
-    ``article_id`` order (``articles`` needs ``article_id``, ``outlet`` and
-    ``clean_text``).
+    ``article_id`` order (``articles`` needs ``article_id``, ``outlet``,
+    ``clean_text`` and, when the corpus has it, ``published``).
     """
     cleaned, sentences, voice = local["articles"], local["sentences"], local["voice"]
     cue_counts, loaded_counts, loaded = local["cue_counts"], local["loaded_counts"], local["loaded_terms"]
@@ -288,6 +288,7 @@ def analyse_corpus(local: dict[str, pd.DataFrame], resources: Resources) -> dict
         "loaded_outlets": summarise_loaded(loaded_counts, cleaned, by="outlet"),
         "loaded_tests": compare_loaded(loaded_counts, cleaned, by="outlet"),
         "naming_choices": tabulate_naming_choices(loaded, cleaned, by="outlet"),
+        "actor_labels": summarise_actor_labels(local["labels"], cleaned, resources.roles),
         "distinctive_terms": find_distinctive_terms(local["words"], cleaned, by="outlet", background=resources.background),
         "shared_passages": passages,
         "shared_articles": summarise_shared(passages, cleaned, voice),
@@ -330,7 +331,7 @@ def write_outputs(tables: dict[str, pd.DataFrame], out: Path) -> None:
     articles = tables["articles"]
     for article_id, text in zip(articles["article_id"], articles["clean_text"]):
         (clean_dir / f"{article_id}.txt").write_text(text + "\n", encoding="utf-8", newline="\n")
-    write_table(articles.drop(columns=["raw_text", "clean_text"]), out / "articles.csv")
+    write_table(articles.drop(columns=["raw_text", "clean_text"], errors="ignore"), out / "articles.csv")
     for name in TABLES[1:]:
         write_table(tables[name], out / f"{name}.csv")
 

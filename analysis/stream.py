@@ -1,0 +1,283 @@
+"""Large corpora: a table corpus analysed chunk by chunk, in one process or on Dask.
+
+``python -m analysis run BIG.parquet --out DIR --engine stream`` (or ``--engine
+dask``) reads a CSV, JSONL or Parquet corpus ``chunk_size`` rows at a time
+(:func:`analysis.corpus.iter_corpus_chunks`), analyses each chunk's articles
+(:func:`analysis.pipeline.analyse_local`) and writes the chunk's tables as one
+Parquet file per table. When every chunk is done, the tables that compare
+outlets or articles (:data:`analysis.pipeline.CORPUS_TABLES`) are computed
+from the chunks' tables (:func:`analysis.pipeline.analyse_corpus`).
+
+Output folder:
+
+===============================================  ==========================================
+path                                             contents
+===============================================  ==========================================
+``<table>/chunk-000000.parquet``                 each table of
+                                                 :data:`~analysis.pipeline.LOCAL_TABLES`,
+                                                 one file per chunk (``articles`` keeps
+                                                 ``clean_text``, the text offsets refer to)
+``<table>.parquet``                              each table of
+                                                 :data:`~analysis.pipeline.CORPUS_TABLES`
+``_work/<table>/chunk-000000.parquet``           the per-sentence counts the corpus tables
+                                                 are computed from
+``_work/done/chunk-000000.json``                 written last for each chunk: the chunk
+                                                 is finished
+``run.json``                                     the input file (size and modification
+                                                 time) and chunk size of the run
+===============================================  ==========================================
+
+An interrupted run resumes where it stopped: run the same command again and
+finished chunks are skipped (a chunk is finished when its marker exists; its
+files are written under temporary names and renamed first). A folder holding a
+run of another input or chunk size is refused.
+
+The tables are those of a single run (:func:`analysis.pipeline.run_corpus`),
+rows in ``article_id`` order once read with :func:`load_stream_outputs`.
+
+Memory: the map step holds one chunk (per worker). The corpus step reads back
+the columns it needs of every chunk, clean texts included: it holds the corpus's
+sentences and texts in one process, so it does not stay flat as the corpus grows
+(see the README's plan for 100 million articles).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.corpus import count_table_rows, iter_corpus_chunks
+from analysis.errors import InputProblem
+from analysis.pipeline import (
+    CORPUS_TABLES,
+    LOCAL_TABLES,
+    TABLES,
+    WORK_TABLES,
+    Resources,
+    analyse_corpus,
+    analyse_local,
+    load_resources,
+)
+
+DEFAULT_CHUNK_SIZE = 500
+"""Articles per chunk: about 25,000 sentences of news, a few hundred MB while analysed."""
+
+WORK = "_work"
+CORPUS_INPUTS = ("articles", "sentences", "voice", "quote_spans", "quotes", "loaded_terms", *WORK_TABLES)
+"""The tables :func:`analysis.pipeline.analyse_corpus` reads back from the chunks."""
+
+
+def chunk_name(number: int) -> str:
+    """The file stem of chunk ``number``: ``chunk-000042``."""
+    return f"chunk-{number:06d}"
+
+
+def part_path(out: Path, table: str, number: int) -> Path:
+    """Where chunk ``number`` of ``table`` is written."""
+    folder = out / WORK / table if table in WORK_TABLES else out / table
+    return folder / f"{chunk_name(number)}.parquet"
+
+
+def marker_path(out: Path, number: int) -> Path:
+    """The marker that says chunk ``number`` is finished."""
+    return out / WORK / "done" / f"{chunk_name(number)}.json"
+
+
+def describe_run(corpus: Path, chunk_size: int) -> dict:
+    """What identifies a run: the input file, its size and modification time, the chunk size."""
+    stat = corpus.stat()
+    return {"corpus": str(corpus.resolve()), "bytes": stat.st_size, "modified_ns": stat.st_mtime_ns, "chunk_size": chunk_size}
+
+
+def claim_folder(out: Path, run: dict) -> None:
+    """Record ``run`` in ``out/run.json``, or raise when the folder holds a different run."""
+    path = out / "run.json"
+    if path.exists():
+        before = json.loads(path.read_text(encoding="utf-8"))
+        if before != run:
+            changed = ", ".join(f"{k} {before.get(k)!r} -> {run[k]!r}" for k in run if before.get(k) != run[k])
+            raise InputProblem(
+                [f"{out}: holds a run of another input or chunk size ({changed}); choose a new --out folder or delete this one"]
+            )
+        return
+    out.mkdir(parents=True, exist_ok=True)
+    _write_atomic(path, json.dumps(run, indent=1) + "\n")
+
+
+def write_chunk(tables: dict[str, pd.DataFrame], out: Path, number: int) -> int:
+    """Write one chunk's local and work tables, then its marker; return its articles.
+
+    ``articles`` is written without ``raw_text`` (the input keeps it).
+    """
+    for name in LOCAL_TABLES + WORK_TABLES:
+        frame = tables[name].drop(columns=["raw_text"]) if name == "articles" else tables[name]
+        path = part_path(out, name, number)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(".tmp")
+        frame.to_parquet(temporary, index=False)
+        os.replace(temporary, path)
+    marker = marker_path(out, number)
+    marker.parent.mkdir(parents=True, exist_ok=True)
+    articles = len(tables["articles"])
+    _write_atomic(marker, json.dumps({"chunk": number, "articles": articles}) + "\n")
+    return articles
+
+
+def analyse_chunk(articles: pd.DataFrame, resources: Resources, out: Path, number: int) -> int:
+    """Analyse one chunk of articles and write its tables (what each Dask task runs)."""
+    return write_chunk(analyse_local(articles, resources), Path(out), number)
+
+
+def iter_chunks(corpus: Path, out: Path, chunk_size: int, progress=None) -> Iterator[tuple[int, pd.DataFrame]]:
+    """The chunks of ``corpus`` not yet finished in ``out``, numbered from 0.
+
+    Every chunk is read (the ids of finished ones are checked against the rest):
+    an article id seen in an earlier chunk raises an InputProblem naming both rows.
+    ``progress``: a tqdm bar advanced by the finished chunks' articles.
+    """
+    seen: dict[str, str] = {}
+    for number, chunk in enumerate(iter_corpus_chunks(corpus, chunk_size)):
+        problems = [
+            f"{source}: duplicate article id '{article_id}' (also {seen[article_id]})"
+            for article_id, source in zip(chunk["article_id"], chunk["source"])
+            if article_id in seen
+        ]
+        if problems:
+            raise InputProblem(problems)
+        seen.update(zip(chunk["article_id"], chunk["source"]))
+        if marker_path(out, number).exists():
+            if progress is not None:
+                progress.update(len(chunk))
+            continue
+        yield number, chunk
+
+
+def read_parts(out: Path, table: str, columns: list[str] | None = None) -> pd.DataFrame:
+    """Every finished chunk of ``table``, concatenated, rows in ``article_id`` order."""
+    folder = (out / WORK / table) if table in WORK_TABLES else out / table
+    frames = [pd.read_parquet(path, columns=columns) for path in sorted(folder.glob("chunk-*.parquet"))]
+    if not frames:
+        raise FileNotFoundError(f"{folder}: no chunks; run 'python -m analysis run CORPUS --out {out} --engine stream' first")
+    filled = [f for f in frames if len(f)] or frames[:1]
+    frame = pd.concat(filled, ignore_index=True) if len(filled) > 1 else filled[0]
+    return frame.sort_values("article_id", kind="stable", ignore_index=True)
+
+
+def reduce_chunks(out: Path, resources: Resources) -> dict[str, pd.DataFrame]:
+    """Compute and write the corpus tables from the finished chunks; return them."""
+    local = {name: read_parts(out, name) for name in CORPUS_INPUTS}
+    tables = analyse_corpus(local, resources)
+    for name in CORPUS_TABLES:
+        path = out / f"{name}.parquet"
+        temporary = path.with_suffix(".tmp")
+        tables[name].to_parquet(temporary, index=False)
+        os.replace(temporary, path)
+    return tables
+
+
+def run_stream(
+    corpus: str | Path,
+    out: str | Path,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    resources: Resources | None = None,
+    progress: bool = True,
+) -> int:
+    """Analyse a table corpus chunk by chunk in this process; return its number of articles."""
+    corpus, out = Path(corpus), Path(out)
+    resources = resources if resources is not None else load_resources(corpus)
+    claim_folder(out, describe_run(_table_file(corpus), chunk_size))
+    with _progress_bar(corpus, progress) as bar:
+        for number, chunk in iter_chunks(corpus, out, chunk_size, bar):
+            bar.update(analyse_chunk(chunk, resources, out, number))
+    reduce_chunks(out, resources)
+    return _count_articles(out)
+
+
+def run_dask(
+    corpus: str | Path,
+    out: str | Path,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    resources: Resources | None = None,
+    scheduler: str | None = None,
+    workers: int | None = None,
+    progress: bool = True,
+) -> int:
+    """Analyse a table corpus on Dask, one task per chunk; return its number of articles.
+
+    With no ``scheduler`` address, a local cluster of ``workers`` processes (one
+    thread each; default: the machine's cores) is started and closed. Workers
+    write their chunks into ``out`` themselves: on a cluster of several machines,
+    ``out`` must be a folder every worker reaches at the same path. At most two
+    chunks per worker are in flight, so the reading process holds few chunks.
+    The corpus tables are computed in this process from the chunks' tables.
+    """
+    from distributed import Client, LocalCluster, wait
+
+    corpus, out = Path(corpus), Path(out)
+    resources = resources if resources is not None else load_resources(corpus)
+    claim_folder(out, describe_run(_table_file(corpus), chunk_size))
+    cluster = None
+    if scheduler is None:
+        cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True, dashboard_address=None)
+    try:
+        with Client(scheduler or cluster) as client:
+            shared = client.scatter(resources, broadcast=True)
+            limit = 2 * max(1, len(client.scheduler_info(n_workers=-1)["workers"]))
+            pending = set()
+            with _progress_bar(corpus, progress) as bar:
+                for number, chunk in iter_chunks(corpus, out, chunk_size, bar):
+                    pending.add(client.submit(analyse_chunk, chunk, shared, str(out), number, pure=False))
+                    while len(pending) >= limit:
+                        finished, pending = wait(pending, return_when="FIRST_COMPLETED")
+                        bar.update(sum(f.result() for f in finished))
+                finished, _ = wait(pending)
+                bar.update(sum(f.result() for f in finished))
+    finally:
+        if cluster is not None:
+            cluster.close()
+    reduce_chunks(out, resources)
+    return _count_articles(out)
+
+
+def load_stream_outputs(out: str | Path) -> dict[str, pd.DataFrame]:
+    """Every table of a stream or Dask run, as :func:`analysis.pipeline.load_outputs` gives a single run's.
+
+    Reads the whole run into memory: for corpora that fit in it (and for tests).
+    ``articles`` has ``clean_text``; rows are in ``article_id`` order.
+    """
+    out = Path(out)
+    missing = [name for name in CORPUS_TABLES if not (out / f"{name}.parquet").exists()]
+    if missing:
+        raise FileNotFoundError(f"{out}: no finished stream run (missing {', '.join(missing)}); run it again to resume")
+    tables = {name: read_parts(out, name) for name in LOCAL_TABLES}
+    tables.update({name: pd.read_parquet(out / f"{name}.parquet") for name in CORPUS_TABLES})
+    return {name: tables[name] for name in TABLES}
+
+
+def _count_articles(out: Path) -> int:
+    return sum(json.loads(p.read_text(encoding="utf-8"))["articles"] for p in (out / WORK / "done").glob("chunk-*.json"))
+
+
+def _table_file(corpus: Path) -> Path:
+    if not corpus.is_file():
+        raise InputProblem(
+            [f"{corpus}: the stream and dask engines read one table file (.csv, .jsonl, .parquet); run a folder with --engine single"]
+        )
+    return corpus
+
+
+def _progress_bar(corpus: Path, enabled: bool):
+    from tqdm import tqdm
+
+    return tqdm(total=count_table_rows(corpus), unit="article", desc="articles", disable=not enabled, file=sys.stderr)
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)

@@ -1,0 +1,135 @@
+"""The stream and Dask engines give a single run's tables, resume, and refuse what they cannot run."""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import re
+
+import pandas as pd
+import pytest
+
+from analysis import config, stream
+from analysis.cli import main
+from analysis.corpus import load_corpus
+from analysis.errors import InputProblem
+from analysis.pipeline import TABLES, run_corpus, write_outputs
+
+CHUNK = 3
+
+
+@pytest.fixture(scope="module")
+def table_corpus(tmp_path_factory):
+    """The seed articles and a copy of each with its paragraphs in reverse order, rows in reverse id order.
+
+    Ten articles: chunks of three are uneven, do not follow the id order, and
+    share passages, quotations and claims across chunks.
+    """
+    seeds = load_corpus(config.DEFAULT_CORPUS)
+    copies = seeds.assign(
+        article_id=seeds["article_id"] + "-copy",
+        raw_text=["\n\n".join(reversed(t.split("\n\n"))) for t in seeds["raw_text"]],
+    )
+    frame = pd.concat([seeds, copies]).drop(columns=["source", "flags"]).rename(columns={"raw_text": "text"})
+    path = tmp_path_factory.mktemp("corpus") / "corpus.parquet"
+    frame.sort_values("article_id", ascending=False).to_parquet(path, index=False)
+    return path
+
+
+@pytest.fixture(scope="module")
+def single_run(table_corpus, tmp_path_factory):
+    out = tmp_path_factory.mktemp("single")
+    run_corpus(table_corpus, out)
+    return out
+
+
+def assert_same_tables(single, chunked, tmp_path):
+    written = tmp_path / "as-csv"
+    write_outputs(stream.load_stream_outputs(chunked), written)
+    compared = filecmp.dircmp(single, written)
+    assert {f"{name}.csv" for name in TABLES} <= set(compared.common_files)
+    assert compared.diff_files == [] and compared.left_only == [] and compared.right_only == []
+    clean = filecmp.dircmp(single / "clean", written / "clean")
+    assert clean.diff_files == [] and clean.left_only == [] and clean.right_only == []
+
+
+def test_stream_tables_are_a_single_runs(table_corpus, single_run, tmp_path):
+    assert stream.run_stream(table_corpus, tmp_path / "run", CHUNK, progress=False) == 10
+    assert sorted(p.name for p in (tmp_path / "run" / "sentences").iterdir()) == [f"chunk-00000{k}.parquet" for k in range(4)]
+    assert_same_tables(single_run, tmp_path / "run", tmp_path)
+
+
+def test_dask_tables_are_a_single_runs(table_corpus, single_run, tmp_path):
+    assert stream.run_dask(table_corpus, tmp_path / "run", CHUNK, workers=2, progress=False) == 10
+    assert_same_tables(single_run, tmp_path / "run", tmp_path)
+
+
+def test_an_interrupted_run_resumes_without_redoing_finished_chunks(table_corpus, single_run, tmp_path, monkeypatch):
+    done = []
+    analyse = stream.analyse_chunk
+
+    def stop_at_third(articles, resources, out, number):
+        if number == 2:
+            raise KeyboardInterrupt
+        done.append(number)
+        return analyse(articles, resources, out, number)
+
+    monkeypatch.setattr(stream, "analyse_chunk", stop_at_third)
+    with pytest.raises(KeyboardInterrupt):
+        stream.run_stream(table_corpus, tmp_path / "run", CHUNK, progress=False)
+    assert done == [0, 1]
+    assert not (tmp_path / "run" / "tone_outlets.parquet").exists()
+    with pytest.raises(FileNotFoundError, match="no finished stream run"):
+        stream.load_stream_outputs(tmp_path / "run")
+    first = (tmp_path / "run" / "sentences" / "chunk-000000.parquet").stat().st_mtime_ns
+    monkeypatch.setattr(stream, "analyse_chunk", lambda *a: done.append(a[3]) or analyse(*a))
+    assert stream.run_stream(table_corpus, tmp_path / "run", CHUNK, progress=False) == 10
+    assert done == [0, 1, 2, 3]
+    assert (tmp_path / "run" / "sentences" / "chunk-000000.parquet").stat().st_mtime_ns == first
+    assert_same_tables(single_run, tmp_path / "run", tmp_path)
+
+
+def test_a_folder_holding_another_run_is_refused(table_corpus, tmp_path):
+    stream.run_stream(table_corpus, tmp_path / "run", CHUNK, progress=False)
+    with pytest.raises(InputProblem, match=r"holds a run of another input or chunk size \(chunk_size 3 -> 4\)"):
+        stream.run_stream(table_corpus, tmp_path / "run", 4, progress=False)
+    assert json.loads((tmp_path / "run" / "run.json").read_text())["chunk_size"] == CHUNK
+
+
+@pytest.mark.parametrize(
+    "content, size, message",
+    [
+        ("article_id,text\na,Talks resumed.\nb,Talks ended.\na,Talks again.\n", 2, "t.csv, row 3: duplicate article id 'a' (also t.csv, row 1)"),
+        ("article_id,text\na,Talks resumed.\nb,\n", 1, "t.csv, row 2: 'text' is empty"),
+        ("id,body\n1,hello\n", 5, "t.csv: no 'text' column"),
+    ],
+)
+def test_bad_rows_are_named_by_file_and_row(tmp_path, content, size, message):
+    path = tmp_path / "t.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputProblem, match=re.escape(message)):
+        stream.run_stream(path, tmp_path / "run", size, progress=False)
+
+
+def test_a_folder_corpus_is_sent_to_the_single_engine(tmp_path):
+    with pytest.raises(InputProblem, match="read one table file .* run a folder with --engine single"):
+        stream.run_stream(config.DEFAULT_CORPUS, tmp_path / "run", progress=False)
+
+
+def test_the_command_line_runs_the_stream_engine(table_corpus, tmp_path, capsys):
+    assert main(["run", str(table_corpus), "--out", str(tmp_path / "run"), "--engine", "stream", "--chunk-size", "4", "--no-progress"]) == 0
+    assert "10 articles in chunks of 4" in capsys.readouterr().out
+    assert len(stream.load_stream_outputs(tmp_path / "run")["articles"]) == 10
+
+
+@pytest.mark.parametrize(
+    "options, message",
+    [
+        (["--chunk-size", "5"], "--chunk-size, --scheduler and --workers are for --engine stream or dask"),
+        (["--engine", "stream", "--workers", "2"], "--scheduler and --workers are for --engine dask"),
+        (["--engine", "stream", "--chunk-size", "0"], "--chunk-size must be at least 1, not 0"),
+    ],
+)
+def test_the_command_line_refuses_options_of_another_engine(table_corpus, tmp_path, capsys, options, message):
+    assert main(["run", str(table_corpus), "--out", str(tmp_path / "run"), *options]) == 2
+    assert message in capsys.readouterr().err
