@@ -136,12 +136,14 @@ class ToneModel:
         return np.clip(np.asarray(raw).ravel() / SCALE, -1.0, 1.0)
 
     def predict_optional(self, texts: list[str | None]) -> np.ndarray:
-        """:meth:`predict` for the texts that are not None; NaN for the others."""
-        scores = np.full(len(texts), np.nan)
-        present = [i for i, t in enumerate(texts) if t is not None]
-        if present:
-            scores[present] = self.predict([texts[i] for i in present])
-        return scores
+        """:meth:`predict` for the texts that are not None; NaN for the others.
+
+        Each distinct text is scored once (a sentence's authorial part is often
+        the whole sentence); a text's score does not depend on the others'.
+        """
+        distinct = list(dict.fromkeys(t for t in texts if t is not None))
+        scored = dict(zip(distinct, self.predict(distinct)))
+        return np.array([np.nan if t is None else scored[t] for t in texts], dtype=float)
 
     def to_json(self) -> str:
         return encode_linear_model(

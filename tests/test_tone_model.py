@@ -44,6 +44,13 @@ def test_predict_optional_leaves_missing_parts_empty():
     assert np.isnan(scores[0]) and scores[1] > 0
 
 
+def test_predict_optional_scores_repeated_texts_as_each_alone():
+    model = _fit()
+    texts = ["a great success", None, "a total failure", "a great success", "a total failure"]
+    expected = [model.predict([t])[0] if t is not None else np.nan for t in texts]
+    np.testing.assert_array_equal(model.predict_optional(texts), expected)
+
+
 def test_dense_features_have_the_documented_columns():
     features = compute_dense_features(["A great day.", "A terrible day."])
     assert features.shape == (2, len(DENSE_FEATURES))
