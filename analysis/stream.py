@@ -180,46 +180,27 @@ def reduce_chunks(out: Path, resources: Resources) -> dict[str, pd.DataFrame]:
     return tables
 
 
-def run_stream(
-    corpus: str | Path,
-    out: str | Path,
-    chunk_size: int = DEFAULT_CHUNK_SIZE,
-    resources: Resources | None = None,
-    progress: bool = True,
-) -> int:
-    """Analyse a table corpus chunk by chunk in this process; return its number of articles."""
-    corpus, out = Path(corpus), Path(out)
-    resources = resources if resources is not None else load_resources(corpus)
+def map_chunks(corpus: Path, out: Path, chunk_size: int, resources: Resources, progress: bool = True) -> None:
+    """Analyse and write every unfinished chunk of ``corpus`` in this process."""
     claim_folder(out, describe_run(_table_file(corpus), chunk_size))
     with _progress_bar(corpus, progress) as bar:
         for number, chunk in iter_chunks(corpus, out, chunk_size, bar):
             bar.update(analyse_chunk(chunk, resources, out, number))
-    reduce_chunks(out, resources)
-    return _count_articles(out)
 
 
-def run_dask(
-    corpus: str | Path,
-    out: str | Path,
-    chunk_size: int = DEFAULT_CHUNK_SIZE,
-    resources: Resources | None = None,
-    scheduler: str | None = None,
-    workers: int | None = None,
-    progress: bool = True,
-) -> int:
-    """Analyse a table corpus on Dask, one task per chunk; return its number of articles.
+def map_chunks_on_dask(
+    corpus: Path, out: Path, chunk_size: int, resources: Resources, scheduler: str | None = None, workers: int | None = None, progress: bool = True
+) -> None:
+    """Analyse and write every unfinished chunk of ``corpus`` on Dask, one task per chunk.
 
     With no ``scheduler`` address, a local cluster of ``workers`` processes (one
     thread each; default: the machine's cores) is started and closed. Workers
     write their chunks into ``out`` themselves: on a cluster of several machines,
     ``out`` must be a folder every worker reaches at the same path. At most two
     chunks per worker are in flight, so the reading process holds few chunks.
-    The corpus tables are computed in this process from the chunks' tables.
     """
     from distributed import Client, LocalCluster, wait
 
-    corpus, out = Path(corpus), Path(out)
-    resources = resources if resources is not None else load_resources(corpus)
     claim_folder(out, describe_run(_table_file(corpus), chunk_size))
     cluster = None
     if scheduler is None:
@@ -240,8 +221,41 @@ def run_dask(
     finally:
         if cluster is not None:
             cluster.close()
+
+
+def run_stream(
+    corpus: str | Path,
+    out: str | Path,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    resources: Resources | None = None,
+    progress: bool = True,
+) -> int:
+    """Analyse a table corpus chunk by chunk in this process; return its number of articles."""
+    corpus, out = Path(corpus), Path(out)
+    resources = resources if resources is not None else load_resources(corpus)
+    map_chunks(corpus, out, chunk_size, resources, progress)
     reduce_chunks(out, resources)
-    return _count_articles(out)
+    return count_articles(out)
+
+
+def run_dask(
+    corpus: str | Path,
+    out: str | Path,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    resources: Resources | None = None,
+    scheduler: str | None = None,
+    workers: int | None = None,
+    progress: bool = True,
+) -> int:
+    """Analyse a table corpus on Dask (:func:`map_chunks_on_dask`); return its number of articles.
+
+    The corpus tables are computed in this process from the chunks' tables.
+    """
+    corpus, out = Path(corpus), Path(out)
+    resources = resources if resources is not None else load_resources(corpus)
+    map_chunks_on_dask(corpus, out, chunk_size, resources, scheduler, workers, progress)
+    reduce_chunks(out, resources)
+    return count_articles(out)
 
 
 def load_stream_outputs(out: str | Path) -> dict[str, pd.DataFrame]:
@@ -259,7 +273,8 @@ def load_stream_outputs(out: str | Path) -> dict[str, pd.DataFrame]:
     return {name: tables[name] for name in TABLES}
 
 
-def _count_articles(out: Path) -> int:
+def count_articles(out: Path) -> int:
+    """Articles in the finished chunks of ``out``."""
     return sum(json.loads(p.read_text(encoding="utf-8"))["articles"] for p in (out / WORK / "done").glob("chunk-*.json"))
 
 

@@ -1,0 +1,141 @@
+"""Throughput, scaling and memory of the stream and Dask engines, beside VADER alone.
+
+Usage: python benchmarks/engines.py [--articles 200 400 800] [--chunk-size 100]
+                                    [--reduce-up-to 200] [--dask 400] [--seed 20250212]
+
+The synthetic corpus is :func:`pipeline.build_corpus` (see ``benchmarks/pipeline.py``
+for its composition: seed sentences resampled with replacement), written to a
+Parquet file. Each size runs in a fresh process (its own peak resident memory,
+``ru_maxrss``):
+
+- the map step (:func:`analysis.stream.map_chunks`: read, clean, segment, score
+  and match every chunk, write its Parquet tables), timed;
+- the corpus step (:func:`analysis.stream.reduce_chunks`: outlet summaries,
+  permutation tests, shared passages, quotation variants, coverage), timed, for
+  sizes up to ``--reduce-up-to`` only: its shared-text stages grow faster than
+  the corpus, so larger sizes would take hours;
+- VADER alone (``SentimentIntensityAnalyzer.polarity_scores``) on the same
+  sentences, the floor of any pipeline that scores tone.
+
+Words per second are per core (the stream engine is one process). With ``--dask N``
+the map step of an N-article corpus also runs on a local Dask cluster of one and
+of two worker processes (cluster start-up included), for the speed-up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline import build_corpus
+
+
+def measure(articles: int, chunk_size: int, reduce: bool, seed: int) -> dict:
+    """Run the stream engine on a synthetic corpus in this process; times, words, peak memory."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from analysis.pipeline import load_resources
+    from analysis.segment import count_words
+    from analysis.stream import map_chunks, read_parts, reduce_chunks
+    from analysis.tone import normalise_quotes
+
+    resources = load_resources()
+    with tempfile.TemporaryDirectory() as folder:
+        corpus, out = Path(folder) / "corpus.parquet", Path(folder) / "out"
+        build_corpus(articles, seed).to_parquet(corpus, index=False)
+        start = time.perf_counter()
+        map_chunks(corpus, out, chunk_size, resources, progress=False)
+        mapped = time.perf_counter() - start
+        peak_map = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        reduced = None
+        if reduce:
+            start = time.perf_counter()
+            reduce_chunks(out, resources)
+            reduced = time.perf_counter() - start
+        sentences = read_parts(out, "sentences", ["article_id", "text"])["text"].tolist()
+    words = sum(count_words(s) for s in sentences)
+    analyser = SentimentIntensityAnalyzer()
+    start = time.perf_counter()
+    for sentence in sentences:
+        analyser.polarity_scores(normalise_quotes(sentence))
+    vader = time.perf_counter() - start
+    return {
+        "articles": articles, "sentences": len(sentences), "words": words, "map_seconds": mapped, "reduce_seconds": reduced,
+        "vader_seconds": vader, "peak_map_mb": peak_map, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def measure_dask(articles: int, chunk_size: int, workers: int, seed: int) -> dict:
+    """The map step on a local Dask cluster of ``workers`` processes, start-up included."""
+    from analysis.pipeline import load_resources
+    from analysis.stream import map_chunks_on_dask
+
+    resources = load_resources()
+    with tempfile.TemporaryDirectory() as folder:
+        corpus, out = Path(folder) / "corpus.parquet", Path(folder) / "out"
+        build_corpus(articles, seed).to_parquet(corpus, index=False)
+        start = time.perf_counter()
+        map_chunks_on_dask(corpus, out, chunk_size, resources, workers=workers, progress=False)
+        return {"articles": articles, "workers": workers, "map_seconds": time.perf_counter() - start}
+
+
+def child(*options: str) -> dict:
+    done = subprocess.run([sys.executable, __file__, "--child", *options], check=True, capture_output=True, text=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, nargs="+", default=[200, 400, 800])
+    parser.add_argument("--chunk-size", type=int, default=100)
+    parser.add_argument("--reduce-up-to", type=int, default=200)
+    parser.add_argument("--dask", type=int, default=None, help="articles of the Dask speed-up run (none by default)")
+    parser.add_argument("--seed", type=int, default=20250212)
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--workers", type=int, default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        if args.workers:
+            print(json.dumps(measure_dask(args.articles[0], args.chunk_size, args.workers, args.seed)))
+        else:
+            print(json.dumps(measure(args.articles[0], args.chunk_size, args.articles[0] <= args.reduce_up_to, args.seed)))
+        return
+    common = ["--chunk-size", str(args.chunk_size), "--reduce-up-to", str(args.reduce_up_to), "--seed", str(args.seed)]
+    results = [child("--articles", str(n), *common) for n in args.articles]
+    rows = []
+    for r in results:
+        row = {
+            "articles": r["articles"], "words": r["words"],
+            "map_words_per_s": round(r["words"] / r["map_seconds"]), "map_ms_per_article": round(1000 * r["map_seconds"] / r["articles"], 1),
+            "map_share_of_vader": round(r["vader_seconds"] / r["map_seconds"], 3), "peak_map_mb": round(r["peak_map_mb"]),
+            "vader_words_per_s": round(r["words"] / r["vader_seconds"]),
+        }
+        if r["reduce_seconds"] is not None:
+            whole = r["map_seconds"] + r["reduce_seconds"]
+            row.update(whole_words_per_s=round(r["words"] / whole), whole_share_of_vader=round(r["vader_seconds"] / whole, 3),
+                       reduce_seconds=round(r["reduce_seconds"], 1), peak_mb=round(r["peak_mb"]))
+        rows.append(row)
+    print(f"stream engine, one process, chunks of {args.chunk_size} articles (words per second per core):")
+    print(pd.DataFrame(rows).to_string(index=False))
+    if len(results) > 1:
+        first, last = results[0], results[-1]
+        growth = (last["map_seconds"] / last["articles"]) / (first["map_seconds"] / first["articles"])
+        print(f"\nmap time per article, {last['articles']} against {first['articles']} articles: x{growth:.2f}; "
+              f"peak memory of the map step x{last['peak_map_mb'] / first['peak_map_mb']:.2f}")
+    if args.dask:
+        one = child("--articles", str(args.dask), "--workers", "1", *common)
+        two = child("--articles", str(args.dask), "--workers", "2", *common)
+        print(f"\nDask map step, {args.dask} articles, local cluster started included: one worker {one['map_seconds']:.1f} s, "
+              f"two workers {two['map_seconds']:.1f} s, speed-up x{one['map_seconds'] / two['map_seconds']:.2f}")
+
+
+if __name__ == "__main__":
+    main()
