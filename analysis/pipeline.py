@@ -159,39 +159,8 @@ CORPUS_TABLES = (
 )
 """Output tables that compare outlets or articles: they need the whole corpus."""
 
-TABLES = (
-    "articles",
-    "removed",
-    "paragraphs",
-    "sentences",
-    "quote_spans",
-    "voice",
-    "actor_mentions",
-    "actor_tone",
-    "tone_outlets",
-    "tone_tests",
-    "hedges",
-    "hedging_articles",
-    "hedging_outlets",
-    "hedging_tests",
-    "hedged_figures",
-    "loaded_terms",
-    "loaded_articles",
-    "loaded_outlets",
-    "loaded_tests",
-    "naming_choices",
-    "actor_labels",
-    "distinctive_terms",
-    "quotes",
-    "sources",
-    "cited_media",
-    "shared_passages",
-    "shared_articles",
-    "quote_variants",
-    "coverage",
-    "omissions",
-)
-"""Every output table, in the order the module docstring lists them."""
+TABLES = LOCAL_TABLES + CORPUS_TABLES
+"""Every output table."""
 
 
 def prepare_articles(articles: pd.DataFrame) -> dict[str, pd.DataFrame]:

@@ -34,23 +34,24 @@ import time
 from pathlib import Path
 
 import pandas as pd
+from pipeline import build_corpus, time_vader
 
-from pipeline import build_corpus
+
+def write_corpus(folder: Path, articles: int, seed: int) -> tuple[Path, Path]:
+    """A synthetic corpus as a Parquet file in ``folder``, and the run's output folder beside it."""
+    corpus = folder / "corpus.parquet"
+    build_corpus(articles, seed).to_parquet(corpus, index=False)
+    return corpus, folder / "out"
 
 
 def measure(articles: int, chunk_size: int, reduce: bool, seed: int) -> dict:
     """Run the stream engine on a synthetic corpus in this process; times, words, peak memory."""
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
     from analysis.pipeline import load_resources
-    from analysis.segment import count_words
     from analysis.stream import map_chunks, read_parts, reduce_chunks
-    from analysis.tone import normalise_quotes
 
     resources = load_resources()
     with tempfile.TemporaryDirectory() as folder:
-        corpus, out = Path(folder) / "corpus.parquet", Path(folder) / "out"
-        build_corpus(articles, seed).to_parquet(corpus, index=False)
+        corpus, out = write_corpus(Path(folder), articles, seed)
         start = time.perf_counter()
         map_chunks(corpus, out, chunk_size, resources, progress=False)
         mapped = time.perf_counter() - start
@@ -61,12 +62,7 @@ def measure(articles: int, chunk_size: int, reduce: bool, seed: int) -> dict:
             reduce_chunks(out, resources)
             reduced = time.perf_counter() - start
         sentences = read_parts(out, "sentences", ["article_id", "text"])["text"].tolist()
-    words = sum(count_words(s) for s in sentences)
-    analyser = SentimentIntensityAnalyzer()
-    start = time.perf_counter()
-    for sentence in sentences:
-        analyser.polarity_scores(normalise_quotes(sentence))
-    vader = time.perf_counter() - start
+    words, vader = time_vader(sentences)
     return {
         "articles": articles, "sentences": len(sentences), "words": words, "map_seconds": mapped, "reduce_seconds": reduced,
         "vader_seconds": vader, "peak_map_mb": peak_map, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
@@ -80,8 +76,7 @@ def measure_dask(articles: int, chunk_size: int, workers: int, seed: int) -> dic
 
     resources = load_resources()
     with tempfile.TemporaryDirectory() as folder:
-        corpus, out = Path(folder) / "corpus.parquet", Path(folder) / "out"
-        build_corpus(articles, seed).to_parquet(corpus, index=False)
+        corpus, out = write_corpus(Path(folder), articles, seed)
         start = time.perf_counter()
         map_chunks_on_dask(corpus, out, chunk_size, resources, workers=workers, progress=False)
         return {"articles": articles, "workers": workers, "map_seconds": time.perf_counter() - start}
