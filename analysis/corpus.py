@@ -118,7 +118,7 @@ def iter_corpus_chunks(path: str | Path, size: int, max_bytes: int = MAX_BYTES) 
         problems: list[str] = []
         rows = _table_rows(table, path, first, has_ids, max_bytes, problems)
         first += len(table)
-        yield _finish(rows, problems)
+        yield _finish(rows, problems, [str(path)])
 
 
 def count_table_rows(path: str | Path) -> int | None:

@@ -35,10 +35,11 @@ run of another input or chunk size is refused.
 The tables are those of a single run (:func:`analysis.pipeline.run_corpus`),
 rows in ``article_id`` order once read with :func:`load_stream_outputs`.
 
-Memory: the map step holds one chunk (per worker). The corpus step reads back
-the columns it needs of every chunk, clean texts included: it holds the corpus's
-sentences and texts in one process, so it does not stay flat as the corpus grows
-(see the README's plan for 100 million articles).
+Memory: the map step holds one chunk (per worker) and the ids seen so far. The
+corpus step reads back every chunk of the tables it needs (:data:`CORPUS_INPUTS`),
+clean texts included: it holds the corpus's sentences and texts in one process,
+so it does not stay flat as the corpus grows (see the README's plan for 100
+million articles).
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ from analysis.pipeline import (
 )
 
 DEFAULT_CHUNK_SIZE = 500
-"""Articles per chunk: about 25,000 sentences of news, a few hundred MB while analysed."""
+"""Articles per chunk (some 25,000 sentences of news articles of average length)."""
 
 WORK = "_work"
 CORPUS_INPUTS = ("articles", "sentences", "voice", "quote_spans", "quotes", "loaded_terms", *WORK_TABLES)
@@ -137,10 +138,12 @@ def iter_chunks(corpus: Path, out: Path, chunk_size: int, progress=None) -> Iter
     """The chunks of ``corpus`` not yet finished in ``out``, numbered from 0.
 
     Every chunk is read (the ids of finished ones are checked against the rest):
-    an article id seen in an earlier chunk raises an InputProblem naming both rows.
+    an article id seen in an earlier chunk raises an InputProblem naming both rows,
+    and so does a table without rows.
     ``progress``: a tqdm bar advanced by the finished chunks' articles.
     """
     seen: dict[str, str] = {}
+    number = -1
     for number, chunk in enumerate(iter_corpus_chunks(corpus, chunk_size)):
         problems = [
             f"{source}: duplicate article id '{article_id}' (also {seen[article_id]})"
@@ -155,6 +158,8 @@ def iter_chunks(corpus: Path, out: Path, chunk_size: int, progress=None) -> Iter
                 progress.update(len(chunk))
             continue
         yield number, chunk
+    if number < 0:
+        raise InputProblem([f"{corpus}: no articles (the table has no rows)"])
 
 
 def read_parts(out: Path, table: str, columns: list[str] | None = None) -> pd.DataFrame:

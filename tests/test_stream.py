@@ -102,6 +102,7 @@ def test_a_folder_holding_another_run_is_refused(table_corpus, tmp_path):
         ("article_id,text\na,Talks resumed.\nb,Talks ended.\na,Talks again.\n", 2, "t.csv, row 3: duplicate article id 'a' (also t.csv, row 1)"),
         ("article_id,text\na,Talks resumed.\nb,\n", 1, "t.csv, row 2: 'text' is empty"),
         ("id,body\n1,hello\n", 5, "t.csv: no 'text' column"),
+        ("article_id,text\n", 5, "t.csv: no articles (the table has no rows)"),
     ],
 )
 def test_bad_rows_are_named_by_file_and_row(tmp_path, content, size, message):
