@@ -134,8 +134,8 @@ def count_table_rows(path: str | Path) -> int | None:
         raise InputProblem([f"{path}: cannot be read as PARQUET ({err})"]) from None
 
 
-def read_table_batches(path: str | Path, size: int) -> Iterator[pd.DataFrame]:
-    """The rows of a table file, ``size`` at a time, read as :func:`load_corpus_table` reads them."""
+def read_table_batches(path: str | Path, size: int | None) -> Iterator[pd.DataFrame]:
+    """The rows of a table file, ``size`` at a time (all at once for None), read as :func:`load_corpus_table` reads them."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in TABLE_SUFFIXES:
@@ -145,11 +145,13 @@ def read_table_batches(path: str | Path, size: int) -> Iterator[pd.DataFrame]:
             batches = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8", chunksize=size)
         elif suffix == ".jsonl":
             batches = pd.read_json(path, lines=True, dtype=False, encoding="utf-8", chunksize=size)
+        elif size is None:
+            batches = pd.read_parquet(path)
         else:
             import pyarrow.parquet as pq
 
             batches = (batch.to_pandas() for batch in pq.ParquetFile(path).iter_batches(batch_size=size))
-        yield from batches
+        yield from ([batches] if size is None else batches)
     except UnicodeDecodeError as err:
         raise InputProblem([f"{path}: not valid UTF-8 (tried encoding utf-8: {err.reason} at byte {err.start})"]) from None
     except (OSError, ValueError) as err:  # pandas' and pyarrow's parse errors are ValueErrors
@@ -264,21 +266,9 @@ def _read_folder_metadata(folder: Path, files: dict[str, Path], problems: list[s
 
 
 def _read_table(path: Path) -> pd.DataFrame:
-    suffix = path.suffix.lower()
-    try:
-        if suffix == ".csv":
-            return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-        if suffix == ".jsonl":
-            return pd.read_json(path, lines=True, dtype=False, encoding="utf-8")
-        if suffix == ".parquet":
-            return pd.read_parquet(path)
-    except UnicodeDecodeError as err:
-        raise InputProblem([f"{path}: not valid UTF-8 (tried encoding utf-8: {err.reason} at byte {err.start})"]) from None
-    except ValueError as err:  # pandas' and pyarrow's parse errors are ValueErrors
-        raise InputProblem([f"{path}: cannot be read as {suffix[1:].upper()} ({err})"]) from None
-    raise InputProblem(
-        [f"{path}: not a corpus folder or a table file ({', '.join(TABLE_SUFFIXES)})"]
-    )
+    if path.suffix.lower() not in TABLE_SUFFIXES:
+        raise InputProblem([f"{path}: not a corpus folder or a table file ({', '.join(TABLE_SUFFIXES)})"])
+    return next(read_table_batches(path, None))
 
 
 def _finish(rows: list[dict], problems: list[str], sources: list[str] | None = None) -> pd.DataFrame:

@@ -78,10 +78,14 @@ def chunk_name(number: int) -> str:
     return f"chunk-{number:06d}"
 
 
+def part_folder(out: Path, table: str) -> Path:
+    """The folder of ``table``'s chunks: ``out/<table>``, or ``out/_work/<table>`` for a work table."""
+    return out / WORK / table if table in WORK_TABLES else out / table
+
+
 def part_path(out: Path, table: str, number: int) -> Path:
     """Where chunk ``number`` of ``table`` is written."""
-    folder = out / WORK / table if table in WORK_TABLES else out / table
-    return folder / f"{chunk_name(number)}.parquet"
+    return part_folder(out, table) / f"{chunk_name(number)}.parquet"
 
 
 def marker_path(out: Path, number: int) -> Path:
@@ -117,11 +121,7 @@ def write_chunk(tables: dict[str, pd.DataFrame], out: Path, number: int) -> int:
     """
     for name in LOCAL_TABLES + WORK_TABLES:
         frame = tables[name].drop(columns=["raw_text"]) if name == "articles" else tables[name]
-        path = part_path(out, name, number)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(".tmp")
-        frame.to_parquet(temporary, index=False)
-        os.replace(temporary, path)
+        write_parquet(frame, part_path(out, name, number))
     marker = marker_path(out, number)
     marker.parent.mkdir(parents=True, exist_ok=True)
     articles = len(tables["articles"])
@@ -164,7 +164,7 @@ def iter_chunks(corpus: Path, out: Path, chunk_size: int, progress=None) -> Iter
 
 def read_parts(out: Path, table: str, columns: list[str] | None = None) -> pd.DataFrame:
     """Every finished chunk of ``table``, concatenated, rows in ``article_id`` order."""
-    folder = (out / WORK / table) if table in WORK_TABLES else out / table
+    folder = part_folder(out, table)
     frames = [pd.read_parquet(path, columns=columns) for path in sorted(folder.glob("chunk-*.parquet"))]
     if not frames:
         raise FileNotFoundError(f"{folder}: no chunks; run 'python -m analysis run CORPUS --out {out} --engine stream' first")
@@ -178,10 +178,7 @@ def reduce_chunks(out: Path, resources: Resources) -> dict[str, pd.DataFrame]:
     local = {name: read_parts(out, name) for name in CORPUS_INPUTS}
     tables = analyse_corpus(local, resources)
     for name in CORPUS_TABLES:
-        path = out / f"{name}.parquet"
-        temporary = path.with_suffix(".tmp")
-        tables[name].to_parquet(temporary, index=False)
-        os.replace(temporary, path)
+        write_parquet(tables[name], out / f"{name}.parquet")
     return tables
 
 
@@ -295,6 +292,14 @@ def _progress_bar(corpus: Path, enabled: bool):
     from tqdm import tqdm
 
     return tqdm(total=count_table_rows(corpus), unit="article", desc="articles", disable=not enabled, file=sys.stderr)
+
+
+def write_parquet(frame: pd.DataFrame, path: Path) -> None:
+    """Write ``frame`` to ``path`` under a temporary name, then rename it: a file there is whole."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    frame.to_parquet(temporary, index=False)
+    os.replace(temporary, path)
 
 
 def _write_atomic(path: Path, text: str) -> None:
