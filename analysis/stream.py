@@ -110,7 +110,6 @@ def claim_folder(out: Path, run: dict) -> None:
                 [f"{out}: holds a run of another input or chunk size ({changed}); choose a new --out folder or delete this one"]
             )
         return
-    out.mkdir(parents=True, exist_ok=True)
     _write_atomic(path, json.dumps(run, indent=1) + "\n")
 
 
@@ -122,10 +121,8 @@ def write_chunk(tables: dict[str, pd.DataFrame], out: Path, number: int) -> int:
     for name in LOCAL_TABLES + WORK_TABLES:
         frame = tables[name].drop(columns=["raw_text"]) if name == "articles" else tables[name]
         write_parquet(frame, part_path(out, name, number))
-    marker = marker_path(out, number)
-    marker.parent.mkdir(parents=True, exist_ok=True)
     articles = len(tables["articles"])
-    _write_atomic(marker, json.dumps({"chunk": number, "articles": articles}) + "\n")
+    _write_atomic(marker_path(out, number), json.dumps({"chunk": number, "articles": articles}) + "\n")
     return articles
 
 
@@ -303,6 +300,7 @@ def write_parquet(frame: pd.DataFrame, path: Path) -> None:
 
 
 def _write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(".tmp")
     temporary.write_text(text, encoding="utf-8")
     os.replace(temporary, path)
