@@ -313,7 +313,9 @@ def _hedging_measures() -> list[tuple[dict[str, str], str]]:
     return kinds + [({"kind": "hedge" if c in HEDGE_CATEGORIES else "booster", "category": c}, c) for c in CATEGORIES]
 
 
-def summarise_hedging(counts: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet", seed: int = DEFAULT_SEED) -> pd.DataFrame:
+def summarise_hedging(
+    counts: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet", seed: int = DEFAULT_SEED, sums: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Cues per 1,000 authorial words by group and category, with intervals.
 
     Parameters
@@ -321,6 +323,8 @@ def summarise_hedging(counts: pd.DataFrame, articles: pd.DataFrame, by: str = "o
     counts : :func:`count_sentence_cues`.
     articles : DataFrame with ``article_id`` and the ``by`` column.
     by : ``outlet`` or ``article_id``.
+    sums : :func:`analysis.rates.sum_rates_by_article` of ``counts``; with it,
+        ``counts`` needs only the rows of small groups (:func:`analysis.rates.summarise_rates`).
 
     Returns
     -------
@@ -328,16 +332,21 @@ def summarise_hedging(counts: pd.DataFrame, articles: pd.DataFrame, by: str = "o
     ``kind``, ``category`` ("all" for a kind's total), ``articles``,
     ``sentences`` (with authorial words), ``authorial_words``, ``cues``,
     ``per_1000``, ``per_1000_low``, ``per_1000_high`` (95% percentile bootstrap
-    over sentences of the ratio of sums, seeded).
+    over sentences of the ratio of sums, seeded; its normal approximation past
+    :data:`analysis.uncertainty.RESAMPLE_LIMIT` sentences).
     """
-    return summarise_rates(counts, articles, _hedging_measures(), by=by, count_name="cues", seed=seed)
+    return summarise_rates(counts, articles, _hedging_measures(), by=by, count_name="cues", seed=seed, sums=sums)
 
 
-def compare_hedging(counts: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet", seed: int = DEFAULT_SEED) -> pd.DataFrame:
+def compare_hedging(
+    counts: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet", seed: int = DEFAULT_SEED, sums: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Permutation tests of hedges and boosters per 1,000 authorial words between groups.
 
     Sentences are relabelled between the two groups with their words as weights
-    (9,999 relabellings, two-sided); p-values are Holm-adjusted within each kind.
+    (9,999 relabellings, two-sided; the normal approximation past
+    :data:`analysis.uncertainty.RESAMPLE_LIMIT` sentences in a group); p-values
+    are Holm-adjusted within each kind. ``sums`` as in :func:`summarise_hedging`.
 
     Returns
     -------
@@ -347,7 +356,7 @@ def compare_hedging(counts: pd.DataFrame, articles: pd.DataFrame, by: str = "out
     1,000 words), ``p_value``, ``p_holm`` and ``verdict``.
     """
     measures = [({"kind": kind}, kind) for kind in KINDS]
-    return compare_rates(counts, articles, measures, by=by, seed=seed)
+    return compare_rates(counts, articles, measures, by=by, seed=seed, sums=sums)
 
 
 UNCERTAIN_CATEGORIES = tuple(c for c in HEDGE_CATEGORIES if c != "conditional")

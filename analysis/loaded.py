@@ -239,7 +239,9 @@ def _loaded_measures() -> list[tuple[dict[str, str], str]]:
     return totals + lexicon + [({"layer": "vader", "category": c}, c) for c in VADER_CATEGORIES]
 
 
-def summarise_loaded(counts: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet", seed: int = DEFAULT_SEED) -> pd.DataFrame:
+def summarise_loaded(
+    counts: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet", seed: int = DEFAULT_SEED, sums: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Loaded terms per 1,000 authorial words by group, layer and category, with intervals.
 
     Parameters
@@ -247,26 +249,32 @@ def summarise_loaded(counts: pd.DataFrame, articles: pd.DataFrame, by: str = "ou
     counts : :func:`count_sentence_loaded`.
     articles : DataFrame with ``article_id`` and the ``by`` column.
     by : ``outlet`` or ``article_id``.
+    sums : :func:`analysis.rates.sum_rates_by_article` of ``counts``; with it,
+        ``counts`` needs only the rows of small groups (:func:`analysis.rates.summarise_rates`).
 
     Returns
     -------
     One row per group and measure: ``by``, ``layer``, ``category`` ("all" for a
     layer's loaded total; ``naming`` is a row of its own and not in the total),
     ``articles``, ``sentences``, ``authorial_words``, ``terms``, ``per_1000``,
-    ``per_1000_low``, ``per_1000_high`` (95% weighted bootstrap over sentences).
+    ``per_1000_low``, ``per_1000_high`` (95% weighted bootstrap over sentences;
+    its normal approximation past :data:`analysis.uncertainty.RESAMPLE_LIMIT` sentences).
     """
-    return summarise_rates(counts, articles, _loaded_measures(), by=by, count_name="terms", seed=seed)
+    return summarise_rates(counts, articles, _loaded_measures(), by=by, count_name="terms", seed=seed, sums=sums)
 
 
-def compare_loaded(counts: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet", seed: int = DEFAULT_SEED) -> pd.DataFrame:
+def compare_loaded(
+    counts: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet", seed: int = DEFAULT_SEED, sums: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Permutation tests of loaded terms per 1,000 authorial words between groups, per layer.
 
     Returns
     -------
     One row per layer and pair of groups: ``layer``, then the columns of
-    :data:`analysis.rates.TEST_COLUMNS`; p-values Holm-adjusted within a layer.
+    :data:`analysis.rates.TEST_COLUMNS`; p-values Holm-adjusted within a layer
+    (:func:`analysis.rates.compare_rates`; ``sums`` as in :func:`summarise_loaded`).
     """
-    return compare_rates(counts, articles, [({"layer": layer}, layer) for layer in LAYERS], by=by, seed=seed)
+    return compare_rates(counts, articles, [({"layer": layer}, layer) for layer in LAYERS], by=by, seed=seed, sums=sums)
 
 
 def tabulate_naming_choices(loaded: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet") -> pd.DataFrame:

@@ -110,12 +110,18 @@ from analysis.loaded import (
     tabulate_naming_choices,
 )
 from analysis.quotes import find_article_quotations, label_voice
+from analysis.rates import sum_rates_by_article
 from analysis.segment import segment_articles
 from analysis.shared import find_shared_passages, summarise_shared
 from analysis.source_lexicons import SourceLexicons, load_source_lexicons
 from analysis.sources import find_cited_media, find_quotes, summarise_sources
 from analysis.tables import read_table, write_table
-from analysis.tone import compare_tone, score_sentences, summarise_tone
+from analysis.tone import (
+    compare_tone,
+    score_sentences,
+    sum_tone_by_article,
+    summarise_tone,
+)
 from analysis.variants import group_quote_variants
 
 LOCAL_TABLES = (
@@ -138,8 +144,8 @@ LOCAL_TABLES = (
 )
 """Output tables whose rows for an article depend on that article alone."""
 
-WORK_TABLES = ("cue_counts", "loaded_counts", "words", "labels")
-"""Per-sentence counts, words and labels the corpus tables are computed from; not written by a single run."""
+WORK_TABLES = ("cue_counts", "loaded_counts", "words", "labels", "tone_sums", "cue_sums", "loaded_sums")
+"""Per-sentence counts, words and labels, and per-article sums, the corpus tables are computed from; not written by a single run."""
 
 CORPUS_TABLES = (
     "tone_outlets",
@@ -235,6 +241,9 @@ def analyse_local(articles: pd.DataFrame, resources: Resources) -> dict[str, pd.
         "loaded_counts": loaded_counts,
         "words": collect_authorial_words(sentences, cleaned, voice),
         "labels": labels,
+        "tone_sums": sum_tone_by_article(sentences),
+        "cue_sums": sum_rates_by_article(cue_counts),
+        "loaded_sums": sum_rates_by_article(loaded_counts),
     }
 
 
@@ -247,15 +256,16 @@ def analyse_corpus(local: dict[str, pd.DataFrame], resources: Resources) -> dict
     """
     cleaned, sentences, voice = local["articles"], local["sentences"], local["voice"]
     cue_counts, loaded_counts, loaded = local["cue_counts"], local["loaded_counts"], local["loaded_terms"]
+    tone_sums, cue_sums, loaded_sums = local["tone_sums"], local["cue_sums"], local["loaded_sums"]
     passages = find_shared_passages(cleaned, voice)
     coverage = find_coverage(sentences, cleaned)
     return {
-        "tone_outlets": summarise_tone(sentences, cleaned, by="outlet"),
-        "tone_tests": compare_tone(sentences, cleaned, by="outlet"),
-        "hedging_outlets": summarise_hedging(cue_counts, cleaned, by="outlet"),
-        "hedging_tests": compare_hedging(cue_counts, cleaned, by="outlet"),
-        "loaded_outlets": summarise_loaded(loaded_counts, cleaned, by="outlet"),
-        "loaded_tests": compare_loaded(loaded_counts, cleaned, by="outlet"),
+        "tone_outlets": summarise_tone(sentences, cleaned, by="outlet", sums=tone_sums),
+        "tone_tests": compare_tone(sentences, cleaned, by="outlet", sums=tone_sums),
+        "hedging_outlets": summarise_hedging(cue_counts, cleaned, by="outlet", sums=cue_sums),
+        "hedging_tests": compare_hedging(cue_counts, cleaned, by="outlet", sums=cue_sums),
+        "loaded_outlets": summarise_loaded(loaded_counts, cleaned, by="outlet", sums=loaded_sums),
+        "loaded_tests": compare_loaded(loaded_counts, cleaned, by="outlet", sums=loaded_sums),
         "naming_choices": tabulate_naming_choices(loaded, cleaned, by="outlet"),
         "actor_labels": summarise_actor_labels(local["labels"], cleaned, resources.roles),
         "distinctive_terms": find_distinctive_terms(local["words"], cleaned, by="outlet", background=resources.background),

@@ -4,16 +4,27 @@ Hedges, boosters and loaded terms are all counted the same way: each hit in the
 author's own voice counts once in its sentence; a group's rate is its hits per
 1,000 authorial words (a ratio of sums); the interval is a percentile bootstrap
 over sentences weighted by their authorial words; the tests relabel sentences
-between two groups with the same weights (:mod:`analysis.uncertainty`).
+between two groups with the same weights (:mod:`analysis.uncertainty`). Past
+:data:`~analysis.uncertainty.RESAMPLE_LIMIT` sentences in a group, the interval
+and tests are the normal approximation from the group's sums
+(:func:`sum_rates_by_article`), all of them integers.
 """
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from analysis.quotes import count_sentence_voice_words
-from analysis.tone import add_article_column
-from analysis.uncertainty import DEFAULT_SEED, bootstrap_interval, compare_groups
+from analysis.tone import add_article_column, total_by_group
+from analysis.uncertainty import (
+    DEFAULT_SEED,
+    RESAMPLE_LIMIT,
+    Moments,
+    bootstrap_interval,
+    compare_groups,
+    normal_interval,
+)
 
 TEST_COLUMNS = ["first", "second", "sentences_first", "sentences_second", "articles_first", "articles_second", "difference", "p_value", "p_holm", "verdict"]
 
@@ -53,6 +64,47 @@ def count_authorial_hits(
     return table.fillna(0).astype({name: int for name in labels}).reset_index()
 
 
+def sum_rates_by_article(counts: pd.DataFrame, columns: list[str] | None = None) -> pd.DataFrame:
+    """Per article, the sums the group tables need of each count column (:class:`analysis.uncertainty.Moments`).
+
+    Only sentences with authorial words count (as in the rates). ``columns``:
+    the count columns; every column but ``article_id``, ``sentence_id`` and
+    ``authorial_words`` when None.
+
+    Returns
+    -------
+    A new DataFrame of integers, one row per article with such a sentence, in
+    ``article_id`` order: ``article_id``, ``words.units`` (sentences),
+    ``words.sum`` (authorial words), ``words.sum_sq`` (Σ words²) and, for each
+    count column ``c``, ``c.hits``, ``c.hits_words`` (Σ hits × words) and
+    ``c.hits_sq`` (Σ hits²).
+    """
+    columns = columns if columns is not None else [c for c in counts.columns if c not in ("article_id", "sentence_id", "authorial_words")]
+    data = counts[counts["authorial_words"] > 0]
+    words = data["authorial_words"].to_numpy(dtype="int64")
+    parts = {"words.units": np.ones(len(data), dtype="int64"), "words.sum": words, "words.sum_sq": words * words}
+    for column in columns:
+        hits = data[column].to_numpy(dtype="int64")
+        parts.update({f"{column}.hits": hits, f"{column}.hits_words": hits * words, f"{column}.hits_sq": hits * hits})
+    frame = pd.DataFrame(parts, index=pd.Index(data["article_id"].to_numpy(), name="article_id"))
+    return frame.groupby(level="article_id", sort=True).sum().reset_index()
+
+
+def rate_moments(totals: pd.Series, column: str) -> Moments:
+    """The :class:`Moments` of one group's rate per 1,000 words of ``column`` (x = 1,000 hits / words, w = words)."""
+    hits = int(totals[f"{column}.hits"])
+    return Moments(
+        units=int(totals["words.units"]),
+        weight=float(totals["words.sum"]),
+        weighted=1000.0 * hits,
+        weight_sq=float(totals["words.sum_sq"]),
+        weight_sq_value=1000.0 * float(totals[f"{column}.hits_words"]),
+        weight_sq_value_sq=1e6 * float(totals[f"{column}.hits_sq"]),
+        articles=int(totals["words.articles"]),
+        hits=hits,
+    )
+
+
 def summarise_rates(
     counts: pd.DataFrame,
     articles: pd.DataFrame,
@@ -60,43 +112,59 @@ def summarise_rates(
     by: str = "outlet",
     count_name: str = "hits",
     seed: int = DEFAULT_SEED,
+    sums: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Hits per 1,000 authorial words by group and measure, with intervals.
 
     Parameters
     ----------
-    counts : :func:`count_authorial_hits` output.
+    counts : :func:`count_authorial_hits` output; with ``sums``, only the rows
+        of groups of at most :data:`~analysis.uncertainty.RESAMPLE_LIMIT`
+        sentences with authorial words are needed.
     articles : DataFrame with ``article_id`` and the ``by`` column.
     measures : ``(labels, column)`` pairs: the count column to rate and the
         label columns that name it in the output (e.g. ``{"kind": "hedge",
         "category": "all"}``).
     by : ``outlet`` or ``article_id``.
     count_name : the name of the column of summed hits.
+    sums : :func:`sum_rates_by_article` of all of ``counts``; computed when None.
 
     Returns
     -------
     One row per group and measure: ``by``, the label columns, ``articles``,
     ``sentences`` (with authorial words), ``authorial_words``, ``count_name``,
     ``per_1000``, ``per_1000_low``, ``per_1000_high`` (95% percentile bootstrap
-    over sentences of the ratio of sums, seeded).
+    over sentences of the ratio of sums, seeded; its normal approximation past
+    :data:`~analysis.uncertainty.RESAMPLE_LIMIT` sentences).
     """
+    sums = sums if sums is not None else sum_rates_by_article(counts, [column for _, column in measures])
+    totals = total_by_group(sums, articles, by)
     data = add_article_column(counts, articles, by) if by != "article_id" else counts
     data = data[data["authorial_words"] > 0]
+    frames = dict(iter(data.groupby(by, sort=True)))
     rows = []
-    for group, frame in data.groupby(by, sort=True):
+    for group, total in totals.iterrows():
+        units = int(total["words.units"])
+        frame = frames.get(group, data.iloc[0:0])
+        if units <= RESAMPLE_LIMIT and len(frame) != units:
+            raise ValueError(f"{group}: {units} sentences to resample, {len(frame)} given")
         words = frame["authorial_words"].to_numpy(dtype=float)
         for labels, column in measures:
-            found = frame[column].to_numpy(dtype=float)
-            low, high = bootstrap_interval(found / words * 1000, seed=seed, weights=words)
+            moments = rate_moments(total, column)
+            if units > RESAMPLE_LIMIT:
+                low, high = normal_interval(moments)
+            else:
+                found = frame[column].to_numpy(dtype=float)
+                low, high = bootstrap_interval(found / words * 1000, seed=seed, weights=words)
             rows.append(
                 {
                     by: group,
                     **labels,
-                    "articles": frame["article_id"].nunique(),
-                    "sentences": len(frame),
-                    "authorial_words": int(words.sum()),
-                    count_name: int(found.sum()),
-                    "per_1000": float(found.sum() / words.sum() * 1000),
+                    "articles": moments.articles,
+                    "sentences": units,
+                    "authorial_words": int(total["words.sum"]),
+                    count_name: moments.hits,
+                    "per_1000": float(moments.hits / total["words.sum"] * 1000),
                     "per_1000_low": low,
                     "per_1000_high": high,
                 }
@@ -110,13 +178,17 @@ def compare_rates(
     measures: list[tuple[dict[str, str], str]],
     by: str = "outlet",
     seed: int = DEFAULT_SEED,
+    sums: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Permutation tests of hits per 1,000 authorial words between every pair of groups.
 
     Sentences are relabelled between the two groups with their authorial words
-    as weights (9,999 relabellings, two-sided); p-values are Holm-adjusted within
-    each measure. A pair with fewer than :data:`analysis.uncertainty.MIN_HITS`
-    hits in both groups together is not tested (its verdict says so).
+    as weights (9,999 relabellings, two-sided; the normal approximation past
+    :data:`~analysis.uncertainty.RESAMPLE_LIMIT` sentences in a group); p-values
+    are Holm-adjusted within each measure. A pair with fewer than
+    :data:`analysis.uncertainty.MIN_HITS` hits in both groups together is not
+    tested (its verdict says so). ``counts`` and ``sums`` as in
+    :func:`summarise_rates`.
 
     Returns
     -------
@@ -124,12 +196,16 @@ def compare_rates(
     then :data:`TEST_COLUMNS` (``difference`` is the rate of ``first`` minus the
     rate of ``second``, per 1,000 words).
     """
+    sums = sums if sums is not None else sum_rates_by_article(counts, [column for _, column in measures])
+    totals = total_by_group(sums, articles, by)
     data = add_article_column(counts, articles, by)
     data = data[data["authorial_words"] > 0]
-    groups = sorted(data[by].dropna().unique())
+    groups = sorted(set(data[by].dropna()) | set(totals.index))
     rows = []
     for labels, column in measures:
         rates = data.assign(rate=data[column] / data["authorial_words"] * 1000)
-        rows.extend({**labels, **pair} for pair in compare_groups(rates, by, "rate", groups, weights="authorial_words", seed=seed, hits=column))
+        moments = {group: rate_moments(total, column) for group, total in totals.iterrows()}
+        pairs = compare_groups(rates, by, "rate", groups, weights="authorial_words", seed=seed, hits=column, moments=moments)
+        rows.extend({**labels, **pair} for pair in pairs)
     label_columns = list(dict.fromkeys(name for labels, _ in measures for name in labels))
     return pd.DataFrame(rows, columns=label_columns + TEST_COLUMNS)

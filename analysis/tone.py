@@ -25,7 +25,14 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from analysis.uncertainty import DEFAULT_SEED, bootstrap_interval, compare_groups
+from analysis.uncertainty import (
+    DEFAULT_SEED,
+    RESAMPLE_LIMIT,
+    Moments,
+    bootstrap_interval,
+    compare_groups,
+    normal_interval,
+)
 
 MEASURES = ("vader", "model")
 VOICES = ("all", "authorial", "quoted")
@@ -139,14 +146,69 @@ def add_article_column(frame: pd.DataFrame, articles: pd.DataFrame, column: str)
     return frame.merge(articles[["article_id", column]], on="article_id", how="left", validate="many_to_one")
 
 
-def summarise_tone(sentences: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet", seed: int = DEFAULT_SEED) -> pd.DataFrame:
+def sum_tone_by_article(sentences: pd.DataFrame) -> pd.DataFrame:
+    """Per article, the sums the group tables need of each tone column (:class:`analysis.uncertainty.Moments`).
+
+    Returns
+    -------
+    A new DataFrame, one row per article with a sentence, in ``article_id``
+    order: ``article_id`` and, for each score column ``c`` (``tone_vader``,
+    ``tone_vader_authorial``… ``tone_model_quoted``), ``c.units`` (sentences
+    with a score), ``c.sum``, ``c.sum_sq``, ``c.negative`` and ``c.positive``
+    (sentences past the measure's threshold).
+    """
+    columns = {}
+    for measure in MEASURES:
+        for voice in VOICES:
+            column = _score_column(measure, voice)
+            values = sentences[column].to_numpy(dtype=float)
+            scored = ~np.isnan(values)
+            filled = np.where(scored, values, 0.0)
+            columns[f"{column}.units"] = scored.astype(int)
+            columns[f"{column}.sum"] = filled
+            columns[f"{column}.sum_sq"] = filled * filled
+            columns[f"{column}.negative"] = (scored & (filled <= -THRESHOLDS[measure])).astype(int)
+            columns[f"{column}.positive"] = (scored & (filled >= THRESHOLDS[measure])).astype(int)
+    frame = pd.DataFrame(columns, index=pd.Index(sentences["article_id"].to_numpy(), name="article_id"))
+    return frame.groupby(level="article_id", sort=True).sum().reset_index()
+
+
+def total_by_group(sums: pd.DataFrame, articles: pd.DataFrame, by: str) -> pd.DataFrame:
+    """Per-article sums added up per group, articles in ``article_id`` order (the same total from any engine).
+
+    ``sums``: ``article_id`` and additive columns; every ``X.units`` column
+    gains an ``X.articles`` column (articles with a unit). Indexed by ``by``,
+    groups sorted.
+    """
+    data = add_article_column(sums, articles, by).sort_values("article_id", kind="stable")
+    value_columns = [c for c in sums.columns if c != "article_id"]
+    counted = data[value_columns].assign(**{c.replace(".units", ".articles"): (data[c] > 0).astype(int) for c in value_columns if c.endswith(".units")})
+    return counted.groupby(data[by].to_numpy(), sort=True).sum()
+
+
+def tone_moments(totals: pd.Series, column: str, measure: str, statistic: str) -> Moments:
+    """The :class:`Moments` of one group's ``column``: its scores (``statistic`` "mean") or its negative or positive flags."""
+    units, articles = int(totals[f"{column}.units"]), int(totals[f"{column}.articles"])
+    if statistic == "mean":
+        return Moments.unweighted(units, totals[f"{column}.sum"], totals[f"{column}.sum_sq"], articles)
+    flagged = totals[f"{column}.{statistic.removeprefix('share_')}"]
+    return Moments.unweighted(units, flagged, flagged, articles)
+
+
+def summarise_tone(
+    sentences: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet", seed: int = DEFAULT_SEED, sums: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Mean tone and shares of negative and positive sentences per group, with intervals.
 
     Parameters
     ----------
-    sentences : scored sentences (:func:`score_sentences`) with ``article_id``.
+    sentences : scored sentences (:func:`score_sentences`) with ``article_id``;
+        with ``sums``, only those of groups of at most
+        :data:`~analysis.uncertainty.RESAMPLE_LIMIT` scored sentences are needed.
     articles : DataFrame with ``article_id`` and the ``by`` column.
     by : the column that names a group (``outlet`` or ``article_id``).
+    sums : :func:`sum_tone_by_article` of all the sentences; computed from
+        ``sentences`` when None.
 
     Returns
     -------
@@ -155,16 +217,31 @@ def summarise_tone(sentences: pd.DataFrame, articles: pd.DataFrame, by: str = "o
     ``mean_high``, ``share_negative``, ``share_negative_low``,
     ``share_negative_high``, ``share_positive``, ``share_positive_low``,
     ``share_positive_high``. Intervals are 95% percentile bootstraps over
-    sentences (seeded).
+    sentences (seeded); past :data:`~analysis.uncertainty.RESAMPLE_LIMIT`
+    sentences, their normal approximation.
     """
+    sums = sums if sums is not None else sum_tone_by_article(sentences)
+    totals = total_by_group(sums, articles, by)
     data = add_article_column(sentences, articles, by)
+    frames = dict(iter(data.groupby(by, sort=True)))
     rows = []
-    for group, frame in data.groupby(by, sort=True):
+    for group, total in totals.iterrows():
+        frame = frames.get(group, data.iloc[0:0])
         for measure in MEASURES:
             for voice in VOICES:
-                scored = frame[frame[_score_column(measure, voice)].notna()]
-                values = scored[_score_column(measure, voice)].to_numpy(dtype=float)
-                row = {by: group, "measure": measure, "voice": voice, "articles": scored["article_id"].nunique(), "sentences": len(values)}
+                column = _score_column(measure, voice)
+                units = int(total[f"{column}.units"])
+                row = {by: group, "measure": measure, "voice": voice, "articles": int(total[f"{column}.articles"]), "sentences": units}
+                if units > RESAMPLE_LIMIT:
+                    for statistic in ("mean", "share_negative", "share_positive"):
+                        moments = tone_moments(total, column, measure, statistic)
+                        row[statistic] = moments.mean
+                        row[f"{statistic}_low"], row[f"{statistic}_high"] = normal_interval(moments)
+                    rows.append(row)
+                    continue
+                values = frame[column].dropna().to_numpy(dtype=float)
+                if len(values) != units:
+                    raise ValueError(f"{column} of {group}: {units} scored sentences to resample, {len(values)} given")
                 row["mean"] = float(values.mean()) if len(values) else float("nan")
                 row["mean_low"], row["mean_high"] = bootstrap_interval(values, seed=seed)
                 for side, flags in (("negative", values <= -THRESHOLDS[measure]), ("positive", values >= THRESHOLDS[measure])):
@@ -175,30 +252,40 @@ def summarise_tone(sentences: pd.DataFrame, articles: pd.DataFrame, by: str = "o
     return pd.DataFrame(rows)
 
 
-def compare_tone(sentences: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet", seed: int = DEFAULT_SEED) -> pd.DataFrame:
+def compare_tone(
+    sentences: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet", seed: int = DEFAULT_SEED, sums: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Permutation tests of mean tone between every pair of groups, Holm-corrected.
 
     Parameters
     ----------
-    sentences : scored sentences (:func:`score_sentences`).
+    sentences : scored sentences (:func:`score_sentences`); with ``sums``, only
+        those of groups of at most :data:`~analysis.uncertainty.RESAMPLE_LIMIT`
+        scored sentences are needed.
     articles : DataFrame with ``article_id`` and the ``by`` column.
     by : the column that names a group.
+    sums : :func:`sum_tone_by_article` of all the sentences; computed from
+        ``sentences`` when None.
 
     Returns
     -------
     One row per measure, voice and pair of groups: ``measure``, ``voice``,
     ``first``, ``second``, ``sentences_first``, ``sentences_second``,
     ``articles_first``, ``articles_second``, ``difference`` (mean of first minus
-    mean of second), ``p_value`` (two-sided, 9,999 sentence relabellings),
-    ``p_holm`` (adjusted within each measure and voice over the pairs tested) and
-    ``verdict`` (:func:`analysis.uncertainty.describe_evidence`).
+    mean of second), ``p_value`` (two-sided, 9,999 sentence relabellings; the
+    normal approximation past :data:`~analysis.uncertainty.RESAMPLE_LIMIT`
+    sentences), ``p_holm`` (adjusted within each measure and voice over the
+    pairs tested) and ``verdict`` (:func:`analysis.uncertainty.describe_evidence`).
     """
+    sums = sums if sums is not None else sum_tone_by_article(sentences)
+    totals = total_by_group(sums, articles, by)
     data = add_article_column(sentences, articles, by)
-    groups = sorted(data[by].dropna().unique())
+    groups = sorted(set(data[by].dropna()) | set(totals.index))
     rows = []
     for measure in MEASURES:
         for voice in VOICES:
             column = _score_column(measure, voice)
-            pairs = compare_groups(data[data[column].notna()], by, column, groups, seed=seed)
+            moments = {group: tone_moments(total, column, measure, "mean") for group, total in totals.iterrows()}
+            pairs = compare_groups(data[data[column].notna()], by, column, groups, seed=seed, moments=moments)
             rows.extend({"measure": measure, "voice": voice, **pair} for pair in pairs)
     return pd.DataFrame(rows)

@@ -8,11 +8,26 @@ outlet is one article, its sentences are not independent draws from the outlet:
 an interval then describes that article's sentences, and a difference between
 two outlets is a difference between two articles. :func:`describe_evidence`
 says so in words.
+
+Large groups: a group of more than :data:`RESAMPLE_LIMIT` rows is not
+resampled. Its interval and tests come from the normal approximation of the
+same statistics, computed from additive sums (:class:`Moments`), which the
+stream engine adds up chunk by chunk instead of collecting the rows: the
+bootstrap distribution of a (weighted) mean tends to the normal with the
+delta-method variance, and so does the permutation distribution of a
+difference of means (e.g. Lehmann & Romano, *Testing Statistical Hypotheses*,
+section 17.2). Measured on 5,000 sentences resampled from the seed corpus,
+interval ends differ by under 0.001 for mean VADER tone and shares, by under
+0.05 for a rate of about 10 per 1,000 words, and p-values by under 0.001
+(``tests/test_uncertainty.py`` checks this on simulated groups). The switch
+depends on the group's size only, so every engine gives the same numbers.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -21,6 +36,100 @@ DEFAULT_SEED = 20250212
 """The seed used throughout (the date of the seed corpus's event)."""
 
 _BATCH_CELLS = 4_000_000
+
+RESAMPLE_LIMIT = 5_000
+"""Largest group (in rows) that is resampled; a larger one gets the normal approximation (see the module docstring)."""
+
+_Z = {0.95: 1.959963984540054}
+
+
+@dataclass(frozen=True)
+class Moments:
+    """The additive sums of a group's values x with weights w (1 when unweighted).
+
+    Enough for the weighted mean, its normal-approximation interval and the
+    normal approximation of a permutation test; two groups' sums add up to
+    the sums of the pooled group. ``articles`` counts the articles with a row
+    and ``hits`` the counts behind a rate (both only carried along).
+    """
+
+    units: int = 0
+    weight: float = 0.0
+    weighted: float = 0.0
+    weight_sq: float = 0.0
+    weight_sq_value: float = 0.0
+    weight_sq_value_sq: float = 0.0
+    articles: int = 0
+    hits: int = 0
+
+    @classmethod
+    def of_values(cls, values, weights=None, articles: int = 0, hits: int = 0) -> Moments:
+        """The sums of ``values`` (and ``weights``)."""
+        x = np.asarray(values, dtype=float)
+        w = np.ones(len(x)) if weights is None else np.asarray(weights, dtype=float)
+        return cls(len(x), float(w.sum()), float((w * x).sum()), float((w * w).sum()), float((w * w * x).sum()), float((w * w * x * x).sum()), articles, hits)
+
+    @classmethod
+    def unweighted(cls, units: int, total: float, total_sq: float, articles: int = 0) -> Moments:
+        """The sums of ``units`` values of sum ``total`` and sum of squares ``total_sq``."""
+        return cls(int(units), float(units), float(total), float(units), float(total), float(total_sq), int(articles))
+
+    def __add__(self, other: Moments) -> Moments:
+        return Moments(*(a + b for a, b in zip(self._fields(), other._fields())))
+
+    def _fields(self) -> tuple:
+        return (self.units, self.weight, self.weighted, self.weight_sq, self.weight_sq_value, self.weight_sq_value_sq, self.articles, self.hits)
+
+    @property
+    def mean(self) -> float:
+        """The weighted mean Σwx / Σw (NaN without weight)."""
+        return self.weighted / self.weight if self.weight > 0 else float("nan")
+
+    def spread(self, centre: float) -> float:
+        """Σ w²(x − centre)², the delta-method numerator of the variance of a ratio of sums."""
+        return max(0.0, self.weight_sq_value_sq - 2 * centre * self.weight_sq_value + centre * centre * self.weight_sq)
+
+
+def normal_interval(moments: Moments, level: float = 0.95) -> tuple[float, float]:
+    """Normal-approximation interval of the weighted mean: mean ± z·√(Σw²(x − mean)²) / Σw.
+
+    The bootstrap's own variance (over n, not n − 1), so that the interval is
+    the one the percentile bootstrap tends to. NaN for fewer than two units, the
+    mean itself when every value is the same.
+    """
+    if moments.units < 2:
+        return (float("nan"), float("nan"))
+    mean = moments.mean
+    half = _z(level) * math.sqrt(moments.spread(mean)) / moments.weight
+    return (mean - half, mean + half)
+
+
+def normal_permutation_test(first: Moments, second: Moments) -> tuple[float, float]:
+    """Difference of weighted means (first − second) and the normal approximation of its permutation p-value.
+
+    Under random relabelling, the difference has mean 0 and variance
+    s²·(1/n₁ + 1/n₂), where s² is the variance of the pooled rows' linearised
+    values w(x − R)/w̄ (R the pooled weighted mean, w̄ the mean weight).
+    Two-sided; NaN when either group is empty.
+    """
+    if first.units == 0 or second.units == 0:
+        return (float("nan"), float("nan"))
+    observed = first.mean - second.mean
+    pooled = first + second
+    n = pooled.units
+    mean_weight = pooled.weight / n
+    variance = pooled.spread(pooled.mean) / mean_weight**2 / max(n - 1, 1) * (1 / first.units + 1 / second.units)
+    if variance <= 0:
+        return (observed, 1.0 if observed == 0 else 0.0)
+    return (observed, math.erfc(abs(observed) / math.sqrt(2 * variance)))
+
+
+def _z(level: float) -> float:
+    if level in _Z:
+        return _Z[level]
+    from scipy.stats import norm
+
+    return float(norm.ppf(0.5 + level / 2))
 
 
 def _batches(total: int, width: int) -> Iterator[int]:
@@ -154,6 +263,7 @@ def compare_groups(
     weights: str | None = None,
     seed: int = DEFAULT_SEED,
     hits: str | None = None,
+    moments: dict | None = None,
 ) -> list[dict]:
     """Permutation tests of the mean of ``column`` between every pair of ``groups``, Holm-adjusted.
 
@@ -161,9 +271,13 @@ def compare_groups(
     ----------
     data : one row per unit (sentence) with ``article_id``, ``by``, ``column``
         and, when given, the ``weights`` column (the means are then weighted).
+        With ``moments``, only the rows of groups of at most
+        :data:`RESAMPLE_LIMIT` units are needed.
     groups : the groups to pair, in order (a group without rows still gets its pairs).
     hits : a column of counts behind a rate; a pair with fewer than
         :data:`MIN_HITS` of them in both groups together is not tested.
+    moments : group → :class:`Moments` of ``column`` (with ``articles`` and
+        ``hits``); computed from ``data`` when None.
 
     Returns
     -------
@@ -171,47 +285,74 @@ def compare_groups(
     ``sentences_second``, ``articles_first``, ``articles_second``,
     ``difference`` (mean of first minus mean of second; given also when a
     group is too small to test), ``p_value`` (NaN when either group has fewer
-    than :data:`MIN_SENTENCES` rows, or with too few ``hits``), ``p_holm``
+    than :data:`MIN_SENTENCES` rows, or with too few ``hits``; the normal
+    approximation when a group has more than :data:`RESAMPLE_LIMIT`), ``p_holm``
     (over the pairs tested) and ``verdict`` (:func:`describe_evidence`, or why
     there is no test).
     """
     parts = {g: data[data[by] == g] for g in groups}
+    if moments is None:
+        moments = {g: _moments_of_rows(parts[g], column, weights, hits) for g in groups}
     block = []
     for i, first in enumerate(groups):
         for second in groups[i + 1 :]:
-            a, b = parts[first], parts[second]
-            w_a = None if weights is None else a[weights].to_numpy(dtype=float)
-            w_b = None if weights is None else b[weights].to_numpy(dtype=float)
-            found = None if hits is None else int(a[hits].sum() + b[hits].sum())
-            if min(len(a), len(b)) >= MIN_SENTENCES and (found is None or found >= MIN_HITS):
-                difference, p_value = permutation_test(a[column], b[column], seed=seed, weights_first=w_a, weights_second=w_b)
-            else:
-                p_value = float("nan")
-                difference = float("nan")
-                if len(a) and len(b):
-                    values_a, values_b = a[column].to_numpy(dtype=float), b[column].to_numpy(dtype=float)
-                    ones_a, ones_b = np.ones(len(a)), np.ones(len(b))
-                    difference = _weighted_mean(values_a, ones_a if w_a is None else w_a) - _weighted_mean(values_b, ones_b if w_b is None else w_b)
+            a, b = moments.get(first, Moments()), moments.get(second, Moments())
+            exact = max(a.units, b.units) <= RESAMPLE_LIMIT
+            found = None if hits is None else int(a.hits + b.hits)
+            difference, p_value = float("nan"), float("nan")
+            if min(a.units, b.units) >= MIN_SENTENCES and (found is None or found >= MIN_HITS):
+                if exact:
+                    values_a, w_a = _rows(parts[first], column, weights, a.units)
+                    values_b, w_b = _rows(parts[second], column, weights, b.units)
+                    difference, p_value = permutation_test(values_a, values_b, seed=seed, weights_first=w_a, weights_second=w_b)
+                else:
+                    difference, p_value = normal_permutation_test(a, b)
+            elif a.units and b.units:
+                if exact:
+                    values_a, w_a = _rows(parts[first], column, weights, a.units)
+                    values_b, w_b = _rows(parts[second], column, weights, b.units)
+                    difference = _weighted_mean(values_a, np.ones(len(values_a)) if w_a is None else w_a) - _weighted_mean(
+                        values_b, np.ones(len(values_b)) if w_b is None else w_b
+                    )
+                else:
+                    difference = a.mean - b.mean
             block.append(
                 {
                     "first": first,
                     "second": second,
-                    "sentences_first": len(a),
-                    "sentences_second": len(b),
-                    "articles_first": a["article_id"].nunique(),
-                    "articles_second": b["article_id"].nunique(),
+                    "sentences_first": a.units,
+                    "sentences_second": b.units,
+                    "articles_first": a.articles,
+                    "articles_second": b.articles,
                     "difference": difference,
                     "p_value": p_value,
                     "hits": found,
+                    "normal": not exact,
                 }
             )
     for row, p_holm in zip(block, adjust_holm([r["p_value"] for r in block])):
         found = row.pop("hits")
+        normal = row.pop("normal")
         row["p_holm"] = p_holm
         row["verdict"] = describe_evidence(row["sentences_first"], row["sentences_second"], row["articles_first"], row["articles_second"], p_holm)
         if found is not None and found < MIN_HITS and not row["verdict"].startswith("too few"):
             row["verdict"] = f"too few hits to compare ({found} in both groups; fewer than {MIN_HITS})"
+        elif normal and not np.isnan(row["p_value"]):
+            row["verdict"] += f"; p from the normal approximation (more than {RESAMPLE_LIMIT:,} sentences in a group)"
     return block
+
+
+def _moments_of_rows(rows: pd.DataFrame, column: str, weights: str | None, hits: str | None) -> Moments:
+    w = None if weights is None else rows[weights].to_numpy(dtype=float)
+    found = 0 if hits is None else int(rows[hits].sum())
+    return Moments.of_values(rows[column].to_numpy(dtype=float), w, articles=rows["article_id"].nunique(), hits=found)
+
+
+def _rows(rows: pd.DataFrame, column: str, weights: str | None, units: int) -> tuple[np.ndarray, np.ndarray | None]:
+    """A group's values (and weights) to resample; raises when the caller left some of its rows out."""
+    if len(rows) != units:
+        raise ValueError(f"{column}: a group of {units} units to resample came with {len(rows)} rows (at most {RESAMPLE_LIMIT:,} units are resampled)")
+    return rows[column].to_numpy(dtype=float), None if weights is None else rows[weights].to_numpy(dtype=float)
 
 
 def summarise_comparisons(tests: pd.DataFrame, keys: tuple[str, ...] = ("measure", "voice"), alpha: float = 0.05) -> pd.DataFrame:

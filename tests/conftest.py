@@ -80,3 +80,15 @@ def built_report(tmp_path_factory):
         env={"FRAMING_CODING": str(root / "coding"), "FRAMING_CODED": str(root / "coded")},
     )
     return root / "reports", pages
+
+
+@pytest.fixture
+def resample_limit(monkeypatch):
+    """Set the resample limit (:data:`analysis.uncertainty.RESAMPLE_LIMIT`) for one test, everywhere it is read."""
+
+    def set_limit(limit: int) -> int:
+        for module in ("analysis.uncertainty", "analysis.tone", "analysis.rates"):
+            monkeypatch.setattr(f"{module}.RESAMPLE_LIMIT", limit)
+        return limit
+
+    return set_limit

@@ -59,6 +59,17 @@ def test_stream_tables_are_a_single_runs(table_corpus, single_run, tmp_path):
     assert_same_tables(single_run, tmp_path / "run", tmp_path)
 
 
+def test_groups_past_the_resample_limit_are_a_single_runs_too(table_corpus, tmp_path, resample_limit):
+    limit = resample_limit(50)  # most outlets have more scored sentences: their figures come from the chunks' sums
+    run_corpus(table_corpus, tmp_path / "single")
+    stream.run_stream(table_corpus, tmp_path / "run", CHUNK, progress=False)
+    assert_same_tables(tmp_path / "single", tmp_path / "run", tmp_path)
+    tests = pd.read_csv(tmp_path / "single" / "tone_tests.csv")
+    large = tests[["sentences_first", "sentences_second"]].max(axis=1) > limit
+    assert large.sum() > len(tests) / 2
+    assert (tests["verdict"].str.contains("normal approximation") == large).all()
+
+
 def test_dask_tables_are_a_single_runs(table_corpus, single_run, tmp_path):
     assert stream.run_dask(table_corpus, tmp_path / "run", CHUNK, workers=2, progress=False) == 10
     assert_same_tables(single_run, tmp_path / "run", tmp_path)

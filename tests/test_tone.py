@@ -142,3 +142,25 @@ def test_compare_tone_with_several_articles_per_outlet_drops_the_one_article_cav
     sentences, articles = _scored({"A": list(rng.normal(0.3, 0.1, 30)), "B": list(rng.normal(0.3, 0.1, 30))}, articles_per_group=3)
     verdict = compare_tone(sentences, articles)["verdict"].iloc[0]
     assert verdict == "no difference that these data can show"
+
+
+def test_groups_past_the_resample_limit_need_only_their_sums(resample_limit):
+    from analysis.tone import sum_tone_by_article
+    from analysis.uncertainty import Moments, normal_interval
+
+    limit = resample_limit(30)
+    rng = np.random.default_rng(6)
+    sentences, articles = _scored({"A": list(rng.normal(0.3, 0.2, limit + 10)), "B": list(rng.normal(0.1, 0.2, 20))}, articles_per_group=3)
+    sums = sum_tone_by_article(sentences)
+    small = sentences[sentences["outlet"] == "B"]
+    summary = summarise_tone(sentences, articles)
+    pd.testing.assert_frame_equal(summarise_tone(small, articles, sums=sums), summary)
+    row = summary[(summary["outlet"] == "A") & (summary["measure"] == "vader") & (summary["voice"] == "all")].iloc[0]
+    values = sentences.loc[sentences["outlet"] == "A", "tone_vader"].to_numpy()
+    assert row["sentences"] == limit + 10 and row["articles"] == 3 and row["mean"] == pytest.approx(values.mean())
+    assert (row["mean_low"], row["mean_high"]) == pytest.approx(normal_interval(Moments.of_values(values)))
+    tests = compare_tone(sentences, articles)
+    pd.testing.assert_frame_equal(compare_tone(small, articles, sums=sums), tests)
+    assert tests["verdict"].str.contains("normal approximation").all()
+    with pytest.raises(ValueError, match="20 scored sentences to resample, 0 given"):
+        summarise_tone(sentences[sentences["outlet"] == "A"], articles, sums=sums)

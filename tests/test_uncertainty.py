@@ -103,3 +103,91 @@ def test_pairs_with_too_few_hits_are_not_tested():
     # a table read back from CSV with no pair tested has an empty text column of p-values
     tests = pd.DataFrame({"layer": ["x"], "p_holm": [""], "articles_first": [1], "articles_second": [1]})
     assert summarise_comparisons(tests, keys=("layer",))["tested"].tolist() == [0]
+
+
+def _tone_like(rng, n):
+    """Scores in [-1, 1] like VADER's: a third exactly 0, the rest spread and skewed."""
+    values = np.clip(rng.normal(0.1, 0.45, n), -1, 1)
+    return np.where(rng.random(n) < 0.33, 0.0, values)
+
+
+def _rate_like(rng, n, per_word):
+    words = rng.integers(5, 40, n).astype(float)
+    hits = rng.poisson(words * per_word).astype(float)
+    return hits / words * 1000, words
+
+
+@pytest.mark.parametrize(
+    "kind, tolerance",
+    [("tone", 0.001), ("share", 0.001), ("rate", 0.05)],
+)
+def test_normal_interval_matches_the_bootstrap_at_the_resample_limit(kind, tolerance):
+    from analysis.uncertainty import RESAMPLE_LIMIT, Moments, normal_interval
+
+    rng = np.random.default_rng(11)
+    weights = None
+    if kind == "rate":
+        values, weights = _rate_like(rng, RESAMPLE_LIMIT, 0.01)
+    else:
+        values = _tone_like(rng, RESAMPLE_LIMIT)
+        values = (values <= -0.05).astype(float) if kind == "share" else values
+    normal = normal_interval(Moments.of_values(values, weights))
+    assert np.allclose(normal, bootstrap_interval(values, weights=weights), atol=tolerance, rtol=0)
+
+
+@pytest.mark.parametrize("shift, weighted", [(0.02, False), (0.0, False), (0.002, True), (0.0, True)])
+def test_normal_permutation_test_matches_the_permutation_test(shift, weighted):
+    from analysis.uncertainty import Moments, normal_permutation_test
+
+    rng = np.random.default_rng(5)
+    if weighted:
+        (a, w_a), (b, w_b) = _rate_like(rng, 5000, 0.01), _rate_like(rng, 5000, 0.01 + shift)
+    else:
+        (a, w_a), (b, w_b) = (_tone_like(rng, 5000), None), (_tone_like(rng, 5000) + shift, None)
+    difference, p = permutation_test(a, b, weights_first=w_a, weights_second=w_b)
+    normal_difference, normal_p = normal_permutation_test(Moments.of_values(a, w_a), Moments.of_values(b, w_b))
+    assert normal_difference == pytest.approx(difference)
+    assert normal_p == pytest.approx(p, abs=max(0.01, 3 * math.sqrt(p * (1 - p) / 9999)))
+
+
+@pytest.mark.parametrize(
+    "values, weights, expected",
+    [
+        ([], None, (math.nan, math.nan)),
+        ([0.4], None, (math.nan, math.nan)),
+        ([0.3, 0.3, 0.3], None, (0.3, 0.3)),
+        ([1.0, 3.0], [1.0, 1.0], (2 - 1.959963984540054 / math.sqrt(2), 2 + 1.959963984540054 / math.sqrt(2))),  # population sd 1, n 2
+    ],
+)
+def test_normal_interval_edge_cases(values, weights, expected):
+    from analysis.uncertainty import Moments, normal_interval
+
+    assert np.allclose(normal_interval(Moments.of_values(values, weights)), expected, equal_nan=True)
+
+
+def test_moments_add_up_to_the_pooled_group():
+    from analysis.uncertainty import Moments
+
+    rng = np.random.default_rng(2)
+    x, w = rng.normal(size=40), rng.integers(1, 9, 40).astype(float)
+    pooled = Moments.of_values(x[:15], w[:15], articles=1, hits=2) + Moments.of_values(x[15:], w[15:], articles=2, hits=3)
+    whole = Moments.of_values(x, w, articles=3, hits=5)
+    assert pooled.units == 40 and pooled.articles == 3 and pooled.hits == 5
+    assert np.allclose(pooled._fields()[1:6], whole._fields()[1:6])
+    assert pooled.mean == pytest.approx(np.average(x, weights=w))
+
+
+def test_large_groups_are_compared_from_their_sums_alone():
+    import pandas as pd
+
+    from analysis.uncertainty import RESAMPLE_LIMIT, Moments, compare_groups
+
+    rng = np.random.default_rng(4)
+    big = {g: Moments.of_values(_tone_like(rng, RESAMPLE_LIMIT + 1) + shift, articles=7) for g, shift in (("a", 0.0), ("b", 0.05))}
+    no_rows = pd.DataFrame({"article_id": [], "g": [], "tone": []})
+    (pair,) = compare_groups(no_rows, "g", "tone", ["a", "b"], moments=big)
+    assert pair["sentences_first"] == RESAMPLE_LIMIT + 1 and pair["articles_second"] == 7
+    assert pair["p_value"] < 0.001 and pair["verdict"].endswith(f"(more than {RESAMPLE_LIMIT:,} sentences in a group)")
+    small = {"a": Moments.of_values([0.1] * 20, articles=1), "b": Moments.of_values([0.2] * 20, articles=1)}
+    with pytest.raises(ValueError, match="20 units to resample came with 0 rows"):
+        compare_groups(no_rows, "g", "tone", ["a", "b"], moments=small)
