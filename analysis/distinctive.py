@@ -18,7 +18,13 @@ A permutation check relabels the outlet's sentences against the rest (keeping
 their number) and recomputes z: ``p_permutation`` is the share of relabellings
 whose z is at least the observed one (one-sided, (k + 1) / (R + 1)). With one
 article per outlet this tests sentences, not outlets: it says whether a word is
-spread over the article's sentences or bunched in one or two.
+spread over the article's sentences or bunched in one or two. It needs every
+sentence's words, so it is run on corpora of at most :data:`PERMUTATION_LIMIT`
+sentences; on larger ones ``p_permutation`` is empty and z, already a test
+statistic, stands alone.
+
+Everything else is computed from the groups' word counts (:func:`count_terms`),
+which add up chunk by chunk: the stream engine never holds the corpus's words.
 
 Beside it, TF-IDF keyness from scikit-learn: one document per outlet, sublinear
 term frequency, smoothed idf, L2-normalised rows.
@@ -44,7 +50,10 @@ from analysis.wordlists import read_wordlist
 TOP_TERMS = 30
 PRIOR_FLOOR = 0.01
 PERMUTATIONS = 999
+PERMUTATION_LIMIT = 20_000
+"""Largest corpus (sentences) whose sentences are relabelled for ``p_permutation``."""
 DISTINCTIVE_COLUMNS = ["outlet", "term", "count", "count_rest", "log_odds", "z", "p_permutation", "tfidf"]
+TERM_COUNT_COLUMNS = ["outlet", "term", "count"]
 
 
 
@@ -113,23 +122,63 @@ def log_odds_z(counts_i: np.ndarray, counts_j: np.ndarray, prior: np.ndarray, n_
     return delta, delta / np.sqrt(1.0 / (counts_i + prior) + 1.0 / (counts_j + prior))
 
 
+def count_terms(words: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet") -> pd.DataFrame:
+    """Each group's authorial word counts: the partial aggregate the distinctive vocabulary is computed from.
+
+    Parameters
+    ----------
+    words : :func:`collect_authorial_words`.
+    articles : DataFrame with ``article_id`` and the ``by`` column.
+
+    Returns
+    -------
+    A new DataFrame: ``outlet`` (the group), ``term``, ``count``, sorted by
+    group and term. Counts of two parts of a corpus add up (:func:`add_term_counts`).
+    """
+    data = add_article_column(words, articles, by)
+    data = data[(data["words"] != "") & data[by].notna()]
+    if data.empty:
+        return pd.DataFrame({"outlet": pd.Series(dtype=object), "term": pd.Series(dtype=object), "count": pd.Series(dtype="int64")})
+    counter = CountVectorizer(analyzer=str.split, lowercase=False)
+    matrix = counter.fit_transform(data["words"]).tocsr()
+    vocabulary = counter.get_feature_names_out()
+    labels = data[by].to_numpy()
+    parts = []
+    for group in sorted(set(labels)):
+        counts = np.asarray(matrix[np.flatnonzero(labels == group)].sum(axis=0)).ravel()
+        used = np.flatnonzero(counts)
+        parts.append(pd.DataFrame({"outlet": group, "term": vocabulary[used], "count": counts[used].astype("int64")}))
+    return pd.concat(parts, ignore_index=True)
+
+
+def add_term_counts(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """Several :func:`count_terms` tables added up, sorted by group and term."""
+    frame = pd.concat(parts, ignore_index=True)
+    return frame.groupby(["outlet", "term"], sort=True, as_index=False)["count"].sum()
+
+
 def find_distinctive_terms(
-    words: pd.DataFrame,
+    words: pd.DataFrame | None,
     articles: pd.DataFrame,
     by: str = "outlet",
     background: pd.Series | None = None,
     top: int = TOP_TERMS,
     permutations: int = PERMUTATIONS,
     seed: int = DEFAULT_SEED,
+    counts: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The ``top`` words of highest z for each group against all others, with checks.
 
     Parameters
     ----------
-    words : :func:`collect_authorial_words`.
+    words : :func:`collect_authorial_words` of the whole corpus, for the
+        permutation check; None leaves ``p_permutation`` empty (a corpus of
+        more than :data:`PERMUTATION_LIMIT` sentences, see :func:`needs_words`).
     articles : DataFrame with ``article_id`` and the ``by`` column.
     background : term → count to build the prior from; the corpus's own pooled
         counts when None.
+    counts : :func:`count_terms` of the corpus (added up over its parts);
+        computed from ``words`` when None.
 
     Returns
     -------
@@ -138,27 +187,32 @@ def find_distinctive_terms(
     ``count_rest``, ``log_odds``, ``z``, ``p_permutation`` and ``tfidf``.
     Empty when there are fewer than two groups.
     """
-    data = add_article_column(words, articles, by)
-    data = data[data["words"] != ""]
-    groups = sorted(data[by].dropna().unique())
+    if counts is None:
+        if words is None:
+            raise ValueError("find_distinctive_terms needs the words or their counts")
+        counts = count_terms(words, articles, by)
+    groups = sorted(counts["outlet"].unique())
     if len(groups) < 2:
         return pd.DataFrame(columns=DISTINCTIVE_COLUMNS)
-    counter = CountVectorizer(analyzer=str.split, lowercase=False)
-    matrix = counter.fit_transform(data["words"]).tocsr()
-    vocabulary = counter.get_feature_names_out()
-    totals = np.asarray(matrix.sum(axis=0)).ravel().astype(float)
+    vocabulary = np.array(sorted(counts["term"].unique()), dtype=object)
+    column = pd.Index(vocabulary).get_indexer(counts["term"])
+    row = pd.Index(groups).get_indexer(counts["outlet"])
+    group_counts = sp.csr_matrix((counts["count"].to_numpy(dtype=float), (row, column)), shape=(len(groups), len(vocabulary))).toarray()
+    totals = group_counts.sum(axis=0)
     prior = _prior(vocabulary, totals, background)
-    labels = data[by].to_numpy()
-    group_rows = {g: np.flatnonzero(labels == g) for g in groups}
-    group_counts = np.vstack([np.asarray(matrix[group_rows[g]].sum(axis=0)).ravel() for g in groups]).astype(float)
     tfidf = TfidfTransformer(sublinear_tf=True).fit_transform(sp.csr_matrix(group_counts)).toarray()
+    relabel = _sentence_matrix(words, articles, by, vocabulary) if words is not None else None
     rng = np.random.default_rng(seed)
     out = []
     for k, group in enumerate(groups):
         mine = group_counts[k]
         delta, z = log_odds_z(mine, totals - mine, prior, mine.sum(), totals.sum() - mine.sum(), prior.sum())
         chosen = [w for w in np.lexsort((vocabulary, -z)) if mine[w] > 0][:top]
-        exceed = _permutation_exceedances(matrix, len(group_rows[group]), totals, prior, z, chosen, permutations, rng)
+        p_values = [float("nan")] * len(chosen)
+        if relabel is not None:
+            matrix, labels = relabel
+            exceed = _permutation_exceedances(matrix, int((labels == group).sum()), totals, prior, z, chosen, permutations, rng)
+            p_values = [(e + 1) / (permutations + 1) for e in exceed]
         for rank, w in enumerate(chosen):
             out.append(
                 {
@@ -168,11 +222,24 @@ def find_distinctive_terms(
                     "count_rest": int(totals[w] - mine[w]),
                     "log_odds": float(delta[w]),
                     "z": float(z[w]),
-                    "p_permutation": (exceed[rank] + 1) / (permutations + 1),
+                    "p_permutation": p_values[rank],
                     "tfidf": float(tfidf[k, w]),
                 }
             )
     return pd.DataFrame(out, columns=DISTINCTIVE_COLUMNS)
+
+
+def needs_words(sentences: int) -> bool:
+    """Whether a corpus of ``sentences`` sentences gets the permutation check (it then needs every sentence's words)."""
+    return sentences <= PERMUTATION_LIMIT
+
+
+def _sentence_matrix(words: pd.DataFrame, articles: pd.DataFrame, by: str, vocabulary: np.ndarray):
+    """The sentences' word counts over ``vocabulary`` (sentences with words only) and their groups."""
+    data = add_article_column(words, articles, by)
+    data = data[data["words"] != ""]
+    counter = CountVectorizer(analyzer=str.split, lowercase=False, vocabulary=list(vocabulary))
+    return counter.transform(data["words"]).tocsr(), data[by].to_numpy()
 
 
 def _prior(vocabulary: np.ndarray, totals: np.ndarray, background: pd.Series | None) -> np.ndarray:

@@ -86,7 +86,9 @@ from analysis.corpus import load_corpus
 from analysis.coverage import find_coverage, find_omissions
 from analysis.distinctive import (
     collect_authorial_words,
+    count_terms,
     find_distinctive_terms,
+    needs_words,
     read_background,
 )
 from analysis.hedging import (
@@ -144,7 +146,7 @@ LOCAL_TABLES = (
 )
 """Output tables whose rows for an article depend on that article alone."""
 
-WORK_TABLES = ("cue_counts", "loaded_counts", "words", "labels", "tone_sums", "cue_sums", "loaded_sums")
+WORK_TABLES = ("cue_counts", "loaded_counts", "words", "labels", "tone_sums", "cue_sums", "loaded_sums", "term_counts")
 """Per-sentence counts, words and labels, and per-article sums, the corpus tables are computed from; not written by a single run."""
 
 CORPUS_TABLES = (
@@ -220,6 +222,7 @@ def analyse_local(articles: pd.DataFrame, resources: Resources) -> dict[str, pd.
     loaded_counts = count_sentence_loaded(sentences, cleaned, voice, loaded)
     labels = find_actor_labels(sentences, cleaned, voice, mentions, resources.actors, resources.descriptors)
     quotes = find_quotes(cleaned, sentences, paragraphs, quote_spans, resources.lexicons)
+    words = collect_authorial_words(sentences, cleaned, voice)
     return {
         "articles": cleaned,
         "removed": base["removed"],
@@ -239,11 +242,12 @@ def analyse_local(articles: pd.DataFrame, resources: Resources) -> dict[str, pd.
         "cited_media": find_cited_media(cleaned, voice, resources.lexicons),
         "cue_counts": cue_counts,
         "loaded_counts": loaded_counts,
-        "words": collect_authorial_words(sentences, cleaned, voice),
+        "words": words,
         "labels": labels,
         "tone_sums": sum_tone_by_article(sentences),
         "cue_sums": sum_rates_by_article(cue_counts),
         "loaded_sums": sum_rates_by_article(loaded_counts),
+        "term_counts": count_terms(words, cleaned, by="outlet"),
     }
 
 
@@ -252,11 +256,15 @@ def analyse_corpus(local: dict[str, pd.DataFrame], resources: Resources) -> dict
 
     ``local``: :func:`analyse_local`'s tables for the whole corpus, articles in
     ``article_id`` order (``articles`` needs ``article_id``, ``outlet``,
-    ``clean_text`` and, when the corpus has it, ``published``).
+    ``clean_text`` and, when the corpus has it, ``published``); the parts'
+    ``term_counts`` added up (:func:`analysis.distinctive.add_term_counts`);
+    ``words`` may be None when the corpus has too many sentences for the
+    permutation check (:func:`analysis.distinctive.needs_words`).
     """
     cleaned, sentences, voice = local["articles"], local["sentences"], local["voice"]
     cue_counts, loaded_counts, loaded = local["cue_counts"], local["loaded_counts"], local["loaded_terms"]
     tone_sums, cue_sums, loaded_sums = local["tone_sums"], local["cue_sums"], local["loaded_sums"]
+    words = local["words"] if local["words"] is not None and needs_words(len(local["words"])) else None
     passages = find_shared_passages(cleaned, voice)
     coverage = find_coverage(sentences, cleaned)
     return {
@@ -268,7 +276,7 @@ def analyse_corpus(local: dict[str, pd.DataFrame], resources: Resources) -> dict
         "loaded_tests": compare_loaded(loaded_counts, cleaned, by="outlet", sums=loaded_sums),
         "naming_choices": tabulate_naming_choices(loaded, cleaned, by="outlet"),
         "actor_labels": summarise_actor_labels(local["labels"], cleaned, resources.roles),
-        "distinctive_terms": find_distinctive_terms(local["words"], cleaned, by="outlet", background=resources.background),
+        "distinctive_terms": find_distinctive_terms(words, cleaned, by="outlet", background=resources.background, counts=local["term_counts"]),
         "shared_passages": passages,
         "shared_articles": summarise_shared(passages, cleaned, voice),
         "quote_variants": group_quote_variants(local["quote_spans"], cleaned, local["quotes"]),

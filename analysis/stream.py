@@ -53,6 +53,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.corpus import count_table_rows, iter_corpus_chunks
+from analysis.distinctive import add_term_counts, needs_words
 from analysis.errors import InputProblem
 from analysis.pipeline import (
     CORPUS_TABLES,
@@ -71,6 +72,9 @@ DEFAULT_CHUNK_SIZE = 500
 WORK = "_work"
 CORPUS_INPUTS = ("articles", "sentences", "voice", "quote_spans", "quotes", "loaded_terms", *WORK_TABLES)
 """The tables :func:`analysis.pipeline.analyse_corpus` reads back from the chunks."""
+
+ADD_AT_ONCE = 32
+"""Chunks' word counts added up at a time (the running total and this many chunks are held)."""
 
 
 def chunk_name(number: int) -> str:
@@ -170,9 +174,32 @@ def read_parts(out: Path, table: str, columns: list[str] | None = None) -> pd.Da
     return frame.sort_values("article_id", kind="stable", ignore_index=True)
 
 
+def count_part_rows(out: Path, table: str) -> int:
+    """Rows in every finished chunk of ``table``, read from the Parquet footers."""
+    import pyarrow.parquet as pq
+
+    return sum(pq.ParquetFile(path).metadata.num_rows for path in sorted(part_folder(out, table).glob("chunk-*.parquet")))
+
+
+def add_up_term_counts(out: Path) -> pd.DataFrame:
+    """The chunks' word counts per group added up, :data:`ADD_AT_ONCE` chunks at a time."""
+    paths = sorted(part_folder(out, "term_counts").glob("chunk-*.parquet"))
+    total = add_term_counts([pd.read_parquet(p) for p in paths[:1]])
+    for start in range(1, len(paths), ADD_AT_ONCE):
+        total = add_term_counts([total, *(pd.read_parquet(p) for p in paths[start : start + ADD_AT_ONCE])])
+    return total
+
+
 def reduce_chunks(out: Path, resources: Resources) -> dict[str, pd.DataFrame]:
-    """Compute and write the corpus tables from the finished chunks; return them."""
-    local = {name: read_parts(out, name) for name in CORPUS_INPUTS}
+    """Compute and write the corpus tables from the finished chunks; return them.
+
+    The word counts are added up chunk by chunk; the sentences' words are read
+    only when the corpus is small enough for the permutation check of the
+    distinctive vocabulary (:func:`analysis.distinctive.needs_words`).
+    """
+    local = {name: read_parts(out, name) for name in CORPUS_INPUTS if name not in ("words", "term_counts")}
+    local["term_counts"] = add_up_term_counts(out)
+    local["words"] = read_parts(out, "words") if needs_words(count_part_rows(out, "words")) else None
     tables = analyse_corpus(local, resources)
     for name in CORPUS_TABLES:
         write_parquet(tables[name], out / f"{name}.parquet")

@@ -6,7 +6,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.distinctive import find_distinctive_terms, log_odds_z, read_background
+from analysis.distinctive import (
+    add_term_counts,
+    count_terms,
+    find_distinctive_terms,
+    log_odds_z,
+    read_background,
+)
 from analysis.errors import InputProblem
 
 
@@ -45,6 +51,30 @@ def test_a_background_prior_replaces_the_corpus_prior():
     # a background of shares 0.9 and 0.1, scaled to the corpus's 30 words: war 27, peace 3
     background = find_distinctive_terms(words, articles, background=pd.Series({"war": 9.0, "peace": 1.0}), permutations=9).set_index(["outlet", "term"])
     assert background.loc[("A", "war"), "z"] == pytest.approx((np.log(37 / 8) - np.log(32 / 13)) / np.sqrt(1 / 37 + 1 / 32))
+
+
+@pytest.mark.parametrize(
+    "groups, expected",
+    [
+        ({"A": ["war war peace", ""], "B": ["peace"]}, [("A", "peace", 1), ("A", "war", 2), ("B", "peace", 1)]),
+        ({"A": ["", ""]}, []),
+    ],
+)
+def test_count_terms_counts_each_groups_words(groups, expected):
+    words, articles = _words(groups)
+    assert list(count_terms(words, articles).itertuples(index=False, name=None)) == expected
+
+
+def test_word_counts_of_parts_add_up_to_the_whole_and_give_the_same_terms():
+    words, articles = _words({"A": ["invasion troops"] * 12 + ["talks call"] * 4, "B": ["operation talks call"] * 16, "C": ["talks"] * 5})
+    first, second = words.iloc[::2], words.iloc[1::2]
+    counts = add_term_counts([count_terms(first, articles), count_terms(second, articles)])
+    pd.testing.assert_frame_equal(counts, count_terms(words, articles))
+    whole = find_distinctive_terms(words, articles, permutations=99)
+    pd.testing.assert_frame_equal(find_distinctive_terms(words, articles, permutations=99, counts=counts), whole)
+    without_words = find_distinctive_terms(None, articles, counts=counts)
+    assert without_words["p_permutation"].isna().all()
+    pd.testing.assert_frame_equal(without_words.drop(columns="p_permutation"), whole.drop(columns="p_permutation"))
 
 
 def test_fewer_than_two_groups_give_an_empty_table():

@@ -59,8 +59,9 @@ def test_stream_tables_are_a_single_runs(table_corpus, single_run, tmp_path):
     assert_same_tables(single_run, tmp_path / "run", tmp_path)
 
 
-def test_groups_past_the_resample_limit_are_a_single_runs_too(table_corpus, tmp_path, resample_limit):
+def test_large_corpora_are_a_single_runs_too(table_corpus, tmp_path, resample_limit, monkeypatch):
     limit = resample_limit(50)  # most outlets have more scored sentences: their figures come from the chunks' sums
+    monkeypatch.setattr("analysis.distinctive.PERMUTATION_LIMIT", 100)  # and the words are not read back
     run_corpus(table_corpus, tmp_path / "single")
     stream.run_stream(table_corpus, tmp_path / "run", CHUNK, progress=False)
     assert_same_tables(tmp_path / "single", tmp_path / "run", tmp_path)
@@ -68,6 +69,7 @@ def test_groups_past_the_resample_limit_are_a_single_runs_too(table_corpus, tmp_
     large = tests[["sentences_first", "sentences_second"]].max(axis=1) > limit
     assert large.sum() > len(tests) / 2
     assert (tests["verdict"].str.contains("normal approximation") == large).all()
+    assert pd.read_csv(tmp_path / "single" / "distinctive_terms.csv")["p_permutation"].isna().all()
 
 
 def test_dask_tables_are_a_single_runs(table_corpus, single_run, tmp_path):
