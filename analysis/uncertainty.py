@@ -28,6 +28,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -162,16 +163,44 @@ def bootstrap_interval(
         return (float("nan"), float("nan"))
     if np.all(values == values[0]):
         return (float(values[0]), float(values[0]))
-    rng = np.random.default_rng(seed)
     stats = []
-    for step in _batches(resamples, n):
-        picks = rng.integers(0, n, (step, n))
+    for picks in _bootstrap_picks(n, resamples, seed):
+        if weights is None:
+            stats.append(values[picks].sum(axis=1) / n)
+            continue
         totals = w[picks].sum(axis=1)
         with np.errstate(invalid="ignore", divide="ignore"):
             stats.append((values[picks] * w[picks]).sum(axis=1) / totals)
+    stats = np.concatenate(stats)
     tail = (1 - level) / 2 * 100
-    low, high = np.nanpercentile(np.concatenate(stats), [tail, 100 - tail])
+    low, high = np.percentile(stats[~np.isnan(stats)], [tail, 100 - tail]) if np.isnan(stats).any() else np.percentile(stats, [tail, 100 - tail])
     return (float(low), float(high))
+
+
+_CACHED_PICKS = 1_000_000
+"""Largest resampling (rows × resamples) whose draws are kept for the next group of the same size."""
+
+
+def _bootstrap_picks(n: int, resamples: int, seed: int) -> Iterator[np.ndarray]:
+    """The row numbers each bootstrap resample draws, batch by batch (the same for the same n, resamples and seed)."""
+    if n * resamples <= _CACHED_PICKS:
+        yield _cached_picks(n, resamples, seed)
+        return
+    rng = np.random.default_rng(seed)
+    for step in _batches(resamples, n):
+        yield rng.integers(0, n, (step, n))
+
+
+@lru_cache(maxsize=64)
+def _cached_picks(n: int, resamples: int, seed: int) -> np.ndarray:
+    """All draws of a small resampling at once (one batch: what :func:`_bootstrap_picks` draws), stored compactly and read-only.
+
+    Per-article intervals resample many groups of the same few sizes; the
+    draws, not the arithmetic, were a third of their time.
+    """
+    picks = np.random.default_rng(seed).integers(0, n, (resamples, n)).astype(np.min_scalar_type(n - 1))
+    picks.setflags(write=False)
+    return picks
 
 
 def permutation_test(
