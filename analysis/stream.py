@@ -19,8 +19,9 @@ path                                             contents
                                                  ``clean_text``, the text offsets refer to)
 ``<table>.parquet``                              each table of
                                                  :data:`~analysis.pipeline.CORPUS_TABLES`
-``_work/<table>/chunk-000000.parquet``           the per-sentence counts the corpus tables
-                                                 are computed from
+``_work/<table>/chunk-000000.parquet``           what the corpus tables are computed
+                                                 from: per-sentence counts and words,
+                                                 per-article sums, per-outlet word counts
 ``_work/done/chunk-000000.json``                 written last for each chunk: the chunk
                                                  is finished
 ``run.json``                                     the input file (size and modification
@@ -35,11 +36,14 @@ run of another input or chunk size is refused.
 The tables are those of a single run (:func:`analysis.pipeline.run_corpus`),
 rows in ``article_id`` order once read with :func:`load_stream_outputs`.
 
-Memory: the map step holds one chunk (per worker) and the ids seen so far. The
-corpus step reads back every chunk of the tables it needs (:data:`CORPUS_INPUTS`),
-clean texts included: it holds the corpus's sentences and texts in one process,
-so it does not stay flat as the corpus grows (see the README's plan for 100
-million articles).
+Memory: the map step holds one chunk (per worker) and the ids seen so far. In
+the corpus step, the outlet summaries and tests of groups past
+:data:`analysis.uncertainty.RESAMPLE_LIMIT` sentences come from per-article
+sums, and the distinctive vocabulary from word counts added up
+:data:`ADD_AT_ONCE` chunks at a time. The other corpus tables (shared passages,
+quotation variants, coverage, actor labels) still need the texts: the step reads
+back every chunk of :data:`CORPUS_INPUTS`, clean texts included, and so does not
+stay flat as the corpus grows (see the README's plan for 100 million articles).
 """
 
 from __future__ import annotations

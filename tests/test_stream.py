@@ -62,6 +62,7 @@ def test_stream_tables_are_a_single_runs(table_corpus, single_run, tmp_path):
 def test_large_corpora_are_a_single_runs_too(table_corpus, tmp_path, resample_limit, monkeypatch):
     limit = resample_limit(50)  # most outlets have more scored sentences: their figures come from the chunks' sums
     monkeypatch.setattr("analysis.distinctive.PERMUTATION_LIMIT", 100)  # and the words are not read back
+    monkeypatch.setattr("analysis.stream.ADD_AT_ONCE", 2)  # the four chunks' word counts in three additions
     run_corpus(table_corpus, tmp_path / "single")
     stream.run_stream(table_corpus, tmp_path / "run", CHUNK, progress=False)
     assert_same_tables(tmp_path / "single", tmp_path / "run", tmp_path)
