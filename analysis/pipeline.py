@@ -147,7 +147,7 @@ LOCAL_TABLES = (
 """Output tables whose rows for an article depend on that article alone."""
 
 WORK_TABLES = ("cue_counts", "loaded_counts", "words", "labels", "tone_sums", "cue_sums", "loaded_sums", "term_counts")
-"""Per-sentence counts, words and labels, and per-article sums, the corpus tables are computed from; not written by a single run."""
+"""What the corpus tables are computed from (per-sentence counts, words and labels; per-article sums; per-outlet word counts); not written by a single run."""
 
 CORPUS_TABLES = (
     "tone_outlets",

@@ -31,7 +31,8 @@ path                                             contents
 An interrupted run resumes where it stopped: run the same command again and
 finished chunks are skipped (a chunk is finished when its marker exists; its
 files are written under temporary names and renamed first). A folder holding a
-run of another input or chunk size is refused.
+run of another input, chunk size or version of the kit (other chunk tables)
+is refused.
 
 The tables are those of a single run (:func:`analysis.pipeline.run_corpus`),
 rows in ``article_id`` order once read with :func:`load_stream_outputs`.
@@ -102,9 +103,19 @@ def marker_path(out: Path, number: int) -> Path:
 
 
 def describe_run(corpus: Path, chunk_size: int) -> dict:
-    """What identifies a run: the input file, its size and modification time, the chunk size."""
+    """What identifies a run: the input file, its size and modification time, the chunk size, the tables each chunk writes.
+
+    The tables change with the kit's version: chunks written by a version that
+    wrote other tables cannot be finished by this one.
+    """
     stat = corpus.stat()
-    return {"corpus": str(corpus.resolve()), "bytes": stat.st_size, "modified_ns": stat.st_mtime_ns, "chunk_size": chunk_size}
+    return {
+        "corpus": str(corpus.resolve()),
+        "bytes": stat.st_size,
+        "modified_ns": stat.st_mtime_ns,
+        "chunk_size": chunk_size,
+        "chunk_tables": ",".join(LOCAL_TABLES + WORK_TABLES),
+    }
 
 
 def claim_folder(out: Path, run: dict) -> None:
@@ -115,7 +126,7 @@ def claim_folder(out: Path, run: dict) -> None:
         if before != run:
             changed = ", ".join(f"{k} {before.get(k)!r} -> {run[k]!r}" for k in run if before.get(k) != run[k])
             raise InputProblem(
-                [f"{out}: holds a run of another input or chunk size ({changed}); choose a new --out folder or delete this one"]
+                [f"{out}: holds a run of another input, chunk size or version of the kit ({changed}); choose a new --out folder or delete this one"]
             )
         return
     _write_atomic(path, json.dumps(run, indent=1) + "\n")

@@ -105,9 +105,14 @@ def test_an_interrupted_run_resumes_without_redoing_finished_chunks(table_corpus
 
 def test_a_folder_holding_another_run_is_refused(table_corpus, tmp_path):
     stream.run_stream(table_corpus, tmp_path / "run", CHUNK, progress=False)
-    with pytest.raises(InputProblem, match=r"holds a run of another input or chunk size \(chunk_size 3 -> 4\)"):
+    with pytest.raises(InputProblem, match=r"holds a run of another input, chunk size or version of the kit \(chunk_size 3 -> 4\)"):
         stream.run_stream(table_corpus, tmp_path / "run", 4, progress=False)
     assert json.loads((tmp_path / "run" / "run.json").read_text())["chunk_size"] == CHUNK
+    run = json.loads((tmp_path / "run" / "run.json").read_text())
+    del run["chunk_tables"]  # a run of a version before the per-article sums
+    (tmp_path / "run" / "run.json").write_text(json.dumps(run))
+    with pytest.raises(InputProblem, match=r"version of the kit \(chunk_tables None -> 'articles,removed,"):
+        stream.run_stream(table_corpus, tmp_path / "run", CHUNK, progress=False)
 
 
 @pytest.mark.parametrize(
