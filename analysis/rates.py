@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.quotes import count_sentence_voice_words
-from analysis.tone import add_article_column, total_by_group
+from analysis.tone import add_article_column
 from analysis.uncertainty import (
     DEFAULT_SEED,
     RESAMPLE_LIMIT,
@@ -24,6 +24,7 @@ from analysis.uncertainty import (
     bootstrap_interval,
     compare_groups,
     normal_interval,
+    total_by_group,
 )
 
 TEST_COLUMNS = ["first", "second", "sentences_first", "sentences_second", "articles_first", "articles_second", "difference", "p_value", "p_holm", "verdict"]

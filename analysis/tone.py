@@ -32,6 +32,7 @@ from analysis.uncertainty import (
     bootstrap_interval,
     compare_groups,
     normal_interval,
+    total_by_group,
 )
 
 MEASURES = ("vader", "model")
@@ -171,19 +172,6 @@ def sum_tone_by_article(sentences: pd.DataFrame) -> pd.DataFrame:
             columns[f"{column}.positive"] = (scored & (filled >= THRESHOLDS[measure])).astype(int)
     frame = pd.DataFrame(columns, index=pd.Index(sentences["article_id"].to_numpy(), name="article_id"))
     return frame.groupby(level="article_id", sort=True).sum().reset_index()
-
-
-def total_by_group(sums: pd.DataFrame, articles: pd.DataFrame, by: str) -> pd.DataFrame:
-    """Per-article sums added up per group, articles in ``article_id`` order (the same total from any engine).
-
-    ``sums``: ``article_id`` and additive columns; every ``X.units`` column
-    gains an ``X.articles`` column (articles with a unit). Indexed by ``by``,
-    groups sorted.
-    """
-    data = add_article_column(sums, articles, by).sort_values("article_id", kind="stable")
-    value_columns = [c for c in sums.columns if c != "article_id"]
-    counted = data[value_columns].assign(**{c.replace(".units", ".articles"): (data[c] > 0).astype(int) for c in value_columns if c.endswith(".units")})
-    return counted.groupby(data[by].to_numpy(), sort=True).sum()
 
 
 def tone_moments(totals: pd.Series, column: str, measure: str, statistic: str) -> Moments:

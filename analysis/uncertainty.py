@@ -126,6 +126,20 @@ def normal_permutation_test(first: Moments, second: Moments) -> tuple[float, flo
     return (observed, math.erfc(abs(observed) / math.sqrt(2 * variance)))
 
 
+def total_by_group(sums: pd.DataFrame, articles: pd.DataFrame, by: str) -> pd.DataFrame:
+    """Per-article sums added up per group, articles in ``article_id`` order (the same total from any engine).
+
+    ``sums``: ``article_id`` and additive columns; every ``X.units`` column
+    gains an ``X.articles`` column (articles with a unit). Indexed by ``by``,
+    groups sorted.
+    """
+    data = sums if by in sums.columns else sums.merge(articles[["article_id", by]], on="article_id", how="left", validate="one_to_one")
+    data = data.sort_values("article_id", kind="stable")
+    value_columns = [c for c in sums.columns if c != "article_id"]
+    counted = data[value_columns].assign(**{c.replace(".units", ".articles"): (data[c] > 0).astype(int) for c in value_columns if c.endswith(".units")})
+    return counted.groupby(data[by].to_numpy(), sort=True).sum()
+
+
 def _z(level: float) -> float:
     if level in _Z:
         return _Z[level]

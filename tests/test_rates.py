@@ -10,8 +10,7 @@ from analysis.rates import (
     sum_rates_by_article,
     summarise_rates,
 )
-from analysis.tone import total_by_group
-from analysis.uncertainty import Moments, normal_interval
+from analysis.uncertainty import Moments, normal_interval, total_by_group
 
 MEASURES = [({"kind": "hedge"}, "hedge"), ({"kind": "booster"}, "booster")]
 
