@@ -10,7 +10,10 @@ Method:
 2. Sentences are grouped into *claims* by average-linkage agglomerative
    clustering on cosine distance, cut at :data:`SIMILARITY` (average cosine
    within a claim at least 0.35): average linkage does not chain unrelated
-   sentences through one bridge as single linkage would.
+   sentences through one bridge as single linkage would. The distances of every
+   pair of sentences are held once, condensed (8 bytes a pair, and SciPy's
+   working copy): about 0.8 GB for 10,000 sentences, so coverage is for one
+   event's articles, not for a corpus of many events.
 3. Per claim: the outlets that carry it. A claim carried by one outlet is
    *unique* to it; a claim carried by at least :data:`MOST` of the outlets
    (and two at least) and missing from an outlet is a *likely omission* of
@@ -28,7 +31,7 @@ import math
 
 import numpy as np
 import pandas as pd
-from sklearn.cluster import AgglomerativeClustering
+from scipy.cluster.hierarchy import linkage
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
@@ -41,6 +44,9 @@ MOST = 0.6
 MIN_WORDS = 4
 """Sentences shorter than this (datelines, "Watch above.") are not claims."""
 
+BLOCK_CELLS = 4_000_000
+"""Cosines computed at a time when sentences are compared (32 MB)."""
+
 COVERAGE_COLUMNS = ["claim", "article_id", "outlet", "sentence_id", "start", "end", "text", "similarity", "outlets", "carried_by"]
 
 
@@ -50,15 +56,64 @@ def vectorise_sentences(texts: list[str]) -> np.ndarray:
     return vectoriser.fit_transform(texts)
 
 
-def cluster_claims(cosine: np.ndarray, similarity: float = SIMILARITY) -> np.ndarray:
-    """A claim number for each sentence, from their cosine matrix (average linkage, cut at ``1 - similarity``)."""
-    count = cosine.shape[0]
+def condense_distances(vectors) -> np.ndarray:
+    """Cosine distance (1 − cosine, clipped to [0, 2]) of every pair of rows, condensed.
+
+    The upper triangle row by row, as :func:`scipy.cluster.hierarchy.linkage`
+    takes it, computed :data:`BLOCK_CELLS` cells at a time: the square matrix is
+    never held (half the cells, one copy: a quarter of the memory the square
+    cosine and distance matrices took). Each cosine is the one
+    :func:`sklearn.metrics.pairwise.cosine_similarity` gives on the whole matrix.
+    """
+    count = vectors.shape[0]
+    condensed = np.empty(count * (count - 1) // 2)
+    rows = max(1, BLOCK_CELLS // max(count, 1))
+    done = 0
+    for start in range(0, count, rows):
+        block = cosine_similarity(vectors[start : start + rows], vectors)
+        for offset, cosines in enumerate(block):
+            tail = cosines[start + offset + 1 :]
+            condensed[done : done + len(tail)] = np.clip(1.0 - tail, 0.0, 2.0)
+            done += len(tail)
+    return condensed
+
+
+def cluster_claims(vectors, similarity: float = SIMILARITY) -> np.ndarray:
+    """A claim number for each sentence from its TF-IDF vector (average linkage on cosine distance, cut at ``1 - similarity``).
+
+    The cut keeps the merges closer than ``1 - similarity``, in the order the
+    linkage made them: the clusters of scikit-learn's ``AgglomerativeClustering``
+    with that ``distance_threshold``, without its square matrices.
+    """
+    count = vectors.shape[0]
     if count < 2:
         return np.zeros(count, dtype=int)
-    distance = np.clip(1.0 - cosine, 0.0, 2.0)
-    np.fill_diagonal(distance, 0.0)
-    model = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average", distance_threshold=1.0 - similarity)
-    return model.fit_predict(distance)
+    merges = linkage(condense_distances(vectors), method="average")
+    kept = count - (np.count_nonzero(merges[:, 2] >= 1.0 - similarity) + 1)
+    parent = list(range(2 * count - 1))
+    for step, (left, right) in enumerate(merges[:kept, :2].astype(int)):
+        parent[left] = parent[right] = count + step
+
+    def root(node: int) -> int:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    return np.array([root(k) for k in range(count)])
+
+
+def claim_similarities(vectors, claims: np.ndarray) -> np.ndarray:
+    """Each sentence's mean cosine to the other sentences of its claim (NaN alone), rounded to 4 decimals."""
+    means = np.full(len(claims), math.nan)
+    for claim in np.unique(claims):
+        members = np.flatnonzero(claims == claim)
+        if len(members) < 2:
+            continue
+        cosine = cosine_similarity(vectors[members])
+        for row, k in enumerate(members):
+            means[k] = round(float(np.mean(np.delete(cosine[row], row))), 4)
+    return means
 
 
 def find_coverage(sentences: pd.DataFrame, articles: pd.DataFrame, similarity: float = SIMILARITY, min_words: int = MIN_WORDS) -> pd.DataFrame:
@@ -84,8 +139,8 @@ def find_coverage(sentences: pd.DataFrame, articles: pd.DataFrame, similarity: f
     kept = kept.assign(_order=kept["article_id"].map(order)).sort_values(["_order", "sentence_id"], kind="stable")
     if kept.empty:
         return pd.DataFrame(columns=COVERAGE_COLUMNS)
-    cosine = cosine_similarity(vectorise_sentences(list(kept["text"])))
-    labels = cluster_claims(cosine, similarity)
+    vectors = vectorise_sentences(list(kept["text"]))
+    labels = cluster_claims(vectors, similarity)
     renumber: dict[int, int] = {}
     for label in labels:
         renumber.setdefault(int(label), len(renumber))
@@ -96,11 +151,10 @@ def find_coverage(sentences: pd.DataFrame, articles: pd.DataFrame, similarity: f
     for claim, outlet in zip(claims, outlets):
         present.setdefault(claim, set()).add(outlet)
     carried = {claim: [o for o in outlet_order if o in names] for claim, names in present.items()}
+    means = claim_similarities(vectors, claims)
     rows = []
     for k, (article_id, sentence_id, start, end, text) in enumerate(zip(kept["article_id"], kept["sentence_id"], kept["start"], kept["end"], kept["text"])):
-        others = [m for m in np.flatnonzero(claims == claims[k]) if m != k]
-        mean = round(float(np.mean(cosine[k, others])), 4) if others else math.nan
-        rows.append((int(claims[k]), article_id, outlets[k], sentence_id, start, end, text, mean, len(carried[claims[k]]), " | ".join(carried[claims[k]])))
+        rows.append((int(claims[k]), article_id, outlets[k], sentence_id, start, end, text, means[k], len(carried[claims[k]]), " | ".join(carried[claims[k]])))
     # rows are in the articles' order already: a stable sort by claim keeps it within each claim
     return pd.DataFrame(rows, columns=COVERAGE_COLUMNS).sort_values("claim", kind="stable").reset_index(drop=True)
 

@@ -174,7 +174,7 @@ def sum_tone_by_article(sentences: pd.DataFrame) -> pd.DataFrame:
     return frame.groupby(level="article_id", sort=True).sum().reset_index()
 
 
-def tone_moments(totals: pd.Series, column: str, measure: str, statistic: str) -> Moments:
+def tone_moments(totals: pd.Series, column: str, statistic: str) -> Moments:
     """The :class:`Moments` of one group's ``column``: its scores (``statistic`` "mean") or its negative or positive flags."""
     units, articles = int(totals[f"{column}.units"]), int(totals[f"{column}.articles"])
     if statistic == "mean":
@@ -222,7 +222,7 @@ def summarise_tone(
                 row = {by: group, "measure": measure, "voice": voice, "articles": int(total[f"{column}.articles"]), "sentences": units}
                 if units > RESAMPLE_LIMIT:
                     for statistic in ("mean", "share_negative", "share_positive"):
-                        moments = tone_moments(total, column, measure, statistic)
+                        moments = tone_moments(total, column, statistic)
                         row[statistic] = moments.mean
                         row[f"{statistic}_low"], row[f"{statistic}_high"] = normal_interval(moments)
                     rows.append(row)
@@ -273,7 +273,7 @@ def compare_tone(
     for measure in MEASURES:
         for voice in VOICES:
             column = _score_column(measure, voice)
-            moments = {group: tone_moments(total, column, measure, "mean") for group, total in totals.iterrows()}
+            moments = {group: tone_moments(total, column, "mean") for group, total in totals.iterrows()}
             pairs = compare_groups(data[data[column].notna()], by, column, groups, seed=seed, moments=moments)
             rows.extend({"measure": measure, "voice": voice, **pair} for pair in pairs)
     return pd.DataFrame(rows)

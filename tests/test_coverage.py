@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
+import pytest
 
-from analysis.coverage import find_coverage, find_omissions, tabulate_coverage
+from analysis.coverage import (
+    claim_similarities,
+    cluster_claims,
+    condense_distances,
+    find_coverage,
+    find_omissions,
+    tabulate_coverage,
+    vectorise_sentences,
+)
 
 SHARED = "Trump and Putin spoke by phone for ninety minutes on Wednesday about ending the war."
 TALKS = "Their teams will start negotiations immediately, the White House said."
@@ -53,3 +63,53 @@ def test_coverage_is_the_same_whatever_the_order_of_the_rows():
 def test_no_omissions_with_two_outlets():
     sentences, articles = _sentences({"a": [SHARED, TALKS], "b": [SHARED]})
     assert find_omissions(find_coverage(sentences, articles), articles).empty
+
+
+def _partition(labels) -> set[frozenset[int]]:
+    return {frozenset(np.flatnonzero(labels == label)) for label in np.unique(labels)}
+
+
+def _resampled_sentences(count: int, seed: int) -> list[str]:
+    """Sentences built from a few shared phrases, so that some meet the threshold and some do not."""
+    phrases = [SHARED, TALKS, UNIQUE, "Zelensky said Ukraine must be at the table.", "Markets rose on hopes of a ceasefire in Europe."]
+    rng = np.random.default_rng(seed)
+    return [" ".join(rng.choice(" ".join(phrases).split(), int(rng.integers(4, 14)))) for _ in range(count)]
+
+
+@pytest.mark.parametrize("count, block_cells", [(2, 1), (40, 7), (120, 4_000_000)])
+def test_condensed_distances_are_the_square_matrix_upper_triangle(count, block_cells, monkeypatch):
+    from sklearn.metrics.pairwise import cosine_similarity
+
+    monkeypatch.setattr("analysis.coverage.BLOCK_CELLS", block_cells)
+    vectors = vectorise_sentences(_resampled_sentences(count, 1))
+    square = np.clip(1.0 - cosine_similarity(vectors), 0.0, 2.0)
+    upper = square[np.triu_indices(count, k=1)]
+    assert np.array_equal(condense_distances(vectors), upper)  # bit for bit, not approximately
+
+
+@pytest.mark.parametrize("count, seed", [(1, 0), (2, 0), (60, 2), (150, 3)])
+def test_claims_are_scikit_learns_average_linkage_clusters(count, seed):
+    from sklearn.cluster import AgglomerativeClustering
+    from sklearn.metrics.pairwise import cosine_similarity
+
+    vectors = vectorise_sentences(_resampled_sentences(count, seed))
+    claims = cluster_claims(vectors, 0.35)
+    if count < 2:
+        assert claims.tolist() == [0] * count
+        return
+    distance = np.clip(1.0 - cosine_similarity(vectors), 0.0, 2.0)
+    np.fill_diagonal(distance, 0.0)
+    expected = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average", distance_threshold=0.65).fit_predict(distance)
+    assert _partition(claims) == _partition(expected)
+    if count > 2:  # the case is not trivial: some sentences are grouped, not all
+        assert 1 < len(_partition(claims)) < count
+
+
+def test_claim_similarity_is_the_mean_cosine_to_the_rest_of_the_claim():
+    from sklearn.metrics.pairwise import cosine_similarity
+
+    vectors = vectorise_sentences([SHARED, SHARED.replace("ninety", "90"), TALKS, UNIQUE])
+    means = claim_similarities(vectors, np.array([0, 0, 0, 1]))
+    cosine = cosine_similarity(vectors)
+    assert means[0] == round(float(np.mean(cosine[0, [1, 2]])), 4) and means[2] == round(float(np.mean(cosine[2, [0, 1]])), 4)
+    assert np.isnan(means[3])
