@@ -114,8 +114,24 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {err}", file=sys.stderr)
             return 2
         finally:
-            for w in caught:
-                print(f"warning: {w.message}", file=sys.stderr)
+            print_warnings([str(w.message) for w in caught])
+
+
+MAX_WARNINGS = 20
+"""Warnings printed one by one; the rest are counted (a large corpus can flag thousands of articles)."""
+
+
+def print_warnings(messages: list[str], limit: int = MAX_WARNINGS, stream=None) -> None:
+    """Print the first ``limit`` warnings, then how many more there were and where they are kept."""
+    stream = stream if stream is not None else sys.stderr
+    for message in messages[:limit]:
+        print(f"warning: {message}", file=stream)
+    if len(messages) > limit:
+        print(
+            f"warning: and {len(messages) - limit:,} more warnings not shown "
+            "(flags of articles are kept in the flags column of the articles table)",
+            file=stream,
+        )
 
 
 def _run_chunked(args: argparse.Namespace, out: Path) -> int:
