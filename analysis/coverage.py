@@ -106,8 +106,7 @@ def cluster_claims(vectors, similarity: float = SIMILARITY) -> np.ndarray:
 def claim_similarities(vectors, claims: np.ndarray) -> np.ndarray:
     """Each sentence's mean cosine to the other sentences of its claim (NaN alone), rounded to 4 decimals."""
     means = np.full(len(claims), math.nan)
-    for claim in np.unique(claims):
-        members = np.flatnonzero(claims == claim)
+    for members in pd.Series(claims).groupby(claims).indices.values():
         if len(members) < 2:
             continue
         cosine = cosine_similarity(vectors[members])

@@ -223,6 +223,7 @@ def analyse_local(articles: pd.DataFrame, resources: Resources) -> dict[str, pd.
     labels = find_actor_labels(sentences, cleaned, voice, mentions, resources.actors, resources.descriptors)
     quotes = find_quotes(cleaned, sentences, paragraphs, quote_spans, resources.lexicons)
     words = collect_authorial_words(sentences, cleaned, voice)
+    cue_sums, loaded_sums = sum_rates_by_article(cue_counts), sum_rates_by_article(loaded_counts)
     return {
         "articles": cleaned,
         "removed": base["removed"],
@@ -233,10 +234,10 @@ def analyse_local(articles: pd.DataFrame, resources: Resources) -> dict[str, pd.
         "actor_mentions": mentions,
         "actor_tone": summarise_actor_tone(sentences, mentions, cleaned, by="article_id"),
         "hedges": hedges,
-        "hedging_articles": summarise_hedging(cue_counts, cleaned, by="article_id"),
+        "hedging_articles": summarise_hedging(cue_counts, cleaned, by="article_id", sums=cue_sums),
         "hedged_figures": find_hedged_figures(sentences, cleaned, hedges, voice),
         "loaded_terms": loaded,
-        "loaded_articles": summarise_loaded(loaded_counts, cleaned, by="article_id"),
+        "loaded_articles": summarise_loaded(loaded_counts, cleaned, by="article_id", sums=loaded_sums),
         "quotes": quotes,
         "sources": summarise_sources(quotes, cleaned),
         "cited_media": find_cited_media(cleaned, voice, resources.lexicons),
@@ -245,8 +246,8 @@ def analyse_local(articles: pd.DataFrame, resources: Resources) -> dict[str, pd.
         "words": words,
         "labels": labels,
         "tone_sums": sum_tone_by_article(sentences),
-        "cue_sums": sum_rates_by_article(cue_counts),
-        "loaded_sums": sum_rates_by_article(loaded_counts),
+        "cue_sums": cue_sums,
+        "loaded_sums": loaded_sums,
         "term_counts": count_terms(words, cleaned, by="outlet"),
     }
 

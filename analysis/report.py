@@ -51,7 +51,8 @@ def execute_notebook(
 ) -> tuple[Path, nbformat.NotebookNode]:
     """Execute a notebook with ``env`` added to the kernel's environment and write it as offline HTML.
 
-    ``title`` is the page's title (default: :func:`read_notebook_title`). Returns the HTML path (``out_dir/<notebook name>.html``) and the executed
+    ``title`` is the page's title (default: :func:`read_notebook_title`).
+    Returns the HTML path (``out_dir/<notebook name>.html``) and the executed
     notebook. Raises nbclient's CellExecutionError, naming the cell, when a cell fails.
     """
     path, out_dir = Path(path), Path(out_dir)

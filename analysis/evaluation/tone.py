@@ -36,12 +36,12 @@ from analysis.tone_model import (
 
 CLASSES = ["negative", "neutral", "positive"]
 GOLD_THRESHOLD = 0.5
+"""Distance of the mean human rating (−4..+4) from 0 at which a sentence is not neutral."""
 TARGET_PEARSON_R = 0.60
 """The issue's target for the calibrated model on vader_nyt sentences it never saw."""
 BASELINES = {"vader_pearson_r": 0.492, "human_pearson_r": 0.745, "newsmtsc_macro_f1": 0.825}
 """VADER and one human rater against the mean of 20 (Hutto & Gilbert 2014); the best
 NewsMTSC model on its multi-target set (Hamborg & Donnay 2021)."""
-"""Distance of the mean human rating (−4..+4) from 0 at which a sentence is not neutral."""
 
 
 def score_vader_nyt(rows: list[dict], model: ToneModel) -> pd.DataFrame:
