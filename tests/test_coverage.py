@@ -7,14 +7,17 @@ import pandas as pd
 import pytest
 
 from analysis.coverage import (
+    MAX_SENTENCES,
     claim_similarities,
     cluster_claims,
     condense_distances,
     find_coverage,
     find_omissions,
+    select_claim_units,
     tabulate_coverage,
     vectorise_sentences,
 )
+from analysis.errors import InputWarning
 
 SHARED = "Trump and Putin spoke by phone for ninety minutes on Wednesday about ending the war."
 TALKS = "Their teams will start negotiations immediately, the White House said."
@@ -63,6 +66,74 @@ def test_coverage_is_the_same_whatever_the_order_of_the_rows():
 def test_no_omissions_with_two_outlets():
     sentences, articles = _sentences({"a": [SHARED, TALKS], "b": [SHARED]})
     assert find_omissions(find_coverage(sentences, articles), articles).empty
+
+
+def _events(texts: dict[str, list[str]], events: dict[str, str | None]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    sentences, articles = _sentences(texts)
+    return sentences, articles.assign(event=[events[a] for a in articles["article_id"]])
+
+
+EVENTS = {
+    "a": [SHARED, TALKS],
+    "b": [UNIQUE, "Heating oil and petrol also fell in Germany."],
+    "c": [SHARED, "Their teams will start negotiations immediately, officials said."],
+    "d": [UNIQUE, SHARED],
+    "e": [SHARED],
+}
+
+
+def test_claims_are_formed_within_each_event():
+    # a, c and e report the call; b and d the prices (d also repeats the call's sentence)
+    sentences, articles = _events(EVENTS, {"a": "call", "b": "prices", "c": "call", "d": "prices", "e": "call"})
+    coverage = find_coverage(sentences, articles)
+    shared = coverage[coverage["text"] == SHARED]
+    assert shared.groupby("claim")["article_id"].apply(list).tolist() == [["a", "c", "e"], ["d"]]
+    assert shared["outlets"].tolist() == [3, 3, 3, 1]
+    # claims are numbered by their first sentence in the articles' order, across events
+    firsts = coverage.drop_duplicates("claim").set_index("claim")
+    assert list(firsts.index) == sorted(firsts.index)
+    order = {a: k for k, a in enumerate(articles["article_id"])}
+    assert list(zip(firsts["article_id"].map(order), firsts["sentence_id"])) == sorted(zip(firsts["article_id"].map(order), firsts["sentence_id"]))
+
+
+@pytest.mark.parametrize("event", sorted({"call", "prices"}))
+def test_an_events_claims_are_those_of_its_articles_alone(event):
+    events = {"a": "call", "b": "prices", "c": "call", "d": "prices", "e": "call"}
+    sentences, articles = _events(EVENTS, events)
+    together = find_coverage(sentences, articles)
+    ids = [a for a in EVENTS if events[a] == event]
+    alone = find_coverage(sentences[sentences["article_id"].isin(ids)], articles[articles["article_id"].isin(ids)])
+    mine = together[together["article_id"].isin(ids)].reset_index(drop=True)
+    pd.testing.assert_frame_equal(mine.drop(columns="claim"), alone.drop(columns="claim"))
+    assert _partition(mine["claim"].to_numpy()) == _partition(alone["claim"].to_numpy())
+
+
+def test_omissions_count_the_outlets_of_the_claims_event():
+    # TALKS (reworded) is carried by a and c, not e: two of the call's three outlets; the prices event has two outlets
+    sentences, articles = _events(EVENTS, {"a": "call", "b": "prices", "c": "call", "d": "prices", "e": "call"})
+    omissions = find_omissions(find_coverage(sentences, articles), articles)
+    assert omissions[["outlet", "outlets", "of"]].values.tolist() == [["Outlet e", 2, 3]]
+
+
+def test_articles_without_an_event_form_one():
+    sentences, articles = _events(EVENTS, {"a": None, "b": "prices", "c": None, "d": "prices", "e": None})
+    assert select_claim_units(sentences, articles)["event"].tolist() == ["", "", "prices", "prices", "", "", "prices", "prices", ""]
+    coverage = find_coverage(sentences, articles)
+    assert coverage.loc[coverage["text"] == SHARED, "outlets"].tolist() == [3, 3, 3, 1]
+
+
+def test_an_event_too_large_to_group_is_left_out_with_a_warning():
+    sentences, articles = _events(EVENTS, {"a": "call", "b": "prices", "c": "call", "d": "prices", "e": "call"})
+    with pytest.warns(InputWarning, match=r"event 'call': 5 sentences that can be claims, more than the 4"):
+        coverage = find_coverage(sentences, articles, max_sentences=4)
+    assert set(coverage["article_id"]) == {"b", "d"}
+    assert MAX_SENTENCES >= 10_000  # one event of a few hundred articles is grouped
+
+
+def test_sentences_of_stop_words_alone_are_claims_of_their_own():
+    sentences, articles = _sentences({"a": ["It was what it was."], "b": ["It was what it was."]})
+    coverage = find_coverage(sentences, articles)
+    assert coverage["claim"].tolist() == [0, 1] and coverage["similarity"].isna().all()
 
 
 def _partition(labels) -> set[frozenset[int]]:
