@@ -60,10 +60,11 @@ file                        contents
 ``quote_variants.csv``      quotations of the same statement across articles: group, the
                             version each is compared with, its cut, changed, added and
                             dropped words, verbatim or reworded
-``coverage.csv``            every sentence of four words or more with its claim (sentences
-                            of all articles grouped by TF-IDF cosine) and the outlets
+``coverage.csv``            every sentence of four words or more with its claim (each
+                            event's sentences grouped by TF-IDF cosine; the corpus is
+                            one event without an ``event`` column) and the outlets
                             that carry the claim
-``omissions.csv``           claims most outlets carry and one leaves out
+``omissions.csv``           claims most of an event's outlets carry and one leaves out
 ==========================  ===========================================================
 """
 
@@ -252,7 +253,7 @@ def analyse_local(articles: pd.DataFrame, resources: Resources) -> dict[str, pd.
     }
 
 
-def analyse_corpus(local: dict[str, pd.DataFrame], resources: Resources) -> dict[str, pd.DataFrame]:
+def analyse_corpus(local: dict[str, pd.DataFrame], resources: Resources, coverage: bool = True) -> dict[str, pd.DataFrame]:
     """The tables that compare outlets or articles (:data:`CORPUS_TABLES`), from the local tables.
 
     ``local``: :func:`analyse_local`'s tables for the whole corpus, articles in
@@ -260,15 +261,16 @@ def analyse_corpus(local: dict[str, pd.DataFrame], resources: Resources) -> dict
     ``clean_text`` and, when the corpus has it, ``published``); the parts'
     ``term_counts`` added up (:func:`analysis.distinctive.add_term_counts`);
     ``words`` may be None when the corpus has too many sentences for the
-    permutation check (:func:`analysis.distinctive.needs_words`).
+    permutation check (:func:`analysis.distinctive.needs_words`). With
+    ``coverage`` False, ``coverage`` and ``omissions`` are left out (the stream
+    engine computes them a bucket of events at a time).
     """
     cleaned, sentences, voice = local["articles"], local["sentences"], local["voice"]
     cue_counts, loaded_counts, loaded = local["cue_counts"], local["loaded_counts"], local["loaded_terms"]
     tone_sums, cue_sums, loaded_sums = local["tone_sums"], local["cue_sums"], local["loaded_sums"]
     words = local["words"] if local["words"] is not None and needs_words(len(local["words"])) else None
     passages = find_shared_passages(cleaned, voice)
-    coverage = find_coverage(sentences, cleaned)
-    return {
+    tables = {
         "tone_outlets": summarise_tone(sentences, cleaned, by="outlet", sums=tone_sums),
         "tone_tests": compare_tone(sentences, cleaned, by="outlet", sums=tone_sums),
         "hedging_outlets": summarise_hedging(cue_counts, cleaned, by="outlet", sums=cue_sums),
@@ -281,9 +283,11 @@ def analyse_corpus(local: dict[str, pd.DataFrame], resources: Resources) -> dict
         "shared_passages": passages,
         "shared_articles": summarise_shared(passages, cleaned, voice),
         "quote_variants": group_quote_variants(local["quote_spans"], cleaned, local["quotes"]),
-        "coverage": coverage,
-        "omissions": find_omissions(coverage, cleaned),
     }
+    if coverage:
+        tables["coverage"] = find_coverage(sentences, cleaned)
+        tables["omissions"] = find_omissions(tables["coverage"], cleaned)
+    return tables
 
 
 def analyse_articles(articles: pd.DataFrame, resources: Resources | None = None) -> dict[str, pd.DataFrame]:

@@ -24,6 +24,9 @@ path                                             contents
                                                  per-article sums, per-outlet word counts
 ``_work/done/chunk-000000.json``                 written last for each chunk: the chunk
                                                  is finished
+``_work/coverage_units/bucket-00000/``           the corpus step's sentences that can be
+                                                 claims, by bucket of events
+``_work/coverage_claims/00000.parquet``          each bucket's sentences with their claims
 ``run.json``                                     the input file (size and modification
                                                  time) and chunk size of the run
 ===============================================  ==========================================
@@ -40,11 +43,13 @@ rows in ``article_id`` order once read with :func:`load_stream_outputs`.
 Memory: the map step holds one chunk (per worker) and the ids seen so far. In
 the corpus step, the outlet summaries and tests of groups past
 :data:`analysis.uncertainty.RESAMPLE_LIMIT` sentences come from per-article
-sums, and the distinctive vocabulary from word counts added up
-:data:`ADD_AT_ONCE` chunks at a time. The other corpus tables (shared passages,
-quotation variants, coverage, actor labels) still need the texts: the step reads
-back every chunk of :data:`CORPUS_INPUTS`, clean texts included, and so does not
-stay flat as the corpus grows (see the README's plan for 100 million articles).
+sums, the distinctive vocabulary from word counts added up
+:data:`ADD_AT_ONCE` chunks at a time, and coverage from one bucket of events at
+a time (:func:`reduce_coverage`). The other corpus tables (shared passages,
+quotation variants, actor labels, and the tests of small groups) still need the
+texts: the step reads back every chunk of :data:`CORPUS_INPUTS`, clean texts
+included, and so does not stay flat as the corpus grows (see the README's plan
+for 100 million articles).
 """
 
 from __future__ import annotations
@@ -57,7 +62,19 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis import coverage
 from analysis.corpus import count_table_rows, iter_corpus_chunks
+from analysis.coverage import (
+    COVERAGE_COLUMNS,
+    EVENT,
+    cover_event,
+    list_omissions,
+    read_events,
+    select_claim_units,
+    sort_omissions,
+    split_events,
+    warn_large_event,
+)
 from analysis.distinctive import add_term_counts, needs_words
 from analysis.errors import InputProblem
 from analysis.pipeline import (
@@ -70,6 +87,13 @@ from analysis.pipeline import (
     analyse_local,
     load_resources,
 )
+from analysis.shuffle import (
+    RowWriter,
+    merge_sorted,
+    read_bucket,
+    write_buckets,
+    write_parquet,
+)
 
 DEFAULT_CHUNK_SIZE = 500
 """Articles per chunk (some 25,000 sentences of news articles of average length)."""
@@ -80,6 +104,12 @@ CORPUS_INPUTS = ("articles", "sentences", "voice", "quote_spans", "quotes", "loa
 
 ADD_AT_ONCE = 32
 """Chunks' word counts added up at a time (the running total and this many chunks are held)."""
+
+BUCKET_UNITS = 200_000
+"""Sentences that can be claims per bucket of events, on average, when coverage is computed (:func:`reduce_coverage`)."""
+
+SHUFFLED, COVERED = "coverage_units", "coverage_claims"
+"""Work folders of :func:`reduce_coverage`: the units by bucket of events, each bucket's claims."""
 
 
 def chunk_name(number: int) -> str:
@@ -205,20 +235,112 @@ def add_up_term_counts(out: Path) -> pd.DataFrame:
     return total
 
 
-def reduce_chunks(out: Path, resources: Resources) -> dict[str, pd.DataFrame]:
-    """Compute and write the corpus tables from the finished chunks; return them.
+def reduce_chunks(out: Path, resources: Resources) -> None:
+    """Compute and write the corpus tables from the finished chunks.
 
     The word counts are added up chunk by chunk; the sentences' words are read
     only when the corpus is small enough for the permutation check of the
-    distinctive vocabulary (:func:`analysis.distinctive.needs_words`).
+    distinctive vocabulary (:func:`analysis.distinctive.needs_words`); coverage
+    is computed one bucket of events at a time (:func:`reduce_coverage`).
     """
     local = {name: read_parts(out, name) for name in CORPUS_INPUTS if name not in ("words", "term_counts")}
     local["term_counts"] = add_up_term_counts(out)
     local["words"] = read_parts(out, "words") if needs_words(count_part_rows(out, "words")) else None
-    tables = analyse_corpus(local, resources)
-    for name in CORPUS_TABLES:
-        write_parquet(tables[name], out / f"{name}.parquet")
-    return tables
+    tables = analyse_corpus(local, resources, coverage=False)
+    del local
+    for name, table in tables.items():
+        write_parquet(table, out / f"{name}.parquet")
+    reduce_coverage(out)
+
+
+def reduce_coverage(out: Path, max_sentences: int | None = None) -> None:
+    """Write ``coverage.parquet`` and ``omissions.parquet`` holding one bucket of events at a time.
+
+    The tables are :func:`analysis.coverage.find_coverage`'s and
+    :func:`analysis.coverage.find_omissions`'s on the whole corpus:
+
+    1. every chunk's sentences that can be claims are written to the bucket of
+       their event (:data:`BUCKET_UNITS` sentences a bucket on average);
+    2. each bucket is read alone, its events grouped into claims
+       (:func:`analysis.coverage.cover_event`; an event too large is left out
+       with a warning, before its rows are read), and its rows written sorted by
+       their claim's first sentence;
+    3. the buckets are merged in that order, claims numbered as they come, and
+       each claim's omissions listed from its event's outlets.
+    """
+    import shutil
+
+    max_sentences = coverage.MAX_SENTENCES if max_sentences is None else max_sentences
+    for name in (SHUFFLED, COVERED):
+        shutil.rmtree(out / WORK / name, ignore_errors=True)
+    buckets = max(1, -(-count_part_rows(out, "sentences") // BUCKET_UNITS))
+    outlets_of_event, first_article_of_outlet = shuffle_claim_units(out, buckets)
+    outlet_order = sorted(first_article_of_outlet, key=lambda o: (first_article_of_outlet[o], o))
+    outlet_rank = {o: k for k, o in enumerate(outlet_order)}
+    claimed = [cover_bucket(out, number, outlet_rank, max_sentences) for number in range(buckets)]
+    columns = ["first_article", "first_sentence", *COVERAGE_COLUMNS[1:], "event"]
+    writer, omissions = RowWriter(out / "coverage.parquet", COVERAGE_COLUMNS), []
+    claim, key, rows = -1, None, []
+    for row in merge_sorted([p for p in claimed if p is not None], columns, key_width=4):
+        if row[:2] != key:
+            omissions.extend(_omissions_of(claim, rows, outlets_of_event, outlet_rank))
+            claim, key, rows = claim + 1, row[:2], []
+        rows.append(row)
+        writer.add((claim, *row[2:-1]))
+    omissions.extend(_omissions_of(claim, rows, outlets_of_event, outlet_rank))
+    writer.close()
+    write_parquet(sort_omissions(omissions, outlet_order), out / "omissions.parquet")
+
+
+def _omissions_of(claim: int, rows: list[tuple], outlets_of_event: dict[str, set[str]], outlet_rank: dict[str, int]) -> list[tuple]:
+    if not rows:
+        return []
+    outlets = sorted(outlets_of_event[rows[0][-1]], key=outlet_rank.__getitem__)
+    return list_omissions(claim, {row[3] for row in rows}, outlets, rows[0][7])
+
+
+def shuffle_claim_units(out: Path, buckets: int) -> tuple[dict[str, set[str]], dict[str, str]]:
+    """Write every chunk's sentences that can be claims to the bucket of their event; return each event's outlets and each outlet's first article."""
+    import pyarrow.parquet as pq
+
+    outlets_of_event: dict[str, set[str]] = {}
+    first_article: dict[str, str] = {}
+    for path in sorted(part_folder(out, "sentences").glob("chunk-*.parquet")):
+        number = int(path.stem.removeprefix("chunk-"))
+        articles_path = part_path(out, "articles", number)
+        columns = ["article_id", "outlet"] + ([EVENT] if EVENT in pq.read_schema(articles_path).names else [])
+        articles = pd.read_parquet(articles_path, columns=columns)
+        sentences = pd.read_parquet(path, columns=["article_id", "sentence_id", "start", "end", "text"])
+        units = select_claim_units(sentences, articles)
+        write_buckets(units, "event", buckets, out / WORK / SHUFFLED, path.stem)
+        for event, outlet, article_id in zip(read_events(articles).values(), articles["outlet"], articles["article_id"]):
+            outlets_of_event.setdefault(event, set()).add(outlet)
+            if outlet not in first_article or article_id < first_article[outlet]:
+                first_article[outlet] = article_id
+    return outlets_of_event, first_article
+
+
+def cover_bucket(out: Path, number: int, outlet_rank: dict[str, int], max_sentences: int) -> Path | None:
+    """Group the events of bucket ``number`` into claims; write its rows sorted by their claim's first sentence (None when empty)."""
+    folder = out / WORK / SHUFFLED
+    events = read_bucket(folder, number, columns=["event"])
+    if events is None:
+        return None
+    sizes = events["event"].value_counts()
+    large = sorted(sizes.index[sizes > max_sentences])
+    for event in large:
+        warn_large_event(event, int(sizes[event]), max_sentences)
+    units = read_bucket(folder, number, filters=[("event", "not in", large)] if large else None)
+    if units is None:
+        return None
+    units = units.sort_values(["article_id", "sentence_id"], kind="stable", ignore_index=True)
+    covered = pd.concat([cover_event(part, outlet_rank) for part in split_events(units, max_sentences)]).sort_index(kind="stable")
+    first = covered.groupby(["event", "local_claim"], sort=False)[["article_id", "sentence_id"]].transform("first")
+    covered = covered.assign(first_article=first["article_id"], first_sentence=first["sentence_id"])
+    covered = covered.sort_values(["first_article", "first_sentence", "article_id", "sentence_id"], kind="stable")
+    path = out / WORK / COVERED / f"{number:05d}.parquet"
+    write_parquet(covered[["first_article", "first_sentence", *COVERAGE_COLUMNS[1:], "event"]], path)
+    return path
 
 
 def map_chunks(corpus: Path, out: Path, chunk_size: int, resources: Resources, progress: bool = True) -> None:
@@ -331,14 +453,6 @@ def _progress_bar(corpus: Path, enabled: bool):
     from tqdm import tqdm
 
     return tqdm(total=count_table_rows(corpus), unit="article", desc="articles", disable=not enabled, file=sys.stderr)
-
-
-def write_parquet(frame: pd.DataFrame, path: Path) -> None:
-    """Write ``frame`` to ``path`` under a temporary name, then rename it: a file there is whole."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    frame.to_parquet(temporary, index=False)
-    os.replace(temporary, path)
 
 
 def _write_atomic(path: Path, text: str) -> None:

@@ -12,7 +12,7 @@ import pytest
 from analysis import config, stream
 from analysis.cli import main
 from analysis.corpus import load_corpus
-from analysis.errors import InputProblem
+from analysis.errors import InputProblem, InputWarning
 from analysis.pipeline import TABLES, run_corpus, write_outputs
 
 CHUNK = 3
@@ -71,6 +71,46 @@ def test_large_corpora_are_a_single_runs_too(table_corpus, tmp_path, resample_li
     assert large.sum() > len(tests) / 2
     assert (tests["verdict"].str.contains("normal approximation") == large).all()
     assert pd.read_csv(tmp_path / "single" / "distinctive_terms.csv")["p_permutation"].isna().all()
+
+
+@pytest.fixture(scope="module")
+def event_corpus(table_corpus, tmp_path_factory):
+    """The table corpus with an ``event`` column: the seeds, their copies, and two articles without one."""
+    frame = pd.read_parquet(table_corpus)
+    events = ["seeds" if not a.endswith("-copy") else "copies" for a in frame["article_id"]]
+    events[:2] = [None, None]
+    path = tmp_path_factory.mktemp("events") / "corpus.parquet"
+    frame.assign(event=events).to_parquet(path, index=False)
+    return path
+
+
+@pytest.mark.parametrize("bucket_units", [100_000, 40])
+def test_coverage_by_event_is_a_single_runs(event_corpus, tmp_path, monkeypatch, bucket_units):
+    monkeypatch.setattr("analysis.stream.BUCKET_UNITS", bucket_units)  # one bucket of events, or one per 40 sentences
+    run_corpus(event_corpus, tmp_path / "single")
+    stream.run_stream(event_corpus, tmp_path / "run", CHUNK, progress=False)
+    assert_same_tables(tmp_path / "single", tmp_path / "run", tmp_path)
+    buckets = sorted(p.name for p in (tmp_path / "run" / "_work" / stream.SHUFFLED).iterdir())
+    assert (len(buckets) == 1) == (bucket_units > 1000)  # with small buckets, claims are merged from several
+    coverage = pd.read_csv(tmp_path / "single" / "coverage.csv")
+    events = dict(zip(*(pd.read_parquet(event_corpus)[c].fillna("") for c in ("article_id", "event"))))
+    assert (coverage.groupby("claim")["article_id"].agg(lambda ids: len({events[a] for a in ids})) == 1).all()
+
+
+def test_an_event_too_large_for_coverage_is_left_out_on_every_engine(event_corpus, tmp_path, monkeypatch):
+    monkeypatch.setattr("analysis.coverage.MAX_SENTENCES", 135)  # the copies have 143 sentences that can be claims, the seeds 127
+    monkeypatch.setattr("analysis.stream.BUCKET_UNITS", 40)
+    with pytest.warns(InputWarning, match="event 'copies': 143 sentences") as single:
+        run_corpus(event_corpus, tmp_path / "single")
+    with pytest.warns(InputWarning, match="event 'copies': 143 sentences") as chunked:
+        stream.run_stream(event_corpus, tmp_path / "run", CHUNK, progress=False)
+    assert_same_tables(tmp_path / "single", tmp_path / "run", tmp_path)
+    left_out = [str(w.message) for w in single if "coverage:" in str(w.message)]
+    assert left_out == [str(w.message) for w in chunked if "coverage:" in str(w.message)] and len(left_out) == 1
+    coverage = pd.read_csv(tmp_path / "single" / "coverage.csv")
+    copies = {a for a in pd.read_parquet(event_corpus)["article_id"] if a.endswith("-copy")}
+    assert {a for a in coverage["article_id"] if a.endswith("-copy")} == {"unidentified-news-rewrite-copy"}  # no event: kept
+    assert len(copies) == 5 and len(coverage)
 
 
 def test_dask_tables_are_a_single_runs(table_corpus, single_run, tmp_path):

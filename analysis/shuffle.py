@@ -1,0 +1,108 @@
+"""Shuffle and merge on disk: rows sent to buckets by a key, buckets processed one at a time, sorted parts merged.
+
+What the stream engine's corpus step uses to compute a table that groups rows
+across chunks (coverage groups sentences by event) while holding one bucket,
+not the corpus: every chunk's rows are written to the bucket of their key
+(:func:`write_buckets`), each bucket is read back alone (:func:`read_bucket`),
+and the buckets' results, each sorted, are merged into one sorted table
+(:func:`merge_sorted`, :class:`RowWriter`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pandas as pd
+
+BATCH_ROWS = 50_000
+"""Rows read or written at a time when parts are merged."""
+
+
+def bucket_of(key: str, buckets: int) -> int:
+    """The bucket of ``key`` among ``buckets``: the same on every machine and run (BLAKE2b, not Python's salted hash)."""
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "big") % buckets
+
+
+def bucket_name(number: int) -> str:
+    """The folder of bucket ``number``: ``bucket-00042``."""
+    return f"bucket-{number:05d}"
+
+
+def write_buckets(frame: pd.DataFrame, key: str, buckets: int, folder: Path, stem: str) -> None:
+    """Write ``frame``'s rows to ``folder/bucket-N/<stem>.parquet``, N the bucket of each row's ``key`` value (none for an empty bucket)."""
+    numbers = {value: bucket_of(value, buckets) for value in frame[key].unique()}
+    for number, part in frame.groupby(frame[key].map(numbers), sort=True):
+        write_parquet(part, folder / bucket_name(int(number)) / f"{stem}.parquet")
+
+
+def read_bucket(folder: Path, number: int, columns: list[str] | None = None, filters=None) -> pd.DataFrame | None:
+    """Every part of bucket ``number`` in ``folder``, concatenated (None when the bucket is empty)."""
+    paths = sorted((folder / bucket_name(number)).glob("*.parquet"))
+    frames = [pd.read_parquet(p, columns=columns, filters=filters) for p in paths]
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return None
+    return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+
+
+def iter_rows(path: Path, columns: list[str], batch_rows: int = BATCH_ROWS) -> Iterator[tuple]:
+    """The rows of a Parquet file as tuples of ``columns``, read ``batch_rows`` at a time."""
+    import pyarrow.parquet as pq
+
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=batch_rows, columns=columns):
+        yield from zip(*(batch.column(c).to_pylist() for c in columns))
+
+
+def merge_sorted(paths: Iterable[Path], columns: list[str], key_width: int, batch_rows: int = BATCH_ROWS) -> Iterator[tuple]:
+    """The rows of Parquet files each sorted on its first ``key_width`` columns, merged into one sorted sequence."""
+    streams = [iter_rows(p, columns, batch_rows) for p in paths]
+    return heapq.merge(*streams, key=lambda row: row[:key_width])
+
+
+class RowWriter:
+    """Write rows (tuples of ``columns``) to one Parquet file a batch at a time; the file appears whole on :meth:`close`."""
+
+    def __init__(self, path: Path, columns: list[str], batch_rows: int = BATCH_ROWS):
+        self.path, self.columns, self.batch_rows = Path(path), list(columns), batch_rows
+        self.temporary = self.path.with_suffix(".tmp")
+        self.rows: list[tuple] = []
+        self.writer = None
+
+    def add(self, row: tuple) -> None:
+        """Add one row; a full batch is written."""
+        self.rows.append(row)
+        if len(self.rows) >= self.batch_rows:
+            self._flush()
+
+    def _flush(self) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        table = pa.Table.from_pandas(pd.DataFrame(self.rows, columns=self.columns), preserve_index=False)
+        if self.writer is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.writer = pq.ParquetWriter(self.temporary, table.schema)
+        self.writer.write_table(table.cast(self.writer.schema))
+        self.rows = []
+
+    def close(self, empty: pd.DataFrame | None = None) -> None:
+        """Write what is left and put the file in place; with no rows at all, ``empty`` (a frame of the columns) is written."""
+        if self.rows:
+            self._flush()
+        if self.writer is None:
+            write_parquet(empty if empty is not None else pd.DataFrame(columns=self.columns), self.path)
+            return
+        self.writer.close()
+        os.replace(self.temporary, self.path)
+
+
+def write_parquet(frame: pd.DataFrame, path: Path) -> None:
+    """Write ``frame`` to ``path`` under a temporary name, then rename it: a file there is whole."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    frame.to_parquet(temporary, index=False)
+    os.replace(temporary, path)
