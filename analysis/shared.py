@@ -35,6 +35,7 @@ import hashlib
 from bisect import bisect_left
 from collections import defaultdict
 
+import numpy as np
 import pandas as pd
 
 from analysis.quotes import index_voice_ranges, voice_at
@@ -126,6 +127,109 @@ def _runs(matches: list[tuple[int, int]], size: int, max_gap: int) -> list[tuple
     return joined
 
 
+def list_shingles(articles: pd.DataFrame, size: int = SHINGLE) -> pd.DataFrame:
+    """Each article's distinct shingles.
+
+    Parameters
+    ----------
+    articles : DataFrame with ``article_id`` and ``clean_text``.
+
+    Returns
+    -------
+    A new DataFrame: ``article_id`` and ``shingle`` (the unsigned 64-bit hash of
+    :func:`hash_shingles`), one row per article and distinct shingle, in the
+    articles' order and then by the shingle's first place.
+    """
+    ids, hashes = [], []
+    for article_id, text in zip(articles["article_id"], articles["clean_text"]):
+        distinct = list(dict.fromkeys(hash_shingles([w[2] for w in find_normalised_words(text)], size)))
+        ids.extend([article_id] * len(distinct))
+        hashes.extend(distinct)
+    return pd.DataFrame({"article_id": pd.Series(ids, dtype=object), "shingle": np.array(hashes, dtype=np.uint64)})
+
+
+def find_shared_shingles(shingles: pd.DataFrame, common_articles: int = COMMON_ARTICLES) -> pd.DataFrame:
+    """The pairs of articles that share shingles, with the shingles they share.
+
+    Parameters
+    ----------
+    shingles : DataFrame with ``rank`` (an article's place in the articles'
+        order) and ``shingle``, one row per article and distinct shingle.
+
+    Returns
+    -------
+    A new DataFrame: ``first`` and ``second`` (ranks, ``first`` before
+    ``second``) and ``shingle``, one row per pair and shingle the two share,
+    leaving out shingles found in more than ``common_articles`` articles;
+    sorted by ``first``, ``second``, ``shingle``.
+    """
+    ordered = shingles.sort_values(["shingle", "rank"], kind="stable")
+    ranks, hashes = ordered["rank"].to_numpy(np.int64), ordered["shingle"].to_numpy(np.uint64)
+    _, starts, counts = np.unique(hashes, return_index=True, return_counts=True)
+    parts = [(np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.uint64))]
+    for size in np.unique(counts[(counts >= 2) & (counts <= common_articles)]):
+        rows = starts[counts == size][:, None] + np.arange(size)
+        left, right = np.triu_indices(size, k=1)
+        parts.append((ranks[rows][:, left].ravel(), ranks[rows][:, right].ravel(), np.repeat(hashes[rows[:, 0]], len(left))))
+    first, second, shared = (np.concatenate(column) for column in zip(*parts))
+    pairs = pd.DataFrame({"first": first, "second": second, "shingle": shared})
+    return pairs.sort_values(["first", "second", "shingle"], kind="stable", ignore_index=True)
+
+
+def align_pairs(
+    pairs: pd.DataFrame,
+    texts: dict[int, tuple[str, str]],
+    voices: dict,
+    size: int = SHINGLE,
+    min_words: int = MIN_WORDS,
+    max_gap: int = MAX_GAP,
+) -> list[tuple]:
+    """The passages of each pair of articles, from the shingles they share.
+
+    Parameters
+    ----------
+    pairs : :func:`find_shared_shingles`'s rows (sorted by ``first``, ``second``).
+    texts : each rank's article id and clean text.
+    voices : :func:`analysis.quotes.index_voice_ranges` of (at least) the pairs' articles.
+
+    Returns
+    -------
+    Rows of :data:`PASSAGE_COLUMNS`, pair by pair in ``pairs``' order.
+    """
+    words: dict[int, list[tuple[int, int, str]]] = {}
+    places: dict[int, dict[int, list[int]]] = {}
+
+    def place_shingles(rank: int) -> dict[int, list[int]]:
+        if rank not in places:
+            words[rank] = find_normalised_words(texts[rank][1])
+            found: dict[int, list[int]] = defaultdict(list)
+            for position, key in enumerate(hash_shingles([w[2] for w in words[rank]], size)):
+                found[key].append(position)
+            places[rank] = found
+        return places[rank]
+
+    rows = []
+    for (n1, n2), shared in pairs.groupby(["first", "second"], sort=False)["shingle"]:
+        at_first, at_second = place_shingles(n1), place_shingles(n2)
+        matches = [(p1, p2) for key in shared.tolist() for p1 in at_first[key] for p2 in at_second[key]]
+        (first, first_text), (second, second_text) = texts[n1], texts[n2]
+        passage_id = 0
+        for i0, i1, j0, j1 in _runs(matches, size, max_gap):
+            if i1 - i0 < min_words:
+                continue
+            a_words, b_words = words[n1][i0:i1], words[n2][j0:j1]
+            quoted_a = _quoted_share(a_words, voices.get(first, ([], [], [])))
+            quoted_b = _quoted_share(b_words, voices.get(second, ([], [], [])))
+            start, end = a_words[0][0], a_words[-1][1]
+            other_start, other_end = b_words[0][0], b_words[-1][1]
+            voice = "quoted" if quoted_a > 0.5 and quoted_b > 0.5 else "authorial"
+            rows.append(
+                (first, second, passage_id, start, end, other_start, other_end, i1 - i0, round(quoted_a, 4), voice, first_text[start:end], second_text[other_start:other_end])
+            )
+            passage_id += 1
+    return rows
+
+
 def find_shared_passages(
     articles: pd.DataFrame,
     voice: pd.DataFrame,
@@ -135,6 +239,9 @@ def find_shared_passages(
     common_articles: int = COMMON_ARTICLES,
 ) -> pd.DataFrame:
     """Passages shared near-verbatim by each pair of articles.
+
+    The steps are those of the stream engine, which runs them a bucket at a
+    time (:func:`list_shingles`, :func:`find_shared_shingles`, :func:`align_pairs`).
 
     Parameters
     ----------
@@ -150,54 +257,12 @@ def find_shared_passages(
     marks in the first article), ``voice`` (``quoted`` when over half its words are
     quoted in both articles, else ``authorial``), ``text`` and ``other_text``.
     """
-    ids = list(articles["article_id"])
-    texts = dict(zip(ids, articles["clean_text"]))
-    words = {a: find_normalised_words(texts[a]) for a in ids}
-    index: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for number, article_id in enumerate(ids):
-        for position, key in enumerate(hash_shingles([w[2] for w in words[article_id]], size)):
-            index[key].append((number, position))
-    pairs: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
-    for places in index.values():
-        if not 2 <= len({n for n, _ in places}) <= common_articles:
-            continue
-        for k, (n1, p1) in enumerate(places):
-            for n2, p2 in places[k + 1 :]:
-                if n1 < n2:
-                    pairs[(n1, n2)].append((p1, p2))
-                elif n2 < n1:
-                    pairs[(n2, n1)].append((p2, p1))
-    voices = index_voice_ranges(voice)
-    rows = []
-    for (n1, n2), matches in sorted(pairs.items()):
-        first, second = ids[n1], ids[n2]
-        passage_id = 0
-        for i0, i1, j0, j1 in _runs(matches, size, max_gap):
-            if i1 - i0 < min_words:
-                continue
-            a_words, b_words = words[first][i0:i1], words[second][j0:j1]
-            quoted_a = _quoted_share(a_words, voices.get(first, ([], [], [])))
-            quoted_b = _quoted_share(b_words, voices.get(second, ([], [], [])))
-            start, end = a_words[0][0], a_words[-1][1]
-            other_start, other_end = b_words[0][0], b_words[-1][1]
-            rows.append(
-                (
-                    first,
-                    second,
-                    passage_id,
-                    start,
-                    end,
-                    other_start,
-                    other_end,
-                    i1 - i0,
-                    round(quoted_a, 4),
-                    "quoted" if quoted_a > 0.5 and quoted_b > 0.5 else "authorial",
-                    texts[first][start:end],
-                    texts[second][other_start:other_end],
-                )
-            )
-            passage_id += 1
-    return pd.DataFrame(rows, columns=PASSAGE_COLUMNS)
+    rank = {a: k for k, a in enumerate(articles["article_id"])}
+    shingles = list_shingles(articles, size)
+    shingles = pd.DataFrame({"rank": shingles["article_id"].map(rank).to_numpy(np.int64), "shingle": shingles["shingle"]})
+    pairs = find_shared_shingles(shingles, common_articles)
+    texts = dict(enumerate(zip(articles["article_id"], articles["clean_text"])))
+    return pd.DataFrame(align_pairs(pairs, texts, index_voice_ranges(voice), size, min_words, max_gap), columns=PASSAGE_COLUMNS)
 
 
 def _quoted_share(words: list[tuple[int, int, str]], ranges) -> float:

@@ -9,7 +9,7 @@ import re
 import pandas as pd
 import pytest
 
-from analysis import config, stream
+from analysis import config, reduce, stream
 from analysis.cli import main
 from analysis.corpus import load_corpus
 from analysis.errors import InputProblem, InputWarning
@@ -86,11 +86,11 @@ def event_corpus(table_corpus, tmp_path_factory):
 
 @pytest.mark.parametrize("bucket_units", [100_000, 40])
 def test_coverage_by_event_is_a_single_runs(event_corpus, tmp_path, monkeypatch, bucket_units):
-    monkeypatch.setattr("analysis.stream.BUCKET_UNITS", bucket_units)  # one bucket of events, or one per 40 sentences
+    monkeypatch.setattr("analysis.reduce.BUCKET_UNITS", bucket_units)  # one bucket of events, or one per 40 sentences
     run_corpus(event_corpus, tmp_path / "single")
     stream.run_stream(event_corpus, tmp_path / "run", CHUNK, progress=False)
     assert_same_tables(tmp_path / "single", tmp_path / "run", tmp_path)
-    buckets = sorted(p.name for p in (tmp_path / "run" / "_work" / stream.SHUFFLED).iterdir())
+    buckets = sorted(p.name for p in (tmp_path / "run" / "_work" / reduce.SHUFFLED).iterdir())
     assert (len(buckets) == 1) == (bucket_units > 1000)  # with small buckets, claims are merged from several
     coverage = pd.read_csv(tmp_path / "single" / "coverage.csv")
     events = dict(zip(*(pd.read_parquet(event_corpus)[c].fillna("") for c in ("article_id", "event"))))
@@ -99,7 +99,7 @@ def test_coverage_by_event_is_a_single_runs(event_corpus, tmp_path, monkeypatch,
 
 def test_an_event_too_large_for_coverage_is_left_out_on_every_engine(event_corpus, tmp_path, monkeypatch):
     monkeypatch.setattr("analysis.coverage.MAX_SENTENCES", 135)  # the copies have 143 sentences that can be claims, the seeds 127
-    monkeypatch.setattr("analysis.stream.BUCKET_UNITS", 40)
+    monkeypatch.setattr("analysis.reduce.BUCKET_UNITS", 40)
     with pytest.warns(InputWarning, match="event 'copies': 143 sentences") as single:
         run_corpus(event_corpus, tmp_path / "single")
     with pytest.warns(InputWarning, match="event 'copies': 143 sentences") as chunked:

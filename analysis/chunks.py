@@ -1,0 +1,53 @@
+"""The folder of a stream or Dask run: where each chunk's tables are, and reading them back.
+
+See :mod:`analysis.stream` for the layout.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.pipeline import WORK_TABLES
+
+WORK = "_work"
+"""The run folder's subfolder of work tables and markers."""
+
+
+def chunk_name(number: int) -> str:
+    """The file stem of chunk ``number``: ``chunk-000042``."""
+    return f"chunk-{number:06d}"
+
+
+def part_folder(out: Path, table: str) -> Path:
+    """The folder of ``table``'s chunks: ``out/<table>``, or ``out/_work/<table>`` for a work table."""
+    return out / WORK / table if table in WORK_TABLES else out / table
+
+
+def part_path(out: Path, table: str, number: int) -> Path:
+    """Where chunk ``number`` of ``table`` is written."""
+    return part_folder(out, table) / f"{chunk_name(number)}.parquet"
+
+
+def marker_path(out: Path, number: int) -> Path:
+    """The marker that says chunk ``number`` is finished."""
+    return out / WORK / "done" / f"{chunk_name(number)}.json"
+
+
+def read_parts(out: Path, table: str, columns: list[str] | None = None) -> pd.DataFrame:
+    """Every finished chunk of ``table``, concatenated, rows in ``article_id`` order."""
+    folder = part_folder(out, table)
+    frames = [pd.read_parquet(path, columns=columns) for path in sorted(folder.glob("chunk-*.parquet"))]
+    if not frames:
+        raise FileNotFoundError(f"{folder}: no chunks; run 'python -m analysis run CORPUS --out {out} --engine stream' first")
+    filled = [f for f in frames if len(f)] or frames[:1]
+    frame = pd.concat(filled, ignore_index=True) if len(filled) > 1 else filled[0]
+    return frame.sort_values("article_id", kind="stable", ignore_index=True)
+
+
+def count_part_rows(out: Path, table: str) -> int:
+    """Rows in every finished chunk of ``table``, read from the Parquet footers."""
+    import pyarrow.parquet as pq
+
+    return sum(pq.ParquetFile(path).metadata.num_rows for path in sorted(part_folder(out, table).glob("chunk-*.parquet")))
