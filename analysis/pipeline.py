@@ -115,7 +115,7 @@ from analysis.loaded import (
 from analysis.quotes import find_article_quotations, label_voice
 from analysis.rates import sum_rates_by_article
 from analysis.segment import segment_articles
-from analysis.shared import find_shared_passages, summarise_shared
+from analysis.shared import find_shared_passages, list_shingles, summarise_shared
 from analysis.source_lexicons import SourceLexicons, load_source_lexicons
 from analysis.sources import find_cited_media, find_quotes, summarise_sources
 from analysis.tables import read_table, write_table
@@ -147,8 +147,8 @@ LOCAL_TABLES = (
 )
 """Output tables whose rows for an article depend on that article alone."""
 
-WORK_TABLES = ("cue_counts", "loaded_counts", "words", "labels", "tone_sums", "cue_sums", "loaded_sums", "term_counts")
-"""What the corpus tables are computed from (per-sentence counts, words and labels; per-article sums; per-outlet word counts); not written by a single run."""
+WORK_TABLES = ("cue_counts", "loaded_counts", "words", "labels", "tone_sums", "cue_sums", "loaded_sums", "term_counts", "shingles")
+"""What the corpus tables are computed from (per-sentence counts, words and labels; per-article sums and shingles; per-outlet word counts); not written by a single run."""
 
 CORPUS_TABLES = (
     "tone_outlets",
@@ -170,6 +170,9 @@ CORPUS_TABLES = (
 
 TABLES = LOCAL_TABLES + CORPUS_TABLES
 """Every output table."""
+
+BUCKETED_TABLES = ("shared_passages", "shared_articles", "coverage", "omissions")
+"""Corpus tables the stream engine computes a bucket at a time (:mod:`analysis.reduce`), not from the whole corpus at once."""
 
 
 def prepare_articles(articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
@@ -250,10 +253,11 @@ def analyse_local(articles: pd.DataFrame, resources: Resources) -> dict[str, pd.
         "cue_sums": cue_sums,
         "loaded_sums": loaded_sums,
         "term_counts": count_terms(words, cleaned, by="outlet"),
+        "shingles": list_shingles(cleaned),
     }
 
 
-def analyse_corpus(local: dict[str, pd.DataFrame], resources: Resources, coverage: bool = True) -> dict[str, pd.DataFrame]:
+def analyse_corpus(local: dict[str, pd.DataFrame], resources: Resources, bucketed: bool = True) -> dict[str, pd.DataFrame]:
     """The tables that compare outlets or articles (:data:`CORPUS_TABLES`), from the local tables.
 
     ``local``: :func:`analyse_local`'s tables for the whole corpus, articles in
@@ -262,14 +266,13 @@ def analyse_corpus(local: dict[str, pd.DataFrame], resources: Resources, coverag
     ``term_counts`` added up (:func:`analysis.distinctive.add_term_counts`);
     ``words`` may be None when the corpus has too many sentences for the
     permutation check (:func:`analysis.distinctive.needs_words`). With
-    ``coverage`` False, ``coverage`` and ``omissions`` are left out (the stream
-    engine computes them a bucket of events at a time).
+    ``bucketed`` False, :data:`BUCKETED_TABLES` are left out (the stream engine
+    computes them a bucket at a time).
     """
     cleaned, sentences, voice = local["articles"], local["sentences"], local["voice"]
     cue_counts, loaded_counts, loaded = local["cue_counts"], local["loaded_counts"], local["loaded_terms"]
     tone_sums, cue_sums, loaded_sums = local["tone_sums"], local["cue_sums"], local["loaded_sums"]
     words = local["words"] if local["words"] is not None and needs_words(len(local["words"])) else None
-    passages = find_shared_passages(cleaned, voice)
     tables = {
         "tone_outlets": summarise_tone(sentences, cleaned, by="outlet", sums=tone_sums),
         "tone_tests": compare_tone(sentences, cleaned, by="outlet", sums=tone_sums),
@@ -280,11 +283,11 @@ def analyse_corpus(local: dict[str, pd.DataFrame], resources: Resources, coverag
         "naming_choices": tabulate_naming_choices(loaded, cleaned, by="outlet"),
         "actor_labels": summarise_actor_labels(local["labels"], cleaned, resources.roles),
         "distinctive_terms": find_distinctive_terms(words, cleaned, by="outlet", background=resources.background, counts=local["term_counts"]),
-        "shared_passages": passages,
-        "shared_articles": summarise_shared(passages, cleaned, voice),
         "quote_variants": group_quote_variants(local["quote_spans"], cleaned, local["quotes"]),
     }
-    if coverage:
+    if bucketed:
+        tables["shared_passages"] = find_shared_passages(cleaned, voice, shingles=local["shingles"])
+        tables["shared_articles"] = summarise_shared(tables["shared_passages"], cleaned, voice)
         tables["coverage"] = find_coverage(sentences, cleaned)
         tables["omissions"] = find_omissions(tables["coverage"], cleaned)
     return tables

@@ -8,6 +8,7 @@ single run gives.
 from __future__ import annotations
 
 import shutil
+from itertools import chain
 from pathlib import Path
 
 import pandas as pd
@@ -25,9 +26,18 @@ from analysis.coverage import (
     split_events,
     warn_large_event,
 )
+from analysis.quotes import index_voice_ranges
+from analysis.shared import (
+    PASSAGE_COLUMNS,
+    SUMMARY_COLUMNS,
+    align_pairs,
+    find_shared_shingles,
+    summarise_shared,
+)
 from analysis.shuffle import (
     RowWriter,
     merge_sorted,
+    number_buckets,
     read_bucket,
     write_buckets,
     write_parquet,
@@ -38,6 +48,15 @@ BUCKET_UNITS = 200_000
 
 SHUFFLED, COVERED = "coverage_units", "coverage_claims"
 """Work folders of :func:`reduce_coverage`: the units by bucket of events, each bucket's claims."""
+
+BUCKET_SHINGLES = 20_000_000
+"""Shingle rows per bucket, on average, when shared passages are found (:func:`reduce_shared`; 12 bytes a row)."""
+
+BLOCK_ARTICLES = 1_000
+"""Articles per block (consecutive in the articles' order) whose shared passages are aligned at a time."""
+
+SHINGLE_BUCKETS, PAIRS, TEXTS, VOICES, SPANS = "shared_shingles", "shared_pairs", "shared_texts", "shared_voices", "shared_spans"
+"""Work folders of :func:`reduce_shared`: shingles by bucket of hashes; pairs, texts, voice ranges and passages' spans by block of articles."""
 
 
 def reduce_coverage(out: Path, max_sentences: int | None = None) -> None:
@@ -97,7 +116,7 @@ def shuffle_claim_units(out: Path, buckets: int) -> tuple[dict[str, set[str]], d
         articles = pd.read_parquet(articles_path, columns=columns)
         sentences = pd.read_parquet(path, columns=["article_id", "sentence_id", "start", "end", "text"])
         units = select_claim_units(sentences, articles)
-        write_buckets(units, "event", buckets, out / WORK / SHUFFLED, path.stem)
+        write_buckets(units, number_buckets(units["event"], buckets), out / WORK / SHUFFLED, path.stem)
         for event, outlet, article_id in zip(read_events(articles).values(), articles["outlet"], articles["article_id"]):
             outlets_of_event.setdefault(event, set()).add(outlet)
             if outlet not in first_article or article_id < first_article[outlet]:
@@ -126,3 +145,103 @@ def cover_bucket(out: Path, number: int, outlet_rank: dict[str, int], max_senten
     path = out / WORK / COVERED / f"{number:05d}.parquet"
     write_parquet(covered[["first_article", "first_sentence", *COVERAGE_COLUMNS[1:], "event"]], path)
     return path
+
+
+def reduce_shared(out: Path) -> None:
+    """Write ``shared_passages.parquet`` and ``shared_articles.parquet`` holding one bucket or block at a time.
+
+    The tables are :func:`analysis.shared.find_shared_passages`'s and
+    :func:`analysis.shared.summarise_shared`'s on the whole corpus:
+
+    1. each article gets its rank in the articles' order; every chunk's
+       shingles (listed by the map step) are written to the bucket of their hash,
+       its texts and voice ranges to the block of their article
+       (:data:`BLOCK_ARTICLES` consecutive ranks);
+    2. each bucket of shingles gives the pairs of articles that share them
+       (:func:`analysis.shared.find_shared_shingles`), written to the block of
+       the pair's first article;
+    3. block by block, in order, the pairs are aligned on the texts of their two
+       articles (:func:`analysis.shared.align_pairs`) and the passages written;
+       each passage's spans go to the blocks of both its articles;
+    4. block by block, each article's share of shared words
+       (:func:`analysis.shared.summarise_shared`).
+
+    Memory: the article ids (for the ranks), one bucket of shingles, and one
+    block's pairs with the texts of their articles.
+    """
+    work = out / WORK
+    for name in (SHINGLE_BUCKETS, PAIRS, TEXTS, VOICES, SPANS):
+        shutil.rmtree(work / name, ignore_errors=True)
+    ids = pd.Index(sorted(chain.from_iterable(pd.read_parquet(p, columns=["article_id"])["article_id"] for p in _chunk_paths(out, "articles"))))
+    blocks = max(1, -(-len(ids) // BLOCK_ARTICLES))
+    buckets = max(1, -(-count_part_rows(out, "shingles") // BUCKET_SHINGLES))
+    for path in _chunk_paths(out, "articles"):
+        number = int(path.stem.removeprefix("chunk-"))
+        shingles = pd.read_parquet(part_path(out, "shingles", number))
+        shingles = pd.DataFrame({"rank": ids.get_indexer(shingles["article_id"]), "shingle": shingles["shingle"].to_numpy()})
+        write_buckets(shingles, shingles["shingle"].to_numpy() % buckets, work / SHINGLE_BUCKETS, path.stem)
+        articles = pd.read_parquet(path, columns=["article_id", "outlet", "clean_text"])
+        articles.insert(0, "rank", ids.get_indexer(articles["article_id"]))
+        write_buckets(articles, articles["rank"] // BLOCK_ARTICLES, work / TEXTS, path.stem)
+        voice = pd.read_parquet(part_path(out, "voice", number))
+        write_buckets(voice, ids.get_indexer(voice["article_id"]) // BLOCK_ARTICLES, work / VOICES, path.stem)
+    for number in range(buckets):
+        shingles = read_bucket(work / SHINGLE_BUCKETS, number)
+        if shingles is not None:
+            pairs = find_shared_shingles(shingles)
+            write_buckets(pairs, pairs["first"].to_numpy() // BLOCK_ARTICLES, work / PAIRS, f"{number:05d}")
+    passages = RowWriter(out / "shared_passages.parquet", PASSAGE_COLUMNS)
+    for block in range(blocks):
+        pairs = read_bucket(work / PAIRS, block)
+        if pairs is None:
+            continue
+        pairs = pairs.sort_values(["first", "second", "shingle"], kind="stable", ignore_index=True)
+        texts, voices = _read_texts(work, sorted(set(pairs["first"]) | set(pairs["second"])))
+        rows = align_pairs(pairs, texts, voices)
+        for row in rows:
+            passages.add(row)
+        _write_spans(rows, ids, work / SPANS, block)
+    passages.close()
+    summaries = RowWriter(out / "shared_articles.parquet", SUMMARY_COLUMNS)
+    for block in range(blocks):
+        articles = read_bucket(work / TEXTS, block).sort_values("rank", kind="stable", ignore_index=True)
+        voice = read_bucket(work / VOICES, block)
+        spans = read_bucket(work / SPANS, block)
+        summary = summarise_shared(
+            spans if spans is not None else pd.DataFrame(columns=PASSAGE_COLUMNS),
+            articles,
+            voice if voice is not None else pd.DataFrame(columns=["article_id", "start", "end", "voice"]),
+        )
+        for row in summary.itertuples(index=False, name=None):
+            summaries.add(row)
+    summaries.close()
+
+
+def _chunk_paths(out: Path, table: str) -> list[Path]:
+    return sorted(part_folder(out, table).glob("chunk-*.parquet"))
+
+
+def _read_texts(work: Path, ranks: list[int]) -> tuple[dict[int, tuple[str, str]], dict]:
+    """The ids and clean texts of the articles of these ranks, and their voice ranges, from their blocks."""
+    texts: dict[int, tuple[str, str]] = {}
+    voices = []
+    for block in sorted({rank // BLOCK_ARTICLES for rank in ranks}):
+        wanted = [rank for rank in ranks if rank // BLOCK_ARTICLES == block]
+        articles = read_bucket(work / TEXTS, block, columns=["rank", "article_id", "clean_text"], filters=[("rank", "in", wanted)])
+        texts.update((int(rank), (article_id, text)) for rank, article_id, text in zip(articles["rank"], articles["article_id"], articles["clean_text"]))
+        voice = read_bucket(work / VOICES, block, filters=[("article_id", "in", list(articles["article_id"]))])
+        if voice is not None:
+            voices.append(voice)
+    return texts, index_voice_ranges(pd.concat(voices)) if voices else {}
+
+
+def _write_spans(rows: list[tuple], ids: pd.Index, folder: Path, block: int) -> None:
+    """Each passage's offsets in both its articles, to the blocks of both (once when they share a block)."""
+    if not rows:
+        return
+    spans = pd.DataFrame([row[:2] + row[3:7] for row in rows], columns=["article_id", "other_id", "start", "end", "other_start", "other_end"])
+    firsts = ids.get_indexer(spans["article_id"]) // BLOCK_ARTICLES
+    seconds = ids.get_indexer(spans["other_id"]) // BLOCK_ARTICLES
+    write_buckets(spans, firsts, folder, f"{block:05d}-first")
+    apart = seconds != firsts
+    write_buckets(spans[apart], seconds[apart], folder, f"{block:05d}-second")

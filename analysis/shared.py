@@ -237,6 +237,7 @@ def find_shared_passages(
     min_words: int = MIN_WORDS,
     max_gap: int = MAX_GAP,
     common_articles: int = COMMON_ARTICLES,
+    shingles: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Passages shared near-verbatim by each pair of articles.
 
@@ -247,6 +248,7 @@ def find_shared_passages(
     ----------
     articles : DataFrame with ``article_id`` and ``clean_text``.
     voice : voice ranges (``article_id``, ``start``, ``end``, ``voice``).
+    shingles : :func:`list_shingles` of ``articles`` with this ``size``, when already listed.
 
     Returns
     -------
@@ -258,7 +260,7 @@ def find_shared_passages(
     quoted in both articles, else ``authorial``), ``text`` and ``other_text``.
     """
     rank = {a: k for k, a in enumerate(articles["article_id"])}
-    shingles = list_shingles(articles, size)
+    shingles = list_shingles(articles, size) if shingles is None else shingles
     shingles = pd.DataFrame({"rank": shingles["article_id"].map(rank).to_numpy(np.int64), "shingle": shingles["shingle"]})
     pairs = find_shared_shingles(shingles, common_articles)
     texts = dict(enumerate(zip(articles["article_id"], articles["clean_text"])))

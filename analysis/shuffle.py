@@ -32,10 +32,15 @@ def bucket_name(number: int) -> str:
     return f"bucket-{number:05d}"
 
 
-def write_buckets(frame: pd.DataFrame, key: str, buckets: int, folder: Path, stem: str) -> None:
-    """Write ``frame``'s rows to ``folder/bucket-N/<stem>.parquet``, N the bucket of each row's ``key`` value (none for an empty bucket)."""
-    numbers = {value: bucket_of(value, buckets) for value in frame[key].unique()}
-    for number, part in frame.groupby(frame[key].map(numbers), sort=True):
+def number_buckets(keys: pd.Series, buckets: int) -> pd.Series:
+    """The bucket of each text key (:func:`bucket_of`, computed once per distinct key)."""
+    numbers = {value: bucket_of(value, buckets) for value in keys.unique()}
+    return keys.map(numbers)
+
+
+def write_buckets(frame: pd.DataFrame, numbers, folder: Path, stem: str) -> None:
+    """Write each row of ``frame`` to ``folder/bucket-N/<stem>.parquet``, N its entry in ``numbers`` (no file for an empty bucket)."""
+    for number, part in frame.groupby(pd.Series(numbers, index=frame.index), sort=True):
         write_parquet(part, folder / bucket_name(int(number)) / f"{stem}.parquet")
 
 

@@ -83,13 +83,13 @@ from analysis.pipeline import (
     analyse_local,
     load_resources,
 )
-from analysis.reduce import reduce_coverage
+from analysis.reduce import reduce_coverage, reduce_shared
 from analysis.shuffle import write_parquet
 
 DEFAULT_CHUNK_SIZE = 500
 """Articles per chunk (some 25,000 sentences of news articles of average length)."""
 
-CORPUS_INPUTS = ("articles", "sentences", "voice", "quote_spans", "quotes", "loaded_terms", *WORK_TABLES)
+CORPUS_INPUTS = ("articles", "sentences", "voice", "quote_spans", "quotes", "loaded_terms", *(t for t in WORK_TABLES if t != "shingles"))
 """The tables :func:`analysis.pipeline.analyse_corpus` reads back from the chunks."""
 
 ADD_AT_ONCE = 32
@@ -186,16 +186,18 @@ def reduce_chunks(out: Path, resources: Resources) -> None:
 
     The word counts are added up chunk by chunk; the sentences' words are read
     only when the corpus is small enough for the permutation check of the
-    distinctive vocabulary (:func:`analysis.distinctive.needs_words`); coverage
-    is computed one bucket of events at a time (:func:`reduce_coverage`).
+    distinctive vocabulary (:func:`analysis.distinctive.needs_words`); shared
+    passages and coverage are computed a bucket at a time
+    (:func:`analysis.reduce.reduce_shared`, :func:`analysis.reduce.reduce_coverage`).
     """
     local = {name: read_parts(out, name) for name in CORPUS_INPUTS if name not in ("words", "term_counts")}
     local["term_counts"] = add_up_term_counts(out)
     local["words"] = read_parts(out, "words") if needs_words(count_part_rows(out, "words")) else None
-    tables = analyse_corpus(local, resources, coverage=False)
+    tables = analyse_corpus(local, resources, bucketed=False)
     del local
     for name, table in tables.items():
         write_parquet(table, out / f"{name}.parquet")
+    reduce_shared(out)
     reduce_coverage(out)
 
 

@@ -14,6 +14,7 @@ from analysis.shuffle import (
     RowWriter,
     bucket_of,
     merge_sorted,
+    number_buckets,
     read_bucket,
     write_buckets,
     write_parquet,
@@ -40,7 +41,7 @@ def test_rows_sent_to_buckets_come_back_whole(tmp_path):
     rng = np.random.default_rng(0)
     frames = [pd.DataFrame({"event": rng.choice(["a", "b", "c", "d", ""], 30), "value": rng.integers(0, 100, 30)}) for _ in range(3)]
     for number, frame in enumerate(frames):
-        write_buckets(frame, "event", 4, tmp_path, f"chunk-{number}")
+        write_buckets(frame, number_buckets(frame["event"], 4), tmp_path, f"chunk-{number}")
     parts = [read_bucket(tmp_path, b) for b in range(4)]
     for part in parts:
         if part is not None:

@@ -73,6 +73,18 @@ def test_large_corpora_are_a_single_runs_too(table_corpus, tmp_path, resample_li
     assert pd.read_csv(tmp_path / "single" / "distinctive_terms.csv")["p_permutation"].isna().all()
 
 
+def test_shared_passages_by_block_are_a_single_runs(table_corpus, single_run, tmp_path, monkeypatch):
+    monkeypatch.setattr("analysis.reduce.BLOCK_ARTICLES", 3)  # pairs across blocks: a seed and its copy are neighbours in id order
+    monkeypatch.setattr("analysis.reduce.BUCKET_SHINGLES", 2_000)  # and shingles in several buckets
+    stream.run_stream(table_corpus, tmp_path / "run", CHUNK, progress=False)
+    assert_same_tables(single_run, tmp_path / "run", tmp_path)
+    work = tmp_path / "run" / "_work"
+    assert len(list((work / reduce.SHINGLE_BUCKETS).iterdir())) > 1 and len(list((work / reduce.PAIRS).iterdir())) > 1
+    passages = pd.read_csv(single_run / "shared_passages.csv")
+    ranks = {a: k for k, a in enumerate(sorted(pd.read_parquet(table_corpus)["article_id"]))}
+    assert (passages["article_id"].map(ranks) // 3 != passages["other_id"].map(ranks) // 3).any()
+
+
 @pytest.fixture(scope="module")
 def event_corpus(table_corpus, tmp_path_factory):
     """The table corpus with an ``event`` column: the seeds, their copies, and two articles without one."""
