@@ -30,6 +30,7 @@ the member of its group it shares most words with instead (``compared_with``).
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from difflib import SequenceMatcher
 
@@ -128,15 +129,11 @@ def compare_wording(full: list[str], member: list[str], max_swap: int = MAX_SWAP
     return found
 
 
-def group_quote_variants(
-    quote_spans: pd.DataFrame,
-    articles: pd.DataFrame,
-    quotes: pd.DataFrame | None = None,
-    min_words: int = MIN_WORDS,
-    min_matched: int = MIN_MATCHED,
-    link_share: float = LINK_SHARE,
-) -> pd.DataFrame:
-    """Group quotations of the same statement across articles and describe each one's cut and wording.
+QUOTATION_COLUMNS = ["article_id", "quotation_id", "start", "end", "text", "speaker"]
+
+
+def list_quotations(quote_spans: pd.DataFrame, articles: pd.DataFrame, quotes: pd.DataFrame | None = None, min_words: int = MIN_WORDS) -> pd.DataFrame:
+    """The quotations that can be grouped: outermost, of ``min_words`` words or more.
 
     Parameters
     ----------
@@ -144,6 +141,169 @@ def group_quote_variants(
     articles : DataFrame with ``article_id`` and ``clean_text``.
     quotes : attributed contents (``article_id``, ``start``, ``end``, ``speaker``), to name each
         quotation's speaker (the content that holds it); optional.
+
+    Returns
+    -------
+    A new DataFrame of :data:`QUOTATION_COLUMNS`: ``start`` and ``end`` are the
+    offsets of the words inside the marks, ``text`` the text between them,
+    ``speaker`` empty when unknown; rows in the articles' order, then by ``start``.
+    """
+    texts = dict(zip(articles["article_id"], articles["clean_text"]))
+    order = {a: k for k, a in enumerate(articles["article_id"])}
+    rows = []
+    for article_id, quotation_id, start, end, depth in zip(
+        quote_spans["article_id"], quote_spans["quotation_id"], quote_spans["start"], quote_spans["end"], quote_spans["depth"]
+    ):
+        if depth != 1:
+            continue
+        inner_start, inner_end = _inside_marks(texts[article_id], start, end)
+        text = texts[article_id][inner_start:inner_end]
+        if len(find_normalised_words(text)) >= min_words:
+            rows.append((article_id, quotation_id, inner_start, inner_end, text))
+    rows.sort(key=lambda row: (order[row[0]], row[2]))
+    speakers = _speakers(quotes, rows) if quotes is not None else {}
+    return pd.DataFrame([(*row, speakers.get(k, "")) for k, row in enumerate(rows)], columns=QUOTATION_COLUMNS)
+
+
+def read_quotation_words(start: int, text: str) -> list[tuple[int, int, str]]:
+    """The words of a quotation as ``(start, end, key)``, offsets in its article."""
+    return [(start + s, start + e, k) for s, e, k in find_normalised_words(text)]
+
+
+def list_tokens(keys: list[str]) -> list[tuple[str, int]]:
+    """A quotation's words as a set: each word with its occurrence number (``("no", 0)``, ``("no", 1)``…)."""
+    seen: Counter = Counter()
+    tokens = []
+    for key in keys:
+        tokens.append((key, seen[key]))
+        seen[key] += 1
+    return tokens
+
+
+def count_least_overlap(length: int, min_matched: int = MIN_MATCHED, link_share: float = LINK_SHARE) -> int:
+    """The fewest words a quotation of ``length`` words shares with any longer one it is linked to."""
+    return max(min_matched, math.ceil(link_share * length))
+
+
+def select_prefix(tokens: list[tuple[str, int]], frequency, min_matched: int = MIN_MATCHED, link_share: float = LINK_SHARE) -> list[tuple[str, int]]:
+    """The rarest tokens of a quotation, so many that a linked longer quotation holds at least one (prefix filtering).
+
+    A quotation of ``n`` words linked to a longer one shares at least
+    ``m = count_least_overlap(n)`` of its tokens with it; the ``n - m + 1``
+    rarest of them (by ``frequency``, then the token) therefore hold one of the
+    shared tokens (Bayardo, Ma and Srikant 2007, "Scaling up all pairs
+    similarity search").
+    """
+    keep = len(tokens) - count_least_overlap(len(tokens), min_matched, link_share) + 1
+    return sorted(tokens, key=lambda token: (frequency[token], token))[: max(keep, 0)]
+
+
+def find_candidate_pairs(
+    tokens: list[list[tuple[str, int]]], lengths: list[int], articles: list[str], frequency, min_matched: int = MIN_MATCHED, link_share: float = LINK_SHARE
+) -> list[tuple[int, int]]:
+    """Every pair of quotations of different articles that can be linked, sorted: each shorter one's prefix meets the other's tokens.
+
+    ``frequency``: each token's count over the quotations (the order of the prefix).
+    """
+    postings: dict[tuple[str, int], list[int]] = {}
+    for k, held in enumerate(tokens):
+        for token in held:
+            postings.setdefault(token, []).append(k)
+    pairs = set()
+    for k, held in enumerate(tokens):
+        for token in select_prefix(held, frequency, min_matched, link_share):
+            for other in postings[token]:
+                if other != k and lengths[other] >= lengths[k] and articles[other] != articles[k]:
+                    pairs.add((min(k, other), max(k, other)))
+    return sorted(pairs)
+
+
+def link_pairs(
+    pairs: list[tuple[int, int]],
+    keys: dict[int, list[str]],
+    speakers: dict[int, str],
+    min_matched: int = MIN_MATCHED,
+    link_share: float = LINK_SHARE,
+) -> list[tuple[int, int]]:
+    """The candidate pairs that quote the same statement (the module docstring's step 2), in ``pairs``' order.
+
+    A pair already joined through earlier links is not aligned: it cannot change the groups.
+    """
+    parent: dict[int, int] = {}
+
+    def root(k: int) -> int:
+        parent.setdefault(k, k)
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    links = []
+    for k, other in pairs:
+        words, others = keys[k], keys[other]
+        if len(set(words) & set(others)) < min_matched or (speakers.get(k) and speakers.get(other) and speakers[k] != speakers[other]):
+            continue
+        if root(other) == root(k):
+            continue
+        matched = count_matched_words(words, others)
+        if matched >= min_matched and matched >= link_share * min(len(words), len(others)):
+            parent[root(other)] = root(k)
+            links.append((k, other))
+    return links
+
+
+def join_groups(count: int, links) -> list[list[int]]:
+    """The groups (connected components) of ``count`` quotations joined by ``links``, each sorted, by first member."""
+    parent = list(range(count))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for k, other in links:
+        parent[root(other)] = root(k)
+    groups: dict[int, list[int]] = {}
+    for k in range(count):
+        groups.setdefault(root(k), []).append(k)
+    return sorted(groups.values())
+
+
+def describe_group(
+    number: int, members: list[int], quotations: dict[int, tuple], keys: dict[int, list[str]], speakers: dict[int, str], link_share: float = LINK_SHARE
+) -> list[tuple]:
+    """The rows of one group of :data:`VARIANT_COLUMNS`, the full version first.
+
+    ``quotations``: each member's ``(article_id, quotation_id, start, end, words, text)``.
+    """
+    full = min(members, key=lambda k: (-len(keys[k]), k))
+    token_sets: dict = {}
+    return [_describe(number, k, full, members, quotations, keys, speakers, link_share, token_sets) for k in [full] + [m for m in members if m != full]]
+
+
+def group_quote_variants(
+    quote_spans: pd.DataFrame,
+    articles: pd.DataFrame,
+    quotes: pd.DataFrame | None = None,
+    min_words: int = MIN_WORDS,
+    min_matched: int = MIN_MATCHED,
+    link_share: float = LINK_SHARE,
+    quotations: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Group quotations of the same statement across articles and describe each one's cut and wording.
+
+    The steps are those the stream engine runs a bucket at a time
+    (:func:`list_quotations`, :func:`find_candidate_pairs`, :func:`link_pairs`,
+    :func:`join_groups`, :func:`describe_group`).
+
+    Parameters
+    ----------
+    quote_spans : quotation spans (``article_id``, ``quotation_id``, ``start``, ``end``, ``depth``).
+    articles : DataFrame with ``article_id`` and ``clean_text``.
+    quotes : attributed contents (``article_id``, ``start``, ``end``, ``speaker``), to name each
+        quotation's speaker (the content that holds it); optional.
+    quotations : :func:`list_quotations` of the same, when already listed.
 
     Returns
     -------
@@ -157,77 +317,44 @@ def group_quote_variants(
     :func:`compare_wording`) and ``wording`` (``full``; ``reworded`` when words are
     changed or added inside the cut; else ``verbatim``).
     """
-    texts = dict(zip(articles["article_id"], articles["clean_text"]))
-    order = {a: k for k, a in enumerate(articles["article_id"])}
-    candidates = []
-    for article_id, quotation_id, start, end, depth in zip(
-        quote_spans["article_id"], quote_spans["quotation_id"], quote_spans["start"], quote_spans["end"], quote_spans["depth"]
-    ):
-        if depth != 1:
-            continue
-        inner_start, inner_end = _inside_marks(texts[article_id], start, end)
-        words = [(inner_start + s, inner_start + e, k) for s, e, k in find_normalised_words(texts[article_id][inner_start:inner_end])]
-        if len(words) >= min_words:
-            candidates.append((article_id, quotation_id, inner_start, inner_end, words))
-    candidates.sort(key=lambda c: (order[c[0]], c[2]))
-    keys = [[w[2] for w in c[4]] for c in candidates]
-    parent = list(range(len(candidates)))
-
-    def root(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    speakers = _speakers(quotes, candidates) if quotes is not None else {}
-    vocab: dict[str, set[int]] = {}
-    for k, words in enumerate(keys):
-        for word in set(words):
-            vocab.setdefault(word, set()).add(k)
-    for k, words in enumerate(keys):
-        shared: dict[int, int] = {}
-        for word in set(words):
-            for other in vocab[word]:
-                if other > k and candidates[other][0] != candidates[k][0]:
-                    shared[other] = shared.get(other, 0) + 1
-        for other, common in sorted(shared.items()):
-            if common < min_matched or (speakers.get(k) and speakers.get(other) and speakers[k] != speakers[other]):
-                continue
-            if root(other) == root(k):  # already linked through others: aligning them cannot change the groups
-                continue
-            matched = count_matched_words(words, keys[other])
-            if matched >= min_matched and matched >= link_share * min(len(words), len(keys[other])):
-                parent[root(other)] = root(k)
-    groups: dict[int, list[int]] = {}
-    for k in range(len(candidates)):
-        groups.setdefault(root(k), []).append(k)
-    rows = []
-    number = 0
-    for members in sorted(groups.values()):
-        if len({candidates[k][0] for k in members}) < 2:
-            continue
-        full = min(members, key=lambda k: (-len(keys[k]), k))
-        for k in [full] + [m for m in members if m != full]:
-            rows.append(_describe(number, k, full, members, candidates, keys, texts, speakers, link_share))
-        number += 1
+    quotations = list_quotations(quote_spans, articles, quotes, min_words) if quotations is None else quotations
+    listed = {
+        k: (article_id, quotation_id, start, end, read_quotation_words(start, text), text)
+        for k, (article_id, quotation_id, start, end, text) in enumerate(
+            zip(quotations["article_id"], quotations["quotation_id"], quotations["start"], quotations["end"], quotations["text"])
+        )
+    }
+    keys = {k: [w[2] for w in quotation[4]] for k, quotation in listed.items()}
+    speakers = {k: speaker for k, speaker in enumerate(quotations["speaker"]) if speaker}
+    tokens = [list_tokens(keys[k]) for k in range(len(listed))]
+    frequency = Counter(token for held in tokens for token in held)
+    owners = [listed[k][0] for k in range(len(listed))]
+    pairs = find_candidate_pairs(tokens, [len(keys[k]) for k in range(len(listed))], owners, frequency, min_matched, link_share)
+    groups = [m for m in join_groups(len(listed), link_pairs(pairs, keys, speakers, min_matched, link_share)) if len({owners[k] for k in m}) >= 2]
+    rows = [row for number, members in enumerate(groups) for row in describe_group(number, members, listed, keys, speakers, link_share)]
     return pd.DataFrame(rows, columns=VARIANT_COLUMNS)
 
 
-def _find_closest(k: int, others: list[int], full: int, keys: list[list[str]]) -> int:
+def _find_closest(k: int, others: list[int], full: int, keys, token_sets: dict | None = None) -> int:
     """The member of ``others`` whose words match most of ``keys[k]`` (ties: the full version, then the first).
 
     Members with the same words are one candidate (the full version, else the
     first of them). Matched words never exceed the words two quotations have in
     common (counted with repeats), so candidates are tried from the largest such
-    bound down and the search stops below the best match found.
+    bound down and the search stops below the best match found. ``token_sets``
+    keeps each wording's tokens between calls on one group.
     """
+    token_sets = {} if token_sets is None else token_sets
     chosen: dict[tuple[str, ...], int] = {}
     for m in others:
         key = tuple(keys[m])
         if key not in chosen or m == full or (chosen[key] != full and m < chosen[key]):
             chosen[key] = m
-    words = Counter(keys[k])
-    bounds = {key: sum((words & Counter(key)).values()) for key in chosen}
+    for key in chosen:
+        if key not in token_sets:
+            token_sets[key] = frozenset(list_tokens(list(key)))
+    words = frozenset(list_tokens(keys[k]))
+    bounds = {key: len(words & token_sets[key]) for key in chosen}
     best_value = None
     for key in sorted(chosen, key=lambda key: -bounds[key]):
         if best_value is not None and bounds[key] < best_value[0]:
@@ -258,19 +385,19 @@ def _speakers(quotes: pd.DataFrame, candidates: list) -> dict[int, str]:
     return found
 
 
-def _describe(number, k, full, members, candidates, keys, texts, speakers, link_share) -> tuple:
-    article_id, quotation_id, start, end, words = candidates[k]
-    base = (number, article_id, quotation_id, start, end, texts[article_id][start:end], speakers.get(k, ""), len(words))
+def _describe(number, k, full, members, quotations, keys, speakers, link_share, token_sets=None) -> tuple:
+    article_id, quotation_id, start, end, words, text = quotations[k]
+    base = (number, article_id, quotation_id, start, end, text, speakers.get(k, ""), len(words))
     if k == full:
         return (*base, "", start, end, 1.0, "", "", "", "", "full")
     reference = full
     comparison = compare_wording(keys[full], keys[k])
     if comparison["matched"] < link_share * len(keys[k]):
         # a fragment the full version does not hold: the member of another article sharing most words
-        others = [m for m in members if m != k and candidates[m][0] != candidates[k][0]]
-        reference = _find_closest(k, others, full, keys)
+        others = [m for m in members if m != k and quotations[m][0] != quotations[k][0]]
+        reference = _find_closest(k, others, full, keys, token_sets)
         comparison = compare_wording(keys[reference], keys[k])
-    ref_article, ref_id, _, _, ref_words = candidates[reference]
+    ref_article, ref_id, _, _, ref_words, _ = quotations[reference]
     if comparison["kept"] is None:
         kept_start = kept_end = -1
         share = 0.0

@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
+import numpy as np
 import pandas as pd
 import pytest
 
 from analysis.quotes import find_article_quotations
-from analysis.variants import _find_closest, compare_wording, group_quote_variants
+from analysis.variants import (
+    LINK_SHARE,
+    MIN_MATCHED,
+    _find_closest,
+    compare_wording,
+    count_least_overlap,
+    count_matched_words,
+    find_candidate_pairs,
+    group_quote_variants,
+    list_tokens,
+    select_prefix,
+)
 
 
 @pytest.mark.parametrize(
@@ -79,3 +93,55 @@ def test_short_quotations_and_one_article_make_no_group():
 )
 def test_closest_member_for_a_fragment(keys, others, full, expected):
     assert _find_closest(0, others, full, keys) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "tokens"),
+    [
+        ("no no yes", [("no", 0), ("no", 1), ("yes", 0)]),
+        ("a b a b a", [("a", 0), ("b", 0), ("a", 1), ("b", 1), ("a", 2)]),
+        ("", []),
+    ],
+)
+def test_tokens_number_each_words_occurrences(words, tokens):
+    assert list_tokens(words.split()) == tokens
+
+
+@pytest.mark.parametrize(("length", "least"), [(5, 4), (6, 5), (10, 7), (13, 10), (20, 14), (30, 21)])
+def test_the_least_overlap_of_a_linked_quotation(length, least):
+    assert count_least_overlap(length) == least
+    assert least >= LINK_SHARE * length and (least - 1 < LINK_SHARE * length or least == MIN_MATCHED)
+
+
+def test_the_prefix_holds_the_rarest_tokens():
+    frequency = Counter({("the", 0): 50, ("putin", 0): 3, ("call", 0): 7, ("lengthy", 0): 1, ("a", 0): 40})
+    prefix = select_prefix(list_tokens("a lengthy call the putin".split()), frequency)
+    assert prefix == [("lengthy", 0), ("putin", 0)]  # five words, four shared at least: two rarest
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_candidate_pairs_hold_every_pair_that_links(seed):
+    """Prefix filtering loses no link: every pair the full comparison links is a candidate."""
+    rng = np.random.default_rng(seed)
+    vocabulary = [f"w{k}" for k in range(12)]
+    base = [list(rng.choice(vocabulary, int(rng.integers(5, 16)))) for _ in range(6)]
+    quotations = []
+    for _ in range(70):  # cuts and edits of a few statements, so that many pairs link and many do not
+        words = list(base[int(rng.integers(0, len(base)))])
+        start = int(rng.integers(0, max(1, len(words) - 5)))
+        words = words[start : start + int(rng.integers(5, len(words) + 1))]
+        for _ in range(int(rng.integers(0, 3))):
+            words[int(rng.integers(0, len(words)))] = str(rng.choice(vocabulary))
+        quotations.append(words if len(words) >= 5 else words + ["w0"] * (5 - len(words)))
+    owners = [f"article-{int(rng.integers(0, 20))}" for _ in quotations]
+    tokens = [list_tokens(words) for words in quotations]
+    frequency = Counter(token for held in tokens for token in held)
+    candidates = set(find_candidate_pairs(tokens, [len(w) for w in quotations], owners, frequency))
+    linked = set()
+    for k in range(len(quotations)):
+        for other in range(k + 1, len(quotations)):
+            matched = count_matched_words(quotations[k], quotations[other])
+            if owners[k] != owners[other] and matched >= MIN_MATCHED and matched >= LINK_SHARE * min(len(quotations[k]), len(quotations[other])):
+                linked.add((k, other))
+    assert linked and linked <= candidates
+    assert len(candidates) < len(quotations) * (len(quotations) - 1) / 2  # and it does filter
