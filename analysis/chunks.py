@@ -51,3 +51,11 @@ def count_part_rows(out: Path, table: str) -> int:
     import pyarrow.parquet as pq
 
     return sum(pq.ParquetFile(path).metadata.num_rows for path in sorted(part_folder(out, table).glob("chunk-*.parquet")))
+
+
+def part_columns(out: Path, table: str) -> list[str]:
+    """The columns of ``table``'s chunks (read from the first chunk's schema)."""
+    import pyarrow.parquet as pq
+
+    first = min(part_folder(out, table).glob("chunk-*.parquet"))
+    return [name for name in pq.read_schema(first).names if not name.startswith("__")]

@@ -125,7 +125,7 @@ from analysis.tone import (
     sum_tone_by_article,
     summarise_tone,
 )
-from analysis.variants import group_quote_variants
+from analysis.variants import group_quote_variants, list_quotations
 
 LOCAL_TABLES = (
     "articles",
@@ -147,8 +147,8 @@ LOCAL_TABLES = (
 )
 """Output tables whose rows for an article depend on that article alone."""
 
-WORK_TABLES = ("cue_counts", "loaded_counts", "words", "labels", "tone_sums", "cue_sums", "loaded_sums", "term_counts", "shingles")
-"""What the corpus tables are computed from (per-sentence counts, words and labels; per-article sums and shingles; per-outlet word counts); not written by a single run."""
+WORK_TABLES = ("cue_counts", "loaded_counts", "words", "labels", "tone_sums", "cue_sums", "loaded_sums", "term_counts", "shingles", "quotations")
+"""What the corpus tables are computed from (per-sentence counts, words and labels; per-article sums, shingles and quotations; per-outlet word counts); not written by a single run."""
 
 CORPUS_TABLES = (
     "tone_outlets",
@@ -171,7 +171,7 @@ CORPUS_TABLES = (
 TABLES = LOCAL_TABLES + CORPUS_TABLES
 """Every output table."""
 
-BUCKETED_TABLES = ("shared_passages", "shared_articles", "coverage", "omissions")
+BUCKETED_TABLES = ("shared_passages", "shared_articles", "quote_variants", "coverage", "omissions")
 """Corpus tables the stream engine computes a bucket at a time (:mod:`analysis.reduce`), not from the whole corpus at once."""
 
 
@@ -254,6 +254,7 @@ def analyse_local(articles: pd.DataFrame, resources: Resources) -> dict[str, pd.
         "loaded_sums": loaded_sums,
         "term_counts": count_terms(words, cleaned, by="outlet"),
         "shingles": list_shingles(cleaned),
+        "quotations": list_quotations(quote_spans, cleaned, quotes),
     }
 
 
@@ -269,7 +270,7 @@ def analyse_corpus(local: dict[str, pd.DataFrame], resources: Resources, buckete
     ``bucketed`` False, :data:`BUCKETED_TABLES` are left out (the stream engine
     computes them a bucket at a time).
     """
-    cleaned, sentences, voice = local["articles"], local["sentences"], local["voice"]
+    cleaned, sentences = local["articles"], local["sentences"]
     cue_counts, loaded_counts, loaded = local["cue_counts"], local["loaded_counts"], local["loaded_terms"]
     tone_sums, cue_sums, loaded_sums = local["tone_sums"], local["cue_sums"], local["loaded_sums"]
     words = local["words"] if local["words"] is not None and needs_words(len(local["words"])) else None
@@ -283,11 +284,11 @@ def analyse_corpus(local: dict[str, pd.DataFrame], resources: Resources, buckete
         "naming_choices": tabulate_naming_choices(loaded, cleaned, by="outlet"),
         "actor_labels": summarise_actor_labels(local["labels"], cleaned, resources.roles),
         "distinctive_terms": find_distinctive_terms(words, cleaned, by="outlet", background=resources.background, counts=local["term_counts"]),
-        "quote_variants": group_quote_variants(local["quote_spans"], cleaned, local["quotes"]),
     }
     if bucketed:
-        tables["shared_passages"] = find_shared_passages(cleaned, voice, shingles=local["shingles"])
-        tables["shared_articles"] = summarise_shared(tables["shared_passages"], cleaned, voice)
+        tables["quote_variants"] = group_quote_variants(local["quote_spans"], cleaned, local["quotes"], quotations=local["quotations"])
+        tables["shared_passages"] = find_shared_passages(cleaned, local["voice"], shingles=local["shingles"])
+        tables["shared_articles"] = summarise_shared(tables["shared_passages"], cleaned, local["voice"])
         tables["coverage"] = find_coverage(sentences, cleaned)
         tables["omissions"] = find_omissions(tables["coverage"], cleaned)
     return tables

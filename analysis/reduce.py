@@ -7,10 +7,13 @@ single run gives.
 
 from __future__ import annotations
 
+import hashlib
 import shutil
+from collections import Counter
 from itertools import chain
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from analysis import coverage
@@ -42,6 +45,15 @@ from analysis.shuffle import (
     write_buckets,
     write_parquet,
 )
+from analysis.variants import (
+    VARIANT_COLUMNS,
+    describe_group,
+    join_groups,
+    link_pairs,
+    list_tokens,
+    read_quotation_words,
+    select_prefix,
+)
 
 BUCKET_UNITS = 200_000
 """Sentences that can be claims per bucket of events, on average, when coverage is computed (:func:`reduce_coverage`)."""
@@ -57,6 +69,18 @@ BLOCK_ARTICLES = 1_000
 
 SHINGLE_BUCKETS, PAIRS, TEXTS, VOICES, SPANS = "shared_shingles", "shared_pairs", "shared_texts", "shared_voices", "shared_spans"
 """Work folders of :func:`reduce_shared`: shingles by bucket of hashes; pairs, texts, voice ranges and passages' spans by block of articles."""
+
+BUCKET_TOKENS = 20_000_000
+"""Quotation tokens per bucket, on average, when quotation variants are grouped (:func:`reduce_variants`; 25 bytes a row)."""
+
+BLOCK_QUOTATIONS = 20_000
+"""Quotations per block (consecutive in the articles' order) whose candidate pairs are aligned at a time."""
+
+BLOCK_GROUPS = 2_000
+"""Groups of quotations described at a time."""
+
+QUOTATIONS, TOKENS, CANDIDATES, MEMBERS = "variant_quotations", "variant_tokens", "variant_pairs", "variant_members"
+"""Work folders of :func:`reduce_variants`: quotations by block, tokens by bucket of hashes, candidate pairs by block, group members by block of groups."""
 
 
 def reduce_coverage(out: Path, max_sentences: int | None = None) -> None:
@@ -172,7 +196,7 @@ def reduce_shared(out: Path) -> None:
     work = out / WORK
     for name in (SHINGLE_BUCKETS, PAIRS, TEXTS, VOICES, SPANS):
         shutil.rmtree(work / name, ignore_errors=True)
-    ids = pd.Index(sorted(chain.from_iterable(pd.read_parquet(p, columns=["article_id"])["article_id"] for p in _chunk_paths(out, "articles"))))
+    ids = rank_articles(out)
     blocks = max(1, -(-len(ids) // BLOCK_ARTICLES))
     buckets = max(1, -(-count_part_rows(out, "shingles") // BUCKET_SHINGLES))
     for path in _chunk_paths(out, "articles"):
@@ -245,3 +269,138 @@ def _write_spans(rows: list[tuple], ids: pd.Index, folder: Path, block: int) -> 
     write_buckets(spans, firsts, folder, f"{block:05d}-first")
     apart = seconds != firsts
     write_buckets(spans[apart], seconds[apart], folder, f"{block:05d}-second")
+
+
+def rank_articles(out: Path) -> pd.Index:
+    """Every article id of the run, sorted: an article's rank is its place in the articles' order."""
+    return pd.Index(sorted(chain.from_iterable(pd.read_parquet(p, columns=["article_id"])["article_id"] for p in _chunk_paths(out, "articles"))))
+
+
+def reduce_variants(out: Path) -> None:
+    """Write ``quote_variants.parquet`` holding one bucket or block at a time.
+
+    The table is :func:`analysis.variants.group_quote_variants`'s on the whole corpus:
+
+    1. every quotation the map step listed gets a number in the articles' order,
+       and its tokens are counted over the corpus (the order of the prefixes);
+    2. each quotation's tokens, marked when in its prefix
+       (:func:`analysis.variants.select_prefix`), go to the bucket of their hash;
+       a bucket's tokens give the candidate pairs, written to the block of the
+       pair's first quotation;
+    3. block by block, the candidate pairs are aligned on the two quotations'
+       words (:func:`analysis.variants.link_pairs`);
+    4. the links join groups (numbered by first member, as in a single run); the
+       members go to the block of their group, and each block's groups are
+       described (:func:`analysis.variants.describe_group`) in order.
+
+    Memory: the article ids, the tokens' counts, the links and each linked
+    quotation's group; one bucket of tokens or one block of pairs or groups.
+    """
+    work = out / WORK
+    for name in (QUOTATIONS, TOKENS, CANDIDATES, MEMBERS):
+        shutil.rmtree(work / name, ignore_errors=True)
+    ids = rank_articles(out)
+    paths = _chunk_paths(out, "quotations")
+    counts = np.zeros(len(ids), dtype=np.int64)
+    for path in paths:
+        np.add.at(counts, ids.get_indexer(pd.read_parquet(path, columns=["article_id"])["article_id"]), 1)
+    offsets = np.cumsum(counts) - counts
+    frequency: Counter = Counter()
+    for path in paths:
+        quotations = _number_quotations(pd.read_parquet(path), ids, offsets)
+        frequency.update(token for text, start in zip(quotations["text"], quotations["start"]) for token in _tokens(start, text))
+        write_buckets(quotations, quotations["id"].to_numpy() // BLOCK_QUOTATIONS, work / QUOTATIONS, path.stem)
+    buckets = max(1, -(-sum(frequency.values()) // BUCKET_TOKENS))
+    for path in paths:
+        quotations = _number_quotations(pd.read_parquet(path), ids, offsets)
+        tokens = _list_token_rows(quotations, frequency)
+        write_buckets(tokens, tokens["token"].to_numpy() % np.uint64(buckets), work / TOKENS, path.stem)
+    for number in range(buckets):
+        tokens = read_bucket(work / TOKENS, number)
+        if tokens is not None:
+            pairs = _pair_tokens(tokens)
+            write_buckets(pairs, pairs["first"].to_numpy() // BLOCK_QUOTATIONS, work / CANDIDATES, f"{number:05d}")
+    links = []
+    for block in range(-(-int(counts.sum()) // BLOCK_QUOTATIONS)):
+        pairs = read_bucket(work / CANDIDATES, block)
+        if pairs is None:
+            continue
+        pairs = pairs.drop_duplicates().sort_values(["first", "second"], kind="stable")
+        listed, keys, speakers = _read_quotations(work, sorted(set(pairs["first"]) | set(pairs["second"])))
+        links.extend(link_pairs(list(zip(pairs["first"].tolist(), pairs["second"].tolist())), keys, speakers))
+    owner = np.searchsorted(offsets, np.arange(int(counts.sum())), side="right") - 1
+    groups = [members for members in join_groups(links) if len({int(owner[k]) for k in members}) >= 2]
+    group_of = {k: number for number, members in enumerate(groups) for k in members}
+    del links
+    for path in sorted((work / QUOTATIONS).glob("bucket-*/*.parquet")):
+        quotations = pd.read_parquet(path)
+        quotations = quotations[quotations["id"].isin(group_of)]
+        if len(quotations):
+            numbers = quotations["id"].map(group_of)
+            write_buckets(quotations.assign(group=numbers), numbers.to_numpy() // BLOCK_GROUPS, work / MEMBERS, f"{path.parent.name}-{path.stem}")
+    writer = RowWriter(out / "quote_variants.parquet", VARIANT_COLUMNS)
+    for block in range(-(-len(groups) // BLOCK_GROUPS)):
+        members = read_bucket(work / MEMBERS, block).sort_values("id", kind="stable")
+        listed, keys, speakers = _list_quotations(members)
+        for number, group in members.groupby("group", sort=True):
+            for row in describe_group(int(number), group["id"].tolist(), listed, keys, speakers):
+                writer.add(row)
+    writer.close()
+
+
+def _number_quotations(quotations: pd.DataFrame, ids: pd.Index, offsets: np.ndarray) -> pd.DataFrame:
+    """A chunk's quotations with ``id``: their number in the articles' order (an article's quotations are in order of start)."""
+    ranks = ids.get_indexer(quotations["article_id"])
+    within = quotations.groupby("article_id", sort=False).cumcount().to_numpy()
+    return quotations.assign(id=offsets[ranks] + within, owner=ranks)
+
+
+def _tokens(start: int, text: str) -> list[tuple[str, int]]:
+    return list_tokens([w[2] for w in read_quotation_words(start, text)])
+
+
+def hash_token(token: tuple[str, int]) -> int:
+    """A token's unsigned 64-bit BLAKE2b hash (the same on every machine and run)."""
+    return int.from_bytes(hashlib.blake2b(f"{token[0]}\x1f{token[1]}".encode("utf-8"), digest_size=8).digest(), "big")
+
+
+def _list_token_rows(quotations: pd.DataFrame, frequency: Counter) -> pd.DataFrame:
+    """One row per quotation and token: the token's hash, the quotation's number, length and article, and whether the token is in its prefix."""
+    rows = []
+    for number, owner, start, text in zip(quotations["id"], quotations["owner"], quotations["start"], quotations["text"]):
+        tokens = _tokens(start, text)
+        prefix = set(select_prefix(tokens, frequency))
+        rows.extend((hash_token(token), number, len(tokens), owner, token in prefix) for token in tokens)
+    frame = pd.DataFrame(rows, columns=["token", "id", "length", "owner", "prefix"])
+    return frame.astype({"token": np.uint64, "id": np.int64, "length": np.int64, "owner": np.int64, "prefix": bool})
+
+
+def _pair_tokens(tokens: pd.DataFrame) -> pd.DataFrame:
+    """The candidate pairs of one bucket of tokens: a prefix token of one quotation held by a quotation of another article at least as long."""
+    prefixes = tokens[tokens["prefix"]]
+    joined = prefixes.merge(tokens, on="token", suffixes=("", "_other"))
+    joined = joined[(joined["id"] != joined["id_other"]) & (joined["length_other"] >= joined["length"]) & (joined["owner"] != joined["owner_other"])]
+    first = np.minimum(joined["id"].to_numpy(), joined["id_other"].to_numpy())
+    second = np.maximum(joined["id"].to_numpy(), joined["id_other"].to_numpy())
+    return pd.DataFrame({"first": first, "second": second}).drop_duplicates(ignore_index=True)
+
+
+def _list_quotations(quotations: pd.DataFrame) -> tuple[dict[int, tuple], dict[int, list[str]], dict[int, str]]:
+    listed = {
+        int(k): (article_id, quotation_id, start, end, read_quotation_words(start, text), text)
+        for k, article_id, quotation_id, start, end, text in zip(
+            quotations["id"], quotations["article_id"], quotations["quotation_id"], quotations["start"], quotations["end"], quotations["text"]
+        )
+    }
+    keys = {k: [w[2] for w in quotation[4]] for k, quotation in listed.items()}
+    speakers = {int(k): speaker for k, speaker in zip(quotations["id"], quotations["speaker"]) if speaker}
+    return listed, keys, speakers
+
+
+def _read_quotations(work: Path, numbers: list[int]) -> tuple[dict[int, tuple], dict[int, list[str]], dict[int, str]]:
+    """The quotations of these numbers, from their blocks."""
+    frames = []
+    for block in sorted({k // BLOCK_QUOTATIONS for k in numbers}):
+        wanted = [k for k in numbers if k // BLOCK_QUOTATIONS == block]
+        frames.append(read_bucket(work / QUOTATIONS, block, filters=[("id", "in", wanted)]))
+    return _list_quotations(pd.concat(frames, ignore_index=True))

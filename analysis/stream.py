@@ -66,6 +66,7 @@ from analysis.chunks import (
     WORK,
     count_part_rows,
     marker_path,
+    part_columns,
     part_folder,
     part_path,
     read_parts,
@@ -83,13 +84,13 @@ from analysis.pipeline import (
     analyse_local,
     load_resources,
 )
-from analysis.reduce import reduce_coverage, reduce_shared
+from analysis.reduce import reduce_coverage, reduce_shared, reduce_variants
 from analysis.shuffle import write_parquet
 
 DEFAULT_CHUNK_SIZE = 500
 """Articles per chunk (some 25,000 sentences of news articles of average length)."""
 
-CORPUS_INPUTS = ("articles", "sentences", "voice", "quote_spans", "quotes", "loaded_terms", *(t for t in WORK_TABLES if t != "shingles"))
+CORPUS_INPUTS = ("articles", "sentences", "loaded_terms", *(t for t in WORK_TABLES if t not in ("shingles", "quotations")))
 """The tables :func:`analysis.pipeline.analyse_corpus` reads back from the chunks."""
 
 ADD_AT_ONCE = 32
@@ -190,7 +191,8 @@ def reduce_chunks(out: Path, resources: Resources) -> None:
     passages and coverage are computed a bucket at a time
     (:func:`analysis.reduce.reduce_shared`, :func:`analysis.reduce.reduce_coverage`).
     """
-    local = {name: read_parts(out, name) for name in CORPUS_INPUTS if name not in ("words", "term_counts")}
+    texts_left_out = [c for c in part_columns(out, "articles") if c != "clean_text"]
+    local = {name: read_parts(out, name, texts_left_out if name == "articles" else None) for name in CORPUS_INPUTS if name not in ("words", "term_counts")}
     local["term_counts"] = add_up_term_counts(out)
     local["words"] = read_parts(out, "words") if needs_words(count_part_rows(out, "words")) else None
     tables = analyse_corpus(local, resources, bucketed=False)
@@ -198,6 +200,7 @@ def reduce_chunks(out: Path, resources: Resources) -> None:
     for name, table in tables.items():
         write_parquet(table, out / f"{name}.parquet")
     reduce_shared(out)
+    reduce_variants(out)
     reduce_coverage(out)
 
 

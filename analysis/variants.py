@@ -252,11 +252,12 @@ def link_pairs(
     return links
 
 
-def join_groups(count: int, links) -> list[list[int]]:
-    """The groups (connected components) of ``count`` quotations joined by ``links``, each sorted, by first member."""
-    parent = list(range(count))
+def join_groups(links) -> list[list[int]]:
+    """The groups (connected components) of the quotations joined by ``links``, each sorted, by first member (quotations without a link are left out)."""
+    parent: dict[int, int] = {}
 
     def root(k: int) -> int:
+        parent.setdefault(k, k)
         while parent[k] != k:
             parent[k] = parent[parent[k]]
             k = parent[k]
@@ -265,7 +266,7 @@ def join_groups(count: int, links) -> list[list[int]]:
     for k, other in links:
         parent[root(other)] = root(k)
     groups: dict[int, list[int]] = {}
-    for k in range(count):
+    for k in sorted(parent):
         groups.setdefault(root(k), []).append(k)
     return sorted(groups.values())
 
@@ -330,7 +331,7 @@ def group_quote_variants(
     frequency = Counter(token for held in tokens for token in held)
     owners = [listed[k][0] for k in range(len(listed))]
     pairs = find_candidate_pairs(tokens, [len(keys[k]) for k in range(len(listed))], owners, frequency, min_matched, link_share)
-    groups = [m for m in join_groups(len(listed), link_pairs(pairs, keys, speakers, min_matched, link_share)) if len({owners[k] for k in m}) >= 2]
+    groups = [m for m in join_groups(link_pairs(pairs, keys, speakers, min_matched, link_share)) if len({owners[k] for k in m}) >= 2]
     rows = [row for number, members in enumerate(groups) for row in describe_group(number, members, listed, keys, speakers, link_share)]
     return pd.DataFrame(rows, columns=VARIANT_COLUMNS)
 

@@ -73,16 +73,23 @@ def test_large_corpora_are_a_single_runs_too(table_corpus, tmp_path, resample_li
     assert pd.read_csv(tmp_path / "single" / "distinctive_terms.csv")["p_permutation"].isna().all()
 
 
-def test_shared_passages_by_block_are_a_single_runs(table_corpus, single_run, tmp_path, monkeypatch):
+def test_tables_from_small_buckets_and_blocks_are_a_single_runs(table_corpus, single_run, tmp_path, monkeypatch):
+    """Shared passages and quotation variants linked across blocks and buckets are found and numbered as in a single run."""
     monkeypatch.setattr("analysis.reduce.BLOCK_ARTICLES", 3)  # pairs across blocks: a seed and its copy are neighbours in id order
     monkeypatch.setattr("analysis.reduce.BUCKET_SHINGLES", 2_000)  # and shingles in several buckets
+    monkeypatch.setattr("analysis.reduce.BLOCK_QUOTATIONS", 7)
+    monkeypatch.setattr("analysis.reduce.BUCKET_TOKENS", 300)
+    monkeypatch.setattr("analysis.reduce.BLOCK_GROUPS", 2)
     stream.run_stream(table_corpus, tmp_path / "run", CHUNK, progress=False)
     assert_same_tables(single_run, tmp_path / "run", tmp_path)
     work = tmp_path / "run" / "_work"
-    assert len(list((work / reduce.SHINGLE_BUCKETS).iterdir())) > 1 and len(list((work / reduce.PAIRS).iterdir())) > 1
+    for folder in (reduce.SHINGLE_BUCKETS, reduce.PAIRS, reduce.TOKENS, reduce.CANDIDATES, reduce.MEMBERS):
+        assert len(list((work / folder).iterdir())) > 1, folder
     passages = pd.read_csv(single_run / "shared_passages.csv")
     ranks = {a: k for k, a in enumerate(sorted(pd.read_parquet(table_corpus)["article_id"]))}
     assert (passages["article_id"].map(ranks) // 3 != passages["other_id"].map(ranks) // 3).any()
+    variants = pd.read_csv(single_run / "quote_variants.csv")
+    assert variants["group"].nunique() > 2
 
 
 @pytest.fixture(scope="module")
