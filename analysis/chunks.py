@@ -35,10 +35,13 @@ def marker_path(out: Path, number: int) -> Path:
     return out / WORK / "done" / f"{chunk_name(number)}.json"
 
 
-def read_parts(out: Path, table: str, columns: list[str] | None = None) -> pd.DataFrame:
-    """Every finished chunk of ``table``, concatenated, rows in ``article_id`` order."""
+def read_parts(out: Path, table: str, columns: list[str] | None = None, articles=None) -> pd.DataFrame:
+    """Every finished chunk of ``table``, concatenated, rows in ``article_id`` order; only the rows of ``articles`` (ids) when given."""
     folder = part_folder(out, table)
     frames = [pd.read_parquet(path, columns=columns) for path in sorted(folder.glob("chunk-*.parquet"))]
+    if articles is not None:
+        kept = pd.Index(articles)
+        frames = [frame[frame["article_id"].isin(kept)] for frame in frames]
     if not frames:
         raise FileNotFoundError(f"{folder}: no chunks; run 'python -m analysis run CORPUS --out {out} --engine stream' first")
     filled = [f for f in frames if len(f)] or frames[:1]

@@ -40,16 +40,16 @@ is refused.
 The tables are those of a single run (:func:`analysis.pipeline.run_corpus`),
 rows in ``article_id`` order once read with :func:`load_stream_outputs`.
 
-Memory: the map step holds one chunk (per worker) and the ids seen so far. In
-the corpus step, the outlet summaries and tests of groups past
-:data:`analysis.uncertainty.RESAMPLE_LIMIT` sentences come from per-article
-sums, the distinctive vocabulary from word counts added up
-:data:`ADD_AT_ONCE` chunks at a time, and coverage from one bucket of events at
-a time (:func:`analysis.reduce.reduce_coverage`). The other corpus tables (shared passages,
-quotation variants, actor labels, and the tests of small groups) still need the
-texts: the step reads back every chunk of :data:`CORPUS_INPUTS`, clean texts
-included, and so does not stay flat as the corpus grows (see the README's plan
-for 100 million articles).
+Memory: the map step holds one chunk (per worker) and the ids seen so far. The
+corpus step holds no text of the corpus at once: the outlet summaries and
+tests come from per-article sums, with per-sentence rows (text left out) only
+for outlets of at most :data:`analysis.uncertainty.RESAMPLE_LIMIT` sentences;
+the distinctive vocabulary from word counts added up :data:`ADD_AT_ONCE`
+chunks at a time; shared passages, quotation variants and coverage from one
+bucket or block at a time (:mod:`analysis.reduce`). What it still holds whole
+grows with the corpus, without text: the articles' metadata, per-article sums,
+the loaded terms and actor labels, and the ids and links of the bucketed steps
+(see the README's plan for 100 million articles).
 """
 
 from __future__ import annotations
@@ -86,12 +86,10 @@ from analysis.pipeline import (
 )
 from analysis.reduce import reduce_coverage, reduce_shared, reduce_variants
 from analysis.shuffle import write_parquet
+from analysis.uncertainty import list_resampled_groups
 
 DEFAULT_CHUNK_SIZE = 500
 """Articles per chunk (some 25,000 sentences of news articles of average length)."""
-
-CORPUS_INPUTS = ("articles", "sentences", "loaded_terms", *(t for t in WORK_TABLES if t not in ("shingles", "quotations")))
-"""The tables :func:`analysis.pipeline.analyse_corpus` reads back from the chunks."""
 
 ADD_AT_ONCE = 32
 """Chunks' word counts added up at a time (the running total and this many chunks are held)."""
@@ -185,14 +183,23 @@ def add_up_term_counts(out: Path) -> pd.DataFrame:
 def reduce_chunks(out: Path, resources: Resources) -> None:
     """Compute and write the corpus tables from the finished chunks.
 
-    The word counts are added up chunk by chunk; the sentences' words are read
-    only when the corpus is small enough for the permutation check of the
-    distinctive vocabulary (:func:`analysis.distinctive.needs_words`); shared
-    passages and coverage are computed a bucket at a time
-    (:func:`analysis.reduce.reduce_shared`, :func:`analysis.reduce.reduce_coverage`).
+    Per-sentence rows are read only for the outlets whose rows are resampled
+    (:func:`analysis.uncertainty.list_resampled_groups`; the others' figures come
+    from per-article sums) and without the sentences' text; the word counts are
+    added up chunk by chunk; the sentences' words are read only when the corpus
+    is small enough for the permutation check of the distinctive vocabulary
+    (:func:`analysis.distinctive.needs_words`); shared passages, quotation
+    variants and coverage are computed a bucket at a time
+    (:func:`analysis.reduce.reduce_shared`, :func:`analysis.reduce.reduce_variants`,
+    :func:`analysis.reduce.reduce_coverage`).
     """
-    texts_left_out = [c for c in part_columns(out, "articles") if c != "clean_text"]
-    local = {name: read_parts(out, name, texts_left_out if name == "articles" else None) for name in CORPUS_INPUTS if name not in ("words", "term_counts")}
+    articles = read_parts(out, "articles", [c for c in part_columns(out, "articles") if c != "clean_text"])
+    local = {name: read_parts(out, name) for name in ("articles", "loaded_terms", "labels", "tone_sums", "cue_sums", "loaded_sums")}
+    local["articles"] = articles
+    for table, sums in (("sentences", "tone_sums"), ("cue_counts", "cue_sums"), ("loaded_counts", "loaded_sums")):
+        resampled = set(list_resampled_groups(local[sums], articles, "outlet"))
+        columns = ["article_id", *dict.fromkeys(c.rsplit(".", 1)[0] for c in local[sums].columns if c.endswith(".units"))] if table == "sentences" else None
+        local[table] = read_parts(out, table, columns, articles=articles.loc[articles["outlet"].isin(resampled), "article_id"])
     local["term_counts"] = add_up_term_counts(out)
     local["words"] = read_parts(out, "words") if needs_words(count_part_rows(out, "words")) else None
     tables = analyse_corpus(local, resources, bucketed=False)

@@ -140,6 +140,13 @@ def total_by_group(sums: pd.DataFrame, articles: pd.DataFrame, by: str) -> pd.Da
     return counted.groupby(data[by].to_numpy(), sort=True).sum()
 
 
+def list_resampled_groups(sums: pd.DataFrame, articles: pd.DataFrame, by: str) -> list:
+    """The groups whose rows are resampled: at most :data:`RESAMPLE_LIMIT` units (and one at least) in some ``X.units`` column of ``sums``."""
+    totals = total_by_group(sums, articles, by)
+    units = totals[[c for c in totals.columns if c.endswith(".units")]]
+    return sorted(units.index[((units > 0) & (units <= RESAMPLE_LIMIT)).any(axis=1)])
+
+
 def _z(level: float) -> float:
     if level in _Z:
         return _Z[level]

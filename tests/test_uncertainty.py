@@ -3,13 +3,16 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from analysis.uncertainty import (
     adjust_holm,
     bootstrap_interval,
     describe_evidence,
+    list_resampled_groups,
     permutation_test,
+    total_by_group,
 )
 
 
@@ -191,3 +194,20 @@ def test_large_groups_are_compared_from_their_sums_alone():
     small = {"a": Moments.of_values([0.1] * 20, articles=1), "b": Moments.of_values([0.2] * 20, articles=1)}
     with pytest.raises(ValueError, match="20 units to resample came with 0 rows"):
         compare_groups(no_rows, "g", "tone", ["a", "b"], moments=small)
+
+
+@pytest.mark.parametrize(
+    ("units", "resampled"),
+    [
+        ({"a": (3, 0), "b": (7, 8), "c": (2, 9)}, ["a", "c"]),  # b is past the limit in both columns; a's second column is empty
+        ({"a": (0, 0), "b": (6, 6)}, ["b"]),  # no unit at all: nothing to resample
+        ({"a": (8, 9)}, []),
+    ],
+)
+def test_resampled_groups_have_a_column_of_few_units(units, resampled, resample_limit):
+    resample_limit(6)
+    rows = [row for group, (first, second) in units.items() for row in ((f"{group}0", group, first, second), (f"{group}1", group, 0, 0))]
+    sums = pd.DataFrame([(a, f, s) for a, _, f, s in rows], columns=["article_id", "x.units", "y.units"])
+    articles = pd.DataFrame([(a, g) for a, g, _, _ in rows], columns=["article_id", "outlet"])
+    assert total_by_group(sums, articles, "outlet")[["x.units", "y.units"]].to_dict("index") == {g: {"x.units": f, "y.units": s} for g, (f, s) in units.items()}
+    assert list_resampled_groups(sums, articles, "outlet") == resampled
