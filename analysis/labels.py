@@ -177,45 +177,88 @@ LISTED_ARTICLES = 10
 def summarise_actor_labels(labels: pd.DataFrame, articles: pd.DataFrame, roles: list[Role]) -> pd.DataFrame:
     """Labels per article, actor and voice, with counts and contradiction flags.
 
+    The steps are those the stream engine runs chunk by chunk
+    (:func:`count_actor_labels`, :func:`list_sitting_roles`, :func:`flag_actor_labels`).
+
     Returns
     -------
     One row per article, actor, label and voice: ``article_id``, ``actor``,
     ``label``, ``voice``, ``count``, ``first_offset`` and ``flag`` (empty, or
     the contradiction in words; see the module docstring).
     """
+    counts = count_actor_labels(labels)
+    return flag_actor_labels(counts, articles, roles, list_sitting_roles(counts, roles))
+
+
+def count_actor_labels(labels: pd.DataFrame) -> pd.DataFrame:
+    """Each article's labels counted: ``article_id``, ``actor``, ``label``, ``voice``, ``count``, ``first_offset``, sorted by the first four."""
+    columns = LABEL_COLUMNS[:-1]
     if labels.empty:
-        return pd.DataFrame(columns=LABEL_COLUMNS)
-    table = (
-        labels.groupby(["article_id", "actor", "label", "voice"], sort=True)
-        .agg(count=("start", "size"), first_offset=("start", "min"))
-        .reset_index()
-    )
-    dates = dict(zip(articles["article_id"], pd.to_datetime(articles.get("published", pd.Series(dtype=str)), errors="coerce", format="mixed")))
-    roles_of = {actor: sorted({r.role for r in roles if r.actor == actor}) for actor in set(table["actor"])}
-    readings = {(actor, label, role): read_role(label, role) for actor, label in set(zip(table["actor"], table["label"])) for role in roles_of[actor]}
-    sitting_in: dict[tuple[str, str], list[str]] = {}
-    for article_id, actor, label in zip(table["article_id"], table["actor"], table["label"]):
+        return pd.DataFrame(columns=columns)
+    table = labels.groupby(["article_id", "actor", "label", "voice"], sort=True).agg(count=("start", "size"), first_offset=("start", "min"))
+    return table.reset_index()[columns]
+
+
+def list_sitting_roles(counts: pd.DataFrame, roles: list[Role]) -> dict[tuple[str, str], tuple[int, list[str]]]:
+    """Per actor and role, the articles that give the role without "former": how many, and the first :data:`LISTED_ARTICLES` ids.
+
+    ``counts``: :func:`count_actor_labels` of some articles; the lists of two
+    sets of articles add up with :func:`add_sitting_roles`.
+    """
+    roles_of = _roles_of(roles, set(counts["actor"]))
+    sitting: dict[tuple[str, str], set[str]] = {}
+    for article_id, actor, label in set(zip(counts["article_id"], counts["actor"], counts["label"])):
         for role in roles_of[actor]:
-            if readings[(actor, label, role)] == (True, False):
-                sitting_in.setdefault((actor, role), []).append(article_id)
+            if read_role(label, role) == (True, False):
+                sitting.setdefault((actor, role), set()).add(article_id)
+    return {key: (len(ids), sorted(ids)[:LISTED_ARTICLES]) for key, ids in sitting.items()}
+
+
+def add_sitting_roles(parts) -> dict[tuple[str, str], tuple[int, list[str]]]:
+    """:func:`list_sitting_roles` of disjoint sets of articles, added up."""
+    total: dict[tuple[str, str], tuple[int, list[str]]] = {}
+    for part in parts:
+        for key, (count, ids) in part.items():
+            before, listed = total.get(key, (0, []))
+            total[key] = (before + count, sorted(listed + ids)[:LISTED_ARTICLES])
+    return total
+
+
+def flag_actor_labels(
+    counts: pd.DataFrame, articles: pd.DataFrame, roles: list[Role], sitting: dict[tuple[str, str], tuple[int, list[str]]]
+) -> pd.DataFrame:
+    """``counts`` (:func:`count_actor_labels`) with ``flag``: each label's contradictions (see the module docstring).
+
+    ``articles``: ``article_id`` and, when known, ``published``; ``sitting``:
+    :func:`list_sitting_roles` of the whole corpus.
+    """
+    if counts.empty:
+        return pd.DataFrame(columns=LABEL_COLUMNS)
+    dates = dict(zip(articles["article_id"], pd.to_datetime(articles.get("published", pd.Series(dtype=str)), errors="coerce", format="mixed")))
+    roles_of = _roles_of(roles, set(counts["actor"]))
+    readings = {(actor, label, role): read_role(label, role) for actor, label in set(zip(counts["actor"], counts["label"])) for role in roles_of[actor]}
     flags = []
-    for article_id, actor, label in zip(table["article_id"], table["actor"], table["label"]):
+    for article_id, actor, label in zip(counts["article_id"], counts["actor"], counts["label"]):
         notes = []
         for role in roles_of[actor]:
             named, former = readings[(actor, label, role)]
             if not named:
                 continue
-            sitting = sorted(set(sitting_in.get((actor, role), [])))
+            count, listed = sitting.get((actor, role), (0, []))
             held = _held_on(roles, actor, role, dates.get(article_id))
-            if former and sitting:
-                named_ids = ", ".join(sitting[:LISTED_ARTICLES]) + (f" and {len(sitting) - LISTED_ARTICLES} more" if len(sitting) > LISTED_ARTICLES else "")
-                notes.append(f"'former {role}' but {len(sitting)} article(s) give {role} without 'former': {named_ids}")
+            if former and count:
+                named_ids = ", ".join(listed) + (f" and {count - LISTED_ARTICLES} more" if count > LISTED_ARTICLES else "")
+                notes.append(f"'former {role}' but {count} article(s) give {role} without 'former': {named_ids}")
             if former and held:
                 notes.append(f"'former {role}' but {held}")
             if not former and held is False:
                 notes.append(f"{role} on a date outside every term in actor_roles.tsv")
         flags.append("; ".join(notes))
-    return table.assign(flag=flags)[LABEL_COLUMNS]
+    return counts.assign(flag=flags)[LABEL_COLUMNS]
+
+
+def _roles_of(roles: list[Role], actors) -> dict[str, list[str]]:
+    return {actor: sorted({r.role for r in roles if r.actor == actor}) for actor in actors}
 
 
 def _held_on(roles: list[Role], actor: str, role: str, date) -> str | bool | None:

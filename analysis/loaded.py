@@ -295,3 +295,14 @@ def tabulate_naming_choices(loaded: pd.DataFrame, articles: pd.DataFrame, by: st
         terms=("term", "size"), forms=("term", lambda s: " | ".join(sorted({" ".join(t.lower().split()) for t in s})))
     )
     return table.reset_index()[columns]
+
+
+def add_naming_choices(parts: pd.DataFrame, by: str = "outlet") -> pd.DataFrame:
+    """:func:`tabulate_naming_choices` of disjoint sets of articles (concatenated), added up: terms summed, forms joined."""
+    columns = ["set", "entry", "category", by, "terms", "forms"]
+    if parts.empty:
+        return pd.DataFrame(columns=columns)
+    table = parts.groupby(["set", "entry", "category", by], sort=True).agg(
+        terms=("terms", "sum"), forms=("forms", lambda s: " | ".join(sorted({form for joined in s for form in joined.split(" | ")})))
+    )
+    return table.reset_index()[columns]

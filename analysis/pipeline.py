@@ -101,11 +101,14 @@ from analysis.hedging import (
 )
 from analysis.labels import (
     Role,
+    count_actor_labels,
     find_actor_labels,
+    flag_actor_labels,
+    list_sitting_roles,
     load_label_tables,
-    summarise_actor_labels,
 )
 from analysis.loaded import (
+    add_naming_choices,
     compare_loaded,
     count_sentence_loaded,
     find_loaded,
@@ -147,8 +150,20 @@ LOCAL_TABLES = (
 )
 """Output tables whose rows for an article depend on that article alone."""
 
-WORK_TABLES = ("cue_counts", "loaded_counts", "words", "labels", "tone_sums", "cue_sums", "loaded_sums", "term_counts", "shingles", "quotations")
-"""What the corpus tables are computed from (per-sentence counts, words and labels; per-article sums, shingles and quotations; per-outlet word counts); not written by a single run."""
+WORK_TABLES = (
+    "cue_counts",
+    "loaded_counts",
+    "words",
+    "label_counts",
+    "tone_sums",
+    "cue_sums",
+    "loaded_sums",
+    "term_counts",
+    "naming_counts",
+    "shingles",
+    "quotations",
+)
+"""What the corpus tables are computed from (per-sentence counts and words; per-article label counts, sums, shingles and quotations; per-outlet word and name counts); not written by a single run."""
 
 CORPUS_TABLES = (
     "tone_outlets",
@@ -171,7 +186,7 @@ CORPUS_TABLES = (
 TABLES = LOCAL_TABLES + CORPUS_TABLES
 """Every output table."""
 
-BUCKETED_TABLES = ("shared_passages", "shared_articles", "quote_variants", "coverage", "omissions")
+BUCKETED_TABLES = ("actor_labels", "shared_passages", "shared_articles", "quote_variants", "coverage", "omissions")
 """Corpus tables the stream engine computes a bucket at a time (:mod:`analysis.reduce`), not from the whole corpus at once."""
 
 
@@ -248,11 +263,12 @@ def analyse_local(articles: pd.DataFrame, resources: Resources) -> dict[str, pd.
         "cue_counts": cue_counts,
         "loaded_counts": loaded_counts,
         "words": words,
-        "labels": labels,
+        "label_counts": count_actor_labels(labels),
         "tone_sums": sum_tone_by_article(sentences),
         "cue_sums": cue_sums,
         "loaded_sums": loaded_sums,
         "term_counts": count_terms(words, cleaned, by="outlet"),
+        "naming_counts": tabulate_naming_choices(loaded, cleaned, by="outlet"),
         "shingles": list_shingles(cleaned),
         "quotations": list_quotations(quote_spans, cleaned, quotes),
     }
@@ -271,7 +287,7 @@ def analyse_corpus(local: dict[str, pd.DataFrame], resources: Resources, buckete
     computes them a bucket at a time).
     """
     cleaned, sentences = local["articles"], local["sentences"]
-    cue_counts, loaded_counts, loaded = local["cue_counts"], local["loaded_counts"], local["loaded_terms"]
+    cue_counts, loaded_counts = local["cue_counts"], local["loaded_counts"]
     tone_sums, cue_sums, loaded_sums = local["tone_sums"], local["cue_sums"], local["loaded_sums"]
     words = local["words"] if local["words"] is not None and needs_words(len(local["words"])) else None
     tables = {
@@ -281,11 +297,12 @@ def analyse_corpus(local: dict[str, pd.DataFrame], resources: Resources, buckete
         "hedging_tests": compare_hedging(cue_counts, cleaned, by="outlet", sums=cue_sums),
         "loaded_outlets": summarise_loaded(loaded_counts, cleaned, by="outlet", sums=loaded_sums),
         "loaded_tests": compare_loaded(loaded_counts, cleaned, by="outlet", sums=loaded_sums),
-        "naming_choices": tabulate_naming_choices(loaded, cleaned, by="outlet"),
-        "actor_labels": summarise_actor_labels(local["labels"], cleaned, resources.roles),
+        "naming_choices": add_naming_choices(local["naming_counts"], by="outlet"),
         "distinctive_terms": find_distinctive_terms(words, cleaned, by="outlet", background=resources.background, counts=local["term_counts"]),
     }
     if bucketed:
+        counts = local["label_counts"]
+        tables["actor_labels"] = flag_actor_labels(counts, cleaned, resources.roles, list_sitting_roles(counts, resources.roles))
         tables["quote_variants"] = group_quote_variants(local["quote_spans"], cleaned, local["quotes"], quotations=local["quotations"])
         tables["shared_passages"] = find_shared_passages(cleaned, local["voice"], shingles=local["shingles"])
         tables["shared_articles"] = summarise_shared(tables["shared_passages"], cleaned, local["voice"])

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import coverage
-from analysis.chunks import WORK, count_part_rows, part_folder, part_path
+from analysis.chunks import WORK, count_part_rows, part_columns, part_folder, part_path
 from analysis.coverage import (
     COVERAGE_COLUMNS,
     EVENT,
@@ -28,6 +28,13 @@ from analysis.coverage import (
     sort_omissions,
     split_events,
     warn_large_event,
+)
+from analysis.labels import (
+    LABEL_COLUMNS,
+    Role,
+    add_sitting_roles,
+    flag_actor_labels,
+    list_sitting_roles,
 )
 from analysis.quotes import index_voice_ranges
 from analysis.shared import (
@@ -78,6 +85,9 @@ BLOCK_QUOTATIONS = 20_000
 
 BLOCK_GROUPS = 2_000
 """Groups of quotations described at a time."""
+
+FLAGGED = "labels_flagged"
+"""Work folder of :func:`reduce_labels`: each chunk's flagged labels."""
 
 QUOTATIONS, TOKENS, CANDIDATES, MEMBERS = "variant_quotations", "variant_tokens", "variant_pairs", "variant_members"
 """Work folders of :func:`reduce_variants`: quotations by block, tokens by bucket of hashes, candidate pairs by block, group members by block of groups."""
@@ -404,3 +414,27 @@ def _read_quotations(work: Path, numbers: list[int]) -> tuple[dict[int, tuple], 
         wanted = [k for k in numbers if k // BLOCK_QUOTATIONS == block]
         frames.append(read_bucket(work / QUOTATIONS, block, filters=[("id", "in", wanted)]))
     return _list_quotations(pd.concat(frames, ignore_index=True))
+
+
+def reduce_labels(out: Path, roles: list[Role]) -> None:
+    """Write ``actor_labels.parquet`` a chunk at a time: the corpus's sitting roles are listed first, then each chunk's labels flagged.
+
+    The table is :func:`analysis.labels.summarise_actor_labels`'s on the whole
+    corpus. Memory: one chunk's labels, and per actor and role a count and
+    :data:`analysis.labels.LISTED_ARTICLES` ids.
+    """
+    work = out / WORK
+    shutil.rmtree(work / FLAGGED, ignore_errors=True)
+    paths = _chunk_paths(out, "label_counts")
+    sitting = add_sitting_roles(list_sitting_roles(pd.read_parquet(path), roles) for path in paths)
+    flagged = []
+    for path in paths:
+        number = int(path.stem.removeprefix("chunk-"))
+        columns = [c for c in ("article_id", "published") if c in part_columns(out, "articles")]
+        table = flag_actor_labels(pd.read_parquet(path), pd.read_parquet(part_path(out, "articles", number), columns=columns), roles, sitting)
+        write_parquet(table, work / FLAGGED / path.name)
+        flagged.append(work / FLAGGED / path.name)
+    writer = RowWriter(out / "actor_labels.parquet", LABEL_COLUMNS)
+    for row in merge_sorted(flagged, LABEL_COLUMNS, key_width=4):
+        writer.add(row)
+    writer.close()

@@ -84,7 +84,12 @@ from analysis.pipeline import (
     analyse_local,
     load_resources,
 )
-from analysis.reduce import reduce_coverage, reduce_shared, reduce_variants
+from analysis.reduce import (
+    reduce_coverage,
+    reduce_labels,
+    reduce_shared,
+    reduce_variants,
+)
 from analysis.shuffle import write_parquet
 from analysis.uncertainty import list_resampled_groups
 
@@ -194,7 +199,8 @@ def reduce_chunks(out: Path, resources: Resources) -> None:
     :func:`analysis.reduce.reduce_coverage`).
     """
     articles = read_parts(out, "articles", [c for c in part_columns(out, "articles") if c != "clean_text"])
-    local = {name: read_parts(out, name) for name in ("articles", "loaded_terms", "labels", "tone_sums", "cue_sums", "loaded_sums")}
+    local = {name: read_parts(out, name) for name in ("tone_sums", "cue_sums", "loaded_sums")}
+    local["naming_counts"] = pd.concat([pd.read_parquet(p) for p in sorted(part_folder(out, "naming_counts").glob("chunk-*.parquet"))], ignore_index=True)
     local["articles"] = articles
     for table, sums in (("sentences", "tone_sums"), ("cue_counts", "cue_sums"), ("loaded_counts", "loaded_sums")):
         resampled = set(list_resampled_groups(local[sums], articles, "outlet"))
@@ -206,6 +212,7 @@ def reduce_chunks(out: Path, resources: Resources) -> None:
     del local
     for name, table in tables.items():
         write_parquet(table, out / f"{name}.parquet")
+    reduce_labels(out, resources.roles)
     reduce_shared(out)
     reduce_variants(out)
     reduce_coverage(out)

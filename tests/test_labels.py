@@ -9,7 +9,11 @@ from analysis.actors import find_actor_mentions, load_actors
 from analysis.errors import InputProblem
 from analysis.labels import (
     Role,
+    add_sitting_roles,
+    count_actor_labels,
     find_actor_labels,
+    flag_actor_labels,
+    list_sitting_roles,
     read_role,
     read_roles,
     summarise_actor_labels,
@@ -62,6 +66,22 @@ def test_a_contradiction_names_at_most_ten_articles():
     flag = summarise_actor_labels(labels, cleaned, read_roles()).query("flag != ''")["flag"].iloc[0]
     assert "12 article(s) give President without 'former': b00, b01," in flag
     assert flag.endswith("b09 and 2 more")
+
+
+@pytest.mark.parametrize("parts", [2, 3, 13])
+def test_labels_flagged_part_by_part_are_the_whole_corpus(parts):
+    """The stream engine's way: sitting roles listed per part and added up, each part flagged with the total."""
+    texts = {"a": "Putin spoke with former U.S. President Donald Trump."} | {f"b{i:02d}": "President Donald Trump spoke." for i in range(12)}
+    labels, cleaned = _labels(texts)
+    roles = read_roles()
+    whole = summarise_actor_labels(labels, cleaned, roles)
+    groups = [list(texts)[k::parts] for k in range(parts)]
+    counts = [count_actor_labels(labels[labels["article_id"].isin(ids)]) for ids in groups]
+    sitting = add_sitting_roles(list_sitting_roles(part, roles) for part in counts)
+    assert sitting == list_sitting_roles(count_actor_labels(labels), roles)
+    flagged = pd.concat([flag_actor_labels(part, cleaned, roles, sitting) for part in counts]).sort_values(["article_id", "actor", "label", "voice"])
+    pd.testing.assert_frame_equal(flagged.reset_index(drop=True), whole.reset_index(drop=True), check_dtype=False)
+    assert whole["flag"].str.endswith("b09 and 2 more").sum() == 1
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ import pytest
 from analysis.errors import InputProblem
 from analysis.loaded import (
     LOADED_COLUMNS,
+    add_naming_choices,
     compare_loaded,
     count_sentence_loaded,
     find_loaded,
@@ -133,6 +134,16 @@ def test_naming_choices_list_each_outlets_names(seed_tables):
     assert {"war", "invasion", "conflict"} <= set(war["entry"])
     capitulate = table[table["entry"] == "surrender"]
     assert capitulate["outlet"].tolist() == ["Unidentified commentary"] and capitulate["forms"].tolist() == ["capitulate"]
+
+
+@pytest.mark.parametrize("by", ["outlet", "article_id"])
+def test_naming_choices_of_parts_add_up_to_the_whole(seed_tables, by):
+    loaded, articles = seed_tables["loaded_terms"], seed_tables["articles"]
+    whole = tabulate_naming_choices(loaded, articles, by=by)
+    parts = [tabulate_naming_choices(rows, articles, by=by) for rows in (loaded.iloc[::2], loaded.iloc[1::2])]  # each group's terms split between parts
+    added = add_naming_choices(pd.concat(parts, ignore_index=True), by=by)
+    pd.testing.assert_frame_equal(added, whole, check_dtype=False)
+    assert len(whole) > 10 and (whole["forms"].str.contains(" | ", regex=False)).any()
 
 
 def test_compare_loaded_has_a_row_per_layer_and_pair(seed_tables):
