@@ -83,6 +83,9 @@ BUCKET_TOKENS = 20_000_000
 BLOCK_QUOTATIONS = 20_000
 """Quotations per block (consecutive in the articles' order) whose candidate pairs are aligned at a time."""
 
+JOIN_CELLS = 5_000_000
+"""Pairs of token holders compared at a time when candidate pairs are found (some 100 MB of work arrays)."""
+
 BLOCK_GROUPS = 2_000
 """Groups of quotations described at a time."""
 
@@ -386,13 +389,32 @@ def _list_token_rows(quotations: pd.DataFrame, frequency: Counter) -> pd.DataFra
 
 
 def _pair_tokens(tokens: pd.DataFrame) -> pd.DataFrame:
-    """The candidate pairs of one bucket of tokens: a prefix token of one quotation held by a quotation of another article at least as long."""
-    prefixes = tokens[tokens["prefix"]]
-    joined = prefixes.merge(tokens, on="token", suffixes=("", "_other"))
-    joined = joined[(joined["id"] != joined["id_other"]) & (joined["length_other"] >= joined["length"]) & (joined["owner"] != joined["owner_other"])]
-    first = np.minimum(joined["id"].to_numpy(), joined["id_other"].to_numpy())
-    second = np.maximum(joined["id"].to_numpy(), joined["id_other"].to_numpy())
-    return pd.DataFrame({"first": first, "second": second}).drop_duplicates(ignore_index=True)
+    """The candidate pairs of one bucket of tokens: a prefix token of one quotation held by a quotation of another article at least as long.
+
+    Token by token, :data:`JOIN_CELLS` prefix-holder pairs at a time, the pairs
+    found so far kept once each: a token held by thousands of quotations (a
+    statement every article quotes) does not build the whole join in memory.
+    """
+    ordered = tokens.sort_values(["token", "id"], kind="stable")
+    hashes = ordered["token"].to_numpy(np.uint64)
+    ids, lengths, owners = (ordered[c].to_numpy(np.int64) for c in ("id", "length", "owner"))
+    in_prefix = ordered["prefix"].to_numpy(bool)
+    _, starts, counts = np.unique(hashes, return_index=True, return_counts=True)
+    found, pending, cells = np.empty((0, 2), np.int64), [], 0
+    for start, count in zip(starts.tolist(), counts.tolist()):
+        holders = np.arange(start, start + count)
+        prefix_rows = holders[in_prefix[start : start + count]]
+        step = max(1, JOIN_CELLS // count)
+        for offset in range(0, len(prefix_rows) if count > 1 else 0, step):
+            mine = prefix_rows[offset : offset + step, None]
+            keep = (ids[mine] != ids[holders]) & (lengths[holders] >= lengths[mine]) & (owners[mine] != owners[holders])
+            one, other = np.broadcast_to(ids[mine], keep.shape)[keep], np.broadcast_to(ids[holders], keep.shape)[keep]
+            pending.append(np.stack([np.minimum(one, other), np.maximum(one, other)], axis=1))
+            cells += keep.size
+            if cells >= JOIN_CELLS:
+                found, pending, cells = np.unique(np.concatenate([found, *pending]), axis=0), [], 0
+    found = np.unique(np.concatenate([found, *pending]), axis=0)
+    return pd.DataFrame({"first": found[:, 0], "second": found[:, 1]})
 
 
 def _list_quotations(quotations: pd.DataFrame) -> tuple[dict[int, tuple], dict[int, list[str]], dict[int, str]]:

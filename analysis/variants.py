@@ -245,7 +245,7 @@ def link_pairs(
             continue
         if root(other) == root(k):
             continue
-        matched = count_matched_words(words, others)
+        matched = len(words) if words == others else count_matched_words(words, others)
         if matched >= min_matched and matched >= link_share * min(len(words), len(others)):
             parent[root(other)] = root(k)
             links.append((k, other))
@@ -367,6 +367,16 @@ def _find_closest(k: int, others: list[int], full: int, keys, token_sets: dict |
     return best
 
 
+def _compare(full: list[str], member: list[str], cache: dict | None) -> dict:
+    """:func:`compare_wording`, kept in ``cache`` for the group's repeated wordings."""
+    if cache is None:
+        return compare_wording(full, member)
+    key = ("compared", tuple(full), tuple(member))
+    if key not in cache:
+        cache[key] = compare_wording(full, member)
+    return cache[key]
+
+
 def _inside_marks(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and not text[start].isalnum():
         start += 1
@@ -392,12 +402,12 @@ def _describe(number, k, full, members, quotations, keys, speakers, link_share, 
     if k == full:
         return (*base, "", start, end, 1.0, "", "", "", "", "full")
     reference = full
-    comparison = compare_wording(keys[full], keys[k])
+    comparison = _compare(keys[full], keys[k], token_sets)
     if comparison["matched"] < link_share * len(keys[k]):
         # a fragment the full version does not hold: the member of another article sharing most words
         others = [m for m in members if m != k and quotations[m][0] != quotations[k][0]]
         reference = _find_closest(k, others, full, keys, token_sets)
-        comparison = compare_wording(keys[reference], keys[k])
+        comparison = _compare(keys[reference], keys[k], token_sets)
     ref_article, ref_id, _, _, ref_words, _ = quotations[reference]
     if comparison["kept"] is None:
         kept_start = kept_end = -1

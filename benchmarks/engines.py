@@ -50,9 +50,13 @@ def write_corpus(folder: Path, articles: int, seed: int) -> tuple[Path, Path]:
 
 def measure(articles: int, chunk_size: int, reduce: bool, seed: int) -> dict:
     """Run the stream engine on a synthetic corpus in this process; times, words, peak memory."""
+    from analysis import stream
     from analysis.pipeline import load_resources
     from analysis.stream import map_chunks, read_parts, reduce_chunks
 
+    stages: dict[str, float] = {}
+    for name in STAGES:
+        setattr(stream, name, _timed(getattr(stream, name), name, stages))
     resources = load_resources()
     with tempfile.TemporaryDirectory() as folder:
         corpus, out = write_corpus(Path(folder), articles, seed)
@@ -70,7 +74,23 @@ def measure(articles: int, chunk_size: int, reduce: bool, seed: int) -> dict:
     return {
         "articles": articles, "sentences": len(sentences), "words": words, "map_seconds": mapped, "reduce_seconds": reduced,
         "vader_seconds": vader, "peak_map_mb": peak_map, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "stages": stages,
     }
+
+
+STAGES = ("analyse_corpus", "reduce_labels", "reduce_shared", "reduce_variants", "reduce_coverage")
+"""The corpus step's stages, timed (the outlet tables, actor labels, shared passages, quotation variants, coverage)."""
+
+
+def _timed(function, name: str, stages: dict[str, float]):
+    def run(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            stages[name] = stages.get(name, 0.0) + time.perf_counter() - start
+
+    return run
 
 
 def measure_dask(articles: int, chunk_size: int, workers: int, seed: int) -> dict:
@@ -128,6 +148,10 @@ def main() -> None:
         rows.append(row)
     print(f"stream engine, one process, chunks of {args.chunk_size} articles (words per second per core):")
     print(pd.DataFrame(rows).to_string(index=False))
+    reduced = {r["articles"]: r["stages"] for r in results if r["reduce_seconds"] is not None}
+    if reduced:
+        print("\ncorpus step, seconds per stage:")
+        print(pd.DataFrame(reduced).round(1).to_string())
     if len(results) > 1:
         first, last = results[0], results[-1]
         growth = (last["map_seconds"] / last["articles"]) / (first["map_seconds"] / first["articles"])

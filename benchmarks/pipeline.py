@@ -6,9 +6,15 @@ Synthetic corpus (composition): each article is built from the body sentences of
 the default corpus (run ``make data`` first), resampled with replacement with a
 fixed seed. An article takes the number of paragraphs of a seed article drawn at
 random, each paragraph one to four sentences drawn from the pool of all seed
-sentences (quotation marks and attributions as written), a headline line, and an
-outlet drawn from the seed outlets. Articles go through the table loader
-(a Parquet file), as a user's corpus would.
+sentences (quotation marks and attributions as written), a headline line, an
+outlet drawn from the seed outlets, and an event: articles are numbered and
+every :data:`EVENT_ARTICLES` consecutive ones are one event (coverage groups
+claims within an event). Articles go through the table loader (a Parquet
+file), as a user's corpus would.
+
+The corpus is a hard case for the steps that compare articles: every article
+repeats sentences of the same five, so every pair of articles shares text and
+quotations (in real coverage most pairs share nothing).
 
 Each size runs in a fresh process, so that its peak resident memory (``ru_maxrss``)
 is its own. The child times every function ``analysis.pipeline.analyse_articles``
@@ -34,6 +40,10 @@ import numpy as np
 import pandas as pd
 
 
+EVENT_ARTICLES = 100
+"""Consecutive articles of one event in the synthetic corpus."""
+
+
 def build_corpus(articles: int, seed: int) -> pd.DataFrame:
     """A synthetic corpus of ``articles`` articles resampled from the default corpus's sentences."""
     from analysis import config
@@ -51,8 +61,8 @@ def build_corpus(articles: int, seed: int) -> pd.DataFrame:
             for _ in range(int(rng.choice(paragraph_counts)))
         ]
         headline = pool[int(rng.integers(0, len(pool)))][:90]
-        rows.append((f"a{i:07d}", outlets[int(rng.integers(0, len(outlets)))], headline + "\n\n" + "\n\n".join(paragraphs)))
-    return pd.DataFrame(rows, columns=["article_id", "outlet", "text"])
+        rows.append((f"a{i:07d}", outlets[int(rng.integers(0, len(outlets)))], f"e{i // EVENT_ARTICLES:05d}", headline + "\n\n" + "\n\n".join(paragraphs)))
+    return pd.DataFrame(rows, columns=["article_id", "outlet", "event", "text"])
 
 
 def time_vader(sentences: list[str]) -> tuple[int, float]:
