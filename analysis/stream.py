@@ -6,7 +6,7 @@ dask``) reads a CSV, JSONL or Parquet corpus ``chunk_size`` rows at a time
 (:func:`analysis.pipeline.analyse_local`) and writes the chunk's tables as one
 Parquet file per table. When every chunk is done, the tables that compare
 outlets or articles (:data:`analysis.pipeline.CORPUS_TABLES`) are computed
-from the chunks' tables (:func:`analysis.pipeline.analyse_corpus`).
+from the chunks' work tables (:func:`reduce_chunks`).
 
 Output folder:
 
@@ -20,13 +20,16 @@ path                                             contents
 ``<table>.parquet``                              each table of
                                                  :data:`~analysis.pipeline.CORPUS_TABLES`
 ``_work/<table>/chunk-000000.parquet``           what the corpus tables are computed
-                                                 from: per-sentence counts and words,
-                                                 per-article sums, per-outlet word counts
+                                                 from (:data:`~analysis.pipeline.WORK_TABLES`):
+                                                 per-sentence counts and words;
+                                                 per-article sums, label counts,
+                                                 shingles and quotations; per-outlet
+                                                 word and name counts
 ``_work/done/chunk-000000.json``                 written last for each chunk: the chunk
                                                  is finished
-``_work/coverage_units/bucket-00000/``           the corpus step's sentences that can be
-                                                 claims, by bucket of events
-``_work/coverage_claims/00000.parquet``          each bucket's sentences with their claims
+``_work/<step>/bucket-00000/``                   the corpus step's rows by bucket or block
+                                                 (:mod:`analysis.reduce`; rewritten by
+                                                 every corpus step)
 ``run.json``                                     the input file (size and modification
                                                  time) and chunk size of the run
 ===============================================  ==========================================

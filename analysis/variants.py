@@ -218,6 +218,26 @@ def find_candidate_pairs(
     return sorted(pairs)
 
 
+class DisjointSets:
+    """Quotations joined into groups (union-find with path halving); a quotation never joined is its own group."""
+
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+
+    def root(self, k: int) -> int:
+        """The quotation that stands for ``k``'s group."""
+        parent = self.parent
+        parent.setdefault(k, k)
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    def join(self, k: int, other: int) -> None:
+        """Join ``other``'s group to ``k``'s."""
+        self.parent[self.root(other)] = self.root(k)
+
+
 def link_pairs(
     pairs: list[tuple[int, int]],
     keys: dict[int, list[str]],
@@ -229,45 +249,29 @@ def link_pairs(
 
     A pair already joined through earlier links is not aligned: it cannot change the groups.
     """
-    parent: dict[int, int] = {}
-
-    def root(k: int) -> int:
-        parent.setdefault(k, k)
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
+    joined = DisjointSets()
     links = []
     for k, other in pairs:
         words, others = keys[k], keys[other]
         if len(set(words) & set(others)) < min_matched or (speakers.get(k) and speakers.get(other) and speakers[k] != speakers[other]):
             continue
-        if root(other) == root(k):
+        if joined.root(other) == joined.root(k):
             continue
         matched = len(words) if words == others else count_matched_words(words, others)
         if matched >= min_matched and matched >= link_share * min(len(words), len(others)):
-            parent[root(other)] = root(k)
+            joined.join(k, other)
             links.append((k, other))
     return links
 
 
 def join_groups(links) -> list[list[int]]:
     """The groups (connected components) of the quotations joined by ``links``, each sorted, by first member (quotations without a link are left out)."""
-    parent: dict[int, int] = {}
-
-    def root(k: int) -> int:
-        parent.setdefault(k, k)
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
+    joined = DisjointSets()
     for k, other in links:
-        parent[root(other)] = root(k)
+        joined.join(k, other)
     groups: dict[int, list[int]] = {}
-    for k in sorted(parent):
-        groups.setdefault(root(k), []).append(k)
+    for k in sorted(joined.parent):
+        groups.setdefault(joined.root(k), []).append(k)
     return sorted(groups.values())
 
 
