@@ -279,8 +279,11 @@ def analyse_corpus(local: dict[str, pd.DataFrame], resources: Resources, buckete
 
     ``local``: :func:`analyse_local`'s tables for the whole corpus, articles in
     ``article_id`` order (``articles`` needs ``article_id``, ``outlet``,
-    ``clean_text`` and, when the corpus has it, ``published``); the parts'
-    ``term_counts`` added up (:func:`analysis.distinctive.add_term_counts`);
+    ``clean_text`` and, when the corpus has them, ``published`` and ``event``;
+    without the bucketed tables, neither the clean texts nor the shingles,
+    quotations, label counts, voice ranges and quotation spans are read); the
+    parts' ``term_counts`` and ``naming_counts`` concatenated, the former added
+    up (:func:`analysis.distinctive.add_term_counts`);
     ``words`` may be None when the corpus has too many sentences for the
     permutation check (:func:`analysis.distinctive.needs_words`). With
     ``bucketed`` False, :data:`BUCKETED_TABLES` are left out (the stream engine

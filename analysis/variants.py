@@ -344,17 +344,42 @@ def _find_closest(k: int, others: list[int], full: int, keys, token_sets: dict |
     """The member of ``others`` whose words match most of ``keys[k]`` (ties: the full version, then the first).
 
     Members with the same words are one candidate (the full version, else the
-    first of them). Matched words never exceed the words two quotations have in
-    common (counted with repeats), so candidates are tried from the largest such
-    bound down and the search stops below the best match found. ``token_sets``
-    keeps each wording's tokens between calls on one group.
+    first of them): :func:`_choose_wordings`, then :func:`_closest_wording`.
     """
-    token_sets = {} if token_sets is None else token_sets
     chosen: dict[tuple[str, ...], int] = {}
     for m in others:
         key = tuple(keys[m])
         if key not in chosen or m == full or (chosen[key] != full and m < chosen[key]):
             chosen[key] = m
+    return _closest_wording(k, chosen, full, keys, {} if token_sets is None else token_sets)
+
+
+class _Wordings:
+    """A group's members by wording, so that a fragment's candidates are found without scanning every member."""
+
+    def __init__(self, members: list[int], keys, owners: dict[int, str], full: int) -> None:
+        self.by_key: dict[tuple[str, ...], list[int]] = {}
+        for m in sorted(members):
+            self.by_key.setdefault(tuple(keys[m]), []).append(m)
+        self.owners, self.full, self.full_key = owners, full, tuple(keys[full])
+
+    def choose(self, k: int) -> dict[tuple[str, ...], int]:
+        """What :func:`_find_closest` chooses from the members of the other articles: per wording, the full version, else its first member."""
+        owner, chosen = self.owners[k], {}
+        for key, members in self.by_key.items():
+            if key == self.full_key and self.owners[self.full] != owner:
+                chosen[key] = self.full
+                continue
+            first = next((m for m in members if self.owners[m] != owner), None)
+            if first is not None:
+                chosen[key] = first
+        return chosen
+
+
+def _closest_wording(k: int, chosen: dict[tuple[str, ...], int], full: int, keys, token_sets: dict) -> int:
+    """The chosen member matching most of ``keys[k]``. Matched words never exceed the words two quotations have in
+    common (counted with repeats), so candidates are tried from the largest such bound down and the search stops
+    below the best match found. ``token_sets`` keeps each wording's tokens between calls on one group."""
     for key in chosen:
         if key not in token_sets:
             token_sets[key] = frozenset(list_tokens(list(key)))
@@ -400,6 +425,18 @@ def _speakers(quotes: pd.DataFrame, candidates: list) -> dict[int, str]:
     return found
 
 
+def _closest_of(k: int, full: int, members: list[int], quotations: dict[int, tuple], keys, cache: dict | None) -> int:
+    """:func:`_find_closest` among the members of other articles, through the group's :class:`_Wordings` (kept in ``cache``)."""
+    if cache is None:
+        return _find_closest(k, [m for m in members if m != k and quotations[m][0] != quotations[k][0]], full, keys)
+    if ("wordings",) not in cache:
+        cache[("wordings",)] = _Wordings(members, keys, {m: quotations[m][0] for m in members}, full)
+    key = ("closest", tuple(keys[k]), quotations[k][0])
+    if key not in cache:
+        cache[key] = _closest_wording(k, cache[("wordings",)].choose(k), full, keys, cache)
+    return cache[key]
+
+
 def _describe(number, k, full, members, quotations, keys, speakers, link_share, token_sets=None) -> tuple:
     article_id, quotation_id, start, end, words, text = quotations[k]
     base = (number, article_id, quotation_id, start, end, text, speakers.get(k, ""), len(words))
@@ -409,8 +446,7 @@ def _describe(number, k, full, members, quotations, keys, speakers, link_share, 
     comparison = _compare(keys[full], keys[k], token_sets)
     if comparison["matched"] < link_share * len(keys[k]):
         # a fragment the full version does not hold: the member of another article sharing most words
-        others = [m for m in members if m != k and quotations[m][0] != quotations[k][0]]
-        reference = _find_closest(k, others, full, keys, token_sets)
+        reference = _closest_of(k, full, members, quotations, keys, token_sets)
         comparison = _compare(keys[reference], keys[k], token_sets)
     ref_article, ref_id, _, _, ref_words, _ = quotations[reference]
     if comparison["kept"] is None:

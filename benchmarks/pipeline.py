@@ -39,7 +39,6 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-
 EVENT_ARTICLES = 100
 """Consecutive articles of one event in the synthetic corpus."""
 

@@ -13,6 +13,7 @@ from analysis.variants import (
     LINK_SHARE,
     MIN_MATCHED,
     _find_closest,
+    _Wordings,
     compare_wording,
     count_least_overlap,
     count_matched_words,
@@ -145,3 +146,21 @@ def test_candidate_pairs_hold_every_pair_that_links(seed):
                 linked.add((k, other))
     assert linked and linked <= candidates
     assert len(candidates) < len(quotations) * (len(quotations) - 1) / 2  # and it does filter
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_wordings_choose_what_a_scan_of_the_other_articles_chooses(seed):
+    rng = np.random.default_rng(seed)
+    wordings = [["a", "b", "c", "d", "e"], ["a", "b", "c"], ["c", "d", "e", "f"], ["b", "c", "d", "e", "f", "g"]]
+    members = sorted(rng.choice(200, 40, replace=False).tolist())
+    keys = {m: wordings[int(rng.integers(0, len(wordings)))] for m in members}
+    owners = {m: f"article-{int(rng.integers(0, 6))}" for m in members}
+    full = min(members, key=lambda m: (-len(keys[m]), m))
+    index = _Wordings(members, keys, owners, full)
+    for k in members:
+        scanned: dict = {}
+        for m in (m for m in members if m != k and owners[m] != owners[k]):
+            key = tuple(keys[m])
+            if key not in scanned or m == full or (scanned[key] != full and m < scanned[key]):
+                scanned[key] = m
+        assert index.choose(k) == scanned
