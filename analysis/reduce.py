@@ -54,6 +54,7 @@ from analysis.shuffle import (
 )
 from analysis.variants import (
     VARIANT_COLUMNS,
+    DisjointSets,
     describe_group,
     join_groups,
     link_pairs,
@@ -85,6 +86,9 @@ BLOCK_QUOTATIONS = 20_000
 
 JOIN_CELLS = 5_000_000
 """Pairs of token holders compared at a time when candidate pairs are found (some 100 MB of work arrays)."""
+
+LINK_AT_ONCE = 1_000_000
+"""Candidate pairs of a block linked at a time (as Python tuples: some 150 MB)."""
 
 BLOCK_GROUPS = 2_000
 """Groups of quotations described at a time."""
@@ -338,9 +342,11 @@ def reduce_variants(out: Path) -> None:
         pairs = read_bucket(work / CANDIDATES, block)
         if pairs is None:
             continue
-        pairs = pairs.drop_duplicates().sort_values(["first", "second"], kind="stable")
-        listed, keys, speakers = _read_quotations(work, sorted(set(pairs["first"]) | set(pairs["second"])))
-        links.extend(link_pairs(list(zip(pairs["first"].tolist(), pairs["second"].tolist())), keys, speakers))
+        pairs = np.unique(pairs[["first", "second"]].to_numpy(np.int64), axis=0)  # sorted by first, then second
+        listed, keys, speakers = _read_quotations(work, np.unique(pairs).tolist())
+        joined = DisjointSets()
+        for start in range(0, len(pairs), LINK_AT_ONCE):
+            links.extend(link_pairs([tuple(pair) for pair in pairs[start : start + LINK_AT_ONCE].tolist()], keys, speakers, joined=joined))
     owner = np.searchsorted(offsets, np.arange(int(counts.sum())), side="right") - 1
     groups = [members for members in join_groups(links) if len({int(owner[k]) for k in members}) >= 2]
     group_of = {k: number for number, members in enumerate(groups) for k in members}

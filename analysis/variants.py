@@ -244,12 +244,15 @@ def link_pairs(
     speakers: dict[int, str],
     min_matched: int = MIN_MATCHED,
     link_share: float = LINK_SHARE,
+    joined: DisjointSets | None = None,
 ) -> list[tuple[int, int]]:
     """The candidate pairs that quote the same statement (the module docstring's step 2), in ``pairs``' order.
 
-    A pair already joined through earlier links is not aligned: it cannot change the groups.
+    A pair already joined through earlier links is not aligned: it cannot change
+    the groups. ``joined``: the groups of the links found so far, when pairs are
+    linked a slice at a time (updated in place).
     """
-    joined = DisjointSets()
+    joined = DisjointSets() if joined is None else joined
     links = []
     for k, other in pairs:
         words, others = keys[k], keys[other]
