@@ -35,10 +35,15 @@ def marker_path(out: Path, number: int) -> Path:
     return out / WORK / "done" / f"{chunk_name(number)}.json"
 
 
+def list_parts(out: Path, table: str) -> list[Path]:
+    """The finished chunk files of ``table``, in chunk order."""
+    return sorted(part_folder(out, table).glob("chunk-*.parquet"))
+
+
 def read_parts(out: Path, table: str, columns: list[str] | None = None, articles=None) -> pd.DataFrame:
     """Every finished chunk of ``table``, concatenated, rows in ``article_id`` order; only the rows of ``articles`` (ids) when given."""
     folder = part_folder(out, table)
-    frames = [pd.read_parquet(path, columns=columns) for path in sorted(folder.glob("chunk-*.parquet"))]
+    frames = [pd.read_parquet(path, columns=columns) for path in list_parts(out, table)]
     if articles is not None:
         kept = pd.Index(articles)
         frames = [frame[frame["article_id"].isin(kept)] for frame in frames]
@@ -53,12 +58,12 @@ def count_part_rows(out: Path, table: str) -> int:
     """Rows in every finished chunk of ``table``, read from the Parquet footers."""
     import pyarrow.parquet as pq
 
-    return sum(pq.ParquetFile(path).metadata.num_rows for path in sorted(part_folder(out, table).glob("chunk-*.parquet")))
+    return sum(pq.ParquetFile(path).metadata.num_rows for path in list_parts(out, table))
 
 
 def part_columns(out: Path, table: str) -> list[str]:
     """The columns of ``table``'s chunks (read from the first chunk's schema)."""
     import pyarrow.parquet as pq
 
-    first = min(part_folder(out, table).glob("chunk-*.parquet"))
+    first = list_parts(out, table)[0]
     return [name for name in pq.read_schema(first).names if not name.startswith("__")]

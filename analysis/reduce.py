@@ -7,7 +7,6 @@ single run gives.
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from collections import Counter
 from itertools import chain
@@ -17,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import coverage
-from analysis.chunks import WORK, count_part_rows, part_columns, part_folder, part_path
+from analysis.chunks import WORK, count_part_rows, list_parts, part_columns, part_path
 from analysis.coverage import (
     COVERAGE_COLUMNS,
     EVENT,
@@ -46,6 +45,7 @@ from analysis.shared import (
 )
 from analysis.shuffle import (
     RowWriter,
+    hash_text,
     merge_sorted,
     number_buckets,
     read_bucket,
@@ -146,15 +146,11 @@ def _omissions_of(claim: int, rows: list[tuple], outlets_of_event: dict[str, set
 
 def shuffle_claim_units(out: Path, buckets: int) -> tuple[dict[str, set[str]], dict[str, str]]:
     """Write every chunk's sentences that can be claims to the bucket of their event; return each event's outlets and each outlet's first article."""
-    import pyarrow.parquet as pq
-
     outlets_of_event: dict[str, set[str]] = {}
     first_article: dict[str, str] = {}
-    for path in sorted(part_folder(out, "sentences").glob("chunk-*.parquet")):
-        number = int(path.stem.removeprefix("chunk-"))
-        articles_path = part_path(out, "articles", number)
-        columns = ["article_id", "outlet"] + ([EVENT] if EVENT in pq.read_schema(articles_path).names else [])
-        articles = pd.read_parquet(articles_path, columns=columns)
+    columns = ["article_id", "outlet"] + ([EVENT] if EVENT in part_columns(out, "articles") else [])
+    for path in list_parts(out, "sentences"):
+        articles = pd.read_parquet(part_path(out, "articles", int(path.stem.removeprefix("chunk-"))), columns=columns)
         sentences = pd.read_parquet(path, columns=["article_id", "sentence_id", "start", "end", "text"])
         units = select_claim_units(sentences, articles)
         write_buckets(units, number_buckets(units["event"], buckets), out / WORK / SHUFFLED, path.stem)
@@ -216,7 +212,7 @@ def reduce_shared(out: Path) -> None:
     ids = rank_articles(out)
     blocks = max(1, -(-len(ids) // BLOCK_ARTICLES))
     buckets = max(1, -(-count_part_rows(out, "shingles") // BUCKET_SHINGLES))
-    for path in _chunk_paths(out, "articles"):
+    for path in list_parts(out, "articles"):
         number = int(path.stem.removeprefix("chunk-"))
         shingles = pd.read_parquet(part_path(out, "shingles", number))
         shingles = pd.DataFrame({"rank": ids.get_indexer(shingles["article_id"]), "shingle": shingles["shingle"].to_numpy()})
@@ -258,10 +254,6 @@ def reduce_shared(out: Path) -> None:
     summaries.close()
 
 
-def _chunk_paths(out: Path, table: str) -> list[Path]:
-    return sorted(part_folder(out, table).glob("chunk-*.parquet"))
-
-
 def _read_texts(work: Path, ranks: list[int]) -> tuple[dict[int, tuple[str, str]], dict]:
     """The ids and clean texts of the articles of these ranks, and their voice ranges, from their blocks."""
     texts: dict[int, tuple[str, str]] = {}
@@ -290,7 +282,7 @@ def _write_spans(rows: list[tuple], ids: pd.Index, folder: Path, block: int) -> 
 
 def rank_articles(out: Path) -> pd.Index:
     """Every article id of the run, sorted: an article's rank is its place in the articles' order."""
-    return pd.Index(sorted(chain.from_iterable(pd.read_parquet(p, columns=["article_id"])["article_id"] for p in _chunk_paths(out, "articles"))))
+    return pd.Index(sorted(chain.from_iterable(pd.read_parquet(p, columns=["article_id"])["article_id"] for p in list_parts(out, "articles"))))
 
 
 def reduce_variants(out: Path) -> None:
@@ -317,7 +309,7 @@ def reduce_variants(out: Path) -> None:
     for name in (QUOTATIONS, TOKENS, CANDIDATES, MEMBERS):
         shutil.rmtree(work / name, ignore_errors=True)
     ids = rank_articles(out)
-    paths = _chunk_paths(out, "quotations")
+    paths = list_parts(out, "quotations")
     counts = np.zeros(len(ids), dtype=np.int64)
     for path in paths:
         np.add.at(counts, ids.get_indexer(pd.read_parquet(path, columns=["article_id"])["article_id"]), 1)
@@ -343,7 +335,7 @@ def reduce_variants(out: Path) -> None:
         if pairs is None:
             continue
         pairs = np.unique(pairs[["first", "second"]].to_numpy(np.int64), axis=0)  # sorted by first, then second
-        listed, keys, speakers = _read_quotations(work, np.unique(pairs).tolist())
+        _, keys, speakers = _read_quotations(work, np.unique(pairs).tolist())
         joined = DisjointSets()
         for start in range(0, len(pairs), LINK_AT_ONCE):
             links.extend(link_pairs([tuple(pair) for pair in pairs[start : start + LINK_AT_ONCE].tolist()], keys, speakers, joined=joined))
@@ -380,7 +372,7 @@ def _tokens(start: int, text: str) -> list[tuple[str, int]]:
 
 def hash_token(token: tuple[str, int]) -> int:
     """A token's unsigned 64-bit BLAKE2b hash (the same on every machine and run)."""
-    return int.from_bytes(hashlib.blake2b(f"{token[0]}\x1f{token[1]}".encode("utf-8"), digest_size=8).digest(), "big")
+    return hash_text(f"{token[0]}\x1f{token[1]}")
 
 
 def _list_token_rows(quotations: pd.DataFrame, frequency: Counter) -> pd.DataFrame:
@@ -453,12 +445,12 @@ def reduce_labels(out: Path, roles: list[Role]) -> None:
     """
     work = out / WORK
     shutil.rmtree(work / FLAGGED, ignore_errors=True)
-    paths = _chunk_paths(out, "label_counts")
+    paths = list_parts(out, "label_counts")
+    columns = [c for c in ("article_id", "published") if c in part_columns(out, "articles")]
     sitting = add_sitting_roles(list_sitting_roles(pd.read_parquet(path), roles) for path in paths)
     flagged = []
     for path in paths:
         number = int(path.stem.removeprefix("chunk-"))
-        columns = [c for c in ("article_id", "published") if c in part_columns(out, "articles")]
         table = flag_actor_labels(pd.read_parquet(path), pd.read_parquet(part_path(out, "articles", number), columns=columns), roles, sitting)
         write_parquet(table, work / FLAGGED / path.name)
         flagged.append(work / FLAGGED / path.name)

@@ -31,7 +31,6 @@ articles.
 
 from __future__ import annotations
 
-import hashlib
 from bisect import bisect_left
 from collections import defaultdict
 
@@ -40,6 +39,7 @@ import pandas as pd
 
 from analysis.quotes import index_voice_ranges, voice_at
 from analysis.segment import find_words
+from analysis.shuffle import hash_text
 
 SHINGLE = 8
 """Words per shingle: long enough that two independent reports rarely share one by chance."""
@@ -95,7 +95,7 @@ def find_normalised_words(text: str) -> list[tuple[int, int, str]]:
 def hash_shingles(keys: list[str], size: int = SHINGLE) -> list[int]:
     """The hash of every run of ``size`` words, by its first word's position (empty when fewer words)."""
     return [
-        int.from_bytes(hashlib.blake2b(" ".join(keys[i : i + size]).encode("utf-8"), digest_size=8).digest(), "big")
+        hash_text(" ".join(keys[i : i + size]))
         for i in range(len(keys) - size + 1)
     ]
 

@@ -22,9 +22,14 @@ BATCH_ROWS = 50_000
 """Rows read or written at a time when parts are merged."""
 
 
+def hash_text(text: str) -> int:
+    """The unsigned 64-bit BLAKE2b hash of ``text``: the same on every machine and run (not Python's salted hash)."""
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big")
+
+
 def bucket_of(key: str, buckets: int) -> int:
-    """The bucket of ``key`` among ``buckets``: the same on every machine and run (BLAKE2b, not Python's salted hash)."""
-    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "big") % buckets
+    """The bucket of ``key`` among ``buckets`` (:func:`hash_text`)."""
+    return hash_text(key) % buckets
 
 
 def bucket_name(number: int) -> str:

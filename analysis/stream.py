@@ -68,9 +68,9 @@ import pandas as pd
 from analysis.chunks import (
     WORK,
     count_part_rows,
+    list_parts,
     marker_path,
     part_columns,
-    part_folder,
     part_path,
     read_parts,
 )
@@ -181,7 +181,7 @@ def iter_chunks(corpus: Path, out: Path, chunk_size: int, progress=None) -> Iter
 
 def add_up_term_counts(out: Path) -> pd.DataFrame:
     """The chunks' word counts per group added up, :data:`ADD_AT_ONCE` chunks at a time."""
-    paths = sorted(part_folder(out, "term_counts").glob("chunk-*.parquet"))
+    paths = list_parts(out, "term_counts")
     total = add_term_counts([pd.read_parquet(p) for p in paths[:1]])
     for start in range(1, len(paths), ADD_AT_ONCE):
         total = add_term_counts([total, *(pd.read_parquet(p) for p in paths[start : start + ADD_AT_ONCE])])
@@ -203,7 +203,7 @@ def reduce_chunks(out: Path, resources: Resources) -> None:
     """
     articles = read_parts(out, "articles", [c for c in part_columns(out, "articles") if c != "clean_text"])
     local = {name: read_parts(out, name) for name in ("tone_sums", "cue_sums", "loaded_sums")}
-    local["naming_counts"] = pd.concat([pd.read_parquet(p) for p in sorted(part_folder(out, "naming_counts").glob("chunk-*.parquet"))], ignore_index=True)
+    local["naming_counts"] = pd.concat([pd.read_parquet(p) for p in list_parts(out, "naming_counts")], ignore_index=True)
     local["articles"] = articles
     for table, sums in (("sentences", "tone_sums"), ("cue_counts", "cue_sums"), ("loaded_counts", "loaded_sums")):
         resampled = set(list_resampled_groups(local[sums], articles, "outlet"))
