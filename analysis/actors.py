@@ -18,13 +18,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from analysis import config
 from analysis.errors import InputProblem
 from analysis.quotes import index_voice_ranges, voice_at
 from analysis.tone import MEASURES, add_article_column
-from analysis.uncertainty import DEFAULT_SEED, bootstrap_interval
+from analysis.uncertainty import DEFAULT_SEED, bootstrap_intervals
 from analysis.wordlists import read_tsv_records
 
 KINDS = ("person", "country", "organisation")
@@ -141,12 +142,14 @@ def summarise_actor_tone(
     keys = ["article_id", "outlet"] if by == "article_id" else [by]
     joined = authorial.merge(sentences, on=["article_id", "sentence_id"], how="inner", validate="many_to_one", suffixes=("_mention", ""))
     joined = add_article_column(joined, articles, "outlet" if by == "article_id" else by)
-    rows = []
-    for key, frame in joined.groupby(keys + ["actor", "kind"], sort=True):
+    scores = {measure: joined[f"tone_{measure}_authorial"].to_numpy(dtype=float) for measure in MEASURES}
+    groups = joined.groupby(keys + ["actor", "kind"], sort=True).indices
+    rows, samples = [], []
+    for key in sorted(groups):
         for measure in MEASURES:
-            values = frame[f"tone_{measure}_authorial"].dropna().to_numpy(dtype=float)
-            low, high = bootstrap_interval(values, seed=seed)
-            row = dict(zip(keys + ["actor", "kind"], key))
-            row.update(measure=measure, sentences=len(values), mean=float(values.mean()) if len(values) else float("nan"), mean_low=low, mean_high=high)
-            rows.append(row)
-    return pd.DataFrame(rows, columns=keys + ["actor", "kind", "measure", "sentences", "mean", "mean_low", "mean_high"])
+            values = scores[measure][groups[key]]
+            values = values[~np.isnan(values)]
+            samples.append((values, None))
+            rows.append((*key, measure, len(values), float(values.mean()) if len(values) else float("nan")))
+    intervals = bootstrap_intervals(samples, seed=seed)
+    return pd.DataFrame([(*row, *interval) for row, interval in zip(rows, intervals)], columns=keys + ["actor", "kind", "measure", "sentences", "mean", "mean_low", "mean_high"])

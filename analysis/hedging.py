@@ -407,13 +407,14 @@ def find_hedged_figures(sentences: pd.DataFrame, articles: pd.DataFrame, hedges:
     """
     texts = dict(zip(articles["article_id"], articles["clean_text"]))
     index = index_voice_ranges(voice)
-    cue_groups = {key: frame for key, frame in hedges[hedges["kind"] == "hedge"].groupby(["article_id", "sentence_id"], sort=False)}
-    empty = hedges.iloc[0:0]
+    cue_spans: dict[tuple[str, int], list[tuple[int, int, str, str]]] = {}
+    only = hedges[hedges["kind"] == "hedge"]
+    for article_id, sentence_id, *span in zip(only["article_id"], only["sentence_id"], only["start"], only["end"], only["cue"], only["category"]):
+        cue_spans.setdefault((article_id, sentence_id), []).append(tuple(span))
     rows = []
     for article_id, sentence_id, start, end in zip(sentences["article_id"], sentences["sentence_id"], sentences["start"], sentences["end"]):
         text = texts[article_id]
-        cues = cue_groups.get((article_id, sentence_id), empty)
-        spans = list(zip(cues["start"], cues["end"], cues["cue"], cues["category"]))
+        spans = cue_spans.get((article_id, sentence_id), [])
         for figure in find_figures(text, start, end):
             carried, position = [], figure.start
             for cue_start, cue_end, cue_text, category in sorted(spans, reverse=True):

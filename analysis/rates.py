@@ -21,7 +21,7 @@ from analysis.uncertainty import (
     DEFAULT_SEED,
     RESAMPLE_LIMIT,
     Moments,
-    bootstrap_interval,
+    bootstrap_intervals,
     compare_groups,
     normal_interval,
     total_by_group,
@@ -143,7 +143,7 @@ def summarise_rates(
     data = add_article_column(counts, articles, by) if by != "article_id" else counts
     data = data[data["authorial_words"] > 0]
     frames = dict(iter(data.groupby(by, sort=True)))
-    rows = []
+    rows, samples, resampled = [], [], []
     for group, total in totals.iterrows():
         units = int(total["words.units"])
         frame = frames.get(group, data.iloc[0:0])
@@ -155,8 +155,9 @@ def summarise_rates(
             if units > RESAMPLE_LIMIT:
                 low, high = normal_interval(moments)
             else:
-                found = frame[column].to_numpy(dtype=float)
-                low, high = bootstrap_interval(found / words * 1000, seed=seed, weights=words)
+                low, high = float("nan"), float("nan")
+                resampled.append(len(rows))
+                samples.append((frame[column].to_numpy(dtype=float) / words * 1000, words))
             rows.append(
                 {
                     by: group,
@@ -170,6 +171,8 @@ def summarise_rates(
                     "per_1000_high": high,
                 }
             )
+    for row, (low, high) in zip(resampled, bootstrap_intervals(samples, seed=seed)):
+        rows[row]["per_1000_low"], rows[row]["per_1000_high"] = low, high
     return pd.DataFrame(rows)
 
 

@@ -15,6 +15,7 @@ country from the description's place words (Kremlin → Russia).
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import pandas as pd
 
@@ -140,26 +141,34 @@ def summarise_sources(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFr
     columns = ["article_id", "source", "source_type", "country", "quotes", "direct", "partial", "indirect", "quoted_words", "cues"]
     if quotes.empty:
         return pd.DataFrame(columns=columns)
-    data = quotes.assign(words=count_quoted_words(quotes))
+    contents: dict[tuple[str, str], list[tuple]] = {}
+    for article_id, source, *rest in zip(quotes["article_id"], quotes["speaker"], quotes["speaker_type"], quotes["country"], quotes["kind"], quotes["cue"], count_quoted_words(quotes)):
+        contents.setdefault((article_id, source), []).append(rest)
     rows = []
-    for (article_id, source), frame in data.groupby(["article_id", "speaker"], sort=True):
-        kinds = frame["kind"].value_counts()
-        cues = sorted({c.lower() for c in frame["cue"] if c})
+    for (article_id, source), found in sorted(contents.items()):
+        types, countries, kinds, cues, words = zip(*found)
         rows.append(
-            {
-                "article_id": article_id,
-                "source": source,
-                "source_type": frame["speaker_type"].mode().iloc[0],
-                "country": frame["country"].mode().iloc[0],
-                "quotes": len(frame),
-                "direct": int(kinds.get("direct", 0)),
-                "partial": int(kinds.get("partial", 0)),
-                "indirect": int(kinds.get("indirect", 0)),
-                "quoted_words": int(frame["words"].sum()),
-                "cues": "; ".join(cues),
-            }
+            (
+                article_id,
+                source,
+                _most_common(types),
+                _most_common(countries),
+                len(found),
+                kinds.count("direct"),
+                kinds.count("partial"),
+                kinds.count("indirect"),
+                int(sum(words)),
+                "; ".join(sorted({c.lower() for c in cues if c})),
+            )
         )
     return pd.DataFrame(rows, columns=columns)
+
+
+def _most_common(values: tuple[str, ...]) -> str:
+    """The most frequent value, the first in sorted order on a tie (what ``Series.mode().iloc[0]`` gives)."""
+    counts = Counter(values)
+    top = max(counts.values())
+    return min(value for value, count in counts.items() if count == top)
 
 
 def find_cited_media(articles: pd.DataFrame, voice: pd.DataFrame, lexicons: SourceLexicons | None = None) -> pd.DataFrame:

@@ -31,6 +31,28 @@ def test_a_bare_surname_is_grouped_with_the_full_name_and_typed_by_its_appositio
     assert sources[["source", "quotes", "direct", "quoted_words", "cues"]].values.tolist() == [["Carlo Masala", 1, 1, 5, "added"]]
 
 
+def _content(article_id, speaker, speaker_type, country, kind, cue, text="“A b c,”"):
+    return {"article_id": article_id, "speaker": speaker, "speaker_type": speaker_type, "country": country, "kind": kind, "cue": cue, "text": text}
+
+
+@pytest.mark.parametrize(
+    ("contents", "expected"),
+    [
+        # a tie between two types: the first in sorted order, as Series.mode().iloc[0]
+        ([_content("a", "X", "official", "Russia", "direct", "said"), _content("a", "X", "media", "", "partial", "Told")],
+         [["a", "X", "media", "", 2, 1, 1, 0, 6, "said; told"]]),
+        # the most frequent wins; an indirect content has no quoted words; a continuation has no cue
+        ([_content("b", "Y", "expert", "", "direct", "said"), _content("b", "Y", "expert", "", "indirect", "said"), _content("b", "Y", "other", "", "direct", "")],
+         [["b", "Y", "expert", "", 3, 2, 0, 1, 6, "said"]]),
+        # rows come out sorted by article and source
+        ([_content("b", "Z", "other", "", "direct", "said"), _content("a", "Z", "other", "", "direct", "said"), _content("a", "W", "other", "", "direct", "said")],
+         [["a", "W", "other", "", 1, 1, 0, 0, 3, "said"], ["a", "Z", "other", "", 1, 1, 0, 0, 3, "said"], ["b", "Z", "other", "", 1, 1, 0, 0, 3, "said"]]),
+    ],
+)
+def test_summarise_sources_counts_each_source_per_article(contents, expected):
+    assert summarise_sources(pd.DataFrame(contents), pd.DataFrame()).values.tolist() == expected
+
+
 @pytest.mark.parametrize(
     ("speaker", "phrase", "expected"),
     [

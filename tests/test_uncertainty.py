@@ -7,8 +7,10 @@ import pandas as pd
 import pytest
 
 from analysis.uncertainty import (
+    _percentile_interval,
     adjust_holm,
     bootstrap_interval,
+    bootstrap_intervals,
     describe_evidence,
     list_resampled_groups,
     permutation_test,
@@ -32,10 +34,53 @@ def test_bootstrap_interval_edge_cases(values, expected):
     assert np.allclose(bootstrap_interval(values), expected, equal_nan=True)
 
 
+@pytest.mark.parametrize(
+    "values, weights, expected",
+    [([1.0, 2.0], [0.0, 0.0], (math.nan, math.nan)), ([1.0, 2.0, 5.0], [0.0, 0.0, 1.0], (5.0, 5.0)), ([1.0, 3.0], [1.0, 1.0], (1.0, 3.0))],
+)
+def test_weighted_bootstrap_interval_edge_cases(values, weights, expected):
+    assert np.allclose(bootstrap_interval(values, weights=weights), expected, equal_nan=True)
+
+
 def test_bootstrap_in_batches_stays_within_the_range_of_the_values():
     values = np.arange(5000) % 2
     low, high = bootstrap_interval(values, resamples=1500)
     assert 0.45 < low < 0.5 < high < 0.55
+
+
+@pytest.mark.parametrize("size", [2, 3, 40, 2000, 2001, 9999])
+@pytest.mark.parametrize("level", [0.95, 0.9, 0.5, 0.999])
+def test_percentile_interval_gives_numpys_floats(size, level):
+    rng = np.random.default_rng(size)
+    for stats in (rng.normal(size=size), rng.integers(0, 4, size) / 3.0, np.round(rng.normal(size=size), 1)):
+        tail = (1 - level) / 2 * 100
+        assert _percentile_interval(stats.copy(), level) == tuple(np.percentile(stats, [tail, 100 - tail]))
+
+
+def _reference_interval(values, weights, resamples=2000, seed=20250212, level=0.95):
+    """The interval by the textbook recipe: draw, take the (weighted) means, np.percentile."""
+    values = np.asarray(values, dtype=float)
+    w = np.ones(len(values)) if weights is None else np.asarray(weights, dtype=float)
+    picks = np.random.default_rng(seed).integers(0, len(values), (resamples, len(values)))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        stats = (values[picks] * w[picks]).sum(axis=1) / w[picks].sum(axis=1)
+    tail = (1 - level) / 2 * 100
+    return tuple(np.percentile(stats[~np.isnan(stats)], [tail, 100 - tail]))
+
+
+def test_bootstrap_intervals_equal_one_call_each_and_the_textbook_recipe():
+    rng = np.random.default_rng(5)
+    samples = []
+    for k in range(120):
+        n = int(rng.integers(0, 30))
+        weights = rng.integers(0, 20, n).astype(float) if k % 2 else None
+        values = rng.poisson(0.5, n).astype(float) if k % 3 else np.full(n, 1.5)
+        samples.append((values, weights))
+    many = bootstrap_intervals(samples)
+    for (values, weights), interval in zip(samples, many):
+        assert np.array_equal(interval, bootstrap_interval(values, weights=weights), equal_nan=True)
+        if len(values) > 1 and not np.all(values == values[0]):
+            assert interval == pytest.approx(_reference_interval(values, weights), rel=1e-12, abs=1e-12)
 
 
 def test_permutation_test_finds_a_real_difference_and_not_a_null_one():
