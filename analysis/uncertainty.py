@@ -191,14 +191,17 @@ def bootstrap_intervals(
 
     The draws depend only on a sample's size (and ``resamples`` and ``seed``),
     so the samples are taken size by size and each size's draws are made ready
-    once. A per-article table has thousands of small samples: give them in one
-    call. Resamples whose weights add up to nothing have no mean and are left
-    out; when every resample is such, the interval is NaN.
+    once, and samples that share their weights (the same array, next to each
+    other) share the resamples' sums of weights. A per-article table has
+    thousands of small samples: give them in one call. Resamples whose
+    weights add up to nothing have no mean and are left out; when every
+    resample is such, the interval is NaN.
     """
     results: list[tuple[float, float]] = [(float("nan"), float("nan"))] * len(samples)
     arrays = [np.asarray(values, dtype=float) for values, _ in samples]
     order = sorted(range(len(samples)), key=lambda i: len(arrays[i]))
     ready: tuple[int, np.ndarray | None] = (-1, None)
+    shared: tuple[object, np.ndarray | None] = (None, None)
     for i in order:
         values, weights = arrays[i], samples[i][1]
         n = len(values)
@@ -210,23 +213,30 @@ def bootstrap_intervals(
         if n * resamples <= _CACHED_PICKS:
             if ready[0] != n:
                 ready = (n, _cached_picks(n, resamples, seed).astype(np.intp))
-            batches: Iterator[np.ndarray] = iter([ready[1]])
+            picks = ready[1]
+            if weights is not None and shared[0] is not weights:
+                shared = (weights, np.take(np.asarray(weights, dtype=float), picks).sum(axis=1))
+            stats = _resampled_means(values, weights, picks, shared[1] if weights is not None else None)
         else:
-            batches = _bootstrap_picks(n, resamples, seed)
-        stats = np.concatenate([_resampled_means(values, weights, picks) for picks in batches])
+            stats = np.concatenate([_resampled_means(values, weights, picks) for picks in _bootstrap_picks(n, resamples, seed)])
         stats = stats[~np.isnan(stats)] if np.isnan(stats).any() else stats
         if len(stats):
             results[i] = _percentile_interval(stats, level)
     return results
 
 
-def _resampled_means(values: np.ndarray, weights: np.ndarray | None, picks: np.ndarray) -> np.ndarray:
-    """The (weighted) mean of each resample: one row of ``picks`` each (row numbers as ``np.intp``)."""
+def _resampled_means(values: np.ndarray, weights: np.ndarray | None, picks: np.ndarray, totals: np.ndarray | None = None) -> np.ndarray:
+    """The (weighted) mean of each resample: one row of ``picks`` each (row numbers as ``np.intp``).
+
+    ``totals``: each resample's sum of the weights, when already known (the
+    measures of one article share their weights, the article's words).
+    """
     if weights is None:
         return np.take(values, picks).sum(axis=1) / len(values)
     w = np.asarray(weights, dtype=float)
+    totals = totals if totals is not None else np.take(w, picks).sum(axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
-        return np.take(values * w, picks).sum(axis=1) / np.take(w, picks).sum(axis=1)
+        return np.take(values * w, picks).sum(axis=1) / totals
 
 
 def _percentile_interval(stats: np.ndarray, level: float) -> tuple[float, float]:

@@ -76,6 +76,8 @@ def test_bootstrap_intervals_equal_one_call_each_and_the_textbook_recipe():
         weights = rng.integers(0, 20, n).astype(float) if k % 2 else None
         values = rng.poisson(0.5, n).astype(float) if k % 3 else np.full(n, 1.5)
         samples.append((values, weights))
+        if weights is not None:  # another measure of the same rows: the same weights array
+            samples.append((rng.poisson(2.0, n).astype(float), weights))
     many = bootstrap_intervals(samples)
     for (values, weights), interval in zip(samples, many):
         assert np.array_equal(interval, bootstrap_interval(values, weights=weights), equal_nan=True)
