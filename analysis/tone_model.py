@@ -86,11 +86,10 @@ def compute_dense_features(texts: list[str]) -> np.ndarray:
     the square root of the word count and, separately, squashed by tanh(x/4);
     Pattern's polarity and subjectivity.
     """
-    from textblob.en.sentiments import PatternAnalyzer
+    from textblob.en import sentiment as pattern_sentiment
 
     from analysis.tone import vader_lexicon
 
-    pattern = PatternAnalyzer()
     lexicon = vader_lexicon()
     vader = score_vader_parts(texts)
     rows = []
@@ -100,7 +99,7 @@ def compute_dense_features(texts: list[str]) -> np.ndarray:
         positive = sum(v for v in valences if v > 0)
         negative = sum(v for v in valences if v < 0)
         root = np.sqrt(max(len(words), 1))
-        polarity, subjectivity = pattern.analyze(text)
+        polarity, subjectivity = pattern_sentiment(text)  # what PatternAnalyzer.analyze returns, without the namedtuple class it builds per call
         rows.append(
             (compound * abs(compound), positive / root, negative / root, np.tanh(positive / 4), np.tanh(negative / 4), polarity, subjectivity)
         )
