@@ -12,6 +12,16 @@ every :data:`EVENT_ARTICLES` consecutive ones are one event (coverage groups
 claims within an event). Articles go through the table loader (a Parquet
 file), as a user's corpus would.
 
+Each drawn sentence has :data:`SUBSTITUTIONS` of its lower-case words (three
+letters or more, chosen at random) replaced by words drawn from all the seed
+sentences' lower-case words. Without that, the corpus would hold only the
+seed's 161 sentences, and the pipeline scores each distinct text once (VADER's
+cache, the tone model's distinct texts): the tone step would be nearly free in
+the pipeline while VADER alone scores every sentence, flattering the share of
+VADER. Capitalised words (names, the start of a sentence) and quotation marks
+and punctuation are left as written, so quotations and attributions keep their
+shape.
+
 The corpus is a hard case for the steps that compare articles: every article
 repeats sentences of the same five, so every pair of articles shares text and
 quotations (in real coverage most pairs share nothing).
@@ -28,6 +38,7 @@ from __future__ import annotations
 import argparse
 import functools
 import json
+import re
 import resource
 import subprocess
 import sys
@@ -42,23 +53,36 @@ import pandas as pd
 EVENT_ARTICLES = 100
 """Consecutive articles of one event in the synthetic corpus."""
 
+SUBSTITUTIONS = 2
+"""Lower-case words of each drawn sentence replaced by words of the seed's vocabulary, so that texts repeat rarely."""
+
+_LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
+
 
 def build_corpus(articles: int, seed: int) -> pd.DataFrame:
-    """A synthetic corpus of ``articles`` articles resampled from the default corpus's sentences."""
+    """A synthetic corpus of ``articles`` articles resampled from the default corpus's sentences (see the module docstring)."""
     from analysis import config
     from analysis.pipeline import load_outputs
 
     tables = load_outputs(config.processed_dir(config.DEFAULT_CORPUS))
     pool = tables["sentences"]["text"].tolist()
+    slots = [[m.span() for m in _LOWER_WORD.finditer(text)] for text in pool]
+    vocabulary = sorted({m.group() for text in pool for m in _LOWER_WORD.finditer(text)})
     paragraph_counts = tables["paragraphs"].groupby("article_id").size().to_numpy()
     outlets = sorted(tables["articles"]["outlet"].unique())
     rng = np.random.default_rng(seed)
+
+    def draw() -> str:
+        j = int(rng.integers(0, len(pool)))
+        text, spans = pool[j], slots[j]
+        chosen = rng.choice(len(spans), min(SUBSTITUTIONS, len(spans)), replace=False) if spans else []
+        for start, end in sorted((spans[k] for k in chosen), reverse=True):
+            text = text[:start] + vocabulary[int(rng.integers(0, len(vocabulary)))] + text[end:]
+        return text
+
     rows = []
     for i in range(articles):
-        paragraphs = [
-            " ".join(pool[j] for j in rng.integers(0, len(pool), rng.integers(1, 5)))
-            for _ in range(int(rng.choice(paragraph_counts)))
-        ]
+        paragraphs = [" ".join(draw() for _ in range(int(rng.integers(1, 5)))) for _ in range(int(rng.choice(paragraph_counts)))]
         headline = pool[int(rng.integers(0, len(pool)))][:90]
         rows.append((f"a{i:07d}", outlets[int(rng.integers(0, len(outlets)))], f"e{i // EVENT_ARTICLES:05d}", headline + "\n\n" + "\n\n".join(paragraphs)))
     return pd.DataFrame(rows, columns=["article_id", "outlet", "event", "text"])
