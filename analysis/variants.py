@@ -34,7 +34,9 @@ import math
 from collections import Counter
 from difflib import SequenceMatcher
 
+import numpy as np
 import pandas as pd
+import scipy.sparse as sp
 
 from analysis.shared import find_normalised_words
 
@@ -358,13 +360,60 @@ def _find_closest(k: int, others: list[int], full: int, keys, token_sets: dict |
 
 
 class _Wordings:
-    """A group's members by wording, so that a fragment's candidates are found without scanning every member."""
+    """A group's members by wording, so that a fragment's candidates are found without scanning every member.
+
+    Each wording's tokens are a row of a 0/1 matrix, so the words a fragment
+    has in common with every wording (the bound :func:`_closest_wording`
+    sorts by) are one sparse product, and only the wordings that can still
+    win are aligned.
+    """
 
     def __init__(self, members: list[int], keys, owners: dict[int, str], full: int) -> None:
         self.by_key: dict[tuple[str, ...], list[int]] = {}
         for m in sorted(members):
             self.by_key.setdefault(tuple(keys[m]), []).append(m)
         self.owners, self.full, self.full_key = owners, full, tuple(keys[full])
+        self.order = list(self.by_key)
+        self.columns: dict[tuple[str, int], int] = {}
+        rows, columns = [], []
+        for row, key in enumerate(self.order):
+            for token in list_tokens(list(key)):
+                rows.append(row)
+                columns.append(self.columns.setdefault(token, len(self.columns)))
+        self.tokens = sp.csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, columns)), shape=(len(self.order), len(self.columns)))
+
+    def _eligible(self, key: tuple[str, ...], owner: str) -> int | None:
+        """What :meth:`choose` picks for ``key`` when the fragment is of article ``owner`` (None: every member is of that article)."""
+        if key == self.full_key and self.owners[self.full] != owner:
+            return self.full
+        return next((m for m in self.by_key[key] if self.owners[m] != owner), None)
+
+    def closest(self, k: int, keys, token_sets: dict) -> int:
+        """:func:`_closest_wording` of ``k`` among :meth:`choose`'s members, the same member, without visiting every wording.
+
+        Wordings are tried from the most words in common down and the search
+        stops below the best match found, as there; when nothing is matched
+        (no wording shares a word), the full scan decides.
+        """
+        present = [self.columns[token] for token in list_tokens(keys[k]) if token in self.columns]
+        wanted = np.zeros(len(self.columns), dtype=np.int32)
+        wanted[present] = 1
+        bounds = self.tokens @ wanted
+        owner, best, best_value = self.owners[k], -1, None
+        for row in np.argsort(-bounds, kind="stable"):
+            bound = int(bounds[row])
+            if bound == 0 or (best_value is not None and bound < best_value[0]):
+                break
+            key = self.order[row]
+            m = self._eligible(key, owner)
+            if m is None:
+                continue
+            value = (count_matched_words(list(key), keys[k]), m == self.full, -m)
+            if best_value is None or value > best_value:
+                best, best_value = m, value
+        if best_value is None or best_value[0] == 0:
+            return _closest_wording(k, self.choose(k), self.full, keys, token_sets)
+        return best
 
     def choose(self, k: int) -> dict[tuple[str, ...], int]:
         """What :func:`_find_closest` chooses from the members of the other articles: per wording, the full version, else its first member."""
@@ -436,7 +485,7 @@ def _closest_of(k: int, full: int, members: list[int], quotations: dict[int, tup
         cache[("wordings",)] = _Wordings(members, keys, {m: quotations[m][0] for m in members}, full)
     key = ("closest", tuple(keys[k]), quotations[k][0])
     if key not in cache:
-        cache[key] = _closest_wording(k, cache[("wordings",)].choose(k), full, keys, cache)
+        cache[key] = cache[("wordings",)].closest(k, keys, cache)
     return cache[key]
 
 

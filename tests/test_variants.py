@@ -12,6 +12,7 @@ from analysis.quotes import find_article_quotations
 from analysis.variants import (
     LINK_SHARE,
     MIN_MATCHED,
+    _closest_wording,
     _find_closest,
     _Wordings,
     compare_wording,
@@ -148,10 +149,10 @@ def test_candidate_pairs_hold_every_pair_that_links(seed):
     assert len(candidates) < len(quotations) * (len(quotations) - 1) / 2  # and it does filter
 
 
-@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("seed", range(8))
 def test_wordings_choose_what_a_scan_of_the_other_articles_chooses(seed):
     rng = np.random.default_rng(seed)
-    wordings = [["a", "b", "c", "d", "e"], ["a", "b", "c"], ["c", "d", "e", "f"], ["b", "c", "d", "e", "f", "g"]]
+    wordings = [["a", "b", "c", "d", "e"], ["a", "b", "c"], ["c", "d", "e", "f"], ["b", "c", "d", "e", "f", "g"], ["c", "c", "b", "a"], ["x", "y", "z"]]
     members = sorted(rng.choice(200, 40, replace=False).tolist())
     keys = {m: wordings[int(rng.integers(0, len(wordings)))] for m in members}
     owners = {m: f"article-{int(rng.integers(0, 6))}" for m in members}
@@ -164,3 +165,5 @@ def test_wordings_choose_what_a_scan_of_the_other_articles_chooses(seed):
             if key not in scanned or m == full or (scanned[key] != full and m < scanned[key]):
                 scanned[key] = m
         assert index.choose(k) == scanned
+        # and the closest of them, found from the words in common, is the one the scan finds
+        assert index.closest(k, keys, {}) == _closest_wording(k, scanned, full, keys, {})
