@@ -256,14 +256,21 @@ def link_pairs(
     """
     joined = DisjointSets() if joined is None else joined
     links = []
+    counted: dict[int, Counter] = {}
     for k, other in pairs:
+        if joined.root(other) == joined.root(k):
+            continue
         words, others = keys[k], keys[other]
         if len(set(words) & set(others)) < min_matched or (speakers.get(k) and speakers.get(other) and speakers[k] != speakers[other]):
             continue
-        if joined.root(other) == joined.root(k):
-            continue
+        least = max(min_matched, link_share * min(len(words), len(others)))
+        for q in (k, other):
+            if q not in counted:
+                counted[q] = Counter(keys[q])
+        if sum((counted[k] & counted[other]).values()) < least:
+            continue  # matched words never exceed the words in common, repeats counted
         matched = len(words) if words == others else count_matched_words(words, others)
-        if matched >= min_matched and matched >= link_share * min(len(words), len(others)):
+        if matched >= least:
             joined.join(k, other)
             links.append((k, other))
     return links

@@ -20,6 +20,8 @@ from analysis.variants import (
     count_matched_words,
     find_candidate_pairs,
     group_quote_variants,
+    join_groups,
+    link_pairs,
     list_tokens,
     select_prefix,
 )
@@ -147,6 +149,10 @@ def test_candidate_pairs_hold_every_pair_that_links(seed):
                 linked.add((k, other))
     assert linked and linked <= candidates
     assert len(candidates) < len(quotations) * (len(quotations) - 1) / 2  # and it does filter
+    # linking the candidates (its filters, its skipping of pairs already joined) gives the groups of the full comparison
+    defined = {(k, other) for k, other in linked if len(set(quotations[k]) & set(quotations[other])) >= MIN_MATCHED}
+    keys = dict(enumerate(quotations))
+    assert join_groups(link_pairs(sorted(candidates), keys, {})) == join_groups(defined)
 
 
 @pytest.mark.parametrize("seed", range(8))
