@@ -389,16 +389,22 @@ def _list_token_rows(quotations: pd.DataFrame, frequency: Counter) -> pd.DataFra
 def _pair_tokens(tokens: pd.DataFrame) -> pd.DataFrame:
     """The candidate pairs of one bucket of tokens: a prefix token of one quotation held by a quotation of another article at least as long.
 
-    Token by token, :data:`JOIN_CELLS` prefix-holder pairs at a time, the pairs
-    found so far kept once each: a token held by thousands of quotations (a
-    statement every article quotes) does not build the whole join in memory.
+    Token by token, :data:`JOIN_CELLS` prefix-holder pairs at a time: a token
+    held by thousands of quotations (a statement every article quotes) does not
+    build the whole join in memory. A pair is one 64-bit number (first × 2³²
+    + second); the pairs found are kept once each, merged with the new ones
+    whenever these reach the number already kept (so the merges cost
+    O(P log P) in all for P pairs, not a sort of all pairs every
+    :data:`JOIN_CELLS` cells).
     """
     ordered = tokens.sort_values(["token", "id"], kind="stable")
     hashes = ordered["token"].to_numpy(np.uint64)
     ids, lengths, owners = (ordered[c].to_numpy(np.int64) for c in ("id", "length", "owner"))
+    if len(ids) and int(ids.max()) >= _PAIR_SHIFT // 2:
+        raise ValueError(f"quotation variants: {int(ids.max()) + 1:,} quotations, more than the {_PAIR_SHIFT // 2:,} a pair's number can hold")
     in_prefix = ordered["prefix"].to_numpy(bool)
     _, starts, counts = np.unique(hashes, return_index=True, return_counts=True)
-    found, pending, cells = np.empty((0, 2), np.int64), [], 0
+    found, pending, held = np.empty(0, np.int64), [], 0
     for start, count in zip(starts.tolist(), counts.tolist()):
         holders = np.arange(start, start + count)
         prefix_rows = holders[in_prefix[start : start + count]]
@@ -407,12 +413,16 @@ def _pair_tokens(tokens: pd.DataFrame) -> pd.DataFrame:
             mine = prefix_rows[offset : offset + step, None]
             keep = (ids[mine] != ids[holders]) & (lengths[holders] >= lengths[mine]) & (owners[mine] != owners[holders])
             one, other = np.broadcast_to(ids[mine], keep.shape)[keep], np.broadcast_to(ids[holders], keep.shape)[keep]
-            pending.append(np.stack([np.minimum(one, other), np.maximum(one, other)], axis=1))
-            cells += keep.size
-            if cells >= JOIN_CELLS:
-                found, pending, cells = np.unique(np.concatenate([found, *pending]), axis=0), [], 0
-    found = np.unique(np.concatenate([found, *pending]), axis=0)
-    return pd.DataFrame({"first": found[:, 0], "second": found[:, 1]})
+            pending.append(np.unique(np.minimum(one, other) * _PAIR_SHIFT + np.maximum(one, other)))
+            held += len(pending[-1])
+            if held >= max(JOIN_CELLS, len(found)):
+                found, pending, held = np.unique(np.concatenate([found, *pending])), [], 0
+    found = np.unique(np.concatenate([found, *pending]))
+    return pd.DataFrame({"first": found // _PAIR_SHIFT, "second": found % _PAIR_SHIFT})
+
+
+_PAIR_SHIFT = 2**32
+"""A candidate pair's number is first × this + second (:func:`_pair_tokens`)."""
 
 
 def _list_quotations(quotations: pd.DataFrame) -> tuple[dict[int, tuple], dict[int, list[str]], dict[int, str]]:
