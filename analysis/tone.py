@@ -60,13 +60,19 @@ def vader_lexicon() -> dict[str, float]:
     return _vader().lexicon
 
 
-@lru_cache(maxsize=100_000)
 def _polarity(text: str) -> tuple[float, float, float, float]:
     """VADER's compound, pos, neg and neu of one text, quotation marks straightened.
 
-    Cached, so that the tone columns and the model's features score a text once.
+    Cached by the straightened text, so that the tone columns (which score the
+    text as written) and the model's features (which score it straightened)
+    score a text once.
     """
-    scores = _vader().polarity_scores(normalise_quotes(text))
+    return _polarity_of_straight(normalise_quotes(text))
+
+
+@lru_cache(maxsize=100_000)
+def _polarity_of_straight(text: str) -> tuple[float, float, float, float]:
+    scores = _vader().polarity_scores(text)
     return (scores["compound"], scores["pos"], scores["neg"], scores["neu"])
 
 
@@ -129,10 +135,11 @@ def score_sentences(sentences: pd.DataFrame, articles: pd.DataFrame, voice: pd.D
         authorial.append(parts["authorial"])
         quoted.append(parts["quoted"])
     out = sentences.copy()
+    n = len(sentences)
     for measure, score in (("vader", score_vader), ("model", model.predict_optional)):
-        out[f"tone_{measure}"] = score(list(sentences["text"]))
-        out[f"tone_{measure}_authorial"] = score(authorial)
-        out[f"tone_{measure}_quoted"] = score(quoted)
+        # one call for the sentences and both parts: a part is often the whole sentence, and is then scored once
+        scores = score([*sentences["text"], *authorial, *quoted])
+        out[f"tone_{measure}"], out[f"tone_{measure}_authorial"], out[f"tone_{measure}_quoted"] = scores[:n], scores[n : 2 * n], scores[2 * n :]
     return out
 
 

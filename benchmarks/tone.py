@@ -1,0 +1,94 @@
+"""What the tone step costs, part by part, in units of VADER alone on the same sentences.
+
+Usage: python benchmarks/tone.py [--articles 100] [--seed 20250212]
+
+Issue 9's speed target is relative: the whole pipeline at half of VADER alone's
+throughput or better. This script shows how much of that budget the tone step
+takes before any other measure runs. On a synthetic corpus
+(:func:`pipeline.build_corpus`, distinct sentences), after cleaning,
+segmenting and finding quotations, it times on one core:
+
+- VADER alone on the sentences (``polarity_scores`` after straightening the
+  quotation marks): the unit;
+- VADER on every distinct text the tone step scores (each sentence and its
+  authorial and quoted parts);
+- the tone model's parts on the same distinct texts: the TF-IDF blocks (word
+  and character n-grams, :func:`analysis.textfeatures.weigh_blocks`),
+  Pattern's polarity and subjectivity (TextBlob), and the lexicon sums;
+- :func:`analysis.tone.score_sentences` as the pipeline calls it (VADER's
+  cache emptied first).
+
+Each part's share of the target budget is its time over twice VADER alone's:
+what the rest of the pipeline may spend is what is left.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from pathlib import Path
+
+from pipeline import build_corpus
+
+
+def measure(articles: int, seed: int) -> list[tuple[str, float]]:
+    """Seconds of each part of the tone step on ``articles`` synthetic articles, VADER alone first."""
+    from textblob.en import sentiment as pattern_sentiment
+
+    from analysis.corpus import load_corpus
+    from analysis.pipeline import prepare_articles
+    from analysis.textfeatures import weigh_blocks
+    from analysis.tone import (
+        _polarity_of_straight,
+        _vader,
+        extract_voice_parts,
+        normalise_quotes,
+        score_sentences,
+    )
+    from analysis.tone_model import load_tone_model, prepare_text
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "corpus.parquet"
+        build_corpus(articles, seed).to_parquet(path, index=False)
+        base = prepare_articles(load_corpus(path))
+    sentences, cleaned, voice = base["sentences"], base["articles"], base["voice"]
+    texts = dict(zip(cleaned["article_id"], cleaned["clean_text"]))
+    ranges = {a: list(zip(g["start"], g["end"], g["voice"])) for a, g in voice.groupby("article_id", sort=False)}
+    parts = []
+    for article_id, start, end in zip(sentences["article_id"], sentences["start"], sentences["end"]):
+        found = extract_voice_parts(texts[article_id], start, end, ranges.get(article_id, [(start, end, "authorial")]))
+        parts += [found["authorial"], found["quoted"]]
+    scored = list(dict.fromkeys(t for t in [*sentences["text"], *parts] if t is not None))
+    analyser, model = _vader(), load_tone_model()
+    prepared = [prepare_text(t) for t in scored]
+    times = []
+
+    def timed(name, function):
+        start = time.perf_counter()
+        function()
+        times.append((name, time.perf_counter() - start))
+
+    timed("VADER alone on the sentences (the unit)", lambda: [analyser.polarity_scores(normalise_quotes(t)) for t in sentences["text"]])
+    timed("VADER on the sentences and their voice parts", lambda: [analyser.polarity_scores(normalise_quotes(t)) for t in scored])
+    timed("tone model: TF-IDF blocks", lambda: weigh_blocks({"word": prepared, "char": prepared}, model.recipe, model.vocabularies, model.idf))
+    timed("tone model: Pattern (TextBlob)", lambda: [pattern_sentiment(t) for t in prepared])
+    _polarity_of_straight.cache_clear()
+    timed("score_sentences, as the pipeline calls it", lambda: score_sentences(sentences, cleaned, voice, model))
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=100)
+    parser.add_argument("--seed", type=int, default=20250212)
+    args = parser.parse_args()
+    times = measure(args.articles, args.seed)
+    unit = times[0][1]
+    print(f"{args.articles} synthetic articles, one core; budget of the whole pipeline at half of VADER alone: {2 * unit:.2f} s")
+    for name, seconds in times:
+        print(f"{name:48s} {seconds:7.2f} s  x{seconds / unit:5.2f} VADER alone  {seconds / (2 * unit):6.1%} of the budget")
+
+
+if __name__ == "__main__":
+    main()
