@@ -49,6 +49,7 @@ from analysis.shuffle import (
     merge_sorted,
     number_buckets,
     read_bucket,
+    unique_sorted,
     write_buckets,
     write_parquet,
 )
@@ -334,8 +335,9 @@ def reduce_variants(out: Path) -> None:
         pairs = read_bucket(work / CANDIDATES, block)
         if pairs is None:
             continue
-        pairs = np.unique(pairs[["first", "second"]].to_numpy(np.int64), axis=0)  # sorted by first, then second
-        _, keys, speakers = _read_quotations(work, np.unique(pairs).tolist())
+        numbers = unique_sorted(pairs["first"].to_numpy(np.int64) * _PAIR_SHIFT + pairs["second"].to_numpy(np.int64))
+        pairs = np.stack([numbers // _PAIR_SHIFT, numbers % _PAIR_SHIFT], axis=1)  # sorted by first, then second
+        _, keys, speakers = _read_quotations(work, unique_sorted(pairs.ravel()).tolist())
         joined = DisjointSets()
         for start in range(0, len(pairs), LINK_AT_ONCE):
             links.extend(link_pairs([tuple(pair) for pair in pairs[start : start + LINK_AT_ONCE].tolist()], keys, speakers, joined=joined))
@@ -413,11 +415,11 @@ def _pair_tokens(tokens: pd.DataFrame) -> pd.DataFrame:
             mine = prefix_rows[offset : offset + step, None]
             keep = (ids[mine] != ids[holders]) & (lengths[holders] >= lengths[mine]) & (owners[mine] != owners[holders])
             one, other = np.broadcast_to(ids[mine], keep.shape)[keep], np.broadcast_to(ids[holders], keep.shape)[keep]
-            pending.append(np.unique(np.minimum(one, other) * _PAIR_SHIFT + np.maximum(one, other)))
+            pending.append(unique_sorted(np.minimum(one, other) * _PAIR_SHIFT + np.maximum(one, other)))
             held += len(pending[-1])
             if held >= max(JOIN_CELLS, len(found)):
-                found, pending, held = np.unique(np.concatenate([found, *pending])), [], 0
-    found = np.unique(np.concatenate([found, *pending]))
+                found, pending, held = unique_sorted(np.concatenate([found, *pending])), [], 0
+    found = unique_sorted(np.concatenate([found, *pending]))
     return pd.DataFrame({"first": found // _PAIR_SHIFT, "second": found % _PAIR_SHIFT})
 
 
