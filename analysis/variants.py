@@ -398,26 +398,33 @@ class _Wordings:
     def closest(self, k: int, keys, token_sets: dict) -> int:
         """:func:`_closest_wording` of ``k`` among :meth:`choose`'s members, the same member, without visiting every wording.
 
-        Wordings are tried from the most words in common down and the search
-        stops below the best match found, as there; when nothing is matched
-        (no wording shares a word), the full scan decides.
+        Wordings are tried level by level, from the most words in common
+        down, and the search stops below the best match found, as there.
+        Within a level they are tried in the order ties are broken (the full
+        version, then the first member), so the first to match every word it
+        has in common wins the level outright. When nothing is matched (no
+        wording shares a word), the full scan decides.
         """
         present = [self.columns[token] for token in list_tokens(keys[k]) if token in self.columns]
         wanted = np.zeros(len(self.columns), dtype=np.int32)
         wanted[present] = 1
         bounds = self.tokens @ wanted
         owner, best, best_value = self.owners[k], -1, None
-        for row in np.argsort(-bounds, kind="stable"):
-            bound = int(bounds[row])
-            if bound == 0 or (best_value is not None and bound < best_value[0]):
+        for level in sorted(set(bounds[bounds > 0].tolist()), reverse=True):
+            if best_value is not None and level < best_value[0]:
                 break
-            key = self.order[row]
-            m = self._eligible(key, owner)
-            if m is None:
-                continue
-            value = (count_matched_words(list(key), keys[k]), m == self.full, -m)
-            if best_value is None or value > best_value:
-                best, best_value = m, value
+            candidates = []
+            for row in np.flatnonzero(bounds == level).tolist():
+                m = self._eligible(self.order[row], owner)
+                if m is not None:
+                    candidates.append((m != self.full, m, self.order[row]))
+            for _, m, key in sorted(candidates):
+                matched = count_matched_words(list(key), keys[k])
+                value = (matched, m == self.full, -m)
+                if best_value is None or value > best_value:
+                    best, best_value = m, value
+                if matched == level:
+                    break  # the rest of the level can only tie and lose the tie; no lower level can match more
         if best_value is None or best_value[0] == 0:
             return _closest_wording(k, self.choose(k), self.full, keys, token_sets)
         return best

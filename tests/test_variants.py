@@ -173,3 +173,18 @@ def test_wordings_choose_what_a_scan_of_the_other_articles_chooses(seed):
         assert index.choose(k) == scanned
         # and the closest of them, found from the words in common, is the one the scan finds
         assert index.closest(k, keys, {}) == _closest_wording(k, scanned, full, keys, {})
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_closest_from_words_in_common_is_the_scans_on_random_wordings(seed):
+    """Many wordings tie on words in common and on words matched: the tie-breaks must be the scan's."""
+    rng = np.random.default_rng(100 + seed)
+    members = sorted(rng.choice(500, 60, replace=False).tolist())
+    keys = {m: [f"w{int(x)}" for x in rng.integers(0, 6, int(rng.integers(3, 9)))] for m in members}
+    owners = {m: f"article-{int(rng.integers(0, 5))}" for m in members}
+    full = min(members, key=lambda m: (-len(keys[m]), m))
+    index = _Wordings(members, keys, owners, full)
+    for k in members:
+        scanned = index.choose(k)
+        if scanned:
+            assert index.closest(k, keys, {}) == _closest_wording(k, scanned, full, keys, {})
