@@ -55,7 +55,7 @@ from analysis.shuffle import (
 )
 from analysis.variants import (
     VARIANT_COLUMNS,
-    DisjointSets,
+    LinkedGroups,
     describe_group,
     join_groups,
     link_pairs,
@@ -338,9 +338,9 @@ def reduce_variants(out: Path) -> None:
         numbers = unique_sorted(pairs["first"].to_numpy(np.int64) * _PAIR_SHIFT + pairs["second"].to_numpy(np.int64))
         pairs = np.stack([numbers // _PAIR_SHIFT, numbers % _PAIR_SHIFT], axis=1)  # sorted by first, then second
         _, keys, speakers = _read_quotations(work, unique_sorted(pairs.ravel()).tolist())
-        joined = DisjointSets()
+        joined = LinkedGroups(np.array(sorted(keys), dtype=np.int64), keys, speakers)
         for start in range(0, len(pairs), LINK_AT_ONCE):
-            links.extend(link_pairs([tuple(pair) for pair in pairs[start : start + LINK_AT_ONCE].tolist()], keys, speakers, joined=joined))
+            links.extend(link_pairs(pairs[start : start + LINK_AT_ONCE], keys, speakers, joined=joined))
     owner = np.searchsorted(offsets, np.arange(int(counts.sum())), side="right") - 1
     groups = [members for members in join_groups(links) if len({int(owner[k]) for k in members}) >= 2]
     group_of = {k: number for number, members in enumerate(groups) for k in members}

@@ -39,6 +39,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from analysis.shared import find_normalised_words
+from analysis.shuffle import unique_sorted
 
 MIN_WORDS = 5
 """The shortest quotation compared, in words (shorter ones, "good for both sides", match by chance)."""
@@ -240,39 +241,103 @@ class DisjointSets:
         self.parent[self.root(other)] = self.root(k)
 
 
+class LinkedGroups:
+    """The groups of a fixed set of quotations as links join them, and the quotations' words as arrays.
+
+    Each quotation's group label is kept in an array; joining relabels the
+    smaller group's members (so each quotation is relabelled at most log2(n)
+    times). With each quotation's word counts as a sparse matrix, its length
+    and its speaker as numbers, :func:`link_pairs` drops, a slice at a time
+    and without a Python loop, the candidate pairs that cannot link: pairs
+    already in one group, pairs sharing fewer than ``min_matched`` distinct
+    words or too few words counted with repeats, pairs of two named speakers.
+    """
+
+    def __init__(self, numbers: np.ndarray, keys: dict[int, list[str]], speakers: dict[int, str]) -> None:
+        self.numbers = np.asarray(numbers, dtype=np.int64)  # sorted, distinct
+        self.labels = np.arange(len(self.numbers))
+        self.label_of = self.labels.tolist()
+        self.members: dict[int, list[int]] = {}
+        vocabulary: dict[str, int] = {}
+        named: dict[str, int] = {}
+        rows, columns, counts, lengths, voices = [], [], [], [], []
+        for position, number in enumerate(self.numbers.tolist()):
+            for word, count in Counter(keys[number]).items():
+                rows.append(position)
+                columns.append(vocabulary.setdefault(word, len(vocabulary)))
+                counts.append(count)
+            lengths.append(len(keys[number]))
+            voices.append(named.setdefault(speakers.get(number) or "", len(named) + 1) if speakers.get(number) else 0)
+        shape = (len(self.numbers), len(vocabulary))
+        self.counts = sp.csr_matrix((np.array(counts, dtype=np.int32), (rows, columns)), shape=shape)
+        self.present = sp.csr_matrix((np.ones(len(counts), dtype=np.int32), (rows, columns)), shape=shape)
+        self.lengths, self.speakers = np.array(lengths, dtype=np.int64), np.array(voices, dtype=np.int64)
+
+    def locate(self, quotations: np.ndarray) -> np.ndarray:
+        """The positions of quotation numbers among :attr:`numbers`."""
+        return np.searchsorted(self.numbers, quotations)
+
+    def may_link(self, first: np.ndarray, second: np.ndarray, min_matched: int, link_share: float) -> np.ndarray:
+        """Which pairs of positions can still link: :func:`link_pairs`' tests short of the alignment, for many pairs at once."""
+        apart = self.labels[first] != self.labels[second]
+        distinct = np.asarray(self.present[first].multiply(self.present[second]).sum(axis=1)).ravel()
+        common = np.asarray(self.counts[first].minimum(self.counts[second]).sum(axis=1)).ravel()
+        least = np.maximum(min_matched, link_share * np.minimum(self.lengths[first], self.lengths[second]))
+        one, other = self.speakers[first], self.speakers[second]
+        return apart & (distinct >= min_matched) & ~((one > 0) & (other > 0) & (one != other)) & (common >= least)
+
+    def join(self, first: int, second: int) -> None:
+        """Join the groups of the quotations at positions ``first`` and ``second``."""
+        keep, gone = self.label_of[first], self.label_of[second]
+        kept, moved = self.members.get(keep, [keep]), self.members.pop(gone, [gone])
+        if len(moved) > len(kept):
+            keep, gone, kept, moved = gone, keep, moved, kept
+            self.members.pop(gone, None)
+        for position in moved:
+            self.label_of[position] = keep
+        self.labels[moved] = keep
+        kept.extend(moved)
+        self.members[keep] = kept
+
+
+LINK_FILTER = 4_096
+"""Candidate pairs tested at once (:meth:`LinkedGroups.may_link`) before the remaining ones are aligned one by one."""
+
+
 def link_pairs(
-    pairs: list[tuple[int, int]],
+    pairs,
     keys: dict[int, list[str]],
     speakers: dict[int, str],
     min_matched: int = MIN_MATCHED,
     link_share: float = LINK_SHARE,
-    joined: DisjointSets | None = None,
+    joined: LinkedGroups | None = None,
 ) -> list[tuple[int, int]]:
     """The candidate pairs that quote the same statement (the module docstring's step 2), in ``pairs``' order.
 
     A pair already joined through earlier links is not aligned: it cannot change
-    the groups. ``joined``: the groups of the links found so far, when pairs are
-    linked a slice at a time (updated in place).
+    the groups; neither is a pair whose words in common (distinct, or counted
+    with repeats, which bound the words matched) fall short. ``pairs``:
+    quotation numbers, one pair per row. ``joined``: the groups of the links
+    found so far, when pairs are linked a slice at a time (updated in place;
+    it must hold every quotation of ``pairs``).
     """
-    joined = DisjointSets() if joined is None else joined
+    pairs = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
+    joined = LinkedGroups(unique_sorted(pairs.ravel()), keys, speakers) if joined is None else joined
+    positions = joined.locate(pairs)
+    label_of = joined.label_of
     links = []
-    counted: dict[int, Counter] = {}
-    for k, other in pairs:
-        if joined.root(other) == joined.root(k):
-            continue
-        words, others = keys[k], keys[other]
-        if len(set(words) & set(others)) < min_matched or (speakers.get(k) and speakers.get(other) and speakers[k] != speakers[other]):
-            continue
-        least = max(min_matched, link_share * min(len(words), len(others)))
-        for q in (k, other):
-            if q not in counted:
-                counted[q] = Counter(keys[q])
-        if sum((counted[k] & counted[other]).values()) < least:
-            continue  # matched words never exceed the words in common, repeats counted
-        matched = len(words) if words == others else count_matched_words(words, others)
-        if matched >= least:
-            joined.join(k, other)
-            links.append((k, other))
+    for start in range(0, len(pairs), LINK_FILTER):
+        first, second = positions[start : start + LINK_FILTER, 0], positions[start : start + LINK_FILTER, 1]
+        for row in np.flatnonzero(joined.may_link(first, second, min_matched, link_share)).tolist():
+            at, other_at = int(first[row]), int(second[row])
+            if label_of[at] == label_of[other_at]:
+                continue
+            k, other = (int(q) for q in pairs[start + row])
+            words, others = keys[k], keys[other]
+            matched = len(words) if words == others else count_matched_words(words, others)
+            if matched >= max(min_matched, link_share * min(len(words), len(others))):
+                joined.join(at, other_at)
+                links.append((k, other))
     return links
 
 

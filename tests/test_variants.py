@@ -188,3 +188,34 @@ def test_closest_from_words_in_common_is_the_scans_on_random_wordings(seed):
         scanned = index.choose(k)
         if scanned:
             assert index.closest(k, keys, {}) == _closest_wording(k, scanned, full, keys, {})
+
+
+_STATEMENT = "we agreed to work together very closely".split()
+
+
+@pytest.mark.parametrize(
+    ("speakers", "expected"),
+    [
+        ({}, [(0, 1), (0, 2)]),  # (1, 2) is then in one group already: not aligned
+        ({0: "Trump", 1: "Trump", 2: "Trump"}, [(0, 1), (0, 2)]),
+        ({0: "Trump", 1: "Zelenskyy"}, [(0, 2), (1, 2)]),  # two named speakers never link; an unnamed one links to both
+        ({0: "Trump", 1: "Zelenskyy", 2: "Putin"}, []),
+    ],
+)
+def test_link_pairs_keeps_apart_two_named_speakers(speakers, expected):
+    keys = {0: _STATEMENT, 1: _STATEMENT, 2: _STATEMENT[1:]}
+    assert link_pairs([(0, 1), (0, 2), (1, 2)], keys, speakers) == expected
+
+
+@pytest.mark.parametrize(
+    ("other", "links"),
+    [
+        ("we agreed to work together very closely".split(), True),
+        ("they agreed to work together".split(), True),  # 4 of the 5 words of the shorter: 4 >= max(4, 3.5)
+        ("they agreed to work apart".split(), False),  # 3 words in common
+        ("closely very together work to agreed we".split(), False),  # the same words, in another order: 1 matched
+        ("to to to to to".split(), False),  # one distinct word in common
+    ],
+)
+def test_link_pairs_needs_enough_matched_words(other, links):
+    assert link_pairs([(0, 1)], {0: _STATEMENT, 1: other}, {}) == ([(0, 1)] if links else [])
