@@ -326,11 +326,17 @@ def permutation_test(
     n, m = len(pooled), len(first)
     rng = np.random.default_rng(seed)
     extreme = 0
+    weighted = pooled * weights
+    unweighted = weights_first is None and weights_second is None
     for step in _batches(resamples, n):
         order = rng.permuted(np.tile(np.arange(n), (step, 1)), axis=1)
-        v, w = pooled[order] * weights[order], weights[order]
+        v = np.take(weighted, order)
         with np.errstate(invalid="ignore", divide="ignore"):
-            diffs = v[:, :m].sum(axis=1) / w[:, :m].sum(axis=1) - v[:, m:].sum(axis=1) / w[:, m:].sum(axis=1)
+            if unweighted:  # weights of 1 add up to the group sizes exactly
+                diffs = v[:, :m].sum(axis=1) / m - v[:, m:].sum(axis=1) / (n - m)
+            else:
+                w = np.take(weights, order)
+                diffs = v[:, :m].sum(axis=1) / w[:, :m].sum(axis=1) - v[:, m:].sum(axis=1) / w[:, m:].sum(axis=1)
         extreme += int(np.sum(np.abs(diffs) >= abs(observed) - 1e-12))
     return (float(observed), (extreme + 1) / (resamples + 1))
 

@@ -267,7 +267,7 @@ class LinkedGroups:
                 columns.append(vocabulary.setdefault(word, len(vocabulary)))
                 counts.append(count)
             lengths.append(len(keys[number]))
-            voices.append(named.setdefault(speakers.get(number) or "", len(named) + 1) if speakers.get(number) else 0)
+            voices.append(named.setdefault(speakers[number], len(named) + 1) if speakers.get(number) else 0)  # 0: no speaker named
         shape = (len(self.numbers), len(vocabulary))
         self.counts = sp.csr_matrix((np.array(counts, dtype=np.int32), (rows, columns)), shape=shape)
         self.present = sp.csr_matrix((np.ones(len(counts), dtype=np.int32), (rows, columns)), shape=shape)

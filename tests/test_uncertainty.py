@@ -95,6 +95,22 @@ def test_permutation_test_finds_a_real_difference_and_not_a_null_one():
     assert p_null == 1.0
 
 
+@pytest.mark.parametrize("weighted", [False, True])
+def test_permutation_test_follows_the_textbook_recipe(weighted):
+    """Relabel with the seeded permutations, count differences at least as large: the same p-value to the last bit."""
+    rng = np.random.default_rng(11)
+    a, b = rng.normal(0.1, 1, 40), rng.normal(-0.1, 1, 70)
+    wa, wb = (rng.integers(1, 30, 40).astype(float), rng.integers(1, 30, 70).astype(float)) if weighted else (np.ones(40), np.ones(70))
+    observed = (a * wa).sum() / wa.sum() - (b * wb).sum() / wb.sum()
+    pooled, weights = np.concatenate([a, b]), np.concatenate([wa, wb])
+    order = np.random.default_rng(5).permuted(np.tile(np.arange(110), (999, 1)), axis=1)
+    v, w = pooled[order] * weights[order], weights[order]
+    diffs = v[:, :40].sum(axis=1) / w[:, :40].sum(axis=1) - v[:, 40:].sum(axis=1) / w[:, 40:].sum(axis=1)
+    expected = (int(np.sum(np.abs(diffs) >= abs(observed) - 1e-12)) + 1) / 1000
+    found = permutation_test(a, b, resamples=999, seed=5, weights_first=wa if weighted else None, weights_second=wb if weighted else None)
+    assert found == (pytest.approx(observed, rel=1e-12), expected)
+
+
 def test_permutation_test_of_an_empty_group_is_nan():
     assert all(math.isnan(x) for x in permutation_test([], [1.0, 2.0]))
 
