@@ -4,7 +4,8 @@ Usage: python benchmarks/engines.py [--articles 200 400 800] [--chunk-size 100]
                                     [--reduce-up-to 200] [--dask 400] [--seed 20250212]
 
 The synthetic corpus is :func:`pipeline.build_corpus` (see ``benchmarks/pipeline.py``
-for its composition: seed sentences resampled with replacement), written to a
+for its composition: seed sentences resampled with replacement, two words of
+each replaced so that texts rarely repeat), written to a
 Parquet file by a process of its own. Each size runs in a fresh process (its own
 peak resident memory, ``ru_maxrss``):
 
