@@ -88,8 +88,11 @@ BLOCK_QUOTATIONS = 20_000
 JOIN_CELLS = 5_000_000
 """Pairs of token holders compared at a time when candidate pairs are found (some 100 MB of work arrays)."""
 
+_PAIR_SHIFT = 2**32
+"""A candidate pair's number is first × this + second (:func:`_number_pairs`)."""
+
 LINK_AT_ONCE = 1_000_000
-"""Candidate pairs of a block linked at a time (as Python tuples: some 150 MB)."""
+"""Candidate pairs of a block given to :func:`analysis.variants.link_pairs` at a time."""
 
 BLOCK_GROUPS = 2_000
 """Groups of quotations described at a time."""
@@ -335,8 +338,8 @@ def reduce_variants(out: Path) -> None:
         pairs = read_bucket(work / CANDIDATES, block)
         if pairs is None:
             continue
-        numbers = unique_sorted(pairs["first"].to_numpy(np.int64) * _PAIR_SHIFT + pairs["second"].to_numpy(np.int64))
-        pairs = np.stack([numbers // _PAIR_SHIFT, numbers % _PAIR_SHIFT], axis=1)  # sorted by first, then second
+        numbers = unique_sorted(_number_pairs(pairs["first"].to_numpy(np.int64), pairs["second"].to_numpy(np.int64)))
+        pairs = np.stack(_split_pairs(numbers), axis=1)  # sorted by first, then second
         _, keys, speakers = _read_quotations(work, unique_sorted(pairs.ravel()).tolist())
         joined = LinkedGroups(np.array(sorted(keys), dtype=np.int64), keys, speakers)
         for start in range(0, len(pairs), LINK_AT_ONCE):
@@ -415,16 +418,24 @@ def _pair_tokens(tokens: pd.DataFrame) -> pd.DataFrame:
             mine = prefix_rows[offset : offset + step, None]
             keep = (ids[mine] != ids[holders]) & (lengths[holders] >= lengths[mine]) & (owners[mine] != owners[holders])
             one, other = np.broadcast_to(ids[mine], keep.shape)[keep], np.broadcast_to(ids[holders], keep.shape)[keep]
-            pending.append(unique_sorted(np.minimum(one, other) * _PAIR_SHIFT + np.maximum(one, other)))
+            pending.append(unique_sorted(_number_pairs(np.minimum(one, other), np.maximum(one, other))))
             held += len(pending[-1])
             if held >= max(JOIN_CELLS, len(found)):
                 found, pending, held = unique_sorted(np.concatenate([found, *pending])), [], 0
     found = unique_sorted(np.concatenate([found, *pending]))
-    return pd.DataFrame({"first": found // _PAIR_SHIFT, "second": found % _PAIR_SHIFT})
+    first, second = _split_pairs(found)
+    return pd.DataFrame({"first": first, "second": second})
 
 
-_PAIR_SHIFT = 2**32
-"""A candidate pair's number is first × this + second (:func:`_pair_tokens`)."""
+
+def _number_pairs(first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """Each pair of quotation numbers as one 64-bit number (first × 2³² + second; numbers under 2³¹)."""
+    return first * _PAIR_SHIFT + second
+
+
+def _split_pairs(numbers: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs :func:`_number_pairs` numbered: first and second quotation numbers."""
+    return numbers // _PAIR_SHIFT, numbers % _PAIR_SHIFT
 
 
 def _list_quotations(quotations: pd.DataFrame) -> tuple[dict[int, tuple], dict[int, list[str]], dict[int, str]]:

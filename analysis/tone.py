@@ -108,6 +108,22 @@ def extract_voice_parts(text: str, start: int, end: int, ranges: list[tuple[int,
     return {voice: value if any(ch.isalnum() for ch in value) else None for voice, value in joined.items()}
 
 
+def list_voice_parts(sentences: pd.DataFrame, articles: pd.DataFrame, voice: pd.DataFrame) -> tuple[list[str | None], list[str | None]]:
+    """Each sentence's authorial and quoted parts (:func:`extract_voice_parts`; None where it has no such part), in the sentences' order.
+
+    ``sentences``, ``articles`` and ``voice`` as in :func:`score_sentences`; a
+    sentence of an article without voice ranges is all authorial.
+    """
+    texts = dict(zip(articles["article_id"], articles["clean_text"]))
+    ranges = {a: list(zip(g["start"], g["end"], g["voice"])) for a, g in voice.groupby("article_id", sort=False)}
+    authorial, quoted = [], []
+    for article_id, start, end in zip(sentences["article_id"], sentences["start"], sentences["end"]):
+        parts = extract_voice_parts(texts[article_id], start, end, ranges.get(article_id, [(start, end, "authorial")]))
+        authorial.append(parts["authorial"])
+        quoted.append(parts["quoted"])
+    return authorial, quoted
+
+
 def score_sentences(sentences: pd.DataFrame, articles: pd.DataFrame, voice: pd.DataFrame, model=None) -> pd.DataFrame:
     """Add tone scores to every sentence, whole and per voice part.
 
@@ -127,13 +143,7 @@ def score_sentences(sentences: pd.DataFrame, articles: pd.DataFrame, voice: pd.D
     from analysis.tone_model import load_tone_model
 
     model = model or load_tone_model()
-    texts = dict(zip(articles["article_id"], articles["clean_text"]))
-    ranges = {a: list(zip(g["start"], g["end"], g["voice"])) for a, g in voice.groupby("article_id", sort=False)}
-    authorial, quoted = [], []
-    for article_id, start, end in zip(sentences["article_id"], sentences["start"], sentences["end"]):
-        parts = extract_voice_parts(texts[article_id], start, end, ranges.get(article_id, [(start, end, "authorial")]))
-        authorial.append(parts["authorial"])
-        quoted.append(parts["quoted"])
+    authorial, quoted = list_voice_parts(sentences, articles, voice)
     out = sentences.copy()
     n = len(sentences)
     for measure, score in (("vader", score_vader), ("model", model.predict_optional)):

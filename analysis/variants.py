@@ -360,8 +360,8 @@ def describe_group(
     ``quotations``: each member's ``(article_id, quotation_id, start, end, words, text)``.
     """
     full = min(members, key=lambda k: (-len(keys[k]), k))
-    token_sets: dict = {}
-    return [_describe(number, k, full, members, quotations, keys, speakers, link_share, token_sets) for k in [full] + [m for m in members if m != full]]
+    memo = _GroupMemo(members, quotations, keys, full)
+    return [_describe(number, k, full, quotations, keys, speakers, link_share, memo) for k in [full] + [m for m in members if m != full]]
 
 
 def group_quote_variants(
@@ -415,20 +415,6 @@ def group_quote_variants(
     groups = [m for m in join_groups(link_pairs(pairs, keys, speakers, min_matched, link_share)) if len({owners[k] for k in m}) >= 2]
     rows = [row for number, members in enumerate(groups) for row in describe_group(number, members, listed, keys, speakers, link_share)]
     return pd.DataFrame(rows, columns=VARIANT_COLUMNS)
-
-
-def _find_closest(k: int, others: list[int], full: int, keys, token_sets: dict | None = None) -> int:
-    """The member of ``others`` whose words match most of ``keys[k]`` (ties: the full version, then the first).
-
-    Members with the same words are one candidate (the full version, else the
-    first of them): :func:`_choose_wordings`, then :func:`_closest_wording`.
-    """
-    chosen: dict[tuple[str, ...], int] = {}
-    for m in others:
-        key = tuple(keys[m])
-        if key not in chosen or m == full or (chosen[key] != full and m < chosen[key]):
-            chosen[key] = m
-    return _closest_wording(k, chosen, full, keys, {} if token_sets is None else token_sets)
 
 
 class _Wordings:
@@ -495,7 +481,7 @@ class _Wordings:
         return best
 
     def choose(self, k: int) -> dict[tuple[str, ...], int]:
-        """What :func:`_find_closest` chooses from the members of the other articles: per wording, the full version, else its first member."""
+        """The candidates for a fragment ``k``: per wording, among the members of the other articles, the full version, else the first member."""
         owner, chosen = self.owners[k], {}
         for key, members in self.by_key.items():
             if key == self.full_key and self.owners[self.full] != owner:
@@ -527,14 +513,31 @@ def _closest_wording(k: int, chosen: dict[tuple[str, ...], int], full: int, keys
     return best
 
 
-def _compare(full: list[str], member: list[str], cache: dict | None) -> dict:
-    """:func:`compare_wording`, kept in ``cache`` for the group's repeated wordings."""
-    if cache is None:
-        return compare_wording(full, member)
-    key = ("compared", tuple(full), tuple(member))
-    if key not in cache:
-        cache[key] = compare_wording(full, member)
-    return cache[key]
+class _GroupMemo:
+    """What describing one group computes once: each wording's tokens, each comparison, each fragment's closest member, and the members by wording (:class:`_Wordings`, built for the first fragment)."""
+
+    def __init__(self, members: list[int], quotations: dict[int, tuple], keys, full: int) -> None:
+        self.members, self.owners, self.keys, self.full = members, {m: quotations[m][0] for m in members}, keys, full
+        self.tokens: dict[tuple[str, ...], frozenset] = {}
+        self.compared: dict[tuple[tuple[str, ...], tuple[str, ...]], dict] = {}
+        self.closest: dict[tuple[tuple[str, ...], str], int] = {}
+        self.wordings: _Wordings | None = None
+
+    def compare(self, full: list[str], member: list[str]) -> dict:
+        """:func:`compare_wording`, once per pair of wordings."""
+        key = (tuple(full), tuple(member))
+        if key not in self.compared:
+            self.compared[key] = compare_wording(full, member)
+        return self.compared[key]
+
+    def closest_to(self, k: int) -> int:
+        """The member of another article whose words match most of ``k``'s (:meth:`_Wordings.closest`), once per wording and article."""
+        key = (tuple(self.keys[k]), self.owners[k])
+        if key not in self.closest:
+            if self.wordings is None:
+                self.wordings = _Wordings(self.members, self.keys, self.owners, self.full)
+            self.closest[key] = self.wordings.closest(k, self.keys, self.tokens)
+        return self.closest[key]
 
 
 def _inside_marks(text: str, start: int, end: int) -> tuple[int, int]:
@@ -556,29 +559,17 @@ def _speakers(quotes: pd.DataFrame, candidates: list) -> dict[int, str]:
     return found
 
 
-def _closest_of(k: int, full: int, members: list[int], quotations: dict[int, tuple], keys, cache: dict | None) -> int:
-    """:func:`_find_closest` among the members of other articles, through the group's :class:`_Wordings` (kept in ``cache``)."""
-    if cache is None:
-        return _find_closest(k, [m for m in members if m != k and quotations[m][0] != quotations[k][0]], full, keys)
-    if ("wordings",) not in cache:
-        cache[("wordings",)] = _Wordings(members, keys, {m: quotations[m][0] for m in members}, full)
-    key = ("closest", tuple(keys[k]), quotations[k][0])
-    if key not in cache:
-        cache[key] = cache[("wordings",)].closest(k, keys, cache)
-    return cache[key]
-
-
-def _describe(number, k, full, members, quotations, keys, speakers, link_share, token_sets=None) -> tuple:
+def _describe(number, k, full, quotations, keys, speakers, link_share, memo: _GroupMemo) -> tuple:
     article_id, quotation_id, start, end, words, text = quotations[k]
     base = (number, article_id, quotation_id, start, end, text, speakers.get(k, ""), len(words))
     if k == full:
         return (*base, "", start, end, 1.0, "", "", "", "", "full")
     reference = full
-    comparison = _compare(keys[full], keys[k], token_sets)
+    comparison = memo.compare(keys[full], keys[k])
     if comparison["matched"] < link_share * len(keys[k]):
         # a fragment the full version does not hold: the member of another article sharing most words
-        reference = _closest_of(k, full, members, quotations, keys, token_sets)
-        comparison = _compare(keys[reference], keys[k], token_sets)
+        reference = memo.closest_to(k)
+        comparison = memo.compare(keys[reference], keys[k])
     ref_article, ref_id, _, _, ref_words, _ = quotations[reference]
     if comparison["kept"] is None:
         kept_start = kept_end = -1

@@ -29,7 +29,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from pipeline import build_corpus
+from pipeline import build_corpus, time_vader
 
 
 def measure(articles: int, seed: int) -> list[tuple[str, float]]:
@@ -42,7 +42,7 @@ def measure(articles: int, seed: int) -> list[tuple[str, float]]:
     from analysis.tone import (
         _polarity_of_straight,
         _vader,
-        extract_voice_parts,
+        list_voice_parts,
         normalise_quotes,
         score_sentences,
     )
@@ -53,23 +53,17 @@ def measure(articles: int, seed: int) -> list[tuple[str, float]]:
         build_corpus(articles, seed).to_parquet(path, index=False)
         base = prepare_articles(load_corpus(path))
     sentences, cleaned, voice = base["sentences"], base["articles"], base["voice"]
-    texts = dict(zip(cleaned["article_id"], cleaned["clean_text"]))
-    ranges = {a: list(zip(g["start"], g["end"], g["voice"])) for a, g in voice.groupby("article_id", sort=False)}
-    parts = []
-    for article_id, start, end in zip(sentences["article_id"], sentences["start"], sentences["end"]):
-        found = extract_voice_parts(texts[article_id], start, end, ranges.get(article_id, [(start, end, "authorial")]))
-        parts += [found["authorial"], found["quoted"]]
-    scored = list(dict.fromkeys(t for t in [*sentences["text"], *parts] if t is not None))
+    authorial, quoted = list_voice_parts(sentences, cleaned, voice)
+    scored = list(dict.fromkeys(t for t in [*sentences["text"], *authorial, *quoted] if t is not None))
     analyser, model = _vader(), load_tone_model()
     prepared = [prepare_text(t) for t in scored]
-    times = []
+    times = [("VADER alone on the sentences (the unit)", time_vader(sentences["text"].tolist())[1])]
 
     def timed(name, function):
         start = time.perf_counter()
         function()
         times.append((name, time.perf_counter() - start))
 
-    timed("VADER alone on the sentences (the unit)", lambda: [analyser.polarity_scores(normalise_quotes(t)) for t in sentences["text"]])
     timed("VADER on the sentences and their voice parts", lambda: [analyser.polarity_scores(normalise_quotes(t)) for t in scored])
     timed("tone model: TF-IDF blocks", lambda: weigh_blocks({"word": prepared, "char": prepared}, model.recipe, model.vocabularies, model.idf))
     timed("tone model: Pattern (TextBlob)", lambda: [pattern_sentiment(t) for t in prepared])

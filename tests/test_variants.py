@@ -13,7 +13,6 @@ from analysis.variants import (
     LINK_SHARE,
     MIN_MATCHED,
     _closest_wording,
-    _find_closest,
     _Wordings,
     compare_wording,
     count_least_overlap,
@@ -96,7 +95,8 @@ def test_short_quotations_and_one_article_make_no_group():
     ],
 )
 def test_closest_member_for_a_fragment(keys, others, full, expected):
-    assert _find_closest(0, others, full, keys) == expected
+    owners = {0: "fragment's article", **{m: f"article-{m}" for m in others}}
+    assert _Wordings([0, *others], dict(enumerate(keys)), owners, full).closest(0, dict(enumerate(keys)), {}) == expected
 
 
 @pytest.mark.parametrize(
@@ -124,7 +124,7 @@ def test_the_prefix_holds_the_rarest_tokens():
 
 
 @pytest.mark.parametrize("seed", range(6))
-def test_candidate_pairs_hold_every_pair_that_links(seed):
+def test_candidate_pairs_hold_every_pair_that_links(seed, monkeypatch):
     """Prefix filtering loses no link: every pair the full comparison links is a candidate."""
     rng = np.random.default_rng(seed)
     vocabulary = [f"w{k}" for k in range(12)]
@@ -152,6 +152,9 @@ def test_candidate_pairs_hold_every_pair_that_links(seed):
     # linking the candidates (its filters, its skipping of pairs already joined) gives the groups of the full comparison
     defined = {(k, other) for k, other in linked if len(set(quotations[k]) & set(quotations[other])) >= MIN_MATCHED}
     keys = dict(enumerate(quotations))
+    assert join_groups(link_pairs(sorted(candidates), keys, {})) == join_groups(defined)
+    # and so does linking them with the groups compared a few pairs at a time (labels older than the pair)
+    monkeypatch.setattr("analysis.variants.LINK_FILTER", 3)
     assert join_groups(link_pairs(sorted(candidates), keys, {})) == join_groups(defined)
 
 
