@@ -7,7 +7,7 @@ The synthetic corpus is :func:`pipeline.build_corpus` (see ``benchmarks/pipeline
 for its composition: seed sentences resampled with replacement, two words of
 each replaced so that texts rarely repeat), written to a
 Parquet file by a process of its own. Each size runs in a fresh process (its own
-peak resident memory, ``ru_maxrss``):
+peak resident memory, ``VmHWM``, reset before each stage of the corpus step):
 
 - the map step (:func:`analysis.stream.map_chunks`: read, clean, segment, score
   and match every chunk, write its Parquet tables), timed;
@@ -56,15 +56,16 @@ def measure(articles: int, chunk_size: int, reduce: bool, seed: int) -> dict:
     from analysis.stream import map_chunks, read_parts, reduce_chunks
 
     stages: dict[str, float] = {}
+    peaks: dict[str, float] = {}
     for name in STAGES:
-        setattr(stream, name, _timed(getattr(stream, name), name, stages))
+        setattr(stream, name, _timed(getattr(stream, name), name, stages, peaks))
     resources = load_resources()
     with tempfile.TemporaryDirectory() as folder:
         corpus, out = write_corpus(Path(folder), articles, seed)
         start = time.perf_counter()
         map_chunks(corpus, out, chunk_size, resources, progress=False)
         mapped = time.perf_counter() - start
-        peak_map = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        peak_map = _read_peak_mb()
         reduced = None
         if reduce:
             start = time.perf_counter()
@@ -74,8 +75,8 @@ def measure(articles: int, chunk_size: int, reduce: bool, seed: int) -> dict:
     words, vader = time_vader(sentences)
     return {
         "articles": articles, "sentences": len(sentences), "words": words, "map_seconds": mapped, "reduce_seconds": reduced,
-        "vader_seconds": vader, "peak_map_mb": peak_map, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "stages": stages,
+        "vader_seconds": vader, "peak_map_mb": peak_map, "peak_mb": max([peak_map, *peaks.values()]),
+        "stages": stages, "stage_peaks_mb": peaks,
     }
 
 
@@ -83,15 +84,34 @@ STAGES = ("analyse_corpus", "reduce_labels", "reduce_shared", "reduce_variants",
 """The corpus step's stages, timed (the outlet tables, actor labels, shared passages, quotation variants, coverage)."""
 
 
-def _timed(function, name: str, stages: dict[str, float]):
+def _timed(function, name: str, stages: dict[str, float], peaks: dict[str, float]):
     def run(*args, **kwargs):
+        _reset_peak()
         start = time.perf_counter()
         try:
             return function(*args, **kwargs)
         finally:
             stages[name] = stages.get(name, 0.0) + time.perf_counter() - start
+            peaks[name] = max(peaks.get(name, 0.0), _read_peak_mb())
 
     return run
+
+
+def _reset_peak() -> None:
+    """Start a new peak of resident memory (Linux: ``/proc/self/clear_refs``; elsewhere the peaks are the process's so far)."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        pass
+
+
+def _read_peak_mb() -> float:
+    """The peak resident memory since :func:`_reset_peak`, in MB (``VmHWM``; ``ru_maxrss`` where there is no ``/proc``)."""
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:")) / 1024
 
 
 def measure_dask(articles: int, chunk_size: int, workers: int, seed: int) -> dict:
@@ -153,6 +173,8 @@ def main() -> None:
     if reduced:
         print("\ncorpus step, seconds per stage:")
         print(pd.DataFrame(reduced).round(1).to_string())
+        print("\ncorpus step, peak resident memory per stage (MB):")
+        print(pd.DataFrame({r["articles"]: r["stage_peaks_mb"] for r in results if r["reduce_seconds"] is not None}).round().astype(int).to_string())
     if len(results) > 1:
         first, last = results[0], results[-1]
         growth = (last["map_seconds"] / last["articles"]) / (first["map_seconds"] / first["articles"])
