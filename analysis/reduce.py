@@ -49,16 +49,14 @@ from analysis.shuffle import (
     merge_sorted,
     number_buckets,
     read_bucket,
-    unique_sorted,
     write_buckets,
     write_parquet,
 )
 from analysis.variants import (
     VARIANT_COLUMNS,
-    LinkedGroups,
+    LinkedQuotations,
     describe_group,
-    join_groups,
-    link_pairs,
+    encode_words,
     list_tokens,
     read_quotation_words,
     select_prefix,
@@ -80,19 +78,10 @@ SHINGLE_BUCKETS, PAIRS, TEXTS, VOICES, SPANS = "shared_shingles", "shared_pairs"
 """Work folders of :func:`reduce_shared`: shingles by bucket of hashes; pairs, texts, voice ranges and passages' spans by block of articles."""
 
 BUCKET_TOKENS = 20_000_000
-"""Quotation tokens per bucket, on average, when quotation variants are grouped (:func:`reduce_variants`; 25 bytes a row)."""
+"""Quotation tokens per bucket, on average, when quotation variants are grouped (:func:`reduce_variants`; 17 bytes a row)."""
 
 BLOCK_QUOTATIONS = 20_000
-"""Quotations per block (consecutive in the articles' order) whose candidate pairs are aligned at a time."""
-
-JOIN_CELLS = 5_000_000
-"""Pairs of token holders compared at a time when candidate pairs are found (some 100 MB of work arrays)."""
-
-_PAIR_SHIFT = 2**32
-"""A candidate pair's number is first × this + second (:func:`_number_pairs`)."""
-
-LINK_AT_ONCE = 1_000_000
-"""Candidate pairs of a block given to :func:`analysis.variants.link_pairs` at a time."""
+"""Quotations per block (consecutive in the articles' order), kept for describing their groups."""
 
 BLOCK_GROUPS = 2_000
 """Groups of quotations described at a time."""
@@ -100,8 +89,8 @@ BLOCK_GROUPS = 2_000
 FLAGGED = "labels_flagged"
 """Work folder of :func:`reduce_labels`: each chunk's flagged labels."""
 
-QUOTATIONS, TOKENS, CANDIDATES, MEMBERS = "variant_quotations", "variant_tokens", "variant_pairs", "variant_members"
-"""Work folders of :func:`reduce_variants`: quotations by block, tokens by bucket of hashes, candidate pairs by block, group members by block of groups."""
+QUOTATIONS, TOKENS, WORDS, MEMBERS = "variant_quotations", "variant_tokens", "variant_words", "variant_members"
+"""Work folders of :func:`reduce_variants`: quotations by block, tokens by bucket of hashes, every quotation's words as codes, group members by block of groups."""
 
 
 def reduce_coverage(out: Path, max_sentences: int | None = None) -> None:
@@ -296,21 +285,26 @@ def reduce_variants(out: Path) -> None:
 
     1. every quotation the map step listed gets a number in the articles' order,
        and its tokens are counted over the corpus (the order of the prefixes);
-    2. each quotation's tokens, marked when in its prefix
-       (:func:`analysis.variants.select_prefix`), go to the bucket of their hash;
-       a bucket's tokens give the candidate pairs, written to the block of the
-       pair's first quotation;
-    3. block by block, the candidate pairs are aligned on the two quotations'
-       words (:func:`analysis.variants.link_pairs`);
-    4. the links join groups (numbered by first member, as in a single run); the
-       members go to the block of their group, and each block's groups are
+       its length, article and speaker are kept as numbers;
+    2. each quotation's words are written, as codes, to a file in the order of
+       the numbers (read back memory-mapped); its tokens, marked when in its
+       prefix (:func:`analysis.variants.select_prefix`), go to the bucket of
+       their hash;
+    3. bucket by bucket, the holders of each token are linked
+       (:meth:`analysis.variants.LinkedQuotations.link_holders`): the pairs of a
+       statement quoted by many articles are never listed, and those already
+       joined are never aligned;
+    4. the groups (numbered by first member, as in a single run) send their
+       members to the block of their group, and each block's groups are
        described (:func:`analysis.variants.describe_group`) in order.
 
-    Memory: the article ids, the tokens' counts, the links and each linked
-    quotation's group; one bucket of tokens or one block of pairs or groups.
+    Memory: the article ids, the tokens' counts, four numbers per quotation
+    (length, article, speaker, group) and the members of each group; one bucket
+    of tokens or one block of groups. The words' file is read through the
+    operating system's page cache.
     """
     work = out / WORK
-    for name in (QUOTATIONS, TOKENS, CANDIDATES, MEMBERS):
+    for name in (QUOTATIONS, TOKENS, WORDS, MEMBERS):
         shutil.rmtree(work / name, ignore_errors=True)
     ids = rank_articles(out)
     paths = list_parts(out, "quotations")
@@ -318,36 +312,43 @@ def reduce_variants(out: Path) -> None:
     for path in paths:
         np.add.at(counts, ids.get_indexer(pd.read_parquet(path, columns=["article_id"])["article_id"]), 1)
     offsets = np.cumsum(counts) - counts
+    total = int(counts.sum())
+    lengths, owners, speakers = (np.zeros(total, dtype=np.int64) for _ in range(3))
+    voices: dict[str, int] = {}
     frequency: Counter = Counter()
     for path in paths:
         quotations = _number_quotations(pd.read_parquet(path), ids, offsets)
-        frequency.update(token for text, start in zip(quotations["text"], quotations["start"]) for token in _tokens(start, text))
-        write_buckets(quotations, quotations["id"].to_numpy() // BLOCK_QUOTATIONS, work / QUOTATIONS, path.stem)
+        numbers = quotations["id"].to_numpy()
+        held = [_tokens(start, text) for text, start in zip(quotations["text"], quotations["start"])]
+        frequency.update(token for tokens in held for token in tokens)
+        lengths[numbers] = [len(tokens) for tokens in held]
+        owners[numbers] = quotations["owner"].to_numpy()
+        speakers[numbers] = [voices.setdefault(speaker, len(voices) + 1) if speaker else 0 for speaker in quotations["speaker"]]
+        write_buckets(quotations, numbers // BLOCK_QUOTATIONS, work / QUOTATIONS, path.stem)
+    starts = np.concatenate(([0], np.cumsum(lengths)))
+    (work / WORDS).mkdir(parents=True, exist_ok=True)
+    words = np.lib.format.open_memmap(work / WORDS / "codes.npy", mode="w+", dtype=np.int32, shape=(int(starts[-1]),))
+    occurrences = np.lib.format.open_memmap(work / WORDS / "occurrences.npy", mode="w+", dtype=np.int32, shape=(int(starts[-1]),))
+    vocabulary: dict[str, int] = {}
     buckets = max(1, -(-sum(frequency.values()) // BUCKET_TOKENS))
     for path in paths:
         quotations = _number_quotations(pd.read_parquet(path), ids, offsets)
+        numbers = quotations["id"].to_numpy()
+        codes, numbered = encode_words([[w[2] for w in read_quotation_words(s, t)] for s, t in zip(quotations["start"], quotations["text"])], vocabulary)
+        positions = np.repeat(starts[numbers] - (np.cumsum(lengths[numbers]) - lengths[numbers]), lengths[numbers]) + np.arange(len(codes))
+        words[positions], occurrences[positions] = codes, numbered
         tokens = _list_token_rows(quotations, frequency)
         write_buckets(tokens, tokens["token"].to_numpy() % np.uint64(buckets), work / TOKENS, path.stem)
+    words.flush()
+    occurrences.flush()
+    linked = LinkedQuotations(words, occurrences, starts, owners, speakers)
     for number in range(buckets):
         tokens = read_bucket(work / TOKENS, number)
         if tokens is not None:
-            pairs = _pair_tokens(tokens)
-            write_buckets(pairs, pairs["first"].to_numpy() // BLOCK_QUOTATIONS, work / CANDIDATES, f"{number:05d}")
-    links = []
-    for block in range(-(-int(counts.sum()) // BLOCK_QUOTATIONS)):
-        pairs = read_bucket(work / CANDIDATES, block)
-        if pairs is None:
-            continue
-        numbers = unique_sorted(_number_pairs(pairs["first"].to_numpy(np.int64), pairs["second"].to_numpy(np.int64)))
-        pairs = np.stack(_split_pairs(numbers), axis=1)  # sorted by first, then second
-        _, keys, speakers = _read_quotations(work, unique_sorted(pairs.ravel()).tolist())
-        joined = LinkedGroups(np.array(sorted(keys), dtype=np.int64), keys, speakers)
-        for start in range(0, len(pairs), LINK_AT_ONCE):
-            links.extend(link_pairs(pairs[start : start + LINK_AT_ONCE], keys, speakers, joined=joined))
-    owner = np.searchsorted(offsets, np.arange(int(counts.sum())), side="right") - 1
-    groups = [members for members in join_groups(links) if len({int(owner[k]) for k in members}) >= 2]
+            link_bucket(linked, tokens)
+    groups = [members for members in linked.list_groups() if len(set(owners[members].tolist())) >= 2]
     group_of = {k: number for number, members in enumerate(groups) for k in members}
-    del links
+    del linked, words, occurrences
     for path in sorted((work / QUOTATIONS).glob("bucket-*/*.parquet")):
         quotations = pd.read_parquet(path)
         quotations = quotations[quotations["id"].isin(group_of)]
@@ -357,9 +358,9 @@ def reduce_variants(out: Path) -> None:
     writer = RowWriter(out / "quote_variants.parquet", VARIANT_COLUMNS)
     for block in range(-(-len(groups) // BLOCK_GROUPS)):
         members = read_bucket(work / MEMBERS, block).sort_values("id", kind="stable")
-        listed, keys, speakers = _list_quotations(members)
+        listed, keys, speaker_of = _list_quotations(members)
         for number, group in members.groupby("group", sort=True):
-            for row in describe_group(int(number), group["id"].tolist(), listed, keys, speakers):
+            for row in describe_group(int(number), group["id"].tolist(), listed, keys, speaker_of):
                 writer.add(row)
     writer.close()
 
@@ -381,61 +382,25 @@ def hash_token(token: tuple[str, int]) -> int:
 
 
 def _list_token_rows(quotations: pd.DataFrame, frequency: Counter) -> pd.DataFrame:
-    """One row per quotation and token: the token's hash, the quotation's number, length and article, and whether the token is in its prefix."""
+    """One row per quotation and token: the token's hash, the quotation's number, and whether the token is in its prefix."""
     rows = []
-    for number, owner, start, text in zip(quotations["id"], quotations["owner"], quotations["start"], quotations["text"]):
+    for number, start, text in zip(quotations["id"], quotations["start"], quotations["text"]):
         tokens = _tokens(start, text)
         prefix = set(select_prefix(tokens, frequency))
-        rows.extend((hash_token(token), number, len(tokens), owner, token in prefix) for token in tokens)
-    frame = pd.DataFrame(rows, columns=["token", "id", "length", "owner", "prefix"])
-    return frame.astype({"token": np.uint64, "id": np.int64, "length": np.int64, "owner": np.int64, "prefix": bool})
+        rows.extend((hash_token(token), number, token in prefix) for token in tokens)
+    frame = pd.DataFrame(rows, columns=["token", "id", "prefix"])
+    return frame.astype({"token": np.uint64, "id": np.int64, "prefix": bool})
 
 
-def _pair_tokens(tokens: pd.DataFrame) -> pd.DataFrame:
-    """The candidate pairs of one bucket of tokens: a prefix token of one quotation held by a quotation of another article at least as long.
-
-    Token by token, :data:`JOIN_CELLS` prefix-holder pairs at a time: a token
-    held by thousands of quotations (a statement every article quotes) does not
-    build the whole join in memory. A pair is one 64-bit number (first × 2³²
-    + second); the pairs found are kept once each, merged with the new ones
-    whenever these reach the number already kept (so the merges cost
-    O(P log P) in all for P pairs, not a sort of all pairs every
-    :data:`JOIN_CELLS` cells).
-    """
+def link_bucket(linked: LinkedQuotations, tokens: pd.DataFrame) -> None:
+    """Link the holders of every token of one bucket (``token``, ``id``, ``prefix`` rows) held by two quotations or more, one in its prefix."""
     ordered = tokens.sort_values(["token", "id"], kind="stable")
-    hashes = ordered["token"].to_numpy(np.uint64)
-    ids, lengths, owners = (ordered[c].to_numpy(np.int64) for c in ("id", "length", "owner"))
-    if len(ids) and int(ids.max()) >= _PAIR_SHIFT // 2:
-        raise ValueError(f"quotation variants: {int(ids.max()) + 1:,} quotations, more than the {_PAIR_SHIFT // 2:,} a pair's number can hold")
-    in_prefix = ordered["prefix"].to_numpy(bool)
-    _, starts, counts = np.unique(hashes, return_index=True, return_counts=True)
-    found, pending, held = np.empty(0, np.int64), [], 0
-    for start, count in zip(starts.tolist(), counts.tolist()):
-        holders = np.arange(start, start + count)
-        prefix_rows = holders[in_prefix[start : start + count]]
-        step = max(1, JOIN_CELLS // count)
-        for offset in range(0, len(prefix_rows) if count > 1 else 0, step):
-            mine = prefix_rows[offset : offset + step, None]
-            keep = (ids[mine] != ids[holders]) & (lengths[holders] >= lengths[mine]) & (owners[mine] != owners[holders])
-            one, other = np.broadcast_to(ids[mine], keep.shape)[keep], np.broadcast_to(ids[holders], keep.shape)[keep]
-            pending.append(unique_sorted(_number_pairs(np.minimum(one, other), np.maximum(one, other))))
-            held += len(pending[-1])
-            if held >= max(JOIN_CELLS, len(found)):
-                found, pending, held = unique_sorted(np.concatenate([found, *pending])), [], 0
-    found = unique_sorted(np.concatenate([found, *pending]))
-    first, second = _split_pairs(found)
-    return pd.DataFrame({"first": first, "second": second})
-
-
-
-def _number_pairs(first: np.ndarray, second: np.ndarray) -> np.ndarray:
-    """Each pair of quotation numbers as one 64-bit number (first × 2³² + second; numbers under 2³¹)."""
-    return first * _PAIR_SHIFT + second
-
-
-def _split_pairs(numbers: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The pairs :func:`_number_pairs` numbered: first and second quotation numbers."""
-    return numbers // _PAIR_SHIFT, numbers % _PAIR_SHIFT
+    hashes, numbers, prefix = ordered["token"].to_numpy(np.uint64), ordered["id"].to_numpy(np.int64), ordered["prefix"].to_numpy(bool)
+    firsts = np.flatnonzero(np.concatenate(([True], hashes[1:] != hashes[:-1]))) if len(hashes) else np.empty(0, np.int64)
+    sizes = np.diff(np.append(firsts, len(hashes)))
+    in_prefix = np.add.reduceat(prefix.astype(np.int64), firsts) if len(firsts) else np.empty(0, np.int64)
+    for first, size in zip(firsts[(sizes > 1) & (in_prefix > 0)].tolist(), sizes[(sizes > 1) & (in_prefix > 0)].tolist()):
+        linked.link_holders(numbers[first : first + size], prefix[first : first + size])
 
 
 def _list_quotations(quotations: pd.DataFrame) -> tuple[dict[int, tuple], dict[int, list[str]], dict[int, str]]:
@@ -448,15 +413,6 @@ def _list_quotations(quotations: pd.DataFrame) -> tuple[dict[int, tuple], dict[i
     keys = {k: [w[2] for w in quotation[4]] for k, quotation in listed.items()}
     speakers = {int(k): speaker for k, speaker in zip(quotations["id"], quotations["speaker"]) if speaker}
     return listed, keys, speakers
-
-
-def _read_quotations(work: Path, numbers: list[int]) -> tuple[dict[int, tuple], dict[int, list[str]], dict[int, str]]:
-    """The quotations of these numbers, from their blocks."""
-    frames = []
-    for block in sorted({k // BLOCK_QUOTATIONS for k in numbers}):
-        wanted = [k for k in numbers if k // BLOCK_QUOTATIONS == block]
-        frames.append(read_bucket(work / QUOTATIONS, block, filters=[("id", "in", wanted)]))
-    return _list_quotations(pd.concat(frames, ignore_index=True))
 
 
 def reduce_labels(out: Path, roles: list[Role]) -> None:

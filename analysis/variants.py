@@ -39,7 +39,6 @@ import pandas as pd
 import scipy.sparse as sp
 
 from analysis.shared import find_normalised_words
-from analysis.shuffle import unique_sorted
 
 MIN_WORDS = 5
 """The shortest quotation compared, in words (shorter ones, "good for both sides", match by chance)."""
@@ -201,155 +200,171 @@ def select_prefix(tokens: list[tuple[str, int]], frequency, min_matched: int = M
     return sorted(tokens, key=lambda token: (frequency[token], token))[: max(keep, 0)]
 
 
-def find_candidate_pairs(
-    tokens: list[list[tuple[str, int]]], lengths: list[int], articles: list[str], frequency, min_matched: int = MIN_MATCHED, link_share: float = LINK_SHARE
-) -> list[tuple[int, int]]:
-    """Every pair of quotations of different articles that can be linked, sorted: each shorter one's prefix meets the other's tokens.
-
-    ``frequency``: each token's count over the quotations (the order of the prefix).
-    """
-    postings: dict[tuple[str, int], list[int]] = {}
-    for k, held in enumerate(tokens):
-        for token in held:
-            postings.setdefault(token, []).append(k)
-    pairs = set()
-    for k, held in enumerate(tokens):
-        for token in select_prefix(held, frequency, min_matched, link_share):
-            for other in postings[token]:
-                if other != k and lengths[other] >= lengths[k] and articles[other] != articles[k]:
-                    pairs.add((min(k, other), max(k, other)))
-    return sorted(pairs)
+def encode_words(keys: list[list[str]], vocabulary: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
+    """Quotations' words as numbers, concatenated: each word's code (``vocabulary``, extended) and its occurrence number in its quotation."""
+    codes, occurrences = [], []
+    for words in keys:
+        for word, occurrence in list_tokens(words):
+            codes.append(vocabulary.setdefault(word, len(vocabulary)))
+            occurrences.append(occurrence)
+    return np.array(codes, dtype=np.int64), np.array(occurrences, dtype=np.int64)
 
 
-class DisjointSets:
-    """Quotations joined into groups (union-find with path halving); a quotation never joined is its own group."""
+class LinkedQuotations:
+    """Quotations joined into groups as the holders of each token are linked (the module docstring's step 2).
 
-    def __init__(self) -> None:
-        self.parent: dict[int, int] = {}
+    Each quotation is a number; its words are the codes ``words[starts[k]:starts[k + 1]]``
+    (:func:`encode_words`; a memory-mapped file will do), ``occurrences`` the
+    occurrence numbers beside them. ``owners`` and ``speakers`` give each
+    quotation's article and speaker as numbers (speaker 0: none named).
 
-    def root(self, k: int) -> int:
-        """The quotation that stands for ``k``'s group."""
-        parent = self.parent
-        parent.setdefault(k, k)
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    def join(self, k: int, other: int) -> None:
-        """Join ``other``'s group to ``k``'s."""
-        self.parent[self.root(other)] = self.root(k)
-
-
-class LinkedGroups:
-    """The groups of a fixed set of quotations as links join them, and the quotations' words as arrays.
-
-    Each quotation's group label is kept in an array; joining relabels the
-    smaller group's members (so each quotation is relabelled at most log2(n)
-    times). With each quotation's word counts as a sparse matrix, its length
-    and its speaker as numbers, :func:`link_pairs` drops, a slice at a time
-    and without a Python loop, the candidate pairs that cannot link: pairs
-    already in one group, pairs sharing fewer than ``min_matched`` distinct
-    words or too few words counted with repeats, pairs of two named speakers.
+    :meth:`link_holders` takes the quotations that hold one token. Each that
+    has it among its rarest (:func:`select_prefix`) is a candidate with every
+    holder of another article at least as long (prefix filtering: every pair
+    that can link is a candidate through some token). A candidate already in
+    the same group is skipped, as a link cannot change the groups; so is one
+    whose words in common (distinct, or counted with repeats, which bound the
+    words matched) fall short, or whose two speakers are named and differ; the
+    rest are aligned. A statement quoted by thousands of articles is so
+    aligned about once per quotation, not once per pair. The groups (connected
+    components) do not depend on the order in which tokens are linked.
     """
 
-    def __init__(self, numbers: np.ndarray, keys: dict[int, list[str]], speakers: dict[int, str]) -> None:
-        self.numbers = np.asarray(numbers, dtype=np.int64)  # sorted, distinct
-        self.labels = np.arange(len(self.numbers))
-        self.label_of = self.labels.tolist()
+    def __init__(
+        self,
+        words: np.ndarray,
+        occurrences: np.ndarray,
+        starts: np.ndarray,
+        owners: np.ndarray,
+        speakers: np.ndarray,
+        min_matched: int = MIN_MATCHED,
+        link_share: float = LINK_SHARE,
+    ) -> None:
+        self.words, self.occurrences = np.asarray(words), np.asarray(occurrences)  # a memory map read as a plain array
+        self.starts = np.asarray(starts, dtype=np.int64)
+        self.lengths = np.diff(self.starts)
+        self.owners, self.speakers = np.asarray(owners, dtype=np.int64), np.asarray(speakers, dtype=np.int64)
+        self.min_matched, self.link_share = min_matched, link_share
+        self.labels = np.arange(len(self.lengths), dtype=np.int64)
         self.members: dict[int, list[int]] = {}
-        vocabulary: dict[str, int] = {}
-        named: dict[str, int] = {}
-        rows, columns, counts, lengths, voices = [], [], [], [], []
-        for position, number in enumerate(self.numbers.tolist()):
-            for word, count in Counter(keys[number]).items():
-                rows.append(position)
-                columns.append(vocabulary.setdefault(word, len(vocabulary)))
-                counts.append(count)
-            lengths.append(len(keys[number]))
-            voices.append(named.setdefault(speakers[number], len(named) + 1) if speakers.get(number) else 0)  # 0: no speaker named
-        shape = (len(self.numbers), len(vocabulary))
-        self.counts = sp.csr_matrix((np.array(counts, dtype=np.int32), (rows, columns)), shape=shape)
-        self.present = sp.csr_matrix((np.ones(len(counts), dtype=np.int32), (rows, columns)), shape=shape)
-        self.lengths, self.speakers = np.array(lengths, dtype=np.int64), np.array(voices, dtype=np.int64)
 
-    def locate(self, quotations: np.ndarray) -> np.ndarray:
-        """The positions of quotation numbers among :attr:`numbers`."""
-        return np.searchsorted(self.numbers, quotations)
+    def link_holders(self, holders: np.ndarray, prefix: np.ndarray) -> None:
+        """Link the quotations ``holders`` (numbers, ascending) of one token; ``prefix``: which of them hold it in their prefix.
 
-    def may_link(self, first: np.ndarray, second: np.ndarray, min_matched: int, link_share: float) -> np.ndarray:
-        """Which pairs of positions can still link: :func:`link_pairs`' tests short of the alignment, for many pairs at once."""
-        apart = self.labels[first] != self.labels[second]
-        distinct = np.asarray(self.present[first].multiply(self.present[second]).sum(axis=1)).ravel()
-        common = np.asarray(self.counts[first].minimum(self.counts[second]).sum(axis=1)).ravel()
-        least = np.maximum(min_matched, link_share * np.minimum(self.lengths[first], self.lengths[second]))
-        one, other = self.speakers[first], self.speakers[second]
-        return apart & (distinct >= min_matched) & ~((one > 0) & (other > 0) & (one != other)) & (common >= least)
+        The holders are compared :data:`HOLDERS_AT_ONCE` at a time, each slice's
+        tokens as a 0/1 matrix, so that one product gives a quotation's words in
+        common with every holder of the slice.
+        """
+        holders = np.asarray(holders, dtype=np.int64)
+        mine = holders[np.flatnonzero(prefix)].tolist()
+        for start in range(0, len(holders) if mine else 0, HOLDERS_AT_ONCE):
+            part = holders[start : start + HOLDERS_AT_ONCE]
+            lengths, owners, speakers = self.lengths[part], self.owners[part], self.speakers[part]
+            matrix = None
+            for k in mine:
+                labels = self.labels[part]
+                candidates = (lengths >= self.lengths[k]) & (owners != self.owners[k]) & (labels != self.labels[k])
+                if self.speakers[k]:
+                    candidates &= (speakers == 0) | (speakers == self.speakers[k])
+                if not candidates.any():
+                    continue
+                matrix = _TokenMatrix(self._tokens(self._positions(part)), lengths) if matrix is None else matrix
+                common, distinct = matrix.count_common(self._tokens(self._positions(np.array([k]))))
+                least = np.maximum(self.min_matched, self.link_share * np.minimum(lengths, self.lengths[k]))
+                candidates &= (distinct >= self.min_matched) & (common >= least)
+                for other in part[candidates].tolist():
+                    if self.labels[k] != self.labels[other] and self._aligned(min(k, other), max(k, other)):
+                        self._join(k, other)
 
-    def join(self, first: int, second: int) -> None:
-        """Join the groups of the quotations at positions ``first`` and ``second``."""
-        keep, gone = self.label_of[first], self.label_of[second]
-        kept, moved = self.members.get(keep, [keep]), self.members.pop(gone, [gone])
+    def _positions(self, quotations: np.ndarray) -> np.ndarray:
+        """The positions in :attr:`words` of these quotations' words, one quotation after another."""
+        lengths = self.lengths[quotations]
+        return np.repeat(self.starts[quotations] - np.cumsum(lengths) + lengths, lengths) + np.arange(int(lengths.sum()))
+
+    def _tokens(self, positions: np.ndarray) -> np.ndarray:
+        """The tokens at these positions of :attr:`words`, each as one number (code × 2³² + occurrence)."""
+        return self.words[positions].astype(np.int64) * _TOKEN_SHIFT + self.occurrences[positions]
+
+    def _aligned(self, k: int, other: int) -> bool:
+        """Whether quotations ``k`` < ``other`` match in enough words (aligned in that order: matching blocks are not symmetric)."""
+        words = self.words[self.starts[k] : self.starts[k + 1]].tolist()
+        others = self.words[self.starts[other] : self.starts[other + 1]].tolist()
+        matched = len(words) if words == others else count_matched_words(words, others)
+        return matched >= max(self.min_matched, self.link_share * min(len(words), len(others)))
+
+    def _join(self, k: int, other: int) -> None:
+        """Join two groups: the smaller one's members take the larger one's label."""
+        keep, gone = int(self.labels[k]), int(self.labels[other])
+        kept, moved = self.members.get(keep, [keep]), self.members.get(gone, [gone])
         if len(moved) > len(kept):
             keep, gone, kept, moved = gone, keep, moved, kept
-            self.members.pop(gone, None)
-        for position in moved:
-            self.label_of[position] = keep
+        self.members.pop(gone, None)
         self.labels[moved] = keep
         kept.extend(moved)
         self.members[keep] = kept
 
-
-LINK_FILTER = 4_096
-"""Candidate pairs tested at once (:meth:`LinkedGroups.may_link`) before the remaining ones are aligned one by one."""
-
-
-def link_pairs(
-    pairs,
-    keys: dict[int, list[str]],
-    speakers: dict[int, str],
-    min_matched: int = MIN_MATCHED,
-    link_share: float = LINK_SHARE,
-    joined: LinkedGroups | None = None,
-) -> list[tuple[int, int]]:
-    """The candidate pairs that quote the same statement (the module docstring's step 2), in ``pairs``' order.
-
-    A pair already joined through earlier links is not aligned: it cannot change
-    the groups; neither is a pair whose words in common (distinct, or counted
-    with repeats, which bound the words matched) fall short. ``pairs``:
-    quotation numbers, one pair per row. ``joined``: the groups of the links
-    found so far, when pairs are linked a slice at a time (updated in place;
-    it must hold every quotation of ``pairs``).
-    """
-    pairs = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
-    joined = LinkedGroups(unique_sorted(pairs.ravel()), keys, speakers) if joined is None else joined
-    positions = joined.locate(pairs)
-    label_of = joined.label_of
-    links = []
-    for start in range(0, len(pairs), LINK_FILTER):
-        first, second = positions[start : start + LINK_FILTER, 0], positions[start : start + LINK_FILTER, 1]
-        for row in np.flatnonzero(joined.may_link(first, second, min_matched, link_share)).tolist():
-            at, other_at = int(first[row]), int(second[row])
-            if label_of[at] == label_of[other_at]:
-                continue
-            k, other = (int(q) for q in pairs[start + row])
-            words, others = keys[k], keys[other]
-            matched = len(words) if words == others else count_matched_words(words, others)
-            if matched >= max(min_matched, link_share * min(len(words), len(others))):
-                joined.join(at, other_at)
-                links.append((k, other))
-    return links
+    def list_groups(self) -> list[list[int]]:
+        """The groups of two quotations or more, each sorted, by first member."""
+        return sorted(sorted(members) for members in self.members.values())
 
 
-def join_groups(links) -> list[list[int]]:
-    """The groups (connected components) of the quotations joined by ``links``, each sorted, by first member (quotations without a link are left out)."""
-    joined = DisjointSets()
-    for k, other in links:
-        joined.join(k, other)
-    groups: dict[int, list[int]] = {}
-    for k in sorted(joined.parent):
-        groups.setdefault(joined.root(k), []).append(k)
-    return sorted(groups.values())
+HOLDERS_AT_ONCE = 200_000
+"""Holders of one token compared at a time (:meth:`LinkedQuotations.link_holders`; some 40 MB of token matrix)."""
+
+_TOKEN_SHIFT = 2**32
+"""A token's number is its word's code × this + its occurrence number."""
+
+
+class _TokenMatrix:
+    """Quotations' tokens (one number each) as a 0/1 matrix over the tokens they hold, to count tokens in common with one quotation at a time."""
+
+    def __init__(self, tokens: np.ndarray, lengths: np.ndarray) -> None:
+        order = np.argsort(tokens, kind="stable")
+        ordered = tokens[order]
+        new = np.concatenate(([True], ordered[1:] != ordered[:-1])) if len(ordered) else np.empty(0, bool)
+        self.columns = ordered[new]
+        columns = np.empty(len(tokens), dtype=np.int64)
+        columns[order] = np.cumsum(new) - 1
+        indptr = np.concatenate(([0], np.cumsum(lengths)))
+        self.matrix = sp.csr_matrix((np.ones(len(tokens), dtype=np.int32), columns, indptr), shape=(len(lengths), len(self.columns)))
+        self.first = (self.columns % _TOKEN_SHIFT == 0).astype(np.int32)  # a word's first occurrence: distinct words
+
+    def count_common(self, tokens: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Per row, the tokens it shares with ``tokens`` and, of those, the distinct words."""
+        at = np.searchsorted(self.columns, tokens)
+        found = at[(at < len(self.columns)) & (self.columns[np.minimum(at, len(self.columns) - 1)] == tokens)]
+        wanted = np.zeros((len(self.columns), 2), dtype=np.int32)
+        wanted[found, 0] = 1
+        wanted[found, 1] = self.first[found]
+        counts = self.matrix @ wanted
+        return counts[:, 0], counts[:, 1]
+
+
+def link_quotations(
+    keys: list[list[str]], owners: list[str], speakers: list[str], min_matched: int = MIN_MATCHED, link_share: float = LINK_SHARE
+) -> LinkedQuotations:
+    """Link quotations held in memory (numbered by position): every token's holders, in the order of the tokens' first holders."""
+    tokens = [list_tokens(words) for words in keys]
+    frequency = Counter(token for held in tokens for token in held)
+    postings: dict[tuple[str, int], list[int]] = {}
+    in_prefix: dict[tuple[str, int], set[int]] = {}
+    for k, held in enumerate(tokens):
+        for token in held:
+            postings.setdefault(token, []).append(k)
+        for token in select_prefix(held, frequency, min_matched, link_share):
+            in_prefix.setdefault(token, set()).add(k)
+    vocabulary: dict[str, int] = {}
+    words, occurrences = encode_words(keys, vocabulary)
+    starts = np.concatenate(([0], np.cumsum([len(w) for w in keys], dtype=np.int64)))
+    numbers = {owner: n for n, owner in enumerate(dict.fromkeys(owners))}
+    voices = {speaker: n for n, speaker in enumerate(dict.fromkeys(s for s in speakers if s), start=1)}
+    linked = LinkedQuotations(
+        words, occurrences, starts, [numbers[o] for o in owners], [voices.get(s, 0) for s in speakers], min_matched, link_share
+    )
+    for token, holders in postings.items():
+        if len(holders) > 1 and token in in_prefix:
+            linked.link_holders(np.array(holders), np.array([k in in_prefix[token] for k in holders]))
+    return linked
 
 
 def describe_group(
@@ -376,8 +391,7 @@ def group_quote_variants(
     """Group quotations of the same statement across articles and describe each one's cut and wording.
 
     The steps are those the stream engine runs a bucket at a time
-    (:func:`list_quotations`, :func:`find_candidate_pairs`, :func:`link_pairs`,
-    :func:`join_groups`, :func:`describe_group`).
+    (:func:`list_quotations`, :class:`LinkedQuotations`, :func:`describe_group`).
 
     Parameters
     ----------
@@ -408,11 +422,9 @@ def group_quote_variants(
     }
     keys = {k: [w[2] for w in quotation[4]] for k, quotation in listed.items()}
     speakers = {k: speaker for k, speaker in enumerate(quotations["speaker"]) if speaker}
-    tokens = [list_tokens(keys[k]) for k in range(len(listed))]
-    frequency = Counter(token for held in tokens for token in held)
     owners = [listed[k][0] for k in range(len(listed))]
-    pairs = find_candidate_pairs(tokens, [len(keys[k]) for k in range(len(listed))], owners, frequency, min_matched, link_share)
-    groups = [m for m in join_groups(link_pairs(pairs, keys, speakers, min_matched, link_share)) if len({owners[k] for k in m}) >= 2]
+    linked = link_quotations([keys[k] for k in range(len(listed))], owners, [speakers.get(k, "") for k in range(len(listed))], min_matched, link_share)
+    groups = [m for m in linked.list_groups() if len({owners[k] for k in m}) >= 2]
     rows = [row for number, members in enumerate(groups) for row in describe_group(number, members, listed, keys, speakers, link_share)]
     return pd.DataFrame(rows, columns=VARIANT_COLUMNS)
 

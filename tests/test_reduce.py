@@ -1,40 +1,55 @@
 from __future__ import annotations
 
+from collections import Counter
+
 import numpy as np
 import pandas as pd
 import pytest
 
 from analysis import reduce
+from analysis.variants import (
+    LinkedQuotations,
+    encode_words,
+    link_quotations,
+    list_tokens,
+    select_prefix,
+)
 
 
-def _brute_force_pairs(tokens: pd.DataFrame) -> set[tuple[int, int]]:
-    """The definition: a prefix token of one quotation held by a quotation of another article at least as long."""
-    pairs = set()
-    rows = list(tokens.itertuples(index=False))
-    for a in rows:
-        for b in rows:
-            if a.prefix and a.token == b.token and a.id != b.id and b.length >= a.length and a.owner != b.owner:
-                pairs.add((min(a.id, b.id), max(a.id, b.id)))
-    return pairs
-
-
-@pytest.mark.parametrize("join_cells", [5_000_000, 7, 1])
-@pytest.mark.parametrize("seed", range(3))
-def test_pair_tokens_finds_the_pairs_of_the_definition(monkeypatch, join_cells, seed):
-    monkeypatch.setattr(reduce, "JOIN_CELLS", join_cells)
+def _quotations(seed: int) -> tuple[list[list[str]], list[int], list[int]]:
+    """Cuts and edits of a few statements, quoted by a few articles, some with a speaker."""
     rng = np.random.default_rng(seed)
-    rows = []
-    for quotation in range(60):
-        length, owner = int(rng.integers(5, 12)), int(rng.integers(0, 8))
-        for k, token in enumerate(rng.choice(15, length, replace=False)):
-            rows.append((np.uint64(token), quotation, length, owner, k < 3))
-    tokens = pd.DataFrame(rows, columns=["token", "id", "length", "owner", "prefix"]).astype({"token": np.uint64})
-    pairs = reduce._pair_tokens(tokens)
-    found = list(zip(pairs["first"].tolist(), pairs["second"].tolist()))
-    assert found == sorted(_brute_force_pairs(tokens))
+    base = [[f"w{int(x)}" for x in rng.integers(0, 15, int(rng.integers(5, 14)))] for _ in range(5)]
+    keys = []
+    for _ in range(60):
+        words = list(base[int(rng.integers(0, len(base)))])
+        start = int(rng.integers(0, max(1, len(words) - 5)))
+        words = words[start : start + max(5, int(rng.integers(5, len(words) + 1)))]
+        if rng.random() < 0.5:
+            words[int(rng.integers(0, len(words)))] = f"w{int(rng.integers(0, 15))}"
+        keys.append(words)
+    return keys, rng.integers(0, 8, len(keys)).tolist(), rng.choice([0, 0, 1, 2], len(keys)).tolist()
 
 
-def test_pair_tokens_refuses_more_quotations_than_a_pair_number_holds():
-    tokens = pd.DataFrame({"token": np.array([1, 1], np.uint64), "id": [0, 2**31], "length": [5, 5], "owner": [0, 1], "prefix": [True, True]})
-    with pytest.raises(ValueError, match="more than the 2,147,483,648"):
-        reduce._pair_tokens(tokens)
+def _token_rows(keys: list[list[str]]) -> pd.DataFrame:
+    """What the stream engine writes to the token buckets: each token's hash, its quotation, whether in the quotation's prefix."""
+    tokens = [list_tokens(words) for words in keys]
+    frequency = Counter(token for held in tokens for token in held)
+    rows = [(reduce.hash_token(t), k, t in set(select_prefix(held, frequency))) for k, held in enumerate(tokens) for t in held]
+    return pd.DataFrame(rows, columns=["token", "id", "prefix"]).astype({"token": np.uint64})
+
+
+@pytest.mark.parametrize("buckets", [1, 3, 7])
+@pytest.mark.parametrize("seed", range(3))
+def test_linking_buckets_of_token_rows_gives_the_in_memory_groups(seed, buckets):
+    """Linked bucket by bucket from shuffled token rows, the quotations form the groups :func:`link_quotations` forms."""
+    keys, owners, speakers = _quotations(seed)
+    words, occurrences = encode_words(keys, {})
+    starts = np.concatenate(([0], np.cumsum([len(w) for w in keys])))
+    linked = LinkedQuotations(words, occurrences, starts, owners, speakers)
+    rows = _token_rows(keys).sample(frac=1.0, random_state=seed)
+    for number in range(buckets):
+        reduce.link_bucket(linked, rows[rows["token"].to_numpy() % np.uint64(buckets) == number])
+    expected = link_quotations(keys, [str(o) for o in owners], ["" if s == 0 else f"speaker-{s}" for s in speakers]).list_groups()
+    assert len(expected) >= 2
+    assert linked.list_groups() == expected

@@ -80,12 +80,11 @@ def test_tables_from_small_buckets_and_blocks_are_a_single_runs(table_corpus, si
     monkeypatch.setattr("analysis.reduce.BLOCK_QUOTATIONS", 7)
     monkeypatch.setattr("analysis.reduce.BUCKET_TOKENS", 300)
     monkeypatch.setattr("analysis.reduce.BLOCK_GROUPS", 2)
-    monkeypatch.setattr("analysis.reduce.JOIN_CELLS", 50)  # candidate pairs found a few holders at a time
-    monkeypatch.setattr("analysis.reduce.LINK_AT_ONCE", 3)  # and linked a few at a time
+    monkeypatch.setattr("analysis.variants.HOLDERS_AT_ONCE", 3)  # a token's holders linked a few at a time
     stream.run_stream(table_corpus, tmp_path / "run", CHUNK, progress=False)
     assert_same_tables(single_run, tmp_path / "run", tmp_path)
     work = tmp_path / "run" / "_work"
-    for folder in (reduce.SHINGLE_BUCKETS, reduce.PAIRS, reduce.TOKENS, reduce.CANDIDATES, reduce.MEMBERS):
+    for folder in (reduce.SHINGLE_BUCKETS, reduce.PAIRS, reduce.TOKENS, reduce.MEMBERS):
         assert len(list((work / folder).iterdir())) > 1, folder
     passages = pd.read_csv(single_run / "shared_passages.csv")
     ranks = {a: k for k, a in enumerate(sorted(pd.read_parquet(table_corpus)["article_id"]))}

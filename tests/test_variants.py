@@ -17,10 +17,8 @@ from analysis.variants import (
     compare_wording,
     count_least_overlap,
     count_matched_words,
-    find_candidate_pairs,
     group_quote_variants,
-    join_groups,
-    link_pairs,
+    link_quotations,
     list_tokens,
     select_prefix,
 )
@@ -123,9 +121,21 @@ def test_the_prefix_holds_the_rarest_tokens():
     assert prefix == [("lengthy", 0), ("putin", 0)]  # five words, four shared at least: two rarest
 
 
+def _components(links: set[tuple[int, int]]) -> list[list[int]]:
+    """The connected components of ``links`` (two members or more), each sorted, by first member: the definition of the groups."""
+    group_of: dict[int, set[int]] = {}
+    for k, other in links:
+        joined = group_of.get(k, {k}) | group_of.get(other, {other})
+        for member in joined:
+            group_of[member] = joined
+    return [list(group) for group in sorted({tuple(sorted(group)) for group in group_of.values()})]
+
+
+@pytest.mark.parametrize("holders_at_once", [200_000, 3])
 @pytest.mark.parametrize("seed", range(6))
-def test_candidate_pairs_hold_every_pair_that_links(seed, monkeypatch):
-    """Prefix filtering loses no link: every pair the full comparison links is a candidate."""
+def test_linking_gives_the_groups_of_the_full_comparison(seed, holders_at_once, monkeypatch):
+    """Prefix filtering, the filters on words in common and the skipping of pairs already joined lose no link that changes the groups."""
+    monkeypatch.setattr("analysis.variants.HOLDERS_AT_ONCE", holders_at_once)  # a token's holders compared a few at a time
     rng = np.random.default_rng(seed)
     vocabulary = [f"w{k}" for k in range(12)]
     base = [list(rng.choice(vocabulary, int(rng.integers(5, 16)))) for _ in range(6)]
@@ -138,24 +148,20 @@ def test_candidate_pairs_hold_every_pair_that_links(seed, monkeypatch):
             words[int(rng.integers(0, len(words)))] = str(rng.choice(vocabulary))
         quotations.append(words if len(words) >= 5 else words + ["w0"] * (5 - len(words)))
     owners = [f"article-{int(rng.integers(0, 20))}" for _ in quotations]
-    tokens = [list_tokens(words) for words in quotations]
-    frequency = Counter(token for held in tokens for token in held)
-    candidates = set(find_candidate_pairs(tokens, [len(w) for w in quotations], owners, frequency))
-    linked = set()
+    speakers = [str(rng.choice(["", "", "", "Trump", "Putin"])) for _ in quotations]
+    defined = set()
     for k in range(len(quotations)):
         for other in range(k + 1, len(quotations)):
             matched = count_matched_words(quotations[k], quotations[other])
-            if owners[k] != owners[other] and matched >= MIN_MATCHED and matched >= LINK_SHARE * min(len(quotations[k]), len(quotations[other])):
-                linked.add((k, other))
-    assert linked and linked <= candidates
-    assert len(candidates) < len(quotations) * (len(quotations) - 1) / 2  # and it does filter
-    # linking the candidates (its filters, its skipping of pairs already joined) gives the groups of the full comparison
-    defined = {(k, other) for k, other in linked if len(set(quotations[k]) & set(quotations[other])) >= MIN_MATCHED}
-    keys = dict(enumerate(quotations))
-    assert join_groups(link_pairs(sorted(candidates), keys, {})) == join_groups(defined)
-    # and so does linking them with the groups compared a few pairs at a time (labels older than the pair)
-    monkeypatch.setattr("analysis.variants.LINK_FILTER", 3)
-    assert join_groups(link_pairs(sorted(candidates), keys, {})) == join_groups(defined)
+            if (
+                owners[k] != owners[other]
+                and matched >= max(MIN_MATCHED, LINK_SHARE * min(len(quotations[k]), len(quotations[other])))
+                and len(set(quotations[k]) & set(quotations[other])) >= MIN_MATCHED
+                and not (speakers[k] and speakers[other] and speakers[k] != speakers[other])
+            ):
+                defined.add((k, other))
+    assert len(defined) > 20
+    assert link_quotations(quotations, owners, speakers).list_groups() == _components(defined)
 
 
 @pytest.mark.parametrize("seed", range(8))
@@ -197,17 +203,18 @@ _STATEMENT = "we agreed to work together very closely".split()
 
 
 @pytest.mark.parametrize(
-    ("speakers", "expected"),
+    ("speakers", "groups"),
     [
-        ({}, [(0, 1), (0, 2)]),  # (1, 2) is then in one group already: not aligned
-        ({0: "Trump", 1: "Trump", 2: "Trump"}, [(0, 1), (0, 2)]),
-        ({0: "Trump", 1: "Zelenskyy"}, [(0, 2), (1, 2)]),  # two named speakers never link; an unnamed one links to both
+        ({}, [[0, 1, 2]]),
+        ({0: "Trump", 1: "Trump", 2: "Trump"}, [[0, 1, 2]]),
+        ({0: "Trump", 1: "Zelenskyy"}, [[0, 1, 2]]),  # two named speakers never link; an unnamed one links to both
+        ({0: "Trump", 1: "Zelenskyy", 2: "Zelenskyy"}, [[1, 2]]),
         ({0: "Trump", 1: "Zelenskyy", 2: "Putin"}, []),
     ],
 )
-def test_link_pairs_keeps_apart_two_named_speakers(speakers, expected):
-    keys = {0: _STATEMENT, 1: _STATEMENT, 2: _STATEMENT[1:]}
-    assert link_pairs([(0, 1), (0, 2), (1, 2)], keys, speakers) == expected
+def test_linking_keeps_apart_two_named_speakers(speakers, groups):
+    keys = [_STATEMENT, _STATEMENT, _STATEMENT[1:]]
+    assert link_quotations(keys, ["a", "b", "c"], [speakers.get(k, "") for k in range(3)]).list_groups() == groups
 
 
 @pytest.mark.parametrize(
@@ -220,5 +227,5 @@ def test_link_pairs_keeps_apart_two_named_speakers(speakers, expected):
         ("to to to to to".split(), False),  # one distinct word in common
     ],
 )
-def test_link_pairs_needs_enough_matched_words(other, links):
-    assert link_pairs([(0, 1)], {0: _STATEMENT, 1: other}, {}) == ([(0, 1)] if links else [])
+def test_linking_needs_enough_matched_words(other, links):
+    assert link_quotations([_STATEMENT, other], ["a", "b"], ["", ""]).list_groups() == ([[0, 1]] if links else [])
