@@ -39,6 +39,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from analysis.shared import find_normalised_words
+from analysis.shuffle import unique_sorted
 
 MIN_WORDS = 5
 """The shortest quotation compared, in words (shorter ones, "good for both sides", match by chance)."""
@@ -433,9 +434,11 @@ class _Wordings:
     """A group's members by wording, so that a fragment's candidates are found without scanning every member.
 
     Each wording's tokens are a row of a 0/1 matrix, so the words a fragment
-    has in common with every wording (the bound :func:`_closest_wording`
-    sorts by) are one sparse product, and only the wordings that can still
-    win are aligned.
+    has in common with wordings (the bound :func:`_closest_wording` sorts by)
+    are one sparse product, and only the wordings that can still win are
+    aligned. Only wordings holding one of the fragment's rarest tokens are
+    looked at (prefix filtering again): a wording sharing ``b`` of the
+    fragment's ``n`` tokens holds one of any ``n - b + 1`` of them.
     """
 
     def __init__(self, members: list[int], keys, owners: dict[int, str], full: int) -> None:
@@ -451,46 +454,71 @@ class _Wordings:
                 rows.append(row)
                 columns.append(self.columns.setdefault(token, len(self.columns)))
         self.tokens = sp.csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, columns)), shape=(len(self.order), len(self.columns)))
-
-    def _eligible(self, key: tuple[str, ...], owner: str) -> int | None:
-        """What :meth:`choose` picks for ``key`` when the fragment is of article ``owner`` (None: every member is of that article)."""
-        if key == self.full_key and self.owners[self.full] != owner:
-            return self.full
-        return next((m for m in self.by_key[key] if self.owners[m] != owner), None)
+        self.holders = self.tokens.tocsc()  # each token's wordings
+        # what choose() picks per wording, as arrays: its first member (the full version heads its own wording),
+        # unless that member is of the fragment's article: then the first member of another article (-1: none)
+        self.articles = {owner: n for n, owner in enumerate(dict.fromkeys(owners[m] for m in sorted(members)))}
+        firsts = [members[0] for members in self.by_key.values()]
+        seconds = [next((m for m in members if owners[m] != owners[members[0]]), -1) for members in self.by_key.values()]
+        self.first_member, self.other_member = np.array(firsts, dtype=np.int64), np.array(seconds, dtype=np.int64)
+        self.first_article = np.array([self.articles[owners[m]] for m in firsts], dtype=np.int64)
 
     def closest(self, k: int, keys, token_sets: dict) -> int:
         """:func:`_closest_wording` of ``k`` among :meth:`choose`'s members, the same member, without visiting every wording.
 
-        Wordings are tried level by level, from the most words in common
-        down, and the search stops below the best match found, as there.
-        Within a level they are tried in the order ties are broken (the full
-        version, then the first member), so the first to match every word it
-        has in common wins the level outright. When nothing is matched (no
-        wording shares a word), the full scan decides.
+        First the wordings holding one of the fragment's rarest tokens, so many
+        that a wording sharing a linked pair's least overlap
+        (:func:`count_least_overlap`) holds one; if the best match found there
+        is shorter, the wordings holding one of the ``n - b + 1`` rarest, ``b``
+        the words it matched (all, when nothing matched): a wording outside
+        shares fewer than ``b`` tokens and cannot match more, nor tie. Among
+        the wordings looked at, :meth:`_search` finds the best.
         """
-        present = [self.columns[token] for token in list_tokens(keys[k]) if token in self.columns]
+        present = sorted({self.columns[token] for token in list_tokens(keys[k]) if token in self.columns})
         wanted = np.zeros(len(self.columns), dtype=np.int32)
         wanted[present] = 1
-        bounds = self.tokens @ wanted
-        owner, best, best_value = self.owners[k], -1, None
-        for level in sorted(set(bounds[bounds > 0].tolist()), reverse=True):
-            if best_value is not None and level < best_value[0]:
-                break
-            candidates = []
-            for row in np.flatnonzero(bounds == level).tolist():
-                m = self._eligible(self.order[row], owner)
-                if m is not None:
-                    candidates.append((m != self.full, m, self.order[row]))
-            for _, m, key in sorted(candidates):
-                matched = count_matched_words(list(key), keys[k])
-                value = (matched, m == self.full, -m)
-                if best_value is None or value > best_value:
-                    best, best_value = m, value
-                if matched == level:
-                    break  # the rest of the level can only tie and lose the tie; no lower level can match more
+        indptr = self.holders.indptr
+        rarest = sorted(present, key=lambda column: (indptr[column + 1] - indptr[column], column))
+        first = len(rarest) - count_least_overlap(len(rarest)) + 1
+        best, best_value = self._search(k, keys, self._holding(rarest[: max(first, 1)]), wanted)
+        needed = len(rarest) - (best_value[0] if best_value is not None and best_value[0] > 0 else 1) + 1
+        if needed > first:
+            best, best_value = self._search(k, keys, self._holding(rarest[:needed]), wanted)
         if best_value is None or best_value[0] == 0:
             return _closest_wording(k, self.choose(k), self.full, keys, token_sets)
         return best
+
+    def _holding(self, columns: list[int]) -> np.ndarray:
+        """The wordings (rows) holding any of these tokens (columns), ascending."""
+        indptr, indices = self.holders.indptr, self.holders.indices
+        return unique_sorted(np.concatenate([indices[indptr[c] : indptr[c + 1]] for c in columns] or [np.empty(0, np.int32)]))
+
+    def _search(self, k: int, keys, rows: np.ndarray, wanted: np.ndarray) -> tuple[int, tuple | None]:
+        """The best of these wordings' members for ``k``, tried level by level.
+
+        Wordings are tried from the most tokens in common down, and the search
+        stops below the best match found. Within a level they are tried in the
+        order ties are broken (the full version, then the first member), so the
+        first to match every token it has in common wins the level outright.
+        """
+        bounds = self.tokens[rows] @ wanted
+        members = np.where(self.first_article[rows] != self.articles[self.owners[k]], self.first_member[rows], self.other_member[rows])
+        keep = (bounds > 0) & (members >= 0)
+        rows, bounds, members = rows[keep], bounds[keep], members[keep]
+        best, best_value, settled = -1, None, None
+        for at in np.lexsort((members, members != self.full, -bounds)).tolist():
+            level, m = int(bounds[at]), int(members[at])
+            if best_value is not None and level < best_value[0]:
+                break
+            if level == settled:
+                continue  # the rest of the level can only tie and lose the tie
+            matched = count_matched_words(list(self.order[rows[at]]), keys[k])
+            value = (matched, m == self.full, -m)
+            if best_value is None or value > best_value:
+                best, best_value = m, value
+            if matched == level:
+                settled = level  # no lower level can match more
+        return best, best_value
 
     def choose(self, k: int) -> dict[tuple[str, ...], int]:
         """The candidates for a fragment ``k``: per wording, among the members of the other articles, the full version, else the first member."""

@@ -16,6 +16,7 @@ from analysis.shuffle import (
     merge_sorted,
     number_buckets,
     read_bucket,
+    unique_sorted,
     write_buckets,
     write_parquet,
 )
@@ -84,3 +85,10 @@ def test_a_writer_without_rows_writes_an_empty_table(tmp_path):
     assert list(pd.read_parquet(tmp_path / "empty.parquet").columns) == ["claim", "text"]
 
 
+@pytest.mark.parametrize(
+    "values",
+    [[], [5], [3, 3], [9, 1, 9, 4, 1, 2**40, -7], list(range(100, 0, -1)) * 3],
+)
+def test_unique_sorted_is_np_unique(values):
+    values = np.array(values, dtype=np.int64)
+    assert np.array_equal(unique_sorted(values), np.unique(values))
