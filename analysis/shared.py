@@ -196,20 +196,28 @@ def align_pairs(
     -------
     Rows of :data:`PASSAGE_COLUMNS`, pair by pair in ``pairs``' order.
     """
-    words: dict[int, list[tuple[int, int, str]]] = {}
-    places: dict[int, dict[int, list[int]]] = {}
+    wanted = set(pairs["shingle"].tolist())
+    bounds: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # each article's words' start and end offsets
+    places: dict[int, dict[int, list[int]]] = {}  # where each article holds the shingles the pairs share
 
     def place_shingles(rank: int) -> dict[int, list[int]]:
         if rank not in places:
-            words[rank] = find_normalised_words(texts[rank][1])
+            words = find_normalised_words(texts[rank][1])
+            bounds[rank] = (np.array([w[0] for w in words], dtype=np.int64), np.array([w[1] for w in words], dtype=np.int64))
             found: dict[int, list[int]] = defaultdict(list)
-            for position, key in enumerate(hash_shingles([w[2] for w in words[rank]], size)):
-                found[key].append(position)
+            for position, key in enumerate(hash_shingles([w[2] for w in words], size)):
+                if key in wanted:
+                    found[key].append(position)
             places[rank] = found
         return places[rank]
 
-    rows = []
+    rows, done = [], None
     for (n1, n2), shared in pairs.groupby(["first", "second"], sort=False)["shingle"]:
+        if done is not None and n1 != done:
+            # pairs are sorted by first, then second: an article is never needed again once its own pairs are aligned
+            places.pop(done, None)
+            bounds.pop(done, None)
+        done = n1
         at_first, at_second = place_shingles(n1), place_shingles(n2)
         matches = [(p1, p2) for key in shared.tolist() for p1 in at_first[key] for p2 in at_second[key]]
         (first, first_text), (second, second_text) = texts[n1], texts[n2]
@@ -217,11 +225,11 @@ def align_pairs(
         for i0, i1, j0, j1 in _runs(matches, size, max_gap):
             if i1 - i0 < min_words:
                 continue
-            a_words, b_words = words[n1][i0:i1], words[n2][j0:j1]
-            quoted_a = _quoted_share(a_words, voices.get(first, ([], [], [])))
-            quoted_b = _quoted_share(b_words, voices.get(second, ([], [], [])))
-            start, end = a_words[0][0], a_words[-1][1]
-            other_start, other_end = b_words[0][0], b_words[-1][1]
+            (a_starts, a_ends), (b_starts, b_ends) = bounds[n1], bounds[n2]
+            quoted_a = _quoted_share(a_starts[i0:i1].tolist(), voices.get(first, ([], [], [])))
+            quoted_b = _quoted_share(b_starts[j0:j1].tolist(), voices.get(second, ([], [], [])))
+            start, end = int(a_starts[i0]), int(a_ends[i1 - 1])
+            other_start, other_end = int(b_starts[j0]), int(b_ends[j1 - 1])
             voice = "quoted" if quoted_a > 0.5 and quoted_b > 0.5 else "authorial"
             rows.append(
                 (first, second, passage_id, start, end, other_start, other_end, i1 - i0, round(quoted_a, 4), voice, first_text[start:end], second_text[other_start:other_end])
@@ -267,8 +275,9 @@ def find_shared_passages(
     return pd.DataFrame(align_pairs(pairs, texts, index_voice_ranges(voice), size, min_words, max_gap), columns=PASSAGE_COLUMNS)
 
 
-def _quoted_share(words: list[tuple[int, int, str]], ranges) -> float:
-    return sum(voice_at(ranges, s) == "quoted" for s, _, _ in words) / len(words) if words else 0.0
+def _quoted_share(starts: list[int], ranges) -> float:
+    """The share of words (given by their start offsets) inside quotation marks."""
+    return sum(voice_at(ranges, s) == "quoted" for s in starts) / len(starts) if starts else 0.0
 
 
 def summarise_shared(passages: pd.DataFrame, articles: pd.DataFrame, voice: pd.DataFrame, copy_share: float = COPY_SHARE) -> pd.DataFrame:
