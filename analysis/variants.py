@@ -472,7 +472,8 @@ class _Wordings:
         is shorter, the wordings holding one of the ``n - b + 1`` rarest, ``b``
         the words it matched (all, when nothing matched): a wording outside
         shares fewer than ``b`` tokens and cannot match more, nor tie. Among
-        the wordings looked at, :meth:`_search` finds the best.
+        the wordings looked at, :meth:`_search` finds the best. When nothing is
+        matched (no wording shares a word), the full scan decides.
         """
         present = sorted({self.columns[token] for token in list_tokens(keys[k]) if token in self.columns})
         wanted = np.zeros(len(self.columns), dtype=np.int32)
