@@ -20,6 +20,7 @@ from analysis.chunks import WORK, count_part_rows, list_parts, part_columns, par
 from analysis.coverage import (
     COVERAGE_COLUMNS,
     EVENT,
+    OMISSION_COLUMNS,
     cover_event,
     list_omissions,
     read_events,
@@ -45,6 +46,7 @@ from analysis.shared import (
 )
 from analysis.shuffle import (
     RowWriter,
+    SortedRuns,
     hash_text,
     merge_sorted,
     number_buckets,
@@ -65,8 +67,11 @@ from analysis.variants import (
 BUCKET_UNITS = 200_000
 """Sentences that can be claims per bucket of events, on average, when coverage is computed (:func:`reduce_coverage`)."""
 
-SHUFFLED, COVERED = "coverage_units", "coverage_claims"
-"""Work folders of :func:`reduce_coverage`: the units by bucket of events, each bucket's claims."""
+SHUFFLED, COVERED, OMITTED = "coverage_units", "coverage_claims", "coverage_omissions"
+"""Work folders of :func:`reduce_coverage`: the units by bucket of events, each bucket's claims, the omissions' sorted runs."""
+
+OMISSION_RUN = 1_000_000
+"""Omission rows sorted in memory at a time (:class:`analysis.shuffle.SortedRuns`) before the runs are merged."""
 
 BUCKET_SHINGLES = 20_000_000
 """Shingle rows per bucket, on average, when shared passages are found (:func:`reduce_shared`; 12 bytes a row)."""
@@ -106,10 +111,11 @@ def reduce_coverage(out: Path, max_sentences: int | None = None) -> None:
        with a warning, before its rows are read), and its rows written sorted by
        their claim's first sentence;
     3. the buckets are merged in that order, claims numbered as they come, and
-       each claim's omissions listed from its event's outlets.
+       each claim's omissions listed from its event's outlets, then sorted by
+       outlet a run at a time (:data:`OMISSION_RUN` rows) and merged.
     """
     max_sentences = coverage.MAX_SENTENCES if max_sentences is None else max_sentences
-    for name in (SHUFFLED, COVERED):
+    for name in (SHUFFLED, COVERED, OMITTED):
         shutil.rmtree(out / WORK / name, ignore_errors=True)
     buckets = max(1, -(-count_part_rows(out, "sentences") // BUCKET_UNITS))
     outlets_of_event, first_article_of_outlet = shuffle_claim_units(out, buckets)
@@ -117,24 +123,29 @@ def reduce_coverage(out: Path, max_sentences: int | None = None) -> None:
     outlet_rank = {o: k for k, o in enumerate(outlet_order)}
     claimed = [cover_bucket(out, number, outlet_rank, max_sentences) for number in range(buckets)]
     columns = ["first_article", "first_sentence", *COVERAGE_COLUMNS[1:], "event"]
-    writer, omissions = RowWriter(out / "coverage.parquet", COVERAGE_COLUMNS), []
+    writer = RowWriter(out / "coverage.parquet", COVERAGE_COLUMNS)
+    omissions = SortedRuns(out / WORK / OMITTED, ["rank", *OMISSION_COLUMNS], 3, OMISSION_RUN)  # by outlet, then claim
     claim, key, rows = -1, None, []
     for row in merge_sorted([p for p in claimed if p is not None], columns, key_width=4):
         if row[:2] != key:
-            omissions.extend(_omissions_of(claim, rows, outlets_of_event, outlet_rank))
+            omissions.add(_omissions_of(claim, rows, outlets_of_event, outlet_rank))
             claim, key, rows = claim + 1, row[:2], []
         rows.append(row)
         writer.add((claim, *row[2:-1]))
-    omissions.extend(_omissions_of(claim, rows, outlets_of_event, outlet_rank))
+    omissions.add(_omissions_of(claim, rows, outlets_of_event, outlet_rank))
     writer.close()
-    write_parquet(sort_omissions(omissions, outlet_order), out / "omissions.parquet")
+    omitted = RowWriter(out / "omissions.parquet", OMISSION_COLUMNS)
+    for row in omissions.merge():
+        omitted.add(row[1:])
+    omitted.close(empty=sort_omissions([], outlet_order))
 
 
 def _omissions_of(claim: int, rows: list[tuple], outlets_of_event: dict[str, set[str]], outlet_rank: dict[str, int]) -> list[tuple]:
+    """The omission rows of one claim, each led by its outlet's rank."""
     if not rows:
         return []
     outlets = sorted(outlets_of_event[rows[0][-1]], key=outlet_rank.__getitem__)
-    return list_omissions(claim, {row[3] for row in rows}, outlets, rows[0][7])
+    return [(outlet_rank[row[0]], *row) for row in list_omissions(claim, {row[3] for row in rows}, outlets, rows[0][7])]
 
 
 def shuffle_claim_units(out: Path, buckets: int) -> tuple[dict[str, set[str]], dict[str, str]]:

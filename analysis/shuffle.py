@@ -87,6 +87,41 @@ def merge_sorted(paths: Iterable[Path], columns: list[str], key_width: int, batc
     return heapq.merge(*streams, key=lambda row: row[:key_width])
 
 
+class SortedRuns:
+    """Rows sorted without holding them all: sorted a run of ``run_rows`` at a time, each run a Parquet file, merged on read.
+
+    :meth:`add` takes rows (tuples of ``columns``) in any order; :meth:`merge`
+    gives them all sorted on their first ``key_width`` values (an external
+    merge sort: memory is one run while adding, one batch per run while
+    merging).
+    """
+
+    def __init__(self, folder: Path, columns: list[str], key_width: int, run_rows: int) -> None:
+        self.folder, self.columns, self.key_width, self.run_rows = Path(folder), list(columns), key_width, run_rows
+        self.rows: list[tuple] = []
+        self.paths: list[Path] = []
+
+    def add(self, rows: Iterable[tuple]) -> None:
+        """Add rows; a full run is sorted and written."""
+        for row in rows:
+            self.rows.append(row)
+            if len(self.rows) >= self.run_rows:
+                self._write_run()
+
+    def _write_run(self) -> None:
+        self.rows.sort(key=lambda row: row[: self.key_width])
+        path = self.folder / f"run-{len(self.paths):05d}.parquet"
+        write_parquet(pd.DataFrame(self.rows, columns=self.columns), path)
+        self.paths.append(path)
+        self.rows = []
+
+    def merge(self) -> Iterator[tuple]:
+        """Every row added, sorted on its first ``key_width`` values (rows equal there in the order added)."""
+        if self.rows:
+            self._write_run()
+        return merge_sorted(self.paths, self.columns, self.key_width)
+
+
 class RowWriter:
     """Write rows (tuples of ``columns``) to one Parquet file a batch at a time; the file appears whole on :meth:`close`."""
 

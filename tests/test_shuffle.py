@@ -12,6 +12,7 @@ import pytest
 
 from analysis.shuffle import (
     RowWriter,
+    SortedRuns,
     bucket_of,
     merge_sorted,
     number_buckets,
@@ -92,3 +93,18 @@ def test_a_writer_without_rows_writes_an_empty_table(tmp_path):
 def test_unique_sorted_is_np_unique(values):
     values = np.array(values, dtype=np.int64)
     assert np.array_equal(unique_sorted(values), np.unique(values))
+
+
+@pytest.mark.parametrize("run_rows", [1, 3, 1_000])
+def test_sorted_runs_give_the_rows_sorted(tmp_path, run_rows):
+    rng = np.random.default_rng(run_rows)
+    rows = [(int(rng.integers(0, 5)), f"outlet-{k % 4}", k, "text") for k in rng.permutation(40).tolist()]
+    runs = SortedRuns(tmp_path / "runs", ["rank", "outlet", "claim", "example"], 3, run_rows)
+    runs.add(rows[:25])
+    runs.add(rows[25:])
+    assert list(runs.merge()) == sorted(rows, key=lambda row: row[:3])
+    assert len(list((tmp_path / "runs").iterdir())) == -(-len(rows) // run_rows)
+
+
+def test_sorted_runs_without_rows_give_none(tmp_path):
+    assert list(SortedRuns(tmp_path / "runs", ["rank", "claim"], 2, 10).merge()) == []

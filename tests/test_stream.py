@@ -107,11 +107,14 @@ def event_corpus(table_corpus, tmp_path_factory):
 @pytest.mark.parametrize("bucket_units", [100_000, 40])
 def test_coverage_by_event_is_a_single_runs(event_corpus, tmp_path, monkeypatch, bucket_units):
     monkeypatch.setattr("analysis.reduce.BUCKET_UNITS", bucket_units)  # one bucket of events, or one per 40 sentences
+    monkeypatch.setattr("analysis.reduce.OMISSION_RUN", 1_000_000 if bucket_units > 1000 else 2)  # omissions sorted in one run, or merged from many
     run_corpus(event_corpus, tmp_path / "single")
     stream.run_stream(event_corpus, tmp_path / "run", CHUNK, progress=False)
     assert_same_tables(tmp_path / "single", tmp_path / "run", tmp_path)
     buckets = sorted(p.name for p in (tmp_path / "run" / "_work" / reduce.SHUFFLED).iterdir())
     assert (len(buckets) == 1) == (bucket_units > 1000)  # with small buckets, claims are merged from several
+    runs = list((tmp_path / "run" / "_work" / reduce.OMITTED).iterdir())
+    assert (len(runs) <= 1) == (bucket_units > 1000) and len(pd.read_csv(tmp_path / "single" / "omissions.csv")) > 2
     coverage = pd.read_csv(tmp_path / "single" / "coverage.csv")
     events = dict(zip(*(pd.read_parquet(event_corpus)[c].fillna("") for c in ("article_id", "event"))))
     assert (coverage.groupby("claim")["article_id"].agg(lambda ids: len({events[a] for a in ids})) == 1).all()
