@@ -58,7 +58,7 @@ from analysis.variants import (
     VARIANT_COLUMNS,
     LinkedQuotations,
     describe_group,
-    encode_words,
+    encode_tokens,
     list_tokens,
     read_quotation_words,
     select_prefix,
@@ -345,10 +345,11 @@ def reduce_variants(out: Path) -> None:
     for path in paths:
         quotations = _number_quotations(pd.read_parquet(path), ids, offsets)
         numbers = quotations["id"].to_numpy()
-        codes, numbered = encode_words([[w[2] for w in read_quotation_words(s, t)] for s, t in zip(quotations["start"], quotations["text"])], vocabulary)
+        held = [_tokens(start, text) for text, start in zip(quotations["text"], quotations["start"])]
+        codes, numbered = encode_tokens(held, vocabulary)
         positions = np.repeat(starts[numbers] - (np.cumsum(lengths[numbers]) - lengths[numbers]), lengths[numbers]) + np.arange(len(codes))
         words[positions], occurrences[positions] = codes, numbered
-        tokens = _list_token_rows(quotations, frequency)
+        tokens = _list_token_rows(numbers, held, frequency)
         write_buckets(tokens, tokens["token"].to_numpy() % np.uint64(buckets), work / TOKENS, path.stem)
     words.flush()
     occurrences.flush()
@@ -392,11 +393,10 @@ def hash_token(token: tuple[str, int]) -> int:
     return hash_text(f"{token[0]}\x1f{token[1]}")
 
 
-def _list_token_rows(quotations: pd.DataFrame, frequency: Counter) -> pd.DataFrame:
-    """One row per quotation and token: the token's hash, the quotation's number, and whether the token is in its prefix."""
+def _list_token_rows(numbers: np.ndarray, held: list[list[tuple[str, int]]], frequency: Counter) -> pd.DataFrame:
+    """One row per quotation and token (``held``: each quotation's tokens): the token's hash, the quotation's number, and whether the token is in its prefix."""
     rows = []
-    for number, start, text in zip(quotations["id"], quotations["start"], quotations["text"]):
-        tokens = _tokens(start, text)
+    for number, tokens in zip(numbers.tolist(), held):
         prefix = set(select_prefix(tokens, frequency))
         rows.extend((hash_token(token), number, token in prefix) for token in tokens)
     frame = pd.DataFrame(rows, columns=["token", "id", "prefix"])

@@ -201,11 +201,11 @@ def select_prefix(tokens: list[tuple[str, int]], frequency, min_matched: int = M
     return sorted(tokens, key=lambda token: (frequency[token], token))[: max(keep, 0)]
 
 
-def encode_words(keys: list[list[str]], vocabulary: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
-    """Quotations' words as numbers, concatenated: each word's code (``vocabulary``, extended) and its occurrence number in its quotation."""
+def encode_tokens(tokens: list[list[tuple[str, int]]], vocabulary: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
+    """Quotations' tokens (:func:`list_tokens`) as numbers, concatenated: each word's code (``vocabulary``, extended) and its occurrence number."""
     codes, occurrences = [], []
-    for words in keys:
-        for word, occurrence in list_tokens(words):
+    for held in tokens:
+        for word, occurrence in held:
             codes.append(vocabulary.setdefault(word, len(vocabulary)))
             occurrences.append(occurrence)
     return np.array(codes, dtype=np.int64), np.array(occurrences, dtype=np.int64)
@@ -215,7 +215,7 @@ class LinkedQuotations:
     """Quotations joined into groups as the holders of each token are linked (the module docstring's step 2).
 
     Each quotation is a number; its words are the codes ``words[starts[k]:starts[k + 1]]``
-    (:func:`encode_words`; a memory-mapped file will do), ``occurrences`` the
+    (:func:`encode_tokens`; a memory-mapped file will do), ``occurrences`` the
     occurrence numbers beside them. ``owners`` and ``speakers`` give each
     quotation's article and speaker as numbers (speaker 0: none named).
 
@@ -355,7 +355,7 @@ def link_quotations(
         for token in select_prefix(held, frequency, min_matched, link_share):
             in_prefix.setdefault(token, set()).add(k)
     vocabulary: dict[str, int] = {}
-    words, occurrences = encode_words(keys, vocabulary)
+    words, occurrences = encode_tokens(tokens, vocabulary)
     starts = np.concatenate(([0], np.cumsum([len(w) for w in keys], dtype=np.int64)))
     numbers = {owner: n for n, owner in enumerate(dict.fromkeys(owners))}
     voices = {speaker: n for n, speaker in enumerate(dict.fromkeys(s for s in speakers if s), start=1)}

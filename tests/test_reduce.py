@@ -9,7 +9,7 @@ import pytest
 from analysis import reduce
 from analysis.variants import (
     LinkedQuotations,
-    encode_words,
+    encode_tokens,
     link_quotations,
     list_tokens,
     select_prefix,
@@ -44,7 +44,7 @@ def _token_rows(keys: list[list[str]]) -> pd.DataFrame:
 def test_linking_buckets_of_token_rows_gives_the_in_memory_groups(seed, buckets):
     """Linked bucket by bucket from shuffled token rows, the quotations form the groups :func:`link_quotations` forms."""
     keys, owners, speakers = _quotations(seed)
-    words, occurrences = encode_words(keys, {})
+    words, occurrences = encode_tokens([list_tokens(words) for words in keys], {})
     starts = np.concatenate(([0], np.cumsum([len(w) for w in keys])))
     linked = LinkedQuotations(words, occurrences, starts, owners, speakers)
     rows = _token_rows(keys).sample(frac=1.0, random_state=seed)
