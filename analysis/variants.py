@@ -253,29 +253,48 @@ class LinkedQuotations:
         """Link the quotations ``holders`` (numbers, ascending) of one token; ``prefix``: which of them hold it in their prefix.
 
         The holders are compared :data:`HOLDERS_AT_ONCE` at a time, each slice's
-        tokens as a 0/1 matrix, so that one product gives a quotation's words in
-        common with every holder of the slice.
+        tokens as a 0/1 matrix. What does not change as groups join (lengths,
+        articles, speakers, words in common) is computed for a batch of prefix
+        holders at once (at most :data:`PAIRS_AT_ONCE` pairs, one matrix
+        product); then each prefix holder in turn drops the holders already in
+        its group and is aligned with the rest.
         """
         holders = np.asarray(holders, dtype=np.int64)
-        mine = holders[np.flatnonzero(prefix)].tolist()
-        for start in range(0, len(holders) if mine else 0, HOLDERS_AT_ONCE):
+        mine = holders[np.flatnonzero(prefix)]
+        for start in range(0, len(holders) if len(mine) else 0, HOLDERS_AT_ONCE):
             part = holders[start : start + HOLDERS_AT_ONCE]
-            lengths, owners, speakers = self.lengths[part], self.owners[part], self.speakers[part]
+            batch = max(1, PAIRS_AT_ONCE // len(part))
             matrix = None
-            for k in mine:
-                labels = self.labels[part]
-                candidates = (lengths >= self.lengths[k]) & (owners != self.owners[k]) & (labels != self.labels[k])
-                if self.speakers[k]:
-                    candidates &= (speakers == 0) | (speakers == self.speakers[k])
-                if not candidates.any():
+            for first in range(0, len(mine), batch):
+                ks = mine[first : first + batch]
+                possible = self._filter_pairs(ks, part)
+                possible &= self.labels[part][None, :] != self.labels[ks][:, None]
+                if not possible.any():
                     continue
-                matrix = _TokenMatrix(self._tokens(self._positions(part)), lengths) if matrix is None else matrix
-                common, distinct = matrix.count_common(self._tokens(self._positions(np.array([k]))))
-                least = np.maximum(self.min_matched, self.link_share * np.minimum(lengths, self.lengths[k]))
-                candidates &= (distinct >= self.min_matched) & (common >= least)
-                for other in part[candidates].tolist():
-                    if self.labels[k] != self.labels[other] and self._aligned(min(k, other), max(k, other)):
-                        self._join(k, other)
+                matrix = _TokenMatrix(self._tokens(self._positions(part)), self.lengths[part]) if matrix is None else matrix
+                possible &= self._share_enough(ks, part, matrix)
+                for k, row in zip(ks.tolist(), possible):
+                    others = part[row]
+                    for other in others[self.labels[others] != self.labels[k]].tolist():
+                        if self.labels[k] != self.labels[other] and self._aligned(min(k, other), max(k, other)):
+                            self._join(k, other)
+
+    def _filter_pairs(self, ks: np.ndarray, part: np.ndarray) -> np.ndarray:
+        """Which pairs (row: a quotation of ``ks``, column: one of ``part``) may link: at least as long, another article, no two different speakers."""
+        lengths, owners, speakers = self.lengths[part], self.owners[part], self.speakers[part]
+        mine = self.speakers[ks][:, None]
+        return (
+            (lengths[None, :] >= self.lengths[ks][:, None])
+            & (owners[None, :] != self.owners[ks][:, None])
+            & ((mine == 0) | (speakers[None, :] == 0) | (speakers[None, :] == mine))
+        )
+
+    def _share_enough(self, ks: np.ndarray, part: np.ndarray, matrix: "_TokenMatrix") -> np.ndarray:
+        """Which pairs share enough words to be aligned: words in common (counted with repeats, which bound the words matched) and distinct words."""
+        lengths = self.lengths[ks]
+        common, distinct = matrix.count_common(self._tokens(self._positions(ks)), lengths)
+        least = np.maximum(self.min_matched, self.link_share * np.minimum(self.lengths[part][None, :], lengths[:, None]))
+        return (distinct >= self.min_matched) & (common >= least)
 
     def _positions(self, quotations: np.ndarray) -> np.ndarray:
         """The positions in :attr:`words` of these quotations' words, one quotation after another."""
@@ -312,6 +331,9 @@ class LinkedQuotations:
 HOLDERS_AT_ONCE = 200_000
 """Holders of one token compared at a time (:meth:`LinkedQuotations.link_holders`; some 40 MB of token matrix)."""
 
+PAIRS_AT_ONCE = 2_000_000
+"""Pairs of a prefix holder and a holder whose fixed conditions are computed at once (some 50 MB of arrays)."""
+
 _TOKEN_SHIFT = 2**32
 """A token's number is its word's code × this + its occurrence number."""
 
@@ -330,15 +352,21 @@ class _TokenMatrix:
         self.matrix = sp.csr_matrix((np.ones(len(tokens), dtype=np.int32), columns, indptr), shape=(len(lengths), len(self.columns)))
         self.first = (self.columns % _TOKEN_SHIFT == 0).astype(np.int32)  # a word's first occurrence: distinct words
 
-    def count_common(self, tokens: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Per row, the tokens it shares with ``tokens`` and, of those, the distinct words."""
+    def count_common(self, tokens: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Tokens in common between every row and each of several quotations, and of those the distinct words.
+
+        ``tokens``: the quotations' tokens one quotation after another, ``lengths``
+        how many each has. Returns two arrays of one row per quotation and one
+        column per row of the matrix.
+        """
         at = np.searchsorted(self.columns, tokens)
-        found = at[(at < len(self.columns)) & (self.columns[np.minimum(at, len(self.columns) - 1)] == tokens)]
-        wanted = np.zeros((len(self.columns), 2), dtype=np.int32)
-        wanted[found, 0] = 1
-        wanted[found, 1] = self.first[found]
-        counts = self.matrix @ wanted
-        return counts[:, 0], counts[:, 1]
+        found = (at < len(self.columns)) & (self.columns[np.minimum(at, len(self.columns) - 1)] == tokens)
+        which = np.repeat(np.arange(len(lengths)), lengths)[found]
+        columns = at[found]
+        shape = (len(self.columns), len(lengths))
+        wanted = sp.csc_matrix((np.ones(len(columns), dtype=np.int32), (columns, which)), shape=shape)
+        first = sp.csc_matrix((self.first[columns], (columns, which)), shape=shape)
+        return (self.matrix @ wanted).T.toarray(), (self.matrix @ first).T.toarray()
 
 
 def link_quotations(

@@ -131,11 +131,12 @@ def _components(links: set[tuple[int, int]]) -> list[list[int]]:
     return [list(group) for group in sorted({tuple(sorted(group)) for group in group_of.values()})]
 
 
-@pytest.mark.parametrize("holders_at_once", [200_000, 3])
+@pytest.mark.parametrize(("holders_at_once", "pairs_at_once"), [(200_000, 2_000_000), (3, 2_000_000), (200_000, 1), (5, 12)])
 @pytest.mark.parametrize("seed", range(6))
-def test_linking_gives_the_groups_of_the_full_comparison(seed, holders_at_once, monkeypatch):
+def test_linking_gives_the_groups_of_the_full_comparison(seed, holders_at_once, pairs_at_once, monkeypatch):
     """Prefix filtering, the filters on words in common and the skipping of pairs already joined lose no link that changes the groups."""
     monkeypatch.setattr("analysis.variants.HOLDERS_AT_ONCE", holders_at_once)  # a token's holders compared a few at a time
+    monkeypatch.setattr("analysis.variants.PAIRS_AT_ONCE", pairs_at_once)  # prefix holders one at a time, or a few
     rng = np.random.default_rng(seed)
     vocabulary = [f"w{k}" for k in range(12)]
     base = [list(rng.choice(vocabulary, int(rng.integers(5, 16)))) for _ in range(6)]
