@@ -77,6 +77,7 @@ def test_tables_from_small_buckets_and_blocks_are_a_single_runs(table_corpus, si
     """Shared passages and quotation variants linked across blocks and buckets are found and numbered as in a single run."""
     monkeypatch.setattr("analysis.reduce.BLOCK_ARTICLES", 3)  # pairs across blocks: a seed and its copy are neighbours in id order
     monkeypatch.setattr("analysis.reduce.BUCKET_SHINGLES", 2_000)  # and shingles in several buckets
+    monkeypatch.setattr("analysis.reduce.SHINGLE_PAIRS", 50)  # each bucket's pairs listed a few at a time
     monkeypatch.setattr("analysis.reduce.BLOCK_QUOTATIONS", 7)
     monkeypatch.setattr("analysis.reduce.BUCKET_TOKENS", 300)
     monkeypatch.setattr("analysis.reduce.BLOCK_GROUPS", 2)
