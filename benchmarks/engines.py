@@ -2,10 +2,12 @@
 
 Usage: python benchmarks/engines.py [--articles 200 400 800] [--chunk-size 100]
                                     [--reduce-up-to 200] [--dask 400] [--seed 20250212]
+                                    [--event-wording 1.0]
 
 The synthetic corpus is :func:`pipeline.build_corpus` (see ``benchmarks/pipeline.py``
 for its composition: seed sentences resampled with replacement, two words of
-each replaced so that texts rarely repeat), written to a
+each replaced so that texts rarely repeat; with ``--event-wording`` each
+event rewords the seed sentences first, so that events share little), written to a
 Parquet file by a process of its own. Each size runs in a fresh process (its own
 peak resident memory, ``VmHWM``, reset before each stage of the corpus step):
 
@@ -38,18 +40,19 @@ import pandas as pd
 from pipeline import build_corpus, time_vader
 
 
-def write_corpus(folder: Path, articles: int, seed: int) -> tuple[Path, Path]:
+def write_corpus(folder: Path, articles: int, seed: int, event_wording: float) -> tuple[Path, Path]:
     """A synthetic corpus as a Parquet file in ``folder``, and the run's output folder beside it.
 
     Built in a separate process, so that building it does not count in the
     measuring process's peak memory (at 10,000 articles it alone peaks near 585 MB).
     """
     corpus = folder / "corpus.parquet"
-    subprocess.run([sys.executable, __file__, "--write-corpus", str(corpus), "--articles", str(articles), "--seed", str(seed)], check=True)
+    subprocess.run([sys.executable, __file__, "--write-corpus", str(corpus), "--articles", str(articles), "--seed", str(seed),
+                    "--event-wording", str(event_wording)], check=True)
     return corpus, folder / "out"
 
 
-def measure(articles: int, chunk_size: int, reduce: bool, seed: int) -> dict:
+def measure(articles: int, chunk_size: int, reduce: bool, seed: int, event_wording: float) -> dict:
     """Run the stream engine on a synthetic corpus in this process; times, words, peak memory."""
     from analysis import stream
     from analysis.pipeline import load_resources
@@ -61,7 +64,7 @@ def measure(articles: int, chunk_size: int, reduce: bool, seed: int) -> dict:
         setattr(stream, name, _timed(getattr(stream, name), name, stages, peaks))
     resources = load_resources()
     with tempfile.TemporaryDirectory() as folder:
-        corpus, out = write_corpus(Path(folder), articles, seed)
+        corpus, out = write_corpus(Path(folder), articles, seed, event_wording)
         start = time.perf_counter()
         map_chunks(corpus, out, chunk_size, resources, progress=False)
         mapped = time.perf_counter() - start
@@ -114,14 +117,14 @@ def _read_peak_mb() -> float:
     return next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:")) / 1024
 
 
-def measure_dask(articles: int, chunk_size: int, workers: int, seed: int) -> dict:
+def measure_dask(articles: int, chunk_size: int, workers: int, seed: int, event_wording: float) -> dict:
     """The map step on a local Dask cluster of ``workers`` processes, start-up included."""
     from analysis.pipeline import load_resources
     from analysis.stream import map_chunks_on_dask
 
     resources = load_resources()
     with tempfile.TemporaryDirectory() as folder:
-        corpus, out = write_corpus(Path(folder), articles, seed)
+        corpus, out = write_corpus(Path(folder), articles, seed, event_wording)
         start = time.perf_counter()
         map_chunks_on_dask(corpus, out, chunk_size, resources, workers=workers, progress=False)
         return {"articles": articles, "workers": workers, "map_seconds": time.perf_counter() - start}
@@ -139,20 +142,23 @@ def main() -> None:
     parser.add_argument("--reduce-up-to", type=int, default=200)
     parser.add_argument("--dask", type=int, default=None, help="articles of the Dask speed-up run (none by default)")
     parser.add_argument("--seed", type=int, default=20250212)
+    parser.add_argument("--event-wording", type=float, default=0.0,
+                        help="share of words each event rewrites in the seed sentences (0: every event repeats them; see benchmarks/pipeline.py)")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--workers", type=int, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--write-corpus", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.write_corpus:
-        build_corpus(args.articles[0], args.seed).to_parquet(args.write_corpus, index=False)
+        build_corpus(args.articles[0], args.seed, args.event_wording).to_parquet(args.write_corpus, index=False)
         return
     if args.child:
         if args.workers:
-            print(json.dumps(measure_dask(args.articles[0], args.chunk_size, args.workers, args.seed)))
+            print(json.dumps(measure_dask(args.articles[0], args.chunk_size, args.workers, args.seed, args.event_wording)))
         else:
-            print(json.dumps(measure(args.articles[0], args.chunk_size, args.articles[0] <= args.reduce_up_to, args.seed)))
+            print(json.dumps(measure(args.articles[0], args.chunk_size, args.articles[0] <= args.reduce_up_to, args.seed, args.event_wording)))
         return
-    common = ["--chunk-size", str(args.chunk_size), "--reduce-up-to", str(args.reduce_up_to), "--seed", str(args.seed)]
+    common = ["--chunk-size", str(args.chunk_size), "--reduce-up-to", str(args.reduce_up_to), "--seed", str(args.seed),
+              "--event-wording", str(args.event_wording)]
     results = [child("--articles", str(n), *common) for n in args.articles]
     rows = []
     for r in results:
