@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import shutil
 from collections import Counter
-from collections.abc import Iterator
 from itertools import chain
 from pathlib import Path
 
@@ -39,11 +38,10 @@ from analysis.labels import (
 )
 from analysis.quotes import index_voice_ranges
 from analysis.shared import (
-    COMMON_ARTICLES,
     PASSAGE_COLUMNS,
     SUMMARY_COLUMNS,
     align_pairs,
-    find_shared_shingles,
+    list_shared_shingles,
     summarise_shared,
 )
 from analysis.shuffle import (
@@ -79,7 +77,7 @@ BUCKET_SHINGLES = 20_000_000
 """Shingle rows per bucket, on average, when shared passages are found (:func:`reduce_shared`; 12 bytes a row)."""
 
 SHINGLE_PAIRS = 4_000_000
-"""Pairs of articles listed at a time from a bucket of shingles (:func:`slice_shingles`; some 100 MB)."""
+"""Pairs of articles listed at a time from a bucket of shingles (:func:`analysis.shared.list_shared_shingles`; some 100 MB)."""
 
 BLOCK_ARTICLES = 1_000
 """Articles per block (consecutive in the articles' order) whose shared passages are aligned at a time."""
@@ -204,7 +202,7 @@ def reduce_shared(out: Path) -> None:
        its texts and voice ranges to the block of their article
        (:data:`BLOCK_ARTICLES` consecutive ranks);
     2. each bucket of shingles gives the pairs of articles that share them
-       (:func:`analysis.shared.find_shared_shingles`), written to the block of
+       (:func:`analysis.shared.list_shared_shingles`, :data:`SHINGLE_PAIRS` at a time), written to the block of
        the pair's first article;
     3. block by block, in order, the pairs are aligned on the texts of their two
        articles (:func:`analysis.shared.align_pairs`) and the passages written;
@@ -233,8 +231,7 @@ def reduce_shared(out: Path) -> None:
         write_buckets(voice, ids.get_indexer(voice["article_id"]) // BLOCK_ARTICLES, work / VOICES, path.stem)
     for number in range(buckets):
         shingles = read_bucket(work / SHINGLE_BUCKETS, number)
-        for part, linking in enumerate(slice_shingles(shingles) if shingles is not None else []):
-            pairs = find_shared_shingles(linking)
+        for part, pairs in enumerate(list_shared_shingles(shingles, SHINGLE_PAIRS) if shingles is not None else []):
             write_buckets(pairs, pairs["first"].to_numpy() // BLOCK_ARTICLES, work / PAIRS, f"{number:05d}-{part:05d}")
     passages = RowWriter(out / "shared_passages.parquet", PASSAGE_COLUMNS)
     for block in range(blocks):
@@ -261,26 +258,6 @@ def reduce_shared(out: Path) -> None:
         for row in summary.itertuples(index=False, name=None):
             summaries.add(row)
     summaries.close()
-
-
-def slice_shingles(shingles: pd.DataFrame, pairs_at_once: int | None = None) -> Iterator[pd.DataFrame]:
-    """The rows of the shingles that link pairs of articles, a slice of hashes at a time, each giving about ``pairs_at_once`` pairs (:data:`SHINGLE_PAIRS`).
-
-    A shingle held by ``n`` articles (2 to :data:`analysis.shared.COMMON_ARTICLES`)
-    gives ``n (n - 1) / 2`` pairs, all in one slice (so a slice passes
-    ``pairs_at_once`` by at most one shingle's pairs); the other shingles give
-    none and are left out.
-    """
-    pairs_at_once = SHINGLE_PAIRS if pairs_at_once is None else pairs_at_once
-    _, where, counts = np.unique(shingles["shingle"].to_numpy(np.uint64), return_inverse=True, return_counts=True)
-    pairs = np.where((counts >= 2) & (counts <= COMMON_ARTICLES), counts * (counts - 1) // 2, 0)
-    slices = (np.cumsum(pairs) - pairs) // max(pairs_at_once, 1)
-    rows = np.flatnonzero(pairs[where] > 0)
-    keys = slices[where[rows]]
-    order = np.argsort(keys, kind="stable")
-    bounds = np.flatnonzero(np.diff(keys[order])) + 1
-    for taken in np.split(rows[order], bounds) if len(rows) else []:
-        yield shingles.iloc[taken]
 
 
 def _read_texts(work: Path, ranks: list[int]) -> tuple[dict[int, tuple[str, str]], dict]:

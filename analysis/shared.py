@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
+from collections.abc import Iterator
 
 import numpy as np
 import pandas as pd
@@ -163,11 +164,33 @@ def find_shared_shingles(shingles: pd.DataFrame, common_articles: int = COMMON_A
     leaving out shingles found in more than ``common_articles`` articles;
     sorted by ``first``, ``second``, ``shingle``.
     """
+    return next(list_shared_shingles(shingles, None, common_articles))
+
+
+def list_shared_shingles(shingles: pd.DataFrame, pairs_at_once: int | None = None, common_articles: int = COMMON_ARTICLES) -> Iterator[pd.DataFrame]:
+    """:func:`find_shared_shingles`'s pairs a slice of shingles at a time, each slice about ``pairs_at_once`` pairs (all in one when None).
+
+    A shingle held by ``n`` articles gives ``n (n - 1) / 2`` pairs, all in one
+    slice, so a slice passes ``pairs_at_once`` by at most one shingle's pairs.
+    Each slice is sorted like :func:`find_shared_shingles`'s table; there is
+    always one slice at least (empty when no shingle links two articles).
+    """
     ordered = shingles.sort_values(["shingle", "rank"], kind="stable")
     ranks, hashes = ordered["rank"].to_numpy(np.int64), ordered["shingle"].to_numpy(np.uint64)
     _, starts, counts = np.unique(hashes, return_index=True, return_counts=True)
+    linking = (counts >= 2) & (counts <= common_articles)
+    starts, counts = starts[linking], counts[linking]
+    pairs = counts * (counts - 1) // 2
+    slices = (np.cumsum(pairs) - pairs) // pairs_at_once if pairs_at_once else np.zeros(len(pairs), dtype=np.int64)
+    bounds = np.flatnonzero(np.diff(slices)) + 1  # slices never decrease: shingles in hash order
+    for taken in np.split(np.arange(len(slices)), bounds):
+        yield _pair_holders(ranks, hashes, starts[taken], counts[taken])
+
+
+def _pair_holders(ranks: np.ndarray, hashes: np.ndarray, starts: np.ndarray, counts: np.ndarray) -> pd.DataFrame:
+    """Every pair of the articles holding each shingle (its rows ``starts`` to ``starts + counts`` of ``ranks`` and ``hashes``), sorted."""
     parts = [(np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.uint64))]
-    for size in np.unique(counts[(counts >= 2) & (counts <= common_articles)]):
+    for size in np.unique(counts):
         rows = starts[counts == size][:, None] + np.arange(size)
         left, right = np.triu_indices(size, k=1)
         parts.append((ranks[rows][:, left].ravel(), ranks[rows][:, right].ravel(), np.repeat(hashes[rows[:, 0]], len(left))))

@@ -263,25 +263,25 @@ class LinkedQuotations:
         mine = holders[np.flatnonzero(prefix)]
         for start in range(0, len(holders) if len(mine) else 0, HOLDERS_AT_ONCE):
             part = holders[start : start + HOLDERS_AT_ONCE]
+            lengths, owners, speakers = self.lengths[part], self.owners[part], self.speakers[part]
             batch = max(1, PAIRS_AT_ONCE // len(part))
             matrix = None
             for first in range(0, len(mine), batch):
                 ks = mine[first : first + batch]
-                possible = self._filter_pairs(ks, part)
+                possible = self._filter_pairs(ks, lengths, owners, speakers)
                 possible &= self.labels[part][None, :] != self.labels[ks][:, None]
                 if not possible.any():
                     continue
-                matrix = _TokenMatrix(self._tokens(self._positions(part)), self.lengths[part]) if matrix is None else matrix
-                possible &= self._share_enough(ks, part, matrix)
+                matrix = _TokenMatrix(self._tokens(self._positions(part)), lengths) if matrix is None else matrix
+                possible &= self._share_enough(ks, lengths, matrix)
                 for k, row in zip(ks.tolist(), possible):
                     others = part[row]
                     for other in others[self.labels[others] != self.labels[k]].tolist():
                         if self.labels[k] != self.labels[other] and self._aligned(min(k, other), max(k, other)):
                             self._join(k, other)
 
-    def _filter_pairs(self, ks: np.ndarray, part: np.ndarray) -> np.ndarray:
-        """Which pairs (row: a quotation of ``ks``, column: one of ``part``) may link: at least as long, another article, no two different speakers."""
-        lengths, owners, speakers = self.lengths[part], self.owners[part], self.speakers[part]
+    def _filter_pairs(self, ks: np.ndarray, lengths: np.ndarray, owners: np.ndarray, speakers: np.ndarray) -> np.ndarray:
+        """Which pairs (row: a quotation of ``ks``, column: a holder of these lengths, articles and speakers) may link: at least as long, another article, no two different speakers."""
         mine = self.speakers[ks][:, None]
         return (
             (lengths[None, :] >= self.lengths[ks][:, None])
@@ -289,11 +289,12 @@ class LinkedQuotations:
             & ((mine == 0) | (speakers[None, :] == 0) | (speakers[None, :] == mine))
         )
 
-    def _share_enough(self, ks: np.ndarray, part: np.ndarray, matrix: "_TokenMatrix") -> np.ndarray:
-        """Which pairs share enough words to be aligned: words in common (counted with repeats, which bound the words matched) and distinct words."""
-        lengths = self.lengths[ks]
-        common, distinct = matrix.count_common(self._tokens(self._positions(ks)), lengths)
-        least = np.maximum(self.min_matched, self.link_share * np.minimum(self.lengths[part][None, :], lengths[:, None]))
+    def _share_enough(self, ks: np.ndarray, lengths: np.ndarray, matrix: "_TokenMatrix") -> np.ndarray:
+        """Which pairs (row: a quotation of ``ks``, column: a row of ``matrix``, of these ``lengths``) share enough words to be aligned:
+        words in common (counted with repeats, which bound the words matched) and distinct words."""
+        mine = self.lengths[ks]
+        common, distinct = matrix.count_common(self._tokens(self._positions(ks)), mine)
+        least = np.maximum(self.min_matched, self.link_share * np.minimum(lengths[None, :], mine[:, None]))
         return (distinct >= self.min_matched) & (common >= least)
 
     def _positions(self, quotations: np.ndarray) -> np.ndarray:

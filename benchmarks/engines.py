@@ -171,7 +171,8 @@ def main() -> None:
         if r["reduce_seconds"] is not None:
             whole = r["map_seconds"] + r["reduce_seconds"]
             row.update(whole_words_per_s=round(r["words"] / whole), whole_share_of_vader=round(r["vader_seconds"] / whole, 3),
-                       reduce_seconds=round(r["reduce_seconds"], 1), peak_mb=round(r["peak_mb"]))
+                       reduce_seconds=round(r["reduce_seconds"], 1), reduce_ms_per_article=round(1000 * r["reduce_seconds"] / r["articles"], 1),
+                       whole_ms_per_article=round(1000 * whole / r["articles"], 1), peak_mb=round(r["peak_mb"]))
         rows.append(row)
     print(f"stream engine, one process, chunks of {args.chunk_size} articles (words per second per core):")
     print(pd.DataFrame(rows).to_string(index=False))
@@ -186,6 +187,10 @@ def main() -> None:
         growth = (last["map_seconds"] / last["articles"]) / (first["map_seconds"] / first["articles"])
         print(f"\nmap time per article, {last['articles']} against {first['articles']} articles: x{growth:.2f}; "
               f"peak memory of the map step x{last['peak_map_mb'] / first['peak_map_mb']:.2f}")
+        if first["reduce_seconds"] is not None and last["reduce_seconds"] is not None:
+            per_article = [(r["map_seconds"] + r["reduce_seconds"]) / r["articles"] for r in (first, last)]
+            print(f"whole pipeline time per article, {last['articles']} against {first['articles']} articles: x{per_article[1] / per_article[0]:.2f}; "
+                  f"corpus step x{(last['reduce_seconds'] / last['articles']) / (first['reduce_seconds'] / first['articles']):.2f}")
     if args.dask:
         one = child("--articles", str(args.dask), "--workers", "1", *common)
         two = child("--articles", str(args.dask), "--workers", "2", *common)

@@ -54,24 +54,3 @@ def test_linking_buckets_of_token_rows_gives_the_in_memory_groups(seed, buckets)
     assert len(expected) >= 2
     assert linked.list_groups() == expected
 
-
-@pytest.mark.parametrize("pairs_at_once", [1, 10, 100, 10_000])
-@pytest.mark.parametrize("seed", range(3))
-def test_shingles_sliced_by_pairs_give_every_pair_once(seed, pairs_at_once):
-    """Slices of a bucket's shingles list together the pairs of the whole bucket, each shingle's pairs in one slice of bounded size."""
-    from analysis.shared import COMMON_ARTICLES, find_shared_shingles
-
-    rng = np.random.default_rng(seed)
-    held = [(rank, shingle) for shingle, holders in enumerate(rng.integers(1, COMMON_ARTICLES + 8, 40)) for rank in rng.choice(300, holders, replace=False)]
-    shingles = pd.DataFrame(held, columns=["rank", "shingle"]).sample(frac=1, random_state=seed).astype({"shingle": np.uint64})
-    slices = list(reduce.slice_shingles(shingles, pairs_at_once))
-    whole = find_shared_shingles(shingles)
-    parts = pd.concat([find_shared_shingles(s) for s in slices]).sort_values(["first", "second", "shingle"], kind="stable", ignore_index=True)
-    pd.testing.assert_frame_equal(parts, whole)
-    counts = shingles["shingle"].value_counts()
-    linking = set(counts.index[(counts >= 2) & (counts <= COMMON_ARTICLES)])
-    assert all(set(s["shingle"]) <= linking for s in slices)
-    assert sum(len(s) for s in slices) == shingles["shingle"].isin(linking).sum()  # each linking row in one slice, the others in none
-    most = max(n * (n - 1) // 2 for n in counts[list(linking)])
-    assert all(len(find_shared_shingles(s)) <= pairs_at_once + most for s in slices)
-    assert len(slices) >= min(len(linking), len(whole) // (pairs_at_once + most))

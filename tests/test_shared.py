@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
 from analysis.quotes import find_article_quotations
-from analysis.shared import find_shared_passages, hash_shingles, summarise_shared
+from analysis.shared import (
+    COMMON_ARTICLES,
+    find_shared_passages,
+    find_shared_shingles,
+    hash_shingles,
+    list_shared_shingles,
+    summarise_shared,
+)
 
 REPORT = (
     "The two leaders spoke for about ninety minutes on Wednesday and agreed that their teams would begin talks "
@@ -66,3 +74,31 @@ def test_the_same_quotation_is_shared_but_is_not_copying():
     passages, shared = _run({"a": quote + " Analysts were unconvinced by the claim.", "b": "The markets fell on the news. " + quote})
     assert passages["voice"].tolist() == ["quoted"]
     assert not shared["copies"].any()
+
+
+@pytest.mark.parametrize("pairs_at_once", [1, 10, 100, 10_000])
+@pytest.mark.parametrize("seed", range(3))
+def test_shingles_listed_in_slices_give_every_pair_once(seed, pairs_at_once):
+    """Slices of a bucket's pairs are together the pairs of the whole bucket, each shingle's pairs in one slice of bounded size."""
+    rng = np.random.default_rng(seed)
+    held = [(rank, shingle) for shingle, holders in enumerate(rng.integers(1, COMMON_ARTICLES + 8, 40)) for rank in rng.choice(300, holders, replace=False)]
+    shingles = pd.DataFrame(held, columns=["rank", "shingle"]).sample(frac=1, random_state=seed).astype({"shingle": np.uint64})
+    slices = list(list_shared_shingles(shingles, pairs_at_once))
+    whole = find_shared_shingles(shingles)
+    together = pd.concat(slices).sort_values(["first", "second", "shingle"], kind="stable", ignore_index=True)
+    pd.testing.assert_frame_equal(together, whole)
+    assert all(s.equals(s.sort_values(["first", "second", "shingle"], kind="stable", ignore_index=True)) for s in slices)
+    held_by = [set(s["shingle"]) for s in slices]
+    assert sum(len(h) for h in held_by) == len(set().union(*held_by))  # each shingle's pairs in one slice
+    counts = shingles["shingle"].value_counts()
+    linking = counts[(counts >= 2) & (counts <= COMMON_ARTICLES)]
+    assert set().union(*held_by) == set(linking.index)
+    most = max(n * (n - 1) // 2 for n in linking)
+    assert all(len(s) <= pairs_at_once + most for s in slices)
+    assert len(slices) >= min(len(linking), len(whole) // (pairs_at_once + most))
+
+
+def test_no_shared_shingle_gives_one_empty_slice():
+    shingles = pd.DataFrame({"rank": [0, 1], "shingle": np.array([5, 6], dtype=np.uint64)})
+    slices = list(list_shared_shingles(shingles, 10))
+    assert len(slices) == 1 and slices[0].empty and list(slices[0].columns) == ["first", "second", "shingle"]
