@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 from collections import Counter
+from collections.abc import Iterator
 from itertools import chain
 from pathlib import Path
 
@@ -73,14 +74,20 @@ SHUFFLED, COVERED, OMITTED = "coverage_units", "coverage_claims", "coverage_omis
 OMISSION_RUN = 1_000_000
 """Omission rows sorted in memory at a time (:class:`analysis.shuffle.SortedRuns`) before the runs are merged."""
 
-BUCKET_SHINGLES = 20_000_000
-"""Shingle rows per bucket, on average, when shared passages are found (:func:`reduce_shared`; 12 bytes a row)."""
+BUCKET_SHINGLES = 5_000_000
+"""Shingle rows per bucket, on average, when shared passages are found (:func:`reduce_shared`; 16 bytes a row in memory,
+and some 40 more while its pairs are listed)."""
 
-SHINGLE_PAIRS = 4_000_000
-"""Pairs of articles listed at a time from a bucket of shingles (:func:`analysis.shared.list_shared_shingles`; some 100 MB)."""
+SHINGLE_PAIRS = 2_000_000
+"""Pairs of articles listed at a time from a bucket of shingles (:func:`analysis.shared.list_shared_shingles`; some 130 bytes a
+pair while listed and written, 4M pairs 520 MB)."""
 
 BLOCK_ARTICLES = 1_000
 """Articles per block (consecutive in the articles' order) whose shared passages are aligned at a time."""
+
+ALIGN_ARTICLES = 4_000
+"""Articles whose texts (with their words' offsets and shared shingles' places, some 70 KB an article) are held at once
+while a block's pairs are aligned (:func:`align_block`); two blocks' worth at least."""
 
 SHINGLE_BUCKETS, PAIRS, TEXTS, VOICES, SPANS = "shared_shingles", "shared_pairs", "shared_texts", "shared_voices", "shared_spans"
 """Work folders of :func:`reduce_shared`: shingles by bucket of hashes; pairs, texts, voice ranges and passages' spans by block of articles."""
@@ -205,13 +212,15 @@ def reduce_shared(out: Path) -> None:
        (:func:`analysis.shared.list_shared_shingles`, :data:`SHINGLE_PAIRS` at a time), written to the block of
        the pair's first article;
     3. block by block, in order, the pairs are aligned on the texts of their two
-       articles (:func:`analysis.shared.align_pairs`) and the passages written;
+       articles (:func:`analysis.shared.align_pairs`), with a bounded number of
+       texts at a time (:func:`align_block`), and the passages written;
        each passage's spans go to the blocks of both its articles;
     4. block by block, each article's share of shared words
        (:func:`analysis.shared.summarise_shared`).
 
     Memory: the article ids (for the ranks), one bucket of shingles, and one
-    block's pairs with the texts of their articles.
+    block's pairs and passages with at most :data:`ALIGN_ARTICLES` articles'
+    texts (:func:`align_block`).
     """
     work = out / WORK
     for name in (SHINGLE_BUCKETS, PAIRS, TEXTS, VOICES, SPANS):
@@ -230,20 +239,10 @@ def reduce_shared(out: Path) -> None:
         voice = pd.read_parquet(part_path(out, "voice", number))
         write_buckets(voice, ids.get_indexer(voice["article_id"]) // BLOCK_ARTICLES, work / VOICES, path.stem)
     for number in range(buckets):
-        shingles = read_bucket(work / SHINGLE_BUCKETS, number)
-        for part, pairs in enumerate(list_shared_shingles(shingles, SHINGLE_PAIRS) if shingles is not None else []):
-            write_buckets(pairs, pairs["first"].to_numpy() // BLOCK_ARTICLES, work / PAIRS, f"{number:05d}-{part:05d}")
+        _write_pairs(work, number)
     passages = RowWriter(out / "shared_passages.parquet", PASSAGE_COLUMNS)
     for block in range(blocks):
-        pairs = read_bucket(work / PAIRS, block)
-        if pairs is None:
-            continue
-        pairs = pairs.sort_values(["first", "second", "shingle"], kind="stable", ignore_index=True)
-        texts, voices = _read_texts(work, sorted(set(pairs["first"]) | set(pairs["second"])))
-        rows = align_pairs(pairs, texts, voices)
-        for row in rows:
-            passages.add(row)
-        _write_spans(rows, ids, work / SPANS, block)
+        _write_passages(work, block, ids, passages)
     passages.close()
     summaries = RowWriter(out / "shared_articles.parquet", SUMMARY_COLUMNS)
     for block in range(blocks):
@@ -258,6 +257,64 @@ def reduce_shared(out: Path) -> None:
         for row in summary.itertuples(index=False, name=None):
             summaries.add(row)
     summaries.close()
+
+
+def _write_pairs(work: Path, number: int) -> None:
+    """The pairs of articles that share the shingles of bucket ``number``, to the blocks of their first articles (a function,
+    so that the bucket and its pairs are freed before the next)."""
+    shingles = read_bucket(work / SHINGLE_BUCKETS, number)
+    for part, pairs in enumerate(list_shared_shingles(shingles, SHINGLE_PAIRS) if shingles is not None else []):
+        write_buckets(pairs, pairs["first"].to_numpy() // BLOCK_ARTICLES, work / PAIRS, f"{number:05d}-{part:05d}")
+
+
+def _write_passages(work: Path, block: int, ids: pd.Index, passages: RowWriter) -> None:
+    """Block ``block``'s passages added to ``passages`` and their spans written (a function, so that one block's rows
+    are freed before the next block is aligned)."""
+    pairs = read_bucket(work / PAIRS, block)
+    if pairs is None:
+        return
+    rows = align_block(pairs, work)
+    for row in rows:
+        passages.add(row)
+    _write_spans(rows, ids, work / SPANS, block)
+
+
+def align_block(pairs: pd.DataFrame, work: Path) -> list[tuple]:
+    """:func:`analysis.shared.align_pairs` on one block's pairs, with at most :data:`ALIGN_ARTICLES` articles' texts at a time.
+
+    The pairs are taken by the block of their second article, in order; blocks
+    are added to one alignment while their articles and those already in it
+    number at most :data:`ALIGN_ARTICLES`. However many blocks a block's pairs
+    reach, the texts held are bounded; the rows are in the order of the pairs
+    sorted by ``first`` and ``second``, as when aligned all at once.
+    """
+    pairs = pairs.sort_values(["first", "second", "shingle"], kind="stable", ignore_index=True)
+    rows, firsts, seconds = [], [], []
+    for group in _group_partners(pairs):
+        texts, voices = _read_texts(work, sorted(set(group["first"]) | set(group["second"])))
+        rank = {article_id: k for k, (article_id, _) in texts.items()}
+        aligned = align_pairs(group, texts, voices)
+        rows.extend(aligned)
+        firsts.extend(rank[row[0]] for row in aligned)
+        seconds.extend(rank[row[1]] for row in aligned)
+    order = np.lexsort((seconds, firsts))  # stable: a pair's passages keep their order
+    return [rows[k] for k in order.tolist()]
+
+
+def _group_partners(pairs: pd.DataFrame) -> Iterator[pd.DataFrame]:
+    """Sorted pairs in groups of whole blocks of second articles (in the pairs' order), each group's articles at most
+    :data:`ALIGN_ARTICLES` or those of one block of second articles."""
+    partners = pairs["second"].to_numpy() // BLOCK_ARTICLES
+    taken, held = [], set()
+    for block, cell in pairs.groupby(partners, sort=True):
+        articles = set(cell["first"].tolist()) | set(cell["second"].tolist())
+        if taken and len(held | articles) > ALIGN_ARTICLES:
+            yield pairs[np.isin(partners, taken)]
+            taken, held = [], set()
+        taken.append(block)
+        held |= articles
+    if taken:
+        yield pairs[np.isin(partners, taken)]
 
 
 def _read_texts(work: Path, ranks: list[int]) -> tuple[dict[int, tuple[str, str]], dict]:

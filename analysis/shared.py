@@ -175,9 +175,11 @@ def list_shared_shingles(shingles: pd.DataFrame, pairs_at_once: int | None = Non
     Each slice is sorted like :func:`find_shared_shingles`'s table; there is
     always one slice at least (empty when no shingle links two articles).
     """
-    ordered = shingles.sort_values(["shingle", "rank"], kind="stable")
-    ranks, hashes = ordered["rank"].to_numpy(np.int64), ordered["shingle"].to_numpy(np.uint64)
-    _, starts, counts = np.unique(hashes, return_index=True, return_counts=True)
+    order = np.argsort(shingles["shingle"].to_numpy(np.uint64), kind="stable")  # arrays, not a sorted copy of the frame: a bucket is large
+    hashes, ranks = shingles["shingle"].to_numpy(np.uint64)[order], shingles["rank"].to_numpy(np.int64)[order]
+    del order
+    starts = np.flatnonzero(np.concatenate(([True], hashes[1:] != hashes[:-1])))
+    counts = np.diff(np.append(starts, len(hashes)))
     linking = (counts >= 2) & (counts <= common_articles)
     starts, counts = starts[linking], counts[linking]
     pairs = counts * (counts - 1) // 2
@@ -188,15 +190,20 @@ def list_shared_shingles(shingles: pd.DataFrame, pairs_at_once: int | None = Non
 
 
 def _pair_holders(ranks: np.ndarray, hashes: np.ndarray, starts: np.ndarray, counts: np.ndarray) -> pd.DataFrame:
-    """Every pair of the articles holding each shingle (its rows ``starts`` to ``starts + counts`` of ``ranks`` and ``hashes``), sorted."""
+    """Every pair of the articles holding each shingle (its rows ``starts`` to ``starts + counts`` of ``ranks`` and ``hashes``), sorted.
+
+    A shingle's holders may be in any order: each pair is put the lower rank first.
+    """
     parts = [(np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.uint64))]
     for size in np.unique(counts):
         rows = starts[counts == size][:, None] + np.arange(size)
         left, right = np.triu_indices(size, k=1)
-        parts.append((ranks[rows][:, left].ravel(), ranks[rows][:, right].ravel(), np.repeat(hashes[rows[:, 0]], len(left))))
+        held = ranks[rows]
+        one, other = held[:, left].ravel(), held[:, right].ravel()
+        parts.append((np.minimum(one, other), np.maximum(one, other), np.repeat(hashes[rows[:, 0]], len(left))))
     first, second, shared = (np.concatenate(column) for column in zip(*parts))
-    pairs = pd.DataFrame({"first": first, "second": second, "shingle": shared})
-    return pairs.sort_values(["first", "second", "shingle"], kind="stable", ignore_index=True)
+    order = np.lexsort((shared, second, first))
+    return pd.DataFrame({"first": first[order], "second": second[order], "shingle": shared[order]})
 
 
 def align_pairs(
