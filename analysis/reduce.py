@@ -273,6 +273,7 @@ def _write_passages(work: Path, block: int, ids: pd.Index, passages: RowWriter) 
     pairs = read_bucket(work / PAIRS, block)
     if pairs is None:
         return
+    pairs = pairs.sort_values(["first", "second", "shingle"], kind="stable", ignore_index=True)  # the read is freed
     rows = align_block(pairs, work)
     for row in rows:
         passages.add(row)
@@ -286,9 +287,10 @@ def align_block(pairs: pd.DataFrame, work: Path) -> list[tuple]:
     are added to one alignment while their articles and those already in it
     number at most :data:`ALIGN_ARTICLES`. However many blocks a block's pairs
     reach, the texts held are bounded; the rows are in the order of the pairs
-    sorted by ``first`` and ``second``, as when aligned all at once.
+    sorted by ``first`` and ``second``, as when aligned all at once. Pairs
+    already sorted so are aligned fastest (an article is placed once for
+    each run of its pairs).
     """
-    pairs = pairs.sort_values(["first", "second", "shingle"], kind="stable", ignore_index=True)
     rows, firsts, seconds = [], [], []
     for group in _group_partners(pairs):
         texts, voices = _read_texts(work, sorted(set(group["first"]) | set(group["second"])))
@@ -303,17 +305,22 @@ def align_block(pairs: pd.DataFrame, work: Path) -> list[tuple]:
 
 def _group_partners(pairs: pd.DataFrame) -> Iterator[pd.DataFrame]:
     """Sorted pairs in groups of whole blocks of second articles (in the pairs' order), each group's articles at most
-    :data:`ALIGN_ARTICLES` or those of one block of second articles."""
-    partners = pairs["second"].to_numpy() // BLOCK_ARTICLES
-    taken, held = [], set()
-    for block, cell in pairs.groupby(partners, sort=True):
-        articles = set(cell["first"].tolist()) | set(cell["second"].tolist())
-        if taken and len(held | articles) > ALIGN_ARTICLES:
+    :data:`ALIGN_ARTICLES` or those of one block of second articles (the pairs themselves, not a copy, when one group holds all)."""
+    firsts, seconds = pairs["first"].to_numpy(), pairs["second"].to_numpy()
+    partners = seconds // BLOCK_ARTICLES
+    blocks = np.unique(partners)
+    taken, held = [], np.empty(0, dtype=firsts.dtype)
+    for block in blocks.tolist():
+        where = partners == block
+        articles = np.union1d(firsts[where], seconds[where])
+        if taken and len(np.union1d(held, articles)) > ALIGN_ARTICLES:
             yield pairs[np.isin(partners, taken)]
-            taken, held = [], set()
+            taken, held = [], np.empty(0, dtype=firsts.dtype)
         taken.append(block)
-        held |= articles
-    if taken:
+        held = np.union1d(held, articles)
+    if len(taken) == len(blocks):
+        yield pairs
+    elif taken:
         yield pairs[np.isin(partners, taken)]
 
 
