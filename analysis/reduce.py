@@ -292,8 +292,8 @@ def align_block(pairs: pd.DataFrame, work: Path) -> list[tuple]:
     each run of its pairs).
     """
     rows, firsts, seconds = [], [], []
-    for group in _group_partners(pairs):
-        texts, voices = _read_texts(work, sorted(set(group["first"]) | set(group["second"])))
+    for group, articles in _group_partners(pairs):
+        texts, voices = _read_texts(work, articles.tolist())
         rank = {article_id: k for k, (article_id, _) in texts.items()}
         aligned = align_pairs(group, texts, voices)
         rows.extend(aligned)
@@ -303,9 +303,9 @@ def align_block(pairs: pd.DataFrame, work: Path) -> list[tuple]:
     return [rows[k] for k in order.tolist()]
 
 
-def _group_partners(pairs: pd.DataFrame) -> Iterator[pd.DataFrame]:
-    """Sorted pairs in groups of whole blocks of second articles (in the pairs' order), each group's articles at most
-    :data:`ALIGN_ARTICLES` or those of one block of second articles (the pairs themselves, not a copy, when one group holds all)."""
+def _group_partners(pairs: pd.DataFrame) -> Iterator[tuple[pd.DataFrame, np.ndarray]]:
+    """Sorted pairs in groups of whole blocks of second articles (in the pairs' order), each with its articles' ranks (sorted),
+    at most :data:`ALIGN_ARTICLES` or those of one block of second articles (the pairs themselves, not a copy, when one group holds all)."""
     firsts, seconds = pairs["first"].to_numpy(), pairs["second"].to_numpy()
     partners = seconds // BLOCK_ARTICLES
     blocks = np.unique(partners)
@@ -314,14 +314,14 @@ def _group_partners(pairs: pd.DataFrame) -> Iterator[pd.DataFrame]:
         where = partners == block
         articles = np.union1d(firsts[where], seconds[where])
         if taken and len(np.union1d(held, articles)) > ALIGN_ARTICLES:
-            yield pairs[np.isin(partners, taken)]
+            yield pairs[np.isin(partners, taken)], held
             taken, held = [], np.empty(0, dtype=firsts.dtype)
         taken.append(block)
         held = np.union1d(held, articles)
     if len(taken) == len(blocks):
-        yield pairs
+        yield pairs, held
     elif taken:
-        yield pairs[np.isin(partners, taken)]
+        yield pairs[np.isin(partners, taken)], held
 
 
 def _read_texts(work: Path, ranks: list[int]) -> tuple[dict[int, tuple[str, str]], dict]:

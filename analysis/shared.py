@@ -175,8 +175,9 @@ def list_shared_shingles(shingles: pd.DataFrame, pairs_at_once: int | None = Non
     Each slice is sorted like :func:`find_shared_shingles`'s table; there is
     always one slice at least (empty when no shingle links two articles).
     """
-    order = np.argsort(shingles["shingle"].to_numpy(np.uint64), kind="stable")  # arrays, not a sorted copy of the frame: a bucket is large
-    hashes, ranks = shingles["shingle"].to_numpy(np.uint64)[order], shingles["rank"].to_numpy(np.int64)[order]
+    keys = shingles["shingle"].to_numpy(np.uint64)
+    order = np.argsort(keys, kind="stable")  # arrays, not a sorted copy of the frame: a bucket is large
+    hashes, ranks = keys[order], shingles["rank"].to_numpy(np.int64)[order]
     del order
     starts = np.flatnonzero(np.concatenate(([True], hashes[1:] != hashes[:-1])))
     counts = np.diff(np.append(starts, len(hashes)))

@@ -89,8 +89,9 @@ def test_a_block_aligned_a_few_texts_at_a_time_gives_the_passages_of_all_pairs_a
     reached = pairs.groupby(blocks)["second"].apply(lambda s: (s // 3).nunique())
     assert (reached >= 3).any()  # a block whose pairs reach two other blocks: rows from several reads interleave
     groups = [list(reduce._group_partners(pairs[blocks == block].sort_values(["first", "second"]))) for block in range(4)]
-    for group in (g for block in groups for g in block):
+    for group, articles in (g for block in groups for g in block):
         held = set(group["first"]) | set(group["second"])
+        assert articles.tolist() == sorted(held)
         assert len(held) <= align_articles or (group["second"] // 3).nunique() == 1
         assert group.equals(group.sort_values(["first", "second"], kind="stable"))
     assert (max(len(g) for g in groups) > 1) is (align_articles < 12)  # the texts held are bounded when the block reaches more
