@@ -98,8 +98,8 @@ BUCKET_TOKENS = 20_000_000
 BLOCK_QUOTATIONS = 20_000
 """Quotations per block (consecutive in the articles' order), kept for describing their groups."""
 
-BLOCK_GROUPS = 2_000
-"""Groups of quotations described at a time."""
+BLOCK_MEMBERS = 20_000
+"""Quotations described at a time: consecutive groups of at most so many members (a larger group alone)."""
 
 FLAGGED = "labels_flagged"
 """Work folder of :func:`reduce_labels`: each chunk's flagged labels."""
@@ -366,17 +366,19 @@ def reduce_variants(out: Path) -> None:
     2. each quotation's words are written, as codes, to a file in the order of
        the numbers (read back memory-mapped); its tokens, marked when in its
        prefix (:func:`analysis.variants.select_prefix`), go to the bucket of
-       their hash;
+       their hash within their article's event (quotations of two events are
+       never linked, so a token's holders are those of one event);
     3. bucket by bucket, the holders of each token are linked
        (:meth:`analysis.variants.LinkedQuotations.link_holders`): the pairs of a
        statement quoted by many articles are never listed, and those already
        joined are never aligned;
     4. the groups (numbered by first member, as in a single run) send their
-       members to the block of their group, and each block's groups are
+       members to the block of their group (consecutive groups of at most
+       :data:`BLOCK_MEMBERS` quotations), and each block's groups are
        described (:func:`analysis.variants.describe_group`) in order.
 
-    Memory: the article ids, the tokens' counts, four numbers per quotation
-    (length, article, speaker, group) and the members of each group; one bucket
+    Memory: the article ids and their events' numbers, the tokens' counts, five numbers per quotation
+    (length, article, speaker, event, group) and the members of each group; one bucket
     of tokens or one block of groups. The words' file is read through the
     operating system's page cache.
     """
@@ -384,6 +386,7 @@ def reduce_variants(out: Path) -> None:
     for name in (QUOTATIONS, TOKENS, WORDS, MEMBERS):
         shutil.rmtree(work / name, ignore_errors=True)
     ids = rank_articles(out)
+    events = _number_events(out, ids)
     paths = list_parts(out, "quotations")
     counts = np.zeros(len(ids), dtype=np.int64)
     for path in paths:
@@ -415,32 +418,58 @@ def reduce_variants(out: Path) -> None:
         codes, numbered = encode_tokens(held, vocabulary)
         positions = np.repeat(starts[numbers] - (np.cumsum(lengths[numbers]) - lengths[numbers]), lengths[numbers]) + np.arange(len(codes))
         words[positions], occurrences[positions] = codes, numbered
-        tokens = _list_token_rows(numbers, held, frequency)
+        tokens = _list_token_rows(numbers, held, frequency, events[quotations["owner"].to_numpy()])
         write_buckets(tokens, tokens["token"].to_numpy() % np.uint64(buckets), work / TOKENS, path.stem)
     words.flush()
     occurrences.flush()
-    linked = LinkedQuotations(words, occurrences, starts, owners, speakers)
+    linked = LinkedQuotations(words, occurrences, starts, owners, speakers, events=events[owners])
     for number in range(buckets):
         tokens = read_bucket(work / TOKENS, number)
         if tokens is not None:
             link_bucket(linked, tokens)
     groups = [members for members in linked.list_groups() if len(set(owners[members].tolist())) >= 2]
     group_of = {k: number for number, members in enumerate(groups) for k in members}
+    block_of = number_group_blocks(np.array([len(members) for members in groups], dtype=np.int64), BLOCK_MEMBERS)
     del linked, words, occurrences
     for path in sorted((work / QUOTATIONS).glob("bucket-*/*.parquet")):
         quotations = pd.read_parquet(path)
         quotations = quotations[quotations["id"].isin(group_of)]
         if len(quotations):
             numbers = quotations["id"].map(group_of)
-            write_buckets(quotations.assign(group=numbers), numbers.to_numpy() // BLOCK_GROUPS, work / MEMBERS, f"{path.parent.name}-{path.stem}")
+            write_buckets(quotations.assign(group=numbers), block_of[numbers.to_numpy()], work / MEMBERS, f"{path.parent.name}-{path.stem}")
     writer = RowWriter(out / "quote_variants.parquet", VARIANT_COLUMNS)
-    for block in range(-(-len(groups) // BLOCK_GROUPS)):
+    for block in range(int(block_of[-1]) + 1 if len(groups) else 0):
         members = read_bucket(work / MEMBERS, block).sort_values("id", kind="stable")
         listed, keys, speaker_of = _list_quotations(members)
         for number, group in members.groupby("group", sort=True):
             for row in describe_group(int(number), group["id"].tolist(), listed, keys, speaker_of):
                 writer.add(row)
     writer.close()
+
+
+def number_group_blocks(sizes: np.ndarray, limit: int) -> np.ndarray:
+    """The block of each group (``sizes``: members, groups in order): consecutive groups, at most ``limit`` members a block
+    unless one group alone has more."""
+    blocks = np.empty(len(sizes), dtype=np.int64)
+    block = held = 0
+    for k, size in enumerate(sizes.tolist()):
+        if held and held + size > limit:
+            block, held = block + 1, 0
+        blocks[k] = block
+        held += size
+    return blocks
+
+
+def _number_events(out: Path, ids: pd.Index) -> np.ndarray:
+    """Each article's event (by rank) as a number, in order of first appearance; all 0 when the corpus has no ``event`` column."""
+    numbers = np.zeros(len(ids), dtype=np.int64)
+    if EVENT not in part_columns(out, "articles"):
+        return numbers
+    codes: dict[str, int] = {}
+    for path in list_parts(out, "articles"):
+        articles = pd.read_parquet(path, columns=["article_id", EVENT])
+        numbers[ids.get_indexer(articles["article_id"])] = [codes.setdefault(e, len(codes)) for e in read_events(articles).values()]
+    return numbers
 
 
 def _number_quotations(quotations: pd.DataFrame, ids: pd.Index, offsets: np.ndarray) -> pd.DataFrame:
@@ -454,17 +483,18 @@ def _tokens(start: int, text: str) -> list[tuple[str, int]]:
     return list_tokens([w[2] for w in read_quotation_words(start, text)])
 
 
-def hash_token(token: tuple[str, int]) -> int:
-    """A token's unsigned 64-bit BLAKE2b hash (the same on every machine and run)."""
-    return hash_text(f"{token[0]}\x1f{token[1]}")
+def hash_token(token: tuple[str, int], event: int = 0) -> int:
+    """A token's unsigned 64-bit BLAKE2b hash within an event (the same on every machine and run)."""
+    return hash_text(f"{event}\x1e{token[0]}\x1f{token[1]}")
 
 
-def _list_token_rows(numbers: np.ndarray, held: list[list[tuple[str, int]]], frequency: Counter) -> pd.DataFrame:
-    """One row per quotation and token (``held``: each quotation's tokens): the token's hash, the quotation's number, and whether the token is in its prefix."""
+def _list_token_rows(numbers: np.ndarray, held: list[list[tuple[str, int]]], frequency: Counter, events: np.ndarray) -> pd.DataFrame:
+    """One row per quotation and token (``held``: each quotation's tokens, ``events`` its event's number): the token's hash within
+    the event, the quotation's number, and whether the token is in its prefix."""
     rows = []
-    for number, tokens in zip(numbers.tolist(), held):
+    for number, tokens, event in zip(numbers.tolist(), held, events.tolist()):
         prefix = set(select_prefix(tokens, frequency))
-        rows.extend((hash_token(token), number, token in prefix) for token in tokens)
+        rows.extend((hash_token(token, event), number, token in prefix) for token in tokens)
     frame = pd.DataFrame(rows, columns=["token", "id", "prefix"])
     return frame.astype({"token": np.uint64, "id": np.int64, "prefix": bool})
 

@@ -10,8 +10,11 @@ Method:
    least :data:`MIN_MATCHED` words and :data:`LINK_SHARE` of the shorter
    quotation's words, and the attribution does not give them two different
    speakers ("I had a long … conversation with President Trump" is Zelenskyy,
-   not Trump's "I had a lengthy … phone call"). Linked quotations form groups
-   (connected components); a group needs two articles.
+   not Trump's "I had a lengthy … phone call"). Only quotations of the same
+   *event* are compared (the corpus's optional ``event`` column, as coverage
+   uses it; without one the corpus is one event): a statement quoted again in
+   the coverage of another event is another group. Linked quotations form
+   groups (connected components); a group needs two articles.
 3. The group's full version is its longest quotation. Every member is aligned
    with it: the member's *cut* is the stretch of the full version between its
    first and last matched word; *changed* lists the words replaced ("lengthy →
@@ -38,6 +41,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from analysis.coverage import read_events
 from analysis.shared import find_normalised_words
 from analysis.shuffle import unique_sorted
 
@@ -216,12 +220,13 @@ class LinkedQuotations:
 
     Each quotation is a number; its words are the codes ``words[starts[k]:starts[k + 1]]``
     (:func:`encode_tokens`; a memory-mapped file will do), ``occurrences`` the
-    occurrence numbers beside them. ``owners`` and ``speakers`` give each
-    quotation's article and speaker as numbers (speaker 0: none named).
+    occurrence numbers beside them. ``owners``, ``speakers`` and ``events`` give
+    each quotation's article, speaker and event as numbers (speaker 0: none
+    named; no ``events``: one event).
 
     :meth:`link_holders` takes the quotations that hold one token. Each that
     has it among its rarest (:func:`select_prefix`) is a candidate with every
-    holder of another article at least as long (prefix filtering: every pair
+    holder of another article of its event at least as long (prefix filtering: every pair
     that can link is a candidate through some token). A candidate already in
     the same group is skipped, as a link cannot change the groups; so is one
     whose words in common (distinct, or counted with repeats, which bound the
@@ -240,11 +245,13 @@ class LinkedQuotations:
         speakers: np.ndarray,
         min_matched: int = MIN_MATCHED,
         link_share: float = LINK_SHARE,
+        events: np.ndarray | None = None,
     ) -> None:
         self.words, self.occurrences = np.asarray(words), np.asarray(occurrences)  # a memory map read as a plain array
         self.starts = np.asarray(starts, dtype=np.int64)
         self.lengths = np.diff(self.starts)
         self.owners, self.speakers = np.asarray(owners, dtype=np.int64), np.asarray(speakers, dtype=np.int64)
+        self.events = np.zeros(len(self.owners), dtype=np.int64) if events is None else np.asarray(events, dtype=np.int64)
         self.min_matched, self.link_share = min_matched, link_share
         self.labels = np.arange(len(self.lengths), dtype=np.int64)
         self.members: dict[int, list[int]] = {}
@@ -263,12 +270,12 @@ class LinkedQuotations:
         mine = holders[np.flatnonzero(prefix)]
         for start in range(0, len(holders) if len(mine) else 0, HOLDERS_AT_ONCE):
             part = holders[start : start + HOLDERS_AT_ONCE]
-            lengths, owners, speakers = self.lengths[part], self.owners[part], self.speakers[part]
+            lengths, owners, speakers, events = self.lengths[part], self.owners[part], self.speakers[part], self.events[part]
             batch = max(1, PAIRS_AT_ONCE // len(part))
             matrix = None
             for first in range(0, len(mine), batch):
                 ks = mine[first : first + batch]
-                possible = self._filter_pairs(ks, lengths, owners, speakers)
+                possible = self._filter_pairs(ks, lengths, owners, speakers, events)
                 possible &= self.labels[part][None, :] != self.labels[ks][:, None]
                 if not possible.any():
                     continue
@@ -280,12 +287,14 @@ class LinkedQuotations:
                         if self.labels[k] != self.labels[other] and self._aligned(min(k, other), max(k, other)):
                             self._join(k, other)
 
-    def _filter_pairs(self, ks: np.ndarray, lengths: np.ndarray, owners: np.ndarray, speakers: np.ndarray) -> np.ndarray:
-        """Which pairs (row: a quotation of ``ks``, column: a holder of these lengths, articles and speakers) may link: at least as long, another article, no two different speakers."""
+    def _filter_pairs(self, ks: np.ndarray, lengths: np.ndarray, owners: np.ndarray, speakers: np.ndarray, events: np.ndarray) -> np.ndarray:
+        """Which pairs (row: a quotation of ``ks``, column: a holder of these lengths, articles, speakers and events) may link:
+        at least as long, another article of the same event, no two different speakers."""
         mine = self.speakers[ks][:, None]
         return (
             (lengths[None, :] >= self.lengths[ks][:, None])
             & (owners[None, :] != self.owners[ks][:, None])
+            & (events[None, :] == self.events[ks][:, None])
             & ((mine == 0) | (speakers[None, :] == 0) | (speakers[None, :] == mine))
         )
 
@@ -371,25 +380,44 @@ class _TokenMatrix:
 
 
 def link_quotations(
-    keys: list[list[str]], owners: list[str], speakers: list[str], min_matched: int = MIN_MATCHED, link_share: float = LINK_SHARE
+    keys: list[list[str]],
+    owners: list[str],
+    speakers: list[str],
+    min_matched: int = MIN_MATCHED,
+    link_share: float = LINK_SHARE,
+    events: list[str] | None = None,
 ) -> LinkedQuotations:
-    """Link quotations held in memory (numbered by position): every token's holders, in the order of the tokens' first holders."""
+    """Link quotations held in memory (numbered by position): every token's holders within an event, in the order of the tokens' first holders.
+
+    ``events``: each quotation's event (None: one event). The prefixes are
+    chosen by the tokens' frequency over all events, as the stream engine
+    counts them.
+    """
+    events = [""] * len(keys) if events is None else events
     tokens = [list_tokens(words) for words in keys]
     frequency = Counter(token for held in tokens for token in held)
-    postings: dict[tuple[str, int], list[int]] = {}
-    in_prefix: dict[tuple[str, int], set[int]] = {}
-    for k, held in enumerate(tokens):
+    postings: dict[tuple[str, tuple[str, int]], list[int]] = {}
+    in_prefix: dict[tuple[str, tuple[str, int]], set[int]] = {}
+    for k, (held, event) in enumerate(zip(tokens, events)):
         for token in held:
-            postings.setdefault(token, []).append(k)
+            postings.setdefault((event, token), []).append(k)
         for token in select_prefix(held, frequency, min_matched, link_share):
-            in_prefix.setdefault(token, set()).add(k)
+            in_prefix.setdefault((event, token), set()).add(k)
     vocabulary: dict[str, int] = {}
     words, occurrences = encode_tokens(tokens, vocabulary)
     starts = np.concatenate(([0], np.cumsum([len(w) for w in keys], dtype=np.int64)))
     numbers = {owner: n for n, owner in enumerate(dict.fromkeys(owners))}
     voices = {speaker: n for n, speaker in enumerate(dict.fromkeys(s for s in speakers if s), start=1)}
+    events_numbered = {event: n for n, event in enumerate(dict.fromkeys(events))}
     linked = LinkedQuotations(
-        words, occurrences, starts, [numbers[o] for o in owners], [voices.get(s, 0) for s in speakers], min_matched, link_share
+        words,
+        occurrences,
+        starts,
+        [numbers[o] for o in owners],
+        [voices.get(s, 0) for s in speakers],
+        min_matched,
+        link_share,
+        [events_numbered[e] for e in events],
     )
     for token, holders in postings.items():
         if len(holders) > 1 and token in in_prefix:
@@ -426,7 +454,8 @@ def group_quote_variants(
     Parameters
     ----------
     quote_spans : quotation spans (``article_id``, ``quotation_id``, ``start``, ``end``, ``depth``).
-    articles : DataFrame with ``article_id`` and ``clean_text``.
+    articles : DataFrame with ``article_id``, ``clean_text`` and, optionally, ``event``
+        (quotations of two events are never grouped).
     quotes : attributed contents (``article_id``, ``start``, ``end``, ``speaker``), to name each
         quotation's speaker (the content that holds it); optional.
     quotations : :func:`list_quotations` of the same, when already listed.
@@ -453,7 +482,15 @@ def group_quote_variants(
     keys = {k: [w[2] for w in quotation[4]] for k, quotation in listed.items()}
     speakers = {k: speaker for k, speaker in enumerate(quotations["speaker"]) if speaker}
     owners = [listed[k][0] for k in range(len(listed))]
-    linked = link_quotations([keys[k] for k in range(len(listed))], owners, [speakers.get(k, "") for k in range(len(listed))], min_matched, link_share)
+    event_of = read_events(articles)
+    linked = link_quotations(
+        [keys[k] for k in range(len(listed))],
+        owners,
+        [speakers.get(k, "") for k in range(len(listed))],
+        min_matched,
+        link_share,
+        [event_of[owner] for owner in owners],
+    )
     groups = [m for m in linked.list_groups() if len({owners[k] for k in m}) >= 2]
     rows = [row for number, members in enumerate(groups) for row in describe_group(number, members, listed, keys, speakers, link_share)]
     return pd.DataFrame(rows, columns=VARIANT_COLUMNS)

@@ -80,7 +80,7 @@ def test_tables_from_small_buckets_and_blocks_are_a_single_runs(table_corpus, si
     monkeypatch.setattr("analysis.reduce.SHINGLE_PAIRS", 50)  # each bucket's pairs listed a few at a time
     monkeypatch.setattr("analysis.reduce.BLOCK_QUOTATIONS", 7)
     monkeypatch.setattr("analysis.reduce.BUCKET_TOKENS", 300)
-    monkeypatch.setattr("analysis.reduce.BLOCK_GROUPS", 2)
+    monkeypatch.setattr("analysis.reduce.BLOCK_MEMBERS", 5)
     monkeypatch.setattr("analysis.variants.HOLDERS_AT_ONCE", 3)  # a token's holders linked a few at a time
     stream.run_stream(table_corpus, tmp_path / "run", CHUNK, progress=False)
     assert_same_tables(single_run, tmp_path / "run", tmp_path)
@@ -119,6 +119,8 @@ def test_coverage_by_event_is_a_single_runs(event_corpus, tmp_path, monkeypatch,
     coverage = pd.read_csv(tmp_path / "single" / "coverage.csv")
     events = dict(zip(*(pd.read_parquet(event_corpus)[c].fillna("") for c in ("article_id", "event"))))
     assert (coverage.groupby("claim")["article_id"].agg(lambda ids: len({events[a] for a in ids})) == 1).all()
+    variants = pd.read_csv(tmp_path / "single" / "quote_variants.csv")
+    assert variants["group"].nunique() > 1 and (variants.groupby("group")["article_id"].agg(lambda ids: len({events[a] for a in ids})) == 1).all()
 
 
 def test_an_event_too_large_for_coverage_is_left_out_on_every_engine(event_corpus, tmp_path, monkeypatch):

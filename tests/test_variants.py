@@ -12,11 +12,13 @@ from analysis.quotes import find_article_quotations
 from analysis.variants import (
     LINK_SHARE,
     MIN_MATCHED,
+    LinkedQuotations,
     _closest_wording,
     _Wordings,
     compare_wording,
     count_least_overlap,
     count_matched_words,
+    encode_tokens,
     group_quote_variants,
     link_quotations,
     list_tokens,
@@ -38,8 +40,9 @@ def test_wording_comparison(full, member, changed, added, cut_inside, beyond):
     assert (found["changed"], found["added"], found["cut_inside"], found["beyond"]) == (changed, added, cut_inside, beyond)
 
 
-def _variants(texts: dict[str, str], quotes: pd.DataFrame | None = None) -> pd.DataFrame:
+def _variants(texts: dict[str, str], quotes: pd.DataFrame | None = None, events: list | None = None) -> pd.DataFrame:
     articles = pd.DataFrame({"article_id": list(texts), "clean_text": list(texts.values())})
+    articles = articles if events is None else articles.assign(event=events)
     spans, _ = find_article_quotations(articles)
     return group_quote_variants(spans, articles, quotes)
 
@@ -76,6 +79,33 @@ def test_quotations_of_two_different_speakers_are_never_grouped():
     quotes = pd.DataFrame({"article_id": ["a", "b"], "start": [0, 0], "end": [75, 75], "speaker": ["Volodymyr Zelenskyy", "Donald Trump"]})
     assert _variants(texts, quotes).empty
     assert len(_variants(texts)) == 2  # without speakers, the words alone link them
+
+
+@pytest.mark.parametrize(
+    ("events", "grouped"),
+    [
+        (None, ["a", "b", "c"]),  # no event column: one event
+        (["call", "call", "call"], ["a", "b", "c"]),
+        (["call", "call", "summit"], ["a", "b"]),
+        (["call", "summit", "talks"], []),
+        (["call", None, None], ["b", "c"]),  # articles without an event form one event of their own
+    ],
+)
+def test_quotations_of_two_events_are_never_grouped(events, grouped):
+    quote = "“We agreed to work together very closely, including visiting each other's Nations,” Trump wrote."
+    variants = _variants({"a": quote, "b": f"Later: {quote}", "c": f"Again: {quote}"}, events=events)
+    assert sorted(variants["article_id"]) == grouped
+
+
+@pytest.mark.parametrize(("events", "groups"), [([0, 0], [[0, 1]]), ([0, 1], [])])
+def test_holders_of_two_events_are_not_linked(events, groups):
+    """The stream engine's token buckets hold tokens of several events; a holder of another event (a hash collision) is never linked."""
+    tokens = [list_tokens(_STATEMENT), list_tokens(_STATEMENT)]
+    words, occurrences = encode_tokens(tokens, {})
+    starts = np.array([0, len(_STATEMENT), 2 * len(_STATEMENT)])
+    linked = LinkedQuotations(words, occurrences, starts, [0, 1], [0, 0], events=np.array(events))
+    linked.link_holders(np.array([0, 1]), np.array([True, True]))
+    assert linked.list_groups() == groups
 
 
 def test_short_quotations_and_one_article_make_no_group():
@@ -133,7 +163,8 @@ def _components(links: set[tuple[int, int]]) -> list[list[int]]:
 
 @pytest.mark.parametrize(("holders_at_once", "pairs_at_once"), [(200_000, 2_000_000), (3, 2_000_000), (200_000, 1), (5, 12)])
 @pytest.mark.parametrize("seed", range(6))
-def test_linking_gives_the_groups_of_the_full_comparison(seed, holders_at_once, pairs_at_once, monkeypatch):
+@pytest.mark.parametrize("by_event", [False, True])
+def test_linking_gives_the_groups_of_the_full_comparison(seed, by_event, holders_at_once, pairs_at_once, monkeypatch):
     """Prefix filtering, the filters on words in common and the skipping of pairs already joined lose no link that changes the groups."""
     monkeypatch.setattr("analysis.variants.HOLDERS_AT_ONCE", holders_at_once)  # a token's holders compared a few at a time
     monkeypatch.setattr("analysis.variants.PAIRS_AT_ONCE", pairs_at_once)  # prefix holders one at a time, or a few
@@ -149,6 +180,7 @@ def test_linking_gives_the_groups_of_the_full_comparison(seed, holders_at_once, 
             words[int(rng.integers(0, len(words)))] = str(rng.choice(vocabulary))
         quotations.append(words if len(words) >= 5 else words + ["w0"] * (5 - len(words)))
     owners = [f"article-{int(rng.integers(0, 20))}" for _ in quotations]
+    events = [f"event-{int(owner.split('-')[1]) % 3}" for owner in owners]  # an article's quotations share its event
     speakers = [str(rng.choice(["", "", "", "Trump", "Putin"])) for _ in quotations]
     defined = set()
     for k in range(len(quotations)):
@@ -156,13 +188,15 @@ def test_linking_gives_the_groups_of_the_full_comparison(seed, holders_at_once, 
             matched = count_matched_words(quotations[k], quotations[other])
             if (
                 owners[k] != owners[other]
+                and (events[k] == events[other] or not by_event)
                 and matched >= max(MIN_MATCHED, LINK_SHARE * min(len(quotations[k]), len(quotations[other])))
                 and len(set(quotations[k]) & set(quotations[other])) >= MIN_MATCHED
                 and not (speakers[k] and speakers[other] and speakers[k] != speakers[other])
             ):
                 defined.add((k, other))
-    assert len(defined) > 20
-    assert link_quotations(quotations, owners, speakers).list_groups() == _components(defined)
+    assert len(defined) > (5 if by_event else 20)
+    linked = link_quotations(quotations, owners, speakers, events=events if by_event else None)
+    assert linked.list_groups() == _components(defined)
 
 
 @pytest.mark.parametrize("seed", range(8))
