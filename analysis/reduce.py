@@ -42,6 +42,7 @@ from analysis.shared import (
     PASSAGE_COLUMNS,
     SUMMARY_COLUMNS,
     align_pairs,
+    keep_passage_pairs,
     list_shared_shingles,
     summarise_shared,
 )
@@ -209,9 +210,12 @@ def reduce_shared(out: Path) -> None:
        its texts and voice ranges to the block of their article
        (:data:`BLOCK_ARTICLES` consecutive ranks);
     2. each bucket of shingles gives the pairs of articles that share them
-       (:func:`analysis.shared.list_shared_shingles`, :data:`SHINGLE_PAIRS` at a time), written to the block of
+       (:func:`analysis.shared.list_shared_shingles`, :data:`SHINGLE_PAIRS` at a time), with the
+       shingles' places in the first article, written to the block of
        the pair's first article;
-    3. block by block, in order, the pairs are aligned on the texts of their two
+    3. block by block, in order, the pairs whose shingles' places can make a
+       passage (:func:`analysis.shared.keep_passage_pairs`, on all of a pair's
+       shingles, from every bucket) are aligned on the texts of their two
        articles (:func:`analysis.shared.align_pairs`), with a bounded number of
        texts at a time (:func:`align_block`), and the passages written;
        each passage's spans go to the blocks of both its articles;
@@ -231,7 +235,9 @@ def reduce_shared(out: Path) -> None:
     for path in list_parts(out, "articles"):
         number = int(path.stem.removeprefix("chunk-"))
         shingles = pd.read_parquet(part_path(out, "shingles", number))
-        shingles = pd.DataFrame({"rank": ids.get_indexer(shingles["article_id"]), "shingle": shingles["shingle"].to_numpy()})
+        shingles = pd.DataFrame(
+            {"rank": ids.get_indexer(shingles["article_id"]), **{c: shingles[c].to_numpy() for c in ("shingle", "position", "repeats")}}
+        )
         write_buckets(shingles, shingles["shingle"].to_numpy() % buckets, work / SHINGLE_BUCKETS, path.stem)
         articles = pd.read_parquet(path, columns=["article_id", "outlet", "clean_text"])
         articles.insert(0, "rank", ids.get_indexer(articles["article_id"]))
@@ -273,7 +279,7 @@ def _write_passages(work: Path, block: int, ids: pd.Index, passages: RowWriter) 
     pairs = read_bucket(work / PAIRS, block)
     if pairs is None:
         return
-    pairs = pairs.sort_values(["first", "second", "shingle"], kind="stable", ignore_index=True)  # the read is freed
+    pairs = keep_passage_pairs(pairs.sort_values(["first", "second", "shingle"], kind="stable", ignore_index=True))  # the reads are freed
     rows = align_block(pairs, work)
     for row in rows:
         passages.add(row)

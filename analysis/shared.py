@@ -10,7 +10,9 @@ Method (Broder 1997's word shingles, matched exactly rather than sampled):
    articles, the shingles they share. A shingle found in more than
    :data:`COMMON_ARTICLES` articles is formulaic ("said in a statement on
    Wednesday that the"), not copied, and is left out; with fewer articles than
-   that, nothing is left out.
+   that, nothing is left out. A pair whose shared shingles' places in its first
+   article cannot make a passage (step 4) is dropped before the texts are read
+   (:func:`keep_passage_pairs`).
 3. Shared shingles on the same diagonal (the same shift between the two
    articles) form runs; runs are joined when they follow each other within
    :data:`MAX_GAP` words in both articles, so a changed, added or dropped word
@@ -137,16 +139,33 @@ def list_shingles(articles: pd.DataFrame, size: int = SHINGLE) -> pd.DataFrame:
 
     Returns
     -------
-    A new DataFrame: ``article_id`` and ``shingle`` (the unsigned 64-bit hash of
-    :func:`hash_shingles`), one row per article and distinct shingle, in the
+    A new DataFrame: ``article_id``, ``shingle`` (the unsigned 64-bit hash of
+    :func:`hash_shingles`), ``position`` (its first word's place among the
+    article's words, first occurrence) and ``repeats`` (whether the article
+    holds it more than once), one row per article and distinct shingle, in the
     articles' order and then by the shingle's first place.
     """
-    ids, hashes = [], []
+    ids, hashes, positions, repeats = [], [], [], []
     for article_id, text in zip(articles["article_id"], articles["clean_text"]):
-        distinct = list(dict.fromkeys(hash_shingles([w[2] for w in find_normalised_words(text)], size)))
-        ids.extend([article_id] * len(distinct))
-        hashes.extend(distinct)
-    return pd.DataFrame({"article_id": pd.Series(ids, dtype=object), "shingle": np.array(hashes, dtype=np.uint64)})
+        first: dict[int, int] = {}
+        again: set[int] = set()
+        for position, key in enumerate(hash_shingles([w[2] for w in find_normalised_words(text)], size)):
+            if key in first:
+                again.add(key)
+            else:
+                first[key] = position
+        ids.extend([article_id] * len(first))
+        hashes.extend(first)
+        positions.extend(first.values())
+        repeats.extend(key in again for key in first)
+    return pd.DataFrame(
+        {
+            "article_id": pd.Series(ids, dtype=object),
+            "shingle": np.array(hashes, dtype=np.uint64),
+            "position": np.array(positions, dtype=np.int32),
+            "repeats": np.array(repeats, dtype=bool),
+        }
+    )
 
 
 def find_shared_shingles(shingles: pd.DataFrame, common_articles: int = COMMON_ARTICLES) -> pd.DataFrame:
@@ -162,7 +181,9 @@ def find_shared_shingles(shingles: pd.DataFrame, common_articles: int = COMMON_A
     A new DataFrame: ``first`` and ``second`` (ranks, ``first`` before
     ``second``) and ``shingle``, one row per pair and shingle the two share,
     leaving out shingles found in more than ``common_articles`` articles;
-    sorted by ``first``, ``second``, ``shingle``.
+    sorted by ``first``, ``second``, ``shingle``. When ``shingles`` has
+    :func:`list_shingles`'s ``position`` and ``repeats``, the pairs have them
+    too, those of the shingle in the ``first`` article.
     """
     return next(list_shared_shingles(shingles, None, common_articles))
 
@@ -178,6 +199,7 @@ def list_shared_shingles(shingles: pd.DataFrame, pairs_at_once: int | None = Non
     keys = shingles["shingle"].to_numpy(np.uint64)
     order = np.argsort(keys, kind="stable")  # arrays, not a sorted copy of the frame: a bucket is large
     hashes, ranks = keys[order], shingles["rank"].to_numpy(np.int64)[order]
+    places = (shingles["position"].to_numpy(np.int32)[order], shingles["repeats"].to_numpy(bool)[order]) if "position" in shingles else None
     del order
     starts = np.flatnonzero(np.concatenate(([True], hashes[1:] != hashes[:-1])))
     counts = np.diff(np.append(starts, len(hashes)))
@@ -187,24 +209,79 @@ def list_shared_shingles(shingles: pd.DataFrame, pairs_at_once: int | None = Non
     slices = (np.cumsum(pairs) - pairs) // pairs_at_once if pairs_at_once else np.zeros(len(pairs), dtype=np.int64)
     bounds = np.flatnonzero(np.diff(slices)) + 1  # slices never decrease: shingles in hash order
     for taken in np.split(np.arange(len(slices)), bounds):
-        yield _pair_holders(ranks, hashes, starts[taken], counts[taken])
+        yield _pair_holders(ranks, hashes, starts[taken], counts[taken], places)
 
 
-def _pair_holders(ranks: np.ndarray, hashes: np.ndarray, starts: np.ndarray, counts: np.ndarray) -> pd.DataFrame:
+def _pair_holders(
+    ranks: np.ndarray, hashes: np.ndarray, starts: np.ndarray, counts: np.ndarray, places: tuple[np.ndarray, np.ndarray] | None = None
+) -> pd.DataFrame:
     """Every pair of the articles holding each shingle (its rows ``starts`` to ``starts + counts`` of ``ranks`` and ``hashes``), sorted.
 
-    A shingle's holders may be in any order: each pair is put the lower rank first.
+    A shingle's holders may be in any order: each pair is put the lower rank
+    first. ``places``: the rows' positions and repeats, given for the first article of each pair.
     """
-    parts = [(np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.uint64))]
+    parts = [tuple(np.empty(0, dtype) for dtype in (np.int64, np.int64, np.uint64, np.int32, bool))]
     for size in np.unique(counts):
         rows = starts[counts == size][:, None] + np.arange(size)
         left, right = np.triu_indices(size, k=1)
         held = ranks[rows]
         one, other = held[:, left].ravel(), held[:, right].ravel()
-        parts.append((np.minimum(one, other), np.maximum(one, other), np.repeat(hashes[rows[:, 0]], len(left))))
-    first, second, shared = (np.concatenate(column) for column in zip(*parts))
+        lower = one < other
+        position, repeats = np.zeros(len(one), np.int32), np.zeros(len(one), bool)
+        for values, into in zip(places or (), (position, repeats)):
+            at = values[rows]
+            into[:] = np.where(lower, at[:, left].ravel(), at[:, right].ravel())
+        parts.append((np.where(lower, one, other), np.where(lower, other, one), np.repeat(hashes[rows[:, 0]], len(left)), position, repeats))
+    first, second, shared, position, repeats = (np.concatenate(column) for column in zip(*parts))
     order = np.lexsort((shared, second, first))
-    return pd.DataFrame({"first": first[order], "second": second[order], "shingle": shared[order]})
+    pairs = pd.DataFrame({"first": first[order], "second": second[order], "shingle": shared[order]})
+    return pairs if places is None else pairs.assign(position=position[order], repeats=repeats[order])
+
+
+def keep_passage_pairs(pairs: pd.DataFrame, size: int = SHINGLE, min_words: int = MIN_WORDS, max_gap: int = MAX_GAP) -> pd.DataFrame:
+    """The rows of the pairs of articles whose shared shingles can make a passage of ``min_words`` words, before their texts are read.
+
+    A passage of ``min_words`` words or more runs, in the first article, from
+    its first shingle's place to its last one's place plus ``size``, so its
+    places span at least ``need = min_words - size`` words; and, in order,
+    they never leave a gap of more than ``max_gap + size`` words (inside a
+    run on one diagonal at most ``max_gap + 1``; two runs join only when one
+    starts within ``max_gap`` words of the other's end, its last place plus
+    ``size``). So the first of its places ``need`` words or more after its
+    first place is at most ``need - 1 + max_gap + size`` words after it (4 to
+    19 with the defaults). A pair with no two places so spaced, and no shingle
+    its first article repeats (whose other places are not listed), makes no
+    passage and is dropped. The condition is necessary, not sufficient: the
+    pairs kept give every passage all the pairs give.
+
+    Parameters
+    ----------
+    pairs : :func:`find_shared_shingles`'s rows with ``position`` and ``repeats``.
+
+    Returns
+    -------
+    A new DataFrame of the kept pairs' rows, in their order, without ``position`` and ``repeats``.
+    """
+    need = min_words - size
+    if need <= 0 or pairs.empty:
+        return _rows(pairs, np.ones(len(pairs), dtype=bool))
+    first, second = pairs["first"].to_numpy(np.int64), pairs["second"].to_numpy(np.int64)
+    new = np.concatenate(([True], (first[1:] != first[:-1]) | (second[1:] != second[:-1])))
+    pair = np.cumsum(new) - 1
+    possible = np.zeros(int(pair[-1]) + 1, dtype=bool)
+    possible[pair[pairs["repeats"].to_numpy(bool)]] = True
+    places = np.sort((pair << 32) | pairs["position"].to_numpy(np.int64))  # a pair's places in order, pairs apart by 2**32
+    further = np.searchsorted(places, places + need)
+    inside = further < len(places)
+    reach = np.zeros(len(places), dtype=bool)
+    reach[inside] = places[further[inside]] - places[inside] <= need - 1 + max_gap + size
+    possible[places[reach] >> 32] = True
+    return _rows(pairs, possible[pair])
+
+
+def _rows(pairs: pd.DataFrame, kept: np.ndarray) -> pd.DataFrame:
+    """The ``kept`` rows of the pairs' ``first``, ``second`` and ``shingle`` (one copy of each column)."""
+    return pd.DataFrame({column: pairs[column].to_numpy()[kept] for column in ("first", "second", "shingle")})
 
 
 def align_pairs(
@@ -300,8 +377,8 @@ def find_shared_passages(
     """
     rank = {a: k for k, a in enumerate(articles["article_id"])}
     shingles = list_shingles(articles, size) if shingles is None else shingles
-    shingles = pd.DataFrame({"rank": shingles["article_id"].map(rank).to_numpy(np.int64), "shingle": shingles["shingle"]})
-    pairs = find_shared_shingles(shingles, common_articles)
+    shingles = shingles.assign(rank=shingles["article_id"].map(rank).to_numpy(np.int64))[["rank", "shingle", "position", "repeats"]]
+    pairs = keep_passage_pairs(find_shared_shingles(shingles, common_articles), size, min_words, max_gap)
     texts = dict(enumerate(zip(articles["article_id"], articles["clean_text"])))
     return pd.DataFrame(align_pairs(pairs, texts, index_voice_ranges(voice), size, min_words, max_gap), columns=PASSAGE_COLUMNS)
 

@@ -103,11 +103,16 @@ ADD_AT_ONCE = 32
 """Chunks' word counts added up at a time (the running total and this many chunks are held)."""
 
 
+CHUNK_FORMAT = 2
+"""The version of the chunk tables' columns, raised when a table gains or loses one (2: the shingles' ``position`` and ``repeats``)."""
+
+
 def describe_run(corpus: Path, chunk_size: int) -> dict:
-    """What identifies a run: the input file, its size and modification time, the chunk size, the tables each chunk writes.
+    """What identifies a run: the input file, its size and modification time, the chunk size, the tables each chunk writes and their format.
 
     The tables change with the kit's version: chunks written by a version that
-    wrote other tables cannot be finished by this one.
+    wrote other tables, or other columns (:data:`CHUNK_FORMAT`), cannot be
+    finished by this one.
     """
     stat = corpus.stat()
     return {
@@ -116,6 +121,7 @@ def describe_run(corpus: Path, chunk_size: int) -> dict:
         "modified_ns": stat.st_mtime_ns,
         "chunk_size": chunk_size,
         "chunk_tables": ",".join(LOCAL_TABLES + WORK_TABLES),
+        "chunk_format": CHUNK_FORMAT,
     }
 
 

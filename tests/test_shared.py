@@ -9,10 +9,13 @@ import pytest
 from analysis.quotes import find_article_quotations
 from analysis.shared import (
     COMMON_ARTICLES,
+    align_pairs,
     find_shared_passages,
     find_shared_shingles,
     hash_shingles,
+    keep_passage_pairs,
     list_shared_shingles,
+    list_shingles,
     summarise_shared,
 )
 
@@ -102,3 +105,63 @@ def test_no_shared_shingle_gives_one_empty_slice():
     shingles = pd.DataFrame({"rank": [0, 1], "shingle": np.array([5, 6], dtype=np.uint64)})
     slices = list(list_shared_shingles(shingles, 10))
     assert len(slices) == 1 and slices[0].empty and list(slices[0].columns) == ["first", "second", "shingle"]
+
+
+@pytest.mark.parametrize(
+    ("text", "positions", "repeats"),
+    [
+        ("a b c d e f g h i", [0, 1], [False, False]),
+        ("a b c d e f g h a b c d e f g h", list(range(8)), [True] + [False] * 7),  # the first shingle again at place 8
+        ("a b c d e f g", [], []),  # fewer words than a shingle
+    ],
+)
+def test_shingles_keep_their_first_place_and_whether_they_repeat(text, positions, repeats):
+    shingles = list_shingles(pd.DataFrame({"article_id": ["a"], "clean_text": [text]}))
+    assert shingles["position"].tolist() == positions and shingles["repeats"].tolist() == repeats
+
+
+@pytest.mark.parametrize(
+    ("places", "kept"),
+    [
+        ([(0, False), (4, False)], True),  # shingles 4 words apart: 12 words
+        ([(0, False), (3, False)], False),  # 11 words at most
+        ([(0, False), (1, False), (2, False), (3, False), (19, False)], True),  # a run of 11 words, 8 words before a shingle: 27 words
+        ([(0, False), (19, False)], True),  # kept, though alone they make no passage: the condition is necessary, not sufficient
+        ([(0, False), (20, False)], False),  # too far apart to join, each too short
+        ([(0, False), (2, False), (21, False)], True),  # 2 and 21, 19 apart
+        ([(0, False), (1, False), (2, False), (3, False)], False),
+        ([(5, True)], True),  # a shingle the first article repeats: its other places are not listed
+        ([(5, False)], False),
+    ],
+)
+def test_pairs_whose_shingles_cannot_make_a_passage_are_dropped(places, kept):
+    one = [(0, 1, np.uint64(k), position, repeats) for k, (position, repeats) in enumerate(places)]
+    other = [(0, 2, np.uint64(k), 4 * k, False) for k in range(2)]  # a pair that always can
+    pairs = pd.DataFrame(one + other, columns=["first", "second", "shingle", "position", "repeats"])
+    expected = pairs[["first", "second", "shingle"]][(pairs["second"] == 2) | kept].reset_index(drop=True)
+    assert keep_passage_pairs(pairs).equals(expected)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_pairs_kept_give_every_passage(seed):
+    """On articles that share fragments of every length, with edits, the pairs kept give the passages of all pairs, and some pairs are dropped."""
+    rng = np.random.default_rng(seed)
+    vocabulary = [f"w{k}" for k in range(300)]
+    words = [list(rng.choice(vocabulary, 120)) for _ in range(12)]
+    for article in words[1:]:
+        for _ in range(4):
+            source = words[int(rng.integers(0, len(words)))]
+            length, start, at = int(rng.integers(8, 30)), int(rng.integers(0, 90)), int(rng.integers(0, 90))
+            fragment = list(source[start : start + length])
+            for _ in range(int(rng.integers(0, 3))):
+                fragment[int(rng.integers(0, len(fragment)))] = "edit"
+            article[at : at + len(fragment)] = fragment
+    articles = pd.DataFrame({"article_id": [f"a{k:02d}" for k in range(12)], "clean_text": [" ".join(w) for w in words]})
+    shingles = list_shingles(articles).assign(rank=lambda f: f["article_id"].str[1:].astype(int))
+    pairs = find_shared_shingles(shingles[["rank", "shingle", "position", "repeats"]])
+    kept = keep_passage_pairs(pairs)
+    texts = dict(enumerate(zip(articles["article_id"], articles["clean_text"])))
+    whole = pairs[["first", "second", "shingle"]]
+    assert align_pairs(kept, texts, {}) == align_pairs(whole, texts, {})
+    assert len(align_pairs(whole, texts, {})) > 5
+    assert kept.groupby(["first", "second"]).ngroups < whole.groupby(["first", "second"]).ngroups

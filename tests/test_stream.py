@@ -175,10 +175,13 @@ def test_a_folder_holding_another_run_is_refused(table_corpus, tmp_path):
         stream.run_stream(table_corpus, tmp_path / "run", 4, progress=False)
     assert json.loads((tmp_path / "run" / "run.json").read_text())["chunk_size"] == CHUNK
     run = json.loads((tmp_path / "run" / "run.json").read_text())
-    del run["chunk_tables"]  # a run of a version before the per-article sums
-    (tmp_path / "run" / "run.json").write_text(json.dumps(run))
-    with pytest.raises(InputProblem, match=r"version of the kit \(chunk_tables None -> 'articles,removed,"):
-        stream.run_stream(table_corpus, tmp_path / "run", CHUNK, progress=False)
+    for left_out, change in [
+        ("chunk_tables", r"chunk_tables None -> 'articles,removed,"),  # a run of a version before the per-article sums
+        ("chunk_format", r"chunk_format None -> 2\)"),  # before the shingles' places
+    ]:
+        (tmp_path / "run" / "run.json").write_text(json.dumps({k: v for k, v in run.items() if k != left_out}))
+        with pytest.raises(InputProblem, match=r"version of the kit \(" + change):
+            stream.run_stream(table_corpus, tmp_path / "run", CHUNK, progress=False)
 
 
 @pytest.mark.parametrize(
