@@ -220,22 +220,19 @@ def _pair_holders(
     A shingle's holders may be in any order: each pair is put the lower rank
     first. ``places``: the rows' positions and repeats, given for the first article of each pair.
     """
-    parts = [tuple(np.empty(0, dtype) for dtype in (np.int64, np.int64, np.uint64, np.int32, bool))]
+    names = ["first", "second", "shingle"] + (["position", "repeats"] if places is not None else [])
+    parts = [tuple(np.empty(0, dtype) for dtype in (np.int64, np.int64, np.uint64, np.int32, bool)[: len(names)])]
     for size in np.unique(counts):
         rows = starts[counts == size][:, None] + np.arange(size)
         left, right = np.triu_indices(size, k=1)
         held = ranks[rows]
         one, other = held[:, left].ravel(), held[:, right].ravel()
         lower = one < other
-        position, repeats = np.zeros(len(one), np.int32), np.zeros(len(one), bool)
-        for values, into in zip(places or (), (position, repeats)):
-            at = values[rows]
-            into[:] = np.where(lower, at[:, left].ravel(), at[:, right].ravel())
-        parts.append((np.where(lower, one, other), np.where(lower, other, one), np.repeat(hashes[rows[:, 0]], len(left)), position, repeats))
-    first, second, shared, position, repeats = (np.concatenate(column) for column in zip(*parts))
-    order = np.lexsort((shared, second, first))
-    pairs = pd.DataFrame({"first": first[order], "second": second[order], "shingle": shared[order]})
-    return pairs if places is None else pairs.assign(position=position[order], repeats=repeats[order])
+        placed = [np.where(lower, at[:, left].ravel(), at[:, right].ravel()) for at in (values[rows] for values in places or ())]
+        parts.append((np.where(lower, one, other), np.where(lower, other, one), np.repeat(hashes[rows[:, 0]], len(left)), *placed))
+    columns = [np.concatenate(column) for column in zip(*parts)]
+    order = np.lexsort((columns[2], columns[1], columns[0]))
+    return pd.DataFrame({name: column[order] for name, column in zip(names, columns)})
 
 
 def keep_passage_pairs(pairs: pd.DataFrame, size: int = SHINGLE, min_words: int = MIN_WORDS, max_gap: int = MAX_GAP) -> pd.DataFrame:

@@ -190,7 +190,14 @@ def main() -> None:
         if first["reduce_seconds"] is not None and last["reduce_seconds"] is not None:
             per_article = [(r["map_seconds"] + r["reduce_seconds"]) / r["articles"] for r in (first, last)]
             print(f"whole pipeline time per article, {last['articles']} against {first['articles']} articles: x{per_article[1] / per_article[0]:.2f}; "
-                  f"corpus step x{(last['reduce_seconds'] / last['articles']) / (first['reduce_seconds'] / first['articles']):.2f}")
+                  f"corpus step x{(last['reduce_seconds'] / last['articles']) / (first['reduce_seconds'] / first['articles']):.2f}; "
+                  f"whole run's peak memory x{last['peak_mb'] / first['peak_mb']:.2f}")
+            stages = [
+                f"{name} x{(last['stages'][name] / last['articles']) / (seconds / first['articles']):.2f}"
+                for name, seconds in first["stages"].items()
+                if seconds > 0
+            ]
+            print("corpus step per stage, time per article: " + ", ".join(stages))
     if args.dask:
         one = child("--articles", str(args.dask), "--workers", "1", *common)
         two = child("--articles", str(args.dask), "--workers", "2", *common)
