@@ -60,7 +60,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -194,18 +194,48 @@ def add_up_term_counts(out: Path) -> pd.DataFrame:
     return total
 
 
-def reduce_chunks(out: Path, resources: Resources) -> None:
+CORPUS_STAGES = ("reduce_outlets", "reduce_labels", "reduce_shared", "reduce_variants", "reduce_coverage")
+"""The corpus step's stages, in the order :func:`reduce_chunks` runs them; each reads the chunks and writes its own tables."""
+
+
+def reduce_chunks(out: Path, resources: Resources, stages: Sequence[str] = CORPUS_STAGES) -> None:
     """Compute and write the corpus tables from the finished chunks.
+
+    ``stages``: which of :data:`CORPUS_STAGES` to run (all by default), run in
+    that order. Each reads only the chunks and writes only its own tables, so
+    the stages may run in separate calls (``benchmarks/large_run.py`` runs a
+    large corpus's stages in separate sittings) and give the same tables.
+
+    :func:`reduce_outlets` gives the outlet tables, tests, distinctive
+    vocabulary and naming choices; :func:`analysis.reduce.reduce_labels` the
+    actor labels; shared passages, quotation variants and coverage are computed
+    a bucket at a time (:func:`analysis.reduce.reduce_shared`,
+    :func:`analysis.reduce.reduce_variants`, :func:`analysis.reduce.reduce_coverage`).
+    """
+    unknown = [name for name in stages if name not in CORPUS_STAGES]
+    if unknown:
+        raise ValueError(f"unknown corpus stages {unknown}; the stages are {list(CORPUS_STAGES)}")
+    if "reduce_outlets" in stages:
+        reduce_outlets(out, resources)
+    if "reduce_labels" in stages:
+        reduce_labels(out, resources.roles)
+    if "reduce_shared" in stages:
+        reduce_shared(out)
+    if "reduce_variants" in stages:
+        reduce_variants(out)
+    if "reduce_coverage" in stages:
+        reduce_coverage(out)
+
+
+def reduce_outlets(out: Path, resources: Resources) -> None:
+    """Write the corpus tables computed from per-article sums and counts (:func:`analysis.pipeline.analyse_corpus`).
 
     Per-sentence rows are read only for the outlets whose rows are resampled
     (:func:`analysis.uncertainty.list_resampled_groups`; the others' figures come
     from per-article sums) and without the sentences' text; the word counts are
     added up chunk by chunk; the sentences' words are read only when the corpus
     is small enough for the permutation check of the distinctive vocabulary
-    (:func:`analysis.distinctive.needs_words`); shared passages, quotation
-    variants and coverage are computed a bucket at a time
-    (:func:`analysis.reduce.reduce_shared`, :func:`analysis.reduce.reduce_variants`,
-    :func:`analysis.reduce.reduce_coverage`).
+    (:func:`analysis.distinctive.needs_words`).
     """
     articles = read_parts(out, "articles", [c for c in part_columns(out, "articles") if c != "clean_text"])
     local = {name: read_parts(out, name) for name in ("tone_sums", "cue_sums", "loaded_sums")}
@@ -221,10 +251,6 @@ def reduce_chunks(out: Path, resources: Resources) -> None:
     del local
     for name, table in tables.items():
         write_parquet(table, out / f"{name}.parquet")
-    reduce_labels(out, resources.roles)
-    reduce_shared(out)
-    reduce_variants(out)
-    reduce_coverage(out)
 
 
 def map_chunks(corpus: Path, out: Path, chunk_size: int, resources: Resources, progress: bool = True) -> None:

@@ -62,7 +62,7 @@ def measure(articles: int, chunk_size: int, reduce: bool, seed: int, event_wordi
 
     stages: dict[str, float] = {}
     peaks: dict[str, float] = {}
-    for name in STAGES:
+    for name in stream.CORPUS_STAGES:
         setattr(stream, name, _timed(getattr(stream, name), name, stages, peaks))
     resources = load_resources()
     with tempfile.TemporaryDirectory() as folder:
@@ -83,10 +83,6 @@ def measure(articles: int, chunk_size: int, reduce: bool, seed: int, event_wordi
         "vader_seconds": vader, "peak_map_mb": peak_map, "peak_mb": max([peak_map, *peaks.values()]),
         "stages": stages, "stage_peaks_mb": peaks,
     }
-
-
-STAGES = ("analyse_corpus", "reduce_labels", "reduce_shared", "reduce_variants", "reduce_coverage")
-"""The corpus step's stages, timed (the outlet tables, actor labels, shared passages, quotation variants, coverage)."""
 
 
 def _timed(function, name: str, stages: dict[str, float], peaks: dict[str, float]):

@@ -15,9 +15,12 @@ peak resident memory so far. The map step's time is the sum, over sittings, of
 the time from a sitting's start to its last finished chunk (the time of a chunk
 cut short by a stop is not counted; the chunk runs again).
 
-``reduce`` runs the corpus step (:func:`analysis.stream.reduce_chunks`), stage
-by stage with each stage's time and peak as in ``engines.py``. It does not
-resume: a stopped corpus step runs again from the start.
+``reduce`` runs the corpus step (:func:`analysis.stream.reduce_chunks`) stage by
+stage (:data:`analysis.stream.CORPUS_STAGES`), recording each stage's time and
+peak (``VmHWM`` reset before it) when it finishes. Stopped, it resumes at the
+first stage not finished, which runs again from its start. A stage run in a
+later sitting starts in a fresh process, without what earlier stages left
+behind, so its peak may be lower than in one sitting.
 
 ``report`` prints what ``engines.py`` prints for one size: words per second and
 time per article of the map step, the corpus step and the whole pipeline, their
@@ -34,7 +37,7 @@ import time
 from pathlib import Path
 
 import pandas as pd
-from engines import STAGES, _read_peak_mb, _timed, write_corpus
+from engines import _read_peak_mb, _reset_peak, write_corpus
 from pipeline import time_vader
 
 MONITOR_SECONDS = 10
@@ -61,20 +64,22 @@ def run_map(folder: Path, articles: int, chunk_size: int, seed: int, event_wordi
 
 
 def run_reduce(folder: Path) -> None:
-    """Run the corpus step on a finished map step; write each stage's seconds and peak to ``FOLDER/reduce.json``."""
+    """Run the corpus stages not yet finished; after each, add its seconds, peak and commit to ``FOLDER/reduce.json``."""
     from analysis import stream
     from analysis.pipeline import load_resources
 
-    stages: dict[str, float] = {}
-    peaks: dict[str, float] = {}
-    for name in STAGES:
-        setattr(stream, name, _timed(getattr(stream, name), name, stages, peaks))
+    recorded = folder / "reduce.json"
+    done = json.loads(recorded.read_text()) if recorded.exists() else {}
     resources = load_resources()
     with record_sitting(folder, "reduce"):
-        start = time.perf_counter()
-        stream.reduce_chunks(folder / "out", resources)
-        seconds = time.perf_counter() - start
-    (folder / "reduce.json").write_text(json.dumps({"seconds": seconds, "stages": stages, "stage_peaks_mb": peaks, "commit": read_commit()}))
+        for name in [s for s in stream.CORPUS_STAGES if s not in done]:
+            _reset_peak()
+            start = time.perf_counter()
+            stream.reduce_chunks(folder / "out", resources, stages=[name])
+            done[name] = {"seconds": time.perf_counter() - start, "peak_mb": _read_peak_mb(), "commit": read_commit()}
+            partial = recorded.with_suffix(".tmp")
+            partial.write_text(json.dumps(done))
+            partial.replace(recorded)
 
 
 class record_sitting:
@@ -138,7 +143,7 @@ def time_map_sittings(folder: Path) -> pd.DataFrame:
 
 def report(folder: Path) -> None:
     """Print the run's figures in the units of ``engines.py``."""
-    from analysis.stream import read_parts
+    from analysis.stream import CORPUS_STAGES, read_parts
 
     params = json.loads((folder / "params.json").read_text())
     chunks = -(-params["articles"] // params["chunk_size"])
@@ -155,16 +160,16 @@ def report(folder: Path) -> None:
         "map_share_of_vader": round(vader / mapped, 3), "peak_map_mb": round(sittings["peak_mb"].max()), "vader_words_per_s": round(words / vader),
     }
     reduced = folder / "reduce.json"
-    if reduced.exists():
-        corpus_step = json.loads(reduced.read_text())
-        whole = mapped + corpus_step["seconds"]
+    stages = pd.DataFrame.from_dict(json.loads(reduced.read_text()) if reduced.exists() else {}, orient="index")
+    if len(stages) == len(CORPUS_STAGES):
+        corpus_step = stages["seconds"].sum()
+        whole = mapped + corpus_step
         row.update(whole_words_per_s=round(words / whole), whole_share_of_vader=round(vader / whole, 3),
-                   reduce_seconds=round(corpus_step["seconds"], 1), reduce_ms_per_article=round(1000 * corpus_step["seconds"] / articles, 1),
-                   whole_ms_per_article=round(1000 * whole / articles, 1),
-                   peak_mb=round(max([sittings["peak_mb"].max(), *corpus_step["stage_peaks_mb"].values()])))
-        stages = pd.DataFrame({"seconds": corpus_step["stages"], "peak_mb": corpus_step["stage_peaks_mb"]})
+                   reduce_seconds=round(corpus_step, 1), reduce_ms_per_article=round(1000 * corpus_step / articles, 1),
+                   whole_ms_per_article=round(1000 * whole / articles, 1), peak_mb=round(max(sittings["peak_mb"].max(), stages["peak_mb"].max())))
+    if len(stages):
         stages["ms_per_article"] = 1000 * stages["seconds"] / articles
-        print(f"\ncorpus step (commit {corpus_step['commit']}), per stage:\n{stages.round(1).to_string()}")
+        print(f"\ncorpus step, per stage ({len(stages)} of {len(CORPUS_STAGES)} finished):\n{stages.round(1).to_string()}")
     print(f"\nstream engine, one process, chunks of {params['chunk_size']} articles (words per second per core):")
     print(pd.DataFrame([row]).to_string(index=False))
 

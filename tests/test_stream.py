@@ -13,7 +13,14 @@ from analysis import config, reduce, stream
 from analysis.cli import main
 from analysis.corpus import load_corpus
 from analysis.errors import InputProblem, InputWarning
-from analysis.pipeline import TABLES, run_corpus, write_outputs
+from analysis.pipeline import (
+    BUCKETED_TABLES,
+    CORPUS_TABLES,
+    TABLES,
+    load_resources,
+    run_corpus,
+    write_outputs,
+)
 
 CHUNK = 3
 
@@ -167,6 +174,28 @@ def test_an_interrupted_run_resumes_without_redoing_finished_chunks(table_corpus
     assert done == [0, 1, 2, 3]
     assert (tmp_path / "run" / "sentences" / "chunk-000000.parquet").stat().st_mtime_ns == first
     assert_same_tables(single_run, tmp_path / "run", tmp_path)
+
+
+def test_corpus_stages_run_in_separate_calls_give_a_single_runs_tables(table_corpus, single_run, tmp_path):
+    """Each stage reads only the chunks: run one call at a time, last stage first, they give the same tables."""
+    out = tmp_path / "run"
+    resources = load_resources(table_corpus)
+    stream.map_chunks(table_corpus, out, CHUNK, resources, progress=False)
+    written = []
+    for name in reversed(stream.CORPUS_STAGES):
+        before = {p.name for p in out.glob("*.parquet")}
+        stream.reduce_chunks(out, resources, stages=[name])
+        written.append(sorted({p.name for p in out.glob("*.parquet")} - before))
+    assert written == [
+        ["coverage.parquet", "omissions.parquet"],
+        ["quote_variants.parquet"],
+        ["shared_articles.parquet", "shared_passages.parquet"],
+        ["actor_labels.parquet"],
+        sorted(f"{name}.parquet" for name in CORPUS_TABLES if name not in BUCKETED_TABLES),
+    ]
+    assert_same_tables(single_run, out, tmp_path)
+    with pytest.raises(ValueError, match=r"unknown corpus stages \['reduce_everything'\]"):
+        stream.reduce_chunks(out, resources, stages=["reduce_everything"])
 
 
 def test_a_folder_holding_another_run_is_refused(table_corpus, tmp_path):
