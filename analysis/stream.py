@@ -136,7 +136,7 @@ def claim_folder(out: Path, run: dict) -> None:
                 [f"{out}: holds a run of another input, chunk size or version of the kit ({changed}); choose a new --out folder or delete this one"]
             )
         return
-    _write_atomic(path, json.dumps(run, indent=1) + "\n")
+    write_atomic(path, json.dumps(run, indent=1) + "\n")
 
 
 def write_chunk(tables: dict[str, pd.DataFrame], out: Path, number: int) -> int:
@@ -148,7 +148,7 @@ def write_chunk(tables: dict[str, pd.DataFrame], out: Path, number: int) -> int:
         frame = tables[name].drop(columns=["raw_text"]) if name == "articles" else tables[name]
         write_parquet(frame, part_path(out, name, number))
     articles = len(tables["articles"])
-    _write_atomic(marker_path(out, number), json.dumps({"chunk": number, "articles": articles}) + "\n")
+    write_atomic(marker_path(out, number), json.dumps({"chunk": number, "articles": articles}) + "\n")
     return articles
 
 
@@ -365,7 +365,8 @@ def _progress_bar(corpus: Path, enabled: bool):
     return tqdm(total=count_table_rows(corpus), unit="article", desc="articles", disable=not enabled, file=sys.stderr)
 
 
-def _write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` under a temporary name first, so that a stopped process leaves no file cut short."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(".tmp")
     temporary.write_text(text, encoding="utf-8")

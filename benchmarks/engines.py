@@ -70,7 +70,7 @@ def measure(articles: int, chunk_size: int, reduce: bool, seed: int, event_wordi
         start = time.perf_counter()
         map_chunks(corpus, out, chunk_size, resources, progress=False)
         mapped = time.perf_counter() - start
-        peak_map = _read_peak_mb()
+        peak_map = read_peak_mb()
         reduced = None
         if reduce:
             start = time.perf_counter()
@@ -87,18 +87,18 @@ def measure(articles: int, chunk_size: int, reduce: bool, seed: int, event_wordi
 
 def _timed(function, name: str, stages: dict[str, float], peaks: dict[str, float]):
     def run(*args, **kwargs):
-        _reset_peak()
+        reset_peak()
         start = time.perf_counter()
         try:
             return function(*args, **kwargs)
         finally:
             stages[name] = stages.get(name, 0.0) + time.perf_counter() - start
-            peaks[name] = max(peaks.get(name, 0.0), _read_peak_mb())
+            peaks[name] = max(peaks.get(name, 0.0), read_peak_mb())
 
     return run
 
 
-def _reset_peak() -> None:
+def reset_peak() -> None:
     """Start a new peak of resident memory (Linux: ``/proc/self/clear_refs``; elsewhere the peaks are the process's so far)."""
     try:
         Path("/proc/self/clear_refs").write_text("5")
@@ -106,8 +106,8 @@ def _reset_peak() -> None:
         pass
 
 
-def _read_peak_mb() -> float:
-    """The peak resident memory since :func:`_reset_peak`, in MB (``VmHWM``; ``ru_maxrss`` where there is no ``/proc``)."""
+def read_peak_mb() -> float:
+    """The peak resident memory since :func:`reset_peak`, in MB (``VmHWM``; ``ru_maxrss`` where there is no ``/proc``)."""
     try:
         status = Path("/proc/self/status").read_text()
     except OSError:

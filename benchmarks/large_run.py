@@ -37,7 +37,7 @@ import time
 from pathlib import Path
 
 import pandas as pd
-from engines import _read_peak_mb, _reset_peak, write_corpus
+from engines import read_peak_mb, reset_peak, write_corpus
 from pipeline import time_vader
 
 MONITOR_SECONDS = 10
@@ -67,19 +67,18 @@ def run_reduce(folder: Path) -> None:
     """Run the corpus stages not yet finished; after each, add its seconds, peak and commit to ``FOLDER/reduce.json``."""
     from analysis import stream
     from analysis.pipeline import load_resources
+    from analysis.stream import write_atomic
 
     recorded = folder / "reduce.json"
     done = json.loads(recorded.read_text()) if recorded.exists() else {}
     resources = load_resources()
-    with record_sitting(folder, "reduce"):
+    with record_sitting(folder, "reduce") as sitting:
         for name in [s for s in stream.CORPUS_STAGES if s not in done]:
-            _reset_peak()
+            reset_peak()
             start = time.perf_counter()
             stream.reduce_chunks(folder / "out", resources, stages=[name])
-            done[name] = {"seconds": time.perf_counter() - start, "peak_mb": _read_peak_mb(), "commit": read_commit()}
-            partial = recorded.with_suffix(".tmp")
-            partial.write_text(json.dumps(done))
-            partial.replace(recorded)
+            done[name] = {"seconds": time.perf_counter() - start, "peak_mb": read_peak_mb(), "commit": sitting.record["commit"]}
+            write_atomic(recorded, json.dumps(done))
 
 
 class record_sitting:
@@ -93,10 +92,10 @@ class record_sitting:
         self.stop = threading.Event()
 
     def write(self) -> None:
-        self.record.update(peak_mb=_read_peak_mb(), seen=time.time())
-        partial = self.file.with_suffix(".tmp")
-        partial.write_text(json.dumps(self.record))
-        partial.replace(self.file)
+        from analysis.stream import write_atomic
+
+        self.record.update(peak_mb=read_peak_mb(), seen=time.time())
+        write_atomic(self.file, json.dumps(self.record))
 
     def watch(self) -> None:
         while not self.stop.wait(MONITOR_SECONDS):
@@ -126,7 +125,7 @@ def read_commit() -> str:
 
 
 def time_map_sittings(folder: Path) -> pd.DataFrame:
-    """Per map sitting: its start, commit, chunks finished, seconds from its start to its last finished chunk, peak."""
+    """Per map sitting: its start, commit, chunks finished, seconds from its start to its last finished chunk, peak, whether it ran to the end."""
     sittings = [json.loads(f.read_text()) for f in sorted((folder / "sittings").glob("*.json"))]
     sittings = [s for s in sittings if s["step"] == "map"]
     finished = [m.stat().st_mtime for m in (folder / "out" / "_work" / "done").glob("*.json")]
@@ -137,6 +136,7 @@ def time_map_sittings(folder: Path) -> pd.DataFrame:
         rows.append({
             "started": time.strftime("%Y-%m-%d %H:%M", time.gmtime(sitting["started"])), "commit": sitting["commit"],
             "chunks": len(mine), "seconds": max(mine) - sitting["started"] if mine else 0.0, "peak_mb": sitting["peak_mb"],
+            "finished": sitting["finished"],
         })
     return pd.DataFrame(rows)
 
@@ -161,6 +161,7 @@ def report(folder: Path) -> None:
     }
     reduced = folder / "reduce.json"
     stages = pd.DataFrame.from_dict(json.loads(reduced.read_text()) if reduced.exists() else {}, orient="index")
+    stages = stages.reindex([name for name in CORPUS_STAGES if name in stages.index])
     if len(stages) == len(CORPUS_STAGES):
         corpus_step = stages["seconds"].sum()
         whole = mapped + corpus_step
