@@ -10,7 +10,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from analysis import shuffle
 from analysis.shuffle import (
+    MIN_FILE_ROWS,
     RowWriter,
     SortedRuns,
     bucket_of,
@@ -56,10 +58,10 @@ def test_rows_sent_to_buckets_come_back_whole(tmp_path):
     assert set(only_a["event"]) == {"a"}
 
 
-@pytest.mark.parametrize("batch_rows", [1, 3, 1000])
-def test_sorted_parts_merge_into_one_sorted_sequence(tmp_path, batch_rows):
+@pytest.mark.parametrize("batch_rows, n_rows", [(1, 60), (3, 60), (1000, 60), (1, 1000), (800, 1000)])
+def test_sorted_parts_merge_into_one_sorted_sequence(tmp_path, batch_rows, n_rows):
     rng = np.random.default_rng(1)
-    rows = [(str(rng.choice(list("abc"))), int(rng.integers(0, 9)), f"text {k}") for k in range(60)]
+    rows = [(str(rng.choice(list("abc"))), int(rng.integers(0, 9)), f"text {k}") for k in range(n_rows)]
     paths = []
     for number in range(4):
         part = pd.DataFrame(rows[number::4], columns=["key", "order", "text"]).sort_values(["key", "order"], kind="stable")
@@ -68,6 +70,18 @@ def test_sorted_parts_merge_into_one_sorted_sequence(tmp_path, batch_rows):
     merged = list(merge_sorted(paths, ["key", "order", "text"], key_width=2, batch_rows=batch_rows))
     assert sorted(merged) == sorted(rows)
     assert [row[:2] for row in merged] == sorted(row[:2] for row in rows)
+
+
+@pytest.mark.parametrize(
+    "files, batch_rows, per_file",
+    [(1, 50_000, 50_000), (4, 50_000, 12_500), (1000, 50_000, MIN_FILE_ROWS), (3, 10, MIN_FILE_ROWS)],
+)
+def test_a_merge_of_many_files_shares_its_batch_among_them(tmp_path, monkeypatch, files, batch_rows, per_file):
+    """A full batch from each of 1,000 chunks' files would hold the whole corpus's rows at once."""
+    read = []
+    monkeypatch.setattr(shuffle, "iter_rows", lambda path, columns, rows: read.append(rows) or iter(()))
+    list(merge_sorted([tmp_path / f"{k}.parquet" for k in range(files)], ["key"], key_width=1, batch_rows=batch_rows))
+    assert read == [per_file] * files
 
 
 @pytest.mark.parametrize("batch_rows", [1, 4, 100])
