@@ -41,12 +41,17 @@ def list_parts(out: Path, table: str) -> list[Path]:
 
 
 def read_parts(out: Path, table: str, columns: list[str] | None = None, articles=None) -> pd.DataFrame:
-    """Every finished chunk of ``table``, concatenated, rows in ``article_id`` order; only the rows of ``articles`` (ids) when given."""
+    """Every finished chunk of ``table``, concatenated, rows in ``article_id`` order; only the rows of ``articles`` (ids) when given.
+
+    Each chunk is filtered as it is read, so rows left out are never all held
+    at once (the corpus step reads few outlets' sentences, or none).
+    """
     folder = part_folder(out, table)
-    frames = [pd.read_parquet(path, columns=columns) for path in list_parts(out, table)]
-    if articles is not None:
-        kept = pd.Index(articles)
-        frames = [frame[frame["article_id"].isin(kept)] for frame in frames]
+    kept = None if articles is None else pd.Index(articles)
+    frames = []
+    for path in list_parts(out, table):
+        frame = pd.read_parquet(path, columns=columns)
+        frames.append(frame if kept is None else frame[frame["article_id"].isin(kept)])
     if not frames:
         raise FileNotFoundError(f"{folder}: no chunks; run 'python -m analysis run CORPUS --out {out} --engine stream' first")
     filled = [f for f in frames if len(f)] or frames[:1]
