@@ -93,8 +93,9 @@ while a block's pairs are aligned (:func:`align_block`); two blocks' worth at le
 SHINGLE_BUCKETS, PAIRS, TEXTS, VOICES, SPANS = "shared_shingles", "shared_pairs", "shared_texts", "shared_voices", "shared_spans"
 """Work folders of :func:`reduce_shared`: shingles by bucket of hashes; pairs, texts, voice ranges and passages' spans by block of articles."""
 
-BUCKET_TOKENS = 20_000_000
-"""Quotation tokens per bucket, on average, when quotation variants are grouped (:func:`reduce_variants`; 17 bytes a row)."""
+BUCKET_TOKENS = 5_000_000
+"""Quotation tokens per bucket, on average, when quotation variants are grouped (:func:`reduce_variants`; 17 bytes a row on
+disk, some 70 in memory while its holders are linked: 5M rows some 340 MB)."""
 
 BLOCK_QUOTATIONS = 20_000
 """Quotations per block (consecutive in the articles' order), kept for describing their groups."""
