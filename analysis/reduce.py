@@ -95,7 +95,7 @@ SHINGLE_BUCKETS, PAIRS, TEXTS, VOICES, SPANS = "shared_shingles", "shared_pairs"
 
 BUCKET_TOKENS = 5_000_000
 """Quotation tokens per bucket, on average, when quotation variants are grouped (:func:`reduce_variants`; 17 bytes a row on
-disk, some 70 in memory while its holders are linked: 5M rows some 340 MB)."""
+disk, some 70 in memory while its holders are linked: 5M rows some 350 MB)."""
 
 BLOCK_QUOTATIONS = 20_000
 """Quotations per block (consecutive in the articles' order), kept for describing their groups."""
