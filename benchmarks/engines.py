@@ -106,13 +106,18 @@ def reset_peak() -> None:
         pass
 
 
+def read_status_mb(field: str) -> float:
+    """A memory figure of this process from ``/proc/self/status`` (``VmHWM``, ``VmRSS``...), in MB."""
+    status = Path("/proc/self/status").read_text()
+    return next(int(line.split()[1]) for line in status.splitlines() if line.startswith(f"{field}:")) / 1024
+
+
 def read_peak_mb() -> float:
     """The peak resident memory since :func:`reset_peak`, in MB (``VmHWM``; ``ru_maxrss`` where there is no ``/proc``)."""
     try:
-        status = Path("/proc/self/status").read_text()
+        return read_status_mb("VmHWM")
     except OSError:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:")) / 1024
 
 
 def measure_dask(articles: int, chunk_size: int, workers: int, seed: int, event_wording: float) -> dict:

@@ -29,16 +29,10 @@ import time
 from pathlib import Path
 
 import pandas as pd
-from engines import read_peak_mb, reset_peak
+from engines import read_peak_mb, read_status_mb, reset_peak
 
 SAMPLE_SECONDS = 0.2
 """How often the resident memory and the main thread's place are read."""
-
-
-def read_resident_mb() -> float:
-    """The resident memory now, in MB (``VmRSS``)."""
-    status = Path("/proc/self/status").read_text()
-    return next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")) / 1024
 
 
 def locate(frame, package: str = "analysis") -> list[tuple[str, str]]:
@@ -64,7 +58,7 @@ class Sampler:
         while not self.stop.is_set():
             places = locate(sys._current_frames().get(self.ident))
             outer = next((place for place, function in places if function == self.function), "")
-            self.rows.append({"resident_mb": read_resident_mb(), "outer": outer, "inner": " < ".join(place for place, _ in places[:3])})
+            self.rows.append({"resident_mb": read_status_mb("VmRSS"), "outer": outer, "inner": " < ".join(place for place, _ in places[:3])})
             self.stop.wait(SAMPLE_SECONDS)
 
     def __enter__(self) -> Sampler:
