@@ -57,39 +57,55 @@ def plot_source_matrix(table: pd.DataFrame, top: int = 15) -> tuple[plt.Figure, 
     return fig, matrix.reset_index()
 
 
-def plot_sources_validation(results: list[dict], targets: dict[str, float], rules: dict[str, str]) -> tuple[plt.Figure, pd.DataFrame]:
-    """Quote F1 under each matching rule and speaker accuracy on each PolNeAR split, with the targets.
+def plot_sources_validation(results: list[dict], targets: dict[str, dict[str, float]], rules: dict[str, str]) -> tuple[plt.Figure, pd.DataFrame]:
+    """Quote F1 under each matching rule and speaker accuracy per PolNeAR split and gold filter, with the targets.
 
-    ``rules``: the suffix of each rule's figures and its name, in the order shown. The table has a row per
-    split and rule: split, articles, rule, gold, predicted, matched, quote_precision, quote_recall,
-    quote_f1 and speaker_accuracy.
+    ``targets``: the targets of each gold filter (``gold_filter`` of the records; ``none`` is every gold
+    attribution). ``rules``: the suffix of each rule's figures and its name, in the order shown. The table has a
+    row per split, gold filter and rule: split, gold_filter, articles, rule, gold, gold_all, predicted,
+    matched, quote_precision, quote_recall, quote_f1 and speaker_accuracy.
     """
     columns = ["matched", "quote_precision", "quote_recall", "quote_f1", "speaker_accuracy"]
     rows = [
-        {"split": r["split"], "articles": r["articles"], "rule": name, "gold": r["gold"], "predicted": r["predicted"], **{c: r[c + suffix] for c in columns}}
+        {
+            "split": r["split"],
+            "gold_filter": r["gold_filter"],
+            "articles": r["articles"],
+            "rule": name,
+            "gold": r["gold"],
+            "gold_all": r["gold_all"],
+            "predicted": r["predicted"],
+            **{c: r[c + suffix] for c in columns},
+        }
         for r in results
         for suffix, name in rules.items()
     ]
-    data = pd.DataFrame(rows, columns=["split", "articles", "rule", "gold", "predicted", *columns])
-    splits = list(dict.fromkeys(data["split"]))
+    data = pd.DataFrame(rows, columns=["split", "gold_filter", "articles", "rule", "gold", "gold_all", "predicted", *columns])
+    groups = list(dict.fromkeys(zip(data["split"], data["gold_filter"])))
     bars = [(name, "quote_f1", f"quote F1, {name}") for name in rules.values()]
-    target_rule = next(name for suffix, name in rules.items() if f"speaker_accuracy{suffix}" in targets)
-    bars.append((target_rule, "speaker_accuracy", f"speaker accuracy, {target_rule}"))
+    any_targets = next(iter(targets.values()))
+    target_suffix = next(suffix for suffix in rules if f"speaker_accuracy{suffix}" in any_targets)
+    bars.append((rules[target_suffix], "speaker_accuracy", f"speaker accuracy, {rules[target_suffix]}"))
     width = 0.8 / len(bars)
-    fig, ax = plt.subplots(figsize=(2.6 * len(splits) + 5, 5.4))
-    x = np.arange(len(splits))
+    fig, ax = plt.subplots(figsize=(2.6 * len(groups) + 5, 5.6))
+    x = np.arange(len(groups))
     for k, (rule, metric, label) in enumerate(bars):
-        values = [data.loc[(data["split"] == split) & (data["rule"] == rule), metric].iloc[0] for split in splits]
+        values = [data.loc[(data["split"] == split) & (data["gold_filter"] == kept) & (data["rule"] == rule), metric].iloc[0] for split, kept in groups]
         positions = x + (k - (len(bars) - 1) / 2) * width
         ax.bar(positions, values, width=width * 0.95, color=PALETTE[k % len(PALETTE)], label=label)
         for xx, value in zip(positions, values):
             ax.annotate(f"{value:.2f}", (xx, value), xytext=(0, 2), textcoords="offset points", ha="center", fontsize=7)
-    for (name, target), style in zip(sorted(targets.items()), ("--", ":")):
-        ax.axhline(target, color="#333333", linestyle=style, linewidth=1, label=f"target {name.replace('_', ' ')} {target:.2f}")
-    articles = dict(zip(data["split"], data["articles"]))
-    ax.set_xticks(x, [f"{s}\n({articles[s]} articles)" for s in splits])
+    labelled = set()
+    for position, (_, kept) in zip(x, groups):
+        for (name, target), style in zip(sorted(targets.get(kept, {}).items()), ("--", ":")):
+            label = f"target {name.replace('_', ' ')}" if name not in labelled else None
+            labelled.add(name)
+            ax.hlines(target, position - 0.45, position + 0.45, color="#333333", linestyle=style, linewidth=1, label=label)
+    counts = {(s, f): (a, g, t) for s, f, a, g, t in zip(data["split"], data["gold_filter"], data["articles"], data["gold"], data["gold_all"])}
+    names = {"none": "all gold", "verb_list": "speech-verb gold only"}
+    ax.set_xticks(x, [f"{s}: {names.get(f, f)}\n({counts[s, f][1]:,} of {counts[s, f][2]:,} gold, {counts[s, f][0]} articles)" for s, f in groups], fontsize=8)
     ax.set_ylim(0, 1.1)
-    ax.set_title("Quotes and speakers against PolNeAR (speech-verb attributions), by matching rule")
-    ax.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2)
+    ax.set_title("Quotes and speakers against PolNeAR, on all gold attributions and on speech-verb ones, by matching rule")
+    ax.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2)
     fig.tight_layout()
     return fig, data

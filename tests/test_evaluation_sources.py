@@ -9,6 +9,7 @@ from analysis.errors import InputProblem
 from analysis.evaluation.sources import (
     RULES,
     TARGETS,
+    TARGETS_BY_FILTER,
     is_speech_cue,
     match_article,
     prepare_article,
@@ -121,9 +122,46 @@ def test_matching_rules(gold_content, kit_content, rule, matched):
 def test_polnear_figures(data_home):
     results = validate(data_home, [].append)
     assert results, "the data home has no polnear"
+    assert [r["gold_filter"] for r in results[:2]] == ["none", "verb_list"], "the unfiltered figure comes first"
     for record in results:
-        for key, target in TARGETS.items():
-            assert record[key] >= target, key
-        # the kit's strictest rule measures 0.79-0.80 (see the codebook); this floor guards against regressions
-        assert record["quote_f1"] >= 0.77
-        assert record["quote_f1_cover80"] >= 0.80
+        assert record["gold_all"] >= record["gold"]
+        if record["gold_filter"] == "verb_list":
+            for key, target in TARGETS.items():
+                assert record[key] >= target, key
+            # the kit's strictest rule measures 0.79-0.80 (see the codebook); this floor guards against regressions
+            assert record["quote_f1"] >= 0.77
+            assert record["quote_f1_cover80"] >= 0.80
+        else:
+            assert record["gold"] == record["gold_all"], "no gold attribution is left out"
+            assert record["speaker_accuracy_cover30"] >= TARGETS_BY_FILTER["none"]["speaker_accuracy_cover30"]
+            # 0.61-0.64 measured on every gold attribution (its 0.75 target is not met: see the codebook); a floor
+            assert record["quote_f1_cover30"] >= 0.60
+
+
+@pytest.mark.parametrize(
+    "gold_filter, predicted, gold",
+    [
+        # "according to" and a gold cue outside the verb list count only when nothing is filtered
+        ("none", 2, 3),
+        ("verb_list", 1, 1),
+    ],
+)
+def test_the_gold_filter_picks_attributions(gold_filter, predicted, gold):
+    text = "Peskov said the call lasted 90 minutes. The call was friendly, according to aides. Voters want lower taxes, a poll found."
+
+    def gold_row(content: str, cue: str, source: str) -> dict:
+        return {"content": [(text.index(content), text.index(content) + len(content))], "cue_text": cue, "source": [(text.index(source), text.index(source) + len(source))], "source_text": source}
+
+    rows = [
+        gold_row("the call lasted 90 minutes", "said", "Peskov"),
+        gold_row("The call was friendly", "according to", "aides"),
+        gold_row("Voters want lower taxes", "found", "a poll"),
+        {"content": [], "cue_text": "said", "source": [], "source_text": ""},
+    ]
+    found, _, golden, _ = prepare_article(text, rows, default_lexicons(), gold_filter)
+    assert (len(found), len(golden)) == (predicted, gold)
+
+
+def test_an_unknown_gold_filter_is_refused():
+    with pytest.raises(ValueError, match="gold_filter"):
+        prepare_article(TEXT, [], default_lexicons(), "verbs")

@@ -83,14 +83,17 @@ def _loaded(results: list[dict]) -> list[tuple]:
 
 
 def _sources(results: list[dict]) -> list[tuple]:
-    from analysis.evaluation.sources import BASELINES, TARGETS
+    from analysis.evaluation.sources import BASELINES, TARGETS_BY_FILTER
 
     rows = []
     for r in results:
-        rows.append((r["dataset"], r["split"], "kit", "quote F1 (gold covered > 30%)", r["quote_f1_cover30"], BASELINES["quote_f1_cover30"],
-                     "Gender Gap Tracker (Asr et al. 2021)", TARGETS["quote_f1_cover30"]))
-        rows.append((r["dataset"], r["split"], "kit", "speaker accuracy", r["speaker_accuracy_cover30"], BASELINES["speaker_accuracy"],
-                     "Gender Gap Tracker (Asr et al. 2021)", TARGETS["speaker_accuracy_cover30"]))
+        gold_filter = r["gold_filter"]
+        targets = TARGETS_BY_FILTER[gold_filter]
+        scope = "all gold attributions" if gold_filter == "none" else "speech-verb attributions"
+        rows.append((r["dataset"], r["split"], "kit", f"quote F1 (gold covered > 30%), {scope}", r["quote_f1_cover30"], BASELINES["quote_f1_cover30"],
+                     "Gender Gap Tracker (Asr et al. 2021)", targets["quote_f1_cover30"]))
+        rows.append((r["dataset"], r["split"], "kit", f"speaker accuracy, {scope}", r["speaker_accuracy_cover30"], BASELINES["speaker_accuracy"],
+                     "Gender Gap Tracker (Asr et al. 2021)", targets["speaker_accuracy_cover30"]))
     return rows
 
 

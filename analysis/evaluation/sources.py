@@ -3,12 +3,19 @@
 PolNeAR (Newell, Margolin & Ruths 2018) marks every attribution in 1,008 U.S.
 election news articles as a Source, a Cue and a Content span. Matching rules:
 
-- *Speech-verb attributions.* An attribution counts when a word of its
-  cue, or the whole cue, is one of the kit's attribution verb forms
-  (``wordlists/attribution_verbs.tsv``: "said", "said Sunday", "said in a
+- *Which gold attributions* (``gold_filter`` in each record). ``none``: every
+  gold attribution with a Content span, whatever its cue ("said", "according
+  to", a colon, "in a tweet", no cue at all), against every attribution the kit
+  finds (a dash, "according to" and continuations included). This is the
+  figure to read first: it does not leave out what the kit cannot find.
+  ``verb_list``: speech-verb attributions only. An attribution counts when a
+  word of its cue, or the whole cue, is one of the kit's attribution verb
+  forms (``wordlists/attribution_verbs.tsv``: "said", "said Sunday", "said in a
   statement", "has said", "added that", "pointed out"…), and the cue is not
-  "according to". The same test picks the gold attributions and the kit's
-  (not a dash, a continuation without a cue or "according to").
+  "according to". The same test picks the gold attributions and the kit's (not
+  a dash, a continuation without a cue or "according to"). It keeps about
+  half of PolNeAR's gold, the part the kit's verb list was written for, so its
+  recall flatters the kit.
 - *Continuations.* A quotation the kit gives to the previous source without
   a cue of its own ("“A,” he said. “B.”") is part of that attribution's
   content, as PolNeAR annotates it.
@@ -50,9 +57,23 @@ from analysis.segment import split_paragraphs, split_sentences
 from analysis.source_lexicons import SourceLexicons, default_lexicons
 from analysis.wordlists import normalise_phrase
 
-TARGETS = {"quote_f1_cover30": 0.85, "speaker_accuracy_cover30": 0.87}
-"""The issue's targets on articles the kit never saw, judged under the matching rule of the figures they are set
-against (the Gender Gap Tracker reports quote F1 0.837 with a gold coverage above 0.3, speaker accuracy 0.865)."""
+GOLD_FILTERS = {
+    "none": "all gold attributions",
+    "verb_list": "speech-verb attributions only (cue in the kit's verb list)",
+}
+"""The gold attributions a record is scored on, by the record's ``gold_filter``; the unfiltered one first."""
+
+TARGETS_BY_FILTER = {
+    "none": {"quote_f1_cover30": 0.75, "speaker_accuracy_cover30": 0.87},
+    "verb_list": {"quote_f1_cover30": 0.85, "speaker_accuracy_cover30": 0.87},
+}
+"""Targets on articles the kit never saw, judged under the matching rule of the figures they are set against (the
+Gender Gap Tracker reports quote F1 0.837 with a gold coverage above 0.3, speaker accuracy 0.865). On every gold
+attribution (``none``) the quote target is lower: PolNeAR marks attributions the tracker's quote notion leaves out
+(paraphrase with no verb, cues such as "in a tweet")."""
+
+TARGETS = TARGETS_BY_FILTER["verb_list"]
+"""The speech-verb targets (kept under this name for the overview and the figure)."""
 
 
 def _letters(text: str, ranges) -> set[int]:
@@ -72,20 +93,29 @@ def _last_capitalised(text: str) -> str:
     return words[-1].lower() if words else ""
 
 
-def prepare_article(text: str, gold: list[dict], lexicons: SourceLexicons) -> tuple[list, list[set[int]], list[dict], list[set[int]]]:
-    """The kit's speech-verb attributions of one article and their letters (continuations joined), and the gold ones.
+def prepare_article(text: str, gold: list[dict], lexicons: SourceLexicons, gold_filter: str = "none") -> tuple[list, list[set[int]], list[dict], list[set[int]]]:
+    """The kit's attributions of one article and their letters (continuations joined), and the gold ones.
 
-    Attribution runs once per article, whatever the matching rules scored after it.
+    ``gold_filter`` (:data:`GOLD_FILTERS`): ``none`` keeps every gold attribution with a content and every
+    attribution the kit finds; ``verb_list`` keeps, on both sides, those whose cue holds a speech verb of the
+    kit's list. Attribution runs once per article, whatever the matching rules scored after it.
     """
+    if gold_filter not in GOLD_FILTERS:
+        raise ValueError(f"gold_filter must be one of {', '.join(GOLD_FILTERS)}, not {gold_filter!r}")
     found = find_attributions(text, split_sentences(text), split_paragraphs(text), find_quotations(text), lexicons)
+    return select_attributions(text, found, gold, lexicons, gold_filter)
+
+
+def select_attributions(text: str, found: list, gold: list[dict], lexicons: SourceLexicons, gold_filter: str) -> tuple[list, list[set[int]], list[dict], list[set[int]]]:
+    """The kit's and the gold attributions scored under ``gold_filter`` (see :func:`prepare_article`)."""
     predicted, mine = [], []
     for a in found:
-        if a.cue and a.cue != "—" and is_speech_cue(a.cue, lexicons):
+        if a.cue and (gold_filter == "none" or (a.cue != "—" and is_speech_cue(a.cue, lexicons))):
             predicted.append(a)
             mine.append(_letters(text, [(a.start, a.end)]))
         elif not a.cue and predicted and predicted[-1].speaker == a.speaker:
             mine[-1] |= _letters(text, [(a.start, a.end)])
-    golden = [g for g in gold if g["content"] and is_speech_cue(g["cue_text"], lexicons)]
+    golden = [g for g in gold if g["content"] and (gold_filter == "none" or is_speech_cue(g["cue_text"], lexicons))]
     return predicted, mine, golden, [_letters(text, g["content"]) for g in golden]
 
 
@@ -120,9 +150,9 @@ def match_article(text: str, prepared: tuple, rule: tuple[str, float] = ("each",
     return {"predicted": len(predicted), "gold": len(golden), "matched": len(matched), "speaker_right": right}
 
 
-def score_article(text: str, gold: list[dict], lexicons: SourceLexicons, rule: tuple[str, float] = ("each", 0.5)) -> dict:
+def score_article(text: str, gold: list[dict], lexicons: SourceLexicons, rule: tuple[str, float] = ("each", 0.5), gold_filter: str = "none") -> dict:
     """Counts for one article under one matching rule (:func:`prepare_article`, then :func:`match_article`)."""
-    return match_article(text, prepare_article(text, gold, lexicons), rule)
+    return match_article(text, prepare_article(text, gold, lexicons, gold_filter), rule)
 
 
 RULES = {"_cover30": ("gold", 0.3), "_cover80": ("gold", 0.8), "": ("each", 0.5), "_any_overlap": ("each", 0.0)}
@@ -140,16 +170,30 @@ RULE_NAMES = {
 }
 
 
-def score_polnear(articles: list[dict], lexicons: SourceLexicons | None = None) -> dict:
-    """Quote precision, recall, F1 and speaker accuracy over a split's articles under each of :data:`RULES`."""
+def score_polnear(articles: list[dict], lexicons: SourceLexicons | None = None, gold_filters: tuple[str, ...] = tuple(GOLD_FILTERS)) -> list[dict]:
+    """Quote precision, recall, F1 and speaker accuracy over a split's articles, per gold filter and matching rule.
+
+    Returns one record per gold filter (in the order given): ``gold_filter``, ``articles``, ``predicted``,
+    ``gold``, ``gold_all`` (gold attributions with a content, before any filter), then per rule of
+    :data:`RULES` ``matched``, ``quote_precision``, ``quote_recall``, ``quote_f1`` and ``speaker_accuracy``.
+    """
     lexicons = lexicons or default_lexicons()
-    totals = {suffix: {"predicted": 0, "gold": 0, "matched": 0, "speaker_right": 0} for suffix in RULES}
+    totals = {f: {suffix: {"predicted": 0, "gold": 0, "matched": 0, "speaker_right": 0} for suffix in RULES} for f in gold_filters}
+    gold_all = 0
     for article in articles:
-        prepared = prepare_article(article["text"], article["attributions"], lexicons)
-        for suffix, rule in RULES.items():
-            for key, value in match_article(article["text"], prepared, rule).items():
-                totals[suffix][key] += value
-    record: dict = {"articles": len(articles), "predicted": totals[""]["predicted"], "gold": totals[""]["gold"]}
+        text, gold = article["text"], article["attributions"]
+        found = find_attributions(text, split_sentences(text), split_paragraphs(text), find_quotations(text), lexicons)
+        gold_all += sum(1 for g in gold if g["content"])
+        for gold_filter in gold_filters:
+            prepared = select_attributions(text, found, gold, lexicons, gold_filter)
+            for suffix, rule in RULES.items():
+                for key, value in match_article(text, prepared, rule).items():
+                    totals[gold_filter][suffix][key] += value
+    return [_record(gold_filter, len(articles), gold_all, totals[gold_filter]) for gold_filter in gold_filters]
+
+
+def _record(gold_filter: str, articles: int, gold_all: int, totals: dict) -> dict:
+    record: dict = {"gold_filter": gold_filter, "articles": articles, "predicted": totals[""]["predicted"], "gold": totals[""]["gold"], "gold_all": gold_all}
     record.update({f"matched{suffix}": counts["matched"] for suffix, counts in totals.items()})
     for suffix, counts in totals.items():
         precision = counts["matched"] / counts["predicted"] if counts["predicted"] else float("nan")
@@ -162,20 +206,30 @@ def score_polnear(articles: list[dict], lexicons: SourceLexicons | None = None) 
 
 
 def validate(data_home: str | Path | None, report: Callable[[str], None] = print) -> list[dict]:
-    """Score quotes and speakers on every PolNeAR split in the data home; print a line per split."""
+    """Score quotes and speakers on every PolNeAR split in the data home; print the unfiltered figures first."""
     folder = locate_dataset("polnear", data_home)
     if folder is None:
         return []
     results = []
     for split, articles in read_polnear(folder).items():
-        record = {"dataset": "polnear", "split": split, **score_polnear(articles)}
-        results.append(record)
-        report(f"polnear {split} ({record['articles']} articles; {record['gold']:,} gold speech-verb attributions, {record['predicted']:,} found)")
-        for suffix, name in RULE_NAMES.items():
-            line = (
-                f"  {name}: quote precision {record['quote_precision' + suffix]:.4f}, recall {record['quote_recall' + suffix]:.4f}, "
-                f"F1 {record['quote_f1' + suffix]:.4f}; speaker accuracy {record['speaker_accuracy' + suffix]:.4f} on {record['matched' + suffix]:,} matched"
-            )
-            judged = [f"{key} target {target:.2f} {'met' if record[key] >= target else 'NOT met'}" for key, target in TARGETS.items() if key.endswith(suffix) and suffix]
-            report(line + (f" ({'; '.join(judged)})" if judged else ""))
+        for scored in score_polnear(articles):
+            record = {"dataset": "polnear", "split": split, **scored}
+            results.append(record)
+            report_record(record, report)
     return results
+
+
+def report_record(record: dict, report: Callable[[str], None] = print) -> None:
+    """Print one record: its set, gold filter and counts, then a line per matching rule with the targets judged."""
+    targets = TARGETS_BY_FILTER.get(record["gold_filter"], {})
+    report(
+        f"{record['dataset']} {record['split']}, {GOLD_FILTERS[record['gold_filter']]} (gold_filter={record['gold_filter']}; "
+        f"{record['articles']} articles; {record['gold']:,} of {record['gold_all']:,} gold attributions scored, {record['predicted']:,} found)"
+    )
+    for suffix, name in RULE_NAMES.items():
+        line = (
+            f"  {name}: quote precision {record['quote_precision' + suffix]:.4f}, recall {record['quote_recall' + suffix]:.4f}, "
+            f"F1 {record['quote_f1' + suffix]:.4f}; speaker accuracy {record['speaker_accuracy' + suffix]:.4f} on {record['matched' + suffix]:,} matched"
+        )
+        judged = [f"{key} target {target:.2f} {'met' if record[key] >= target else 'NOT met'}" for key, target in targets.items() if key.endswith(suffix) and suffix]
+        report(line + (f" ({'; '.join(judged)})" if judged else ""))
