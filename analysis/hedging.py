@@ -21,7 +21,27 @@ Context rules (:data:`CONTEXT_RULES`), each tested in ``tests/test_hedging.py``:
   ("appear to be facing"), not as "appeared on television".
 - ``predicative``: "clear", "certain", "sure"… are boosters only when they say
   something is certain ("it is clear", "made clear", "clear that"), not in
-  "a clear sign" or "certain nations".
+  "a clear sign" or "certain nations", nor in "make sure" and "made certain"
+  (to ensure). "For sure" is a booster phrase of its own.
+- ``epistemic_assume``: "assume" is not an epistemic verb before an office,
+  power or duty ("assume the majority", "assume the chairmanship", "assume
+  control of the House", "assume responsibility").
+- ``epistemic_believe``: "believe in" (faith in, support for: "we believe in
+  freedom of assembly") is not a cue, "believe in my heart" is; "believe me"
+  (an emphatic) and "hard to believe" (disbelief) are not cues.
+- ``epistemic_think``: "thought" is not a cue as a noun ("the first
+  thought", "given any thought", "the thought of"), nor in "thought out"
+  ("a poorly thought out plan"). "Think of" and "think about" stay cues:
+  SFU's annotators mark them as speculation, and they often are ("I can't
+  think of a reason").
+- ``verb_suspect``: "suspect(s)" is the verb only after a subject pronoun, an
+  auxiliary, an adverb or a plural subject that reports suspicion ("I suspect",
+  "police suspect"), or before "that"; "a suspect", "the usual suspects",
+  "terrorist suspects" are nouns. "suspected" always counts.
+- ``factive_sense``: "confirm" is not a booster when a nominee is confirmed
+  ("was confirmed Tuesday as secretary of state", "newly confirmed Secretary",
+  "the Senate voted to confirm him"); "know" is not one before a person ("I do
+  not know him", "he knows Christie well": acquaintance, not knowledge).
 
 "will" is deliberately not a cue: in news it is the plain future (a test holds
 this). Every booster preceded by a negation within three words of its sentence
@@ -124,6 +144,27 @@ _PREDICATIVE_BEFORE = frozenset(
     "making it quite absolutely very not entirely fully it's that's he's she's i'm we're they're you're".split()
 )
 _NEGATIONS = frozenset("not never no nor neither hardly cannot without".split())
+_ENSURE_BEFORE = frozenset("make makes made making".split())
+_OFFICE_NOUNS = frozenset(
+    "majority minority office offices title titles chairmanship chairmanships presidency speakership governorship leadership "
+    "control command power powers responsibility responsibilities duty duties role roles post posts position positions "
+    "helm mantle throne reins seat job debt debts risk risks liability liabilities ownership custody authority".split()
+)
+_SKIPPED_BEFORE_NOUN = frozenset("the a an his her their its our my your full sole greater more new interim temporary".split())
+_SUSPECT_SUBJECTS = frozenset(
+    "i we you they he she who which also do does did don't doesn't didn't may might could would will still "
+    "police officials investigators authorities prosecutors detectives experts analysts scientists researchers "
+    "critics many some others people".split()
+)
+_BE_FORMS = frozenset("is are was were be been being newly unanimously narrowly quickly finally".split())
+_NOMINATION = re.compile(r"\b(?:senate|senators?|nominee|nominees|nomination|nominated|confirmation)\b", re.IGNORECASE)
+_OBJECT_PRONOUNS = frozenset("him her them me us each".split())
+_DISBELIEF_BEFORE = frozenset("hard difficult impossible".split())
+_THOUGHT_NOUN_BEFORE = frozenset(
+    "the a an first second final last any some much no little considerable careful serious more of "
+    "his her my our their its this that your".split()
+)
+
 
 
 def _words_before(text: str, lo: int, pos: int, n: int) -> list[str]:
@@ -189,9 +230,70 @@ def keep_epistemic_appear(text: str, start: int, end: int, lo: int, hi: int) -> 
 
 
 def keep_predicative(text: str, start: int, end: int, lo: int, hi: int) -> bool:
-    """Rule ``predicative``: right after a form of "be", "made", "it", "quite"…, or before "that"."""
+    """Rule ``predicative``: right after a form of "be", "made", "it", "quite"…, or before "that"; never "make sure"."""
     before = _words_before(text, lo, start, 1)
+    if before and before[0] in _ENSURE_BEFORE and normalise_phrase(text[start:end]) in ("sure", "certain"):
+        return False  # "make sure they don't", "made certain that": to ensure, not certainty
     return (bool(before) and before[0] in _PREDICATIVE_BEFORE) or _words_after(text, end, hi, 1) == ["that"]
+
+
+def keep_epistemic_assume(text: str, start: int, end: int, lo: int, hi: int) -> bool:
+    """Rule ``epistemic_assume``: not before an office, power or duty ("assume the chairmanship", "assume control")."""
+    after = [w for w in _words_after(text, end, hi, 4) if w not in _SKIPPED_BEFORE_NOUN]
+    return not (after and after[0] in _OFFICE_NOUNS)
+
+
+def keep_epistemic_believe(text: str, start: int, end: int, lo: int, hi: int) -> bool:
+    """Rule ``epistemic_believe``: not "believe in" (except "believe in my heart"), "believe me" or "hard to believe"."""
+    after = _words_after(text, end, hi, 3)
+    if after[:1] == ["in"] and after[2:3] != ["heart"]:
+        return False  # "we believe in freedom of assembly"
+    if after[:1] in (["me"], ["us"]):
+        return False  # "believe me, it worked": an emphatic
+    before = _words_before(text, lo, start, 2)
+    return not (len(before) == 2 and before[1] == "to" and before[0] in _DISBELIEF_BEFORE)
+
+
+def keep_epistemic_think(text: str, start: int, end: int, lo: int, hi: int) -> bool:
+    """Rule ``epistemic_think``: not the noun "thought", not "thought out" (see the module docstring)."""
+    if normalise_phrase(text[start:end]) != "thought":
+        return True
+    before = _words_before(text, lo, start, 1)
+    if before and before[0] in _THOUGHT_NOUN_BEFORE:
+        return False  # "my first thought", "given any thought", "the thought of"
+    return _words_after(text, end, hi, 1) != ["out"]
+
+
+def keep_verb_suspect(text: str, start: int, end: int, lo: int, hi: int) -> bool:
+    """Rule ``verb_suspect``: "suspect(s)" after a subject pronoun, auxiliary, adverb or reporting subject, or before "that"; "suspected" always."""
+    if normalise_phrase(text[start:end]) not in ("suspect", "suspects"):
+        return True
+    if _words_after(text, end, hi, 1) == ["that"]:
+        return True
+    before = _words_before(text, lo, start, 1)
+    return bool(before) and (before[0] in _SUSPECT_SUBJECTS or before[0].endswith("ly"))
+
+
+def keep_factive_sense(text: str, start: int, end: int, lo: int, hi: int) -> bool:
+    """Rule ``factive_sense``: not a nominee's confirmation, not "know" a person (see the module docstring)."""
+    form = normalise_phrase(text[start:end])
+    after = _words_after(text, end, hi, 1)
+    if form.startswith("confirm"):
+        if after == ["that"]:
+            return True
+        if after == ["as"]:
+            return False  # "confirmed as the new secretary"
+        before = _words_before(text, lo, start, 6)
+        passive = bool(before) and before[-1] in _BE_FORMS
+        by_senate = "senate" in before or (len(before) >= 2 and before[-2:] == ["nominated", "and"])
+        return not ((passive or by_senate or before[-2:] == ["vote", "to"]) and _NOMINATION.search(text, lo, hi))
+    if form in ("know", "knows", "knew"):
+        written = _WORD_RE.search(text, end, min(hi, end + _WINDOW))
+        if after and after[0] in _OBJECT_PRONOUNS:
+            return False  # "I do not know him", "they know each other"
+        if written is not None and written.group()[:1].isupper() and not text[end : written.start()].strip() and after[0] not in ("i",):
+            return False  # "he knows Christie well"
+    return True
 
 
 def is_negated(text: str, start: int, lo: int) -> bool:
@@ -206,6 +308,11 @@ CONTEXT_RULES: dict[str, Callable[[str, int, int, int, int], bool]] = {
     "reported_future": keep_unreported_would,
     "epistemic_appear": keep_epistemic_appear,
     "predicative": keep_predicative,
+    "epistemic_assume": keep_epistemic_assume,
+    "epistemic_believe": keep_epistemic_believe,
+    "epistemic_think": keep_epistemic_think,
+    "verb_suspect": keep_verb_suspect,
+    "factive_sense": keep_factive_sense,
 }
 """Rule name (the lexicon's ``rule`` column) → test of ``(text, start, end, sentence_start, sentence_end)``."""
 
