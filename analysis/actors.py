@@ -1,8 +1,10 @@
 """Actors: who is mentioned where, and the tone of the author's sentences about them.
 
-The actor table (``analysis/wordlists/actors.tsv``, extended per corpus by an
-``actors.tsv`` in the corpus folder) gives each actor's canonical name, kind and
-the forms that count as a mention. All forms are matched in one pass with one
+The actor table belongs to the corpus (its ``actors.tsv``,
+:mod:`analysis.resources`; the default corpus's is
+``data/raw/trump-putin-call-2025-02-12/actors.tsv``): each actor's canonical
+name, kind and the forms that count as a mention. A corpus without one has no
+actor mentions. All forms are matched in one pass with one
 regular expression, case-sensitively, as whole words, longest form first, so
 "Russian Federation" is one mention of Russia and "Trump's" a mention of Trump.
 
@@ -21,9 +23,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis import config
 from analysis.errors import InputProblem
 from analysis.quotes import index_voice_ranges, voice_at
+from analysis.resources import resource_path
 from analysis.tone import MEASURES, add_article_column
 from analysis.uncertainty import DEFAULT_SEED, bootstrap_intervals
 from analysis.wordlists import read_tsv_records
@@ -60,11 +62,9 @@ def read_actor_table(path: Path) -> list[Actor]:
 
 
 def load_actors(corpus: str | Path | None = None) -> list[Actor]:
-    """The kit's actor table, with the corpus folder's ``actors.tsv`` added where there is one."""
-    actors = {a.name: a for a in read_actor_table(config.wordlist_path("actors.tsv"))}
-    if corpus is not None and Path(corpus).is_dir() and (Path(corpus) / "actors.tsv").exists():
-        actors.update({a.name: a for a in read_actor_table(Path(corpus) / "actors.tsv")})
-    return list(actors.values())
+    """The corpus's actor table (its ``actors.tsv``, :func:`analysis.resources.resource_path`); none without one."""
+    path = resource_path(corpus, "actors.tsv")
+    return read_actor_table(path) if path is not None else []
 
 
 def compile_actor_pattern(actors: list[Actor]) -> tuple[re.Pattern, dict[str, Actor]]:
@@ -81,6 +81,8 @@ def compile_actor_pattern(actors: list[Actor]) -> tuple[re.Pattern, dict[str, Ac
             owner[alias] = actor
     if clashes:
         raise InputProblem(clashes)
+    if not owner:
+        return re.compile(r"(?!)"), owner  # no actors: a pattern that matches nothing
     alternation = "|".join(re.escape(a) for a in sorted(owner, key=lambda a: (-len(a), a)))
     return re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])"), owner
 

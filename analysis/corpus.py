@@ -34,12 +34,13 @@ import pandas as pd
 
 from analysis.errors import InputProblem, InputWarning
 from analysis.language import flag_language
+from analysis.resources import RESOURCE_FILES
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
 TABLE_SUFFIXES = (".csv", ".jsonl", ".parquet")
 METADATA_FILE = "articles.csv"
-IGNORED_NAMES = ("README.md", "README.txt", "README", METADATA_FILE)
+IGNORED_NAMES = ("README.md", "README.txt", "README", METADATA_FILE, *RESOURCE_FILES)
 
 MAX_BYTES = 5_000_000
 """Largest file (or table cell) taken as one article; a news article is rarely 100 kB."""

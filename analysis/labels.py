@@ -6,18 +6,18 @@ President Donald Trump", "Mr. Trump", "Kremlin spokesman Dmitry Peskov",
 "Russia's Putin") and an "of <country>" right after it ("President Vladimir V.
 Putin of Russia"). Title words are those of ``wordlists/actor_titles.txt``, read
 backwards from the name until the first word that is not one. Descriptions that
-do not name the person ("the Russian leader") come from
-``wordlists/actor_descriptors.tsv``.
+do not name the person ("the Russian leader") come from the corpus's
+``actor_descriptors.tsv`` (:mod:`analysis.resources`).
 
 A label is flagged when the corpus contradicts it: "former <role>" where other
 labels of the same person (in any article, this one included) give the role
 without "former", or where the article's date falls in a term of that role
-(``wordlists/actor_roles.tsv``); and a sitting role on a date outside all its
-terms.
+(the corpus's ``actor_roles.tsv``); and a sitting role on a date outside all
+its terms.
 
 Blind spots: pronouns are not resolved; titles written after the name ("Trump,
-the president,") are not read; descriptors are fixed to the seed event's time;
-only persons are labelled (countries' metonyms are in ``actor_mentions.csv``).
+the president,") are not read; descriptors and roles are the corpus's own, so a
+corpus without them gets neither; only persons are labelled (countries' metonyms are in ``actor_mentions.csv``).
 """
 
 from __future__ import annotations
@@ -29,10 +29,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import config
 from analysis.actors import Actor
 from analysis.errors import InputProblem
 from analysis.quotes import index_voice_ranges, voice_at
+from analysis.resources import resource_path
 from analysis.wordlists import (
     compile_phrase_pattern,
     normalise_phrase,
@@ -53,14 +53,13 @@ class Role:
     end: str | None
 
 
-def read_descriptors(path: Path | None = None) -> dict[str, str]:
+def read_descriptors(path: Path) -> dict[str, str]:
     """Descriptor phrase (normalised) → actor, from a tab-separated file (``actor``, ``descriptors``)."""
-    return read_form_table(path or config.wordlist_path("actor_descriptors.tsv"), ["actor", "descriptors"], "actor", "descriptors")
+    return read_form_table(path, ["actor", "descriptors"], "actor", "descriptors")
 
 
-def read_roles(path: Path | None = None) -> list[Role]:
+def read_roles(path: Path) -> list[Role]:
     """Offices and their terms from a tab-separated file (``actor``, ``role``, ``start``, ``end``)."""
-    path = path or config.wordlist_path("actor_roles.tsv")
     roles = []
     records, problems = read_tsv_records(path, ["actor", "role", "start", "end"])
     for number, line, fields in records:
@@ -75,11 +74,10 @@ def read_roles(path: Path | None = None) -> list[Role]:
 
 
 def load_label_tables(corpus: str | Path | None = None) -> tuple[dict[str, str], list[Role]]:
-    """The kit's descriptors and roles, replaced by the corpus folder's files of the same names where present."""
-    folder = Path(corpus) if corpus is not None and Path(corpus).is_dir() else None
-    descriptors = folder / "actor_descriptors.tsv" if folder and (folder / "actor_descriptors.tsv").exists() else None
-    roles = folder / "actor_roles.tsv" if folder and (folder / "actor_roles.tsv").exists() else None
-    return read_descriptors(descriptors), read_roles(roles)
+    """The corpus's descriptors and sitting roles (``actor_descriptors.tsv``, ``actor_roles.tsv``); empty without them."""
+    descriptors = resource_path(corpus, "actor_descriptors.tsv")
+    roles = resource_path(corpus, "actor_roles.tsv")
+    return (read_descriptors(descriptors) if descriptors else {}), (read_roles(roles) if roles else [])
 
 
 _TOKEN_RE = re.compile(r"\S+")
@@ -131,7 +129,7 @@ def find_actor_labels(
     written, spaces collapsed, a leading "The" lower-cased), ``source``
     (``name`` or ``descriptor``) and ``voice``.
     """
-    descriptors = read_descriptors() if descriptors is None else descriptors
+    descriptors = descriptors or {}
     countries = {alias for a in actors if a.kind == "country" for alias in a.aliases}
     texts = dict(zip(articles["article_id"], articles["clean_text"]))
     bounds = {(a, s): (lo, hi) for a, s, lo, hi in zip(sentences["article_id"], sentences["sentence_id"], sentences["start"], sentences["end"])}

@@ -6,15 +6,19 @@ Two layers, always reported apart:
   and international news (``analysis/wordlists/loaded_terms.tsv``, origins in
   its README): pejorative and glorifying labels, emotive intensifiers,
   euphemisms and dysphemisms, partisan catchphrases, loaded attribution verbs
-  and scare markers. Members of a set of alternative names ("war", "invasion",
-  "conflict"; "annexation", "occupation") are kept with category ``naming`` so
-  the choice among them can be compared, but they are not loaded by themselves
-  and do not count in the loaded rates. ``exception`` phrases ("Patriot
+  and scare markers, none tied to one event; with the corpus's own naming sets
+  (its ``naming_sets.tsv``, :mod:`analysis.resources`: for the default corpus
+  "war", "invasion", "conflict"; "annexation", "occupation"). Members of a set
+  of alternative names are kept with category ``naming`` so the choice among
+  them can be compared, but they are not loaded by themselves and do not count
+  in the loaded rates. ``exception`` phrases ("Patriot
   missile", "claimed responsibility", "sanctions regime") are matched only so
   that the loaded form inside them is not.
 - ``vader``: generic strongly valenced words, those with a VADER valence of at
   least :data:`STRONG_VALENCE` in absolute value (−4..+4 scale), where no lexicon
-  form covers them; category ``strong_negative`` or ``strong_positive``.
+  form covers them; category ``strong_negative`` or ``strong_positive``. A word
+  inside a name is not counted (:func:`in_proper_name`: "Intelligence
+  Committee", "Liberty University", "Freedom Caucus").
 
 All lexicon forms are matched in one pass (longest first, whole words, case
 ignored). Every hit keeps its offsets and the voice of its first character, so
@@ -40,6 +44,7 @@ from analysis import config
 from analysis.errors import InputProblem
 from analysis.quotes import index_voice_ranges, voice_at
 from analysis.rates import compare_rates, count_authorial_hits, summarise_rates
+from analysis.resources import resource_path
 from analysis.segment import LETTER_WORD_RE
 from analysis.tone import add_article_column, vader_lexicon
 from analysis.uncertainty import DEFAULT_SEED
@@ -107,35 +112,51 @@ class LoadedTerm:
     layer: str
 
 
-def read_loaded_lexicon(path: Path | None = None) -> LoadedLexicon:
+def read_loaded_lexicon(path: Path | None = None, naming: Path | None = None) -> LoadedLexicon:
     """The loaded-terms lexicon from a tab-separated file (default ``analysis/wordlists/loaded_terms.tsv``).
 
     Columns ``entry``, ``category``, ``set`` (``-`` for none) and ``forms``
-    (``|``-separated, with ``{a,b}`` alternatives). Raises InputProblem naming
-    the file and line of every malformed row and of every form given twice.
+    (``|``-separated, with ``{a,b}`` alternatives). ``naming``: a corpus's
+    ``naming_sets.tsv`` of the same columns, read after it. Raises InputProblem
+    naming the file and line of every malformed row and of every form given twice
+    (in one file, or in both).
     """
-    path = path or config.wordlist_path("loaded_terms.tsv")
     forms: dict[str, LoadedEntry] = {}
-    where: dict[str, int] = {}
-    records, problems = read_tsv_records(path, ["entry", "category", "set", "forms"])
-    for number, line, fields in records:
-        if len(fields) != 4 or not all(fields):
-            problems.append(f"{path}, line {number}: expected 4 tab-separated fields, got {len(fields)}: {line!r}")
-            continue
-        entry, category, term_set, form_field = fields
-        if category not in LEXICON_CATEGORIES + (EXCEPTION,):
-            problems.append(f"{path}, line {number}: category {category!r} is not one of {', '.join(LEXICON_CATEGORIES + (EXCEPTION,))}")
-            continue
-        collect_forms(forms, where, LoadedEntry(entry, category, term_set), form_field, path, number, problems)
+    files: dict[str, Path] = {}
+    problems: list[str] = []
+    for source in [path or config.wordlist_path("loaded_terms.tsv")] + ([naming] if naming is not None else []):
+        these: dict[str, LoadedEntry] = {}
+        where: dict[str, int] = {}
+        records, trouble = read_tsv_records(source, ["entry", "category", "set", "forms"])
+        problems += trouble
+        for number, line, fields in records:
+            if len(fields) != 4 or not all(fields):
+                problems.append(f"{source}, line {number}: expected 4 tab-separated fields, got {len(fields)}: {line!r}")
+                continue
+            entry, category, term_set, form_field = fields
+            if category not in LEXICON_CATEGORIES + (EXCEPTION,):
+                problems.append(f"{source}, line {number}: category {category!r} is not one of {', '.join(LEXICON_CATEGORIES + (EXCEPTION,))}")
+                continue
+            collect_forms(these, where, LoadedEntry(entry, category, term_set), form_field, source, number, problems)
+        for form in sorted(set(these) & set(forms)):
+            problems.append(f"{source}, line {where[form]}: form {form!r} is already given in {files[form]}")
+        forms.update(these)
+        files.update(dict.fromkeys(these, source))
     if problems:
         raise InputProblem(problems)
     return LoadedLexicon(forms, compile_phrase_pattern(set(forms)))
 
 
-@lru_cache(maxsize=4)
-def load_loaded_lexicon(path: str | None = None) -> LoadedLexicon:
-    """:func:`read_loaded_lexicon`, read once per path."""
-    return read_loaded_lexicon(Path(path) if path else None)
+@lru_cache(maxsize=8)
+def load_loaded_lexicon(path: str | None = None, naming: str | None = None) -> LoadedLexicon:
+    """:func:`read_loaded_lexicon`, read once per pair of paths."""
+    return read_loaded_lexicon(Path(path) if path else None, Path(naming) if naming else None)
+
+
+def load_corpus_lexicon(corpus: str | Path | None) -> LoadedLexicon:
+    """The kit's general lexicon with the corpus's ``naming_sets.tsv`` where it has one."""
+    naming = resource_path(corpus, "naming_sets.tsv")
+    return load_loaded_lexicon(None, str(naming) if naming is not None else None)
 
 
 @lru_cache(maxsize=4)
@@ -143,6 +164,31 @@ def strong_vader_words(threshold: float = STRONG_VALENCE) -> dict[str, float]:
     """VADER's single words (letters, inner apostrophes or hyphens) with ``|valence| >= threshold``."""
     return {w: v for w, v in vader_lexicon().items() if abs(v) >= threshold and LETTER_WORD_RE.fullmatch(w)}
 
+
+
+_TITLE_WORD = re.compile(r"[A-Z][a-z][\w’'-]*")
+_JOINERS = r"(?:(?:of|for|on|the|and|de|del|la) )*"
+
+
+def in_proper_name(text: str, start: int, end: int, lo: int = 0) -> bool:
+    """Whether the word ``text[start:end]`` is part of a name of two title-case words or more.
+
+    The word is in title case ("Intelligence", not "INTELLIGENCE") and the word
+    right before or after it in its sentence (``lo`` is the sentence's start) is
+    too, or is joined to one by "of", "for", "the"… ("Department of Justice",
+    "Liberty University", "Freedom Caucus"). A word opening its sentence
+    needs the word after it.
+    """
+    if not _TITLE_WORD.fullmatch(text[start:end]):
+        return False
+    after = re.match(rf" ({_JOINERS})([\w’'-]+)", text[end : end + 60])
+    if after is not None and _TITLE_WORD.fullmatch(after.group(2)):
+        return True
+    before = re.search(rf"([\w’'-]+) ({_JOINERS})$", text[max(lo, start - 60) : start])
+    if before is None or not _TITLE_WORD.fullmatch(before.group(1)):
+        return False
+    first = start - len(before.group(0))
+    return bool(text[lo:first].strip())  # a title-case word that opens the sentence is not a name by itself
 
 
 def find_loaded_terms(text: str, start: int = 0, end: int | None = None, lexicon: LoadedLexicon | None = None, vader: bool = True) -> list[LoadedTerm]:
@@ -165,7 +211,7 @@ def find_loaded_terms(text: str, start: int = 0, end: int | None = None, lexicon
             if span is not None and span[0] < match.end():
                 continue
             word = normalise_phrase(match.group())
-            if word in strong:
+            if word in strong and not in_proper_name(text, match.start(), match.end(), start):
                 category = VADER_CATEGORIES[int(strong[word] > 0)]
                 terms.append(LoadedTerm(match.start(), match.end(), match.group(), word, category, "-", "vader"))
         terms.sort(key=lambda t: t.start)

@@ -108,10 +108,12 @@ from analysis.labels import (
     load_label_tables,
 )
 from analysis.loaded import (
+    LoadedLexicon,
     add_naming_choices,
     compare_loaded,
     count_sentence_loaded,
     find_loaded,
+    load_corpus_lexicon,
     summarise_loaded,
     tabulate_naming_choices,
 )
@@ -211,10 +213,12 @@ class Resources:
     roles: list[Role]
     lexicons: SourceLexicons
     background: pd.Series | None = None
+    loaded: LoadedLexicon | None = None
+    """The general loaded-terms lexicon with the corpus's naming sets (the general one alone when None)."""
 
 
 def load_resources(corpus: str | Path | None = None, background: str | Path | None = None) -> Resources:
-    """The kit's resources, with the corpus's own actor and label tables when it has them.
+    """The kit's general resources, with the corpus's own (:mod:`analysis.resources`) when it has them.
 
     ``background``: a CSV frequency list (``term``, ``count``) for the prior of
     the distinctive vocabulary (:func:`analysis.distinctive.read_background`).
@@ -222,7 +226,7 @@ def load_resources(corpus: str | Path | None = None, background: str | Path | No
     actors = load_actors(corpus)
     descriptors, roles = load_label_tables(corpus)
     prior = read_background(background) if background is not None else None
-    return Resources(actors, descriptors, roles, load_source_lexicons(actors, corpus), prior)
+    return Resources(actors, descriptors, roles, load_source_lexicons(actors, corpus), prior, load_corpus_lexicon(corpus))
 
 
 def analyse_local(articles: pd.DataFrame, resources: Resources) -> dict[str, pd.DataFrame]:
@@ -237,7 +241,7 @@ def analyse_local(articles: pd.DataFrame, resources: Resources) -> dict[str, pd.
     mentions = find_actor_mentions(sentences, cleaned, voice, resources.actors)
     hedges = find_hedges(sentences, cleaned, voice)
     cue_counts = count_sentence_cues(sentences, cleaned, voice, hedges)
-    loaded = find_loaded(sentences, cleaned, voice)
+    loaded = find_loaded(sentences, cleaned, voice, resources.loaded)
     loaded_counts = count_sentence_loaded(sentences, cleaned, voice, loaded)
     labels = find_actor_labels(sentences, cleaned, voice, mentions, resources.actors, resources.descriptors)
     quotes = find_quotes(cleaned, sentences, paragraphs, quote_spans, resources.lexicons)
@@ -318,7 +322,8 @@ def analyse_articles(articles: pd.DataFrame, resources: Resources | None = None)
     """All tables for a loaded corpus (see the module docstring), keyed by table name.
 
     ``articles`` keeps ``raw_text`` and gains ``clean_text``; ``resources``
-    defaults to the kit's own (:func:`load_resources`).
+    defaults to the kit's general ones (:func:`load_resources` of no corpus:
+    no actor table, no naming sets).
     """
     resources = resources if resources is not None else load_resources()
     local = analyse_local(articles, resources)

@@ -2,9 +2,11 @@
 
 ``attribution_verbs.tsv`` (cue forms and their class), ``actor_titles.txt``,
 ``source_types.tsv`` (words that say what kind of source a speaker is),
-``actor_sources.tsv`` (type and country of the actor table's persons),
-``media_outlets.tsv`` (media, agencies, platforms) and ``actor_descriptors.tsv``,
-with the actor table's persons, countries and organisations. Each reader raises
+``countries.tsv`` (countries' names and demonyms),
+``media_outlets.tsv`` (media, agencies, platforms), and the corpus's resources
+(:mod:`analysis.resources`): its ``actor_sources.tsv`` (type and country of its
+actors), ``actor_descriptors.tsv`` and its actor table's persons, countries and
+organisations. Each reader raises
 InputProblem naming the file and line of every malformed row.
 """
 
@@ -18,6 +20,7 @@ from pathlib import Path
 from analysis import config
 from analysis.actors import Actor, compile_actor_pattern
 from analysis.errors import InputProblem
+from analysis.resources import resource_path
 from analysis.wordlists import (
     compile_phrase_pattern,
     normalise_phrase,
@@ -71,6 +74,24 @@ def _read_typed_table(path: Path, columns: list[str]) -> dict[str, tuple[str, st
     return table
 
 
+def read_countries(path: Path | None = None) -> dict[str, str]:
+    """Form or demonym (as written) → country, from ``countries.tsv`` (``country``, ``forms``, ``demonyms``)."""
+    path = path or config.wordlist_path("countries.tsv")
+    countries: dict[str, str] = {}
+    records, problems = read_tsv_records(path, ["country", "forms", "demonyms"])
+    for number, line, fields in records:
+        if len(fields) != 3 or not all(fields):
+            problems.append(f"{path}, line {number}: expected country, forms and demonyms separated by tabs (- for none): {line!r}")
+            continue
+        for form in (f.strip() for column in fields[1:] if column != "-" for f in column.split("|") if f.strip()):
+            if countries.get(form, fields[0]) != fields[0]:
+                problems.append(f"{path}, line {number}: {form!r} is already a form of {countries[form]}")
+            countries[form] = fields[0]
+    if problems:
+        raise InputProblem(problems)
+    return countries
+
+
 def read_media(path: Path | None = None) -> dict[str, tuple[str, str, str]]:
     """Form (as written) → (medium, kind, country), from ``media_outlets.tsv``."""
     path = path or config.wordlist_path("media_outlets.tsv")
@@ -88,18 +109,16 @@ def read_media(path: Path | None = None) -> dict[str, tuple[str, str, str]]:
 
 
 def load_source_lexicons(actors: list[Actor], corpus: str | Path | None = None) -> SourceLexicons:
-    """The attribution verbs, titles, source types and media, with the actor table's persons and countries.
+    """The attribution verbs, titles, source types, countries and media, with the actor table's persons and countries.
 
-    A corpus folder's ``actor_sources.tsv`` adds to (or replaces rows of) the kit's.
+    The source type and country of the actors come from the corpus's ``actor_sources.tsv``, where it has one.
     """
     cues = read_attribution_verbs()
     actor_pattern, owner = compile_actor_pattern(actors)
-    countries = {alias: a.name for a in actors if a.kind == "country" for alias in a.aliases}
+    countries = {**read_countries(), **{alias: a.name for a in actors if a.kind == "country" for alias in a.aliases}}
     types = _read_typed_table(config.wordlist_path("source_types.tsv"), ["phrase", "type", "country"])
-    actor_types = _read_typed_table(config.wordlist_path("actor_sources.tsv"), ["actor", "type", "country"])
-    folder = Path(corpus) if corpus is not None and Path(corpus).is_dir() else None
-    if folder is not None and (folder / "actor_sources.tsv").exists():
-        actor_types.update(_read_typed_table(folder / "actor_sources.tsv", ["actor", "type", "country"]))
+    actor_sources = resource_path(corpus, "actor_sources.tsv")
+    actor_types = _read_typed_table(actor_sources, ["actor", "type", "country"]) if actor_sources else {}
     media = read_media()
     from analysis.labels import load_label_tables, title_words
 
@@ -124,9 +143,16 @@ def load_source_lexicons(actors: list[Actor], corpus: str | Path | None = None) 
     )
 
 
-@lru_cache(maxsize=1)
-def default_lexicons() -> SourceLexicons:
+@lru_cache(maxsize=4)
+def corpus_lexicons(corpus: str) -> SourceLexicons:
+    """The lexicons with a corpus's resources (its actor table, descriptors and actor sources), read once per corpus."""
     from analysis.actors import load_actors
 
-    return load_source_lexicons(load_actors())
+    return load_source_lexicons(load_actors(corpus), corpus)
+
+
+@lru_cache(maxsize=1)
+def default_lexicons() -> SourceLexicons:
+    """The general lexicons, with no corpus's actors: what a corpus that brings no resources is read with."""
+    return load_source_lexicons([])
 

@@ -23,9 +23,9 @@ def data_home() -> Path:
 def seed_tables():
     """The default corpus analysed in memory."""
     from analysis.corpus import load_corpus
-    from analysis.pipeline import analyse_articles
+    from analysis.pipeline import analyse_articles, load_resources
 
-    return analyse_articles(load_corpus(config.DEFAULT_CORPUS))
+    return analyse_articles(load_corpus(config.DEFAULT_CORPUS), load_resources(config.DEFAULT_CORPUS))
 
 
 @pytest.fixture(scope="session")

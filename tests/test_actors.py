@@ -3,6 +3,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from analysis import config
 from analysis.actors import (
     Actor,
     compile_actor_pattern,
@@ -30,9 +31,16 @@ REQUIRED = [
 ]
 
 
-def test_the_kit_table_has_every_actor_of_the_seed_event():
-    names = {a.name for a in load_actors()}
+def test_the_default_corpus_table_has_every_actor_of_the_seed_event():
+    names = {a.name for a in load_actors(config.DEFAULT_CORPUS)}
     assert set(REQUIRED) <= names
+
+
+def test_the_kit_has_no_actors_of_its_own(tmp_path):
+    # the actor table belongs to a corpus: none is read for a corpus that brings none, nor without a corpus
+    assert load_actors() == []
+    assert load_actors(tmp_path) == []
+    assert not (config.WORDLISTS_DIR / "actors.tsv").exists()
 
 
 @pytest.mark.parametrize(
@@ -49,7 +57,7 @@ def test_the_kit_table_has_every_actor_of_the_seed_event():
     ],
 )
 def test_actor_pattern_finds_whole_forms_case_sensitively(text, expected):
-    pattern, owner = compile_actor_pattern(load_actors())
+    pattern, owner = compile_actor_pattern(load_actors(config.DEFAULT_CORPUS))
     assert [(owner[m.group()].name, m.group()) for m in pattern.finditer(text)] == expected
 
 
@@ -74,14 +82,24 @@ def test_a_malformed_actor_table_names_file_and_line(tmp_path, content, message)
     assert str(path) in str(err.value)
 
 
-def test_a_corpus_table_adds_and_replaces_actors(tmp_path):
-    (tmp_path / "actors.tsv").write_text(
-        "# corpus actors\nactor\tkind\taliases\nOlaf Scholz\tperson\tOlaf Scholz|Scholz\nRussia\tcountry\tRussia\n", encoding="utf-8"
-    )
+TABLE = "# corpus actors\nactor\tkind\taliases\nOlaf Scholz\tperson\tOlaf Scholz|Scholz\nRussia\tcountry\tRussia\n"
+
+
+def test_a_corpus_folder_brings_its_own_actors_and_nothing_else(tmp_path):
+    (tmp_path / "actors.tsv").write_text(TABLE, encoding="utf-8")
     actors = {a.name: a for a in load_actors(tmp_path)}
     assert actors["Olaf Scholz"].aliases == ("Olaf Scholz", "Scholz")
     assert actors["Russia"].aliases == ("Russia",)
-    assert "Donald Trump" in actors
+    assert "Donald Trump" not in actors
+
+
+def test_a_table_corpus_brings_its_actors_in_a_resources_folder_beside_it(tmp_path):
+    table = tmp_path / "news.csv"
+    table.write_text("text\nScholz spoke.\n", encoding="utf-8")
+    assert load_actors(table) == []
+    (tmp_path / "news.resources").mkdir()
+    (tmp_path / "news.resources" / "actors.tsv").write_text(TABLE, encoding="utf-8")
+    assert [a.name for a in load_actors(table)] == ["Olaf Scholz", "Russia"]
 
 
 def _article(text: str):
@@ -94,7 +112,7 @@ def _article(text: str):
 def test_mentions_carry_offsets_and_voice():
     text = "Putin said “Trump is a strong leader” on Wednesday."
     articles, sentences, voice = _article(text)
-    mentions = find_actor_mentions(sentences, articles, voice, load_actors())
+    mentions = find_actor_mentions(sentences, articles, voice, load_actors(config.DEFAULT_CORPUS))
     assert list(mentions["actor"]) == ["Vladimir Putin", "Donald Trump"]
     assert list(mentions["voice"]) == ["authorial", "quoted"]
     for start, end, form in zip(mentions["start"], mentions["end"], mentions["text"]):
@@ -110,7 +128,7 @@ def test_actor_tone_counts_a_sentence_once_and_only_for_authorial_mentions():
     )
     for column in ("tone_vader_authorial", "tone_model_authorial"):
         sentences[column] = [0.4, 0.9]
-    mentions = find_actor_mentions(sentences, articles, voice, load_actors())
+    mentions = find_actor_mentions(sentences, articles, voice, load_actors(config.DEFAULT_CORPUS))
     table = summarise_actor_tone(sentences, mentions, articles)
     assert set(table["actor"]) == {"Vladimir Putin"}
     row = table[table["measure"] == "vader"].iloc[0]

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import pytest
 
+from analysis import config
 from analysis.attribution import find_attributions
 from analysis.quotes import find_quotations
 from analysis.segment import split_paragraphs, split_sentences
+from analysis.source_lexicons import corpus_lexicons
 
 
-def attributions(text: str):
-    return find_attributions(text, split_sentences(text), split_paragraphs(text), find_quotations(text))
+def attributions(text: str, lexicons=None):
+    """Attributions read with the default corpus's resources (its actor table and descriptors) unless told otherwise."""
+    lexicons = lexicons or corpus_lexicons(str(config.DEFAULT_CORPUS))
+    return find_attributions(text, split_sentences(text), split_paragraphs(text), find_quotations(text), lexicons)
 
 
 def rows(text: str) -> list[tuple[str, str, str, str]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from analysis import config
 from analysis.actors import find_actor_mentions, load_actors
 from analysis.errors import InputProblem
 from analysis.labels import (
@@ -14,6 +15,7 @@ from analysis.labels import (
     find_actor_labels,
     flag_actor_labels,
     list_sitting_roles,
+    load_label_tables,
     read_role,
     read_roles,
     summarise_actor_labels,
@@ -31,9 +33,10 @@ def _labels(texts: dict[str, str], published: dict[str, str] | None = None):
     cleaned, paragraphs, _ = clean_corpus(articles)
     spans, voice = find_article_quotations(cleaned)
     sentences = label_voice(segment_articles(cleaned, paragraphs), cleaned, spans)
-    actors = load_actors()
+    actors = load_actors(config.DEFAULT_CORPUS)
     mentions = find_actor_mentions(sentences, cleaned, voice, actors)
-    return find_actor_labels(sentences, cleaned, voice, mentions, actors), cleaned
+    descriptors, _ = load_label_tables(config.DEFAULT_CORPUS)
+    return find_actor_labels(sentences, cleaned, voice, mentions, actors, descriptors), cleaned
 
 
 @pytest.mark.parametrize(
@@ -54,7 +57,7 @@ def test_labels_read_titles_names_and_descriptors(text, expected):
 
 def test_former_president_is_flagged_by_the_other_articles():
     labels, cleaned = _labels({"a": "Putin spoke with former U.S. President Donald Trump.", "b": "President Donald Trump spoke with Putin.", "c": "President Trump spoke."})
-    table = summarise_actor_labels(labels, cleaned, read_roles())
+    table = summarise_actor_labels(labels, cleaned, load_label_tables(config.DEFAULT_CORPUS)[1])
     flagged = table[table["flag"] != ""]
     assert flagged["label"].tolist() == ["former U.S. President Donald Trump"]
     assert "2 article(s) give President without 'former': b, c" in flagged["flag"].iloc[0]
@@ -63,7 +66,7 @@ def test_former_president_is_flagged_by_the_other_articles():
 def test_a_contradiction_names_at_most_ten_articles():
     texts = {"a": "Putin spoke with former U.S. President Donald Trump."} | {f"b{i:02d}": "President Donald Trump spoke." for i in range(12)}
     labels, cleaned = _labels(texts)
-    flag = summarise_actor_labels(labels, cleaned, read_roles()).query("flag != ''")["flag"].iloc[0]
+    flag = summarise_actor_labels(labels, cleaned, load_label_tables(config.DEFAULT_CORPUS)[1]).query("flag != ''")["flag"].iloc[0]
     assert "12 article(s) give President without 'former': b00, b01," in flag
     assert flag.endswith("b09 and 2 more")
 
@@ -73,7 +76,7 @@ def test_labels_flagged_part_by_part_are_the_whole_corpus(parts):
     """The stream engine's way: sitting roles listed per part and added up, each part flagged with the total."""
     texts = {"a": "Putin spoke with former U.S. President Donald Trump."} | {f"b{i:02d}": "President Donald Trump spoke." for i in range(12)}
     labels, cleaned = _labels(texts)
-    roles = read_roles()
+    roles = load_label_tables(config.DEFAULT_CORPUS)[1]
     whole = summarise_actor_labels(labels, cleaned, roles)
     groups = [list(texts)[k::parts] for k in range(parts)]
     counts = [count_actor_labels(labels[labels["article_id"].isin(ids)]) for ids in groups]
@@ -95,7 +98,7 @@ def test_labels_flagged_part_by_part_are_the_whole_corpus(parts):
 )
 def test_labels_are_checked_against_the_date(label, date, flagged):
     labels, cleaned = _labels({"a": f"{label} spoke."}, {"a": date})
-    table = summarise_actor_labels(labels, cleaned, read_roles())
+    table = summarise_actor_labels(labels, cleaned, load_label_tables(config.DEFAULT_CORPUS)[1])
     flag = table.loc[table["label"] == label, "flag"].iloc[0]
     assert (flagged in flag) if flagged else flag == ""
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from analysis import config
 from analysis.errors import InputProblem
 from analysis.loaded import (
     LOADED_COLUMNS,
@@ -13,7 +14,9 @@ from analysis.loaded import (
     count_sentence_loaded,
     find_loaded,
     find_loaded_terms,
+    in_proper_name,
     label_loaded,
+    load_corpus_lexicon,
     read_loaded_lexicon,
     score_loaded,
     summarise_loaded,
@@ -21,18 +24,16 @@ from analysis.loaded import (
 )
 
 
-def terms(text: str, layer: str | None = None) -> list[tuple[str, str]]:
-    return [(t.text, t.category) for t in find_loaded_terms(text) if layer is None or t.layer == layer]
+def terms(text: str, layer: str | None = None, lexicon=None) -> list[tuple[str, str]]:
+    return [(t.text, t.category) for t in find_loaded_terms(text, lexicon=lexicon) if layer is None or t.layer == layer]
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Putin's regime launched a brutal invasion.", [("regime", "pejorative_label"), ("brutal invasion", "dysphemism")]),
-        ("Russia calls it a special military operation.", [("special military operation", "euphemism")]),
-        ("Critics said Trump would capitulate to Moscow.", [("capitulate", "dysphemism")]),
+        ("Putin's regime launched a brutal invasion.", [("regime", "pejorative_label"), ("brutal", "emotive_intensifier")]),
         ("Trump boasted about the call, and Peskov claimed it went well.", [("boasted", "loaded_attribution"), ("claimed", "loaded_attribution")]),
-        ("The so-called peace plan", [("so-called", "scare_marker"), ("peace plan", "naming")]),
+        ("The so-called peace plan", [("so-called", "scare_marker")]),
         ("He blamed the deep state and the radical left.", [("deep state", "partisan_catchphrase"), ("radical left", "partisan_catchphrase")]),
         ("A heroic defender, a true patriot.", [("heroic", "glorifying_label"), ("patriot", "glorifying_label")]),
         ("A shocking, utterly absurd outcome.", [("shocking", "emotive_intensifier"), ("utterly", "emotive_intensifier"), ("absurd", "emotive_intensifier")]),
@@ -42,15 +43,68 @@ def terms(text: str, layer: str | None = None) -> list[tuple[str, str]]:
         ("He was admitted to hospital on Monday.", []),
         ("The sanctions regime was tightened.", []),
         ("Veterans of the Cold War and World War II.", []),
-        # naming: members of a set of names are kept but not loaded
-        ("the war in Ukraine, the invasion, the conflict", [("war in Ukraine", "naming"), ("invasion", "naming"), ("conflict", "naming")]),
-        # curly apostrophes and any run of spaces
-        ("Russia’s war   and Putin’s regime", [("Russia’s war", "naming"), ("regime", "pejorative_label")]),
+        # one event's names are not in the general lexicon: no corpus has them unless it brings them
+        ("the war in Ukraine, the invasion, the conflict", []),
+        ("The senator called the bill a compromise and refused concessions.", []),
         ("The talks were held on Wednesday.", []),
+        # the general naming sets of U.S. politics stay
+        ("Undocumented immigrants and illegal aliens", [("Undocumented immigrants", "euphemism"), ("illegal aliens", "dysphemism")]),
+        # curly apostrophes and any run of spaces
+        ("Trump’s   regime and the so-called   deal", [("regime", "pejorative_label"), ("so-called", "scare_marker")]),
     ],
 )
 def test_lexicon_terms_with_categories(text, expected):
     assert terms(text, "lexicon") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Putin's regime launched a brutal invasion.", [("regime", "pejorative_label"), ("brutal invasion", "dysphemism")]),
+        ("Russia calls it a special military operation.", [("special military operation", "euphemism")]),
+        ("Critics said Trump would capitulate to Moscow.", [("capitulate", "dysphemism")]),
+        ("The so-called peace plan", [("so-called", "scare_marker"), ("peace plan", "naming")]),
+        # naming: members of a set of names are kept but not loaded
+        ("the war in Ukraine, the invasion, the conflict", [("war in Ukraine", "naming"), ("invasion", "naming"), ("conflict", "naming")]),
+        ("Russia’s war   and Putin’s regime", [("Russia’s war", "naming"), ("regime", "pejorative_label")]),
+        ("Kremlin regime", [("Kremlin regime", "pejorative_label")]),
+    ],
+)
+def test_the_default_corpus_brings_its_naming_sets(text, expected):
+    assert terms(text, "lexicon", load_corpus_lexicon(config.DEFAULT_CORPUS)) == expected
+
+
+def test_a_corpus_naming_set_may_not_repeat_a_general_form(tmp_path):
+    (tmp_path / "naming_sets.tsv").write_text("entry\tcategory\tset\tforms\nrebels\tnaming\tfighters\trebels|regime\n", encoding="utf-8")
+    with pytest.raises(InputProblem, match=r"naming_sets.tsv, line 2: form 'regime' is already given in .*loaded_terms.tsv"):
+        load_corpus_lexicon(tmp_path)
+
+
+def test_a_corpus_without_naming_sets_gets_the_general_lexicon(tmp_path):
+    assert load_corpus_lexicon(tmp_path) is load_corpus_lexicon(None)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Warner leads the Senate Intelligence Committee.", "Intelligence", True),
+        ("He thanked the Department of Justice.", "Justice", True),
+        ("The Freedom Caucus met.", "Freedom", True),
+        ("Liberty University said so.", "Liberty", True),
+        ("Intelligence officials were furious.", "Intelligence", False),
+        ("It was a GREAT DAY.", "GREAT", False),
+        ("We value freedom and justice.", "freedom", False),
+        ("He met. Freedom is precious.", "Freedom", False),
+    ],
+)
+def test_in_proper_name(text, word, expected):
+    start = text.index(word)
+    assert in_proper_name(text, start, start + len(word)) is expected
+
+
+def test_the_vader_layer_does_not_count_words_inside_names():
+    found = [t.text for t in find_loaded_terms("Warner, of the Senate Intelligence Committee, praised the Freedom Caucus.") if t.layer == "vader"]
+    assert found == ["praised"]
 
 
 def test_vader_layer_takes_strong_words_the_lexicon_does_not_cover():
@@ -103,7 +157,7 @@ def _tables(text: str, outlet: str = "A"):
 def test_terms_keep_offsets_and_voice():
     text = 'The regime fell.\n\n"It was a shameful sellout," he said of the peace deal.'
     cleaned, sentences, voice = _tables(text)
-    loaded = find_loaded(sentences, cleaned, voice)
+    loaded = find_loaded(sentences, cleaned, voice, load_corpus_lexicon(config.DEFAULT_CORPUS))
     assert list(loaded.columns) == LOADED_COLUMNS
     rows = list(zip(loaded["term"], loaded["category"], loaded["voice"]))
     assert rows == [("regime", "pejorative_label", "authorial"), ("shameful", "pejorative_label", "quoted"), ("sellout", "emotive_intensifier", "quoted"), ("peace deal", "naming", "authorial")]
@@ -114,7 +168,7 @@ def test_terms_keep_offsets_and_voice():
 def test_rates_count_authorial_loaded_terms_only():
     text = 'The brutal regime fell after a long war.\n\n"A shameful day," he said.'
     cleaned, sentences, voice = _tables(text)
-    counts = count_sentence_loaded(sentences, cleaned, voice, find_loaded(sentences, cleaned, voice))
+    counts = count_sentence_loaded(sentences, cleaned, voice, find_loaded(sentences, cleaned, voice, load_corpus_lexicon(config.DEFAULT_CORPUS)))
     assert counts["lexicon"].sum() == 2 and counts["naming"].sum() == 1  # brutal, regime; "war" is a name
     summary = summarise_loaded(counts, cleaned, by="outlet")
     total = summary[(summary["layer"] == "lexicon") & (summary["category"] == "all")].iloc[0]
