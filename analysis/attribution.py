@@ -40,9 +40,10 @@ resolved and no gender is known.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from analysis.people import ROLE_SYNONYMS, PersonMention, find_people, name_stopwords
 from analysis.quotes import Quotation
 from analysis.segment import Span, abbreviations
 from analysis.source_lexicons import SourceLexicons, default_lexicons
@@ -98,6 +99,8 @@ class Attribution:
     medium: str = ""
     description: str = ""
     """The words that say who the source is: the phrase, and an apposition after an inverted one ("said Farhan Haq, Deputy Spokesperson for UN …")."""
+    speaker_rule: str = ""
+    """The rule of :data:`SPEAKER_RULES` that chose the speaker."""
 
 
 def _words(text: str, start: int, end: int) -> list[re.Match]:
@@ -123,8 +126,10 @@ def find_cues(text: str, start: int, end: int, quoted: list[tuple[int, int]], le
             continue  # a noun: "a post on X", "Trump's claims"
         if form in _AMBIGUOUS_FORMS and not (before and (before[-1].group()[:1].isupper() or previous in _PRONOUNS or previous in _AUXILIARIES)):
             continue  # "his social media post", "admiring remarks"
-        if form in _AMBIGUOUS_FORMS and any(m.end() == before[-1].end() for m in lexicons.media_pattern.finditer(text, max(start, match.start() - 30), match.start())):
-            continue  # "his Truth Social post"
+        if form in _AMBIGUOUS_FORMS and any(
+            m.end() == before[-1].end() and lexicons.media[m.group()][1] == "platform" for m in lexicons.media_pattern.finditer(text, max(start, match.start() - 30), match.start())
+        ):
+            continue  # "his Truth Social post" (but "The New York Post reports" is a cue)
         if previous in ("not", "never") or previous.endswith("n't"):
             continue  # "did not say": nothing is attributed
         if form in _NAMING_FORMS and _bare(next(iter(_words(text, match.end(), end)), match).group()) in _PARTICLES:
@@ -133,10 +138,18 @@ def find_cues(text: str, start: int, end: int, quoted: list[tuple[int, int]], le
             continue  # "a play called “…”": a name, not words attributed
         if match.group()[:1].isupper() and before and text[before[-1].end() : match.start()].strip() == "":
             continue  # "The Washington Post": part of a name, not a verb
-        if previous in _PASSIVE_BEFORE and (form.endswith("ed") or form in ("told", "said", "asked")):
-            continue  # a passive: "when asked", "was told"
+        verb_before = next((_bare(w.group()) for w in reversed(before) if not _is_adverb(_bare(w.group()))), "")
+        if (previous in _PASSIVE_BEFORE or verb_before in _PASSIVE_BEFORE) and (form.endswith("ed") or form in ("told", "said", "asked")):
+            continue  # a passive: "when asked", "was told", "is often described"
         cues.append((match.start(), match.end(), lexicons.cue_classes[normalise_phrase(match.group())]))
     return cues
+
+
+_ADVERBS = frozenset("often also still never always sometimes widely frequently repeatedly once again even just already".split())
+
+
+def _is_adverb(word: str) -> bool:
+    return word in _ADVERBS or (word.endswith("ly") and len(word) > 4)
 
 
 def _clause_start(text: str, lo: int, pos: int) -> int:
@@ -175,6 +188,10 @@ def find_source_phrase(
             elif inner and (_bare(inner[0].group()) in ("who", "which") or inner[0].group().endswith("ing")):
                 # "Peskov, who spoke to reporters, said": skip back over a relative clause
                 words = _words(text, _clause_start(text, lo, previous - 1), previous - 1) if previous > lo else []
+            elif previous > lo and text[previous - 1] == "," and (is_tag(text[previous : clause - 1]) or _relative_apposition(inner)):
+                # "Mattis, 68, had said", "Sen. Chris Murphy, D-Conn., said", "Rick Hasen, a professor who specializes in
+                # election law, said": a tag or a description stands beside the name, which speaks
+                words = _words(text, _clause_start(text, lo, previous - 1), previous - 1)
             elif previous > lo and text[previous - 1] == "," and 0 < len(inner) <= 6:
                 if inner[0].group()[:1].islower():
                     # "Patrick F. Kennedy, the undersecretary for management, wrote": the name before the apposition speaks
@@ -190,8 +207,20 @@ def find_source_phrase(
             # "former Gov. Martin O’Malley, who noted": the antecedent of "who" speaks
             words = _words(text, _clause_start(text, lo, clause - 1), clause - 1)
         kept = []
-        for word in reversed(words[-10:]):
+        for k in range(len(words) - 1, max(-1, len(words) - 11), -1):
+            word = words[k]
             if _bare(word.group()) in _PHRASE_STOPS:
+                if _bare(word.group()) in _RELATIVES and kept and kept[0].group()[:1].islower() and _bare(kept[0].group()) not in _PRONOUNS:
+                    # "a professor who specializes in election law": the antecedent speaks; "McConnell, …, who in 2010
+                    # said": the name before the comma
+                    antecedent = _antecedent(words[max(0, k - 6) : k])
+                    end, steps = clause, 0
+                    while not (antecedent and antecedent[0].group()[:1].isupper()) and end > lo and text[end - 1] in ",—–―" and steps < 3:
+                        steps += 1
+                        start = _clause_start(text, lo, end - 1)  # back over an apposition to the name it describes
+                        antecedent = _words(text, start, end - 1)[-6:] or antecedent
+                        end = start
+                    kept = antecedent or kept
                 break
             kept.insert(0, word)
         while kept and _bare(kept[0].group()) in _LEADING_PREPOSITIONS:
@@ -213,6 +242,25 @@ def find_source_phrase(
         end = last.end() - (1 if last.group().endswith(".") and not _is_abbreviation(last.group()) else 0)
         return after[0].start(), end, True
     return None
+
+
+_RELATIVES = frozenset({"who"})
+"""A relative pronoun that is the subject of its clause ("a professor who specializes in …"); "which advocates say" is not."""
+
+
+def _antecedent(words: list[re.Match]) -> list[re.Match]:
+    """The words of a noun phrase before a relative pronoun, from the last phrase stop on."""
+    kept: list[re.Match] = []
+    for word in reversed(words):
+        if _bare(word.group()) in _PHRASE_STOPS:
+            break
+        kept.insert(0, word)
+    return kept
+
+
+def _relative_apposition(inner: list[re.Match]) -> bool:
+    """An apposition that describes a person with a relative clause ("a professor who specializes in election law")."""
+    return len(inner) > 1 and inner[0].group()[:1].islower() and any(_bare(w.group()) in _RELATIVES for w in inner[1:8])
 
 
 def _names_after(text: str, cue_end: int, hi: int) -> bool:
@@ -390,71 +438,195 @@ class _Memory:
     last_sentence: int = -10
     """Index of the sentence of the last attribution."""
     sentence_index: int = 0
+    people: list[PersonMention] = field(default_factory=list)
+    """The people the article names (:func:`analysis.people.find_people`), in order."""
+    named_actors: frozenset[str] = frozenset()
+    """The actors of the corpus's table that the article names."""
+    quoted: list[tuple[int, int]] = field(default_factory=list)
+    """The spans of the article's outer quotations: a person named inside one is not the one a pronoun outside it means."""
+    media_sources: list[str] = field(default_factory=list)
+    """The media quoted as sources so far, in order ("The Wall Street Journal reported")."""
+
+    def people_in(self, start: int, end: int) -> list[PersonMention]:
+        """The people named in ``text[start:end]``, in order."""
+        starts = [p.start for p in self.people]
+        return self.people[bisect_left(starts, start) : bisect_left(starts, end)]
+
+    def gender(self, name: str) -> str:
+        return next((p.gender for p in self.people if p.name == name and p.gender), "")
 
 
-def resolve_speaker(phrase: str, sentence_start: int, memory: _Memory, lexicons: SourceLexicons, position: int | None = None) -> str:
-    """The canonical speaker of a source phrase at ``position`` in the sentence starting at ``sentence_start`` (see the module docstring).
+SPEAKER_RULES = {
+    "actor_table": "a person of the corpus's actor table named in the source phrase",
+    "name_in_text": "a person the article names, named in the source phrase (its fullest form in the article)",
+    "surname": "a bare surname, read as the fuller name the article gave before",
+    "name_in_phrase": "the capitalised name at the end of the source phrase, titles and countries left out",
+    "pronoun_in_sentence": "he or she: a person named earlier in the same sentence",
+    "pronoun_previous_source": "he, she or they: the source of the same or the sentence before goes on speaking (they: an unnamed group or organisation)",
+    "pronoun_subject": "he or she: the first person named in the author's voice in the nearest earlier sentence that names one",
+    "pronoun_last_speaker": "he or she: the last person who spoke",
+    "role": "a description by office (\"the senator\"): the last person the article named with that title",
+    "descriptor": "a description of the corpus's actor_descriptors.tsv, for an actor the article names",
+    "organisation": "an organisation of the corpus's actor table",
+    "medium": "a medium, agency or platform of media_outlets.tsv",
+    "description": "an unnamed source, kept as described (\"officials\", \"a spokesman\")",
+    "continuation": "a quotation without a cue of its own, continuing the previous source",
+    "unresolved": "a pronoun with nobody named before it, or a phrase that names nobody (a party tag, an age)",
+}
+"""Every rule that can decide a speaker (the ``speaker_rule`` of ``quotes.csv``), and what it does."""
 
-    A person pronoun is a person named earlier in its own sentence ("Mr. Trump
-    …, whom he called"), else the person source of the sentence before, else
-    the first person named in the author's voice in the nearest earlier
-    sentence that names one, else the last named person speaker.
+PERSON_RULES = frozenset({"actor_table", "name_in_text", "surname", "name_in_phrase", "role"})
+"""Rules whose speaker is a person (a pronoun's too); a description, an organisation or a medium is not."""
+
+_TAG = re.compile(r"\(?(?:[DRI]|Dem|Rep|Ind)[-–][A-Z][A-Za-z.]*\.?\)?|\d{1,3}|\d+ years? old", re.IGNORECASE)
+"""Words that stand beside a name but never name a speaker: a party-and-state tag ("D-Conn.", "R-TX"), an age."""
+_DEFINITE = ("the ", "a ", "an ", "another ")
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’ ,-]{2,}\s+(?:--|—|–|―)\s*")
+
+
+def is_tag(phrase: str) -> bool:
+    """Whether a phrase is a party-and-state tag or an age ("D-Conn.", "(R-TX)", "68"): it never names a speaker."""
+    return bool(_TAG.fullmatch(phrase.strip().strip(",")))
+
+
+def resolve_speaker(phrase: str, sentence_start: int, memory: _Memory, lexicons: SourceLexicons, position: int | None = None) -> tuple[str, str]:
+    """The canonical speaker of a source phrase at ``position`` in the sentence starting at ``sentence_start``, and the rule that chose it.
+
+    The rules, tried in this order, are those of :data:`SPEAKER_RULES` (see the
+    module docstring). A speaker is always someone the article names, or an
+    unnamed description, or "unresolved: ..."; never a person the article does not name.
     """
-    bare = phrase.strip()
+    bare = _DATELINE.sub("", phrase.strip())  # "WASHINGTON -- The nation's leading advocate": the dateline names nobody
     lowered = re.sub(r"['’](?:s|d|ll|ve)$", "", bare.lower())  # "he’s predicted", "she’d said"
+    if is_tag(bare):
+        return f"unresolved: {bare}", "unresolved"
+    words = lowered.split()
+    if words and words[0] in _PERSON_PRONOUNS and len(words) > 1 and bare[len(words[0]) :].strip()[:1].islower():
+        lowered = words[0]  # "he won the presidency": a clause whose subject speaks
     if lowered in _PRONOUNS:
         if lowered in _PERSON_PRONOUNS:
-            if position is not None and memory.text:
-                for match in lexicons.actor_pattern.finditer(memory.text, sentence_start, position):
-                    actor = lexicons.actor_owner[match.group()]
-                    if actor.kind == "person" and memory.text[match.end() : match.end() + 2] not in ("'s", "’s"):
-                        return actor.name
-            last = memory.last
-            if last is not None and memory.last_sentence >= memory.sentence_index - 1 and last.speaker == memory.last_person_speaker:
-                return last.speaker  # the source of the sentence before goes on speaking
-            earlier = [name for start, name in memory.subjects if start < sentence_start]
-            if earlier:
-                return earlier[-1]
-            return memory.last_person_speaker or f"unresolved: {lowered}"
-        return f"unresolved: {lowered}"
+            return _resolve_pronoun(lowered, sentence_start, memory, lexicons, position)
+        last = memory.last
+        if lowered == "they" and last is not None and memory.last_sentence >= memory.sentence_index - 1 and not last.speaker.startswith("unresolved"):
+            if last.speaker != memory.last_person_speaker and last.speaker_rule in ("description", "organisation", "pronoun_previous_source"):
+                return last.speaker, "pronoun_previous_source"  # "officials said that …, and they acknowledged …"
+        return f"unresolved: {lowered}", "unresolved"
     persons = [lexicons.actor_owner[m.group()] for m in lexicons.actor_pattern.finditer(bare)]
     persons = [a for a in persons if a.kind == "person"]
     if persons:
-        return persons[-1].name
+        return persons[-1].name, "actor_table"
+    if position is not None:
+        named = [p for p in memory.people_in(position, position + len(phrase)) if not _before_person(memory.text[position : p.title_start if p.title_start >= 0 else p.start])]
+        if named:
+            return named[0].name, "name_in_text"
     head = re.sub(r"^(?:the|a|an)\s+", "", bare, flags=re.IGNORECASE)
     if head in lexicons.organisations:
-        return lexicons.actor_owner[head].name  # "The UN" and "the United Nations" are one source
+        return lexicons.actor_owner[head].name, "organisation"  # "The UN" and "the United Nations" are one source
     medium = lexicons.media_pattern.fullmatch(head)
     if medium is not None:
-        return lexicons.media[medium.group()][0]  # "RT.com" is RT
+        return lexicons.media[medium.group()][0], "medium"  # "RT.com" is RT
     described = lexicons.descriptor_pattern.search(bare) if lexicons.descriptor_pattern is not None else None
     if described is not None and described.end() == len(bare):
-        return lexicons.descriptors[normalise_phrase(described.group())]
+        actor = lexicons.descriptors[normalise_phrase(described.group())]
+        if actor in memory.named_actors or not memory.text:
+            return actor, "descriptor"
+    role = _resolve_role(lowered, memory, position if position is not None else sentence_start, lexicons)
+    if role:
+        return role, "role"
+    institution = re.fullmatch(r"(?:the|The)\s+((?:[A-Z][\w’'.&-]*\s*)+)", bare)
+    if institution is not None and institution.group(1).split()[0] not in lexicons.titles:
+        return institution.group(1).strip(), "description"  # "The Hill", "the Pentagon": people take no article
     name = find_name(bare, lexicons)
     if name:
         surname = name.split()[-1]
         for known in reversed(memory.names):
             if known.split()[-1] == surname and len(known) >= len(name):
-                return known
+                return known, "surname"
         if " " not in name and memory.text:
             # "Masala" after "Carlo Masala, a professor …": the fuller form named earlier in the article
             fuller = re.search(rf"((?:[A-Z][\w’'-]+\.? ){{1,2}}){re.escape(surname)}\b", memory.text[: max(sentence_start, 0)])
             if fuller and not any(w.strip(".") in lexicons.titles or w in lexicons.titles for w in fuller.group(1).split()):
-                return fuller.group(0)
-        return name
+                return fuller.group(0), "surname"
+        return name, "name_in_phrase"
     for article in _DETERMINERS:
         if lowered.startswith(article):
-            return bare[len(article) :]
-    return bare
+            return bare[len(article) :], "description"
+    return bare, "description"
+
+
+def _before_person(words: str) -> bool:
+    """Whether the words of a phrase before a name make someone else the speaker ("a spokesman for Sen. Warner")."""
+    return bool(re.search(r"\b(?:for|of|to|with|from|at|by|under|and|'s|’s)\s*$", words.strip(), re.IGNORECASE))
+
+
+def _resolve_pronoun(pronoun: str, sentence_start: int, memory: _Memory, lexicons: SourceLexicons, position: int | None) -> tuple[str, str]:
+    """He or she (see :func:`resolve_speaker`): never a person whose courtesy title says another gender."""
+    unfit = {"he": "female", "she": "male"}.get(pronoun, "")
+
+    def fits(name: str) -> bool:
+        return not unfit or memory.gender(name) != unfit
+
+    if position is not None and memory.text:
+        candidates = []
+        for match in lexicons.actor_pattern.finditer(memory.text, sentence_start, position):
+            actor = lexicons.actor_owner[match.group()]
+            if actor.kind == "person" and memory.text[match.end() : match.end() + 2] not in ("'s", "’s"):
+                candidates.append((match.start(), actor.name))
+        for person in memory.people_in(sentence_start, position):
+            if memory.text[person.end : person.end + 2] not in ("'s", "’s"):
+                candidates.append((person.start, person.name))
+        candidates = [(start, name) for start, name in candidates if not any(s <= start < e for s, e in memory.quoted)]
+        opening = re.search(r"\b(?:he|she|He|She)\b", memory.text[sentence_start : min(c[0] for c in candidates)]) if candidates else None
+        for _, name in sorted(candidates) if opening is None else []:  # "He also took aim at Harry Reid, who he said …": the sentence's own he
+            if fits(name):
+                return name, "pronoun_in_sentence"
+    last = memory.last
+    if last is not None and memory.last_sentence >= memory.sentence_index - 1 and last.speaker == memory.last_person_speaker and fits(last.speaker):
+        return last.speaker, "pronoun_previous_source"  # the source of the sentence before goes on speaking
+    earlier = [name for start, name in memory.subjects if start < sentence_start and fits(name)]
+    if earlier:
+        return earlier[-1], "pronoun_subject"
+    if memory.last_person_speaker and fits(memory.last_person_speaker):
+        return memory.last_person_speaker, "pronoun_last_speaker"
+    return f"unresolved: {pronoun}", "unresolved"
+
+
+_MEDIA_DESCRIPTIONS = frozenset("paper newspaper outlet network station broadcaster magazine publication".split())
+
+
+def _resolve_role(lowered: str, memory: _Memory, position: int, lexicons: SourceLexicons) -> str:
+    """A description by office ("the senator", "the ex-congressman") or of a medium ("the paper"): the last one named before it.
+
+    An office matches the office of a title written before a person's name, its synonyms included
+    (congressman, representative); "the paper", "the network"… are the last medium the article named.
+    """
+    if not lowered.startswith(_DEFINITE[:1]) or len(lowered.split()) > 4:
+        return ""
+    words = lowered.split()[1:]
+    if not words:
+        return ""
+    head = re.sub(r"^(?:ex|former)-", "", words[-1])
+    if head in _MEDIA_DESCRIPTIONS:
+        if memory.media_sources:
+            return memory.media_sources[-1]  # "according to the paper": the medium last quoted as a source
+        media = [m for m in lexicons.media_pattern.finditer(memory.text, 0, position) if lexicons.media[m.group()][1] != "platform"]
+        return lexicons.media[media[-1].group()][0] if media else ""
+    head = ROLE_SYNONYMS.get(head, head)
+    titled = [p for p in memory.people if p.start < position and p.role and ROLE_SYNONYMS.get(p.role.split()[-1], p.role.split()[-1]) == head]
+    if not titled:
+        return ""
+    qualified = [p for p in titled if set(words[:-1]) & set(p.role.split()[:-1])]
+    return (qualified or titled)[-1].name
 
 
 def find_name(phrase: str, lexicons: SourceLexicons) -> str:
-    """The capitalised words at the end of a phrase that are neither titles nor countries ("Farhan Haq")."""
+    """The capitalised words at the end of a phrase that are neither titles, countries nor words never in a name ("Farhan Haq"; not "Tuesday")."""
     tokens = phrase.split()
     name: list[str] = []
+    stops = name_stopwords()
     for token in reversed(tokens):
         clean = token.strip(",;:")
-        if clean in lexicons.titles or clean in lexicons.countries or not clean[:1].isupper() or clean.lower() in ("the", "a", "an"):
+        if clean in lexicons.titles or clean in lexicons.countries or not clean[:1].isupper() or clean.lower() in ("the", "a", "an") or clean.rstrip(".") in stops:
             break
         name.insert(0, clean)
     if name and name[0].endswith(("'s", "’s")):
@@ -472,7 +644,9 @@ def find_attributions(
     lexicons = lexicons or default_lexicons()
     outer = [q for q in quotations if q.depth == 1]
     quoted = [(q.start, q.end) for q in outer]
-    memory = _Memory(text=text, subjects=_find_subjects(text, sentences, quoted, lexicons))
+    people = find_people(text, titles=lexicons.titles, stops=lexicons.name_stops, actors=lexicons.person_forms)
+    named = frozenset(lexicons.actor_owner[m.group()].name for m in lexicons.actor_pattern.finditer(text))
+    memory = _Memory(text=text, subjects=_find_subjects(text, sentences, quoted, lexicons, people), people=people, named_actors=named, quoted=quoted)
     paragraph_of = _paragraph_index(paragraphs)
     found: list[Attribution] = []
     covered_until = -1
@@ -506,7 +680,7 @@ def find_attributions(
             if content is None or content[0] < covered_until:
                 continue
             phrase = text[source[0] : source[1]]
-            speaker = resolve_speaker(phrase, lo, memory, lexicons, source[0])
+            speaker, rule = resolve_speaker(phrase, lo, memory, lexicons, source[0])
             description = phrase + (text[source[1] : _trim(text, source[1], hi)[1]] if source[2] else "")
             attribution = Attribution(
                 content[0],
@@ -520,6 +694,7 @@ def find_attributions(
                 speaker,
                 find_medium(text, cue_end, hi, lexicons),
                 description,
+                rule,
             )
             _remember(attribution, memory, lexicons)
             found.append(attribution)
@@ -556,14 +731,21 @@ def _owned_by_later_cue(text: str, quotation: Quotation, later: list[tuple[int, 
     return any(quotation.end <= start and len(_words(text, quotation.end, start)) <= 6 for start, _, _ in later)
 
 
-def _find_subjects(text: str, sentences: list[Span], quoted: list[tuple[int, int]], lexicons: SourceLexicons) -> list[tuple[int, str]]:
+def _find_subjects(text: str, sentences: list[Span], quoted: list[tuple[int, int]], lexicons: SourceLexicons, people: list[PersonMention] = ()) -> list[tuple[int, str]]:
+    """Per sentence that names one, the first person it names in the author's voice (an actor of the table or a person of the text)."""
     subjects = []
+    starts = [p.start for p in people]
     for lo, hi in sentences:
+        found = []
         for match in lexicons.actor_pattern.finditer(text, lo, hi):
             actor = lexicons.actor_owner[match.group()]
-            possessive = text[match.end() : match.end() + 2] in ("'s", "’s")
-            if actor.kind == "person" and not possessive and not any(s <= match.start() < e for s, e in quoted):
-                subjects.append((lo, actor.name))
+            if actor.kind == "person":
+                found.append((match.start(), match.end(), actor.name))
+        found += [(p.start, p.end, p.name) for p in people[bisect_left(starts, lo) : bisect_left(starts, hi)]]
+        for start, end, name in sorted(found):
+            possessive = text[end : end + 2] in ("'s", "’s")
+            if not possessive and not any(s <= start < e for s, e in quoted):
+                subjects.append((lo, name))
                 break
     return subjects
 
@@ -583,7 +765,16 @@ def _remember(attribution: Attribution, memory: _Memory, lexicons: SourceLexicon
     speaker = attribution.speaker
     if speaker.startswith("unresolved"):
         return
-    is_person = speaker in lexicons.persons or bool(find_name(attribution.speaker_text, lexicons))
+    rule = attribution.speaker_rule
+    if rule == "medium":
+        memory.media_sources.append(speaker)
+    is_person = (
+        speaker in lexicons.persons
+        or any(p.name == speaker for p in memory.people)
+        or rule in PERSON_RULES
+        or rule.startswith("pronoun")
+        or (rule == "continuation" and speaker == memory.last_person_speaker)
+    )
     if is_person:
         memory.last_person_speaker = speaker
         if speaker not in memory.names:
@@ -608,10 +799,10 @@ def _continue_or_dash(text, lo, hi, outer, memory: _Memory, paragraph_of, lexico
     dash = _DASH_NAME.match(text, end, hi)
     if dash:
         phrase = dash.group(1).strip()
-        speaker = resolve_speaker(phrase, lo, memory, lexicons)
-        return Attribution(start, end, "direct", "—", "neutral", phrase, dash.start(1), dash.start(1) + len(phrase), speaker)
+        speaker, rule = resolve_speaker(phrase, lo, memory, lexicons, dash.start(1))
+        return Attribution(start, end, "direct", "—", "neutral", phrase, dash.start(1), dash.start(1) + len(phrase), speaker, speaker_rule=rule)
     last = memory.last
     if last is None or paragraph_of(start) - paragraph_of(last.end) > 1:
         return None
-    return Attribution(start, end, "direct", "", "", "", -1, -1, last.speaker, last.medium)
+    return Attribution(start, end, "direct", "", "", "", -1, -1, last.speaker, last.medium, speaker_rule="continuation")
 

@@ -1,4 +1,4 @@
-"""The command line: ``python -m analysis run|validate|fit|report|findings|fetch``."""
+"""The command line: ``python -m analysis run|validate|fit|report|findings|fetch|export-corpus``."""
 
 from __future__ import annotations
 
@@ -101,6 +101,11 @@ def build_parser() -> argparse.ArgumentParser:
     fetch = commands.add_parser("fetch", help="download a gold data set into the data home")
     fetch.add_argument("dataset")
     fetch.add_argument("--data-home", type=Path, default=None)
+
+    export = commands.add_parser("export-corpus", help="write a gold data set's articles as a corpus table (basil: with an event column)")
+    export.add_argument("dataset", choices=["basil"])
+    export.add_argument("out", type=Path, help="the corpus table to write (.csv or .parquet)")
+    export.add_argument("--data-home", type=Path, default=None)
     return parser
 
 
@@ -207,6 +212,23 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         changed = write_readme_findings(load_outputs(config.processed_dir(config.DEFAULT_CORPUS)), args.readme)
         print("README findings " + ("rewritten" if changed else "already current"))
+        return 0
+    if args.command == "export-corpus":
+        from analysis.datasets import basil_corpus, locate_dataset, read_basil
+        from analysis.tables import write_table
+
+        folder = locate_dataset(args.dataset, args.data_home)
+        if folder is None:
+            raise InputProblem([f"no {args.dataset} in the data home: run 'python -m analysis fetch {args.dataset}'"])
+        corpus = basil_corpus(read_basil(folder, with_spans=False))
+        if args.out.suffix.lower() == ".parquet":
+            args.out.parent.mkdir(parents=True, exist_ok=True)
+            corpus.to_parquet(args.out, index=False)
+        elif args.out.suffix.lower() == ".csv":
+            write_table(corpus, args.out)
+        else:
+            raise InputProblem([f"{args.out}: write the corpus as .csv or .parquet"])
+        print(f"{len(corpus)} articles of {corpus['event'].nunique()} events from {', '.join(sorted(corpus['outlet'].unique()))} -> {args.out}")
         return 0
     if args.command == "fetch":
         from analysis.datasets import DATASETS, fetch_dataset

@@ -43,6 +43,8 @@ MODELS_DIR = PACKAGE_DIR / "models"
 LOCAL_MODELS_DIR = PROJECT_DIR / "models"
 
 DEFAULT_CORPUS = RAW_DIR / "trump-putin-call-2025-02-12"
+GOLD_DIR = RAW_DIR / "gold"
+"""Gold sets the project coded by hand (their README says how); the public ones stay in the data home."""
 
 
 def _from_env(name: str) -> Path | None:

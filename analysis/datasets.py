@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
 
+import pandas as pd
+
 from analysis import config
 from analysis.errors import InputProblem, InputWarning
 
@@ -455,7 +457,7 @@ def split_by_hash(text: str, test_share: int = 5) -> str:
     return "test" if int(hash_text(text)[:8], 16) % test_share == 0 else "development"
 
 
-def read_basil(folder: Path) -> list[dict]:
+def read_basil(folder: Path, with_spans: bool = True) -> list[dict]:
     """BASIL articles with their lexical and informational bias spans.
 
     Reads ``articles/YEAR/*.json`` and ``annotations/YEAR/*_ann.json`` under
@@ -464,10 +466,12 @@ def read_basil(folder: Path) -> list[dict]:
     ``source`` (outlet code, lower case), ``sentences`` (the body's sentences in
     order) and ``spans``: dicts ``sentence`` (index into ``sentences``),
     ``start``, ``end`` (offsets within it), ``bias`` (lex or inf), ``quote``
-    (bool) and ``text``. A span is placed by its ``id`` ("p<n>": sentence n)
+    (bool) and ``text``; and the article's ``paragraphs`` (lists of sentences),
+    ``title``, ``date``, ``event`` (its triplet's id) and ``event_title``. A span is placed by its ``id`` ("p<n>": sentence n)
     when the text there matches, else in the first sentence that holds its text
     at its offsets, else in the first that holds its text; spans found nowhere
-    are left out with an InputWarning that counts them.
+    are left out with an InputWarning that counts them. With ``with_spans`` False the
+    annotations are not read (``spans`` is empty): the articles alone.
     """
     files: dict[str, bytes] = {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*.json"))}
     if not files:
@@ -482,7 +486,7 @@ def read_basil(folder: Path) -> list[dict]:
         try:
             article = json.loads(files[name])
             sentences = [s for paragraph in article["body-paragraphs"] for s in paragraph]
-            spans_raw = json.loads(files[annotation_name])["phrase-level-annotations"] if annotation_name in files else []
+            spans_raw = json.loads(files[annotation_name])["phrase-level-annotations"] if with_spans and annotation_name in files else []
         except (json.JSONDecodeError, KeyError, TypeError) as err:
             problems.append(f"{folder / name}: not a BASIL article and annotation ({type(err).__name__}: {err})")
             continue
@@ -503,12 +507,57 @@ def read_basil(folder: Path) -> list[dict]:
                     "text": span["txt"],
                 }
             )
-        rows.append({"article": stem, "source": str(article.get("source", "")).lower(), "sentences": sentences, "spans": spans})
+        rows.append(
+            {
+                "article": stem,
+                "source": str(article.get("source", "")).lower(),
+                "sentences": sentences,
+                "spans": spans,
+                "paragraphs": [list(paragraph) for paragraph in article["body-paragraphs"]],
+                "title": str(article.get("title", "")),
+                "date": str(article.get("date", "")),
+                "event": str(article.get("triplet-uuid", "")),
+                "event_title": str(article.get("main-event", "")),
+            }
+        )
     if problems:
         raise InputProblem(problems)
     if lost:
         warnings.warn(f"{folder}: {lost} BASIL spans whose text is in no sentence of their article left out", InputWarning, stacklevel=2)
     return rows
+
+
+BASIL_OUTLETS = {"fox": "Fox News", "nyt": "New York Times", "hpo": "HuffPost"}
+
+
+def basil_article_text(article: dict) -> str:
+    """A BASIL article's body as the kit reads it: sentences joined by a space, paragraphs by a blank line."""
+    return "\n\n".join(" ".join(" ".join(s.split()) for s in paragraph if s.strip()) for paragraph in article["paragraphs"] if any(s.strip() for s in paragraph))
+
+
+def basil_corpus(articles: list[dict]) -> pd.DataFrame:
+    """BASIL articles (:func:`read_basil`) as a corpus table, one row per article.
+
+    Returns
+    -------
+    A new DataFrame: ``article_id`` (the file stem), ``outlet`` (Fox News, New
+    York Times, HuffPost), ``headline``, ``published``, ``event`` (the triplet's
+    id), ``event_title`` (BASIL's main event) and ``text``
+    (:func:`basil_article_text`), in article order.
+    """
+    rows = [
+        {
+            "article_id": a["article"],
+            "outlet": BASIL_OUTLETS.get(a["source"], a["source"]),
+            "headline": a["title"],
+            "published": a["date"],
+            "event": a["event"],
+            "event_title": a["event_title"],
+            "text": basil_article_text(a),
+        }
+        for a in articles
+    ]
+    return pd.DataFrame(rows, columns=["article_id", "outlet", "headline", "published", "event", "event_title", "text"])
 
 
 def _place_basil_span(sentences: list[str], span: dict) -> tuple[int, int] | None:

@@ -52,6 +52,10 @@ class SourceLexicons:
     organisations: frozenset[str] = frozenset()
     persons: frozenset[str] = frozenset()
     """Canonical names of the actor table's persons."""
+    person_forms: dict[str, str] = field(default_factory=dict)
+    """Each form of a person of the actor table → its canonical name."""
+    name_stops: frozenset[str] = frozenset()
+    """Countries' names and demonyms: never a person's name, and a one-word one never part of one."""
 
 
 def read_attribution_verbs(path: Path | None = None) -> dict[str, str]:
@@ -140,6 +144,8 @@ def load_source_lexicons(actors: list[Actor], corpus: str | Path | None = None) 
         descriptors=descriptors,
         organisations=frozenset(alias for a in actors if a.kind == "organisation" for alias in a.aliases),
         persons=frozenset(a.name for a in actors if a.kind == "person"),
+        person_forms={alias: a.name for a in actors if a.kind == "person" for alias in a.aliases},
+        name_stops=frozenset(countries),
     )
 
 

@@ -43,6 +43,7 @@ QUOTE_COLUMNS = [
     "speaker_start",
     "speaker_end",
     "medium",
+    "speaker_rule",
 ]
 
 
@@ -88,7 +89,7 @@ def find_quotes(
     articles : DataFrame with ``article_id`` and ``clean_text``.
     sentences, paragraphs : with ``article_id``, ``start``, ``end``.
     quote_spans : quotation spans (``article_id``, ``start``, ``end``, ``depth``, ``status``, marks).
-    lexicons : :func:`load_source_lexicons`; the kit's with the kit's actor table when None.
+    lexicons : :func:`load_source_lexicons`; the general ones (no actor table) when None.
 
     Returns
     -------
@@ -97,7 +98,9 @@ def find_quotes(
     partial, indirect), ``speaker``, ``speaker_type``, ``country``, ``cue`` (as
     written; "" for a continuation, "—" for a dash), ``cue_class``,
     ``speaker_text``, ``speaker_start``, ``speaker_end`` (−1 for a
-    continuation), ``medium`` (the platform of a post, else "").
+    continuation), ``medium`` (the platform of a post, else ""),
+    ``speaker_rule`` (the rule that chose the speaker:
+    :data:`analysis.attribution.SPEAKER_RULES`).
     """
     lexicons = lexicons or default_lexicons()
     rows = []
@@ -119,7 +122,9 @@ def find_quotes(
                 source_type, country = classify_source(a.speaker, description + " " + find_apposition(text, a.speaker), lexicons)
             if a.medium and source_type in ("other", "anonymous"):
                 source_type = "social_media"
-            rows.append((article_id, k, a.start, a.end, text[a.start : a.end], a.kind, a.speaker, source_type, country, a.cue, a.cue_class, a.speaker_text, a.speaker_start, a.speaker_end, a.medium))
+            rows.append(
+                (article_id, k, a.start, a.end, text[a.start : a.end], a.kind, a.speaker, source_type, country, a.cue, a.cue_class, a.speaker_text, a.speaker_start, a.speaker_end, a.medium, a.speaker_rule)
+            )
     return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -57,18 +59,18 @@ def plot_source_matrix(table: pd.DataFrame, top: int = 15) -> tuple[plt.Figure, 
     return fig, matrix.reset_index()
 
 
-def plot_sources_validation(results: list[dict], targets: dict[str, dict[str, float]], rules: dict[str, str]) -> tuple[plt.Figure, pd.DataFrame]:
-    """Quote F1 under each matching rule and speaker accuracy per PolNeAR split and gold filter, with the targets.
+def plot_sources_validation(results: list[dict], targets: Callable[[dict], dict[str, float]], rules: dict[str, str]) -> tuple[plt.Figure, pd.DataFrame]:
+    """Quote F1 under each matching rule and speaker accuracy per gold set (data set, split and gold filter), with the targets.
 
-    ``targets``: the targets of each gold filter (``gold_filter`` of the records; ``none`` is every gold
-    attribution). ``rules``: the suffix of each rule's figures and its name, in the order shown. The table has a
-    row per split, gold filter and rule: split, gold_filter, articles, rule, gold, gold_all, predicted,
-    matched, quote_precision, quote_recall, quote_f1 and speaker_accuracy.
+    ``targets``: the targets of a record (:func:`analysis.evaluation.sources.targets_for`). ``rules``: the
+    suffix of each rule's figures and its name, in the order shown. The table has a row per gold set and rule:
+    split (the data set and split), gold_filter, articles, rule, gold, gold_all, predicted, matched,
+    quote_precision, quote_recall, quote_f1 and speaker_accuracy.
     """
     columns = ["matched", "quote_precision", "quote_recall", "quote_f1", "speaker_accuracy"]
     rows = [
         {
-            "split": r["split"],
+            "split": f"{r.get('dataset', 'polnear')} {r['split']}",
             "gold_filter": r["gold_filter"],
             "articles": r["articles"],
             "rule": name,
@@ -83,7 +85,8 @@ def plot_sources_validation(results: list[dict], targets: dict[str, dict[str, fl
     data = pd.DataFrame(rows, columns=["split", "gold_filter", "articles", "rule", "gold", "gold_all", "predicted", *columns])
     groups = list(dict.fromkeys(zip(data["split"], data["gold_filter"])))
     bars = [(name, "quote_f1", f"quote F1, {name}") for name in rules.values()]
-    any_targets = next(iter(targets.values()))
+    set_targets = {(f"{r.get('dataset', 'polnear')} {r['split']}", r["gold_filter"]): targets(r) for r in results}
+    any_targets = next(iter(set_targets.values()))
     target_suffix = next(suffix for suffix in rules if f"speaker_accuracy{suffix}" in any_targets)
     bars.append((rules[target_suffix], "speaker_accuracy", f"speaker accuracy, {rules[target_suffix]}"))
     width = 0.8 / len(bars)
@@ -96,8 +99,8 @@ def plot_sources_validation(results: list[dict], targets: dict[str, dict[str, fl
         for xx, value in zip(positions, values):
             ax.annotate(f"{value:.2f}", (xx, value), xytext=(0, 2), textcoords="offset points", ha="center", fontsize=7)
     labelled = set()
-    for position, (_, kept) in zip(x, groups):
-        for (name, target), style in zip(sorted(targets.get(kept, {}).items()), ("--", ":")):
+    for position, group in zip(x, groups):
+        for (name, target), style in zip(sorted(set_targets[group].items()), ("--", ":")):
             label = f"target {name.replace('_', ' ')}" if name not in labelled else None
             labelled.add(name)
             ax.hlines(target, position - 0.45, position + 0.45, color="#333333", linestyle=style, linewidth=1, label=label)
@@ -105,7 +108,7 @@ def plot_sources_validation(results: list[dict], targets: dict[str, dict[str, fl
     names = {"none": "all gold", "verb_list": "speech-verb gold only"}
     ax.set_xticks(x, [f"{s}: {names.get(f, f)}\n({counts[s, f][1]:,} of {counts[s, f][2]:,} gold, {counts[s, f][0]} articles)" for s, f in groups], fontsize=8)
     ax.set_ylim(0, 1.1)
-    ax.set_title("Quotes and speakers against PolNeAR, on all gold attributions and on speech-verb ones, by matching rule")
+    ax.set_title("Quotes and speakers against people: PolNeAR (all gold, speech-verb gold) and hand-coded BASIL articles")
     ax.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2)
     fig.tight_layout()
     return fig, data

@@ -8,7 +8,7 @@ from analysis import config
 from analysis.attribution import find_attributions
 from analysis.quotes import find_quotations
 from analysis.segment import split_paragraphs, split_sentences
-from analysis.source_lexicons import corpus_lexicons
+from analysis.source_lexicons import corpus_lexicons, default_lexicons
 
 
 def attributions(text: str, lexicons=None):
@@ -119,3 +119,59 @@ def test_platforms_named_with_the_cue_are_the_medium():
 def test_a_cue_ending_with_a_colon_takes_the_quotation_opening_the_next_paragraph():
     text = "Dr. Ward stated:\n\n“The department is not about equal rights.”\n\nThe state sued."
     assert [(a.kind, a.speaker, text[a.start : a.end]) for a in attributions(text)] == [("direct", "Ward", "“The department is not about equal rights.”")]
+
+
+def speakers(text: str) -> list[tuple[str, str]]:
+    """(speaker, rule) of each attribution, read with the general lexicons: a corpus that brings no actor table."""
+    return [(a.speaker, a.speaker_rule) for a in attributions(text, default_lexicons())]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people found in the text, with or without an actor table
+        ("Sen. Mark Warner said the threat was real.", [("Mark Warner", "name_in_text")]),
+        ("Sen. Mark Warner met voters. “It is real,” Warner said.", [("Mark Warner", "name_in_text")]),
+        # an organisation named beside a person does not replace the person who speaks
+        ("Sen. Mark Warner of the Intelligence Committee said the threat was real.", [("Mark Warner", "name_in_text")]),
+        ("Independent Sen. Angus King of Maine told reporters he would vote yes.", [("Angus King", "name_in_text")]),
+        # party-and-state tags and ages are never speakers: the name beside them is
+        ("Sen. Chris Murphy, D-Conn., said the bill was dead.", [("Chris Murphy", "name_in_text")]),
+        ("Defense Secretary Jim Mattis, 68, had said the plan would work.", [("Jim Mattis", "name_in_text")]),
+        ("“The deal is done,” said Rep. Adam Schiff, D-Calif., on Sunday.", [("Adam Schiff", "name_in_text")]),
+        # a description with a relative clause is not a name: the name before it speaks
+        ("Rick Hasen, a professor who specializes in election law, said the ruling was narrow.", [("Rick Hasen", "name_in_text")]),
+        ("Vicente Fox – who went on a tear declaring the nominee “not welcome” – spoke on CNN.", [("Vicente Fox", "name_in_text")]),
+        ("McConnell, now the majority leader, who in 2010 said the goal was to make Obama a “one-term president,” agreed.", [("McConnell", "name_in_phrase")]),
+        # a passive with an adverb is no attribution: "is often described as"
+        ("Clinton, who is often described as the front-runner, has faced scrutiny.", []),
+        # he and she: a person named in the text, never one named only inside a quotation, never one of another gender
+        ("Jim Mattis spoke to troops. “We will win,” he said.", [("Jim Mattis", "pronoun_subject")]),
+        ("Vicente Fox spoke on CNN. “I think President Peña is taking a risk,” he said.", [("Vicente Fox", "pronoun_subject")]),
+        ("Mrs. Clinton met Mr. Sanders on Monday. Later that day, Mr. Sanders and Mrs. Clinton met donors. She said the party was united.", [("Clinton", "pronoun_subject")]),
+        ("He also took aim at Sen. Harry Reid, who he said “was right in 1993.”", [("unresolved: he", "unresolved")]),
+        # a clause whose subject is a pronoun is the pronoun's
+        ("Ever since he won, Sen. Mark Warner has said the press is unfair, and he has said the bill will fail.", [("Mark Warner", "name_in_text"), ("Mark Warner", "pronoun_previous_source")]),
+        # an office: the last person named with that title, synonyms included; never someone the article does not name
+        ("Sen. Mark Warner met voters on Monday. The senator said the bill would pass.", [("Mark Warner", "role")]),
+        ("Former Rep. Jesse Jackson Jr. was charged. The ex-congressman said he accepts the responsibility.", [("Jesse Jackson Jr.", "role")]),
+        ("The defense secretary said the plan would work.", [("defense secretary", "description")]),
+        # "they": the unnamed group that spoke just before
+        ("Law enforcement officials said that the gunman had pledged allegiance, and they acknowledged that he was investigated.", [("Law enforcement officials", "description"), ("Law enforcement officials", "pronoun_previous_source")]),
+        # the paper: the medium last quoted as a source
+        ("The Wall Street Journal reported that the group was softening. Its thinking, according to the paper, is that cuts are needed.", [("The Wall Street Journal", "medium"), ("The Wall Street Journal", "role")]),
+        # a capitalised name after "the" is an institution, not a person
+        ("The Pentagon said the policy would not harm the military.", [("Pentagon", "description")]),
+        # a dateline names nobody
+        ("WASHINGTON -- The nation's leading advocate for seniors says it has not wavered.", [("nation's leading advocate for seniors", "description")]),
+    ],
+)
+def test_speakers_of_a_corpus_without_an_actor_table(text, expected):
+    assert speakers(text) == expected
+
+
+def test_every_speaker_rule_is_described():
+    from analysis.attribution import SPEAKER_RULES
+
+    text = "Sen. Mark Warner said the bill would pass. “It will,” he said. “Soon.”\n\nOfficials said the vote was set."
+    assert {a.speaker_rule for a in attributions(text, default_lexicons())} <= set(SPEAKER_RULES)

@@ -1,4 +1,8 @@
-"""Validation of quotes and speakers against PolNeAR (``python -m analysis validate sources``).
+"""Validation of quotes and speakers against PolNeAR and a hand-coded BASIL set (``python -m analysis validate sources``).
+
+The hand-coded set of BASIL development articles (news from outside PolNeAR,
+read with no actor table) is scored by :mod:`analysis.evaluation.basil_quotes`;
+the rest of this docstring is about PolNeAR.
 
 PolNeAR (Newell, Margolin & Ruths 2018) marks every attribution in 1,008 U.S.
 election news articles as a Source, a Cue and a Content span. Matching rules:
@@ -72,6 +76,9 @@ Gender Gap Tracker reports quote F1 0.837 with a gold coverage above 0.3, speake
 attribution (``none``) the quote target is lower: PolNeAR marks attributions the tracker's quote notion leaves out
 (paraphrase with no verb, cues such as "in a tweet")."""
 
+TARGETS_OUTSIDE_POLNEAR = {"quote_f1_cover30": 0.85, "speaker_accuracy_cover30": 0.87}
+"""Targets on news from outside PolNeAR (the hand-coded BASIL set; the held-out checks use the same matching rule)."""
+
 TARGETS = TARGETS_BY_FILTER["verb_list"]
 """The speech-verb targets (kept under this name for the overview and the figure)."""
 
@@ -125,8 +132,24 @@ def match_article(text: str, prepared: tuple, rule: tuple[str, float] = ("each",
     ``rule``: ``("each", share)``, a match shares at least ``share`` of each content's letters (any shared
     letter when 0); ``("gold", share)``, a match covers more than ``share`` of the gold content's letters.
     """
-    reference, share = rule
     predicted, mine, golden, theirs = prepared
+    matched = [(predicted[i], golden[j]) for i, j in pair_contents(mine, theirs, rule)]
+    right = 0
+    for attribution, g in matched:
+        evidence = _letters(text, [(attribution.speaker_start, attribution.speaker_end)]) if attribution.speaker_start >= 0 else set()
+        source = _letters(text, g["source"])
+        named = _last_capitalised(attribution.speaker)
+        right += bool(evidence & source) or (bool(named) and named == _last_capitalised(g.get("source_text", "")))
+    return {"predicted": len(predicted), "gold": len(golden), "matched": len(matched), "speaker_right": right}
+
+
+def pair_contents(mine: list[set[int]], theirs: list[set[int]], rule: tuple[str, float]) -> list[tuple[int, int]]:
+    """One-to-one pairs ``(kit index, gold index)`` of contents given as sets of letter offsets, best overlap first.
+
+    ``rule`` as in :func:`match_article`: ``("gold", share)`` pairs contents whose shared letters are more than
+    ``share`` of the gold content's; ``("each", share)`` at least ``share`` of each content's (any when 0).
+    """
+    reference, share = rule
     pairs = []
     for i, m in enumerate(mine):
         for j, t in enumerate(theirs):
@@ -136,18 +159,12 @@ def match_article(text: str, prepared: tuple, rule: tuple[str, float] = ("each",
             if (shared > share * len(t)) if reference == "gold" else (shared >= share * len(m) and shared >= share * len(t)):
                 pairs.append((shared / len(t) if reference == "gold" else shared, i, j))
     used_i, used_j, matched = set(), set(), []
-    for shared, i, j in sorted(pairs, reverse=True):
+    for _, i, j in sorted(pairs, reverse=True):
         if i not in used_i and j not in used_j:
             used_i.add(i)
             used_j.add(j)
-            matched.append((predicted[i], golden[j]))
-    right = 0
-    for attribution, g in matched:
-        evidence = _letters(text, [(attribution.speaker_start, attribution.speaker_end)]) if attribution.speaker_start >= 0 else set()
-        source = _letters(text, g["source"])
-        named = _last_capitalised(attribution.speaker)
-        right += bool(evidence & source) or (bool(named) and named == _last_capitalised(g.get("source_text", "")))
-    return {"predicted": len(predicted), "gold": len(golden), "matched": len(matched), "speaker_right": right}
+            matched.append((i, j))
+    return sorted(matched)
 
 
 def score_article(text: str, gold: list[dict], lexicons: SourceLexicons, rule: tuple[str, float] = ("each", 0.5), gold_filter: str = "none") -> dict:
@@ -206,22 +223,38 @@ def _record(gold_filter: str, articles: int, gold_all: int, totals: dict) -> dic
 
 
 def validate(data_home: str | Path | None, report: Callable[[str], None] = print) -> list[dict]:
-    """Score quotes and speakers on every PolNeAR split in the data home; print the unfiltered figures first."""
-    folder = locate_dataset("polnear", data_home)
-    if folder is None:
-        return []
+    """Score quotes and speakers on every PolNeAR split in the data home (unfiltered figures first), then on the hand-coded BASIL set."""
+    from analysis.evaluation.basil_quotes import score_hand_coded
+
     results = []
-    for split, articles in read_polnear(folder).items():
+    folder = locate_dataset("polnear", data_home)
+    for split, articles in (read_polnear(folder).items() if folder is not None else []):
         for scored in score_polnear(articles):
             record = {"dataset": "polnear", "split": split, **scored}
             results.append(record)
             report_record(record, report)
+    basil = score_hand_coded(data_home)
+    if basil is not None:
+        results.append(basil)
+        report_record(basil, report)
+        report(
+            "  recall by kind (gold covered > 30%): "
+            + ", ".join(f"{kind} {basil[f'recall_{kind}_cover30']:.4f}" for kind in ("direct", "partial", "indirect"))
+            + f"; speaker accuracy on the {basil['speakers_known']} gold contents whose speaker the article gives"
+        )
     return results
+
+
+def targets_for(record: dict) -> dict[str, float]:
+    """The targets a record is judged against: PolNeAR's by gold filter, :data:`TARGETS_OUTSIDE_POLNEAR` for other news."""
+    if record["dataset"] == "polnear":
+        return TARGETS_BY_FILTER.get(record["gold_filter"], {})
+    return TARGETS_OUTSIDE_POLNEAR
 
 
 def report_record(record: dict, report: Callable[[str], None] = print) -> None:
     """Print one record: its set, gold filter and counts, then a line per matching rule with the targets judged."""
-    targets = TARGETS_BY_FILTER.get(record["gold_filter"], {})
+    targets = targets_for(record)
     report(
         f"{record['dataset']} {record['split']}, {GOLD_FILTERS[record['gold_filter']]} (gold_filter={record['gold_filter']}; "
         f"{record['articles']} articles; {record['gold']:,} of {record['gold_all']:,} gold attributions scored, {record['predicted']:,} found)"
