@@ -28,7 +28,9 @@ Context rules (:data:`CONTEXT_RULES`), each tested in ``tests/test_hedging.py``:
   control of the House", "assume responsibility").
 - ``epistemic_believe``: "believe in" (faith in, support for: "we believe in
   freedom of assembly") is not a cue, "believe in my heart" is; "believe me"
-  (an emphatic) and "hard to believe" (disbelief) are not cues.
+  (an emphatic), "hard to believe" (disbelief), and "believe" a person or
+  nothing ("voters believe him", "who the people believe.": trust) are not
+  cues. "Cannot believe" stays a cue: SFU's annotators mark it.
 - ``epistemic_think``: "thought" is not a cue as a noun ("the first
   thought", "given any thought", "the thought of"), nor in "thought out"
   ("a poorly thought out plan"). "Think of" and "think about" stay cues:
@@ -244,12 +246,15 @@ def keep_epistemic_assume(text: str, start: int, end: int, lo: int, hi: int) -> 
 
 
 def keep_epistemic_believe(text: str, start: int, end: int, lo: int, hi: int) -> bool:
-    """Rule ``epistemic_believe``: not "believe in" (except "believe in my heart"), "believe me" or "hard to believe"."""
+    """Rule ``epistemic_believe``: not "believe in" (except "believe in my heart"), "believe me", "hard to believe",
+    nor "believe" a person or nothing after it (to trust: "who the people believe")."""
     after = _words_after(text, end, hi, 3)
     if after[:1] == ["in"] and after[2:3] != ["heart"]:
         return False  # "we believe in freedom of assembly"
-    if after[:1] in (["me"], ["us"]):
-        return False  # "believe me, it worked": an emphatic
+    if after[:1] in (["me"], ["us"], ["him"], ["her"], ["them"]):
+        return False  # "believe me, it worked": an emphatic; "voters believe him": trust
+    if not text[end:hi].strip(" \"'”’.,;:!?)"):
+        return False  # "a messenger who the American people believe.": trust, nothing believed
     before = _words_before(text, lo, start, 2)
     return not (len(before) == 2 and before[1] == "to" and before[0] in _DISBELIEF_BEFORE)
 
@@ -291,6 +296,8 @@ def keep_factive_sense(text: str, start: int, end: int, lo: int, hi: int) -> boo
         written = _WORD_RE.search(text, end, min(hi, end + _WINDOW))
         if after and after[0] in _OBJECT_PRONOUNS:
             return False  # "I do not know him", "they know each other"
+        if _words_before(text, lo, start, 1) == ["you"] and text[end : end + 1] in (",", "…") and form == "know":
+            return False  # "You know, I look forward …": a discourse marker
         if written is not None and written.group()[:1].isupper() and not text[end : written.start()].strip() and after[0] not in ("i",):
             return False  # "he knows Christie well"
     return True

@@ -18,11 +18,16 @@ Two layers, always reported apart:
   least :data:`STRONG_VALENCE` in absolute value (−4..+4 scale), where no lexicon
   form covers them; category ``strong_negative`` or ``strong_positive``. A word
   inside a name is not counted (:func:`in_proper_name`: "Intelligence
-  Committee", "Liberty University", "Freedom Caucus").
+  Committee", "Liberty University", "Freedom Caucus"), except in a sentence
+  written in title case, as headlines are (:func:`is_title_case`), where every
+  word is capitalised.
 
 All lexicon forms are matched in one pass (longest first, whole words, case
 ignored). Every hit keeps its offsets and the voice of its first character, so
 loaded words in quoted speech are told apart from the author's.
+
+A term in quotation marks right after "the term", "the phrase", "the word"
+("the term “deep state” refers to …") is mentioned, not used, and is not a hit.
 
 Blind spots: no sense disambiguation beyond the exception phrases ("radical"
 surgery, a "brutal" winter); negation is ignored ("not a dictator" is a hit);
@@ -117,12 +122,13 @@ def read_loaded_lexicon(path: Path | None = None, naming: Path | None = None) ->
 
     Columns ``entry``, ``category``, ``set`` (``-`` for none) and ``forms``
     (``|``-separated, with ``{a,b}`` alternatives). ``naming``: a corpus's
-    ``naming_sets.tsv`` of the same columns, read after it. Raises InputProblem
-    naming the file and line of every malformed row and of every form given twice
-    (in one file, or in both).
+    ``naming_sets.tsv`` of the same columns, read after it: its rows add the
+    corpus's sets of names and replace the general rows of the forms they list
+    (the general "surrender" is a dysphemism; the default corpus puts it in its
+    ``settlement`` set). Raises InputProblem naming the file and line of every
+    malformed row and of every form given twice in one file.
     """
     forms: dict[str, LoadedEntry] = {}
-    files: dict[str, Path] = {}
     problems: list[str] = []
     for source in [path or config.wordlist_path("loaded_terms.tsv")] + ([naming] if naming is not None else []):
         these: dict[str, LoadedEntry] = {}
@@ -138,10 +144,7 @@ def read_loaded_lexicon(path: Path | None = None, naming: Path | None = None) ->
                 problems.append(f"{source}, line {number}: category {category!r} is not one of {', '.join(LEXICON_CATEGORIES + (EXCEPTION,))}")
                 continue
             collect_forms(these, where, LoadedEntry(entry, category, term_set), form_field, source, number, problems)
-        for form in sorted(set(these) & set(forms)):
-            problems.append(f"{source}, line {where[form]}: form {form!r} is already given in {files[form]}")
         forms.update(these)
-        files.update(dict.fromkeys(these, source))
     if problems:
         raise InputProblem(problems)
     return LoadedLexicon(forms, compile_phrase_pattern(set(forms)))
@@ -191,6 +194,17 @@ def in_proper_name(text: str, start: int, end: int, lo: int = 0) -> bool:
     return bool(text[lo:first].strip())  # a title-case word that opens the sentence is not a name by itself
 
 
+_MENTIONED = re.compile(r"\b(?:term|phrase|word|words|label|slogan|expression)\s*[“\"‘']$", re.IGNORECASE)
+"""A term in quotation marks right after "the term", "the phrase", "the word"…: mentioned, not used ("the term “deep state”")."""
+
+
+def is_title_case(text: str, start: int, end: int, share: float = 0.75) -> bool:
+    """Whether ``text[start:end]`` is written in title case, as headlines are ("AOC Ignores Murder Increase"): at
+    least ``share`` of its words of three letters or more begin with a capital (four such words at least)."""
+    words = [w for w in LETTER_WORD_RE.findall(text, start, end) if len(w) >= 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= share * len(words)
+
+
 def find_loaded_terms(text: str, start: int = 0, end: int | None = None, lexicon: LoadedLexicon | None = None, vader: bool = True) -> list[LoadedTerm]:
     """Every loaded term of ``text[start:end]``: lexicon hits, then VADER-layer hits outside them, by offset."""
     lexicon = lexicon or load_loaded_lexicon()
@@ -199,10 +213,11 @@ def find_loaded_terms(text: str, start: int = 0, end: int | None = None, lexicon
     for match in lexicon.pattern.finditer(text, start, end):
         entry = lexicon.forms[normalise_phrase(match.group())]
         covered.append((match.start(), match.end()))
-        if entry.category != EXCEPTION:
+        if entry.category != EXCEPTION and not _MENTIONED.search(text, max(start, match.start() - 20), match.start()):
             terms.append(LoadedTerm(match.start(), match.end(), match.group(), entry.entry, entry.category, entry.set, "lexicon"))
     if vader:
         strong = strong_vader_words()
+        headline = is_title_case(text, start, end)
         spans = iter(covered)
         span = next(spans, None)
         for match in LETTER_WORD_RE.finditer(text, start, end):
@@ -211,7 +226,7 @@ def find_loaded_terms(text: str, start: int = 0, end: int | None = None, lexicon
             if span is not None and span[0] < match.end():
                 continue
             word = normalise_phrase(match.group())
-            if word in strong and not in_proper_name(text, match.start(), match.end(), start):
+            if word in strong and (headline or not in_proper_name(text, match.start(), match.end(), start)):
                 category = VADER_CATEGORIES[int(strong[word] > 0)]
                 terms.append(LoadedTerm(match.start(), match.end(), match.group(), word, category, "-", "vader"))
         terms.sort(key=lambda t: t.start)

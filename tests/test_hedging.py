@@ -121,6 +121,8 @@ def cues(text: str) -> list[tuple[str, str, str]]:
         ("He knows Christie well from their years in New Jersey.", []),
         ("I don't know that he wants to be president.", [("know", "hedge", "negated_booster")]),
         ("Nobody knows what is happening in Libya.", [("knows", "booster", "factive_verb")]),
+        ("He added: “You know, I look forward to staying in touch.”", []),
+        ("You know that the vote failed.", [("know", "booster", "factive_verb")]),
         # approximators of degree
         ("The measure would damage virtually every aspect of American life.", [("would", "hedge", "modal"), ("virtually", "hedge", "approximator")]),
         ("The bill has virtually no chance of passing the Senate.", [("virtually", "hedge", "approximator")]),

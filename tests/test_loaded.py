@@ -17,6 +17,7 @@ from analysis.loaded import (
     in_proper_name,
     label_loaded,
     load_corpus_lexicon,
+    load_loaded_lexicon,
     read_loaded_lexicon,
     score_loaded,
     summarise_loaded,
@@ -31,7 +32,8 @@ def terms(text: str, layer: str | None = None, lexicon=None) -> list[tuple[str, 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Putin's regime launched a brutal invasion.", [("regime", "pejorative_label"), ("brutal", "emotive_intensifier")]),
+        ("Putin's regime launched a brutal invasion.", [("regime", "pejorative_label"), ("brutal invasion", "dysphemism")]),
+        ("Critics said he would capitulate, an act of appeasement.", [("capitulate", "dysphemism"), ("appeasement", "dysphemism")]),
         ("Trump boasted about the call, and Peskov claimed it went well.", [("boasted", "loaded_attribution"), ("claimed", "loaded_attribution")]),
         ("The so-called peace plan", [("so-called", "scare_marker")]),
         ("He blamed the deep state and the radical left.", [("deep state", "partisan_catchphrase"), ("radical left", "partisan_catchphrase")]),
@@ -47,6 +49,13 @@ def terms(text: str, layer: str | None = None, lexicon=None) -> list[tuple[str, 
         ("the war in Ukraine, the invasion, the conflict", []),
         ("The senator called the bill a compromise and refused concessions.", []),
         ("The talks were held on Wednesday.", []),
+        # literal senses written as exceptions, from a hand check of BASIL articles
+        ("Flynn pleaded guilty to lying to the F.B.I. in a disaster recovery inquiry.", []),
+        ("Police found potential explosive devices and an assault weapons ban was debated.", []),
+        ("Medicare waste and fraud and her discrimination claims on condemned land.", []),
+        # a term mentioned, not used
+        ("The term “deep state” typically refers to a shadow government.", []),
+        ("He blamed the “deep state” for the leak.", [("deep state", "partisan_catchphrase")]),
         # the general naming sets of U.S. politics stay
         ("Undocumented immigrants and illegal aliens", [("Undocumented immigrants", "euphemism"), ("illegal aliens", "dysphemism")]),
         # curly apostrophes and any run of spaces
@@ -74,9 +83,14 @@ def test_the_default_corpus_brings_its_naming_sets(text, expected):
     assert terms(text, "lexicon", load_corpus_lexicon(config.DEFAULT_CORPUS)) == expected
 
 
-def test_a_corpus_naming_set_may_not_repeat_a_general_form(tmp_path):
-    (tmp_path / "naming_sets.tsv").write_text("entry\tcategory\tset\tforms\nrebels\tnaming\tfighters\trebels|regime\n", encoding="utf-8")
-    with pytest.raises(InputProblem, match=r"naming_sets.tsv, line 2: form 'regime' is already given in .*loaded_terms.tsv"):
+def test_a_corpus_naming_set_replaces_the_general_row_of_a_form_it_lists(tmp_path):
+    (tmp_path / "naming_sets.tsv").write_text("entry\tcategory\tset\tforms\nrebels\tnaming\tfighters\trebels|insurgents\nregime\tdysphemism\tfighters\tregime\n", encoding="utf-8")
+    lexicon = load_corpus_lexicon(tmp_path)
+    assert terms("The regime fought the rebels.", "lexicon", lexicon) == [("regime", "dysphemism"), ("rebels", "naming")]
+    assert terms("The regime fought the rebels.", "lexicon") == [("regime", "pejorative_label")]
+    (tmp_path / "naming_sets.tsv").write_text("entry\tcategory\tset\tforms\nrebels\tnaming\tfighters\trebels\nfighters\tnaming\tfighters\trebels\n", encoding="utf-8")
+    load_loaded_lexicon.cache_clear()  # read once per path: the file changed
+    with pytest.raises(InputProblem, match=r"naming_sets.tsv, line 3: form 'rebels' is already given on line 2"):
         load_corpus_lexicon(tmp_path)
 
 
@@ -105,6 +119,8 @@ def test_in_proper_name(text, word, expected):
 def test_the_vader_layer_does_not_count_words_inside_names():
     found = [t.text for t in find_loaded_terms("Warner, of the Senate Intelligence Committee, praised the Freedom Caucus.") if t.layer == "vader"]
     assert found == ["praised"]
+    # a headline in title case: every word is capitalised, so none is read as a name
+    assert [t.text for t in find_loaded_terms("Angry Democrats Blame Republicans For Murder Increase") if t.layer == "vader"] == ["Murder"]
 
 
 def test_vader_layer_takes_strong_words_the_lexicon_does_not_cover():

@@ -206,7 +206,24 @@ def validate(data_home: str | Path | None, report: Callable[[str], None] = print
             f"({summary['gold_cues_within_notion']:,} within the kit's notion): precision {summary['precision']:.4f}, "
             f"recall {summary['recall']:.4f}, recall within the notion {summary['recall_within_notion']:.4f}"
         )
+    results += report_checks("hedging", data_home, report)
     return results
+
+
+def report_checks(measure: str, data_home: str | Path | None, report: Callable[[str], None]) -> list[dict]:
+    """The hand checks of ``measure`` (:func:`analysis.evaluation.handcheck.report_checks`), a line each."""
+    from analysis.evaluation.handcheck import TARGET_RIGHT_SHARE
+    from analysis.evaluation.handcheck import report_checks as summarise
+
+    checks = summarise(measure, data_home)
+    for check in checks:
+        report(
+            f"hand check {check['check']} (BASIL development articles, {check['hits']} hits drawn at random): {check['false']} false, "
+            f"{check['false_share']:.0%}; right {check['right_share']:.0%} (target {TARGET_RIGHT_SHARE:.0%} "
+            f"{'met' if check['right_share'] >= TARGET_RIGHT_SHARE else 'NOT met'}); false hits: {'; '.join(check['reasons'])}; "
+            f"{check['false_no_longer_found']} of the {check['false']} false hits no longer found by today's rules (a new sample measures them)"
+        )
+    return checks
 
 
 def hedging_validation_table(results: list[dict]) -> pd.DataFrame:

@@ -236,6 +236,9 @@ def validate(data_home: str | Path | None, report: Callable[[str], None] = print
                 f"basil tokens ({record['layers']} against lexical-bias spans; {record['articles']} articles): {record['predicted_tokens']:,} tokens marked, "
                 f"{record['gold_tokens']:,} annotated: precision {record['precision']:.4f}, recall {record['recall']:.4f}, F1 {record['f1']:.4f}"
             )
+    from analysis.evaluation.hedging import report_checks
+
+    results += report_checks("loaded", data_home, report)
     return results
 
 

@@ -64,6 +64,8 @@ def _hedging(results: list[dict]) -> list[tuple]:
         if r["dataset"] == "wikiweasel":
             rows.append(("wikiweasel", r["split"], f"{r['method']} ({r['rows_scored']})", "F1 of the uncertain class", r["f1"], BASELINE_F1,
                          "CoNLL-2010 Wikipedia systems, top of 0.55-0.60", TARGET_F1 if r["method"] == "model" else None))
+        elif r["dataset"] == "handcheck":
+            rows.append(_handcheck_row(r))
         else:
             rows.append((r["dataset"], "all", "rules", "cue precision", r["precision"], None, "out of domain: no baseline", None))
     return rows
@@ -79,7 +81,16 @@ def _loaded(results: list[dict]) -> list[tuple]:
                          "fine-tuned transformers (Spinde et al. 2021)", TARGETS.get(r["method"]) if r["split"] == "test" else None))
         elif r["dataset"] == "basil":
             rows.append(("basil", "all", r.get("layers", ""), "token F1 on lexical-bias spans", r["f1"], None, "no agreed benchmark", None))
+        elif r["dataset"] == "handcheck":
+            rows.append(_handcheck_row(r))
     return rows
+
+
+def _handcheck_row(r: dict) -> tuple:
+    from analysis.evaluation.handcheck import TARGET_RIGHT_SHARE
+
+    return ("basil (hand check)", r["check"], "lexicon", f"share of {r['hits']} hits judged right", r["right_share"], None,
+            "one person's reading of a seeded sample", TARGET_RIGHT_SHARE)
 
 
 def _sources(results: list[dict]) -> list[tuple]:

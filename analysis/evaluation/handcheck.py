@@ -1,0 +1,129 @@
+"""Hand checks of hits: a seeded sample of a measure's hits in BASIL development articles, judged by a person.
+
+A check answers "what share of the hits are false?" for news the word lists
+were not written against. :func:`sample_hits` draws the hits (every hedge and
+booster, or every loaded term of the lexicon layer, of all BASIL development
+articles read as a corpus without resources), the same ones for the same seed;
+a person judges each, and the verdicts are kept as data
+(``data/raw/gold/handchecks/<measure>-<date>.tsv``: the article, offsets, the
+hit as written, ``verdict`` true or false and a ``reason``; no other text of
+the article). :func:`summarise_check` reads a check back, confirming each hit
+is still where the file says; ``validate hedging`` and ``validate loaded``
+print it.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from analysis import config
+from analysis.datasets import basil_article_text, locate_dataset, read_basil
+from analysis.errors import InputProblem
+
+HANDCHECK_DIR = config.GOLD_DIR / "handchecks"
+COLUMNS = ["article_id", "start", "end", "hit", "verdict", "reason"]
+MEASURES = ("hedging", "loaded")
+SAMPLE_SEED = 28
+TARGET_RIGHT_SHARE = 0.9
+"""The issue's target: at most 10% of a check's hits false."""
+
+
+def basil_texts(data_home: str | Path | None) -> dict[str, str]:
+    """Every BASIL development article as the kit reads it, by article id; empty without basil in the data home."""
+    folder = locate_dataset("basil", data_home)
+    return {a["article"]: basil_article_text(a) for a in read_basil(folder, with_spans=False)} if folder is not None else {}
+
+
+def find_hits(measure: str, texts: dict[str, str]) -> pd.DataFrame:
+    """Every hit of ``measure`` in the texts: ``article_id``, ``start``, ``end``, ``hit``, ``label`` (kind or category).
+
+    ``hedging``: hedges and boosters; ``loaded``: loaded terms of the general lexicon (``naming`` members left out,
+    as they are not counted as loaded). Sentences are those of the kit's segmentation.
+    """
+    from analysis.hedging import find_cues
+    from analysis.loaded import NAMING, find_loaded_terms
+    from analysis.segment import split_sentences
+
+    if measure not in MEASURES:
+        raise ValueError(f"measure must be one of {', '.join(MEASURES)}, not {measure!r}")
+    rows = []
+    for article_id in sorted(texts):
+        text = texts[article_id]
+        for lo, hi in split_sentences(text):
+            if measure == "hedging":
+                rows += [(article_id, c.start, c.end, c.text, f"{c.kind}: {c.category}") for c in find_cues(text, lo, hi)]
+            else:
+                rows += [(article_id, t.start, t.end, t.text, t.category) for t in find_loaded_terms(text, lo, hi, vader=False) if t.category != NAMING]
+    return pd.DataFrame(rows, columns=["article_id", "start", "end", "hit", "label"])
+
+
+def sample_hits(measure: str, texts: dict[str, str], n: int = 50, seed: int = SAMPLE_SEED) -> pd.DataFrame:
+    """``n`` hits of :func:`find_hits` drawn without replacement (seeded), in article and offset order."""
+    hits = find_hits(measure, texts)
+    chosen = np.random.default_rng(seed).choice(len(hits), size=min(n, len(hits)), replace=False)
+    return hits.iloc[np.sort(chosen)].reset_index(drop=True)
+
+
+def read_check(path: Path) -> pd.DataFrame:
+    """A hand check's verdicts (:data:`COLUMNS`); InputProblem names the file and line of every malformed row."""
+    rows, problems = [], []
+    with open(path, encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle, delimiter="\t")
+        header = next(reader, None)
+        if header != COLUMNS:
+            raise InputProblem([f"{path}, line 1: the header must be {'<TAB>'.join(COLUMNS)!r}, not {header!r}"])
+        for number, fields in enumerate(reader, 2):
+            if len(fields) != len(COLUMNS) or not fields[1].isdigit() or not fields[2].isdigit() or fields[4] not in ("true", "false"):
+                problems.append(f"{path}, line {number}: expected {', '.join(COLUMNS)} (offsets as digits, verdict true or false): {fields!r}")
+                continue
+            rows.append({"line": number, "article_id": fields[0], "start": int(fields[1]), "end": int(fields[2]), "hit": fields[3], "verdict": fields[4], "reason": fields[5]})
+    if problems:
+        raise InputProblem(problems)
+    return pd.DataFrame(rows, columns=["line", *COLUMNS])
+
+
+def summarise_check(path: Path, texts: dict[str, str], measure: str | None = None) -> dict:
+    """How many hits of a check are false, after confirming each hit is where the file says (InputProblem if not).
+
+    Returns ``check`` (the file name), ``hits``, ``false``, ``false_share``, ``right_share``, ``reasons``
+    (the false hits' reasons with their counts, most frequent first) and, given ``measure``,
+    ``false_no_longer_found``: false hits the current rules no longer find (rules changed after the check; the
+    check's figure is not re-estimated by this: a new sample is).
+    """
+    check = read_check(path)
+    problems = [
+        f"{path}, line {row.line}: {row.hit!r} is not at {row.start}-{row.end} of {row.article_id}"
+        for row in check.itertuples()
+        if texts.get(row.article_id, "")[row.start : row.end] != row.hit
+    ]
+    if problems:
+        raise InputProblem(problems)
+    false = check[check["verdict"] == "false"]
+    reasons = false["reason"].value_counts()
+    if measure is not None:
+        current = find_hits(measure, {a: texts[a] for a in set(check["article_id"])})
+        now = set(zip(current["article_id"], current["start"], current["end"]))
+        still = [(r.article_id, r.start, r.end) in now for r in false.itertuples()]
+    else:
+        still = [True] * len(false)
+    share = len(false) / len(check) if len(check) else float("nan")
+    return {
+        "check": path.name,
+        "hits": len(check),
+        "false": len(false),
+        "false_share": share,
+        "right_share": (len(check) - len(false)) / len(check) if len(check) else float("nan"),
+        "reasons": [f"{reason} ({count})" for reason, count in reasons.items()],
+        "false_no_longer_found": len(still) - sum(still),
+    }
+
+
+def report_checks(measure: str, data_home: str | Path | None, folder: Path = HANDCHECK_DIR) -> list[dict]:
+    """:func:`summarise_check` of every check of ``measure`` in ``folder`` (``<measure>-*.tsv``), given basil in the data home."""
+    paths = sorted(folder.glob(f"{measure}-*.tsv")) if folder.is_dir() else []
+    texts = basil_texts(data_home) if paths else {}
+    return [{"dataset": "handcheck", "check_of": measure, **summarise_check(path, texts, measure)} for path in paths] if texts else []
