@@ -28,9 +28,10 @@ Context rules (:data:`CONTEXT_RULES`), each tested in ``tests/test_hedging.py``:
   control of the House", "assume responsibility").
 - ``epistemic_believe``: "believe in" (faith in, support for: "we believe in
   freedom of assembly") is not a cue, "believe in my heart" is; "believe me"
-  (an emphatic), "hard to believe" (disbelief), and "believe" a person or
-  nothing ("voters believe him", "who the people believe.": trust) are not
-  cues. "Cannot believe" stays a cue: SFU's annotators mark it.
+  (an emphatic), "hard to believe" (disbelief), and "believe him", "her",
+  "them" (to trust) are not cues. "Cannot believe" and a "believe" with
+  nothing after it ("who the people believe.") stay cues: taking them out cost
+  SFU's recall and the hedging model's F1.
 - ``epistemic_think``: "thought" is not a cue as a noun ("the first
   thought", "given any thought", "the thought of"), nor in "thought out"
   ("a poorly thought out plan"). "Think of" and "think about" stay cues:
@@ -43,7 +44,8 @@ Context rules (:data:`CONTEXT_RULES`), each tested in ``tests/test_hedging.py``:
 - ``factive_sense``: "confirm" is not a booster when a nominee is confirmed
   ("was confirmed Tuesday as secretary of state", "newly confirmed Secretary",
   "the Senate voted to confirm him"); "know" is not one before a person ("I do
-  not know him", "he knows Christie well": acquaintance, not knowledge).
+  not know him", "he knows Christie well": acquaintance, not knowledge), nor in
+  "you know," (a discourse marker).
 
 "will" is deliberately not a cue: in news it is the plain future (a test holds
 this). Every booster preceded by a negation within three words of its sentence
@@ -247,14 +249,12 @@ def keep_epistemic_assume(text: str, start: int, end: int, lo: int, hi: int) -> 
 
 def keep_epistemic_believe(text: str, start: int, end: int, lo: int, hi: int) -> bool:
     """Rule ``epistemic_believe``: not "believe in" (except "believe in my heart"), "believe me", "hard to believe",
-    nor "believe" a person or nothing after it (to trust: "who the people believe")."""
+    nor "believe him/her/them" (to trust)."""
     after = _words_after(text, end, hi, 3)
     if after[:1] == ["in"] and after[2:3] != ["heart"]:
         return False  # "we believe in freedom of assembly"
     if after[:1] in (["me"], ["us"], ["him"], ["her"], ["them"]):
         return False  # "believe me, it worked": an emphatic; "voters believe him": trust
-    if not text[end:hi].strip(" \"'”’.,;:!?)"):
-        return False  # "a messenger who the American people believe.": trust, nothing believed
     before = _words_before(text, lo, start, 2)
     return not (len(before) == 2 and before[1] == "to" and before[0] in _DISBELIEF_BEFORE)
 

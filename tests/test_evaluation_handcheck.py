@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from analysis.errors import InputProblem
-from analysis.evaluation.handcheck import COLUMNS, HANDCHECK_DIR, find_hits, read_check, report_checks, sample_hits, summarise_check
+from analysis.evaluation.handcheck import (
+    COLUMNS,
+    HANDCHECK_DIR,
+    find_hits,
+    read_check,
+    report_checks,
+    sample_hits,
+    summarise_check,
+)
 
 TEXTS = {
     "a_1": "The senator may run. A shameful deal, critics said, was about 90 percent done.",

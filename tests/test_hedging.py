@@ -99,6 +99,8 @@ def cues(text: str) -> list[tuple[str, str, str]]:
         ("Believe me, it was a great call.", []),
         ("It is hard to believe the figures.", []),
         ("Officials believe the package was mailed from Florida.", [("believe", "hedge", "epistemic_verb")]),
+        ("Voters no longer believe him.", []),
+        ("Leaders must decide whether to believe them.", [("must", "booster", "modal_booster")]),
         # epistemic_think: the noun thought
         ("My first thought was that the vote had failed.", []),
         ("The plan was poorly thought out.", []),

@@ -24,7 +24,6 @@ article does not say who) count for quotes, not for speakers.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import re
 from pathlib import Path
@@ -37,6 +36,7 @@ from analysis.evaluation.sources import RULES, pair_contents
 from analysis.quotes import find_quotations
 from analysis.segment import split_paragraphs, split_sentences
 from analysis.source_lexicons import SourceLexicons, default_lexicons
+from analysis.wordlists import read_tsv_records
 
 GOLD_PATH = config.GOLD_DIR / "basil_quotes" / "quotes.tsv"
 COLUMNS = ["article_id", "start", "end", "kind", "speaker", "content_sha1"]
@@ -55,17 +55,13 @@ def content_hash(content: str) -> str:
 
 def read_gold(path: Path = GOLD_PATH) -> list[dict]:
     """The gold rows of a tab-separated file of :data:`COLUMNS`; InputProblem names the file and line of every malformed row."""
-    rows, problems = [], []
-    with open(path, encoding="utf-8", newline="") as handle:
-        reader = csv.reader(handle, delimiter="\t")
-        header = next(reader, None)
-        if header != COLUMNS:
-            raise InputProblem([f"{path}, line 1: the header must be {'<TAB>'.join(COLUMNS)!r}, not {header!r}"])
-        for number, fields in enumerate(reader, 2):
-            if len(fields) != len(COLUMNS) or not fields[1].isdigit() or not fields[2].isdigit() or fields[3] not in KINDS or not fields[4]:
-                problems.append(f"{path}, line {number}: expected {', '.join(COLUMNS)} (offsets as digits, kind one of {', '.join(KINDS)}): {fields!r}")
-                continue
-            rows.append({"line": number, "article_id": fields[0], "start": int(fields[1]), "end": int(fields[2]), "kind": fields[3], "speaker": fields[4], "sha1": fields[5]})
+    rows = []
+    records, problems = read_tsv_records(path, COLUMNS)
+    for number, line, fields in records:
+        if len(fields) != len(COLUMNS) or not fields[1].isdigit() or not fields[2].isdigit() or fields[3] not in KINDS or not fields[4]:
+            problems.append(f"{path}, line {number}: expected {', '.join(COLUMNS)} (offsets as digits, kind one of {', '.join(KINDS)}): {line!r}")
+            continue
+        rows.append({"line": number, "article_id": fields[0], "start": int(fields[1]), "end": int(fields[2]), "kind": fields[3], "speaker": fields[4], "sha1": fields[5]})
     if problems:
         raise InputProblem(problems)
     return rows

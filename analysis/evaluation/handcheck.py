@@ -14,7 +14,6 @@ print it.
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import numpy as np
@@ -23,6 +22,7 @@ import pandas as pd
 from analysis import config
 from analysis.datasets import basil_article_text, locate_dataset, read_basil
 from analysis.errors import InputProblem
+from analysis.wordlists import read_tsv_records
 
 HANDCHECK_DIR = config.GOLD_DIR / "handchecks"
 COLUMNS = ["article_id", "start", "end", "hit", "verdict", "reason"]
@@ -70,17 +70,13 @@ def sample_hits(measure: str, texts: dict[str, str], n: int = 50, seed: int = SA
 
 def read_check(path: Path) -> pd.DataFrame:
     """A hand check's verdicts (:data:`COLUMNS`); InputProblem names the file and line of every malformed row."""
-    rows, problems = [], []
-    with open(path, encoding="utf-8", newline="") as handle:
-        reader = csv.reader(handle, delimiter="\t")
-        header = next(reader, None)
-        if header != COLUMNS:
-            raise InputProblem([f"{path}, line 1: the header must be {'<TAB>'.join(COLUMNS)!r}, not {header!r}"])
-        for number, fields in enumerate(reader, 2):
-            if len(fields) != len(COLUMNS) or not fields[1].isdigit() or not fields[2].isdigit() or fields[4] not in ("true", "false"):
-                problems.append(f"{path}, line {number}: expected {', '.join(COLUMNS)} (offsets as digits, verdict true or false): {fields!r}")
-                continue
-            rows.append({"line": number, "article_id": fields[0], "start": int(fields[1]), "end": int(fields[2]), "hit": fields[3], "verdict": fields[4], "reason": fields[5]})
+    rows = []
+    records, problems = read_tsv_records(path, COLUMNS)
+    for number, line, fields in records:
+        if len(fields) != len(COLUMNS) or not fields[1].isdigit() or not fields[2].isdigit() or fields[4] not in ("true", "false"):
+            problems.append(f"{path}, line {number}: expected {', '.join(COLUMNS)} (offsets as digits, verdict true or false): {line!r}")
+            continue
+        rows.append({"line": number, "article_id": fields[0], "start": int(fields[1]), "end": int(fields[2]), "hit": fields[3], "verdict": fields[4], "reason": fields[5]})
     if problems:
         raise InputProblem(problems)
     return pd.DataFrame(rows, columns=["line", *COLUMNS])
