@@ -91,7 +91,7 @@ def collect_marks(article_id: str, tables: dict[str, pd.DataFrame], partner: str
     found: list[tuple[int, int, str, str, str]] = []
     quotes = tables["quotes"][tables["quotes"]["article_id"] == article_id]
     for r in quotes.itertuples():
-        title = f"{r.kind} quotation · speaker: {r.speaker} ({r.speaker_type}) · cue: {r.cue} ({r.cue_class})"
+        title = f"{r.kind} quotation · speaker: {r.speaker} ({r.speaker_type}; rule: {r.speaker_rule}) · cue: {r.cue} ({r.cue_class})"
         found.append((int(r.start), int(r.end), "quote", title, str(r.speaker)))
     hedges = tables["hedges"][tables["hedges"]["article_id"] == article_id]
     for r in hedges.itertuples():

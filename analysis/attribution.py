@@ -468,7 +468,7 @@ SPEAKER_RULES = {
     "role": "a description by office (\"the senator\"): the last person the article named with that title",
     "descriptor": "a description of the corpus's actor_descriptors.tsv, for an actor the article names",
     "organisation": "an organisation of the corpus's actor table",
-    "medium": "a medium, agency or platform of media_outlets.tsv",
+    "medium": "a medium, agency or platform of media_outlets.tsv; \"the paper\", \"the network\": the medium last quoted as a source, else the last one named",
     "description": "an unnamed source, kept as described (\"officials\", \"a spokesman\")",
     "continuation": "a quotation without a cue of its own, continuing the previous source",
     "unresolved": "a pronoun with nobody named before it, or a phrase that names nobody (a party tag, an age)",
@@ -530,7 +530,11 @@ def resolve_speaker(phrase: str, sentence_start: int, memory: _Memory, lexicons:
         actor = lexicons.descriptors[normalise_phrase(described.group())]
         if actor in memory.named_actors or not memory.text:
             return actor, "descriptor"
-    role = _resolve_role(lowered, memory, position if position is not None else sentence_start, lexicons)
+    where = position if position is not None else sentence_start
+    medium = _resolve_medium_description(lowered, memory, where, lexicons)
+    if medium:
+        return medium, "medium"
+    role = _resolve_role(lowered, memory, where)
     if role:
         return role, "role"
     institution = re.fullmatch(r"(?:the|The)\s+((?:[A-Z][\w’'.&-]*\s*)+)", bare)
@@ -594,23 +598,34 @@ def _resolve_pronoun(pronoun: str, sentence_start: int, memory: _Memory, lexicon
 _MEDIA_DESCRIPTIONS = frozenset("paper newspaper outlet network station broadcaster magazine publication".split())
 
 
-def _resolve_role(lowered: str, memory: _Memory, position: int, lexicons: SourceLexicons) -> str:
-    """A description by office ("the senator", "the ex-congressman") or of a medium ("the paper"): the last one named before it.
+def _description_words(lowered: str) -> list[str]:
+    """The words after "the" of a short definite description ("the senator" → ["senator"]), else none."""
+    if not lowered.startswith(_DEFINITE[:1]) or len(lowered.split()) > 4:
+        return []
+    return lowered.split()[1:]
+
+
+def _resolve_medium_description(lowered: str, memory: _Memory, position: int, lexicons: SourceLexicons) -> str:
+    """"The paper", "the network"…: the medium last quoted as a source, else the last medium the article named."""
+    words = _description_words(lowered)
+    if not words or words[-1] not in _MEDIA_DESCRIPTIONS:
+        return ""
+    if memory.media_sources:
+        return memory.media_sources[-1]  # "according to the paper": the medium last quoted as a source
+    media = [m for m in lexicons.media_pattern.finditer(memory.text, 0, position) if lexicons.media[m.group()][1] != "platform"]
+    return lexicons.media[media[-1].group()][0] if media else ""
+
+
+def _resolve_role(lowered: str, memory: _Memory, position: int) -> str:
+    """A description by office ("the senator", "the ex-congressman"): the last person the article named with that title.
 
     An office matches the office of a title written before a person's name, its synonyms included
-    (congressman, representative); "the paper", "the network"… are the last medium the article named.
+    (congressman, representative).
     """
-    if not lowered.startswith(_DEFINITE[:1]) or len(lowered.split()) > 4:
-        return ""
-    words = lowered.split()[1:]
+    words = _description_words(lowered)
     if not words:
         return ""
     head = re.sub(r"^(?:ex|former)-", "", words[-1])
-    if head in _MEDIA_DESCRIPTIONS:
-        if memory.media_sources:
-            return memory.media_sources[-1]  # "according to the paper": the medium last quoted as a source
-        media = [m for m in lexicons.media_pattern.finditer(memory.text, 0, position) if lexicons.media[m.group()][1] != "platform"]
-        return lexicons.media[media[-1].group()][0] if media else ""
     head = ROLE_SYNONYMS.get(head, head)
     titled = [p for p in memory.people if p.start < position and p.role and ROLE_SYNONYMS.get(p.role.split()[-1], p.role.split()[-1]) == head]
     if not titled:

@@ -127,7 +127,9 @@ def find_actor_labels(
     One row per person mention and descriptor: ``article_id``, ``sentence_id``,
     ``actor``, ``start``, ``end`` (offsets of the whole label), ``label`` (as
     written, spaces collapsed, a leading "The" lower-cased), ``source``
-    (``name`` or ``descriptor``) and ``voice``.
+    (``name`` or ``descriptor``) and ``voice``. A descriptor counts only in an
+    article that names its actor: no label goes to a person the article does
+    not name.
     """
     descriptors = descriptors or {}
     countries = {alias for a in actors if a.kind == "country" for alias in a.aliases}
@@ -145,9 +147,12 @@ def find_actor_labels(
     if descriptors:
         pattern = compile_phrase_pattern(set(descriptors))
         index = index_voice_ranges(voice)
+        named = set(zip(people["article_id"], people["actor"]))
         for (article_id, sentence_id), (lo, hi) in bounds.items():
             for match in pattern.finditer(texts[article_id], lo, hi):
                 actor = descriptors[normalise_phrase(match.group())]
+                if (article_id, actor) not in named:
+                    continue  # "the Russian leader" in an article that never names Putin is nobody the article names
                 where = voice_at(index.get(article_id, ([], [], [])), match.start())
                 rows.append((article_id, sentence_id, actor, match.start(), match.end(), _tidy(match.group()), "descriptor", where))
     return pd.DataFrame(rows, columns=["article_id", "sentence_id", "actor", "start", "end", "label", "source", "voice"])

@@ -35,6 +35,7 @@ def hostile_tables() -> dict[str, pd.DataFrame]:
         "quotes": pd.DataFrame({
             "article_id": ["evil"], "start": [quote_start], "end": [quote_end], "kind": ["direct"],
             "speaker": ['"><script>alert(6)</script>'], "speaker_type": ["official"], "cue": ["said"], "cue_class": ["neutral"],
+            "speaker_rule": ["<b>rule</b>"],
         }),
         "hedges": pd.DataFrame({
             "article_id": ["evil"], "start": [may], "end": [may + 3], "kind": ["hedge"], "cue": ["may"], "entry": ["may"],

@@ -159,7 +159,7 @@ def speakers(text: str) -> list[tuple[str, str]]:
         # "they": the unnamed group that spoke just before
         ("Law enforcement officials said that the gunman had pledged allegiance, and they acknowledged that he was investigated.", [("Law enforcement officials", "description"), ("Law enforcement officials", "pronoun_previous_source")]),
         # the paper: the medium last quoted as a source
-        ("The Wall Street Journal reported that the group was softening. Its thinking, according to the paper, is that cuts are needed.", [("The Wall Street Journal", "medium"), ("The Wall Street Journal", "role")]),
+        ("The Wall Street Journal reported that the group was softening. Its thinking, according to the paper, is that cuts are needed.", [("The Wall Street Journal", "medium"), ("The Wall Street Journal", "medium")]),
         # a capitalised name after "the" is an institution, not a person
         ("The Pentagon said the policy would not harm the military.", [("Pentagon", "description")]),
         # a dateline names nobody

@@ -131,3 +131,18 @@ def test_export_corpus_writes_a_table_the_kit_reads(tmp_path, capsys):
     corpus = load_corpus(out)
     assert corpus.loc[0, "event"] == "e1" and corpus.loc[0, "outlet"] == "New York Times"
     assert main(["export-corpus", "basil", str(tmp_path / "basil.txt"), "--data-home", str(tmp_path / "home")]) == 2
+
+
+def test_no_statement_goes_to_a_person_the_article_does_not_name(data_home):
+    from analysis.attribution import PERSON_RULES, find_attributions
+    from analysis.evaluation.handcheck import basil_texts
+    from analysis.quotes import find_quotations
+    from analysis.segment import split_paragraphs, split_sentences
+
+    checked = 0
+    for article_id, text in basil_texts(data_home).items():
+        for a in find_attributions(text, split_sentences(text), split_paragraphs(text), find_quotations(text), default_lexicons()):
+            if a.speaker_rule in PERSON_RULES or a.speaker_rule.startswith("pronoun") or a.speaker_rule == "descriptor":
+                checked += 1
+                assert a.speaker.split()[-1] in text, (article_id, a.speaker, a.speaker_rule)
+    assert checked > 500

@@ -46,8 +46,10 @@ def _labels(texts: dict[str, str], published: dict[str, str] | None = None):
         ("Kremlin spokesman Dmitry Peskov said so.", ["Kremlin spokesman Dmitry Peskov"]),
         ("He called President Vladimir V. Putin of Russia.", ["President Vladimir V. Putin of Russia"]),
         ("Mr. Trump and Russia's Putin talked.", ["Mr. Trump", "Russia's Putin"]),
-        ("Later, the Russian leader agreed with the U.S. president.", ["the Russian leader", "the U.S. president"]),
-        ("The Ukrainian president was not told, and Trump said so.", ["the Ukrainian president", "Trump"]),
+        ("Putin called Trump. Later, the Russian leader agreed with the U.S. president.", ["Putin", "Trump", "the Russian leader", "the U.S. president"]),
+        ("Zelenskyy was away. The Ukrainian president was not told, and Trump said so.", ["Zelenskyy", "the Ukrainian president", "Trump"]),
+        # a description counts only for a person the article names: here nobody is named
+        ("Later, the Russian leader agreed with the U.S. president.", []),
     ],
 )
 def test_labels_read_titles_names_and_descriptors(text, expected):

@@ -165,3 +165,19 @@ def test_every_quotation_of_the_seeds_is_found_with_its_speaker(seed_tables):
     missing = [e for e in SEED_QUOTES if not any(f[0] == e[0] and e[1] in f[1] and f[2] == e[2] and f[3] == e[3] for f in found)]
     assert missing == []
     assert len(found) == len(SEED_QUOTES)
+
+
+def test_every_seed_speaker_is_someone_the_article_names_and_says_by_which_rule(seed_tables):
+    from analysis import config
+    from analysis.actors import load_actors
+    from analysis.attribution import PERSON_RULES, SPEAKER_RULES
+
+    quotes, articles = seed_tables["quotes"], seed_tables["articles"]
+    texts = dict(zip(articles["article_id"], articles["clean_text"]))
+    aliases = {a.name: a.aliases for a in load_actors(config.DEFAULT_CORPUS)}
+    assert set(quotes["speaker_rule"]) <= set(SPEAKER_RULES)
+    people = quotes[quotes["speaker_rule"].isin(PERSON_RULES) | quotes["speaker_rule"].str.startswith("pronoun")]
+    assert len(people) > 20
+    for article_id, speaker in zip(people["article_id"], people["speaker"]):
+        forms = aliases.get(speaker, (speaker.split()[-1],))
+        assert any(form in texts[article_id] for form in forms), (article_id, speaker)
