@@ -24,17 +24,26 @@ name). The strategies:
 - continuations: a quoted sentence without a cue right after an attribution,
   in the same or the next paragraph, continues its source; a quotation followed
   by a dash and a name is that name's.
-- :func:`resolve_speaker`: a person of the actor table named in the phrase, a
-  description of ``actor_descriptors.tsv``, an organisation or medium by its
-  canonical name; "he"/"she" is a person named earlier in the same sentence,
-  else the person source of the sentence before, else the first person named in
-  the nearest earlier sentence; a bare surname is the fuller name written
-  earlier ("Masala" → "Carlo Masala"); unnamed sources keep their description.
+- :func:`resolve_speaker`: the rules of :data:`SPEAKER_RULES`, in order, each
+  recorded with the speaker it chose: a party-and-state tag or an age is never
+  a speaker; a person of the corpus's actor table named in the phrase; a
+  person the article names (:func:`analysis.people.find_people`, for any
+  corpus) named in the phrase; an organisation or medium by its canonical
+  name; a description of the corpus's ``actor_descriptors.tsv`` for an actor
+  the article names; "the paper" as the medium last quoted; an office ("the
+  senator") as the last person named with that title; a bare surname as the
+  fuller name written earlier ("Masala" → "Carlo Masala"); "he"/"she" as a
+  person named earlier in the same sentence outside quotations, else the
+  person source of the sentence before, else the first person named in the
+  nearest earlier sentence, never one whose courtesy title says another
+  gender; "they" as an unnamed group that just spoke; unnamed sources keep
+  their description.
 
 Blind spots: the rules read English news syntax; nested attributions go to one
 source; a source far from its verb, quotes introduced by a colon after a noun
-and paraphrases without an attribution verb are missed; "they" and "it" are not
-resolved and no gender is known.
+and paraphrases without an attribution verb are missed; "it" is not resolved,
+"they" only to a group that just spoke; gender is known only from courtesy
+titles; a speaker named only after the statement is not found.
 """
 
 from __future__ import annotations
@@ -447,10 +456,12 @@ class _Memory:
     media_sources: list[str] = field(default_factory=list)
     """The media quoted as sources so far, in order ("The Wall Street Journal reported")."""
 
+    people_starts: list[int] = field(default_factory=list)
+    """Where each of ``people`` starts, for :meth:`people_in`."""
+
     def people_in(self, start: int, end: int) -> list[PersonMention]:
         """The people named in ``text[start:end]``, in order."""
-        starts = [p.start for p in self.people]
-        return self.people[bisect_left(starts, start) : bisect_left(starts, end)]
+        return self.people[bisect_left(self.people_starts, start) : bisect_left(self.people_starts, end)]
 
     def gender(self, name: str) -> str:
         return next((p.gender for p in self.people if p.name == name and p.gender), "")
@@ -661,7 +672,14 @@ def find_attributions(
     quoted = [(q.start, q.end) for q in outer]
     people = find_people(text, titles=lexicons.titles, stops=lexicons.name_stops, actors=lexicons.person_forms)
     named = frozenset(lexicons.actor_owner[m.group()].name for m in lexicons.actor_pattern.finditer(text))
-    memory = _Memory(text=text, subjects=_find_subjects(text, sentences, quoted, lexicons, people), people=people, named_actors=named, quoted=quoted)
+    memory = _Memory(
+        text=text,
+        subjects=_find_subjects(text, sentences, quoted, lexicons, people),
+        people=people,
+        people_starts=[p.start for p in people],
+        named_actors=named,
+        quoted=quoted,
+    )
     paragraph_of = _paragraph_index(paragraphs)
     found: list[Attribution] = []
     covered_until = -1
