@@ -70,7 +70,6 @@ ROLE_SYNONYMS = {
 """Office nouns that name the same office, by the one they are read as ("the congressman" is the representative)."""
 _NOT_ROLES = frozenset("former then incoming outgoing sitting current newly elected re-elected late de facto self-declared acting mr. mrs. ms. mr mrs ms".split())
 
-_TOKEN = re.compile(r"[A-Za-z][\w’'.-]*")
 
 
 @dataclass(frozen=True)
@@ -96,9 +95,13 @@ def name_stopwords() -> frozenset[str]:
     return frozenset(read_wordlist("name_stopwords.txt")) | frozenset(read_wordlist("sentence_starters.txt"))
 
 
+_DIGIT = re.compile(r"\d")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+|[A-Z][a-z]?\.")
+
+
 def _is_name_word(word: str) -> bool:
     core = word.rstrip(".")
-    if not core or not core[0].isupper() or any(c.isdigit() for c in core):
+    if not core or not core[0].isupper() or _DIGIT.search(core):
         return False
     if len(core) > 1 and core.isupper() and "." not in word:
         return False  # an acronym: FBI, GOP, NATO
@@ -112,13 +115,20 @@ def _strip_possessive(word: str) -> tuple[str, bool]:
     return (word[:-2] if word.endswith(("'s", "’s")) else word[:-1]), True
 
 
+@lru_cache(maxsize=4)
+def _candidate_pattern(titles: frozenset[str]) -> re.Pattern:
+    """A word that may stand in a run: capitalised, or a lower-case title word or particle ("former", "spokesman", "de")."""
+    lower = sorted({w for w in titles | PARTICLES if not w[:1].isupper()}, key=len, reverse=True)
+    return re.compile(r"(?<![\w’'.-])(?:[A-Z][\w’'.-]*|(?:" + "|".join(re.escape(w) for w in lower) + r")(?![\w’'-]))")
+
+
 def _runs(text: str, start: int, end: int, titles: frozenset[str]) -> list[list[tuple[int, int, str]]]:
     """Runs of capitalised words, particles and title words separated by single spaces; a possessive ends a run."""
     runs: list[list[tuple[int, int, str]]] = []
     current: list[tuple[int, int, str]] = []
-    for match in _TOKEN.finditer(text, start, end):
+    for match in _candidate_pattern(titles).finditer(text, start, end):
         word, possessive = _strip_possessive(match.group())
-        if word.endswith(".") and word not in titles and not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]?\.", word) and word not in SUFFIXES:
+        if word.endswith(".") and word not in titles and word not in SUFFIXES and not _INITIALS.fullmatch(word):
             word = word[:-1]  # a sentence's last word: "said Mark Warner."
         fits = word[:1].isupper() or word in titles or word in PARTICLES
         joined = current and text[current[-1][1] : match.start()] == " "
@@ -171,7 +181,7 @@ def _role(title: list[tuple[int, int, str]]) -> str:
     words = [w for _, _, w in title if w.lower() not in _NOT_ROLES]
     if not words:
         return ""
-    head = words[-1].lower()
+    head = re.sub(r"^(?:then|ex|former)-", "", words[-1].lower())
     head = ROLE_WORDS.get(head, head.rstrip("."))
     qualifiers = [w.lower() for w in words[:-1] if w[:1].isupper() and w.lower() not in ROLE_WORDS]
     return " ".join(qualifiers[-1:] + [head])
@@ -180,6 +190,12 @@ def _role(title: list[tuple[int, int, str]]) -> str:
 def _surname(tokens: list[str]) -> str:
     core = [t for t in tokens if t not in SUFFIXES and t not in PARTICLES]
     return core[-1] if core else ""
+
+
+@lru_cache(maxsize=8)
+def _split_stops(stops: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The names of more than one word (never a whole name) and the single words never in a name, with :func:`name_stopwords`."""
+    return frozenset(s for s in stops if " " in s), frozenset(s for s in stops if " " not in s) | name_stopwords()
 
 
 def find_people(text: str, start: int = 0, end: int | None = None, titles: frozenset[str] = frozenset(), stops: frozenset[str] = frozenset(), actors: dict[str, str] | None = None) -> list[PersonMention]:
@@ -194,8 +210,7 @@ def find_people(text: str, start: int = 0, end: int | None = None, titles: froze
     """
     end = len(text) if end is None else end
     actors = actors or {}
-    places = frozenset(s for s in stops if " " in s)
-    stops = frozenset(s for s in stops if " " not in s) | name_stopwords()
+    places, stops = _split_stops(stops)
     found = []
     for run in _runs(text, start, end, titles):
         split = _split_run(run, titles, stops)
