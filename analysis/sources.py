@@ -5,11 +5,13 @@ become ``quotes.csv``; :func:`classify_source` gives each source a type and a
 country; :func:`summarise_sources` says who speaks how much per article;
 :func:`find_cited_media` lists the media and platforms each article names.
 
-Source types: ``actor_sources.tsv`` for the actor table's persons; else the
-words of the description, an inverted source's apposition or the apposition
-after the name's first mention ("Carlo Masala, a professor …" → expert) against
-``source_types.tsv``; unnamed people and officials are ``anonymous``; the
-country from the description's place words (Kremlin → Russia).
+Source types: the corpus's ``actor_sources.tsv`` for its actor table's persons;
+else the words of the description, an inverted source's apposition, the
+apposition after the name's first mention ("Carlo Masala, a professor …" →
+expert) or the title before its first titled mention ("President Trump" →
+official, "Sen. Warner" → politician) against ``source_types.tsv``; unnamed
+people and officials are ``anonymous``; the country from the description's
+place words (Kremlin → Russia) or a country or demonym.
 """
 
 from __future__ import annotations
@@ -76,6 +78,26 @@ def find_apposition(text: str, name: str) -> str:
     return match.group(1) if match else ""
 
 
+def find_title(text: str, name: str, titles: frozenset[str]) -> str:
+    """The title words written right before the first mention of a name's surname that has one ("President" of
+    "President Trump", "Sen." of "Sen. Mark Warner"; given names between them skipped), or ""."""
+    surname = name.split()[-1] if name.split() else ""
+    if not surname[:1].isupper():
+        return ""
+    for match in re.finditer(r"(?<![\w’'-])" + re.escape(surname) + r"(?![\w’'-])", text):
+        before = text[max(0, match.start() - 100) : match.start()].split()
+        k, skipped = len(before), 0
+        while k and skipped < 2 and before[k - 1] not in titles and before[k - 1][:1].isupper():
+            k, skipped = k - 1, skipped + 1  # "Sen. Mark Warner": the given name stands between
+        kept = []
+        while k and before[k - 1] in titles:
+            kept.insert(0, before[k - 1])
+            k -= 1
+        if kept:
+            return " ".join(kept)
+    return ""
+
+
 # ---------------------------------------------------------------- tables
 
 
@@ -119,7 +141,8 @@ def find_quotes(
             description = a.description or a.speaker_text or a.speaker
             source_type, country = classify_source(a.speaker, description, lexicons)
             if source_type == "other":
-                source_type, country = classify_source(a.speaker, description + " " + find_apposition(text, a.speaker), lexicons)
+                extra = f"{find_apposition(text, a.speaker)} {find_title(text, a.speaker, lexicons.titles)}"
+                source_type, country = classify_source(a.speaker, f"{description} {extra}", lexicons)
             if a.medium and source_type in ("other", "anonymous"):
                 source_type = "social_media"
             rows.append(

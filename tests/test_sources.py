@@ -181,3 +181,22 @@ def test_every_seed_speaker_is_someone_the_article_names_and_says_by_which_rule(
     for article_id, speaker in zip(people["article_id"], people["speaker"]):
         forms = aliases.get(speaker, (speaker.split()[-1],))
         assert any(form in texts[article_id] for form in forms), (article_id, speaker)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Trump", "President"),
+        ("Mark Warner", "Sen."),
+        ("Mitch McConnell", "Senate Majority Leader"),
+        ("Jane Roe", ""),
+        ("officials", ""),
+    ],
+)
+def test_the_title_before_a_name_types_a_source_named_without_one(name, expected):
+    from analysis.sources import find_title
+
+    text = "President Trump stood firm. Sen. Mark Warner and Senate Majority Leader Mitch McConnell, R-Ky., spoke. Jane Roe left. Officials said so."
+    assert find_title(text, name, default_lexicons().titles) == expected
+    if expected:
+        assert classify_source(name, expected, default_lexicons())[0] in ("official", "politician")
