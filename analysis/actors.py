@@ -1,8 +1,8 @@
 """Actors: who is mentioned where, and the tone of the author's sentences about them.
 
 The actor table belongs to the corpus (its ``actors.tsv``,
-:mod:`analysis.resources`; the default corpus's is
-``data/raw/trump-putin-call-2025-02-12/actors.tsv``): each actor's canonical
+:mod:`analysis.resources`; the default corpus's is in its folder,
+:data:`analysis.config.DEFAULT_CORPUS`): each actor's canonical
 name, kind and the forms that count as a mention. A corpus without one has no
 actor mentions. All forms are matched in one pass with one
 regular expression, case-sensitively, as whole words, longest form first, so

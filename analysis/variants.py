@@ -9,8 +9,8 @@ Method:
    longest matching word sequences (Ratcliff–Obershelp, :mod:`difflib`) hold at
    least :data:`MIN_MATCHED` words and :data:`LINK_SHARE` of the shorter
    quotation's words, and the attribution does not give them two different
-   speakers ("I had a long … conversation with President Trump" is Zelenskyy,
-   not Trump's "I had a lengthy … phone call"). Only quotations of the same
+   speakers (a senator's "I had a long … talk with the governor" is not the
+   governor's "I had a lengthy … talk with the senator"). Only quotations of the same
    *event* are compared (the corpus's optional ``event`` column, as coverage
    uses it; without one the corpus is one event): a statement quoted again in
    the coverage of another event is another group. Linked quotations form
