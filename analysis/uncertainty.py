@@ -147,6 +147,17 @@ def list_resampled_groups(sums: pd.DataFrame, articles: pd.DataFrame, by: str) -
     return sorted(units.index[((units > 0) & (units <= RESAMPLE_LIMIT)).any(axis=1)])
 
 
+def wilson_interval(hits: int, n: int, level: float = 0.95) -> tuple[float, float]:
+    """Wilson score interval of a proportion ``hits / n`` (NaN for n = 0): the interval of a share judged in a sample
+    of hits, which a normal interval would push below 0 for small counts."""
+    if n == 0:
+        return (float("nan"), float("nan"))
+    z, p = _z(level), hits / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return (max(0.0, centre - half), min(1.0, centre + half))
+
+
 def _z(level: float) -> float:
     if level in _Z:
         return _Z[level]

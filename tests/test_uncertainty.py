@@ -274,3 +274,20 @@ def test_resampled_groups_have_a_column_of_few_units(units, resampled, resample_
     articles = pd.DataFrame([(a, g) for a, g, _, _ in rows], columns=["article_id", "outlet"])
     assert total_by_group(sums, articles, "outlet")[["x.units", "y.units"]].to_dict("index") == {g: {"x.units": f, "y.units": s} for g, (f, s) in units.items()}
     assert list_resampled_groups(sums, articles, "outlet") == resampled
+
+
+@pytest.mark.parametrize(
+    ("hits", "n", "expected"),
+    [
+        (4, 50, (0.0315, 0.1884)),
+        (0, 50, (0.0, 0.0713)),
+        (50, 50, (0.9287, 1.0)),
+    ],
+)
+def test_wilson_interval(hits, n, expected):
+    from analysis.uncertainty import wilson_interval
+
+    low, high = wilson_interval(hits, n)
+    assert (round(low, 4), round(high, 4)) == expected
+    assert all(math.isnan(x) for x in wilson_interval(0, 0))
+

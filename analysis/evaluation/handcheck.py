@@ -22,6 +22,7 @@ import pandas as pd
 from analysis import config
 from analysis.datasets import basil_article_text, locate_dataset, read_basil
 from analysis.errors import InputProblem
+from analysis.uncertainty import wilson_interval
 from analysis.wordlists import read_tsv_records
 
 HANDCHECK_DIR = config.GOLD_DIR / "handchecks"
@@ -85,7 +86,8 @@ def read_check(path: Path) -> pd.DataFrame:
 def summarise_check(path: Path, texts: dict[str, str], measure: str | None = None) -> dict:
     """How many hits of a check are false, after confirming each hit is where the file says (InputProblem if not).
 
-    Returns ``check`` (the file name), ``hits``, ``false``, ``false_share``, ``right_share``, ``reasons``
+    Returns ``check`` (the file name), ``hits``, ``false``, ``false_share`` with its 95% Wilson interval
+    (``false_share_low``, ``false_share_high``), ``right_share``, ``reasons``
     (the false hits' reasons with their counts, most frequent first) and, given ``measure``,
     ``false_no_longer_found``: false hits the current rules no longer find (rules changed after the check; the
     check's figure is not re-estimated by this: a new sample is).
@@ -107,11 +109,14 @@ def summarise_check(path: Path, texts: dict[str, str], measure: str | None = Non
     else:
         still = [True] * len(false)
     share = len(false) / len(check) if len(check) else float("nan")
+    low, high = wilson_interval(len(false), len(check))
     return {
         "check": path.name,
         "hits": len(check),
         "false": len(false),
         "false_share": share,
+        "false_share_low": low,
+        "false_share_high": high,
         "right_share": (len(check) - len(false)) / len(check) if len(check) else float("nan"),
         "reasons": [f"{reason} ({count})" for reason, count in reasons.items()],
         "false_no_longer_found": len(still) - sum(still),

@@ -219,7 +219,7 @@ def report_checks(measure: str, data_home: str | Path | None, report: Callable[[
     for check in checks:
         report(
             f"hand check {check['check']} (BASIL development articles, {check['hits']} hits drawn at random): {check['false']} false, "
-            f"{check['false_share']:.0%}; right {check['right_share']:.0%} (target {TARGET_RIGHT_SHARE:.0%} "
+            f"{check['false_share']:.0%} (95% interval {check['false_share_low']:.0%} to {check['false_share_high']:.0%}); right {check['right_share']:.0%} (target {TARGET_RIGHT_SHARE:.0%} "
             f"{'met' if check['right_share'] >= TARGET_RIGHT_SHARE else 'NOT met'}); false hits: {'; '.join(check['reasons'])}; "
             f"{check['false_no_longer_found']} of the {check['false']} false hits no longer found by today's rules (a new sample measures them)"
         )
