@@ -52,8 +52,6 @@ ROLE_WORDS = {
     "prof.": "professor",
     "dr.": "doctor",
     "rev.": "reverend",
-    "congressman": "congressman",
-    "congresswoman": "congresswoman",
 }
 """Abbreviated titles and the office noun a description uses for them ("Sen." → "the senator")."""
 ROLE_SYNONYMS = {
