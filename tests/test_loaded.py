@@ -53,6 +53,12 @@ def terms(text: str, layer: str | None = None, lexicon=None) -> list[tuple[str, 
         ("Flynn pleaded guilty to lying to the F.B.I. in a disaster recovery inquiry.", []),
         ("Police found potential explosive devices and an assault weapons ban was debated.", []),
         ("Medicare waste and fraud and her discrimination claims on condemned land.", []),
+        ("She filed a sexual harassment claim, claiming retaliation, and the senator claimed the nomination.", []),
+        ("Hoax devices were mailed to reporters.", []),
+        # ... while the loaded senses of the same words stay
+        ("He claimed the vote was rigged and called the inquiry a hoax.", [("claimed", "loaded_attribution"), ("rigged", "partisan_catchphrase"), ("hoax", "pejorative_label")]),
+        # kept, as BASIL's and BABE's annotators mark them: the verb "threatening", "authoritarian" of regimes
+        ("He kept threatening to sue the authoritarian regime.", [("threatening", "emotive_intensifier"), ("authoritarian", "partisan_catchphrase"), ("regime", "pejorative_label")]),
         # a term mentioned, not used
         ("The term “deep state” typically refers to a shadow government.", []),
         ("He blamed the “deep state” for the leak.", [("deep state", "partisan_catchphrase")]),
