@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from analysis.errors import InputProblem
 from analysis.evaluation.handcheck import (
     COLUMNS,
     HANDCHECK_DIR,
+    check_order,
     find_hits,
     read_check,
     report_checks,
@@ -69,3 +72,17 @@ def test_the_recorded_checks_are_dated_samples_of_fifty(data_home):
         checks = report_checks(measure, data_home, HANDCHECK_DIR)
         assert len(checks) >= 1, f"no hand check of {measure}"
         assert all(c["hits"] == 50 and 0 <= c["false"] <= 50 for c in checks)
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        (
+            ["loaded-2026-12-06-third.tsv", "loaded-2026-12-06-fourth.tsv", "loaded-2026-12-06-first.tsv", "loaded-2026-12-06-second.tsv"],
+            ["loaded-2026-12-06-first.tsv", "loaded-2026-12-06-second.tsv", "loaded-2026-12-06-third.tsv", "loaded-2026-12-06-fourth.tsv"],
+        ),
+        (["hedging-2027-01-02-first.tsv", "hedging-2026-12-06-tenth.tsv", "hedging-2026-12-06-extra.tsv"], ["hedging-2026-12-06-tenth.tsv", "hedging-2026-12-06-extra.tsv", "hedging-2027-01-02-first.tsv"]),
+    ],
+)
+def test_checks_are_ordered_by_date_then_ordinal(names, expected):
+    assert [p.name for p in sorted((Path(n) for n in names), key=check_order)] == expected

@@ -55,8 +55,10 @@ def terms(text: str, layer: str | None = None, lexicon=None) -> list[tuple[str, 
         ("Medicare waste and fraud and her discrimination claims on condemned land.", []),
         ("She filed a sexual harassment claim, claiming retaliation, and the senator claimed the nomination.", []),
         ("Hoax devices were mailed to reporters.", []),
+        ("The official insisted on anonymity to describe the alleged threats.", []),
         # ... while the loaded senses of the same words stay
         ("He claimed the vote was rigged and called the inquiry a hoax.", [("claimed", "loaded_attribution"), ("rigged", "partisan_catchphrase"), ("hoax", "pejorative_label")]),
+        ("Prosecutors alleged that she insisted on a recount.", [("alleged", "loaded_attribution"), ("insisted", "loaded_attribution")]),
         # kept, as BASIL's and BABE's annotators mark them: the verb "threatening", "authoritarian" of regimes
         ("He kept threatening to sue the authoritarian regime.", [("threatening", "emotive_intensifier"), ("authoritarian", "partisan_catchphrase"), ("regime", "pejorative_label")]),
         # a term mentioned, not used

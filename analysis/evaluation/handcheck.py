@@ -123,8 +123,18 @@ def summarise_check(path: Path, texts: dict[str, str], measure: str | None = Non
     }
 
 
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+"""The last word of a check's file name (``<measure>-<date>-<ordinal>.tsv``): checks of one date are in this order."""
+
+
+def check_order(path: Path) -> tuple[str, int, str]:
+    """The sort key of a check file: its date, then its ordinal (:data:`ORDINALS`; other names after them), then its name."""
+    date, _, word = path.stem.partition("-")[2].rpartition("-")
+    return (date, ORDINALS.index(word) if word in ORDINALS else len(ORDINALS), path.name)
+
+
 def report_checks(measure: str, data_home: str | Path | None, folder: Path = HANDCHECK_DIR) -> list[dict]:
-    """:func:`summarise_check` of every check of ``measure`` in ``folder`` (``<measure>-*.tsv``), given basil in the data home."""
-    paths = sorted(folder.glob(f"{measure}-*.tsv")) if folder.is_dir() else []
+    """:func:`summarise_check` of every check of ``measure`` in ``folder`` (``<measure>-*.tsv``), in :func:`check_order`, given basil in the data home."""
+    paths = sorted(folder.glob(f"{measure}-*.tsv"), key=check_order) if folder.is_dir() else []
     texts = basil_texts(data_home) if paths else {}
     return [{"dataset": "handcheck", "check_of": measure, **summarise_check(path, texts, measure)} for path in paths] if texts else []
