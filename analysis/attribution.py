@@ -38,6 +38,11 @@ name). The strategies:
   nearest earlier sentence, never one whose courtesy title says another
   gender; "they" as an unnamed group that just spoke; unnamed sources keep
   their description.
+- stances (:func:`find_attributions_and_stances`): in sentences that attribute
+  no words, a cue of ``wordlists/stance_verbs.tsv`` (believes, wants, opposes,
+  called for, a poll shows) with its subject before it (:func:`_holds_stance`)
+  attributes a belief, intention, position or finding; sources, contents and
+  speakers as above.
 
 Blind spots: the rules read English news syntax; nested attributions go to one
 source; a source far from its verb, quotes introduced by a colon after a noun
@@ -120,10 +125,17 @@ def _bare(word: str) -> str:
     return word.lower().rstrip(".").replace("’", "'")
 
 
-def find_cues(text: str, start: int, end: int, quoted: list[tuple[int, int]], lexicons: SourceLexicons) -> list[tuple[int, int, str]]:
-    """Attribution cues of ``text[start:end]`` outside quotations: ``(start, end, class)``."""
+def find_cues(text: str, start: int, end: int, quoted: list[tuple[int, int]], lexicons: SourceLexicons, stance: bool = False) -> list[tuple[int, int, str]]:
+    """Attribution cues of ``text[start:end]`` outside quotations: ``(start, end, class)``.
+
+    ``stance``: the cues of ``stance_verbs.tsv`` (beliefs, intentions, positions, findings) instead of the
+    speech cues; a form that is also a noun counts only after a subject (:func:`_stance_subject_before`).
+    """
+    pattern, classes = (lexicons.stance_pattern, lexicons.stance_classes) if stance else (lexicons.cue_pattern, lexicons.cue_classes)
+    if pattern is None:
+        return []
     cues = []
-    for match in lexicons.cue_pattern.finditer(text, start, end):
+    for match in pattern.finditer(text, start, end):
         if any(s <= match.start() < e for s, e in quoted):
             continue
         if text.rfind("<", start, match.start()) > text.rfind(">", start, match.start()):
@@ -133,6 +145,8 @@ def find_cues(text: str, start: int, end: int, quoted: list[tuple[int, int]], le
         form = normalise_phrase(match.group())
         if form != "according to" and (previous in _NOUN_BEFORE or previous.endswith("'s")):
             continue  # a noun: "a post on X", "Trump's claims"
+        if stance and form in lexicons.stance_nouns and not _stance_subject_before(before, lexicons):
+            continue  # "new plans", "public support": nouns, not a subject's stance
         if form in _AMBIGUOUS_FORMS and not (before and (before[-1].group()[:1].isupper() or previous in _PRONOUNS or previous in _AUXILIARIES)):
             continue  # "his social media post", "admiring remarks"
         if form in _AMBIGUOUS_FORMS and any(
@@ -150,8 +164,70 @@ def find_cues(text: str, start: int, end: int, quoted: list[tuple[int, int]], le
         verb_before = next((_bare(w.group()) for w in reversed(before) if not _is_adverb(_bare(w.group()))), "")
         if (previous in _PASSIVE_BEFORE or verb_before in _PASSIVE_BEFORE) and (form.endswith("ed") or form in ("told", "said", "asked")):
             continue  # a passive: "when asked", "was told", "is often described"
-        cues.append((match.start(), match.end(), lexicons.cue_classes[normalise_phrase(match.group())]))
+        cues.append((match.start(), match.end(), classes[form]))
     return cues
+
+
+_STANCE_SUBJECT_OPENERS = frozenset(
+    "the a an some many most several few all both these those this that his her their its our my your no every each other others "
+    "one two three four five half more fewer".split()
+)
+"""Lower-case words that may open the subject of a stance ("most voters", "the study")."""
+_REFLEXIVES = frozenset("himself herself itself themselves myself ourselves yourself me him us them".split())
+
+
+def _holds_stance(text: str, lo: int, hi: int, cue: tuple[int, int, str], source: tuple[int, int, bool], lexicons: SourceLexicons) -> bool:
+    """Whether a stance cue with this source attributes a stance (see :func:`find_stances`).
+
+    The source must stand before the cue as its subject: a name, a pronoun, a source word ("officials"), an
+    evidence noun ("the poll") or a phrase opened by a determiner or quantifier ("most voters"); not a question
+    ("Do you think"), an adverb ("often citing"), a preposition ("to varying degrees") or words across an
+    ellipsis. Not a passive ("opposed by House Republicans"), "declined" without "to" (a number that fell), nor a
+    finding with an object pronoun ("found himself", "showed me").
+    """
+    cue_start, cue_end, cue_class = cue
+    if source[2]:
+        return False  # stances do not invert: "said Trump", never "wants Trump"
+    following = _words(text, cue_end, hi)[:1]
+    after = _bare(following[0].group()) if following else ""
+    form = normalise_phrase(text[cue_start:cue_end])
+    if after == "by" and form.endswith("ed"):
+        return False
+    if form.startswith("declin") and after != "to":
+        return False
+    if cue_class == "evidence" and after in _REFLEXIVES:
+        return False
+    words = _words(text, source[0], source[1])
+    if not words or "..." in text[source[0] : source[1]] or "…" in text[source[0] : source[1]]:
+        return False  # an ellipsis joins two sentences of a quoted passage: not one subject
+    first, last = _bare(words[0].group()), _bare(words[-1].group())
+    if first in ("do", "does", "did", "why", "how", "what", "there") or last in _AUXILIARIES or last in _VERB_OR_PREPOSITION or _is_adverb(last):
+        return False
+    if words[0].group()[:1].isupper() or first in _PRONOUNS or first in ("who", "that"):
+        return True
+    bare = {_bare(w.group()) for w in words}
+    return first in _STANCE_SUBJECT_OPENERS or bool(bare & lexicons.types.keys()) or bool(bare & lexicons.evidence_nouns)
+
+
+def _end_relative_clause(text: str, lo: int, cue_start: int, content: tuple[int, int, str]) -> tuple[int, int, str]:
+    """A stance in a relative clause set off by commas ends at the clause's comma ("Warren, who supports a wealth tax, spoke")."""
+    before = _words(text, lo, cue_start)
+    if not before or _bare(before[-1].group()) not in ("who", "which") or not text[lo : before[-1].start()].rstrip().endswith(","):
+        return content
+    comma = text.find(",", content[0], content[1])
+    return (content[0], comma, content[2]) if comma > content[0] else content
+
+
+def _stance_subject_before(before: list[re.Match], lexicons: SourceLexicons) -> bool:
+    """Whether the word before a stance form that is also a noun ends a subject: a name, a pronoun, an auxiliary or
+    adverb, a source word ("officials", "critics") or an evidence noun ("a new poll shows")."""
+    if not before:
+        return False
+    word = before[-1].group()
+    bare = _bare(word)
+    if word[:1].isupper():
+        return bare not in _SENTENCE_OPENERS
+    return bare in _PRONOUNS or bare in ("who", "that") or bare in _AUXILIARIES or _is_adverb(bare) or bare in lexicons.types or bare in lexicons.evidence_nouns
 
 
 _ADVERBS = frozenset("often also still never always sometimes widely frequently repeatedly once again even just already".split())
@@ -666,29 +742,78 @@ def find_name(phrase: str, lexicons: SourceLexicons) -> str:
 def find_attributions(
     text: str, sentences: list[Span], paragraphs: list[Span], quotations: list[Quotation], lexicons: SourceLexicons | None = None
 ) -> list[Attribution]:
-    """Every attribution of one article's clean text, in order of its content."""
+    """Every attribution of words (speech and writing) of one article's clean text, in order of its content."""
+    return find_attributions_and_stances(text, sentences, paragraphs, quotations, lexicons, stances=False)[0]
+
+
+def find_stances(
+    text: str, sentences: list[Span], paragraphs: list[Span], quotations: list[Quotation], lexicons: SourceLexicons | None = None
+) -> list[Attribution]:
+    """Every attribution of a stance of one article (see :func:`find_attributions_and_stances`), in order of its content."""
+    return find_attributions_and_stances(text, sentences, paragraphs, quotations, lexicons)[1]
+
+
+def find_attributions_and_stances(
+    text: str,
+    sentences: list[Span],
+    paragraphs: list[Span],
+    quotations: list[Quotation],
+    lexicons: SourceLexicons | None = None,
+    stances: bool = True,
+) -> tuple[list[Attribution], list[Attribution]]:
+    """The attributions of words of one article (:func:`find_attributions`) and, with ``stances``, of stances.
+
+    A stance is what a source believes, intends or supports, or what a poll or study shows, attributed without
+    its words: "Republicans oppose the bill", "a new poll shows Clinton ahead". Cues are the forms of
+    ``stance_verbs.tsv`` (their class, ``cue_class``: belief, intention, position, evidence); sources, contents
+    and speakers are found as for words, the source standing before the cue as its subject
+    (:func:`_holds_stance`). A sentence that holds a speech cue, or that the content of an attribution of words
+    reaches, has no stance of its own: "Trump said he wants a wall" is one attribution of words. The speakers of
+    the words are remembered in order, so "he" resolves as it does for quotes; stances never change the
+    attributions of words.
+    """
     lexicons = lexicons or default_lexicons()
     outer = [q for q in quotations if q.depth == 1]
     quoted = [(q.start, q.end) for q in outer]
     people = find_people(text, titles=lexicons.titles, stops=lexicons.name_stops, actors=lexicons.person_forms)
     named = frozenset(lexicons.actor_owner[m.group()].name for m in lexicons.actor_pattern.finditer(text))
-    memory = _Memory(
-        text=text,
-        subjects=_find_subjects(text, sentences, quoted, lexicons, people),
-        people=people,
-        people_starts=[p.start for p in people],
-        named_actors=named,
-        quoted=quoted,
-    )
+    subjects = _find_subjects(text, sentences, quoted, lexicons, people)
     paragraph_of = _paragraph_index(paragraphs)
+
+    def memory() -> _Memory:
+        return _Memory(text=text, subjects=subjects, people=people, people_starts=[p.start for p in people], named_actors=named, quoted=quoted)
+
+    words = _attribute(text, sentences, outer, memory(), paragraph_of, lexicons)
+    return words, (_attribute(text, sentences, outer, memory(), paragraph_of, lexicons, stance=True, speech=words) if stances else [])
+
+
+def _attribute(
+    text: str,
+    sentences: list[Span],
+    outer: list[Quotation],
+    memory: _Memory,
+    paragraph_of,
+    lexicons: SourceLexicons,
+    stance: bool = False,
+    speech: list[Attribution] = (),
+) -> list[Attribution]:
+    """The attributions of words (or, with ``stance``, of stances outside the sentences ``speech`` holds), in order."""
+    quoted = memory.quoted
     found: list[Attribution] = []
     covered_until = -1
+    replayed = 0
     for number, (lo, hi) in enumerate(sentences):
         memory.sentence_index = number
+        if stance:
+            while replayed < len(speech) and speech[replayed].start < hi:
+                _remember(speech[replayed], memory, lexicons)  # the speakers of words said before this sentence
+                replayed += 1
+            if any(a.start < hi and a.end > lo for a in speech) or find_cues(text, lo, hi, quoted, lexicons):
+                continue  # words are attributed here: a stance inside them is part of what was said
         if hi <= covered_until:
             continue
         made = False
-        cues = [c for c in find_cues(text, lo, hi, quoted, lexicons) if c[0] >= covered_until]
+        cues = [c for c in find_cues(text, lo, hi, quoted, lexicons, stance) if c[0] >= covered_until]
         for k, (cue_start, cue_end, cue_class) in enumerate(cues):
             window_lo = cues[k - 1][1] if k else lo
             window_hi = cues[k + 1][0] if k + 1 < len(cues) else hi
@@ -699,7 +824,7 @@ def find_attributions(
                     source = (found[-1].speaker_start, found[-1].speaker_end, False)  # "Trump confirmed …, saying …", "says A but argues B"
                 else:
                     source = find_subject(text, lo, cue_start, lexicons.titles) or source  # "Putin commended Trump and expressed …"
-            if source is None:
+            if source is None or (stance and not _holds_stance(text, lo, hi, (cue_start, cue_end, cue_class), source, lexicons)):
                 continue
             window = [q for q in outer if q.end > max(window_lo, covered_until) and q.start < window_hi]
             candidates = [q for q in window if not _owned_by_later_cue(text, q, cues[k + 1 :])]
@@ -708,10 +833,12 @@ def find_attributions(
             owned = [q.start for q in window if q not in candidates and q.start > cue_end]
             content_hi = min([content_hi] + owned)  # a later cue's quotation is not this cue's content
             content = find_content(text, lo, content_hi, cue_start, cue_end, source, candidates, according, window_lo)
-            if content is None:
+            if content is None and not stance:
                 content = _quotation_after_colon(text, max(cue_end, source[1]), hi, outer)
             if content is None or content[0] < covered_until:
                 continue
+            if stance:
+                content = _end_relative_clause(text, lo, cue_start, content)
             phrase = text[source[0] : source[1]]
             speaker, rule = resolve_speaker(phrase, lo, memory, lexicons, source[0])
             description = phrase + (text[source[1] : _trim(text, source[1], hi)[1]] if source[2] else "")
@@ -733,7 +860,7 @@ def find_attributions(
             found.append(attribution)
             covered_until = max(covered_until, content[1], cue_end)
             made = True
-        if not made:
+        if not made and not stance:
             attribution = _continue_or_dash(text, lo, hi, outer, memory, paragraph_of, lexicons)
             if attribution is not None:
                 _remember(attribution, memory, lexicons)

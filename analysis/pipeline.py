@@ -48,6 +48,9 @@ file                        contents
                             the other outlets, permutation p-value and TF-IDF
 ``quotes.csv``              every attributed content (direct, partial, indirect): offsets,
                             text, speaker, source type and country, cue and its class
+``stances.csv``             every stance attributed without its words (what a source believes,
+                            intends or supports, what a poll shows): the columns of quotes.csv,
+                            the cue's class belief, intention, position or evidence
 ``sources.csv``             per article and source: type, country, contents by kind,
                             quoted words, cue verbs
 ``cited_media.csv``         per article, medium and voice: media, agencies and platforms
@@ -122,7 +125,7 @@ from analysis.rates import sum_rates_by_article
 from analysis.segment import segment_articles
 from analysis.shared import find_shared_passages, list_shingles, summarise_shared
 from analysis.source_lexicons import SourceLexicons, load_source_lexicons
-from analysis.sources import find_cited_media, find_quotes, summarise_sources
+from analysis.sources import find_cited_media, find_quotes_and_stances, summarise_sources
 from analysis.tables import read_table, write_table
 from analysis.tone import (
     compare_tone,
@@ -147,6 +150,7 @@ LOCAL_TABLES = (
     "loaded_terms",
     "loaded_articles",
     "quotes",
+    "stances",
     "sources",
     "cited_media",
 )
@@ -244,7 +248,7 @@ def analyse_local(articles: pd.DataFrame, resources: Resources) -> dict[str, pd.
     loaded = find_loaded(sentences, cleaned, voice, resources.loaded)
     loaded_counts = count_sentence_loaded(sentences, cleaned, voice, loaded)
     labels = find_actor_labels(sentences, cleaned, voice, mentions, resources.actors, resources.descriptors)
-    quotes = find_quotes(cleaned, sentences, paragraphs, quote_spans, resources.lexicons)
+    quotes, stances = find_quotes_and_stances(cleaned, sentences, paragraphs, quote_spans, resources.lexicons)
     words = collect_authorial_words(sentences, cleaned, voice)
     cue_sums, loaded_sums = sum_rates_by_article(cue_counts), sum_rates_by_article(loaded_counts)
     return {
@@ -262,6 +266,7 @@ def analyse_local(articles: pd.DataFrame, resources: Resources) -> dict[str, pd.
         "loaded_terms": loaded,
         "loaded_articles": summarise_loaded(loaded_counts, cleaned, by="article_id", sums=loaded_sums),
         "quotes": quotes,
+        "stances": stances,
         "sources": summarise_sources(quotes, cleaned),
         "cited_media": find_cited_media(cleaned, voice, resources.lexicons),
         "cue_counts": cue_counts,
@@ -360,13 +365,20 @@ def write_outputs(tables: dict[str, pd.DataFrame], out: Path) -> None:
 def load_outputs(out: str | Path) -> dict[str, pd.DataFrame]:
     """Read the tables a run wrote into ``out``; ``articles`` gets ``clean_text`` back.
 
-    Raises FileNotFoundError naming the command to run when the folder has no run.
+    Raises FileNotFoundError naming the command to run when the folder has no run, or a run of an older version
+    of the kit that lacks some tables (naming them).
     """
     out = Path(out)
     if not (out / "articles.csv").exists():
         raise FileNotFoundError(
             f"{out} holds no analysis; run 'python -m analysis run CORPUS --out {out}' first "
             "('make report' does this)"
+        )
+    missing = [f"{name}.csv" for name in TABLES if not (out / f"{name}.csv").exists()]
+    if missing:
+        raise FileNotFoundError(
+            f"{out} holds a run of an older version of the kit, without {', '.join(missing)}; run "
+            f"'python -m analysis run CORPUS --out {out}' again ('make report' does this)"
         )
     tables = {name: read_table(out / f"{name}.csv") for name in TABLES}
     tables["articles"]["clean_text"] = [

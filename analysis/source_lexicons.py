@@ -1,6 +1,7 @@
 """The word lists that attribution reads, loaded once into :class:`SourceLexicons`.
 
-``attribution_verbs.tsv`` (cue forms and their class), ``actor_titles.txt``,
+``attribution_verbs.tsv`` (cue forms and their class), ``stance_verbs.tsv`` and
+``evidence_nouns.txt`` (cues of beliefs, intentions, positions and findings), ``actor_titles.txt``,
 ``source_types.tsv`` (words that say what kind of source a speaker is),
 ``countries.tsv`` (countries' names and demonyms),
 ``media_outlets.tsv`` (media, agencies, platforms), and the corpus's resources
@@ -22,13 +23,18 @@ from analysis.actors import Actor, compile_actor_pattern
 from analysis.errors import InputProblem
 from analysis.resources import resource_path
 from analysis.wordlists import (
+    collect_forms,
     compile_phrase_pattern,
+    expand_braces,
     normalise_phrase,
     read_form_table,
     read_tsv_records,
+    read_wordlist,
 )
 
 CUE_CLASSES = ("neutral", "endorsing", "distancing", "emotive")
+STANCE_CLASSES = ("belief", "intention", "position", "evidence")
+"""The classes of ``stance_verbs.tsv``: cues that attribute a stance, not words (see :func:`analysis.attribution.find_stances`)."""
 SOURCE_TYPES = ("official", "politician", "international_organisation", "expert", "media", "anonymous", "social_media", "other")
 
 
@@ -56,6 +62,45 @@ class SourceLexicons:
     """Each form of a person of the actor table → its canonical name."""
     name_stops: frozenset[str] = frozenset()
     """Countries' names and demonyms: never a person's name, and a one-word one never part of one."""
+    stance_pattern: re.Pattern | None = None
+    """The forms of ``stance_verbs.tsv``, longest first."""
+    stance_classes: dict[str, str] = field(default_factory=dict)
+    """Each stance form → its class (:data:`STANCE_CLASSES`)."""
+    stance_nouns: frozenset[str] = frozenset()
+    """The stance forms that are also common nouns ("plans", "support")."""
+    evidence_nouns: frozenset[str] = frozenset()
+    """Nouns of records and studies that report findings ("poll", "study"): ``evidence_nouns.txt``."""
+
+
+def read_stance_verbs(path: Path | None = None) -> tuple[dict[str, str], frozenset[str]]:
+    """Each stance form → its class, and the forms that are also nouns, from ``stance_verbs.tsv``.
+
+    Raises InputProblem naming the file and line of every malformed row, every class outside
+    :data:`STANCE_CLASSES`, every form given twice and every noun form that is not one of its row's forms.
+    """
+    path = path or config.wordlist_path("stance_verbs.tsv")
+    columns = ["entry", "class", "forms", "noun_forms"]
+    forms: dict[str, str] = {}
+    where: dict[str, int] = {}
+    nouns: set[str] = set()
+    records, problems = read_tsv_records(path, columns)
+    for number, line, fields in records:
+        if len(fields) != len(columns) or not all(fields) or fields[1] not in STANCE_CLASSES:
+            problems.append(f"{path}, line {number}: expected {', '.join(columns)} separated by tabs (class one of {', '.join(STANCE_CLASSES)}; noun_forms - for none): {line!r}")
+            continue
+        row: dict[str, str] = {}
+        collect_forms(row, {}, fields[1], fields[2], path, number, problems)
+        for form in row:
+            if form in forms:
+                problems.append(f"{path}, line {number}: form {form!r} is already given on line {where[form]}")
+            forms[form], where[form] = row[form], number
+        if fields[3] != "-":
+            listed = {normalise_phrase(f) for part in fields[3].split("|") for f in expand_braces(part)}
+            problems += [f"{path}, line {number}: noun form {form!r} is not one of the row's forms" for form in sorted(listed - set(row))]
+            nouns |= listed & set(row)
+    if problems:
+        raise InputProblem(problems)
+    return forms, frozenset(nouns)
 
 
 def read_attribution_verbs(path: Path | None = None) -> dict[str, str]:
@@ -128,6 +173,7 @@ def load_source_lexicons(actors: list[Actor], corpus: str | Path | None = None) 
 
     descriptors, _ = load_label_tables(corpus)
     media_pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(f) for f in sorted(media, key=lambda f: (-len(f), f))) + r")(?![\w])")
+    stances, stance_nouns = read_stance_verbs()
     return SourceLexicons(
         cue_pattern=compile_phrase_pattern(set(cues)),
         cue_classes=cues,
@@ -146,6 +192,10 @@ def load_source_lexicons(actors: list[Actor], corpus: str | Path | None = None) 
         persons=frozenset(a.name for a in actors if a.kind == "person"),
         person_forms={alias: a.name for a in actors if a.kind == "person" for alias in a.aliases},
         name_stops=frozenset(countries),
+        stance_pattern=compile_phrase_pattern(set(stances)),
+        stance_classes=stances,
+        stance_nouns=stance_nouns,
+        evidence_nouns=frozenset(read_wordlist("evidence_nouns.txt")),
     )
 
 

@@ -1,7 +1,9 @@
 """Source choice: who is quoted or cited, how much, with which verb, and which media are cited.
 
-The attributions of each article (:func:`analysis.attribution.find_attributions`)
-become ``quotes.csv``; :func:`classify_source` gives each source a type and a
+The attributions of words of each article (:func:`analysis.attribution.find_attributions`)
+become ``quotes.csv``, its attributions of stances (what a source believes, wants or
+supports, what a poll shows: :func:`analysis.attribution.find_attributions_and_stances`)
+``stances.csv``; :func:`classify_source` gives each source a type and a
 country; :func:`summarise_sources` says who speaks how much per article;
 :func:`find_cited_media` lists the media and platforms each article names.
 
@@ -21,7 +23,7 @@ from collections import Counter
 
 import pandas as pd
 
-from analysis.attribution import find_attributions, find_name
+from analysis.attribution import Attribution, find_attributions_and_stances, find_name
 from analysis.quotes import Quotation, index_voice_ranges, voice_at
 from analysis.source_lexicons import SourceLexicons, default_lexicons
 from analysis.wordlists import normalise_phrase
@@ -47,6 +49,8 @@ QUOTE_COLUMNS = [
     "medium",
     "speaker_rule",
 ]
+STANCE_COLUMNS = ["stance_id" if c == "quote_id" else c for c in QUOTE_COLUMNS]
+"""The columns of ``stances.csv``: those of ``quotes.csv``, with ``stance_id`` for ``quote_id``."""
 
 
 def classify_source(speaker: str, phrase: str, lexicons: SourceLexicons) -> tuple[str, str]:
@@ -124,8 +128,31 @@ def find_quotes(
     ``speaker_rule`` (the rule that chose the speaker:
     :data:`analysis.attribution.SPEAKER_RULES`).
     """
+    return _attributed(articles, sentences, paragraphs, quote_spans, lexicons, stances=False)[0]
+
+
+def find_quotes_and_stances(
+    articles: pd.DataFrame, sentences: pd.DataFrame, paragraphs: pd.DataFrame, quote_spans: pd.DataFrame, lexicons: SourceLexicons | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`find_quotes`, and every stance attributed to a source (:func:`analysis.attribution.find_attributions_and_stances`).
+
+    Parameters as :func:`find_quotes`.
+
+    Returns
+    -------
+    The quotes, and one row per stance (:data:`STANCE_COLUMNS`): the columns of
+    :func:`find_quotes` with ``stance_id`` for ``quote_id``; ``cue_class`` is the
+    stance's class (belief, intention, position, evidence) and ``kind`` the form of
+    its content (indirect, partial, direct).
+    """
+    return _attributed(articles, sentences, paragraphs, quote_spans, lexicons, stances=True)
+
+
+def _attributed(
+    articles: pd.DataFrame, sentences: pd.DataFrame, paragraphs: pd.DataFrame, quote_spans: pd.DataFrame, lexicons: SourceLexicons | None, stances: bool
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     lexicons = lexicons or default_lexicons()
-    rows = []
+    rows: tuple[list, list] = ([], [])
     spans = {a: g for a, g in quote_spans.groupby("article_id", sort=False)}
     sentence_groups = {a: g for a, g in sentences.groupby("article_id", sort=False)}
     paragraph_groups = {a: g for a, g in paragraphs.groupby("article_id", sort=False)}
@@ -137,18 +164,24 @@ def find_quotes(
         paras = paragraph_groups.get(article_id)
         sentence_spans = list(zip(sents["start"], sents["end"])) if sents is not None else []
         paragraph_spans = list(zip(paras["start"], paras["end"])) if paras is not None else []
-        for k, a in enumerate(find_attributions(text, sentence_spans, paragraph_spans, quotations, lexicons)):
-            description = a.description or a.speaker_text or a.speaker
-            source_type, country = classify_source(a.speaker, description, lexicons)
-            if source_type == "other":
-                extra = f"{find_apposition(text, a.speaker)} {find_title(text, a.speaker, lexicons.titles)}"
-                source_type, country = classify_source(a.speaker, f"{description} {extra}", lexicons)
-            if a.medium and source_type in ("other", "anonymous"):
-                source_type = "social_media"
-            rows.append(
-                (article_id, k, a.start, a.end, text[a.start : a.end], a.kind, a.speaker, source_type, country, a.cue, a.cue_class, a.speaker_text, a.speaker_start, a.speaker_end, a.medium, a.speaker_rule)
-            )
-    return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+        found = find_attributions_and_stances(text, sentence_spans, paragraph_spans, quotations, lexicons, stances=stances)
+        for table, attributions in zip(rows, found):
+            for k, a in enumerate(attributions):
+                table.append((article_id, k, a.start, a.end, text[a.start : a.end], a.kind, a.speaker, *type_source(text, a, lexicons), a.cue, a.cue_class, a.speaker_text, a.speaker_start, a.speaker_end, a.medium, a.speaker_rule))
+    return pd.DataFrame(rows[0], columns=QUOTE_COLUMNS), pd.DataFrame(rows[1], columns=STANCE_COLUMNS)
+
+
+def type_source(text: str, attribution: Attribution, lexicons: SourceLexicons) -> tuple[str, str]:
+    """The type and country of an attribution's source (:func:`classify_source`, then its apposition and title in the text)."""
+    a = attribution
+    description = a.description or a.speaker_text or a.speaker
+    source_type, country = classify_source(a.speaker, description, lexicons)
+    if source_type == "other":
+        extra = f"{find_apposition(text, a.speaker)} {find_title(text, a.speaker, lexicons.titles)}"
+        source_type, country = classify_source(a.speaker, f"{description} {extra}", lexicons)
+    if a.medium and source_type in ("other", "anonymous"):
+        source_type = "social_media"
+    return source_type, country
 
 
 def count_quoted_words(quotes: pd.DataFrame) -> pd.Series:

@@ -64,7 +64,8 @@ def plot_sources_validation(results: list[dict], targets: Callable[[dict], dict[
 
     ``targets``: the targets of a record (:func:`analysis.evaluation.sources.targets_for`). ``rules``: the
     suffix of each rule's figures and its name, in the order shown. The table has a row per gold set and rule:
-    split (the data set and split), gold_filter, articles, rule, gold, gold_all, predicted, matched,
+    split (the data set and split), gold_filter, attributions (the kit's: words_and_stances or words), articles,
+    rule, gold, gold_all, predicted, matched,
     quote_precision, quote_recall, quote_f1 and speaker_accuracy.
     """
     columns = ["matched", "quote_precision", "quote_recall", "quote_f1", "speaker_accuracy"]
@@ -72,6 +73,7 @@ def plot_sources_validation(results: list[dict], targets: Callable[[dict], dict[
         {
             "split": f"{r.get('dataset', 'polnear')} {r['split']}",
             "gold_filter": r["gold_filter"],
+            "attributions": r.get("attributions", "words"),
             "articles": r["articles"],
             "rule": name,
             "gold": r["gold"],
@@ -82,10 +84,10 @@ def plot_sources_validation(results: list[dict], targets: Callable[[dict], dict[
         for r in results
         for suffix, name in rules.items()
     ]
-    data = pd.DataFrame(rows, columns=["split", "gold_filter", "articles", "rule", "gold", "gold_all", "predicted", *columns])
-    groups = list(dict.fromkeys(zip(data["split"], data["gold_filter"])))
+    data = pd.DataFrame(rows, columns=["split", "gold_filter", "attributions", "articles", "rule", "gold", "gold_all", "predicted", *columns])
+    groups = list(dict.fromkeys(zip(data["split"], data["gold_filter"], data["attributions"])))
     bars = [(name, "quote_f1", f"quote F1, {name}") for name in rules.values()]
-    set_targets = {(f"{r.get('dataset', 'polnear')} {r['split']}", r["gold_filter"]): targets(r) for r in results}
+    set_targets = {(f"{r.get('dataset', 'polnear')} {r['split']}", r["gold_filter"], r.get("attributions", "words")): targets(r) for r in results}
     any_targets = next(iter(set_targets.values()))
     target_suffix = next(suffix for suffix in rules if f"speaker_accuracy{suffix}" in any_targets)
     bars.append((rules[target_suffix], "speaker_accuracy", f"speaker accuracy, {rules[target_suffix]}"))
@@ -93,7 +95,10 @@ def plot_sources_validation(results: list[dict], targets: Callable[[dict], dict[
     fig, ax = plt.subplots(figsize=(2.6 * len(groups) + 5, 5.6))
     x = np.arange(len(groups))
     for k, (rule, metric, label) in enumerate(bars):
-        values = [data.loc[(data["split"] == split) & (data["gold_filter"] == kept) & (data["rule"] == rule), metric].iloc[0] for split, kept in groups]
+        values = [
+            data.loc[(data["split"] == split) & (data["gold_filter"] == kept) & (data["attributions"] == found) & (data["rule"] == rule), metric].iloc[0]
+            for split, kept, found in groups
+        ]
         positions = x + (k - (len(bars) - 1) / 2) * width
         ax.bar(positions, values, width=width * 0.95, color=PALETTE[k % len(PALETTE)], label=label)
         for xx, value in zip(positions, values):
@@ -104,9 +109,14 @@ def plot_sources_validation(results: list[dict], targets: Callable[[dict], dict[
             label = f"target {name.replace('_', ' ')}" if name not in labelled else None
             labelled.add(name)
             ax.hlines(target, position - 0.45, position + 0.45, color="#333333", linestyle=style, linewidth=1, label=label)
-    counts = {(s, f): (a, g, t) for s, f, a, g, t in zip(data["split"], data["gold_filter"], data["articles"], data["gold"], data["gold_all"])}
+    counts = {(s, f, k): (a, g, t) for s, f, k, a, g, t in zip(data["split"], data["gold_filter"], data["attributions"], data["articles"], data["gold"], data["gold_all"])}
     names = {"none": "all gold", "verb_list": "speech-verb gold only"}
-    ax.set_xticks(x, [f"{s}: {names.get(f, f)}\n({counts[s, f][1]:,} of {counts[s, f][2]:,} gold, {counts[s, f][0]} articles)" for s, f in groups], fontsize=8)
+    found_names = {"words_and_stances": "words and stances", "words": "words"}
+    ax.set_xticks(
+        x,
+        [f"{s}: {names.get(f, f)},\nkit's {found_names.get(k, k)}\n({counts[s, f, k][1]:,} of {counts[s, f, k][2]:,} gold, {counts[s, f, k][0]} articles)" for s, f, k in groups],
+        fontsize=8,
+    )
     ax.set_ylim(0, 1.1)
     ax.set_title("Quotes and speakers against people: PolNeAR (all gold, speech-verb gold) and hand-coded BASIL articles")
     ax.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2)

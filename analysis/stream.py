@@ -103,9 +103,9 @@ ADD_AT_ONCE = 32
 """Chunks' word counts added up at a time (the running total and this many chunks are held)."""
 
 
-CHUNK_FORMAT = 3
+CHUNK_FORMAT = 4
 """The version of the chunk tables' columns, raised when a table gains or loses one (2: the shingles' ``position`` and
-``repeats``; 3: the quotes' ``speaker_rule``)."""
+``repeats``; 3: the quotes' ``speaker_rule``; 4: the ``stances`` table)."""
 
 
 def describe_run(corpus: Path, chunk_size: int) -> dict:

@@ -4,8 +4,10 @@ Usage: python benchmarks/attribution.py [--words 300000]
 
 The articles are the default corpus's clean texts, repeated until they hold the
 requested number of words; each copy is split into sentences and paragraphs and
-its quotations paired before timing, so the figure is for
-:func:`analysis.attribution.find_attributions` alone, on one core.
+its quotations paired before timing, so the figures are for
+:func:`analysis.attribution.find_attributions` alone and for
+:func:`analysis.attribution.find_attributions_and_stances` (what the pipeline
+runs: words, then stances), on one core, in the same process.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import argparse
 import time
 
 from analysis import config
-from analysis.attribution import find_attributions
+from analysis.attribution import find_attributions, find_attributions_and_stances
 from analysis.pipeline import load_outputs
 from analysis.quotes import find_quotations
 from analysis.segment import count_words, split_paragraphs, split_sentences
@@ -36,6 +38,13 @@ def main() -> None:
     found = sum(len(find_attributions(text, sentences, paragraphs, quotations, lexicons)) for text, sentences, paragraphs, quotations in prepared)
     elapsed = time.perf_counter() - start
     print(f"{len(prepared):,} articles, {words:,} words: find_attributions {words / elapsed:,.0f} words/s ({found:,} attributions)")
+    start = time.perf_counter()
+    both = [find_attributions_and_stances(text, sentences, paragraphs, quotations, lexicons) for text, sentences, paragraphs, quotations in prepared]
+    with_stances = time.perf_counter() - start
+    print(
+        f"find_attributions_and_stances {words / with_stances:,.0f} words/s ({sum(len(s) for _, s in both):,} stances): "
+        f"×{with_stances / elapsed:.2f} the time of find_attributions"
+    )
 
 
 if __name__ == "__main__":

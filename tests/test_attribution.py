@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from analysis import config
-from analysis.attribution import find_attributions
+from analysis.attribution import find_attributions, find_attributions_and_stances
 from analysis.quotes import find_quotations
 from analysis.segment import split_paragraphs, split_sentences
 from analysis.source_lexicons import corpus_lexicons, default_lexicons
@@ -175,3 +175,45 @@ def test_every_speaker_rule_is_described():
 
     text = "Sen. Mark Warner said the bill would pass. “It will,” he said. “Soon.”\n\nOfficials said the vote was set."
     assert {a.speaker_rule for a in attributions(text, default_lexicons())} <= set(SPEAKER_RULES)
+
+
+def stances(text: str) -> list[tuple[str, str, str, str]]:
+    """The stances of a text read with the general lexicons: (class, cue, speaker, content)."""
+    words, found = find_attributions_and_stances(text, split_sentences(text), split_paragraphs(text), find_quotations(text), default_lexicons())
+    return [(a.cue_class, a.cue, a.speaker, text[a.start : a.end]) for a in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the four classes, from sentences of the kinds PolNeAR annotates
+        ("Most voters believe the economy is getting worse.", [("belief", "believe", "Most voters", "the economy is getting worse")]),
+        ("Sen. Susan Collins wants changes to the health care bill.", [("intention", "wants", "Susan Collins", "changes to the health care bill")]),
+        ("Critics accused the governor of abusing his power.", [("position", "accused", "Critics", "the governor of abusing his power")]),
+        ("A new Quinnipiac poll shows Clinton leading Trump by six points.", [("evidence", "shows", "new Quinnipiac poll", "Clinton leading Trump by six points")]),
+        ("The Tax Foundation estimates that the plan would cost $1 trillion.", [("evidence", "estimates", "Tax Foundation", "the plan would cost $1 trillion")]),
+        ("Mr. Obama declined to comment on the report.", [("intention", "declined", "Obama", "to comment on the report")]),
+        ("The senator called for an investigation into the leak.", [("position", "called for", "senator", "an investigation into the leak")]),
+        # a relative clause set off by commas ends the stance
+        ("Warren, who supports a wealth tax, spoke on Sunday.", [("position", "supports", "Warren", "a wealth tax")]),
+        # what must not be a stance: words are attributed in the sentence ("said" holds the whole clause)
+        ("Trump said he wants a wall on the southern border.", []),
+        # a passive, a number that fell, a reflexive, nouns, a question, an adverbial phrase as the subject
+        ("The bill was opposed by House Republicans.", []),
+        ("Spending declined sharply last year.", []),
+        ("He found himself at the center of the storm.", []),
+        ("The company's new plans drew public support from unions.", []),
+        ("Do you think the deal will pass?", []),
+        ("Republicans, to varying degrees, used the phrase in campaigns.", []),
+    ],
+)
+def test_stances_attribute_beliefs_intentions_positions_and_findings(text, expected):
+    assert stances(text) == expected
+
+
+def test_stances_never_change_the_attributions_of_words():
+    text = "“We will win,” Trump said. He wants a wall on the whole border. “It is a waste,” Pelosi said. She believes it will fail."
+    words, found = find_attributions_and_stances(text, split_sentences(text), split_paragraphs(text), find_quotations(text), default_lexicons())
+    assert words == find_attributions(text, split_sentences(text), split_paragraphs(text), find_quotations(text), default_lexicons())
+    # "he" and "she" resolve to the speakers of the words before them
+    assert [(a.cue, a.speaker, a.speaker_rule) for a in found] == [("wants", "Trump", "pronoun_previous_source"), ("believes", "Pelosi", "pronoun_previous_source")]

@@ -8,6 +8,7 @@ from analysis.datasets import read_polnear
 from analysis.errors import InputProblem
 from analysis.evaluation.sources import (
     RULES,
+    SETTINGS,
     TARGETS,
     TARGETS_BY_FILTER,
     is_speech_cue,
@@ -122,7 +123,11 @@ def test_matching_rules(gold_content, kit_content, rule, matched):
 def test_polnear_figures(data_home):
     results = validate(data_home, [].append)
     assert results, "the data home has no polnear"
-    assert [r["gold_filter"] for r in results[:2]] == ["none", "verb_list"], "the unfiltered figure comes first"
+    assert [(r["gold_filter"], r["attributions"]) for r in results[:3]] == list(SETTINGS), "the unfiltered figure of the kit's whole output comes first"
+    polnear = [r for r in results if r["dataset"] == "polnear"]
+    for with_stances, words in zip(polnear[0::3], polnear[1::3]):
+        # stances find attributions PolNeAR marks that have no speech verb ("Republicans oppose …", "a poll shows …")
+        assert with_stances["quote_recall_cover30"] > words["quote_recall_cover30"] and with_stances["quote_f1_cover30"] > words["quote_f1_cover30"]
     for record in results:
         assert record["gold_all"] >= record["gold"]
         if record["gold_filter"] == "verb_list":
@@ -134,15 +139,17 @@ def test_polnear_figures(data_home):
         else:
             assert record["gold"] == record["gold_all"], "no gold attribution is left out"
             assert record["speaker_accuracy_cover30"] >= TARGETS_BY_FILTER["none"]["speaker_accuracy_cover30"]
-            # 0.61-0.64 measured on every gold attribution (its 0.75 target is not met: see the codebook); a floor
-            assert record["quote_f1_cover30"] >= 0.60
+            # on every gold attribution 0.61-0.64 with words only, 0.66-0.68 with stances (the 0.75 target is not met:
+            # see the codebook); floors against regressions
+            assert record["quote_f1_cover30"] >= (0.65 if record["attributions"] == "words_and_stances" else 0.60)
 
 
 @pytest.mark.parametrize(
     "gold_filter, predicted, gold",
     [
-        # "according to" and a gold cue outside the verb list count only when nothing is filtered
-        ("none", 2, 3),
+        # "according to", a gold cue outside the verb list and the kit's stances ("Voters want …") count only when
+        # nothing is filtered
+        ("none", 3, 3),
         ("verb_list", 1, 1),
     ],
 )

@@ -33,6 +33,13 @@ def test_load_outputs_says_what_to_run(tmp_path):
         load_outputs(tmp_path)
 
 
+def test_load_outputs_names_the_tables_an_older_run_lacks(tmp_path):
+    run_corpus(config.DEFAULT_CORPUS, tmp_path)
+    (tmp_path / "stances.csv").unlink()
+    with pytest.raises(FileNotFoundError, match=r"older version of the kit, without stances\.csv; run 'python -m analysis run CORPUS"):
+        load_outputs(tmp_path)
+
+
 def run_cli(*args, env=None):
     return subprocess.run([sys.executable, "-m", "analysis", *args], capture_output=True, text=True, env=env)
 

@@ -8,7 +8,7 @@ import pytest
 from analysis.errors import InputProblem
 from analysis.quotes import find_quotations
 from analysis.segment import split_paragraphs, split_sentences
-from analysis.source_lexicons import default_lexicons, read_attribution_verbs
+from analysis.source_lexicons import default_lexicons, read_attribution_verbs, read_stance_verbs
 from analysis.sources import (
     classify_source,
     find_cited_media,
@@ -76,6 +76,28 @@ def test_cited_media_are_counted_per_article_and_voice():
     voice = pd.DataFrame({"article_id": ["a", "a", "a"], "start": [0, quote, quote + 18], "end": [quote, quote + 18, len(text)], "voice": ["authorial", "quoted", "authorial"]})
     table = find_cited_media(articles, voice)
     assert table[["medium", "kind", "voice", "mentions"]].values.tolist() == [["ABC News", "media", "authorial", 1], ["CNN", "media", "quoted", 1], ["RT", "media", "authorial", 1]]
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("entry\tclass\tforms\tnoun_forms\nwant\twish\twants\t-\n", "line 2: expected entry, class, forms, noun_forms separated by tabs (class one of belief, intention"),
+        ("entry\tclass\tforms\tnoun_forms\nwant\tintention\twants\tplans\n", "line 2: noun form 'plans' is not one of the row's forms"),
+        ("entry\tclass\tforms\tnoun_forms\nwant\tintention\twants\t-\nplan\tintention\twants|plans\tplans\n", "line 3: form 'wants' is already given on line 2"),
+    ],
+)
+def test_a_malformed_stance_list_names_file_and_line(tmp_path, content, message):
+    path = tmp_path / "stance.tsv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputProblem) as caught:
+        read_stance_verbs(path)
+    assert message in str(caught.value) and str(path) in str(caught.value)
+
+
+def test_the_stance_list_reads_forms_classes_and_nouns():
+    forms, nouns = read_stance_verbs()
+    assert (forms["called for"], forms["believes"], forms["shows"], forms["wants"]) == ("position", "belief", "evidence", "intention")
+    assert {"plans", "support", "shows"} <= nouns and "wants" not in nouns
 
 
 def test_a_malformed_verb_list_names_file_and_line(tmp_path):

@@ -206,14 +206,14 @@ def test_a_folder_holding_another_run_is_refused(table_corpus, tmp_path):
     run = json.loads((tmp_path / "run" / "run.json").read_text())
     for left_out, change in [
         ("chunk_tables", r"chunk_tables None -> 'articles,removed,"),  # a run of a version before the per-article sums
-        ("chunk_format", r"chunk_format None -> 3\)"),  # before the shingles' places
+        ("chunk_format", r"chunk_format None -> 4\)"),  # before the shingles' places
     ]:
         (tmp_path / "run" / "run.json").write_text(json.dumps({k: v for k, v in run.items() if k != left_out}))
         with pytest.raises(InputProblem, match=r"version of the kit \(" + change):
             stream.run_stream(table_corpus, tmp_path / "run", CHUNK, progress=False)
-    # a folder of chunks written before the quotes' speaker_rule (format 2) is refused too
-    (tmp_path / "run" / "run.json").write_text(json.dumps({**run, "chunk_format": 2}))
-    with pytest.raises(InputProblem, match=r"chunk_format 2 -> 3\)"):
+    # a folder of chunks written before the stances table (format 3) is refused too
+    (tmp_path / "run" / "run.json").write_text(json.dumps({**run, "chunk_format": 3}))
+    with pytest.raises(InputProblem, match=r"chunk_format 3 -> 4\)"):
         stream.run_stream(table_corpus, tmp_path / "run", CHUNK, progress=False)
 
 

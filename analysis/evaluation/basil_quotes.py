@@ -101,7 +101,8 @@ def same_speaker(kit: str, gold: str) -> bool:
 def score_articles(rows: list[dict], texts: dict[str, str], lexicons: SourceLexicons | None = None) -> dict:
     """Quote precision, recall, F1 and speaker accuracy under each rule, and recall by kind under the target's rule.
 
-    Returns one record: ``dataset`` ("basil"), ``split`` ("hand-coded"), ``gold_filter`` ("none"), ``articles``,
+    Returns one record: ``dataset`` ("basil"), ``split`` ("hand-coded"), ``gold_filter`` ("none"), ``attributions``
+    ("words": the set codes statements, not beliefs or plans, so the kit's stances are not scored), ``articles``,
     ``predicted``, ``gold``, ``gold_all``, ``speakers_known`` (gold rows with a speaker), then per rule of
     :data:`RULES` ``matched``, ``quote_precision``, ``quote_recall``, ``quote_f1``, ``speaker_accuracy``, and
     ``recall_<kind>_cover30`` per kind.
@@ -135,6 +136,7 @@ def score_articles(rows: list[dict], texts: dict[str, str], lexicons: SourceLexi
         "dataset": "basil",
         "split": "hand-coded",
         "gold_filter": "none",
+        "attributions": "words",
         "articles": len(by_article),
         "predicted": totals[""]["predicted"],
         "gold": totals[""]["gold"],

@@ -100,6 +100,7 @@ def _sources(results: list[dict]) -> list[tuple]:
     for r in results:
         targets = targets_for(r)
         scope = "all gold attributions" if r["gold_filter"] == "none" else "speech-verb attributions"
+        scope += ", kit's words and stances" if r.get("attributions") == "words_and_stances" else ", kit's words"
         scope = scope if r["dataset"] == "polnear" else "hand-coded, every statement"
         rows.append((r["dataset"], r["split"], "kit", f"quote F1 (gold covered > 30%), {scope}", r["quote_f1_cover30"], BASELINES["quote_f1_cover30"],
                      "Gender Gap Tracker (Asr et al. 2021)", targets["quote_f1_cover30"]))

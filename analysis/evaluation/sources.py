@@ -54,11 +54,11 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from analysis.attribution import find_attributions
+from analysis.attribution import find_attributions_and_stances
 from analysis.datasets import locate_dataset, read_polnear
 from analysis.quotes import find_quotations
 from analysis.segment import split_paragraphs, split_sentences
-from analysis.source_lexicons import SourceLexicons, default_lexicons
+from analysis.source_lexicons import STANCE_CLASSES, SourceLexicons, default_lexicons
 from analysis.wordlists import normalise_phrase
 
 GOLD_FILTERS = {
@@ -66,6 +66,17 @@ GOLD_FILTERS = {
     "verb_list": "speech-verb attributions only (cue in the kit's verb list)",
 }
 """The gold attributions a record is scored on, by the record's ``gold_filter``; the unfiltered one first."""
+
+KIT_ATTRIBUTIONS = {
+    "words_and_stances": "the kit's attributions of words and of stances",
+    "words": "the kit's attributions of words only",
+}
+"""What the kit's side of a record holds (its ``attributions``): every attribution it finds, or those of words only
+(speech and writing, as ``quotes.csv``; the stances of ``stances.csv`` left out)."""
+
+SETTINGS = (("none", "words_and_stances"), ("none", "words"), ("verb_list", "words"))
+"""The records of a PolNeAR split, in the order printed: (gold filter, the kit's attributions). Stances have no speech
+verb, so the speech-verb record holds words only."""
 
 TARGETS_BY_FILTER = {
     "none": {"quote_f1_cover30": 0.75, "speaker_accuracy_cover30": 0.87},
@@ -109,15 +120,20 @@ def prepare_article(text: str, gold: list[dict], lexicons: SourceLexicons, gold_
     """
     if gold_filter not in GOLD_FILTERS:
         raise ValueError(f"gold_filter must be one of {', '.join(GOLD_FILTERS)}, not {gold_filter!r}")
-    found = find_attributions(text, split_sentences(text), split_paragraphs(text), find_quotations(text), lexicons)
-    return select_attributions(text, found, gold, lexicons, gold_filter)
+    return select_attributions(text, find_all_attributions(text, lexicons), gold, lexicons, gold_filter)
+
+
+def find_all_attributions(text: str, lexicons: SourceLexicons) -> list:
+    """The kit's attributions of words of a text, then its attributions of stances (:func:`analysis.attribution.find_stances`)."""
+    speech, stances = find_attributions_and_stances(text, split_sentences(text), split_paragraphs(text), find_quotations(text), lexicons)
+    return speech + stances
 
 
 def select_attributions(text: str, found: list, gold: list[dict], lexicons: SourceLexicons, gold_filter: str) -> tuple[list, list[set[int]], list[dict], list[set[int]]]:
     """The kit's and the gold attributions scored under ``gold_filter`` (see :func:`prepare_article`)."""
     predicted, mine = [], []
     for a in found:
-        if a.cue and (gold_filter == "none" or (a.cue != "—" and is_speech_cue(a.cue, lexicons))):
+        if a.cue and (gold_filter == "none" or (a.cue != "—" and a.cue_class not in STANCE_CLASSES and is_speech_cue(a.cue, lexicons))):
             predicted.append(a)
             mine.append(_letters(text, [(a.start, a.end)]))
         elif not a.cue and predicted and predicted[-1].speaker == a.speaker:
@@ -187,30 +203,35 @@ RULE_NAMES = {
 }
 
 
-def score_polnear(articles: list[dict], lexicons: SourceLexicons | None = None, gold_filters: tuple[str, ...] = tuple(GOLD_FILTERS)) -> list[dict]:
-    """Quote precision, recall, F1 and speaker accuracy over a split's articles, per gold filter and matching rule.
+def score_polnear(articles: list[dict], lexicons: SourceLexicons | None = None, settings: tuple[tuple[str, str], ...] = SETTINGS) -> list[dict]:
+    """Quote precision, recall, F1 and speaker accuracy over a split's articles, per setting and matching rule.
 
-    Returns one record per gold filter (in the order given): ``gold_filter``, ``articles``, ``predicted``,
-    ``gold``, ``gold_all`` (gold attributions with a content, before any filter), then per rule of
-    :data:`RULES` ``matched``, ``quote_precision``, ``quote_recall``, ``quote_f1`` and ``speaker_accuracy``.
+    ``settings``: (gold filter, the kit's attributions) pairs (:data:`SETTINGS`). Returns one record per setting
+    (in the order given): ``gold_filter``, ``attributions``, ``articles``, ``predicted``, ``gold``, ``gold_all``
+    (gold attributions with a content, before any filter), then per rule of :data:`RULES` ``matched``,
+    ``quote_precision``, ``quote_recall``, ``quote_f1`` and ``speaker_accuracy``.
     """
     lexicons = lexicons or default_lexicons()
-    totals = {f: {suffix: {"predicted": 0, "gold": 0, "matched": 0, "speaker_right": 0} for suffix in RULES} for f in gold_filters}
+    for gold_filter, kept in settings:
+        if gold_filter not in GOLD_FILTERS or kept not in KIT_ATTRIBUTIONS:
+            raise ValueError(f"a setting is a gold filter ({', '.join(GOLD_FILTERS)}) and the kit's attributions ({', '.join(KIT_ATTRIBUTIONS)}), not {(gold_filter, kept)!r}")
+    totals = {setting: {suffix: {"predicted": 0, "gold": 0, "matched": 0, "speaker_right": 0} for suffix in RULES} for setting in settings}
     gold_all = 0
     for article in articles:
         text, gold = article["text"], article["attributions"]
-        found = find_attributions(text, split_sentences(text), split_paragraphs(text), find_quotations(text), lexicons)
+        speech, stances = find_attributions_and_stances(text, split_sentences(text), split_paragraphs(text), find_quotations(text), lexicons)
         gold_all += sum(1 for g in gold if g["content"])
-        for gold_filter in gold_filters:
+        for gold_filter, kept in settings:
+            found = speech + stances if kept == "words_and_stances" else speech
             prepared = select_attributions(text, found, gold, lexicons, gold_filter)
             for suffix, rule in RULES.items():
                 for key, value in match_article(text, prepared, rule).items():
-                    totals[gold_filter][suffix][key] += value
-    return [_record(gold_filter, len(articles), gold_all, totals[gold_filter]) for gold_filter in gold_filters]
+                    totals[gold_filter, kept][suffix][key] += value
+    return [_record(gold_filter, kept, len(articles), gold_all, totals[gold_filter, kept]) for gold_filter, kept in settings]
 
 
-def _record(gold_filter: str, articles: int, gold_all: int, totals: dict) -> dict:
-    record: dict = {"gold_filter": gold_filter, "articles": articles, "predicted": totals[""]["predicted"], "gold": totals[""]["gold"], "gold_all": gold_all}
+def _record(gold_filter: str, kept: str, articles: int, gold_all: int, totals: dict) -> dict:
+    record: dict = {"gold_filter": gold_filter, "attributions": kept, "articles": articles, "predicted": totals[""]["predicted"], "gold": totals[""]["gold"], "gold_all": gold_all}
     record.update({f"matched{suffix}": counts["matched"] for suffix, counts in totals.items()})
     for suffix, counts in totals.items():
         precision = counts["matched"] / counts["predicted"] if counts["predicted"] else float("nan")
@@ -255,8 +276,9 @@ def targets_for(record: dict) -> dict[str, float]:
 def report_record(record: dict, report: Callable[[str], None] = print) -> None:
     """Print one record: its set, gold filter and counts, then a line per matching rule with the targets judged."""
     targets = targets_for(record)
+    kept = record.get("attributions", "words")
     report(
-        f"{record['dataset']} {record['split']}, {GOLD_FILTERS[record['gold_filter']]} (gold_filter={record['gold_filter']}; "
+        f"{record['dataset']} {record['split']}, {GOLD_FILTERS[record['gold_filter']]}, {KIT_ATTRIBUTIONS[kept]} (gold_filter={record['gold_filter']}, attributions={kept}; "
         f"{record['articles']} articles; {record['gold']:,} of {record['gold_all']:,} gold attributions scored, {record['predicted']:,} found)"
     )
     for suffix, name in RULE_NAMES.items():
