@@ -21,6 +21,7 @@ from analysis.evaluation.handcheck import (
 TEXTS = {
     "a_1": "The senator may run. A shameful deal, critics said, was about 90 percent done.",
     "b_1": "It is clear that the vote failed. The regime fell.",
+    "c_1": "Most voters oppose the new tax on fuel.",
 }
 
 
@@ -29,6 +30,7 @@ TEXTS = {
     [
         ("hedging", [("a_1", "may"), ("a_1", "critics said"), ("a_1", "about"), ("b_1", "clear")]),
         ("loaded", [("a_1", "shameful"), ("b_1", "regime")]),
+        ("stances", [("c_1", "Most voters")]),
     ],
 )
 def test_hits_of_a_measure(measure, expected):
@@ -68,7 +70,7 @@ def test_a_check_whose_hit_moved_or_is_malformed_names_file_and_line(tmp_path):
 
 
 def test_the_recorded_checks_are_dated_samples_of_fifty(data_home):
-    for measure in ("hedging", "loaded"):
+    for measure in ("hedging", "loaded", "stances"):
         checks = report_checks(measure, data_home, HANDCHECK_DIR)
         assert len(checks) >= 1, f"no hand check of {measure}"
         assert all(c["hits"] == 50 and 0 <= c["false"] <= 50 for c in checks)

@@ -27,7 +27,7 @@ from analysis.wordlists import read_tsv_records
 
 HANDCHECK_DIR = config.GOLD_DIR / "handchecks"
 COLUMNS = ["article_id", "start", "end", "hit", "verdict", "reason"]
-MEASURES = ("hedging", "loaded")
+MEASURES = ("hedging", "loaded", "stances")
 SAMPLE_SEED = 28
 TARGET_RIGHT_SHARE = 0.9
 """The issue's target: at most 10% of a check's hits false."""
@@ -43,7 +43,10 @@ def find_hits(measure: str, texts: dict[str, str]) -> pd.DataFrame:
     """Every hit of ``measure`` in the texts: ``article_id``, ``start``, ``end``, ``hit``, ``label`` (kind or category).
 
     ``hedging``: hedges and boosters; ``loaded``: loaded terms of the general lexicon (``naming`` members left out,
-    as they are not counted as loaded). Sentences are those of the kit's segmentation.
+    as they are not counted as loaded); ``stances``: the stances of :func:`analysis.attribution.find_attributions_and_stances`
+    read with the general lexicons, each by the words read as its source (the hit), with its class, cue, speaker and
+    content in ``label`` (a verdict judges the whole attribution: a stance of that speaker with that content).
+    Sentences are those of the kit's segmentation.
     """
     from analysis.hedging import find_cues
     from analysis.loaded import NAMING, find_loaded_terms
@@ -52,6 +55,8 @@ def find_hits(measure: str, texts: dict[str, str]) -> pd.DataFrame:
     if measure not in MEASURES:
         raise ValueError(f"measure must be one of {', '.join(MEASURES)}, not {measure!r}")
     rows = []
+    if measure == "stances":
+        return _find_stance_hits(texts)
     for article_id in sorted(texts):
         text = texts[article_id]
         for lo, hi in split_sentences(text):
@@ -59,6 +64,23 @@ def find_hits(measure: str, texts: dict[str, str]) -> pd.DataFrame:
                 rows += [(article_id, c.start, c.end, c.text, f"{c.kind}: {c.category}") for c in find_cues(text, lo, hi)]
             else:
                 rows += [(article_id, t.start, t.end, t.text, t.category) for t in find_loaded_terms(text, lo, hi, vader=False) if t.category != NAMING]
+    return pd.DataFrame(rows, columns=["article_id", "start", "end", "hit", "label"])
+
+
+def _find_stance_hits(texts: dict[str, str]) -> pd.DataFrame:
+    from analysis.attribution import find_attributions_and_stances
+    from analysis.quotes import find_quotations
+    from analysis.segment import split_paragraphs, split_sentences
+    from analysis.source_lexicons import default_lexicons
+
+    rows = []
+    for article_id in sorted(texts):
+        text = texts[article_id]
+        _, stances = find_attributions_and_stances(text, split_sentences(text), split_paragraphs(text), find_quotations(text), default_lexicons())
+        rows += [
+            (article_id, a.speaker_start, a.speaker_end, a.speaker_text, f"{a.cue_class}: {a.cue} · {a.speaker} ({a.speaker_rule}) · {text[a.start : a.end]}")
+            for a in stances
+        ]
     return pd.DataFrame(rows, columns=["article_id", "start", "end", "hit", "label"])
 
 

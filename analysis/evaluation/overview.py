@@ -89,7 +89,8 @@ def _loaded(results: list[dict]) -> list[tuple]:
 def _handcheck_row(r: dict) -> tuple:
     from analysis.evaluation.handcheck import TARGET_RIGHT_SHARE
 
-    return ("basil (hand check)", r["check"], "lexicon", f"share of {r['hits']} hits judged right", r["right_share"], None,
+    method = {"loaded": "lexicon", "hedging": "rules", "stances": "stance rules"}.get(r.get("check_of", ""), "rules")
+    return ("basil (hand check)", r["check"], method, f"share of {r['hits']} hits judged right", r["right_share"], None,
             "one person's reading of a seeded sample", TARGET_RIGHT_SHARE)
 
 
@@ -98,6 +99,9 @@ def _sources(results: list[dict]) -> list[tuple]:
 
     rows = []
     for r in results:
+        if r["dataset"] == "handcheck":
+            rows.append(_handcheck_row(r))
+            continue
         targets = targets_for(r)
         scope = "all gold attributions" if r["gold_filter"] == "none" else "speech-verb attributions"
         scope += ", kit's words and stances" if r.get("attributions") == "words_and_stances" else ", kit's words"

@@ -244,8 +244,10 @@ def _record(gold_filter: str, kept: str, articles: int, gold_all: int, totals: d
 
 
 def validate(data_home: str | Path | None, report: Callable[[str], None] = print) -> list[dict]:
-    """Score quotes and speakers on every PolNeAR split in the data home (unfiltered figures first), then on the hand-coded BASIL set."""
+    """Score quotes and speakers on every PolNeAR split in the data home (unfiltered figures first), then on the hand-coded
+    BASIL set; then the hand checks of stances in BASIL articles (records of ``dataset`` "handcheck")."""
     from analysis.evaluation.basil_quotes import score_hand_coded
+    from analysis.evaluation.hedging import report_checks
 
     results = []
     folder = locate_dataset("polnear", data_home)
@@ -263,7 +265,7 @@ def validate(data_home: str | Path | None, report: Callable[[str], None] = print
             + ", ".join(f"{kind} {basil[f'recall_{kind}_cover30']:.4f}" for kind in ("direct", "partial", "indirect"))
             + f"; speaker accuracy on the {basil['speakers_known']} gold contents whose speaker the article gives"
         )
-    return results
+    return results + report_checks("stances", data_home, report)
 
 
 def targets_for(record: dict) -> dict[str, float]:
