@@ -173,6 +173,8 @@ _STANCE_SUBJECT_OPENERS = frozenset(
     "one two three four five half more fewer".split()
 )
 """Lower-case words that may open the subject of a stance ("most voters", "the study")."""
+_FINITE_VERBS = frozenset("would will could can may might must shall should is are was were has have had does did".split())
+"""Auxiliaries and modals: a source phrase holding one is a clause, not the subject of a stance."""
 _REFLEXIVES = frozenset("himself herself itself themselves myself ourselves yourself me him us them".split())
 
 
@@ -181,8 +183,10 @@ def _holds_stance(text: str, lo: int, hi: int, cue: tuple[int, int, str], source
 
     The source must stand before the cue as its subject: a name, a pronoun, a source word ("officials"), an
     evidence noun ("the poll") or a phrase opened by a determiner or quantifier ("most voters"); not a question
-    ("Do you think"), an adverb ("often citing"), a preposition ("to varying degrees") or words across an
-    ellipsis. Not a passive ("opposed by House Republicans"), "declined" without "to" (a number that fell), nor a
+    ("Do you think"), an adverb ("often citing"), a preposition ("to varying degrees"), a clause with an
+    auxiliary or modal ("the deal would provide … Trump's proposed") or words across an ellipsis; a finding
+    (evidence class) needs a name, a pronoun, a source word or an evidence noun, and so does a past form after
+    "a" or "an" ("a move intended to …" is a participle, not a stance). Not a passive ("opposed by House Republicans"), "declined" without "to" (a number that fell), nor a
     finding with an object pronoun ("found himself", "showed me").
     """
     cue_start, cue_end, cue_class = cue
@@ -203,10 +207,16 @@ def _holds_stance(text: str, lo: int, hi: int, cue: tuple[int, int, str], source
     first, last = _bare(words[0].group()), _bare(words[-1].group())
     if first in ("do", "does", "did", "why", "how", "what", "there") or last in _AUXILIARIES or last in _VERB_OR_PREPOSITION or _is_adverb(last):
         return False
-    if words[0].group()[:1].isupper() or first in _PRONOUNS or first in ("who", "that"):
-        return True
     bare = {_bare(w.group()) for w in words}
-    return first in _STANCE_SUBJECT_OPENERS or bool(bare & lexicons.types.keys()) or bool(bare & lexicons.evidence_nouns)
+    if bare & _FINITE_VERBS:
+        return False  # a clause, not a subject: "the deal would provide only a fraction of Trump's (proposed figure)"
+    named = words[0].group()[:1].isupper() or first in _PRONOUNS or first in ("who", "that")
+    sourced = bool(bare & lexicons.types.keys()) or bool(bare & lexicons.evidence_nouns)
+    if cue_class == "evidence":
+        return named or sourced  # a finding needs a source that can report one: "his oratory showed room" is not one
+    if first in ("a", "an") and form.endswith("ed"):
+        return named or sourced  # "a move intended to …", "a bill proposed by …": a participle after a noun, not its stance
+    return named or sourced or first in _STANCE_SUBJECT_OPENERS
 
 
 def _end_relative_clause(text: str, lo: int, cue_start: int, content: tuple[int, int, str]) -> tuple[int, int, str]:
@@ -703,11 +713,16 @@ def _resolve_medium_description(lowered: str, memory: _Memory, position: int, le
     return lexicons.media[media[-1].group()][0] if media else ""
 
 
+_RANK_QUALIFIERS = frozenset("vice deputy assistant associate under lieutenant".split())
+"""Words that make an office another one: "the president" is not the vice president, "the secretary" not a deputy secretary."""
+
+
 def _resolve_role(lowered: str, memory: _Memory, position: int) -> str:
     """A description by office ("the senator", "the ex-congressman"): the last person the article named with that title.
 
     An office matches the office of a title written before a person's name, its synonyms included
-    (congressman, representative).
+    (congressman, representative); an office of lower rank ("vice president", "deputy secretary") matches only a
+    description that says so ("the vice president").
     """
     words = _description_words(lowered)
     if not words:
@@ -715,6 +730,7 @@ def _resolve_role(lowered: str, memory: _Memory, position: int) -> str:
     head = re.sub(r"^(?:ex|former)-", "", words[-1])
     head = ROLE_SYNONYMS.get(head, head)
     titled = [p for p in memory.people if p.start < position and p.role and ROLE_SYNONYMS.get(p.role.split()[-1], p.role.split()[-1]) == head]
+    titled = [p for p in titled if not (set(p.role.split()[:-1]) & _RANK_QUALIFIERS) or set(p.role.split()[:-1]) & set(words[:-1])]
     if not titled:
         return ""
     qualified = [p for p in titled if set(words[:-1]) & set(p.role.split()[:-1])]
@@ -838,6 +854,8 @@ def _attribute(
             if content is None or content[0] < covered_until:
                 continue
             if stance:
+                if content[0] < cue_end or any(mark in text[cue_end : content[0]] for mark in _CLAUSE_MARKS + "―"):
+                    continue  # a stance's content is the object after its verb: not the clause before or after a dash ("– as some Democrats want –")
                 content = _end_relative_clause(text, lo, cue_start, content)
             phrase = text[source[0] : source[1]]
             speaker, rule = resolve_speaker(phrase, lo, memory, lexicons, source[0])

@@ -205,6 +205,14 @@ def stances(text: str) -> list[tuple[str, str, str, str]]:
         ("The company's new plans drew public support from unions.", []),
         ("Do you think the deal will pass?", []),
         ("Republicans, to varying degrees, used the phrase in campaigns.", []),
+        # from the first hand check of stances in BASIL articles: a participle after a noun, a clause as the subject,
+        # a performance that "showed", a stance whose content would be the clause before it
+        ("He paired the address with a ceremony, a move intended to underscore that he supports legal immigration.", []),
+        ("But the deal would provide only a fraction of Trump's originally proposed figure of $5.7 billion for the wall.", []),
+        ("Running for president is a new stage, and his oratory showed room for improvement on the trail.", []),
+        ("She would not abandon the deal – as some Democrats want – and would use the opposition as leverage.", []),
+        # "the president" is not the vice president named before
+        ("Vice President Mike Pence met the senators. The president proposed $800 million for border agents and judges.", [("position", "proposed", "president", "$800 million for border agents and judges")]),
     ],
 )
 def test_stances_attribute_beliefs_intentions_positions_and_findings(text, expected):
