@@ -145,7 +145,7 @@ def find_cues(text: str, start: int, end: int, quoted: list[tuple[int, int]], le
         form = normalise_phrase(match.group())
         if form != "according to" and (previous in _NOUN_BEFORE or previous.endswith("'s")):
             continue  # a noun: "a post on X", "Trump's claims"
-        if stance and form in lexicons.stance_nouns and not _stance_subject_before(before, lexicons):
+        if stance and form in lexicons.stance_nouns and not _stance_subject_before(before, form, lexicons):
             continue  # "new plans", "public support": nouns, not a subject's stance
         if form in _AMBIGUOUS_FORMS and not (before and (before[-1].group()[:1].isupper() or previous in _PRONOUNS or previous in _AUXILIARIES)):
             continue  # "his social media post", "admiring remarks"
@@ -219,6 +219,25 @@ def _holds_stance(text: str, lo: int, hi: int, cue: tuple[int, int, str], source
     return named or sourced or first in _STANCE_SUBJECT_OPENERS
 
 
+_OPENING_PREPOSITIONS = frozenset("ahead during after before in at on while as since despite amid following with without under".split())
+
+
+def _after_opening_phrase(text: str, lo: int, hi: int) -> int:
+    """Where the subject of a sentence opened by a prepositional phrase starts: after that phrase's comma ("During the
+    meeting in the Situation Room, Mr. Trump … rejected"), or after "Ahead of …" up to the first name that follows a
+    lower-case word ("Ahead of the meeting Trump sent …")."""
+    words = _words(text, lo, hi)
+    if not words or _bare(words[0].group()) not in _OPENING_PREPOSITIONS:
+        return lo
+    comma = text.find(",", lo, hi)
+    if comma > 0:
+        return comma + 1
+    for previous, word in zip(words, words[1:]):
+        if previous.group().islower() and word.group()[:1].isupper():
+            return word.start()
+    return lo
+
+
 def _end_relative_clause(text: str, lo: int, cue_start: int, content: tuple[int, int, str]) -> tuple[int, int, str]:
     """A stance in a relative clause set off by commas ends at the clause's comma ("Warren, who supports a wealth tax, spoke")."""
     before = _words(text, lo, cue_start)
@@ -228,7 +247,7 @@ def _end_relative_clause(text: str, lo: int, cue_start: int, content: tuple[int,
     return (content[0], comma, content[2]) if comma > content[0] else content
 
 
-def _stance_subject_before(before: list[re.Match], lexicons: SourceLexicons) -> bool:
+def _stance_subject_before(before: list[re.Match], form: str, lexicons: SourceLexicons) -> bool:
     """Whether the word before a stance form that is also a noun ends a subject: a name, a pronoun, an auxiliary or
     adverb, a source word ("officials", "critics") or an evidence noun ("a new poll shows")."""
     if not before:
@@ -236,7 +255,9 @@ def _stance_subject_before(before: list[re.Match], lexicons: SourceLexicons) -> 
     word = before[-1].group()
     bare = _bare(word)
     if word[:1].isupper():
-        return bare not in _SENTENCE_OPENERS
+        # a base form after a singular name is a noun of a compound ("The Republican demand", "the Trump plan"):
+        # a singular subject would take "demands", "plans"
+        return bare not in _SENTENCE_OPENERS and (form.endswith("s") or bare.endswith("s"))
     return bare in _PRONOUNS or bare in ("who", "that") or bare in _AUXILIARIES or _is_adverb(bare) or bare in lexicons.types or bare in lexicons.evidence_nouns
 
 
@@ -839,7 +860,8 @@ def _attribute(
                 if made and normalise_phrase(found[-1].cue) != "according to":
                     source = (found[-1].speaker_start, found[-1].speaker_end, False)  # "Trump confirmed …, saying …", "says A but argues B"
                 else:
-                    source = find_subject(text, lo, cue_start, lexicons.titles) or source  # "Putin commended Trump and expressed …"
+                    subject_lo = _after_opening_phrase(text, lo, cue_start) if stance else lo
+                    source = find_subject(text, subject_lo, cue_start, lexicons.titles) or source  # "Putin commended Trump and expressed …"
             if source is None or (stance and not _holds_stance(text, lo, hi, (cue_start, cue_end, cue_class), source, lexicons)):
                 continue
             window = [q for q in outer if q.end > max(window_lo, covered_until) and q.start < window_hi]

@@ -211,6 +211,13 @@ def stances(text: str) -> list[tuple[str, str, str, str]]:
         ("But the deal would provide only a fraction of Trump's originally proposed figure of $5.7 billion for the wall.", []),
         ("Running for president is a new stage, and his oratory showed room for improvement on the trail.", []),
         ("She would not abandon the deal – as some Democrats want – and would use the opposition as leverage.", []),
+        # from the second hand check: a noun after a singular name, the subject after an opening phrase
+        ("The Republican demand and the barbed response of the chairman echoed well outside the room.", []),
+        ("Democrats demand a vote on the bill before the recess ends.", [("position", "demand", "Democrats", "a vote on the bill before the recess ends")]),
+        (
+            "During the meeting in the Situation Room, Mr. Trump made his case for a wall and rejected Democrats' proposals for reopening the government.",
+            [("position", "rejected", "Trump", "Democrats' proposals for reopening the government")],
+        ),
         # "the president" is not the vice president named before
         ("Vice President Mike Pence met the senators. The president proposed $800 million for border agents and judges.", [("position", "proposed", "president", "$800 million for border agents and judges")]),
     ],
