@@ -155,6 +155,8 @@ def find_cues(text: str, start: int, end: int, quoted: list[tuple[int, int]], le
             continue  # "his Truth Social post" (but "The New York Post reports" is a cue)
         if previous in ("not", "never") or previous.endswith("n't"):
             continue  # "did not say": nothing is attributed
+        if stance and any(_bare(w.group()) in ("not", "never") or _bare(w.group()).endswith("n't") for w in _before_adverbs(before)):
+            continue  # "does not specifically seek": a negated stance, over its adverbs
         if form in _NAMING_FORMS and _bare(next(iter(_words(text, match.end(), end)), match).group()) in _PARTICLES:
             continue  # "called for", "called on": a request, not words attributed
         if form in _NAMING_FORMS and before and before[-1].group().islower() and previous not in _PRONOUNS | _AUXILIARIES | {"and", "but", "or"}:
@@ -166,6 +168,14 @@ def find_cues(text: str, start: int, end: int, quoted: list[tuple[int, int]], le
             continue  # a passive: "when asked", "was told", "is often described"
         cues.append((match.start(), match.end(), classes[form]))
     return cues
+
+
+def _before_adverbs(before: list[re.Match]) -> list[re.Match]:
+    """The word before the adverbs that end ``before`` ("not" of "does not specifically seek"), as a list of none or one."""
+    k = len(before)
+    while k and _is_adverb(_bare(before[k - 1].group())):
+        k -= 1
+    return before[k - 1 : k] if 0 < k < len(before) else []
 
 
 _STANCE_SUBJECT_OPENERS = frozenset(
@@ -204,6 +214,8 @@ def _holds_stance(text: str, lo: int, hi: int, cue: tuple[int, int, str], source
     words = _words(text, source[0], source[1])
     if not words or "..." in text[source[0] : source[1]] or "…" in text[source[0] : source[1]]:
         return False  # an ellipsis joins two sentences of a quoted passage: not one subject
+    if is_tag(text[source[0] : source[1]].strip(" ,")):
+        return False  # "Sen. Max Baucus, D-Mont., the representative for …, indicated": the tag is nobody
     first, last = _bare(words[0].group()), _bare(words[-1].group())
     if first in ("do", "does", "did", "why", "how", "what", "there") or last in _AUXILIARIES or last in _VERB_OR_PREPOSITION or _is_adverb(last):
         return False

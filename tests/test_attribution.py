@@ -218,6 +218,8 @@ def stances(text: str) -> list[tuple[str, str, str, str]]:
             "During the meeting in the Situation Room, Mr. Trump made his case for a wall and rejected Democrats' proposals for reopening the government.",
             [("position", "rejected", "Trump", "Democrats' proposals for reopening the government")],
         ),
+        # from the third hand check: a negation over an adverb
+        ("The suit does not specifically seek to overturn the part of the amendment on personal use.", []),
         # "the president" is not the vice president named before
         ("Vice President Mike Pence met the senators. The president proposed $800 million for border agents and judges.", [("position", "proposed", "president", "$800 million for border agents and judges")]),
     ],
