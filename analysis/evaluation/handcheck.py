@@ -2,14 +2,14 @@
 
 A check answers "what share of the hits are false?" for news the word lists
 were not written against. :func:`sample_hits` draws the hits (every hedge and
-booster, or every loaded term of the lexicon layer, of all BASIL development
-articles read as a corpus without resources), the same ones for the same seed;
-a person judges each, and the verdicts are kept as data
-(``data/raw/gold/handchecks/<measure>-<date>.tsv``: the article, offsets, the
-hit as written, ``verdict`` true or false and a ``reason``; no other text of
-the article). :func:`summarise_check` reads a check back, confirming each hit
-is still where the file says; ``validate hedging`` and ``validate loaded``
-print it.
+booster, every loaded term of the lexicon layer, or every stance, of all BASIL
+development articles read as a corpus without resources), the same ones for the
+same seed; a person judges each, and the verdicts are kept as data
+(``data/raw/gold/handchecks/<measure>-<date>-<ordinal>.tsv``: the article,
+offsets, the hit as written, ``verdict`` true or false and a ``reason``; no
+other text of the article). :func:`summarise_check` reads a check back,
+confirming each hit is still where the file says; ``validate hedging``,
+``validate loaded`` and ``validate sources`` (stances) print it.
 """
 
 from __future__ import annotations
@@ -54,9 +54,9 @@ def find_hits(measure: str, texts: dict[str, str]) -> pd.DataFrame:
 
     if measure not in MEASURES:
         raise ValueError(f"measure must be one of {', '.join(MEASURES)}, not {measure!r}")
-    rows = []
     if measure == "stances":
         return _find_stance_hits(texts)
+    rows = []
     for article_id in sorted(texts):
         text = texts[article_id]
         for lo, hi in split_sentences(text):

@@ -20,6 +20,13 @@ election news articles as a Source, a Cue and a Content span. Matching rules:
   a dash, a continuation without a cue or "according to"). It keeps about
   half of PolNeAR's gold, the part the kit's verb list was written for, so its
   recall flatters the kit.
+- *Which of the kit's attributions* (``attributions`` in each record).
+  ``words_and_stances``: every attribution the kit finds, ``quotes.csv`` and
+  ``stances.csv`` (beliefs, intentions, positions and findings attributed
+  without their words, which PolNeAR annotates too); the figure to read
+  first with ``none``. ``words``: ``quotes.csv`` only, the figure before
+  stances, so that what they add and cost stays visible. The speech-verb
+  record holds words only (a stance has no speech verb).
 - *Continuations.* A quotation the kit gives to the previous source without
   a cue of its own ("“A,” he said. “B.”") is part of that attribution's
   content, as PolNeAR annotates it.
