@@ -250,6 +250,17 @@ def _after_opening_phrase(text: str, lo: int, hi: int) -> int:
     return lo
 
 
+def _plural_group_before(text: str, lo: int, hi: int, quoted: list[tuple[int, int]], lexicons: SourceLexicons) -> str:
+    """The last plural source word of ``source_types.tsv`` ("Democrats", "officials", "critics") in ``text[lo:hi]``,
+    outside quotations, as written: whom a stance's "they" means ("Democrats have made clear that they believe …")."""
+    found = ""
+    for word in _words(text, lo, hi):
+        bare = _bare(word.group())
+        if bare.endswith("s") and bare in lexicons.types and not any(s <= word.start() < e for s, e in quoted):
+            found = word.group()
+    return found
+
+
 def _end_relative_clause(text: str, lo: int, cue_start: int, content: tuple[int, int, str]) -> tuple[int, int, str]:
     """A stance in a relative clause set off by commas ends at the clause's comma ("Warren, who supports a wealth tax, spoke")."""
     before = _words(text, lo, cue_start)
@@ -266,6 +277,8 @@ def _stance_subject_before(before: list[re.Match], form: str, lexicons: SourceLe
         return False
     word = before[-1].group()
     bare = _bare(word)
+    if bare in _PRONOUNS:
+        return True  # "They worry", "he plans"
     if word[:1].isupper():
         # a base form after a singular name is a noun of a compound ("The Republican demand", "the Trump plan"):
         # a singular subject would take "demands", "plans"
@@ -599,6 +612,7 @@ SPEAKER_RULES = {
     "descriptor": "a description of the corpus's actor_descriptors.tsv, for an actor the article names",
     "organisation": "an organisation of the corpus's actor table",
     "medium": "a medium, agency or platform of media_outlets.tsv; \"the paper\", \"the network\": the medium last quoted as a source, else the last one named",
+    "group_subject": "they, of a stance: the last plural source word (\"Democrats\", \"officials\", \"critics\") earlier in its sentence, else, when nobody else is resolved, in the sentence before",
     "description": "an unnamed source, kept as described (\"officials\", \"a spokesman\")",
     "continuation": "a quotation without a cue of its own, continuing the previous source",
     "unresolved": "a pronoun with nobody named before it, or a phrase that names nobody (a party tag, an age)",
@@ -893,6 +907,12 @@ def _attribute(
                 content = _end_relative_clause(text, lo, cue_start, content)
             phrase = text[source[0] : source[1]]
             speaker, rule = resolve_speaker(phrase, lo, memory, lexicons, source[0])
+            if stance and _bare(phrase.strip()) == "they":
+                # a group named before "they" in its own sentence, else (nobody resolved) in the sentence before
+                group = _plural_group_before(text, lo, source[0], quoted, lexicons)
+                if not group and rule == "unresolved":
+                    group = _plural_group_before(text, sentences[number - 1][0] if number else lo, source[0], quoted, lexicons)
+                speaker, rule = (group, "group_subject") if group else (speaker, rule)
             description = phrase + (text[source[1] : _trim(text, source[1], hi)[1]] if source[2] else "")
             attribution = Attribution(
                 content[0],

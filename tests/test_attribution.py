@@ -220,6 +220,12 @@ def stances(text: str) -> list[tuple[str, str, str, str]]:
         ),
         # from the third hand check: a negation over an adverb
         ("The suit does not specifically seek to overturn the part of the amendment on personal use.", []),
+        # "they" of a stance: a group named before it in its sentence, else in the sentence before
+        (
+            "The American Civil Liberties Union urged members to vote against it. Democrats made clear that they believe the cleanup must start at home.",
+            [("belief", "believe", "Democrats", "the cleanup must start at home")],
+        ),
+        ("Critics of the plan met on Monday. They worry that the deal will collapse before the recess.", [("belief", "worry", "Critics", "the deal will collapse before the recess")]),
         # "the president" is not the vice president named before
         ("Vice President Mike Pence met the senators. The president proposed $800 million for border agents and judges.", [("position", "proposed", "president", "$800 million for border agents and judges")]),
     ],
