@@ -185,6 +185,8 @@ _STANCE_SUBJECT_OPENERS = frozenset(
 """Lower-case words that may open the subject of a stance ("most voters", "the study")."""
 _FINITE_VERBS = frozenset("would will could can may might must shall should is are was were has have had does did".split())
 """Auxiliaries and modals: a source phrase holding one is a clause, not the subject of a stance."""
+_NO_OBJECT = frozenset("in on at during after before with by for from over since inside near among".split())
+"""Prepositions that open what follows a stance verb when its object stands before it (a relative clause) or it is a participle."""
 _REFLEXIVES = frozenset("himself herself itself themselves myself ourselves yourself me him us them".split())
 
 
@@ -197,7 +199,8 @@ def _holds_stance(text: str, lo: int, hi: int, cue: tuple[int, int, str], source
     auxiliary or modal ("the deal would provide … Trump's proposed") or words across an ellipsis; a finding
     (evidence class) needs a name, a pronoun, a source word or an evidence noun, and so does a past form after
     "a" or "an" ("a move intended to …" is a participle, not a stance). Not a passive ("opposed by House Republicans"), "declined" without "to" (a number that fell), nor a
-    finding with an object pronoun ("found himself", "showed me").
+    finding with an object pronoun ("found himself", "showed me"), nor a past form right after a comma ("…,
+    intended to highlight": a participle).
     """
     cue_start, cue_end, cue_class = cue
     if source[2]:
@@ -209,6 +212,8 @@ def _holds_stance(text: str, lo: int, hi: int, cue: tuple[int, int, str], source
         return False
     if form.startswith("declin") and after != "to":
         return False
+    if form.endswith("ed") and text[lo:cue_start].rstrip().endswith(","):
+        return False  # "The spate of disclosures, intended to highlight …": a participle set off by a comma
     if cue_class == "evidence" and after in _REFLEXIVES:
         return False
     words = _words(text, source[0], source[1])
@@ -904,6 +909,9 @@ def _attribute(
             if stance:
                 if content[0] < cue_end or any(mark in text[cue_end : content[0]] for mark in _CLAUSE_MARKS + "―"):
                     continue  # a stance's content is the object after its verb: not the clause before or after a dash ("– as some Democrats want –")
+                opening = _words(text, content[0], content[1])[:1]
+                if opening and _bare(opening[0].group()) in _NO_OBJECT:
+                    continue  # "which the House endorsed in a vote", "the amount Mr. Trump has demanded for the wall": the object stands before
                 content = _end_relative_clause(text, lo, cue_start, content)
             phrase = text[source[0] : source[1]]
             speaker, rule = resolve_speaker(phrase, lo, memory, lexicons, source[0])

@@ -226,6 +226,10 @@ def stances(text: str) -> list[tuple[str, str, str, str]]:
             [("belief", "believe", "Democrats", "the cleanup must start at home")],
         ),
         ("Critics of the plan met on Monday. They worry that the deal will collapse before the recess.", [("belief", "worry", "Critics", "the deal will collapse before the recess")]),
+        # from the fourth hand check: an object before the verb, participles
+        ("The larger figure was the amount Mr. Trump has demanded for the wall, which the House endorsed in a vote last month.", []),
+        ("The spate of disclosures on Friday, intended to highlight her efforts at transparency, came after a week of attention.", []),
+        ("The emails found on Mr. Weiner's computer are a sore spot for the campaign this fall.", []),
         # "the president" is not the vice president named before
         ("Vice President Mike Pence met the senators. The president proposed $800 million for border agents and judges.", [("position", "proposed", "president", "$800 million for border agents and judges")]),
     ],
