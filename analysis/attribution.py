@@ -164,8 +164,8 @@ def find_cues(text: str, start: int, end: int, quoted: list[tuple[int, int]], le
         if match.group()[:1].isupper() and before and text[before[-1].end() : match.start()].strip() == "":
             continue  # "The Washington Post": part of a name, not a verb
         verb_before = next((_bare(w.group()) for w in reversed(before) if not _is_adverb(_bare(w.group()))), "")
-        if (previous in _PASSIVE_BEFORE or verb_before in _PASSIVE_BEFORE) and (form.endswith("ed") or form in ("told", "said", "asked")):
-            continue  # a passive: "when asked", "was told", "is often described"
+        if (previous in _PASSIVE_BEFORE or verb_before in _PASSIVE_BEFORE) and (form.endswith("ed") or form in ("told", "said", "asked") or (stance and form in _STANCE_PARTICIPLES)):
+            continue  # a passive: "when asked", "was told", "is often described", "are thought to"
         cues.append((match.start(), match.end(), classes[form]))
     return cues
 
@@ -185,6 +185,8 @@ _STANCE_SUBJECT_OPENERS = frozenset(
 """Lower-case words that may open the subject of a stance ("most voters", "the study")."""
 _FINITE_VERBS = frozenset("would will could can may might must shall should is are was were has have had does did".split())
 """Auxiliaries and modals: a source phrase holding one is a clause, not the subject of a stance."""
+_STANCE_PARTICIPLES = frozenset("thought sought found shown".split())
+"""Past participles of stance verbs that do not end in -ed: after a form of "be" they are passives ("are thought to")."""
 _NO_OBJECT = frozenset("in on at during after before with by for from over since inside near among".split())
 """Prepositions that open what follows a stance verb when its object stands before it (a relative clause) or it is a participle."""
 _REFLEXIVES = frozenset("himself herself itself themselves myself ourselves yourself me him us them".split())

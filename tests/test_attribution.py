@@ -230,6 +230,8 @@ def stances(text: str) -> list[tuple[str, str, str, str]]:
         ("The larger figure was the amount Mr. Trump has demanded for the wall, which the House endorsed in a vote last month.", []),
         ("The spate of disclosures on Friday, intended to highlight her efforts at transparency, came after a week of attention.", []),
         ("The emails found on Mr. Weiner's computer are a sore spot for the campaign this fall.", []),
+        # from the fifth hand check: a passive with an irregular participle
+        ("However, Democrats are thought to have far more safe seats than Republicans going into November.", []),
         # "the president" is not the vice president named before
         ("Vice President Mike Pence met the senators. The president proposed $800 million for border agents and judges.", [("position", "proposed", "president", "$800 million for border agents and judges")]),
     ],
