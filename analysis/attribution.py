@@ -40,9 +40,10 @@ name). The strategies:
   their description.
 - stances (:func:`find_attributions_and_stances`): in sentences that attribute
   no words, a cue of ``wordlists/stance_verbs.tsv`` (believes, wants, opposes,
-  called for, a poll shows) with its subject before it (:func:`_holds_stance`)
-  attributes a belief, intention, position or finding; sources, contents and
-  speakers as above.
+  called for, a poll shows) with its subject before it attributes a belief,
+  intention, position or finding (the rules: :mod:`analysis.stances`); sources,
+  contents and speakers as above. Words and word classes shared with those
+  rules: :mod:`analysis.clauses`.
 
 Blind spots: the rules read English news syntax; nested attributions go to one
 source; a source far from its verb, quotes introduced by a colon after a noun
@@ -57,20 +58,35 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from analysis.clauses import (
+    AUXILIARIES,
+    CLAUSE_MARKS,
+    PERSON_PRONOUNS,
+    PRONOUNS,
+    SENTENCE_OPENERS,
+    VERB_OR_PREPOSITION,
+    bare_word,
+    is_adverb,
+    is_tag,
+    words_between,
+)
 from analysis.people import ROLE_SYNONYMS, PersonMention, find_people, name_stopwords
 from analysis.quotes import Quotation
 from analysis.segment import Span, abbreviations
 from analysis.source_lexicons import SourceLexicons, default_lexicons
+from analysis.stances import (
+    NO_OBJECT,
+    STANCE_PARTICIPLES,
+    after_opening_phrase,
+    before_adverbs,
+    end_relative_clause,
+    holds_stance,
+    plural_group_before,
+    stance_subject_before,
+)
 from analysis.wordlists import normalise_phrase
 
 _MARKS = "“”\"«»„‘’' \n"
-_WORD = re.compile(r"[^\W_][\w’'.&-]*")
-_CLAUSE_MARKS = ",;:—–()“”\"«»"
-_AUXILIARIES = frozenset(
-    "has have had was were is are be been being would will could can may might did does do also later earlier then again since "
-    "once previously repeatedly recently further still already never not just even first last quickly publicly privately "
-    "separately reportedly".split()
-)
 _NOUN_BEFORE = frozenset("a an the another his her their its this that these those in of to my our your first second last only most widely newly".split())
 _PASSIVE_BEFORE = frozenset("when if once was were been being is are be get got".split())
 _LEADING_PREPOSITIONS = frozenset("with by from for of among".split())
@@ -78,22 +94,11 @@ _PHRASE_STOPS = frozenset("that which who whom whose when while because as if bu
 _AMBIGUOUS_FORMS = frozenset("post posts tweet tweets comment comments remark remarks claim claims note notes reports answer answers".split())
 """Forms that are nouns as often as verbs: cues only right after a name, a pronoun or an auxiliary."""
 _AFTER_STOPS = frozenset("on in at during to who that adding saying while when after before as according".split())
-_PERSON_PRONOUNS = frozenset("he she him her".split())
-_SENTENCE_OPENERS = frozenset(
-    "when but and as after before while if in on at last earlier later the a an back meanwhile however since throughout despite also "
-    "still yet then now today yesterday this that these those it there here with for from by to of under over during monday tuesday wednesday thursday friday saturday sunday "
-    "january february march april may june july august september october november december".split()
-)
 
 _TELL_FORMS = frozenset("tell tells told telling".split())
-_VERB_OR_PREPOSITION = frozenset(
-    "began went made took came gave told said wrote spoke met ran won lost held left kept got saw became "
-    "by about in on at for with to from of into over after before during".split()
-)
 _NAMING_FORMS = frozenset("called calling".split())
 _PARTICLES = frozenset("for on off up in out back upon into it".split())
 _CLAUSE_OPENERS = frozenset("he she they it we i the a an his her their its there this".split())
-_PRONOUNS = _PERSON_PRONOUNS | frozenset("they it we i you".split())
 _DETERMINERS = ("the ", "a ", "an ")
 
 
@@ -117,19 +122,11 @@ class Attribution:
     """The rule of :data:`SPEAKER_RULES` that chose the speaker."""
 
 
-def _words(text: str, start: int, end: int) -> list[re.Match]:
-    return list(_WORD.finditer(text, start, end))
-
-
-def _bare(word: str) -> str:
-    return word.lower().rstrip(".").replace("’", "'")
-
-
 def find_cues(text: str, start: int, end: int, quoted: list[tuple[int, int]], lexicons: SourceLexicons, stance: bool = False) -> list[tuple[int, int, str]]:
     """Attribution cues of ``text[start:end]`` outside quotations: ``(start, end, class)``.
 
     ``stance``: the cues of ``stance_verbs.tsv`` (beliefs, intentions, positions, findings) instead of the
-    speech cues; a form that is also a noun counts only after a subject (:func:`_stance_subject_before`).
+    speech cues; a form that is also a noun counts only after a subject (:func:`stance_subject_before`).
     """
     pattern, classes = (lexicons.stance_pattern, lexicons.stance_classes) if stance else (lexicons.cue_pattern, lexicons.cue_classes)
     if pattern is None:
@@ -140,14 +137,14 @@ def find_cues(text: str, start: int, end: int, quoted: list[tuple[int, int]], le
             continue
         if text.rfind("<", start, match.start()) > text.rfind(">", start, match.start()):
             continue  # inside markup left in the text ("<tweet tweet-author=…>")
-        before = _words(text, max(start, match.start() - 40), match.start())
-        previous = _bare(before[-1].group()) if before else ""
+        before = words_between(text, max(start, match.start() - 40), match.start())
+        previous = bare_word(before[-1].group()) if before else ""
         form = normalise_phrase(match.group())
         if form != "according to" and (previous in _NOUN_BEFORE or previous.endswith("'s")):
             continue  # a noun: "a post on X", "Trump's claims"
-        if stance and form in lexicons.stance_nouns and not _stance_subject_before(before, form, lexicons):
+        if stance and form in lexicons.stance_nouns and not stance_subject_before(before, form, lexicons):
             continue  # "new plans", "public support": nouns, not a subject's stance
-        if form in _AMBIGUOUS_FORMS and not (before and (before[-1].group()[:1].isupper() or previous in _PRONOUNS or previous in _AUXILIARIES)):
+        if form in _AMBIGUOUS_FORMS and not (before and (before[-1].group()[:1].isupper() or previous in PRONOUNS or previous in AUXILIARIES)):
             continue  # "his social media post", "admiring remarks"
         if form in _AMBIGUOUS_FORMS and any(
             m.end() == before[-1].end() and lexicons.media[m.group()][1] == "platform" for m in lexicons.media_pattern.finditer(text, max(start, match.start() - 30), match.start())
@@ -155,153 +152,23 @@ def find_cues(text: str, start: int, end: int, quoted: list[tuple[int, int]], le
             continue  # "his Truth Social post" (but "The New York Post reports" is a cue)
         if previous in ("not", "never") or previous.endswith("n't"):
             continue  # "did not say": nothing is attributed
-        if stance and any(_bare(w.group()) in ("not", "never") or _bare(w.group()).endswith("n't") for w in _before_adverbs(before)):
+        if stance and any(bare_word(w.group()) in ("not", "never") or bare_word(w.group()).endswith("n't") for w in before_adverbs(before)):
             continue  # "does not specifically seek": a negated stance, over its adverbs
-        if form in _NAMING_FORMS and _bare(next(iter(_words(text, match.end(), end)), match).group()) in _PARTICLES:
+        if form in _NAMING_FORMS and bare_word(next(iter(words_between(text, match.end(), end)), match).group()) in _PARTICLES:
             continue  # "called for", "called on": a request, not words attributed
-        if form in _NAMING_FORMS and before and before[-1].group().islower() and previous not in _PRONOUNS | _AUXILIARIES | {"and", "but", "or"}:
+        if form in _NAMING_FORMS and before and before[-1].group().islower() and previous not in PRONOUNS | AUXILIARIES | {"and", "but", "or"}:
             continue  # "a play called “…”": a name, not words attributed
         if match.group()[:1].isupper() and before and text[before[-1].end() : match.start()].strip() == "":
             continue  # "The Washington Post": part of a name, not a verb
-        verb_before = next((_bare(w.group()) for w in reversed(before) if not _is_adverb(_bare(w.group()))), "")
-        if (previous in _PASSIVE_BEFORE or verb_before in _PASSIVE_BEFORE) and (form.endswith("ed") or form in ("told", "said", "asked") or (stance and form in _STANCE_PARTICIPLES)):
+        verb_before = next((bare_word(w.group()) for w in reversed(before) if not is_adverb(bare_word(w.group()))), "")
+        if (previous in _PASSIVE_BEFORE or verb_before in _PASSIVE_BEFORE) and (form.endswith("ed") or form in ("told", "said", "asked") or (stance and form in STANCE_PARTICIPLES)):
             continue  # a passive: "when asked", "was told", "is often described", "are thought to"
         cues.append((match.start(), match.end(), classes[form]))
     return cues
 
 
-def _before_adverbs(before: list[re.Match]) -> list[re.Match]:
-    """The word before the adverbs that end ``before`` ("not" of "does not specifically seek"), as a list of none or one."""
-    k = len(before)
-    while k and _is_adverb(_bare(before[k - 1].group())):
-        k -= 1
-    return before[k - 1 : k] if 0 < k < len(before) else []
-
-
-_STANCE_SUBJECT_OPENERS = frozenset(
-    "the a an some many most several few all both these those this that his her their its our my your no every each other others "
-    "one two three four five half more fewer".split()
-)
-"""Lower-case words that may open the subject of a stance ("most voters", "the study")."""
-_FINITE_VERBS = frozenset("would will could can may might must shall should is are was were has have had does did".split())
-"""Auxiliaries and modals: a source phrase holding one is a clause, not the subject of a stance."""
-_STANCE_PARTICIPLES = frozenset("thought sought found shown".split())
-"""Past participles of stance verbs that do not end in -ed: after a form of "be" they are passives ("are thought to")."""
-_NO_OBJECT = frozenset("in on at during after before with by for from over since inside near among".split())
-"""Prepositions that open what follows a stance verb when its object stands before it (a relative clause) or it is a participle."""
-_REFLEXIVES = frozenset("himself herself itself themselves myself ourselves yourself me him us them".split())
-
-
-def _holds_stance(text: str, lo: int, hi: int, cue: tuple[int, int, str], source: tuple[int, int, bool], lexicons: SourceLexicons) -> bool:
-    """Whether a stance cue with this source attributes a stance (see :func:`find_stances`).
-
-    The source must stand before the cue as its subject: a name, a pronoun, a source word ("officials"), an
-    evidence noun ("the poll") or a phrase opened by a determiner or quantifier ("most voters"); not a question
-    ("Do you think"), an adverb ("often citing"), a preposition ("to varying degrees"), a clause with an
-    auxiliary or modal ("the deal would provide … Trump's proposed") or words across an ellipsis; a finding
-    (evidence class) needs a name, a pronoun, a source word or an evidence noun, and so does a past form after
-    "a" or "an" ("a move intended to …" is a participle, not a stance). Not a passive ("opposed by House Republicans"), "declined" without "to" (a number that fell), nor a
-    finding with an object pronoun ("found himself", "showed me"), nor a past form right after a comma ("…,
-    intended to highlight": a participle).
-    """
-    cue_start, cue_end, cue_class = cue
-    if source[2]:
-        return False  # stances do not invert: "said Trump", never "wants Trump"
-    following = _words(text, cue_end, hi)[:1]
-    after = _bare(following[0].group()) if following else ""
-    form = normalise_phrase(text[cue_start:cue_end])
-    if after == "by" and form.endswith("ed"):
-        return False
-    if form.startswith("declin") and after != "to":
-        return False
-    if form.endswith("ed") and text[lo:cue_start].rstrip().endswith(","):
-        return False  # "The spate of disclosures, intended to highlight …": a participle set off by a comma
-    if cue_class == "evidence" and after in _REFLEXIVES:
-        return False
-    words = _words(text, source[0], source[1])
-    if not words or "..." in text[source[0] : source[1]] or "…" in text[source[0] : source[1]]:
-        return False  # an ellipsis joins two sentences of a quoted passage: not one subject
-    if is_tag(text[source[0] : source[1]].strip(" ,")):
-        return False  # "Sen. Max Baucus, D-Mont., the representative for …, indicated": the tag is nobody
-    first, last = _bare(words[0].group()), _bare(words[-1].group())
-    if first in ("do", "does", "did", "why", "how", "what", "there") or last in _AUXILIARIES or last in _VERB_OR_PREPOSITION or _is_adverb(last):
-        return False
-    bare = {_bare(w.group()) for w in words}
-    if bare & _FINITE_VERBS:
-        return False  # a clause, not a subject: "the deal would provide only a fraction of Trump's (proposed figure)"
-    named = words[0].group()[:1].isupper() or first in _PRONOUNS or first in ("who", "that")
-    sourced = bool(bare & lexicons.types.keys()) or bool(bare & lexicons.evidence_nouns)
-    if cue_class == "evidence":
-        return named or sourced  # a finding needs a source that can report one: "his oratory showed room" is not one
-    if first in ("a", "an") and form.endswith("ed"):
-        return named or sourced  # "a move intended to …", "a bill proposed by …": a participle after a noun, not its stance
-    return named or sourced or first in _STANCE_SUBJECT_OPENERS
-
-
-_OPENING_PREPOSITIONS = frozenset("ahead during after before in at on while as since despite amid following with without under".split())
-
-
-def _after_opening_phrase(text: str, lo: int, hi: int) -> int:
-    """Where the subject of a sentence opened by a prepositional phrase starts: after that phrase's comma ("During the
-    meeting in the Situation Room, Mr. Trump … rejected"), or after "Ahead of …" up to the first name that follows a
-    lower-case word ("Ahead of the meeting Trump sent …")."""
-    words = _words(text, lo, hi)
-    if not words or _bare(words[0].group()) not in _OPENING_PREPOSITIONS:
-        return lo
-    comma = text.find(",", lo, hi)
-    if comma > 0:
-        return comma + 1
-    for previous, word in zip(words, words[1:]):
-        if previous.group().islower() and word.group()[:1].isupper():
-            return word.start()
-    return lo
-
-
-def _plural_group_before(text: str, lo: int, hi: int, quoted: list[tuple[int, int]], lexicons: SourceLexicons) -> str:
-    """The last plural source word of ``source_types.tsv`` ("Democrats", "officials", "critics") in ``text[lo:hi]``,
-    outside quotations, as written: whom a stance's "they" means ("Democrats have made clear that they believe …")."""
-    found = ""
-    for word in _words(text, lo, hi):
-        bare = _bare(word.group())
-        if bare.endswith("s") and bare in lexicons.types and not any(s <= word.start() < e for s, e in quoted):
-            found = word.group()
-    return found
-
-
-def _end_relative_clause(text: str, lo: int, cue_start: int, content: tuple[int, int, str]) -> tuple[int, int, str]:
-    """A stance in a relative clause set off by commas ends at the clause's comma ("Warren, who supports a wealth tax, spoke")."""
-    before = _words(text, lo, cue_start)
-    if not before or _bare(before[-1].group()) not in ("who", "which") or not text[lo : before[-1].start()].rstrip().endswith(","):
-        return content
-    comma = text.find(",", content[0], content[1])
-    return (content[0], comma, content[2]) if comma > content[0] else content
-
-
-def _stance_subject_before(before: list[re.Match], form: str, lexicons: SourceLexicons) -> bool:
-    """Whether the word before a stance form that is also a noun ends a subject: a name, a pronoun, an auxiliary or
-    adverb, a source word ("officials", "critics") or an evidence noun ("a new poll shows")."""
-    if not before:
-        return False
-    word = before[-1].group()
-    bare = _bare(word)
-    if bare in _PRONOUNS:
-        return True  # "They worry", "he plans"
-    if word[:1].isupper():
-        # a base form after a singular name is a noun of a compound ("The Republican demand", "the Trump plan"):
-        # a singular subject would take "demands", "plans"
-        return bare not in _SENTENCE_OPENERS and (form.endswith("s") or bare.endswith("s"))
-    return bare in _PRONOUNS or bare in ("who", "that") or bare in _AUXILIARIES or _is_adverb(bare) or bare in lexicons.types or bare in lexicons.evidence_nouns
-
-
-_ADVERBS = frozenset("often also still never always sometimes widely frequently repeatedly once again even just already".split())
-
-
-def _is_adverb(word: str) -> bool:
-    return word in _ADVERBS or (word.endswith("ly") and len(word) > 4)
-
-
 def _clause_start(text: str, lo: int, pos: int) -> int:
-    return max([lo] + [text.rfind(mark, lo, pos) + 1 for mark in _CLAUSE_MARKS])
+    return max([lo] + [text.rfind(mark, lo, pos) + 1 for mark in CLAUSE_MARKS])
 
 
 def find_source_phrase(
@@ -323,42 +190,42 @@ def find_source_phrase(
         if before.endswith(")") and "(" in before:
             stop = lo + before.rindex("(")  # "Rep. Earl Blumenauer (D-Ore.) said": the parenthesis is not the clause
         clause = _clause_start(text, lo, stop)
-        words = _words(text, clause, stop)
-        while words and (_bare(words[-1].group()) in _AUXILIARIES or _bare(words[-1].group()).endswith("ly")):
+        words = words_between(text, clause, stop)
+        while words and (bare_word(words[-1].group()) in AUXILIARIES or bare_word(words[-1].group()).endswith("ly")):
             words.pop()
         if not words and clause > lo and text[clause - 1] == ",":
             previous = _clause_start(text, lo, clause - 1)
-            inner = _words(text, previous, clause - 1)
+            inner = words_between(text, previous, clause - 1)
             if text[cue_start:cue_end].lower().endswith("ing"):
                 return find_subject(text, lo, clause - 1, titles)
             if previous == lo and len(inner) > 6 and _names_after(text, cue_end, hi):
                 words = []  # "The Internet has … such misinformation, said Angie Drobnic Holan": the source follows the cue
-            elif inner and (_bare(inner[0].group()) in ("who", "which") or inner[0].group().endswith("ing")):
+            elif inner and (bare_word(inner[0].group()) in ("who", "which") or inner[0].group().endswith("ing")):
                 # "Peskov, who spoke to reporters, said": skip back over a relative clause
-                words = _words(text, _clause_start(text, lo, previous - 1), previous - 1) if previous > lo else []
+                words = words_between(text, _clause_start(text, lo, previous - 1), previous - 1) if previous > lo else []
             elif previous > lo and text[previous - 1] == "," and (is_tag(text[previous : clause - 1]) or _relative_apposition(inner)):
                 # "Mattis, 68, had said", "Sen. Chris Murphy, D-Conn., said", "Rick Hasen, a professor who specializes in
                 # election law, said": a tag or a description stands beside the name, which speaks
-                words = _words(text, _clause_start(text, lo, previous - 1), previous - 1)
+                words = words_between(text, _clause_start(text, lo, previous - 1), previous - 1)
             elif previous > lo and text[previous - 1] == "," and 0 < len(inner) <= 6:
                 if inner[0].group()[:1].islower():
                     # "Patrick F. Kennedy, the undersecretary for management, wrote": the name before the apposition speaks
-                    words = _words(text, _clause_start(text, lo, previous - 1), previous - 1)
+                    words = words_between(text, _clause_start(text, lo, previous - 1), previous - 1)
                 else:
                     # "The Kremlin's spokesman, Dmitri S. Peskov, told reporters": the apposition names the speaker
                     words = inner
             else:
                 words = inner
-        while words and (_bare(words[-1].group()) in _AUXILIARIES or _bare(words[-1].group()).endswith("ly")):
+        while words and (bare_word(words[-1].group()) in AUXILIARIES or bare_word(words[-1].group()).endswith("ly")):
             words.pop()
-        if words and _bare(words[-1].group()) == "who" and clause > lo and text[clause - 1] == ",":
+        if words and bare_word(words[-1].group()) == "who" and clause > lo and text[clause - 1] == ",":
             # "former Gov. Martin O’Malley, who noted": the antecedent of "who" speaks
-            words = _words(text, _clause_start(text, lo, clause - 1), clause - 1)
+            words = words_between(text, _clause_start(text, lo, clause - 1), clause - 1)
         kept = []
         for k in range(len(words) - 1, max(-1, len(words) - 11), -1):
             word = words[k]
-            if _bare(word.group()) in _PHRASE_STOPS:
-                if _bare(word.group()) in _RELATIVES and kept and kept[0].group()[:1].islower() and _bare(kept[0].group()) not in _PRONOUNS:
+            if bare_word(word.group()) in _PHRASE_STOPS:
+                if bare_word(word.group()) in _RELATIVES and kept and kept[0].group()[:1].islower() and bare_word(kept[0].group()) not in PRONOUNS:
                     # "a professor who specializes in election law": the antecedent speaks; "McConnell, …, who in 2010
                     # said": the name before the comma
                     antecedent = _antecedent(words[max(0, k - 6) : k])
@@ -366,21 +233,21 @@ def find_source_phrase(
                     while not (antecedent and antecedent[0].group()[:1].isupper()) and end > lo and text[end - 1] in ",—–―" and steps < 3:
                         steps += 1
                         start = _clause_start(text, lo, end - 1)  # back over an apposition to the name it describes
-                        antecedent = _words(text, start, end - 1)[-6:] or antecedent
+                        antecedent = words_between(text, start, end - 1)[-6:] or antecedent
                         end = start
                     kept = antecedent or kept
                 break
             kept.insert(0, word)
-        while kept and _bare(kept[0].group()) in _LEADING_PREPOSITIONS:
+        while kept and bare_word(kept[0].group()) in _LEADING_PREPOSITIONS:
             kept.pop(0)
         if kept:
             return kept[0].start(), kept[-1].end(), False
     after = []
-    for word in _words(text, cue_end, min(hi, cue_end + 120)):
+    for word in words_between(text, cue_end, min(hi, cue_end + 120)):
         gap = text[(after[-1].end() if after else cue_end) : word.start()]
-        if any(mark in gap for mark in ",;:!?()“”\"") or (not according and _bare(word.group()) in _AFTER_STOPS):
+        if any(mark in gap for mark in ",;:!?()“”\"") or (not according and bare_word(word.group()) in _AFTER_STOPS):
             break
-        if according and _bare(word.group()) in ("that", "which", "who"):
+        if according and bare_word(word.group()) in ("that", "which", "who"):
             break
         after.append(word)
         if word.group().endswith(".") and not _is_abbreviation(word.group()):
@@ -400,7 +267,7 @@ def _antecedent(words: list[re.Match]) -> list[re.Match]:
     """The words of a noun phrase before a relative pronoun, from the last phrase stop on."""
     kept: list[re.Match] = []
     for word in reversed(words):
-        if _bare(word.group()) in _PHRASE_STOPS:
+        if bare_word(word.group()) in _PHRASE_STOPS:
             break
         kept.insert(0, word)
     return kept
@@ -408,16 +275,16 @@ def _antecedent(words: list[re.Match]) -> list[re.Match]:
 
 def _relative_apposition(inner: list[re.Match]) -> bool:
     """An apposition that describes a person with a relative clause ("a professor who specializes in election law")."""
-    return len(inner) > 1 and inner[0].group()[:1].islower() and any(_bare(w.group()) in _RELATIVES for w in inner[1:8])
+    return len(inner) > 1 and inner[0].group()[:1].islower() and any(bare_word(w.group()) in _RELATIVES for w in inner[1:8])
 
 
 def _names_after(text: str, cue_end: int, hi: int) -> bool:
     """Whether a capitalised name comes right after the cue, before any comma ("said Angie Drobnic Holan, …")."""
-    following = _words(text, cue_end, hi)[:6]
+    following = words_between(text, cue_end, hi)[:6]
     for word in following:
         if word.group()[:1].isupper():
             return True
-        if text[word.end() : word.end() + 1] in ",.;:" or _bare(word.group()) in ("that", "it", "in", "on", "at", "during", "to"):
+        if text[word.end() : word.end() + 1] in ",.;:" or bare_word(word.group()) in ("that", "it", "in", "on", "at", "during", "to"):
             return False
     return False
 
@@ -429,12 +296,12 @@ def find_subject(text: str, lo: int, hi: int, titles: frozenset[str]) -> tuple[i
     a possessive or a sentence opener, with the capitalised words right after it
     ("United Nations", "Carly Fiorina").
     """
-    words = _words(text, lo, hi)
+    words = words_between(text, lo, hi)
     for k, word in enumerate(words):
-        bare = _bare(word.group())
-        if bare in _PERSON_PRONOUNS | {"she", "they"}:
+        bare = bare_word(word.group())
+        if bare in PERSON_PRONOUNS | {"she", "they"}:
             return word.start(), word.end(), False
-        if word.group()[:1].isupper() and not word.group().endswith(("'s", "’s")) and bare not in _SENTENCE_OPENERS and word.group() not in titles:
+        if word.group()[:1].isupper() and not word.group().endswith(("'s", "’s")) and bare not in SENTENCE_OPENERS and word.group() not in titles:
             end = word.end()
             for following in words[k + 1 :]:
                 if not following.group()[:1].isupper() or text[end : following.start()].strip():
@@ -444,8 +311,8 @@ def find_subject(text: str, lo: int, hi: int, titles: frozenset[str]) -> tuple[i
     # "The billionaire businessman began by talking …, saying": the words before the first verb
     head = []
     for word in words[:6]:
-        bare = _bare(word.group())
-        if bare in _AUXILIARIES or (head and word.group().islower() and (bare.endswith(("ed", "s")) or bare in _VERB_OR_PREPOSITION)):
+        bare = bare_word(word.group())
+        if bare in AUXILIARIES or (head and word.group().islower() and (bare.endswith(("ed", "s")) or bare in VERB_OR_PREPOSITION)):
             break
         head.append(word)
     return (head[0].start(), head[-1].end(), False) if head and len(head) <= 5 else None
@@ -482,7 +349,7 @@ def find_content(
         skip = [(q.start, q.end) for q in inside] + [(cue_start, cue_end), source[:2]]
         earlier_cue = window_lo is not None and window_lo > lo
         region = start if end <= cue_start and earlier_cue else (window_lo if earlier_cue else lo)  # after an earlier cue, a quotation before its own cue starts the clause
-        beside = [w for w in _words(text, region, hi) if not any(s <= w.start() < e for s, e in skip)]
+        beside = [w for w in words_between(text, region, hi) if not any(s <= w.start() < e for s, e in skip)]
         whole = len(beside) < 3 or all(_is_whole_sentence(text, q) for q in inside)
         if whole:
             return start, end, "direct"
@@ -510,14 +377,14 @@ def find_indirect_span(text: str, lo: int, hi: int, cue_start: int, cue_end: int
         rest = _trim(text, max(cue_end, source_end), hi)
         comma = text.find(",", rest[0], rest[1])
         rest = (rest[0], comma if comma >= 0 else rest[1])  # "…, Cruz explained, recalling …" closes the clause too
-        return head if _enough(text, head) and len(_words(text, *rest)) < 3 else None
-    words = _words(text, tail[0], min(tail[1], tail[0] + 60))
-    that = next((w for w in words[:6] if _bare(w.group()) == "that"), None)
+        return head if _enough(text, head) and len(words_between(text, *rest)) < 3 else None
+    words = words_between(text, tail[0], min(tail[1], tail[0] + 60))
+    that = next((w for w in words[:6] if bare_word(w.group()) == "that"), None)
     if that is not None:
         tail = (that.end() + 1, tail[1])
     elif normalise_phrase(text[cue_start:cue_end]) in _TELL_FORMS:
         # "told reporters he agreed": the addressee is not the content
-        start = next((w.start() for w in words[1:5] if _bare(w.group()) in _CLAUSE_OPENERS), None)
+        start = next((w.start() for w in words[1:5] if bare_word(w.group()) in _CLAUSE_OPENERS), None)
         if start is not None:
             tail = (start, tail[1])
     tail = _trim(text, tail[0], _clause_end(text, *tail))
@@ -535,7 +402,7 @@ def _clause_end(text: str, start: int, end: int) -> int:
 
 def _enough(text: str, span: tuple[int, int]) -> bool:
     """Indirect content needs three words at least ("evasively" or "on X" is not a content)."""
-    return len(_words(text, *span)) >= 3
+    return len(words_between(text, *span)) >= 3
 
 
 def _is_whole_sentence(text: str, quotation: Quotation) -> bool:
@@ -629,15 +496,8 @@ SPEAKER_RULES = {
 PERSON_RULES = frozenset({"actor_table", "name_in_text", "surname", "name_in_phrase", "role"})
 """Rules whose speaker is a person (a pronoun's too); a description, an organisation or a medium is not."""
 
-_TAG = re.compile(r"\(?(?:[DRI]|Dem|Rep|Ind)[-–][A-Z][A-Za-z.]*\.?\)?|\d{1,3}|\d+ years? old", re.IGNORECASE)
-"""Words that stand beside a name but never name a speaker: a party-and-state tag ("D-Conn.", "R-TX"), an age."""
 _DEFINITE = ("the ", "a ", "an ", "another ")
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’ ,-]{2,}\s+(?:--|—|–|―)\s*")
-
-
-def is_tag(phrase: str) -> bool:
-    """Whether a phrase is a party-and-state tag or an age ("D-Conn.", "(R-TX)", "68"): it never names a speaker."""
-    return bool(_TAG.fullmatch(phrase.strip().strip(",")))
 
 
 def resolve_speaker(phrase: str, sentence_start: int, memory: _Memory, lexicons: SourceLexicons, position: int | None = None) -> tuple[str, str]:
@@ -652,10 +512,10 @@ def resolve_speaker(phrase: str, sentence_start: int, memory: _Memory, lexicons:
     if is_tag(bare):
         return f"unresolved: {bare}", "unresolved"
     words = lowered.split()
-    if words and words[0] in _PERSON_PRONOUNS and len(words) > 1 and bare[len(words[0]) :].strip()[:1].islower():
+    if words and words[0] in PERSON_PRONOUNS and len(words) > 1 and bare[len(words[0]) :].strip()[:1].islower():
         lowered = words[0]  # "he won the presidency": a clause whose subject speaks
-    if lowered in _PRONOUNS:
-        if lowered in _PERSON_PRONOUNS:
+    if lowered in PRONOUNS:
+        if lowered in PERSON_PRONOUNS:
             return _resolve_pronoun(lowered, sentence_start, memory, lexicons, position)
         last = memory.last
         if lowered == "they" and last is not None and memory.last_sentence >= memory.sentence_index - 1 and not last.speaker.startswith("unresolved"):
@@ -837,7 +697,7 @@ def find_attributions_and_stances(
     its words: "Republicans oppose the bill", "a new poll shows Clinton ahead". Cues are the forms of
     ``stance_verbs.tsv`` (their class, ``cue_class``: belief, intention, position, evidence); sources, contents
     and speakers are found as for words, the source standing before the cue as its subject
-    (:func:`_holds_stance`). A sentence that holds a speech cue, or that the content of an attribution of words
+    (:func:`analysis.stances.holds_stance`). A sentence that holds a speech cue, or that the content of an attribution of words
     reaches, has no stance of its own: "Trump said he wants a wall" is one attribution of words. The speakers of
     the words are remembered in order, so "he" resolves as it does for quotes; stances never change the
     attributions of words.
@@ -893,14 +753,14 @@ def _attribute(
                 if made and normalise_phrase(found[-1].cue) != "according to":
                     source = (found[-1].speaker_start, found[-1].speaker_end, False)  # "Trump confirmed …, saying …", "says A but argues B"
                 else:
-                    subject_lo = _after_opening_phrase(text, lo, cue_start) if stance else lo
+                    subject_lo = after_opening_phrase(text, lo, cue_start) if stance else lo
                     source = find_subject(text, subject_lo, cue_start, lexicons.titles) or source  # "Putin commended Trump and expressed …"
-            if source is None or (stance and not _holds_stance(text, lo, hi, (cue_start, cue_end, cue_class), source, lexicons)):
+            if source is None or (stance and not holds_stance(text, lo, hi, (cue_start, cue_end, cue_class), source, lexicons)):
                 continue
             window = [q for q in outer if q.end > max(window_lo, covered_until) and q.start < window_hi]
             candidates = [q for q in window if not _owned_by_later_cue(text, q, cues[k + 1 :])]
             joined = next((c for c in cues[k + 1 :] if _joins_source(text, lo, c)), None)
-            content_hi = _words(text, lo, joined[0])[-1].start() if joined else hi  # "says A but argues B", "responded, saying …": two contents
+            content_hi = words_between(text, lo, joined[0])[-1].start() if joined else hi  # "says A but argues B", "responded, saying …": two contents
             owned = [q.start for q in window if q not in candidates and q.start > cue_end]
             content_hi = min([content_hi] + owned)  # a later cue's quotation is not this cue's content
             content = find_content(text, lo, content_hi, cue_start, cue_end, source, candidates, according, window_lo)
@@ -909,19 +769,19 @@ def _attribute(
             if content is None or content[0] < covered_until:
                 continue
             if stance:
-                if content[0] < cue_end or any(mark in text[cue_end : content[0]] for mark in _CLAUSE_MARKS + "―"):
+                if content[0] < cue_end or any(mark in text[cue_end : content[0]] for mark in CLAUSE_MARKS + "―"):
                     continue  # a stance's content is the object after its verb: not the clause before or after a dash ("– as some Democrats want –")
-                opening = _words(text, content[0], content[1])[:1]
-                if opening and _bare(opening[0].group()) in _NO_OBJECT:
+                opening = words_between(text, content[0], content[1])[:1]
+                if opening and bare_word(opening[0].group()) in NO_OBJECT:
                     continue  # "which the House endorsed in a vote", "the amount Mr. Trump has demanded for the wall": the object stands before
-                content = _end_relative_clause(text, lo, cue_start, content)
+                content = end_relative_clause(text, lo, cue_start, content)
             phrase = text[source[0] : source[1]]
             speaker, rule = resolve_speaker(phrase, lo, memory, lexicons, source[0])
-            if stance and _bare(phrase.strip()) == "they":
+            if stance and bare_word(phrase.strip()) == "they":
                 # a group named before "they" in its own sentence, else (nobody resolved) in the sentence before
-                group = _plural_group_before(text, lo, source[0], quoted, lexicons)
+                group = plural_group_before(text, lo, source[0], quoted, lexicons)
                 if not group and rule == "unresolved":
-                    group = _plural_group_before(text, sentences[number - 1][0] if number else lo, source[0], quoted, lexicons)
+                    group = plural_group_before(text, sentences[number - 1][0] if number else lo, source[0], quoted, lexicons)
                 speaker, rule = (group, "group_subject") if group else (speaker, rule)
             description = phrase + (text[source[1] : _trim(text, source[1], hi)[1]] if source[2] else "")
             attribution = Attribution(
@@ -961,16 +821,16 @@ def _quotation_after_colon(text: str, pos: int, hi: int, outer: list[Quotation])
 
 def _joins_source(text: str, lo: int, cue: tuple[int, int, str]) -> bool:
     """A cue that shares the source of the cue before it: after "and"/"but", or a participle after a comma ("…, saying")."""
-    before = _words(text, lo, cue[0])
+    before = words_between(text, lo, cue[0])
     if not before:
         return False
     participle = text[cue[0] : cue[1]].lower().endswith("ing") and text[lo : cue[0]].rstrip().endswith(",")
-    return participle or _bare(before[-1].group()) in ("and", "but")
+    return participle or bare_word(before[-1].group()) in ("and", "but")
 
 
 def _owned_by_later_cue(text: str, quotation: Quotation, later: list[tuple[int, int, str]]) -> bool:
     """A quotation right before a later cue of its sentence belongs to that cue ("… told Mr. Trump of “…,” Mr. Peskov said")."""
-    return any(quotation.end <= start and len(_words(text, quotation.end, start)) <= 6 for start, _, _ in later)
+    return any(quotation.end <= start and len(words_between(text, quotation.end, start)) <= 6 for start, _, _ in later)
 
 
 def _find_subjects(text: str, sentences: list[Span], quoted: list[tuple[int, int]], lexicons: SourceLexicons, people: list[PersonMention] = ()) -> list[tuple[int, str]]:
@@ -1035,7 +895,7 @@ def _continue_or_dash(text, lo, hi, outer, memory: _Memory, paragraph_of, lexico
     start, end = min(q.start for q in inside), max(q.end for q in inside)
     inner = text[start:end].strip(_MARKS)
     line_end = text.find("\n", end)
-    after = " ".join(w.group() for w in _words(text, end, min(len(text) if line_end < 0 else line_end, end + 80))[:6])
+    after = " ".join(w.group() for w in words_between(text, end, min(len(text) if line_end < 0 else line_end, end + 80))[:6])
     if inner[-1:] in ",—–" or (inner[-1:] in "!?" and lexicons.cue_pattern.search(after)):
         return None  # the quotation's own sentence attributes it: "…,” he added."
     dash = _DASH_NAME.match(text, end, hi)

@@ -131,7 +131,7 @@ def prepare_article(text: str, gold: list[dict], lexicons: SourceLexicons, gold_
 
 
 def find_all_attributions(text: str, lexicons: SourceLexicons) -> list:
-    """The kit's attributions of words of a text, then its attributions of stances (:func:`analysis.attribution.find_stances`)."""
+    """The kit's attributions of words of a text, then its attributions of stances (:func:`analysis.attribution.find_attributions_and_stances`)."""
     speech, stances = find_attributions_and_stances(text, split_sentences(text), split_paragraphs(text), find_quotations(text), lexicons)
     return speech + stances
 
