@@ -676,13 +676,6 @@ def find_attributions(
     return find_attributions_and_stances(text, sentences, paragraphs, quotations, lexicons, stances=False)[0]
 
 
-def find_stances(
-    text: str, sentences: list[Span], paragraphs: list[Span], quotations: list[Quotation], lexicons: SourceLexicons | None = None
-) -> list[Attribution]:
-    """Every attribution of a stance of one article (see :func:`find_attributions_and_stances`), in order of its content."""
-    return find_attributions_and_stances(text, sentences, paragraphs, quotations, lexicons)[1]
-
-
 def find_attributions_and_stances(
     text: str,
     sentences: list[Span],
@@ -713,8 +706,9 @@ def find_attributions_and_stances(
     def memory() -> _Memory:
         return _Memory(text=text, subjects=subjects, people=people, people_starts=[p.start for p in people], named_actors=named, quoted=quoted)
 
-    words = _attribute(text, sentences, outer, memory(), paragraph_of, lexicons)
-    return words, (_attribute(text, sentences, outer, memory(), paragraph_of, lexicons, stance=True, speech=words) if stances else [])
+    cued: set[int] = set()
+    words = _attribute(text, sentences, outer, memory(), paragraph_of, lexicons, cued=cued)
+    return words, (_attribute(text, sentences, outer, memory(), paragraph_of, lexicons, stance=True, speech=words, cued=cued) if stances else [])
 
 
 def _attribute(
@@ -726,8 +720,13 @@ def _attribute(
     lexicons: SourceLexicons,
     stance: bool = False,
     speech: list[Attribution] = (),
+    cued: set[int] | None = None,
 ) -> list[Attribution]:
-    """The attributions of words (or, with ``stance``, of stances outside the sentences ``speech`` holds), in order."""
+    """The attributions of words (or, with ``stance``, of stances outside the sentences ``speech`` holds), in order.
+
+    ``cued``: the numbers of the sentences that hold a speech cue, filled by the pass for words and read by the pass
+    for stances (a sentence the words' contents cover is skipped by both without being read for cues).
+    """
     quoted = memory.quoted
     found: list[Attribution] = []
     covered_until = -1
@@ -738,12 +737,15 @@ def _attribute(
             while replayed < len(speech) and speech[replayed].start < hi:
                 _remember(speech[replayed], memory, lexicons)  # the speakers of words said before this sentence
                 replayed += 1
-            if any(a.start < hi and a.end > lo for a in speech) or find_cues(text, lo, hi, quoted, lexicons):
+            if (cued is not None and number in cued) or any(a.start < hi and a.end > lo for a in speech):
                 continue  # words are attributed here: a stance inside them is part of what was said
         if hi <= covered_until:
             continue
         made = False
-        cues = [c for c in find_cues(text, lo, hi, quoted, lexicons, stance) if c[0] >= covered_until]
+        cues = find_cues(text, lo, hi, quoted, lexicons, stance)
+        if cues and not stance and cued is not None:
+            cued.add(number)
+        cues = [c for c in cues if c[0] >= covered_until]
         for k, (cue_start, cue_end, cue_class) in enumerate(cues):
             window_lo = cues[k - 1][1] if k else lo
             window_hi = cues[k + 1][0] if k + 1 < len(cues) else hi

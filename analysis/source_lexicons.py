@@ -34,7 +34,7 @@ from analysis.wordlists import (
 
 CUE_CLASSES = ("neutral", "endorsing", "distancing", "emotive")
 STANCE_CLASSES = ("belief", "intention", "position", "evidence")
-"""The classes of ``stance_verbs.tsv``: cues that attribute a stance, not words (see :func:`analysis.attribution.find_stances`)."""
+"""The classes of ``stance_verbs.tsv``: cues that attribute a stance, not words (see :func:`analysis.attribution.find_attributions_and_stances`)."""
 SOURCE_TYPES = ("official", "politician", "international_organisation", "expert", "media", "anonymous", "social_media", "other")
 
 
