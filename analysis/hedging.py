@@ -15,8 +15,15 @@ Context rules (:data:`CONTEXT_RULES`), each tested in ``tests/test_hedging.py``:
 - ``before_number``: "about", "around", "some", "nearly", "almost", "up to",
   "more than"… are approximators only before a quantity ("about 90 minutes",
   "about an hour", "about half"); "talked about the war" is not a cue.
-- ``reported_future``: "would" after a reporting verb in the same sentence
-  ("said he would meet") is the future of reported speech, not doubt.
+- ``would_sense``: "would" after a reporting, hoping or expecting verb in the
+  same clause ("said he would meet", "hoping he would come"), or in a predicate
+  coordinated after one ("said she has signed … and would plead"), is the future
+  of reported speech or thought, not doubt; "which/that/who would have" and
+  "would never have" + a participle ("a bill which would have reopened the
+  government") are a counterfactual past.
+- ``epistemic_must``: "must" is a booster only as a conclusion ("must have
+  known", "there must be a reason"), not as an obligation ("we must act",
+  "must be decided by the states").
 - ``epistemic_appear``: "appear" counts before "to", "that", "as if", "likely"…
   ("appear to be facing"), not as "appeared on television".
 - ``predicative``: "clear", "certain", "sure"… are boosters only when they say
@@ -164,6 +171,12 @@ _BE_FORMS = frozenset("is are was were be been being newly unanimously narrowly 
 _NOMINATION = re.compile(r"\b(?:senate|senators?|nominee|nominees|nomination|nominated|confirmation)\b", re.IGNORECASE)
 _OBJECT_PRONOUNS = frozenset("him her them me us each".split())
 _DISBELIEF_BEFORE = frozenset("hard difficult impossible".split())
+_MODAL_ADVERBS = frozenset("not n't never also surely certainly probably still only already all".split())
+_IRREGULAR_PARTICIPLES = frozenset(
+    "been done gone made known seen said told thought brought bought won lost left put set run become come got "
+    "felt heard held kept led meant met paid sent spent stood understood found built caught taught fought sold "
+    "let cut hit hurt shut struck begun sung swum drunk sunk read".split()
+)
 _THOUGHT_NOUN_BEFORE = frozenset(
     "the a an first second final last any some much no little considerable careful serious more of "
     "his her my our their its this that your".split()
@@ -222,9 +235,50 @@ def _reporting_verbs() -> frozenset[str]:
     return frozenset(read_wordlist("speech_verbs.txt")) | frozenset(read_wordlist("reporting_verbs.txt"))
 
 
-def keep_unreported_would(text: str, start: int, end: int, lo: int, hi: int) -> bool:
-    """Rule ``reported_future``: not after a reporting verb among the eight words before."""
-    return not any(w in _reporting_verbs() for w in _words_before(text, lo, start, 8))
+def _sentence_words_before(text: str, lo: int, pos: int) -> list[str]:
+    """Every word of the sentence before ``pos``, across clause marks."""
+    return [normalise_phrase(w) for w in _WORD_RE.findall(text, max(lo, pos - 4 * _WINDOW), pos)]
+
+
+def _is_participle(word: str) -> bool:
+    return word.endswith(("ed", "en")) or word in _IRREGULAR_PARTICIPLES
+
+
+def keep_would_sense(text: str, start: int, end: int, lo: int, hi: int) -> bool:
+    """Rule ``would_sense``: not the future of reported speech or thought, not a counterfactual past.
+
+    Reported future: a reporting verb among the eight words before ("said he would meet", "hoping he would
+    come"), or a coordinated predicate ("said she has signed … and would plead") with a reporting verb anywhere
+    before it in the sentence. Counterfactual past: "would have" + a participle after "which", "that" or "who" ("a bill
+    which would have reopened the government"), and "would never have" + a participle ("I would never have wanted"):
+    what did not happen, not doubt. Other counterfactuals stay cues: SFU's annotators mark "would have" as
+    speculation, and the rule is kept to the forms that are plainly past and unreal.
+    """
+    if any(w in _reporting_verbs() for w in _words_before(text, lo, start, 8)):
+        return False
+    if _words_before(text, lo, start, 1) in (["and"], ["but"]) and any(w in _reporting_verbs() for w in _sentence_words_before(text, lo, start)):
+        return False
+    after = _words_after(text, end, hi, 4)
+    perfect = [w for w in after if w not in _MODAL_ADVERBS]
+    counterfactual = len(perfect) >= 2 and perfect[0] in ("have", "'ve") and _is_participle(perfect[1])
+    before = _words_before(text, lo, start, 2)
+    relative = before[-1:] in (["which"], ["who"]) or (len(before) == 2 and before[1] == "that")  # not "That would have …"
+    return not (counterfactual and (relative or after[:1] == ["never"]))
+
+
+def keep_epistemic_must(text: str, start: int, end: int, lo: int, hi: int) -> bool:
+    """Rule ``epistemic_must``: "must" is a booster only as a conclusion, not as an obligation.
+
+    It counts before "have" + a participle ("he must have known") and before "be" not followed by a participle
+    ("there must be a reason", "they must be joking"); "we must make America great", "every bill must cite its
+    source", "the issue must be decided by the states" are duties, not certainty.
+    """
+    after = [w for w in _words_after(text, end, hi, 4) if w not in _MODAL_ADVERBS]
+    if len(after) < 2:
+        return False
+    if after[0] in ("have", "'ve"):
+        return _is_participle(after[1])
+    return after[0] == "be" and not _is_participle(after[1])
 
 
 def keep_epistemic_appear(text: str, start: int, end: int, lo: int, hi: int) -> bool:
@@ -312,7 +366,8 @@ CONTEXT_RULES: dict[str, Callable[[str, int, int, int, int], bool]] = {
     "month_may": keep_modal_may,
     "noun_might": keep_modal_might,
     "before_number": keep_before_number,
-    "reported_future": keep_unreported_would,
+    "would_sense": keep_would_sense,
+    "epistemic_must": keep_epistemic_must,
     "epistemic_appear": keep_epistemic_appear,
     "predicative": keep_predicative,
     "epistemic_assume": keep_epistemic_assume,
