@@ -251,7 +251,8 @@ def keep_would_sense(text: str, start: int, end: int, lo: int, hi: int) -> bool:
     come"), or a coordinated predicate ("said she has signed … and would plead") with a reporting verb anywhere
     before it in the sentence. Counterfactual past: "would have" + a participle after "which", "that" or "who" ("a bill
     which would have reopened the government"), and "would never have" + a participle ("I would never have wanted"):
-    what did not happen, not doubt. Other counterfactuals stay cues: SFU's annotators mark "would have" as
+    what did not happen, not doubt. "Would have been" stays a cue: it often weighs a claim not yet established
+    ("he had spoken to Putin, which would have been their first call since 2022"). Other counterfactuals stay cues: SFU's annotators mark "would have" as
     speculation, and the rule is kept to the forms that are plainly past and unreal.
     """
     if any(w in _reporting_verbs() for w in _words_before(text, lo, start, 8)):
@@ -260,7 +261,7 @@ def keep_would_sense(text: str, start: int, end: int, lo: int, hi: int) -> bool:
         return False
     after = _words_after(text, end, hi, 4)
     perfect = [w for w in after if w not in _MODAL_ADVERBS]
-    counterfactual = len(perfect) >= 2 and perfect[0] in ("have", "'ve") and _is_participle(perfect[1])
+    counterfactual = len(perfect) >= 2 and perfect[0] in ("have", "'ve") and perfect[1] != "been" and _is_participle(perfect[1])
     before = _words_before(text, lo, start, 2)
     relative = before[-1:] in (["which"], ["who"]) or (len(before) == 2 and before[1] == "that")  # not "That would have …"
     return not (counterfactual and (relative or after[:1] == ["never"]))

@@ -65,6 +65,7 @@ def cues(text: str) -> list[tuple[str, str, str]]:
         ("She judged them in a way that I would never have wanted to be judged myself.", []),
         ("He called for lifting the embargo, which would have helped rice farmers.", []),
         ("That would have been a mistake.", [("would", "hedge", "modal")]),
+        ("He had spoken to Putin, which would have been their first call since 2022.", [("would", "hedge", "modal")]),
         ("Without the deal, the plant would have to close.", [("would", "hedge", "modal")]),
         # epistemic_must: a conclusion, not a duty
         ("Above all else, we must make America great again!", []),
