@@ -25,7 +25,7 @@ from analysis.profile import (
 )
 from analysis.profile_plots import plot_profile
 from analysis.shared import COPY_SHARE
-from analysis.uncertainty import summarise_comparisons
+from analysis.design import summarise_comparisons
 
 START_MARK = "<!-- findings:start -->"
 END_MARK = "<!-- findings:end -->"
@@ -101,8 +101,8 @@ def _describe_measure(measure, rows: pd.DataFrame, tests: pd.DataFrame, statemen
         return text + " No pair of outlets was compared."
     family = statements.loc[measure.key]
     if family["tested"] == 0:
-        return text + f" None of the {family['pairs']} pairs of outlets has enough data to test."
-    text += f" Permutation tests: {family['differing']} of {family['pairs']} pairs differ after Holm correction ({family['tested']} tested)"
+        return text + f" {_capitalise(family['statement'])}."
+    text += f" Comparisons: {family['statement']}"
     chosen = tests[(tests["measure"] == measure.key) & (tests["p_holm"] < 0.05)]
     if len(chosen):
         text += ": " + "; ".join(

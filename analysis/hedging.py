@@ -511,19 +511,17 @@ def summarise_hedging(
 def compare_hedging(
     counts: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet", seed: int = DEFAULT_SEED, sums: pd.DataFrame | None = None
 ) -> pd.DataFrame:
-    """Permutation tests of hedges and boosters per 1,000 authorial words between groups.
+    """Hedges and boosters per 1,000 authorial words compared between groups, articles as the unit.
 
-    Sentences are relabelled between the two groups with their words as weights
-    (9,999 relabellings, two-sided; the normal approximation past
-    :data:`analysis.uncertainty.RESAMPLE_LIMIT` sentences in a group); p-values
-    are Holm-adjusted within each kind. ``sums`` as in :func:`summarise_hedging`.
+    :func:`analysis.rates.compare_rates`: articles (or, with an ``event``
+    column, shared events) are the unit (:mod:`analysis.design`); p-values are
+    Holm-adjusted within each kind. ``sums`` as in :func:`summarise_hedging`.
 
     Returns
     -------
-    One row per kind and pair of groups: ``kind``, ``first``, ``second``,
-    ``sentences_first``, ``sentences_second``, ``articles_first``,
-    ``articles_second``, ``difference`` (rate of first minus rate of second, per
-    1,000 words), ``p_value``, ``p_holm`` and ``verdict``.
+    One row per kind and pair of groups: ``kind``, then
+    :data:`analysis.rates.TEST_COLUMNS` (``difference``: the rate of first
+    minus the rate of second, per 1,000 words).
     """
     measures = [({"kind": kind}, kind) for kind in KINDS]
     return compare_rates(counts, articles, measures, by=by, seed=seed, sums=sums)

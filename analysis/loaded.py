@@ -327,7 +327,7 @@ def summarise_loaded(
 def compare_loaded(
     counts: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet", seed: int = DEFAULT_SEED, sums: pd.DataFrame | None = None
 ) -> pd.DataFrame:
-    """Permutation tests of loaded terms per 1,000 authorial words between groups, per layer.
+    """Loaded terms per 1,000 authorial words compared between groups, per layer, articles as the unit.
 
     Returns
     -------

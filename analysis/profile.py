@@ -14,7 +14,8 @@ import numpy as np
 import pandas as pd
 
 from analysis.segment import count_words
-from analysis.uncertainty import bootstrap_interval, compare_groups
+from analysis.design import COMPARISON_COLUMNS, attach_groups, compare_by_article
+from analysis.uncertainty import bootstrap_interval
 
 
 @dataclass(frozen=True)
@@ -172,20 +173,35 @@ def tabulate_profile(profile: pd.DataFrame, digits: int = 3) -> pd.DataFrame:
     return wide.reset_index(drop=True).rename(columns={"label": "measure"})
 
 
-TEST_COLUMNS = ["measure", "first", "second", "sentences_first", "sentences_second", "articles_first", "articles_second",
-                "difference", "p_value", "p_holm", "verdict"]
+TEST_COLUMNS = ["measure", *COMPARISON_COLUMNS]
+
+
+def sum_units_by_article(units: pd.DataFrame, column: str, weights: str | None = None, counted: bool = False) -> pd.DataFrame:
+    """Per article, the sums a comparison of a (weighted) share reads (:data:`analysis.design.VALUE_COLUMNS`).
+
+    ``total`` is Σ weight × value, ``weight`` Σ weights (the units when unweighted), ``units`` the units and
+    ``hits`` the sum of the values when ``counted`` (a share of rare events), else 0; a new DataFrame in
+    ``article_id`` order.
+    """
+    x = units[column].to_numpy(dtype=float)
+    w = np.ones(len(units)) if weights is None else units[weights].to_numpy(dtype=float)
+    frame = pd.DataFrame(
+        {"total": w * x, "weight": w, "units": np.ones(len(units), dtype=int), "hits": (x if counted else np.zeros(len(units))).astype(int)},
+        index=pd.Index(units["article_id"].to_numpy(), name="article_id"),
+    )
+    return frame.groupby(level="article_id", sort=True).sum().reset_index()
 
 
 def compare_profile(tables: dict[str, pd.DataFrame], units: dict | None = None) -> pd.DataFrame:
-    """Pairwise permutation tests behind every measure of the profile, in one table.
+    """The pairwise comparisons behind every measure of the profile, in one table.
 
-    The tone, hedging and loaded-term tests are the ones ``python -m analysis
-    run`` wrote (``tone_tests``, ``hedging_tests``, ``loaded_tests``); the
-    shares the profile adds (quoted words, anonymous attributions, unique
-    sentences) are tested here the same way (:func:`analysis.uncertainty.compare_groups`,
-    Holm-corrected within the measure). Columns ``sentences_first`` and
-    ``sentences_second`` count the units of each side (sentences or attributed
-    contents).
+    The tone, hedging and loaded-term comparisons are the ones ``python -m
+    analysis run`` wrote (``tone_tests``, ``hedging_tests``, ``loaded_tests``);
+    the shares the profile adds (quoted words, anonymous attributions, unique
+    sentences) are compared here the same way, articles as the unit
+    (:func:`analysis.design.compare_by_article`, Holm-corrected within the
+    measure). Columns ``sentences_first`` and ``sentences_second`` count the
+    units of each side (sentences or attributed contents).
 
     Parameters
     ----------
@@ -196,8 +212,7 @@ def compare_profile(tables: dict[str, pd.DataFrame], units: dict | None = None) 
     Returns
     -------
     A new DataFrame with :data:`TEST_COLUMNS`: ``measure`` (a key of
-    :data:`MEASURES`), the two outlets, units and articles per side,
-    ``difference``, ``p_value``, ``p_holm`` and ``verdict``.
+    :data:`MEASURES`), then :data:`analysis.design.COMPARISON_COLUMNS`.
     """
     parts = []
     tone = tables["tone_tests"]
@@ -208,10 +223,12 @@ def compare_profile(tables: dict[str, pd.DataFrame], units: dict | None = None) 
     parts += [hedging[hedging["kind"] == kind].assign(measure=key) for kind, key in (("hedge", "hedges"), ("booster", "boosters"))]
     loaded = tables["loaded_tests"]
     parts += [loaded[loaded["layer"] == layer].assign(measure=f"loaded_{layer}") for layer in ("lexicon", "vader")]
-    outlets = sorted(tables["articles"]["outlet"].unique())
+    articles = tables["articles"]
+    outlets = sorted(articles["outlet"].unique())
     for key, (frame, column, weights, _) in (units if units is not None else select_share_units(tables)).items():
-        counted = column if key == "anonymous_share" else None  # a rare event: too few hits are not tested
-        parts.append(pd.DataFrame(compare_groups(frame, "outlet", column, outlets, weights=weights, hits=counted)).assign(measure=key))
+        counted = key == "anonymous_share"  # a rare event: too few hits are not tested
+        values = attach_groups(sum_units_by_article(frame, column, weights, counted), articles, "outlet")
+        parts.append(pd.DataFrame(compare_by_article(values, outlets, count_hits=counted)).assign(measure=key))
     tests = pd.concat([p.reindex(columns=TEST_COLUMNS) for p in parts], ignore_index=True)
     for column in ("p_value", "p_holm", "difference"):
         tests[column] = pd.to_numeric(tests[column].replace("", np.nan), errors="coerce")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from analysis.design import COMPARISON_COLUMNS, attach_groups, compare_by_article
 from analysis.quotes import count_sentence_voice_words
 from analysis.tone import add_article_column
 from analysis.uncertainty import (
@@ -22,12 +23,12 @@ from analysis.uncertainty import (
     RESAMPLE_LIMIT,
     Moments,
     bootstrap_intervals,
-    compare_groups,
     normal_interval,
     total_by_group,
 )
 
-TEST_COLUMNS = ["first", "second", "sentences_first", "sentences_second", "articles_first", "articles_second", "difference", "p_value", "p_holm", "verdict"]
+TEST_COLUMNS = COMPARISON_COLUMNS
+"""The columns of a pair of groups (:data:`analysis.design.COMPARISON_COLUMNS`)."""
 
 
 def count_authorial_hits(
@@ -184,32 +185,36 @@ def compare_rates(
     seed: int = DEFAULT_SEED,
     sums: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Permutation tests of hits per 1,000 authorial words between every pair of groups.
+    """Hits per 1,000 authorial words compared between every pair of groups, articles as the unit (:mod:`analysis.design`).
 
-    Sentences are relabelled between the two groups with their authorial words
-    as weights (9,999 relabellings, two-sided; the normal approximation past
-    :data:`~analysis.uncertainty.RESAMPLE_LIMIT` sentences in a group); p-values
-    are Holm-adjusted within each measure. A pair with fewer than
-    :data:`analysis.uncertainty.MIN_HITS` hits in both groups together is not
-    tested (its verdict says so). ``counts`` and ``sums`` as in
-    :func:`summarise_rates`.
+    Each article is one unit with its hits and authorial words; with an
+    ``event`` column in ``articles``, outlets that cover the same events are
+    compared event by event. p-values are Holm-adjusted within each measure. A
+    pair with fewer than :data:`analysis.uncertainty.MIN_HITS` hits in both
+    groups together is not tested (its verdict says so). ``counts`` is read only
+    when ``sums`` (:func:`sum_rates_by_article`) is None.
 
     Returns
     -------
     One row per measure and pair of groups: the label columns of the measure,
     then :data:`TEST_COLUMNS` (``difference`` is the rate of ``first`` minus the
-    rate of ``second``, per 1,000 words).
+    rate of ``second``, per 1,000 words; with events, the mean over shared
+    events of that difference).
     """
     sums = sums if sums is not None else sum_rates_by_article(counts, [column for _, column in measures])
-    totals = total_by_group(sums, articles, by)
-    data = add_article_column(counts, articles, by)
-    data = data[data["authorial_words"] > 0]
-    groups = sorted(set(data[by].dropna()) | set(totals.index))
+    groups = sorted(set(articles[by].dropna()))
     rows = []
     for labels, column in measures:
-        rates = data.assign(rate=data[column] / data["authorial_words"] * 1000)
-        moments = {group: rate_moments(total, column) for group, total in totals.iterrows()}
-        pairs = compare_groups(rates, by, "rate", groups, weights="authorial_words", seed=seed, hits=column, moments=moments)
+        values = pd.DataFrame(
+            {
+                "article_id": sums["article_id"],
+                "total": 1000.0 * sums[f"{column}.hits"].astype(float),
+                "weight": sums["words.sum"].astype(float),
+                "units": sums["words.units"].astype(int),
+                "hits": sums[f"{column}.hits"].astype(int),
+            }
+        )
+        pairs = compare_by_article(attach_groups(values, articles, by), groups, seed=seed, count_hits=True)
         rows.extend({**labels, **pair} for pair in pairs)
     label_columns = list(dict.fromkeys(name for labels, _ in measures for name in labels))
     return pd.DataFrame(rows, columns=label_columns + TEST_COLUMNS)

@@ -25,12 +25,12 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from analysis.design import COMPARISON_COLUMNS, attach_groups, compare_by_article
 from analysis.uncertainty import (
     DEFAULT_SEED,
     RESAMPLE_LIMIT,
     Moments,
     bootstrap_interval,
-    compare_groups,
     normal_interval,
     total_by_group,
 )
@@ -260,37 +260,42 @@ def summarise_tone(
 def compare_tone(
     sentences: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet", seed: int = DEFAULT_SEED, sums: pd.DataFrame | None = None
 ) -> pd.DataFrame:
-    """Permutation tests of mean tone between every pair of groups, Holm-corrected.
+    """Mean tone compared between every pair of groups, articles as the unit, Holm-corrected (:mod:`analysis.design`).
 
     Parameters
     ----------
-    sentences : scored sentences (:func:`score_sentences`); with ``sums``, only
-        those of groups of at most :data:`~analysis.uncertainty.RESAMPLE_LIMIT`
-        scored sentences are needed.
-    articles : DataFrame with ``article_id`` and the ``by`` column.
+    sentences : scored sentences (:func:`score_sentences`); only read when
+        ``sums`` is None.
+    articles : DataFrame with ``article_id``, the ``by`` column and, when the
+        corpus has one, ``event`` (then outlets covering the same events are
+        compared event by event).
     by : the column that names a group.
     sums : :func:`sum_tone_by_article` of all the sentences; computed from
         ``sentences`` when None.
 
     Returns
     -------
-    One row per measure, voice and pair of groups: ``measure``, ``voice``,
-    ``first``, ``second``, ``sentences_first``, ``sentences_second``,
-    ``articles_first``, ``articles_second``, ``difference`` (mean of first minus
-    mean of second), ``p_value`` (two-sided, 9,999 sentence relabellings; the
-    normal approximation past :data:`~analysis.uncertainty.RESAMPLE_LIMIT`
-    sentences), ``p_holm`` (adjusted within each measure and voice over the
-    pairs tested) and ``verdict`` (:func:`analysis.uncertainty.describe_evidence`).
+    One row per measure, voice and pair of groups: ``measure``, ``voice``, then
+    :data:`analysis.design.COMPARISON_COLUMNS` (``difference``: the mean
+    sentence tone of ``first`` minus that of ``second``; with events, the mean
+    over shared events of that difference), Holm-adjusted within each measure
+    and voice.
     """
     sums = sums if sums is not None else sum_tone_by_article(sentences)
-    totals = total_by_group(sums, articles, by)
-    data = add_article_column(sentences, articles, by)
-    groups = sorted(set(data[by].dropna()) | set(totals.index))
+    groups = sorted(set(articles[by].dropna()))
     rows = []
     for measure in MEASURES:
         for voice in VOICES:
             column = _score_column(measure, voice)
-            moments = {group: tone_moments(total, column, "mean") for group, total in totals.iterrows()}
-            pairs = compare_groups(data[data[column].notna()], by, column, groups, seed=seed, moments=moments)
+            values = pd.DataFrame(
+                {
+                    "article_id": sums["article_id"],
+                    "total": sums[f"{column}.sum"].astype(float),
+                    "weight": sums[f"{column}.units"].astype(float),
+                    "units": sums[f"{column}.units"].astype(int),
+                    "hits": 0,
+                }
+            )
+            pairs = compare_by_article(attach_groups(values, articles, by), groups, seed=seed)
             rows.extend({"measure": measure, "voice": voice, **pair} for pair in pairs)
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=["measure", "voice", *COMPARISON_COLUMNS])

@@ -3,11 +3,10 @@
 Every function takes a ``seed`` and gives the same result for the same input.
 Resampling runs in batches so that memory stays bounded on large groups.
 
-The unit of resampling is the row given (a sentence, in the tone tables). When an
-outlet is one article, its sentences are not independent draws from the outlet:
-an interval then describes that article's sentences, and a difference between
-two outlets is a difference between two articles. :func:`describe_evidence`
-says so in words.
+The unit of resampling is the row given. Outlet comparisons give articles or
+events (:mod:`analysis.design`, which chooses the design and says in words what
+each comparison can show); the per-article tables give an article's sentences,
+the only unit inside one article.
 
 Large groups: a group of more than :data:`RESAMPLE_LIMIT` rows is not
 resampled. Its interval and tests come from the normal approximation of the
@@ -250,6 +249,20 @@ def _resampled_means(values: np.ndarray, weights: np.ndarray | None, picks: np.n
         return np.take(values * w, picks).sum(axis=1) / totals
 
 
+def resample_means(values: np.ndarray, weights: np.ndarray | None, resamples: int = 2000, seed: int = DEFAULT_SEED) -> np.ndarray:
+    """The (weighted) mean of each of ``resamples`` bootstrap resamples of ``values``, drawn batch by batch (the same
+    for the same size, resamples and seed); NaN where a resample's weights add up to nothing."""
+    values = np.asarray(values, dtype=float)
+    if len(values) == 0:
+        return np.full(resamples, np.nan)
+    return np.concatenate([_resampled_means(values, weights, picks) for picks in _bootstrap_picks(len(values), resamples, seed)])
+
+
+def percentile_interval(stats: np.ndarray, level: float = 0.95) -> tuple[float, float]:
+    """The percentile interval of bootstrap statistics without NaN (NumPy's linear percentiles, see :func:`_percentile_interval`)."""
+    return _percentile_interval(np.asarray(stats, dtype=float), level)
+
+
 def _percentile_interval(stats: np.ndarray, level: float) -> tuple[float, float]:
     """``np.percentile(stats, [tail, 100 - tail])`` (its default, linear method) without its per-call overhead.
 
@@ -370,160 +383,10 @@ def adjust_holm(pvalues: list[float] | np.ndarray) -> np.ndarray:
     return adjusted
 
 
-MIN_SENTENCES = 10
-"""Fewer sentences than this in a group: no test is run (the output says so)."""
-
 MIN_HITS = 10
 """Fewer counted hits than this in two groups together: no test of their rates is run.
 
-With a handful of hits, a sentence permutation test of a rate per word mostly
-tests whether the two groups' sentences differ in length (one hit in an article
-of short sentences is a high rate that few relabellings reach), not whether the
-rates differ.
+With a handful of hits, a permutation test of a rate per word mostly tests
+whether the two groups' articles differ in length (one hit in a short article
+is a high rate that few relabellings reach), not whether the rates differ.
 """
-
-
-def describe_evidence(n_first: int, n_second: int, articles_first: int, articles_second: int, p_adjusted: float, alpha: float = 0.05) -> str:
-    """A plain-language verdict on one comparison between two groups."""
-    if min(n_first, n_second) < MIN_SENTENCES:
-        return f"too few sentences to compare (fewer than {MIN_SENTENCES} in a group)"
-    if np.isnan(p_adjusted) or p_adjusted >= alpha:
-        verdict = "no difference that these data can show"
-    else:
-        verdict = f"differs (Holm-adjusted p < {alpha:g})"
-    if min(articles_first, articles_second) < 2:
-        verdict += "; one article per side: a difference between these articles, not evidence about the outlets"
-    return verdict
-
-
-def compare_groups(
-    data: pd.DataFrame,
-    by: str,
-    column: str,
-    groups: list,
-    weights: str | None = None,
-    seed: int = DEFAULT_SEED,
-    hits: str | None = None,
-    moments: dict | None = None,
-) -> list[dict]:
-    """Permutation tests of the mean of ``column`` between every pair of ``groups``, Holm-adjusted.
-
-    Parameters
-    ----------
-    data : one row per unit (sentence) with ``article_id``, ``by``, ``column``
-        and, when given, the ``weights`` column (the means are then weighted).
-        With ``moments``, only the rows of groups of at most
-        :data:`RESAMPLE_LIMIT` units are needed.
-    groups : the groups to pair, in order (a group without rows still gets its pairs).
-    hits : a column of counts behind a rate; a pair with fewer than
-        :data:`MIN_HITS` of them in both groups together is not tested.
-    moments : group → :class:`Moments` of ``column`` (with ``articles`` and
-        ``hits``); computed from ``data`` when None.
-
-    Returns
-    -------
-    One dict per pair: ``first``, ``second``, ``sentences_first``,
-    ``sentences_second``, ``articles_first``, ``articles_second``,
-    ``difference`` (mean of first minus mean of second; given also when a
-    group is too small to test), ``p_value`` (NaN when either group has fewer
-    than :data:`MIN_SENTENCES` rows, or with too few ``hits``; the normal
-    approximation when a group has more than :data:`RESAMPLE_LIMIT`), ``p_holm``
-    (over the pairs tested) and ``verdict`` (:func:`describe_evidence`, or why
-    there is no test).
-    """
-    parts = {g: data[data[by] == g] for g in groups}
-    if moments is None:
-        moments = {g: _moments_of_rows(parts[g], column, weights, hits) for g in groups}
-    block = []
-    for i, first in enumerate(groups):
-        for second in groups[i + 1 :]:
-            a, b = moments.get(first, Moments()), moments.get(second, Moments())
-            exact = max(a.units, b.units) <= RESAMPLE_LIMIT
-            found = None if hits is None else int(a.hits + b.hits)
-            difference, p_value = float("nan"), float("nan")
-            if min(a.units, b.units) >= MIN_SENTENCES and (found is None or found >= MIN_HITS):
-                if exact:
-                    values_a, w_a = _rows(parts[first], column, weights, a.units)
-                    values_b, w_b = _rows(parts[second], column, weights, b.units)
-                    difference, p_value = permutation_test(values_a, values_b, seed=seed, weights_first=w_a, weights_second=w_b)
-                else:
-                    difference, p_value = normal_permutation_test(a, b)
-            elif a.units and b.units:
-                if exact:
-                    values_a, w_a = _rows(parts[first], column, weights, a.units)
-                    values_b, w_b = _rows(parts[second], column, weights, b.units)
-                    difference = _weighted_mean(values_a, np.ones(len(values_a)) if w_a is None else w_a) - _weighted_mean(
-                        values_b, np.ones(len(values_b)) if w_b is None else w_b
-                    )
-                else:
-                    difference = a.mean - b.mean
-            block.append(
-                {
-                    "first": first,
-                    "second": second,
-                    "sentences_first": a.units,
-                    "sentences_second": b.units,
-                    "articles_first": a.articles,
-                    "articles_second": b.articles,
-                    "difference": difference,
-                    "p_value": p_value,
-                    "hits": found,
-                    "normal": not exact,
-                }
-            )
-    for row, p_holm in zip(block, adjust_holm([r["p_value"] for r in block])):
-        found = row.pop("hits")
-        normal = row.pop("normal")
-        row["p_holm"] = p_holm
-        row["verdict"] = describe_evidence(row["sentences_first"], row["sentences_second"], row["articles_first"], row["articles_second"], p_holm)
-        if found is not None and found < MIN_HITS and not row["verdict"].startswith("too few"):
-            row["verdict"] = f"too few hits to compare ({found} in both groups; fewer than {MIN_HITS})"
-        elif normal and not np.isnan(row["p_value"]):
-            row["verdict"] += f"; p from the normal approximation (more than {RESAMPLE_LIMIT:,} sentences in a group)"
-    return block
-
-
-def _moments_of_rows(rows: pd.DataFrame, column: str, weights: str | None, hits: str | None) -> Moments:
-    w = None if weights is None else rows[weights].to_numpy(dtype=float)
-    found = 0 if hits is None else int(rows[hits].sum())
-    return Moments.of_values(rows[column].to_numpy(dtype=float), w, articles=rows["article_id"].nunique(), hits=found)
-
-
-def _rows(rows: pd.DataFrame, column: str, weights: str | None, units: int) -> tuple[np.ndarray, np.ndarray | None]:
-    """A group's values (and weights) to resample; raises when the caller left some of its rows out."""
-    if len(rows) != units:
-        raise ValueError(f"{column}: a group of {units} units to resample came with {len(rows)} rows (at most {RESAMPLE_LIMIT:,} units are resampled)")
-    return rows[column].to_numpy(dtype=float), None if weights is None else rows[weights].to_numpy(dtype=float)
-
-
-def summarise_comparisons(tests: pd.DataFrame, keys: tuple[str, ...] = ("measure", "voice"), alpha: float = 0.05) -> pd.DataFrame:
-    """What a table of pairwise permutation tests supports, in numbers and words.
-
-    Parameters
-    ----------
-    tests : pairwise tests with ``p_holm``, ``articles_first``, ``articles_second``
-        and the ``keys`` columns (e.g. :func:`analysis.tone.compare_tone`,
-        :func:`analysis.hedging.compare_hedging`).
-    keys : the columns that name one family of tests.
-
-    Returns
-    -------
-    One row per family: the ``keys``, ``pairs``, ``tested`` (pairs with enough
-    sentences), ``differing`` (Holm-adjusted p < ``alpha``), ``fewest_articles``
-    (in any group compared) and ``statement``.
-    """
-    keys = list(keys)
-    rows = []
-    for key, frame in tests.groupby(keys, sort=False):
-        # A table read back from CSV with no pair tested has an all-empty p_holm column of text.
-        p_holm = pd.to_numeric(frame["p_holm"].replace("", np.nan), errors="coerce")
-        tested = int(p_holm.notna().sum())
-        differing = int((p_holm < alpha).sum())
-        fewest = int(min(frame["articles_first"].min(), frame["articles_second"].min())) if len(frame) else 0
-        statement = f"{differing} of {len(frame)} pairs differ after Holm correction ({tested} tested)"
-        if fewest < 2:
-            statement += "; with one article per outlet no result here generalises to the outlets"
-        row = dict(zip(keys, key if isinstance(key, tuple) else (key,)))
-        row.update(pairs=len(frame), tested=tested, differing=differing, fewest_articles=fewest, statement=statement)
-        rows.append(row)
-    return pd.DataFrame(rows, columns=[*keys, "pairs", "tested", "differing", "fewest_articles", "statement"])

@@ -87,7 +87,7 @@ def resample_limit(monkeypatch):
     """Set the resample limit (:data:`analysis.uncertainty.RESAMPLE_LIMIT`) for one test, everywhere it is read."""
 
     def set_limit(limit: int) -> int:
-        for module in ("analysis.uncertainty", "analysis.tone", "analysis.rates"):
+        for module in ("analysis.uncertainty", "analysis.tone", "analysis.rates", "analysis.design"):
             monkeypatch.setattr(f"{module}.RESAMPLE_LIMIT", limit)
         return limit
 

@@ -63,8 +63,7 @@ def test_groups_past_the_resample_limit_need_only_their_sums(resample_limit):
     summary = summarise_rates(counts, articles, MEASURES)
     pd.testing.assert_frame_equal(summarise_rates(small, articles, MEASURES, sums=sums), summary)
     tests = compare_rates(counts, articles, MEASURES)
-    pd.testing.assert_frame_equal(compare_rates(small, articles, MEASURES, sums=sums), tests)
-    assert tests["verdict"].str.contains("normal approximation").all()
+    pd.testing.assert_frame_equal(compare_rates(counts.iloc[0:0], articles, MEASURES, sums=sums), tests)  # the sums alone
     a = summary[(summary["outlet"] == "A") & (summary["kind"] == "hedge")].iloc[0]
     assert a["sentences"] == (counts["article_id"].str.startswith("A") & (counts["authorial_words"] > 0)).sum()
     assert a["per_1000_low"] < a["per_1000"] < a["per_1000_high"]

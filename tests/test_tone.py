@@ -16,7 +16,7 @@ from analysis.tone import (
     score_vader,
     summarise_tone,
 )
-from analysis.uncertainty import summarise_comparisons
+from analysis.design import COMPARISON_COLUMNS, summarise_comparisons
 
 
 @pytest.mark.parametrize(
@@ -124,24 +124,52 @@ def test_summarise_tone_counts_and_shares():
     assert row["mean_low"] <= row["mean"] <= row["mean_high"]
 
 
-def test_compare_tone_says_when_data_are_too_thin_and_when_outlets_differ():
+def test_compare_tone_tests_articles_and_says_when_an_outlet_is_one_article():
     rng = np.random.default_rng(1)
-    sentences, articles = _scored({"A": list(rng.normal(0.5, 0.1, 20)), "B": list(rng.normal(-0.5, 0.1, 20)), "C": [0.1, 0.2]})
-    tests = compare_tone(sentences, articles)
+    sentences, articles = _scored({"A": list(rng.normal(0.5, 0.1, 20)), "B": list(rng.normal(-0.5, 0.1, 20))}, articles_per_group=5)
+    one, one_article = _scored({"C": [0.1, 0.2]})
+    tests = compare_tone(pd.concat([sentences, one]), pd.concat([articles, one_article]))
+    assert list(tests.columns) == ["measure", "voice", *COMPARISON_COLUMNS]
     ab = tests[(tests["first"] == "A") & (tests["second"] == "B") & (tests["measure"] == "vader") & (tests["voice"] == "all")].iloc[0]
-    assert ab["p_holm"] < 0.01 and ab["difference"] > 0.8
-    assert ab["verdict"].startswith("differs") and "one article per side" in ab["verdict"]
+    assert ab["p_holm"] < 0.05 and ab["difference"] > 0.8 and (ab["design"], ab["articles_first"], ab["sentences_first"]) == ("independent", 5, 20)
+    assert ab["verdict"] == "differs (Holm-adjusted p < 0.05; 5 and 5 articles)"
     ac = tests[(tests["first"] == "A") & (tests["second"] == "C")].iloc[0]
-    assert math.isnan(ac["p_value"]) and ac["verdict"].startswith("too few sentences")
+    assert math.isnan(ac["p_value"]) and ac["design"] == "descriptive" and ac["verdict"].startswith("not tested: one article on a side")
     statements = summarise_comparisons(tests)
-    assert statements.loc[0, "statement"].startswith("1 of 3 pairs differ after Holm correction (1 tested)")
+    assert statements.loc[0, "statement"] == "1 of 1 tested pairs differ after Holm correction (3 pairs: 1 independent, 2 descriptive; articles as the unit)"
 
 
-def test_compare_tone_with_several_articles_per_outlet_drops_the_one_article_caveat():
+@pytest.mark.parametrize(
+    ("articles_per_group", "design", "verdict"),
+    [
+        # thirty sentences of one article against thirty of another: a difference between two articles, not a test
+        (1, "descriptive", "not tested: one article on a side: a description of these articles, not evidence about the outlets"),
+        # three articles a side: twenty ways to split six, so no p below 0.05 can come out
+        (3, "independent", "no difference that these data can show (3 and 3 articles); with 3 and 3 articles no test can reach p < 0.05"),
+    ],
+)
+def test_many_sentences_of_few_articles_are_not_evidence_about_outlets(articles_per_group, design, verdict):
     rng = np.random.default_rng(2)
-    sentences, articles = _scored({"A": list(rng.normal(0.3, 0.1, 30)), "B": list(rng.normal(0.3, 0.1, 30))}, articles_per_group=3)
-    verdict = compare_tone(sentences, articles)["verdict"].iloc[0]
-    assert verdict == "no difference that these data can show"
+    sentences, articles = _scored({"A": list(rng.normal(0.6, 0.1, 30)), "B": list(rng.normal(-0.6, 0.1, 30))}, articles_per_group=articles_per_group)
+    row = compare_tone(sentences, articles).iloc[0]
+    assert (row["design"], row["verdict"]) == (design, verdict)
+
+
+def test_outlets_covering_the_same_events_are_compared_event_by_event():
+    rng = np.random.default_rng(3)
+    rows = []
+    for event in range(8):
+        level = rng.normal(0, 0.3)  # some events are grimmer than others, for every outlet
+        for outlet, shift in (("A", 0.2), ("B", 0.0)):
+            for i in range(6):
+                rows.append({"article_id": f"{outlet}-{event}", "outlet": outlet, "event": f"e{event}", "sentence_id": i,
+                             **{c: level + shift + rng.normal(0, 0.05) for c in _columns()}})
+    sentences = pd.DataFrame(rows)
+    articles = sentences[["article_id", "outlet", "event"]].drop_duplicates()
+    row = compare_tone(sentences.drop(columns=["outlet", "event"]), articles).iloc[0]
+    assert (row["design"], row["n_events"], row["articles_first"]) == ("event-paired", 8, 8)
+    assert row["difference"] == pytest.approx(0.2, abs=0.05) and row["p_value"] == pytest.approx(2 / 256)
+    assert row["verdict"] == "differs (Holm-adjusted p < 0.05; paired over 8 shared events)"
 
 
 def test_groups_past_the_resample_limit_need_only_their_sums(resample_limit):
@@ -160,7 +188,6 @@ def test_groups_past_the_resample_limit_need_only_their_sums(resample_limit):
     assert row["sentences"] == limit + 10 and row["articles"] == 3 and row["mean"] == pytest.approx(values.mean())
     assert (row["mean_low"], row["mean_high"]) == pytest.approx(normal_interval(Moments.of_values(values)))
     tests = compare_tone(sentences, articles)
-    pd.testing.assert_frame_equal(compare_tone(small, articles, sums=sums), tests)
-    assert tests["verdict"].str.contains("normal approximation").all()
+    pd.testing.assert_frame_equal(compare_tone(sentences.iloc[0:0], articles, sums=sums), tests)  # comparisons read the sums only
     with pytest.raises(ValueError, match="20 scored sentences to resample, 0 given"):
         summarise_tone(sentences[sentences["outlet"] == "A"], articles, sums=sums)
