@@ -53,6 +53,7 @@ from analysis.uncertainty import (
     Moments,
     adjust_holm,
     bootstrap_interval,
+    normal_interval,
     normal_permutation_test,
     percentile_interval,
     permutation_test,
@@ -257,6 +258,20 @@ def difference_interval(first: pd.DataFrame, second: pd.DataFrame, seed: int = D
     means = resample_means(x_a, w_a, BOOTSTRAP_RESAMPLES, seed) - resample_means(x_b, w_b, BOOTSTRAP_RESAMPLES, seed + 1)
     means = means[~np.isnan(means)]
     return percentile_interval(means) if len(means) else (float("nan"), float("nan"))
+
+
+def article_interval(total: np.ndarray, weight: np.ndarray, seed: int = DEFAULT_SEED) -> tuple[float, float]:
+    """95% interval of a group's ratio of sums Σtotal / Σweight with its articles as the unit: a percentile bootstrap
+    of articles, each with its weight (2,000 resamples); the normal approximation past
+    :data:`~analysis.uncertainty.RESAMPLE_LIMIT` articles; NaN under :data:`MIN_ARTICLES` articles with weight."""
+    total, weight = np.asarray(total, dtype=float), np.asarray(weight, dtype=float)
+    kept = weight > 0
+    if kept.sum() < MIN_ARTICLES:
+        return (float("nan"), float("nan"))
+    x, w = total[kept] / weight[kept], weight[kept]
+    if len(x) > RESAMPLE_LIMIT:
+        return normal_interval(Moments.of_values(x, w))
+    return bootstrap_interval(x, resamples=BOOTSTRAP_RESAMPLES, seed=seed, weights=w)
 
 
 def describe_design_evidence(row: dict, note: str, p_holm: float, alpha: float = ALPHA) -> str:

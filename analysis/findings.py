@@ -30,8 +30,8 @@ from analysis.design import summarise_comparisons
 START_MARK = "<!-- findings:start -->"
 END_MARK = "<!-- findings:end -->"
 ONE_ARTICLE_CAVEAT = (
-    "one article per outlet: every difference here is a difference between these articles, "
-    "not evidence about how an outlet covers events"
+    "an outlet of one article: its interval resamples that article's sentences, and every difference with it is a "
+    "difference between articles, not evidence about how an outlet covers events"
 )
 
 
@@ -76,7 +76,7 @@ def write_findings(profile: pd.DataFrame, tests: pd.DataFrame, tables: dict[str,
         Finding(
             "corpus",
             f"{len(articles)} articles from {len(per_outlet)} outlets; the fewest articles behind an outlet: {fewest}.",
-            ONE_ARTICLE_CAVEAT if fewest < 2 else "intervals resample sentences, not articles: they understate how much an outlet's articles vary",
+            ONE_ARTICLE_CAVEAT if fewest < 2 else "intervals and comparisons take the article as the unit, so they are wide when an outlet has few articles",
         )
     ]
     statements = summarise_comparisons(tests, keys=("measure",)).set_index("measure")

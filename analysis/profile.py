@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.segment import count_words
-from analysis.design import COMPARISON_COLUMNS, attach_groups, compare_by_article
+from analysis.design import MIN_ARTICLES, COMPARISON_COLUMNS, article_interval, attach_groups, compare_by_article
 from analysis.uncertainty import bootstrap_interval
 
 
@@ -49,7 +49,7 @@ MEASURES: tuple[ProfileMeasure, ...] = (
                    "claims are grouped by shared words: a paraphrase of another outlet's sentence counts as unique"),
 )
 MEASURE_KEYS = tuple(m.key for m in MEASURES)
-PROFILE_COLUMNS = ["outlet", "measure", "label", "unit", "family", "value", "low", "high", "articles", "units", "basis"]
+PROFILE_COLUMNS = ["outlet", "measure", "label", "unit", "family", "value", "low", "high", "interval_unit", "articles", "units", "basis"]
 
 
 def profile_outlets(tables: dict[str, pd.DataFrame], units: dict | None = None) -> pd.DataFrame:
@@ -67,7 +67,9 @@ def profile_outlets(tables: dict[str, pd.DataFrame], units: dict | None = None) 
     A new DataFrame: ``outlet``, ``measure`` (a key of :data:`MEASURES`),
     ``label``, ``unit``, ``family`` (tone, hedging, loaded, sources, coverage),
     ``value``, ``low`` and ``high`` (95% bootstrap interval; NaN when fewer than
-    two units), ``articles``, ``units`` (how many sentences or attributed
+    two units), ``interval_unit`` (what the interval resampled: "article" when
+    the outlet has two articles or more, else the units of its one article),
+    ``articles``, ``units`` (how many sentences or attributed
     contents stand behind the value) and ``basis`` (what a unit is), sorted by
     measure (in the order of :data:`MEASURES`) and outlet.
     """
@@ -80,11 +82,12 @@ def profile_outlets(tables: dict[str, pd.DataFrame], units: dict | None = None) 
     rows += _rows_from_rates(tables["loaded_outlets"], "layer", {"lexicon": "loaded_lexicon", "vader": "loaded_vader"}, "terms")
     for key, (frame, column, weights, basis) in (units if units is not None else select_share_units(tables)).items():
         rows += _rows_bootstrapped(frame, key, column, basis, weights)
-    found = pd.DataFrame(rows, columns=["outlet", "measure", "value", "low", "high", "units", "basis"])
+    found = pd.DataFrame(rows, columns=["outlet", "measure", "value", "low", "high", "interval_unit", "units", "basis"])
     grid = pd.MultiIndex.from_product([MEASURE_KEYS, outlets], names=["measure", "outlet"]).to_frame(index=False)
     profile = grid.merge(found, on=["measure", "outlet"], how="left")
     profile["units"] = profile["units"].fillna(0).astype(int)
     profile["basis"] = profile["basis"].fillna("")
+    profile["interval_unit"] = profile["interval_unit"].fillna("")
     by_key = {m.key: m for m in MEASURES}
     profile["label"] = profile["measure"].map(lambda k: by_key[k].label)
     profile["unit"] = profile["measure"].map(lambda k: by_key[k].unit)
@@ -123,27 +126,35 @@ def _rows_from_tone(tone: pd.DataFrame) -> list[tuple]:
         _, measure, voice = key.split("_")
         part = tone[(tone["measure"] == measure) & (tone["voice"] == voice)]
         for r in part.itertuples():
-            rows.append((r.outlet, key, r.mean, r.mean_low, r.mean_high, int(r.sentences), f"{voice} sentence parts"))
+            rows.append((r.outlet, key, r.mean, r.mean_low, r.mean_high, r.interval_unit, int(r.sentences), f"{voice} sentence parts"))
     return rows
 
 
 def _rows_from_rates(rates: pd.DataFrame, column: str, keys: dict[str, str], count: str) -> list[tuple]:
     part = rates[rates["category"] == "all"]
     return [
-        (r["outlet"], keys[r[column]], r["per_1000"], r["per_1000_low"], r["per_1000_high"], int(r["sentences"]),
+        (r["outlet"], keys[r[column]], r["per_1000"], r["per_1000_low"], r["per_1000_high"], r["interval_unit"], int(r["sentences"]),
          f"authorial sentences; {count}: {int(r[count])}")
         for _, r in part[part[column].isin(keys)].iterrows()
     ]
 
 
 def _rows_bootstrapped(units: pd.DataFrame, key: str, column: str, basis: str, weights: str | None = None) -> list[tuple]:
+    """Per outlet, the (weighted) share of ``column`` with its interval: over articles when the outlet has at least
+    :data:`~analysis.design.MIN_ARTICLES` with a unit (:func:`analysis.design.article_interval`), else over the units."""
     rows = []
+    unit = "sentence" if basis.startswith("sentences") else "attributed content"
     for outlet, group in units.groupby("outlet", sort=True):
         values = group[column].to_numpy(dtype=float)
         w = None if weights is None else group[weights].to_numpy(dtype=float)
         value = float(np.average(values, weights=w)) if len(values) and (w is None or w.sum() > 0) else float("nan")
-        low, high = bootstrap_interval(values, weights=w)
-        rows.append((outlet, key, value, low, high, len(group), basis))
+        per_article = sum_units_by_article(group, column, weights)
+        if (per_article["weight"] > 0).sum() >= MIN_ARTICLES:
+            low, high = article_interval(per_article["total"], per_article["weight"])
+            rows.append((outlet, key, value, low, high, "article", len(group), basis))
+        else:
+            low, high = bootstrap_interval(values, weights=w)
+            rows.append((outlet, key, value, low, high, unit, len(group), basis))
     return rows
 
 

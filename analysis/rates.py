@@ -2,12 +2,12 @@
 
 Hedges, boosters and loaded terms are all counted the same way: each hit in the
 author's own voice counts once in its sentence; a group's rate is its hits per
-1,000 authorial words (a ratio of sums); the interval is a percentile bootstrap
-over sentences weighted by their authorial words; the tests relabel sentences
-between two groups with the same weights (:mod:`analysis.uncertainty`). Past
-:data:`~analysis.uncertainty.RESAMPLE_LIMIT` sentences in a group, the interval
-and tests are the normal approximation from the group's sums
-(:func:`sum_rates_by_article`), all of them integers.
+1,000 authorial words (a ratio of sums). The interval is a percentile bootstrap
+of the group's articles, each weighted by its authorial words, or, for a group
+of one article, of that article's sentences; comparisons between groups take
+the article as the unit (:mod:`analysis.design`). Both read the per-article sums
+(:func:`sum_rates_by_article`, all of them integers); past
+:data:`~analysis.uncertainty.RESAMPLE_LIMIT` units, normal approximations.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.design import COMPARISON_COLUMNS, attach_groups, compare_by_article
+from analysis.design import MIN_ARTICLES, COMPARISON_COLUMNS, article_interval, attach_groups, compare_by_article
 from analysis.quotes import count_sentence_voice_words
 from analysis.tone import add_article_column
 from analysis.uncertainty import (
@@ -136,24 +136,31 @@ def summarise_rates(
     One row per group and measure: ``by``, the label columns, ``articles``,
     ``sentences`` (with authorial words), ``authorial_words``, ``count_name``,
     ``per_1000``, ``per_1000_low``, ``per_1000_high`` (95% percentile bootstrap
-    over sentences of the ratio of sums, seeded; its normal approximation past
-    :data:`~analysis.uncertainty.RESAMPLE_LIMIT` sentences).
+    of the ratio of sums, seeded, over the group's articles when it has at least
+    :data:`~analysis.design.MIN_ARTICLES`, else over its sentences; its normal
+    approximation past :data:`~analysis.uncertainty.RESAMPLE_LIMIT` units) and
+    ``interval_unit`` ("article" or "sentence").
     """
     sums = sums if sums is not None else sum_rates_by_article(counts, [column for _, column in measures])
     totals = total_by_group(sums, articles, by)
     data = add_article_column(counts, articles, by) if by != "article_id" else counts
     data = data[data["authorial_words"] > 0]
     frames = dict(iter(data.groupby(by, sort=True)))
+    per_article = dict(iter(add_article_column(sums, articles, by).groupby(by, sort=True))) if by != "article_id" else {}
     rows, samples, resampled = [], [], []
     for group, total in totals.iterrows():
         units = int(total["words.units"])
+        by_article = int(total["words.articles"]) >= MIN_ARTICLES and group in per_article
         frame = frames.get(group, data.iloc[0:0])
-        if units <= RESAMPLE_LIMIT and len(frame) != units:
+        if not by_article and units <= RESAMPLE_LIMIT and len(frame) != units:
             raise ValueError(f"{group}: {units} sentences to resample, {len(frame)} given")
         words = frame["authorial_words"].to_numpy(dtype=float)
         for labels, column in measures:
             moments = rate_moments(total, column)
-            if units > RESAMPLE_LIMIT:
+            if by_article:
+                article_sums = per_article[group]
+                low, high = article_interval(1000.0 * article_sums[f"{column}.hits"], article_sums["words.sum"], seed=seed)
+            elif units > RESAMPLE_LIMIT:
                 low, high = normal_interval(moments)
             else:
                 low, high = float("nan"), float("nan")
@@ -170,6 +177,7 @@ def summarise_rates(
                     "per_1000": float(moments.hits / total["words.sum"] * 1000),
                     "per_1000_low": low,
                     "per_1000_high": high,
+                    "interval_unit": "article" if by_article else "sentence",
                 }
             )
     for row, (low, high) in zip(resampled, bootstrap_intervals(samples, seed=seed)):

@@ -25,7 +25,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from analysis.design import COMPARISON_COLUMNS, attach_groups, compare_by_article
+from analysis.design import MIN_ARTICLES, COMPARISON_COLUMNS, article_interval, attach_groups, compare_by_article
 from analysis.uncertainty import (
     DEFAULT_SEED,
     RESAMPLE_LIMIT,
@@ -221,14 +221,19 @@ def summarise_tone(
     ``articles``, ``sentences`` (with a score), ``mean``, ``mean_low``,
     ``mean_high``, ``share_negative``, ``share_negative_low``,
     ``share_negative_high``, ``share_positive``, ``share_positive_low``,
-    ``share_positive_high``. Intervals are 95% percentile bootstraps over
-    sentences (seeded); past :data:`~analysis.uncertainty.RESAMPLE_LIMIT`
-    sentences, their normal approximation.
+    ``share_positive_high`` and ``interval_unit``. Intervals are 95%
+    percentile bootstraps (seeded) over the group's articles when it has at
+    least :data:`~analysis.design.MIN_ARTICLES` with a score
+    (``interval_unit`` "article": :func:`analysis.design.article_interval`),
+    else over its sentences ("sentence": the interval describes the one
+    article); past :data:`~analysis.uncertainty.RESAMPLE_LIMIT` units, their
+    normal approximation. With ``by="article_id"`` the unit is the sentence.
     """
     sums = sums if sums is not None else sum_tone_by_article(sentences)
     totals = total_by_group(sums, articles, by)
     data = add_article_column(sentences, articles, by)
     frames = dict(iter(data.groupby(by, sort=True)))
+    per_article = dict(iter(add_article_column(sums, articles, by).groupby(by, sort=True))) if by != "article_id" else {}
     rows = []
     for group, total in totals.iterrows():
         frame = frames.get(group, data.iloc[0:0])
@@ -237,6 +242,15 @@ def summarise_tone(
                 column = _score_column(measure, voice)
                 units = int(total[f"{column}.units"])
                 row = {by: group, "measure": measure, "voice": voice, "articles": int(total[f"{column}.articles"]), "sentences": units}
+                if row["articles"] >= MIN_ARTICLES and group in per_article:
+                    article_sums = per_article[group]
+                    weight = article_sums[f"{column}.units"].to_numpy(dtype=float)
+                    for statistic, part in (("mean", "sum"), ("share_negative", "negative"), ("share_positive", "positive")):
+                        row[statistic] = float(total[f"{column}.{part}"]) / units
+                        row[f"{statistic}_low"], row[f"{statistic}_high"] = article_interval(article_sums[f"{column}.{part}"], weight, seed=seed)
+                    rows.append({**row, "interval_unit": "article"})
+                    continue
+                row["interval_unit"] = "sentence"
                 if units > RESAMPLE_LIMIT:
                     for statistic in ("mean", "share_negative", "share_positive"):
                         moments = tone_moments(total, column, statistic)
@@ -254,7 +268,10 @@ def summarise_tone(
                     row[f"share_{side}"] = float(flags.mean()) if len(flags) else float("nan")
                     row[f"share_{side}_low"], row[f"share_{side}_high"] = bootstrap_interval(flags, seed=seed)
                 rows.append(row)
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=[by, "measure", "voice", "articles", "sentences", *_SUMMARY_STATISTICS, "interval_unit"])
+
+
+_SUMMARY_STATISTICS = [f"{s}{end}" for s in ("mean", "share_negative", "share_positive") for end in ("", "_low", "_high")]
 
 
 def compare_tone(

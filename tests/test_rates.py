@@ -57,7 +57,8 @@ def test_rate_moments_give_the_ratio_of_sums_and_its_delta_method_interval():
 
 def test_groups_past_the_resample_limit_need_only_their_sums(resample_limit):
     limit = resample_limit(100)
-    counts, articles = _counts({"A": limit + 50, "B": 60}, {"A": 0.02, "B": 0.03})
+    # one article an outlet: its sentences are resampled, and A has too many of them
+    counts, articles = _counts({"A": limit + 50, "B": 60}, {"A": 0.02, "B": 0.03}, articles_per_group=1)
     sums = sum_rates_by_article(counts)
     small = counts[counts["article_id"].str.startswith("B")]
     summary = summarise_rates(counts, articles, MEASURES)
@@ -69,3 +70,14 @@ def test_groups_past_the_resample_limit_need_only_their_sums(resample_limit):
     assert a["per_1000_low"] < a["per_1000"] < a["per_1000_high"]
     with pytest.raises(ValueError, match="sentences to resample, 0 given"):
         summarise_rates(counts[counts["article_id"].str.startswith("A")], articles, MEASURES, sums=sums)
+
+
+def test_outlets_of_several_articles_get_intervals_over_articles():
+    from analysis.design import article_interval
+
+    counts, articles = _counts({"A": 80, "B": 60}, {"A": 0.02, "B": 0.03})
+    summary = summarise_rates(counts.iloc[0:0], articles, MEASURES, sums=sum_rates_by_article(counts))  # the sums suffice
+    assert (summary["interval_unit"] == "article").all()
+    a = summary[(summary["outlet"] == "A") & (summary["kind"] == "hedge")].iloc[0]
+    per_article = counts[counts["article_id"].str.startswith("A")].groupby("article_id")[["hedge", "authorial_words"]].sum()
+    assert (a["per_1000_low"], a["per_1000_high"]) == article_interval(1000.0 * per_article["hedge"], per_article["authorial_words"])

@@ -124,6 +124,20 @@ def test_summarise_tone_counts_and_shares():
     assert row["mean_low"] <= row["mean"] <= row["mean_high"]
 
 
+def test_outlet_intervals_resample_articles_when_an_outlet_has_several():
+    from analysis.design import article_interval
+
+    rng = np.random.default_rng(5)
+    sentences, articles = _scored({"A": list(rng.normal(0.3, 0.3, 40)), "B": list(rng.normal(0.1, 0.3, 12))}, articles_per_group=4)
+    one, one_article = _scored({"C": list(rng.normal(0.0, 0.3, 12))})
+    summary = summarise_tone(pd.concat([sentences, one]), pd.concat([articles, one_article]))
+    rows = summary[(summary["measure"] == "vader") & (summary["voice"] == "all")].set_index("outlet")
+    assert rows["interval_unit"].to_dict() == {"A": "article", "B": "article", "C": "sentence"}
+    a = sentences[sentences["outlet"] == "A"].groupby("article_id")["tone_vader"].agg(["sum", "size"])
+    assert (rows.loc["A", "mean_low"], rows.loc["A", "mean_high"]) == article_interval(a["sum"], a["size"])
+    assert rows.loc["A", "mean"] == pytest.approx(sentences.loc[sentences["outlet"] == "A", "tone_vader"].mean())
+
+
 def test_compare_tone_tests_articles_and_says_when_an_outlet_is_one_article():
     rng = np.random.default_rng(1)
     sentences, articles = _scored({"A": list(rng.normal(0.5, 0.1, 20)), "B": list(rng.normal(-0.5, 0.1, 20))}, articles_per_group=5)
@@ -178,14 +192,16 @@ def test_groups_past_the_resample_limit_need_only_their_sums(resample_limit):
 
     limit = resample_limit(30)
     rng = np.random.default_rng(6)
-    sentences, articles = _scored({"A": list(rng.normal(0.3, 0.2, limit + 10)), "B": list(rng.normal(0.1, 0.2, 20))}, articles_per_group=3)
+    # one article a side: the only unit to resample is the sentence, and A has too many of them
+    sentences, articles = _scored({"A": list(rng.normal(0.3, 0.2, limit + 10)), "B": list(rng.normal(0.1, 0.2, 20))})
     sums = sum_tone_by_article(sentences)
     small = sentences[sentences["outlet"] == "B"]
     summary = summarise_tone(sentences, articles)
     pd.testing.assert_frame_equal(summarise_tone(small, articles, sums=sums), summary)
     row = summary[(summary["outlet"] == "A") & (summary["measure"] == "vader") & (summary["voice"] == "all")].iloc[0]
     values = sentences.loc[sentences["outlet"] == "A", "tone_vader"].to_numpy()
-    assert row["sentences"] == limit + 10 and row["articles"] == 3 and row["mean"] == pytest.approx(values.mean())
+    assert row["sentences"] == limit + 10 and row["articles"] == 1 and row["mean"] == pytest.approx(values.mean())
+    assert row["interval_unit"] == "sentence"
     assert (row["mean_low"], row["mean_high"]) == pytest.approx(normal_interval(Moments.of_values(values)))
     tests = compare_tone(sentences, articles)
     pd.testing.assert_frame_equal(compare_tone(sentences.iloc[0:0], articles, sums=sums), tests)  # comparisons read the sums only
