@@ -349,3 +349,38 @@ def describe_method(tests: pd.DataFrame, family: str = "each measure") -> str:
         f"p-values are Holm-corrected within {family}; a rate with fewer than {MIN_HITS} hits in a pair is not tested. "
         f"Pairs here by design: {counted} (of {len(tests)})."
     )
+
+
+def count_noun(n: int, singular: str, plural: str | None = None) -> str:
+    """``n`` with its noun in the right number: "1 article", "2 articles"."""
+    return f"{n:,} {singular if n == 1 else (plural or singular + 's')}"
+
+
+def describe_corpus_design(articles: pd.DataFrame) -> str:
+    """What a corpus's articles can support, in Markdown: how many articles, outlets and events, and which designs
+    its outlet comparisons get (one article an outlet: descriptions, not tests)."""
+    per_outlet = articles.groupby("outlet")["article_id"].nunique()
+    head = f"**{count_noun(len(articles), 'article')} from {count_noun(len(per_outlet), 'outlet')}"
+    shared = 0
+    if "event" in articles.columns and articles["event"].notna().any():
+        outlets_per_event = articles.dropna(subset=["event"]).groupby("event")["outlet"].nunique()
+        shared = int((outlets_per_event >= 2).sum())
+        head += f", {count_noun(len(outlets_per_event), 'event')} ({shared:,} covered by two outlets or more)"
+    head += ".**"
+    if len(per_outlet) == 0:
+        return head
+    single = int((per_outlet < MIN_ARTICLES).sum())
+    if single == len(per_outlet):
+        return (
+            f"{head} Every outlet is one article here: an outlet's interval describes its article's sentences, no "
+            "comparison between outlets is tested, and every difference is between these articles, not evidence "
+            "about how the outlets cover events."
+        )
+    spread = f"Each outlet has {count_noun(int(per_outlet.min()), 'article')}" if per_outlet.min() == per_outlet.max() else (
+        f"Outlets have {per_outlet.min():,} to {per_outlet.max():,} articles"
+    )
+    text = f"{head} {spread}; intervals and comparisons take the article as the unit"
+    text += ", and outlets that cover the same events are compared event by event." if shared >= MIN_EVENTS else "."
+    if single:
+        text += f" {count_noun(single, 'outlet')} of one article: {'its' if single == 1 else 'their'} comparisons are descriptive, not tests."
+    return text

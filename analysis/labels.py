@@ -275,6 +275,14 @@ def _held_on(roles: list[Role], actor: str, role: str, date) -> str | bool | Non
     return False
 
 
+def list_main_actors(labels: pd.DataFrame, n: int = 3, voice: str = "authorial") -> list[str]:
+    """The ``n`` actors the corpus labels most often in ``voice`` (most labels first, ties by name); fewer when the
+    corpus has fewer (none without an actor table)."""
+    counts = labels[labels["voice"] == voice].groupby("actor")["count"].sum()
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return [actor for actor, _ in ranked[:n]]
+
+
 def tabulate_labels_by_outlet(labels: pd.DataFrame, articles: pd.DataFrame, actors: list[str], voice: str = "authorial") -> pd.DataFrame:
     """The labels of ``actors`` in one voice, one row per actor and label, one column per outlet (counts; flags joined)."""
     data = labels[(labels["actor"].isin(actors)) & (labels["voice"] == voice)].merge(articles[["article_id", "outlet"]], on="article_id")

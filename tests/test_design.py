@@ -168,3 +168,21 @@ def test_describe_method_counts_the_designs_it_reports():
     text = describe_method(tests, "each layer")
     assert text.endswith("Pairs here by design: 2 event-paired, 1 descriptive (of 3).")
     assert "Holm-corrected within each layer" in text and "never sentences" in text
+
+
+@pytest.mark.parametrize(
+    ("outlets", "events", "expected"),
+    [
+        (["A", "B", "C"], None, "**3 articles from 3 outlets.** Every outlet is one article here: an outlet's interval describes its article's sentences, no comparison between outlets is tested, and every difference is between these articles, not evidence about how the outlets cover events."),
+        (["A", "A", "B", "B"], ["e1", "e2", "e1", "e2"], "**4 articles from 2 outlets, 2 events (2 covered by two outlets or more).** Each outlet has 2 articles; intervals and comparisons take the article as the unit, and outlets that cover the same events are compared event by event."),
+        (["A", "A", "A", "B", "B", "C"], None, "**6 articles from 3 outlets.** Outlets have 1 to 3 articles; intervals and comparisons take the article as the unit. 1 outlet of one article: its comparisons are descriptive, not tests."),
+        (["A", "B", "A", "B"], ["e1", "e1", "e2", "e3"], "**4 articles from 2 outlets, 3 events (1 covered by two outlets or more).** Each outlet has 2 articles; intervals and comparisons take the article as the unit."),
+    ],
+)
+def test_describe_corpus_design_says_what_the_articles_support(outlets, events, expected):
+    from analysis.design import describe_corpus_design
+
+    articles = pd.DataFrame({"article_id": [f"a{i}" for i in range(len(outlets))], "outlet": outlets})
+    if events is not None:
+        articles["event"] = events
+    assert describe_corpus_design(articles) == expected

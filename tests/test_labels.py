@@ -14,6 +14,7 @@ from analysis.labels import (
     count_actor_labels,
     find_actor_labels,
     flag_actor_labels,
+    list_main_actors,
     list_sitting_roles,
     load_label_tables,
     read_role,
@@ -142,3 +143,16 @@ def test_seed_labels_flag_the_two_former_presidents(seed_tables):
     table = tabulate_labels_by_outlet(labels, seed_tables["articles"], ["Donald Trump"])
     mr = table[table["label"] == "Mr. Trump"]
     assert mr["Benjamin Franklin Institute (NYT text)"].tolist() == [26] and mr["Lib Fails"].tolist() == [0]
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        ([], []),
+        ([("Ann Lee", "authorial", 3), ("Bo Park", "authorial", 5), ("Cy Diaz", "authorial", 3), ("Dee Fox", "authorial", 1)], ["Bo Park", "Ann Lee", "Cy Diaz"]),
+        ([("Ann Lee", "quoted", 9), ("Bo Park", "authorial", 1), ("Bo Park", "authorial", 1)], ["Bo Park"]),  # labels in quotations do not count
+    ],
+)
+def test_list_main_actors_ranks_by_labels_in_the_outlets_own_voice(rows, expected):
+    labels = pd.DataFrame(rows, columns=["actor", "voice", "count"])
+    assert list_main_actors(labels) == expected

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -53,3 +54,33 @@ def test_report_index_links_every_notebook_and_article(built_report):
 def test_notebooks_are_numbered_without_gaps():
     numbers = [int(p.name[:2]) for p in NOTEBOOKS]
     assert numbers == list(range(len(numbers))) and config.NOTEBOOKS_DIR.is_dir()
+
+
+SECOND_CORPUS = Path(__file__).parent / "data" / "second_corpus.csv"
+DEFAULT_CORPUS_PHRASES = (
+    "the call", "phone call", "Five articles", "five articles", "Putin", "Zelensk", "Ukrain", "Crimea", "Kremlin",
+    "Hegseth", "Peskov", "special military operation", "seed event",
+)
+"""Words and phrases of the default corpus (its event, its people, its size) that no report on another corpus may carry."""
+
+
+@pytest.fixture(scope="module")
+def second_report(tmp_path_factory):
+    """The study report built on the six test articles of ``tests/data`` (three outlets, two events)."""
+    from analysis.pipeline import run_corpus
+    from analysis.report import build_report
+
+    root = tmp_path_factory.mktemp("second-report")
+    run_corpus(SECOND_CORPUS, root / "processed")
+    build_report(SECOND_CORPUS, root / "processed", root / "reports", root / "figures",
+                 env={"FRAMING_CODING": str(root / "coding"), "FRAMING_CODED": str(root / "coded")})
+    return root / "reports"
+
+
+def test_a_report_on_another_corpus_says_nothing_of_the_default_one(second_report):
+    pages = sorted(second_report.glob("*.html"))
+    assert {p.stem for p in NOTEBOOKS} <= {p.stem for p in pages}
+    found = {page.name: [w for w in DEFAULT_CORPUS_PHRASES if w in page.read_text(encoding="utf-8")] for page in pages}
+    assert not {name: words for name, words in found.items() if words}
+    tone = (second_report / "01-tone.html").read_text(encoding="utf-8")
+    assert "6 articles from 3 outlets, 2 events" in tone and "compared event by event" in tone
