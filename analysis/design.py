@@ -71,6 +71,12 @@ RESAMPLES = 9999
 BOOTSTRAP_RESAMPLES = 2000
 """Resamples of a bootstrap interval."""
 ALPHA = 0.05
+MAX_PAIRWISE_GROUPS = 12
+"""More groups than this: each is compared with the rest of the corpus (k comparisons) instead of with every other
+group (k(k − 1)/2 pairs, 4,753 for 98 outlets)."""
+REST = "all other outlets"
+"""The ``second`` of a comparison of one group with the rest of the corpus."""
+MODES = ("pairs", "one-vs-rest", "none")
 
 COMPARISON_COLUMNS = [
     "first",
@@ -107,7 +113,22 @@ def attach_groups(values: pd.DataFrame, articles: pd.DataFrame, by: str) -> pd.D
     return data.reset_index(drop=True)
 
 
-def compare_by_article(values: pd.DataFrame, groups: list, seed: int = DEFAULT_SEED, count_hits: bool = False) -> list[dict]:
+def plan_comparisons(articles: pd.DataFrame, by: str = "outlet") -> tuple[list, str]:
+    """The groups to compare and how (:data:`MODES`).
+
+    ``none`` when ``by`` is ``outlet`` and no article has an outlet of its own (the corpus loader names each such
+    article's outlet after the article: outlets are unknown, and comparing articles as outlets would say nothing
+    about outlets); ``one-vs-rest`` past :data:`MAX_PAIRWISE_GROUPS` groups; else ``pairs``.
+    """
+    groups = sorted(set(articles[by].dropna()))
+    if by == "outlet" and len(articles) > 1 and (articles["outlet"].astype(str) == articles["article_id"].astype(str)).all():
+        return groups, "none"
+    return groups, "one-vs-rest" if len(groups) > MAX_PAIRWISE_GROUPS else "pairs"
+
+
+def compare_by_article(
+    values: pd.DataFrame, groups: list, seed: int = DEFAULT_SEED, count_hits: bool = False, mode: str = "pairs"
+) -> list[dict]:
     """Every pair of ``groups`` compared under its design (see the module docstring), Holm-adjusted over the pairs.
 
     Parameters
@@ -116,6 +137,8 @@ def compare_by_article(values: pd.DataFrame, groups: list, seed: int = DEFAULT_S
     groups : the groups to pair, in order (a group without articles still gets its pairs, descriptive).
     count_hits : the values are rates: a pair with fewer than :data:`~analysis.uncertainty.MIN_HITS` hits in both
         groups together is not tested (its verdict says so).
+    mode : ``pairs`` (every pair), ``one-vs-rest`` (each group against all the others pooled, ``second`` being
+        :data:`REST`) or ``none`` (no comparison: see :func:`plan_comparisons`).
 
     Returns
     -------
@@ -126,13 +149,20 @@ def compare_by_article(values: pd.DataFrame, groups: list, seed: int = DEFAULT_S
     ratios of sums), its 95% interval ``difference_low`` and ``difference_high`` (NaN when descriptive),
     ``p_value`` (NaN when not tested), ``p_holm`` and ``verdict``.
     """
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
     parts = {g: values[values["group"] == g] for g in groups}
+    if mode == "one-vs-rest":
+        matchups = [(g, REST, parts[g], values[values["group"] != g]) for g in groups]
+    elif mode == "pairs":
+        matchups = [(first, second, parts[first], parts[second]) for i, first in enumerate(groups) for second in groups[i + 1 :]]
+    else:
+        matchups = []
     block, notes = [], []
-    for i, first in enumerate(groups):
-        for second in groups[i + 1 :]:
-            row, note = compare_pair(parts[first], parts[second], seed=seed, count_hits=count_hits)
-            block.append({"first": first, "second": second, **row})
-            notes.append(note)
+    for first, second, a, b in matchups:
+        row, note = compare_pair(a, b, seed=seed, count_hits=count_hits)
+        block.append({"first": first, "second": second, **row})
+        notes.append(note)
     for row, note, p_holm in zip(block, notes, adjust_holm([r["p_value"] for r in block])):
         row["p_holm"] = p_holm
         row["verdict"] = describe_design_evidence(row, note, p_holm)
@@ -360,6 +390,11 @@ def describe_corpus_design(articles: pd.DataFrame) -> str:
     """What a corpus's articles can support, in Markdown: how many articles, outlets and events, and which designs
     its outlet comparisons get (one article an outlet: descriptions, not tests)."""
     per_outlet = articles.groupby("outlet")["article_id"].nunique()
+    if plan_comparisons(articles)[1] == "none":
+        return (
+            f"**{count_noun(len(articles), 'article')}, no outlet named.** The corpus gives no outlet, so each article "
+            "stands alone: no outlet is compared with another, and the per-article tables are the results."
+        )
     head = f"**{count_noun(len(articles), 'article')} from {count_noun(len(per_outlet), 'outlet')}"
     shared = 0
     if "event" in articles.columns and articles["event"].notna().any():
@@ -381,6 +416,8 @@ def describe_corpus_design(articles: pd.DataFrame) -> str:
     )
     text = f"{head} {spread}; intervals and comparisons take the article as the unit"
     text += ", and outlets that cover the same events are compared event by event." if shared >= MIN_EVENTS else "."
+    if len(per_outlet) > MAX_PAIRWISE_GROUPS:
+        text += f" With more than {MAX_PAIRWISE_GROUPS} outlets, each is compared with all the others pooled, not pair by pair."
     if single:
         text += f" {count_noun(single, 'outlet')} of one article: {'its' if single == 1 else 'their'} comparisons are descriptive, not tests."
     return text

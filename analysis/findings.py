@@ -25,7 +25,7 @@ from analysis.profile import (
 )
 from analysis.profile_plots import plot_profile
 from analysis.shared import COPY_SHARE
-from analysis.design import summarise_comparisons
+from analysis.design import count_noun, plan_comparisons, summarise_comparisons
 
 START_MARK = "<!-- findings:start -->"
 END_MARK = "<!-- findings:end -->"
@@ -72,13 +72,19 @@ def write_findings(profile: pd.DataFrame, tests: pd.DataFrame, tables: dict[str,
     articles = tables["articles"]
     per_outlet = articles.groupby("outlet")["article_id"].nunique()
     fewest = int(per_outlet.min()) if len(per_outlet) else 0
-    findings = [
-        Finding(
+    if plan_comparisons(articles)[1] == "none":
+        corpus = Finding(
             "corpus",
-            f"{len(articles)} articles from {len(per_outlet)} outlets; the fewest articles behind an outlet: {fewest}.",
+            f"{count_noun(len(articles), 'article')}, no outlet named: each article stands alone.",
+            "no outlet is compared with another; the rows below are articles, and the per-article tables are the results",
+        )
+    else:
+        corpus = Finding(
+            "corpus",
+            f"{count_noun(len(articles), 'article')} from {count_noun(len(per_outlet), 'outlet')}; the fewest articles behind an outlet: {fewest}.",
             ONE_ARTICLE_CAVEAT if fewest < 2 else "intervals and comparisons take the article as the unit, so they are wide when an outlet has few articles",
         )
-    ]
+    findings = [corpus]
     statements = summarise_comparisons(tests, keys=("measure",)).set_index("measure")
     for measure in MEASURES:
         rows = profile[(profile["measure"] == measure.key) & profile["value"].notna()]

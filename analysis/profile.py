@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.segment import count_words
-from analysis.design import MIN_ARTICLES, COMPARISON_COLUMNS, article_interval, attach_groups, compare_by_article
+from analysis.design import MIN_ARTICLES, COMPARISON_COLUMNS, article_interval, attach_groups, compare_by_article, plan_comparisons
 from analysis.uncertainty import bootstrap_interval
 
 
@@ -235,11 +235,11 @@ def compare_profile(tables: dict[str, pd.DataFrame], units: dict | None = None) 
     loaded = tables["loaded_tests"]
     parts += [loaded[loaded["layer"] == layer].assign(measure=f"loaded_{layer}") for layer in ("lexicon", "vader")]
     articles = tables["articles"]
-    outlets = sorted(articles["outlet"].unique())
+    outlets, mode = plan_comparisons(articles)
     for key, (frame, column, weights, _) in (units if units is not None else select_share_units(tables)).items():
         counted = key == "anonymous_share"  # a rare event: too few hits are not tested
         values = attach_groups(sum_units_by_article(frame, column, weights, counted), articles, "outlet")
-        parts.append(pd.DataFrame(compare_by_article(values, outlets, count_hits=counted)).assign(measure=key))
+        parts.append(pd.DataFrame(compare_by_article(values, outlets, count_hits=counted, mode=mode), columns=COMPARISON_COLUMNS).assign(measure=key))
     tests = pd.concat([p.reindex(columns=TEST_COLUMNS) for p in parts], ignore_index=True)
     for column in ("p_value", "p_holm", "difference"):
         tests[column] = pd.to_numeric(tests[column].replace("", np.nan), errors="coerce")

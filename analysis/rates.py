@@ -15,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.design import MIN_ARTICLES, COMPARISON_COLUMNS, article_interval, attach_groups, compare_by_article
+from analysis.design import MIN_ARTICLES, COMPARISON_COLUMNS, article_interval, attach_groups, compare_by_article, plan_comparisons
 from analysis.quotes import count_sentence_voice_words
 from analysis.tone import add_article_column
 from analysis.uncertainty import (
@@ -210,7 +210,7 @@ def compare_rates(
     events of that difference).
     """
     sums = sums if sums is not None else sum_rates_by_article(counts, [column for _, column in measures])
-    groups = sorted(set(articles[by].dropna()))
+    groups, mode = plan_comparisons(articles, by)
     rows = []
     for labels, column in measures:
         values = pd.DataFrame(
@@ -222,7 +222,7 @@ def compare_rates(
                 "hits": sums[f"{column}.hits"].astype(int),
             }
         )
-        pairs = compare_by_article(attach_groups(values, articles, by), groups, seed=seed, count_hits=True)
+        pairs = compare_by_article(attach_groups(values, articles, by), groups, seed=seed, count_hits=True, mode=mode)
         rows.extend({**labels, **pair} for pair in pairs)
     label_columns = list(dict.fromkeys(name for labels, _ in measures for name in labels))
     return pd.DataFrame(rows, columns=label_columns + TEST_COLUMNS)

@@ -25,7 +25,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from analysis.design import MIN_ARTICLES, COMPARISON_COLUMNS, article_interval, attach_groups, compare_by_article
+from analysis.design import MIN_ARTICLES, COMPARISON_COLUMNS, article_interval, attach_groups, compare_by_article, plan_comparisons
 from analysis.uncertainty import (
     DEFAULT_SEED,
     RESAMPLE_LIMIT,
@@ -299,7 +299,7 @@ def compare_tone(
     and voice.
     """
     sums = sums if sums is not None else sum_tone_by_article(sentences)
-    groups = sorted(set(articles[by].dropna()))
+    groups, mode = plan_comparisons(articles, by)
     rows = []
     for measure in MEASURES:
         for voice in VOICES:
@@ -313,6 +313,6 @@ def compare_tone(
                     "hits": 0,
                 }
             )
-            pairs = compare_by_article(attach_groups(values, articles, by), groups, seed=seed)
+            pairs = compare_by_article(attach_groups(values, articles, by), groups, seed=seed, mode=mode)
             rows.extend({"measure": measure, "voice": voice, **pair} for pair in pairs)
     return pd.DataFrame(rows, columns=["measure", "voice", *COMPARISON_COLUMNS])

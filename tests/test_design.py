@@ -186,3 +186,28 @@ def test_describe_corpus_design_says_what_the_articles_support(outlets, events, 
     if events is not None:
         articles["event"] = events
     assert describe_corpus_design(articles) == expected
+
+
+def test_past_the_pairwise_limit_each_outlet_is_compared_with_the_rest():
+    from analysis.design import MAX_PAIRWISE_GROUPS, REST, plan_comparisons
+
+    outlets = [f"O{k:02d}" for k in range(MAX_PAIRWISE_GROUPS + 1)]
+    rows = [(f"{o}-{i}", o, None, 0.1 * k + 0.01 * i, 10) for k, o in enumerate(outlets) for i in range(3)]
+    values = make_values(rows)
+    articles = values[["article_id"]].assign(outlet=values["group"])
+    groups, mode = plan_comparisons(articles)
+    assert (groups, mode) == (outlets, "one-vs-rest")
+    pairs = compare_by_article(values, groups, mode=mode)
+    assert [(p["first"], p["second"]) for p in pairs] == [(o, REST) for o in outlets]
+    assert all(p["design"] == "independent" and p["articles_second"] == 3 * MAX_PAIRWISE_GROUPS for p in pairs)
+
+
+def test_a_corpus_without_outlets_gets_no_outlet_comparison():
+    from analysis.design import describe_corpus_design, plan_comparisons
+
+    articles = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["a", "b", "c"]})  # the loader's outlet when none is given
+    assert plan_comparisons(articles)[1] == "none"
+    assert compare_by_article(make_values([("a", "a", None, 0.1, 5), ("b", "b", None, 0.2, 5)]), ["a", "b"], mode="none") == []
+    assert describe_corpus_design(articles).startswith("**3 articles, no outlet named.** The corpus gives no outlet")
+    with pytest.raises(ValueError, match="mode must be one of"):
+        compare_by_article(make_values([("a", "a", None, 0.1, 5)]), ["a"], mode="all")

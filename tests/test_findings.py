@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from analysis import config
@@ -60,7 +61,7 @@ def test_one_finding_per_measure_each_with_a_caveat(seed_tables):
     findings = write_findings(profile, compare_profile(seed_tables), seed_tables)
     assert [f.topic for f in findings] == ["corpus", *(m.key for m in MEASURES), "shared"]
     assert all(f.caveat for f in findings)
-    assert "one article per outlet" in findings[0].caveat
+    assert findings[0].caveat.startswith("an outlet of one article")
 
 
 def test_readme_findings_are_what_the_package_computes(tmp_path):
@@ -76,3 +77,13 @@ def test_readme_findings_are_what_the_package_computes(tmp_path):
     committed = read_table(config.FIGURES_DIR / "readme" / "framing-profile.csv")
     assert len(committed) == len(profile)
     assert list(committed["value"].round(4).fillna(-1)) == list(profile["value"].round(4).fillna(-1))
+
+
+def test_a_corpus_without_outlets_is_said_to_have_none(tmp_path):
+    corpus = pd.read_csv(config.PROJECT_DIR / "tests" / "data" / "second_corpus.csv").drop(columns=["outlet"])
+    corpus.to_csv(tmp_path / "corpus.csv", index=False)
+    run_corpus(tmp_path / "corpus.csv", tmp_path / "run")
+    tables = load_outputs(tmp_path / "run")
+    findings = write_findings(profile_outlets(tables), compare_profile(tables), tables)
+    assert findings[0].text == "6 articles, no outlet named: each article stands alone."
+    assert tables["tone_tests"].empty and all("No pair of outlets was compared." in f.text for f in findings[1:4])
