@@ -7,6 +7,7 @@ SHELL := /bin/bash
 PYTHON ?= python3
 DEFAULT_CORPUS := data/raw/trump-putin-call-2025-02-12
 CORPUS ?= $(DEFAULT_CORPUS)
+CODE ?=
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
 
 ifneq ($(VIRTUAL_ENV),)
@@ -38,8 +39,8 @@ env: $(ENV_READY) ## create .venv from requirements.lock (when no environment is
 data: $(ENV_READY) ## analyse CORPUS into data/processed/<corpus name>/ (the folder comes from analysis.config)
 	$(PY) -m analysis run $(CORPUS)
 
-report: data local-models ## build every notebook into reports/*.html with the annotated articles and reports/index.html (CORPUS=path for another corpus); for the default corpus, rewrite the README's findings
-	FRAMING_CORPUS=$(abspath $(CORPUS)) $(PY) -m analysis report $(CORPUS)
+report: data local-models ## build every notebook into reports/*.html (code hidden; CODE=1 shows it; executed notebooks kept in reports/notebooks/) with the annotated articles and reports/index.html (CORPUS=path for another corpus); for the default corpus, rewrite the README's findings
+	FRAMING_CORPUS=$(abspath $(CORPUS)) $(PY) -m analysis report $(CORPUS) $(if $(CODE),--code,)
 	@if [ "$(abspath $(CORPUS))" = "$(abspath $(DEFAULT_CORPUS))" ]; then $(PY) -m analysis findings; \
 	  else echo "README findings left as they are: they describe the default corpus"; fi
 

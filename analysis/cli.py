@@ -94,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     report = commands.add_parser("report", help="execute every notebook into reports/ with the annotated articles and an index")
     report.add_argument("corpus", type=Path, nargs="?", default=None, help="the corpus (default: FRAMING_CORPUS or the seed corpus); run it first")
     report.add_argument("--out", type=Path, default=None, help="folder for the report (default: reports/)")
+    report.add_argument("--code", action="store_true", help="show the notebooks' code in the pages (hidden by default)")
 
     findings = commands.add_parser("findings", help="rewrite the README's findings section and figure from the default corpus's tables")
     findings.add_argument("--readme", type=Path, default=None, help="the README to rewrite (default: the project's)")
@@ -202,7 +203,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "report":
         from analysis.report import build_report
 
-        pages = build_report(args.corpus, reports=args.out)
+        pages = build_report(args.corpus, reports=args.out, show_code=args.code)
         print(f"{len(pages)} pages: " + ", ".join(f"{n} {k}" for k, n in pages["kind"].value_counts().sort_index().items()))
         return 0
     if args.command == "findings":

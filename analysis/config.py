@@ -52,6 +52,17 @@ def _from_env(name: str) -> Path | None:
     return Path(value).expanduser().resolve() if value else None
 
 
+def apply_parameters(corpus: str | os.PathLike | None = None, processed: str | os.PathLike | None = None, figures: str | os.PathLike | None = None) -> None:
+    """Point this process at a corpus, its tables and a figures folder: each value given sets its ``FRAMING_*``
+    variable (as an absolute path), so every path of this module follows; None leaves the variable as it is.
+
+    A notebook calls it with the values of its ``parameters`` cell (set by papermill's ``-p`` or Quarto).
+    """
+    for name, value in (("FRAMING_CORPUS", corpus), ("FRAMING_PROCESSED", processed), ("FRAMING_FIGURES", figures)):
+        if value is not None:
+            os.environ[name] = str(Path(value).expanduser().resolve())
+
+
 def corpus_path() -> Path:
     """The corpus under study: ``FRAMING_CORPUS`` or the default seed corpus."""
     return _from_env("FRAMING_CORPUS") or DEFAULT_CORPUS

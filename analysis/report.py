@@ -47,24 +47,33 @@ def read_notebook_title(path: str | Path) -> str:
 
 
 def execute_notebook(
-    path: str | Path, out_dir: str | Path, env: dict[str, str], timeout: int = TIMEOUT, title: str | None = None
+    path: str | Path,
+    out_dir: str | Path,
+    env: dict[str, str],
+    timeout: int = TIMEOUT,
+    title: str | None = None,
+    show_code: bool = False,
 ) -> tuple[Path, nbformat.NotebookNode]:
     """Execute a notebook with ``env`` added to the kernel's environment and write it as offline HTML.
 
-    ``title`` is the page's title (default: :func:`read_notebook_title`).
-    Returns the HTML path (``out_dir/<notebook name>.html``) and the executed
-    notebook. Raises nbclient's CellExecutionError, naming the cell, when a cell fails.
+    ``title`` is the page's title (default: :func:`read_notebook_title`). The page shows the cells' outputs and
+    Markdown; their code only with ``show_code``. The executed notebook, outputs included, is kept beside the
+    page as ``out_dir/notebooks/<notebook name>.ipynb`` (cell timings are not recorded, so a rerun on the same
+    tables writes the same file unless a cell's output changes). Returns the HTML path
+    (``out_dir/<notebook name>.html``) and the executed notebook. Raises nbclient's CellExecutionError, naming
+    the cell, when a cell fails.
     """
     path, out_dir = Path(path), Path(out_dir)
     notebook = nbformat.read(path, as_version=4)
     client = NotebookClient(
-        notebook, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+        notebook, timeout=timeout, kernel_name="python3", record_timing=False, resources={"metadata": {"path": str(path.parent)}}
     )
     client.execute(env={**os.environ, "MPLBACKEND": INLINE_BACKEND, **env})
     notebook.metadata.pop("widgets", None)  # a widget's state is of no use without a kernel
-    exporter = HTMLExporter(template_name="offline", extra_template_basedirs=[str(TEMPLATES_DIR)])
+    exporter = HTMLExporter(template_name="offline", extra_template_basedirs=[str(TEMPLATES_DIR)], exclude_input=not show_code)
     body, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": title or read_notebook_title(path)}})
-    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "notebooks").mkdir(parents=True, exist_ok=True)
+    nbformat.write(notebook, out_dir / "notebooks" / path.name)
     html_path = out_dir / f"{path.stem}.html"
     html_path.write_text(body, encoding="utf-8")
     return html_path, notebook
@@ -112,12 +121,15 @@ def build_report(
     notebooks: list[Path] | None = None,
     timeout: int = TIMEOUT,
     env: dict[str, str] | None = None,
+    show_code: bool = False,
 ) -> pd.DataFrame:
     """Execute every notebook into ``reports``, write the annotated articles and ``index.html``.
 
     The corpus must have been analysed into ``processed`` first
     (``python -m analysis run``). Defaults come from :mod:`analysis.config`;
     ``env`` adds variables to the notebooks' environment (``FRAMING_CODING``, say).
+    The pages hide the notebooks' code unless ``show_code``; the executed
+    notebooks are kept in ``reports/notebooks/``.
 
     Returns
     -------
@@ -139,7 +151,7 @@ def build_report(
     for path in notebooks if notebooks is not None else list_notebooks():
         print(f"executing {path.name}", flush=True)
         title = read_notebook_title(path)
-        html_path, _ = execute_notebook(path, reports, env, timeout, title)
+        html_path, _ = execute_notebook(path, reports, env, timeout, title, show_code=show_code)
         rows.append((html_path.name, "notebook", title))
     notebook_rows = pd.DataFrame(rows, columns=["page", "kind", "title"])
     pages = write_annotated_articles(tables, reports / "articles")

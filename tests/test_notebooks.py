@@ -84,3 +84,44 @@ def test_a_report_on_another_corpus_says_nothing_of_the_default_one(second_repor
     assert not {name: words for name, words in found.items() if words}
     tone = (second_report / "01-tone.html").read_text(encoding="utf-8")
     assert "6 articles from 3 outlets, 2 events" in tone and "compared event by event" in tone
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_each_notebook_takes_its_corpus_from_a_parameters_cell(path):
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    code = [c for c in notebook["cells"] if c["cell_type"] == "code"]
+    tagged = [c for c in code if "parameters" in c["metadata"].get("tags", [])]
+    assert len(tagged) == 1 and tagged[0] is code[0], "the first code cell, and only it, is tagged 'parameters'"
+    assert [line.split(" =")[0] for line in "".join(tagged[0]["source"]).splitlines() if " = " in line] == ["corpus", "processed", "figures"]
+    assert "config.apply_parameters(corpus=corpus, processed=processed, figures=figures)" in "".join(code[1]["source"])
+
+
+def test_parameters_set_as_papermill_does_point_a_notebook_at_another_corpus(tmp_path, monkeypatch):
+    import nbformat
+
+    from analysis.pipeline import run_corpus
+    from analysis.report import execute_notebook
+
+    for name in ("FRAMING_CORPUS", "FRAMING_PROCESSED", "FRAMING_FIGURES"):
+        monkeypatch.delenv(name, raising=False)
+    run_corpus(SECOND_CORPUS, tmp_path / "processed")
+    notebook = nbformat.read(NOTEBOOKS[0], as_version=4)
+    position = next(i for i, c in enumerate(notebook.cells) if "parameters" in c.metadata.get("tags", []))
+    injected = f'corpus = "{SECOND_CORPUS}"\nprocessed = "{tmp_path / "processed"}"\nfigures = "{tmp_path / "figures"}"'
+    notebook.cells.insert(position + 1, nbformat.v4.new_code_cell(injected, metadata={"tags": ["injected-parameters"]}))
+    copy = tmp_path / NOTEBOOKS[0].name
+    nbformat.write(notebook, copy)
+    html, executed = execute_notebook(copy, tmp_path / "reports", env={})
+    outputs = "".join(o.get("text", "") for c in executed.cells if c.cell_type == "code" for o in c.get("outputs", []))
+    assert "second_corpus.csv" in outputs and "harbor-budget" in html.read_text(encoding="utf-8")
+    assert list((tmp_path / "figures").glob("00-*.png")) and (tmp_path / "reports" / "notebooks" / copy.name).exists()
+
+
+def test_report_pages_hide_code_and_keep_the_executed_notebooks(built_report):
+    import nbformat
+
+    reports, _ = built_report
+    for path in NOTEBOOKS:
+        assert "apply_parameters" not in (reports / f"{path.stem}.html").read_text(encoding="utf-8")
+        kept = nbformat.read(reports / "notebooks" / path.name, as_version=4)
+        assert any(c.get("outputs") for c in kept.cells if c.cell_type == "code")
