@@ -251,33 +251,95 @@ def index_article_tables(tables: dict[str, pd.DataFrame]) -> Callable[[list[str]
 
 
 def write_annotated_articles(tables: dict[str, pd.DataFrame], folder: str | Path, max_pairs: int = 45) -> pd.DataFrame:
-    """Write one page per article and one comparison page per pair of articles into ``folder``.
+    """Write one page per article, comparison pages for pairs of articles and, with events, one page per event.
 
-    Comparison pages are written for every pair when there are at most
-    ``max_pairs`` pairs (ten articles), and otherwise for none (a corpus that
-    large is read article by article).
+    Without an ``event`` column, comparison pages are written for every pair
+    when there are at most ``max_pairs`` pairs (ten articles), and otherwise for
+    none (a corpus that large is read article by article). With events, pairs
+    are taken within each event only (an event of more than ``max_pairs`` pairs
+    gets none), and each event gets a page listing its articles and pairs.
 
     Returns
     -------
-    A new DataFrame, one row per page: ``page`` (file name), ``kind`` (article
-    or comparison), ``first``, ``second`` (article ids; "" for an article
-    page), ``outlet`` (of an article page; "" for a comparison), ``title``.
+    A new DataFrame, one row per page: ``page`` (file name), ``kind`` (article,
+    comparison or event), ``first``, ``second`` (article ids; "" for an article
+    or event page), ``outlet`` (of an article page; "" otherwise), ``event``
+    ("" without events) and ``title`` (an article's outlet and headline).
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     articles = tables["articles"]
     outlets = dict(zip(articles["article_id"], articles["outlet"]))
+    events = group_events(articles)
+    event_of = {a: e for e, ids in events.items() for a in ids}
     colours = assign_speaker_colours(tables["quotes"])  # one speaker, one colour on every page
     select = index_article_tables(tables)
     rows = []
     for article_id in articles["article_id"]:
         page = name_page(article_id)
         (folder / page).write_text(render_article_page(article_id, select([article_id]), colours), encoding="utf-8")
-        rows.append((page, "article", article_id, "", outlets[article_id], f"{outlets[article_id]} ({article_id})"))
-    pairs = list(combinations(articles["article_id"], 2))
-    if len(pairs) <= max_pairs:
+        rows.append((page, "article", article_id, "", outlets[article_id], event_of.get(article_id, ""), title_article(articles, article_id)))
+    for ids in events.values() if events else [list(articles["article_id"])]:
+        pairs = list(combinations(ids, 2))
+        if len(pairs) > max_pairs:
+            continue
         for first, second in pairs:
             page = name_page(first, second)
             (folder / page).write_text(render_comparison_page(first, second, select([first, second]), colours), encoding="utf-8")
-            rows.append((page, "comparison", first, second, "", f"{outlets[first]} and {outlets[second]}"))
-    return pd.DataFrame(rows, columns=["page", "kind", "first", "second", "outlet", "title"])
+            rows.append((page, "comparison", first, second, "", event_of.get(first, ""), f"{outlets[first]} and {outlets[second]}"))
+    pages = pd.DataFrame(rows, columns=["page", "kind", "first", "second", "outlet", "event", "title"])
+    event_rows = []
+    for event, ids in events.items():
+        members = articles[articles["article_id"].isin(ids)]
+        page = "event-" + name_page(event)
+        (folder / page).write_text(render_event_page(members, pages, max_pairs), encoding="utf-8")
+        event_rows.append((page, "event", "", "", "", event, describe_event(members)))
+    return pd.concat([pages, pd.DataFrame(event_rows, columns=pages.columns)], ignore_index=True) if event_rows else pages
+
+
+def group_events(articles: pd.DataFrame) -> dict[str, list[str]]:
+    """The article ids of each event (events sorted, articles in id order); empty without an ``event`` column."""
+    if "event" not in articles.columns:
+        return {}
+    data = articles[articles["event"].notna() & (articles["event"].astype(str) != "")]
+    return {str(e): sorted(frame["article_id"]) for e, frame in data.groupby(data["event"].astype(str), sort=True)}
+
+
+def _text_of(row: pd.Series, column: str) -> str:
+    value = row.get(column, "")
+    return str(value).strip() if pd.notna(value) else ""
+
+
+def title_article(articles: pd.DataFrame, article_id: str) -> str:
+    """An article's link text: its outlet and headline, or its outlet and id without a headline."""
+    row = articles.loc[articles["article_id"] == article_id].iloc[0]
+    headline = _text_of(row, "headline")
+    return f"{row['outlet']}: {headline}" if headline else f"{row['outlet']} ({article_id})"
+
+
+def describe_event(articles: pd.DataFrame) -> str:
+    """An event's heading: its title (``event_title`` when given, else its id), its dates and its outlets."""
+    first = articles.iloc[0]
+    parts = [_text_of(first, "event_title") or _text_of(first, "event")]
+    if "published" in articles.columns and articles["published"].notna().any():
+        dates = sorted(str(d)[:10] for d in articles["published"].dropna())
+        parts.append(dates[0] if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}")
+    parts.append(", ".join(sorted(articles["outlet"].astype(str).unique())))
+    return " · ".join(parts)
+
+
+def _link_list(rows: pd.DataFrame) -> str:
+    return "\n".join(f'<li><a href="{escape(page)}">{escape(title)}</a></li>' for page, title in zip(rows["page"], rows["title"]))
+
+
+def render_event_page(articles: pd.DataFrame, pages: pd.DataFrame, max_pairs: int) -> str:
+    """One event's page: its heading, its articles and the side-by-side pages of its pairs (text escaped)."""
+    ids = set(articles["article_id"])
+    listed = pages[(pages["kind"] == "article") & pages["first"].isin(ids)]
+    pairs = pages[(pages["kind"] == "comparison") & pages["first"].isin(ids) & pages["second"].isin(ids)]
+    heading = describe_event(articles)
+    body = (
+        f"<h1>{escape(heading)}</h1>\n<h2>Articles</h2>\n<ul>\n{_link_list(listed)}\n</ul>\n<h2>Side by side</h2>\n"
+        + (f"<ul>\n{_link_list(pairs)}\n</ul>\n" if len(pairs) else f"<p>No page per pair: one article, or more than {max_pairs} pairs.</p>\n")
+    )
+    return render_page(heading, body)

@@ -92,24 +92,38 @@ def render_links(rows: pd.DataFrame, prefix: str, colours: dict[str, str]) -> st
 
 
 def render_index(notebooks: pd.DataFrame, pages: pd.DataFrame, corpus: str) -> str:
-    """The report's front page: the notebooks in order, then the annotated articles and comparisons.
+    """The report's front page: the notebooks in order, then the annotated articles (grouped by event, each
+    event linking its page, when the corpus has events) and, without events, the comparisons.
 
     ``notebooks`` has ``page`` and ``title``; ``pages`` is
     :func:`analysis.annotate.write_annotated_articles` (pages relative to the
     ``articles/`` folder).
     """
     colours = assign_outlet_colours(pages.loc[pages["kind"] == "article", "outlet"])
-
-    comparisons = pages[pages["kind"] == "comparison"]
-    body = (
+    articles = pages[pages["kind"] == "article"]
+    events = pages[pages["kind"] == "event"]
+    head = (
         f"<h1>media-framing: study report</h1>\n<p class=\"meta\">corpus: {escape(corpus)}</p>\n"
         f"<h2>Notebooks</h2>\n<ol>\n{render_links(notebooks, '', colours)}\n</ol>\n"
         "<h2>Annotated articles</h2>\n<p>Each article as the kit read it: hedges, boosters, loaded terms and "
         "quotations (coloured by speaker) marked, removed page furniture struck through.</p>\n"
-        f"<ul>\n{render_links(pages[pages['kind'] == 'article'], 'articles/', colours)}\n</ul>\n"
-        "<h2>Side by side</h2>\n"
-        + (f"<ul>\n{render_links(comparisons, 'articles/', colours)}\n</ul>\n" if len(comparisons) else "<p>Too many articles for a page per pair.</p>\n")
     )
+    if len(events):
+        grouped = "".join(
+            f'<h3><a href="{escape("articles/" + page)}">{escape(title)}</a></h3>\n'
+            f"<ul>\n{render_links(articles[articles['event'] == event], 'articles/', colours)}\n</ul>\n"
+            for page, title, event in zip(events["page"], events["title"], events["event"])
+        )
+        loose = articles[articles["event"] == ""]
+        rest = f"<h3>Articles without an event</h3>\n<ul>\n{render_links(loose, 'articles/', colours)}\n</ul>\n" if len(loose) else ""
+        body = head + f"<p>By event ({len(events):,}); each event's page sets its articles side by side, pair by pair.</p>\n" + grouped + rest
+    else:
+        comparisons = pages[pages["kind"] == "comparison"]
+        body = (
+            head
+            + f"<ul>\n{render_links(articles, 'articles/', colours)}\n</ul>\n<h2>Side by side</h2>\n"
+            + (f"<ul>\n{render_links(comparisons, 'articles/', colours)}\n</ul>\n" if len(comparisons) else "<p>Too many articles for a page per pair.</p>\n")
+        )
     return render_page("media-framing: study report", body, home=None)
 
 
@@ -134,7 +148,7 @@ def build_report(
     Returns
     -------
     A new DataFrame, one row per page written: ``page`` (path relative to
-    ``reports``), ``kind`` (notebook, article, comparison, index) and ``title``.
+    ``reports``), ``kind`` (notebook, article, comparison, event, index) and ``title``.
     """
     corpus = Path(corpus) if corpus is not None else config.corpus_path()
     processed = Path(processed) if processed is not None else config.processed_dir(corpus)

@@ -42,3 +42,25 @@ def test_index_links_pages_escapes_titles_and_colours_outlets():
     assert 'href="articles/x.html"' in page and 'href="articles/compare-x--y.html"' in page
     assert f'color:{OUTLET_PALETTE[1]}' in page.split('href="articles/x.html"')[0].rsplit("<li>", 1)[1]  # Beta sorts second
     assert "../index.html" not in page
+
+
+def test_a_corpus_with_events_gets_an_index_and_pages_by_event(tmp_path):
+    from analysis.annotate import write_annotated_articles
+    from analysis.pipeline import run_corpus, load_outputs
+    from analysis import config
+
+    corpus = config.PROJECT_DIR / "tests" / "data" / "second_corpus.csv"
+    run_corpus(corpus, tmp_path / "run")
+    tables = load_outputs(tmp_path / "run")
+    tables["articles"].loc[0, "headline"] = "<script>alert(1)</script> & more"  # a headline is escaped wherever it is shown
+    pages = write_annotated_articles(tables, tmp_path / "articles", max_pairs=3)
+    assert pages["kind"].value_counts().to_dict() == {"article": 6, "comparison": 6, "event": 2}
+    comparisons = pages[pages["kind"] == "comparison"]
+    assert (comparisons["first"].str.split("-").str[1] == comparisons["second"].str.split("-").str[1]).all()  # pairs within an event only
+    event = (tmp_path / "articles" / "event-river-flood.html").read_text(encoding="utf-8")
+    assert event.count('<li><a href="compare-') == 3 and "river-flood · 2024-04-11 to 2024-04-12 · Harbor Gazette, Metro Wire, Valley Post" in event
+    index = render_index(pd.DataFrame({"page": [], "title": []}), pages, "second")
+    assert index.count("<h3>") == 2 and "Harbor Gazette: River crests, dozens of homes flooded" in index
+    assert "<script>" not in index and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in index
+    few = write_annotated_articles(tables, tmp_path / "few", max_pairs=2)  # three articles an event make three pairs: none written
+    assert "comparison" not in set(few["kind"]) and "No page per pair" in (tmp_path / "few" / "event-council-budget.html").read_text(encoding="utf-8")
