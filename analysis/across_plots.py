@@ -8,6 +8,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from analysis.plots import pick_text_colour
+
 
 def plot_copy_map(passages: pd.DataFrame, articles: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
     """Words shared by each pair of outlets, authorial and quoted apart (a heatmap per voice).
@@ -26,11 +28,13 @@ def plot_copy_map(passages: pd.DataFrame, articles: pd.DataFrame) -> tuple[plt.F
     fig, axes = plt.subplots(1, 2, figsize=(12, 5.2))
     for ax, voice in zip(axes, ("authorial", "quoted")):
         matrix = data[data["voice"] == voice].pivot(index="outlet", columns="other", values="words").reindex(index=outlets, columns=outlets).fillna(0)
-        ax.imshow(matrix.to_numpy(), cmap="Blues", vmin=0, vmax=max(1, data["words"].max()))
+        top = max(1, data["words"].max())
+        ax.imshow(matrix.to_numpy(), cmap="Blues", vmin=0, vmax=top)
         for i in range(len(outlets)):
             for j in range(len(outlets)):
                 if i != j:
-                    ax.text(j, i, f"{int(matrix.iloc[i, j])}", ha="center", va="center", fontsize=8)
+                    colour = pick_text_colour(plt.get_cmap("Blues")(matrix.iloc[i, j] / top))
+                    ax.text(j, i, f"{int(matrix.iloc[i, j])}", ha="center", va="center", fontsize=8, color=colour)
         ax.set_xticks(range(len(outlets)), [_short(o) for o in outlets], rotation=40, ha="right", fontsize=8)
         ax.set_yticks(range(len(outlets)), [_short(o) for o in outlets], fontsize=8)
         ax.set_title(f"Words in shared passages, {voice}", fontsize=10)

@@ -65,7 +65,9 @@ def write_findings(profile: pd.DataFrame, tests: pd.DataFrame, tables: dict[str,
 
     Returns
     -------
-    A list of :class:`Finding`: first the corpus (how many articles stand behind
+    A list of :class:`Finding`: first the headline (the differences that hold
+    after correction, with their designs; in one line the measures where none
+    does and those not tested), then the corpus (how many articles stand behind
     each outlet), then one per measure in the order of
     :data:`analysis.profile.MEASURES`, then shared and copied text.
     """
@@ -84,7 +86,7 @@ def write_findings(profile: pd.DataFrame, tests: pd.DataFrame, tables: dict[str,
             f"{count_noun(len(articles), 'article')} from {count_noun(len(per_outlet), 'outlet')}; the fewest articles behind an outlet: {fewest}.",
             ONE_ARTICLE_CAVEAT if fewest < 2 else "intervals and comparisons take the article as the unit, so they are wide when an outlet has few articles",
         )
-    findings = [corpus]
+    findings = [_describe_headline(tests), corpus]
     statements = summarise_comparisons(tests, keys=("measure",)).set_index("measure")
     for measure in MEASURES:
         rows = profile[(profile["measure"] == measure.key) & profile["value"].notna()]
@@ -94,6 +96,27 @@ def write_findings(profile: pd.DataFrame, tests: pd.DataFrame, tables: dict[str,
         findings.append(Finding(measure.key, _describe_measure(measure, rows, tests, statements), measure.caveat))
     findings.append(_describe_shared(tables))
     return findings
+
+
+def _describe_headline(tests: pd.DataFrame, alpha: float = 0.05) -> Finding:
+    """The first finding: the differences that hold after correction, each with its design, then in one line the
+    measures where none does and those not tested."""
+    label = {m.key: m.label for m in MEASURES}
+    held = tests[tests["p_holm"] < alpha]
+    items = []
+    for r in held.itertuples():
+        basis = f"paired over {r.n_events} events" if r.design == "event-paired" else f"{r.articles_first} and {r.articles_second} articles"
+        direction = "higher" if r.difference > 0 else "lower"
+        items.append(f"{label.get(r.measure, r.measure)}, {r.first} {direction} than {r.second} by {abs(r.difference):.3g} ({basis}; Holm p {r.p_holm:.3g})")
+    text = ("Differences that hold after correction: " + "; ".join(items) + ".") if items else "No difference between outlets holds after correction."
+    tested = tests.groupby("measure", sort=False)["p_holm"].agg(lambda p: p.notna().any())
+    none = [label.get(m, m) for m in tested.index if tested[m] and m not in set(held["measure"])]
+    untested = [label.get(m, m) for m in tested.index if not tested[m]]
+    if none:
+        text += f" No difference these data can show in: {'; '.join(none)}."
+    if untested:
+        text += f" Not tested (one article a side, or too few hits): {'; '.join(untested)}."
+    return Finding("headline", text, "Holm corrects within each measure, not across them: one difference among many comparisons is weak evidence")
 
 
 def _describe_measure(measure, rows: pd.DataFrame, tests: pd.DataFrame, statements: pd.DataFrame) -> str:

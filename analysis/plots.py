@@ -110,3 +110,13 @@ def plot_rate_panels(
     fig.supxlabel(f"{count_name} per 1,000 authorial words", fontsize=9)
     fig.tight_layout()
     return fig, data
+
+
+def pick_text_colour(rgba) -> str:
+    """Black or white, whichever reads better on a cell of colour ``rgba`` (relative luminance, WCAG)."""
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (channel(c) for c in rgba[:3])
+    luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue
+    return "black" if (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) else "white"

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from analysis.design import COMPARISON_COLUMNS, MIN_ARTICLES, article_interval, attach_groups, compare_by_article, plan_comparisons
 from analysis.segment import count_words
-from analysis.design import MIN_ARTICLES, COMPARISON_COLUMNS, article_interval, attach_groups, compare_by_article, plan_comparisons
+from analysis.tone import sum_tone_by_article
 from analysis.uncertainty import bootstrap_interval
 
 
@@ -156,6 +157,61 @@ def _rows_bootstrapped(units: pd.DataFrame, key: str, column: str, basis: str, w
             low, high = bootstrap_interval(values, weights=w)
             rows.append((outlet, key, value, low, high, unit, len(group), basis))
     return rows
+
+
+def sum_measures_by_article(tables: dict[str, pd.DataFrame], units: dict | None = None) -> pd.DataFrame:
+    """Per article and measure of :data:`MEASURES`, the two sums its value is the ratio of.
+
+    Returns a new DataFrame: ``article_id``, ``measure``, ``total`` (Σ weight × value: Σ tone of the scored
+    sentence parts; 1,000 × cues or terms; Σ of the shares' units) and ``weight`` (scored parts; authorial
+    words; units, weighted as in the profile), articles without a unit left out, in measure and article order.
+    """
+    parts = []
+    tone = sum_tone_by_article(tables["sentences"])
+    for key in ("tone_vader_authorial", "tone_model_authorial", "tone_vader_quoted"):
+        column = "tone_" + key.removeprefix("tone_")
+        parts.append(pd.DataFrame({"article_id": tone["article_id"], "measure": key, "total": tone[f"{column}.sum"], "weight": tone[f"{column}.units"].astype(float)}))
+    for table, column, keys, count in (
+        ("hedging_articles", "kind", {"hedge": "hedges", "booster": "boosters"}, "cues"),
+        ("loaded_articles", "layer", {"lexicon": "loaded_lexicon", "vader": "loaded_vader"}, "terms"),
+    ):
+        rates = tables[table][tables[table]["category"] == "all"]
+        for value, key in keys.items():
+            part = rates[rates[column] == value]
+            parts.append(pd.DataFrame({"article_id": part["article_id"], "measure": key, "total": 1000.0 * part[count], "weight": part["authorial_words"].astype(float)}))
+    for key, (frame, column, weights, _) in (units if units is not None else select_share_units(tables)).items():
+        sums = sum_units_by_article(frame, column, weights)
+        parts.append(sums[["article_id", "total", "weight"]].assign(measure=key))
+    data = pd.concat([p[["article_id", "measure", "total", "weight"]] for p in parts], ignore_index=True)
+    order = {key: i for i, key in enumerate(MEASURE_KEYS)}
+    data = data[data["weight"] > 0].assign(_order=lambda d: d["measure"].map(order))
+    return data.sort_values(["_order", "article_id"], kind="stable").drop(columns="_order").reset_index(drop=True)
+
+
+def profile_events(tables: dict[str, pd.DataFrame], units: dict | None = None) -> pd.DataFrame:
+    """Every measure of :data:`MEASURES` per event and outlet: the ratio of its articles' sums.
+
+    Returns a new DataFrame (empty without an ``event`` column): ``event``, ``event_title`` (the corpus's
+    ``event_title``, else the event id), ``outlet``, ``measure``, ``label``, ``unit``, ``value`` and ``articles`` (with a unit of the measure), sorted by measure, event and
+    outlet. No interval: an event's cell is one or a few articles.
+    """
+    columns = ["event", "event_title", "outlet", "measure", "label", "unit", "value", "articles"]
+    articles = tables["articles"]
+    if "event" not in articles.columns or articles["event"].isna().all():
+        return pd.DataFrame(columns=columns)
+    data = sum_measures_by_article(tables, units).merge(articles[["article_id", "event", "outlet"]], on="article_id")
+    data = data.dropna(subset=["event"]).astype({"event": str})
+    titles = articles.dropna(subset=["event"]).astype({"event": str}).groupby("event")
+    titles = titles["event_title"].first().fillna("") if "event_title" in articles.columns else pd.Series(dtype=str)
+    grouped = data.groupby(["measure", "event", "outlet"], sort=False).agg(total=("total", "sum"), weight=("weight", "sum"), articles=("article_id", "size")).reset_index()
+    grouped["value"] = grouped["total"] / grouped["weight"]
+    by_key = {m.key: m for m in MEASURES}
+    grouped["label"] = grouped["measure"].map(lambda k: by_key[k].label)
+    grouped["unit"] = grouped["measure"].map(lambda k: by_key[k].unit)
+    grouped["event_title"] = [str(titles.get(e, "")).strip() or e for e in grouped["event"]]
+    grouped["_order"] = grouped["measure"].map({key: i for i, key in enumerate(MEASURE_KEYS)})
+    grouped = grouped.sort_values(["_order", "event", "outlet"], kind="stable").reset_index(drop=True)
+    return grouped[columns]
 
 
 def tabulate_profile(profile: pd.DataFrame, digits: int = 3) -> pd.DataFrame:

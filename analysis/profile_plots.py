@@ -6,7 +6,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from analysis.plots import assign_outlet_colours
+from analysis.plots import assign_outlet_colours, pick_text_colour
 
 
 def plot_profile(
@@ -49,5 +49,40 @@ def plot_profile(
         ax.axis("off")
     axes[0, 0].invert_yaxis()
     fig.suptitle("Framing profile: every measure per outlet, 95% bootstrap intervals (number: units behind the point)", fontsize=10)
+    fig.tight_layout()
+    return fig, data
+
+
+def plot_event_heatmap(events: pd.DataFrame, measure: str, max_label: int = 48) -> tuple[plt.Figure, pd.DataFrame]:
+    """One measure per event (rows) and outlet (columns), each cell's value and article count written in it.
+
+    ``events`` is :func:`analysis.profile.profile_events`. Tone uses a diverging scale centred on 0, the rest a
+    sequential one; a cell's text is black or white by its colour's luminance. An outlet that does not cover an
+    event leaves its cell blank. Returns the figure and the rows it plots.
+    """
+    data = events[events["measure"] == measure].reset_index(drop=True)
+    values = data.pivot(index="event", columns="outlet", values="value")
+    counts = data.pivot(index="event", columns="outlet", values="articles")
+    titles = data.drop_duplicates("event").set_index("event")["event_title"].reindex(values.index)
+    labels = [t if len(t) <= max_label else t[: max_label - 1] + "…" for t in titles]
+    matrix = values.to_numpy(dtype=float)
+    tone = measure.startswith("tone")
+    limit = np.nanmax(np.abs(matrix)) if np.isfinite(matrix).any() else 1.0
+    cmap = plt.get_cmap("RdBu" if tone else "Purples")
+    vmin, vmax = (-limit, limit) if tone else (0.0, max(limit, 1e-9))
+    fig, ax = plt.subplots(figsize=(1.6 + 1.5 * values.shape[1], 1.4 + 0.32 * values.shape[0]))
+    ax.imshow(np.ma.masked_invalid(matrix), cmap=cmap, vmin=vmin, vmax=vmax, aspect="auto")
+    norm = plt.Normalize(vmin, vmax)
+    for i in range(matrix.shape[0]):
+        for j in range(matrix.shape[1]):
+            if np.isnan(matrix[i, j]):
+                continue
+            colour = pick_text_colour(cmap(norm(matrix[i, j])))
+            ax.text(j, i, f"{matrix[i, j]:.3g} ({int(counts.iloc[i, j])})", ha="center", va="center", fontsize=7, color=colour)
+    ax.set_xticks(range(values.shape[1]), values.columns, fontsize=8, rotation=30, ha="right")
+    ax.set_yticks(range(values.shape[0]), labels, fontsize=7)
+    first = data.iloc[0] if len(data) else None
+    title = f"{first['label']} ({first['unit']})" if first is not None else measure
+    ax.set_title(f"{title} by event and outlet (in brackets: articles)", fontsize=9)
     fig.tight_layout()
     return fig, data

@@ -59,9 +59,10 @@ def test_markdown_table_escapes_pipes():
 def test_one_finding_per_measure_each_with_a_caveat(seed_tables):
     profile = profile_outlets(seed_tables)
     findings = write_findings(profile, compare_profile(seed_tables), seed_tables)
-    assert [f.topic for f in findings] == ["corpus", *(m.key for m in MEASURES), "shared"]
+    assert [f.topic for f in findings] == ["headline", "corpus", *(m.key for m in MEASURES), "shared"]
     assert all(f.caveat for f in findings)
-    assert findings[0].caveat.startswith("an outlet of one article")
+    assert findings[0].text.startswith("No difference between outlets holds after correction. Not tested (one article a side, or too few hits): tone, own voice (VADER)")
+    assert findings[1].caveat.startswith("an outlet of one article")
 
 
 def test_readme_findings_are_what_the_package_computes(tmp_path):
@@ -85,5 +86,5 @@ def test_a_corpus_without_outlets_is_said_to_have_none(tmp_path):
     run_corpus(tmp_path / "corpus.csv", tmp_path / "run")
     tables = load_outputs(tmp_path / "run")
     findings = write_findings(profile_outlets(tables), compare_profile(tables), tables)
-    assert findings[0].text == "6 articles, no outlet named: each article stands alone."
-    assert tables["tone_tests"].empty and all("No pair of outlets was compared." in f.text for f in findings[1:4])
+    assert findings[1].text == "6 articles, no outlet named: each article stands alone."
+    assert tables["tone_tests"].empty and all("No pair of outlets was compared." in f.text for f in findings[2:5])
