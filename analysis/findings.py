@@ -153,9 +153,10 @@ def _describe_shared(tables: dict[str, pd.DataFrame]) -> Finding:
     passages, shared = tables["shared_passages"], tables["shared_articles"]
     quoted = int((passages["voice"] == "quoted").sum()) if len(passages) else 0
     copies = shared[shared["copies"].astype(bool)] if len(shared) else shared
-    text = f"{len(passages)} passages are shared near-verbatim between articles, {quoted} of them the same statement quoted; "
+    verb = "is" if len(passages) == 1 else "are"
+    text = f"{count_noun(len(passages), 'passage')} {verb} shared near-verbatim between articles, {quoted} of them the same statement quoted; "
     if len(copies):
-        text += f"{len(copies)} article(s) copy another: " + "; ".join(
+        text += f"{count_noun(len(copies), 'article')} {'copies' if len(copies) == 1 else 'copy'} another: " + "; ".join(
             f"{r.outlet} shares {r.partner_share:.1%} of its own words with {r.partner}" for r in copies.itertuples()
         ) + "."
         caveat = "a copied article repeats its source's word choices: its measures are not independent of that source's"

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import nbformat
 import pandas as pd
+from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
 from nbconvert import HTMLExporter
 
@@ -65,10 +68,17 @@ def execute_notebook(
     """
     path, out_dir = Path(path), Path(out_dir)
     notebook = nbformat.read(path, as_version=4)
+    sockets = Path(tempfile.mkdtemp(prefix="framing-kernel-"))  # local sockets, not TCP ports: no "running over TCP" warning
+    manager = KernelManager(kernel_name="python3", transport="ipc", ip=str(sockets / "kernel"))
     client = NotebookClient(
-        notebook, timeout=timeout, kernel_name="python3", record_timing=False, resources={"metadata": {"path": str(path.parent)}}
+        notebook, km=manager, timeout=timeout, kernel_name="python3", record_timing=False, resources={"metadata": {"path": str(path.parent)}}
     )
-    client.execute(env={**os.environ, "MPLBACKEND": INLINE_BACKEND, **env})
+    try:
+        client.execute(env={**os.environ, "MPLBACKEND": INLINE_BACKEND, **env})
+    finally:
+        if manager.has_kernel:  # the client shuts down only the kernels of managers it made
+            manager.shutdown_kernel(now=True)
+        shutil.rmtree(sockets, ignore_errors=True)
     notebook.metadata.pop("widgets", None)  # a widget's state is of no use without a kernel
     exporter = HTMLExporter(template_name="offline", extra_template_basedirs=[str(TEMPLATES_DIR)], exclude_input=not show_code)
     body, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": title or read_notebook_title(path)}})

@@ -96,7 +96,7 @@ def test_each_notebook_takes_its_corpus_from_a_parameters_cell(path):
     assert "config.apply_parameters(corpus=corpus, processed=processed, figures=figures)" in "".join(code[1]["source"])
 
 
-def test_parameters_set_as_papermill_does_point_a_notebook_at_another_corpus(tmp_path, monkeypatch):
+def test_parameters_set_as_papermill_does_point_a_notebook_at_another_corpus(tmp_path, monkeypatch, capfd):
     import nbformat
 
     from analysis.pipeline import run_corpus
@@ -115,6 +115,7 @@ def test_parameters_set_as_papermill_does_point_a_notebook_at_another_corpus(tmp
     outputs = "".join(o.get("text", "") for c in executed.cells if c.cell_type == "code" for o in c.get("outputs", []))
     assert "second_corpus.csv" in outputs and "harbor-budget" in html.read_text(encoding="utf-8")
     assert list((tmp_path / "figures").glob("00-*.png")) and (tmp_path / "reports" / "notebooks" / copy.name).exists()
+    assert "IPKernelApp" not in capfd.readouterr().err  # the kernel talks over local sockets and is shut down: no warning
 
 
 def test_report_pages_hide_code_and_keep_the_executed_notebooks(built_report):
