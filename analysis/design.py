@@ -257,6 +257,7 @@ def sign_flip_test(differences: np.ndarray, resamples: int = RESAMPLES, seed: in
         permutation_type="samples",
         vectorized=True,
         n_resamples=resamples,
+        batch=max(1, 4_000_000 // len(d)),  # about 32 MB of flips at a time, whatever the number of events
         alternative="two-sided",
         rng=np.random.default_rng(seed),
     )

@@ -15,6 +15,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from analysis import config
+from analysis.design import count_noun, plan_comparisons, summarise_comparisons
 from analysis.figures import save_figure
 from analysis.profile import (
     MEASURES,
@@ -25,7 +26,6 @@ from analysis.profile import (
 )
 from analysis.profile_plots import plot_profile
 from analysis.shared import COPY_SHARE
-from analysis.design import count_noun, plan_comparisons, summarise_comparisons
 
 START_MARK = "<!-- findings:start -->"
 END_MARK = "<!-- findings:end -->"

@@ -15,7 +15,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.design import MIN_ARTICLES, COMPARISON_COLUMNS, article_interval, attach_groups, compare_by_article, plan_comparisons
+from analysis.design import (
+    COMPARISON_COLUMNS,
+    MIN_ARTICLES,
+    article_interval,
+    attach_groups,
+    compare_by_article,
+    plan_comparisons,
+)
 from analysis.quotes import count_sentence_voice_words
 from analysis.tone import add_article_column
 from analysis.uncertainty import (

@@ -25,7 +25,14 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from analysis.design import MIN_ARTICLES, COMPARISON_COLUMNS, article_interval, attach_groups, compare_by_article, plan_comparisons
+from analysis.design import (
+    COMPARISON_COLUMNS,
+    MIN_ARTICLES,
+    article_interval,
+    attach_groups,
+    compare_by_article,
+    plan_comparisons,
+)
 from analysis.uncertainty import (
     DEFAULT_SEED,
     RESAMPLE_LIMIT,
