@@ -137,6 +137,25 @@ def render_index(notebooks: pd.DataFrame, pages: pd.DataFrame, corpus: str) -> s
     return render_page("media-framing: study report", body, home=None)
 
 
+def clear_report(reports: str | Path) -> list[Path]:
+    """Remove a previous report's pages from ``reports``: its ``index.html``, notebook pages (``NN-*.html``), kept
+    notebooks (``notebooks/NN-*.ipynb``) and annotated pages (``articles/*.html``). Nothing else is touched, and
+    nothing at all unless the folder's ``index.html`` is a kit report's. Returns what was removed.
+
+    A report of another corpus built into the same folder would otherwise leave its article pages beside the new
+    ones.
+    """
+    reports = Path(reports)
+    index = reports / "index.html"
+    if not index.is_file() or "<title>media-framing: study report</title>" not in index.read_text(encoding="utf-8", errors="replace"):
+        return []
+    removed = sorted(reports.glob("[0-9][0-9]-*.html")) + sorted((reports / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+    removed += sorted((reports / "articles").glob("*.html")) + [index]
+    for path in removed:
+        path.unlink()
+    return removed
+
+
 def build_report(
     corpus: str | Path | None = None,
     processed: str | Path | None = None,
@@ -153,7 +172,8 @@ def build_report(
     (``python -m analysis run``). Defaults come from :mod:`analysis.config`;
     ``env`` adds variables to the notebooks' environment (``FRAMING_CODING``, say).
     The pages hide the notebooks' code unless ``show_code``; the executed
-    notebooks are kept in ``reports/notebooks/``.
+    notebooks are kept in ``reports/notebooks/``. A previous report's pages
+    are removed first (:func:`clear_report`), so no page of another corpus stays.
 
     Returns
     -------
@@ -165,6 +185,7 @@ def build_report(
     reports = Path(reports) if reports is not None else config.REPORTS_DIR
     figures = Path(figures) if figures is not None else config.figures_dir()
     tables = load_outputs(processed)
+    clear_report(reports)
     env = {
         **(env or {}),
         "FRAMING_CORPUS": str(Path(corpus).resolve()),

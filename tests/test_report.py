@@ -64,3 +64,19 @@ def test_a_corpus_with_events_gets_an_index_and_pages_by_event(tmp_path):
     assert "<script>" not in index and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in index
     few = write_annotated_articles(tables, tmp_path / "few", max_pairs=2)  # three articles an event make three pairs: none written
     assert "comparison" not in set(few["kind"]) and "No page per pair" in (tmp_path / "few" / "event-council-budget.html").read_text(encoding="utf-8")
+
+
+def test_a_new_report_clears_the_pages_of_the_previous_one_and_nothing_else(tmp_path):
+    from analysis.annotate import render_page
+    from analysis.report import clear_report
+
+    names = ("01-tone.html", "articles/old-article.html", "notebooks/01-tone.ipynb", "articles/notes.txt", "README.md", "notes.html")
+    for name in names:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    (tmp_path / "index.html").write_text("<title>my own page</title>", encoding="utf-8")
+    assert clear_report(tmp_path) == []  # not a kit report: nothing is removed
+    (tmp_path / "index.html").write_text(render_page("media-framing: study report", "", home=None), encoding="utf-8")
+    removed = clear_report(tmp_path)
+    assert sorted(str(p.relative_to(tmp_path)) for p in removed) == ["01-tone.html", "articles/old-article.html", "index.html", "notebooks/01-tone.ipynb"]
+    assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file()) == ["README.md", "articles/notes.txt", "notes.html"]
