@@ -274,11 +274,12 @@ def write_annotated_articles(tables: dict[str, pd.DataFrame], folder: str | Path
     event_of = {a: e for e, ids in events.items() for a in ids}
     colours = assign_speaker_colours(tables["quotes"])  # one speaker, one colour on every page
     select = index_article_tables(tables)
+    titles = title_articles(articles)
     rows = []
     for article_id in articles["article_id"]:
         page = name_page(article_id)
         (folder / page).write_text(render_article_page(article_id, select([article_id]), colours), encoding="utf-8")
-        rows.append((page, "article", article_id, "", outlets[article_id], event_of.get(article_id, ""), title_article(articles, article_id)))
+        rows.append((page, "article", article_id, "", outlets[article_id], event_of.get(article_id, ""), titles[article_id]))
     for ids in events.values() if events else [list(articles["article_id"])]:
         pairs = list(combinations(ids, 2))
         if len(pairs) > max_pairs:
@@ -310,11 +311,13 @@ def _text_of(row: pd.Series, column: str) -> str:
     return str(value).strip() if pd.notna(value) else ""
 
 
-def title_article(articles: pd.DataFrame, article_id: str) -> str:
-    """An article's link text: its outlet and headline, or its outlet and id without a headline."""
-    row = articles.loc[articles["article_id"] == article_id].iloc[0]
-    headline = _text_of(row, "headline")
-    return f"{row['outlet']}: {headline}" if headline else f"{row['outlet']} ({article_id})"
+def title_articles(articles: pd.DataFrame) -> dict[str, str]:
+    """Each article's link text by id: its outlet and headline, or its outlet and id without a headline."""
+    headlines = articles["headline"] if "headline" in articles.columns else pd.Series("", index=articles.index)
+    return {
+        a: f"{outlet}: {str(h).strip()}" if pd.notna(h) and str(h).strip() else f"{outlet} ({a})"
+        for a, outlet, h in zip(articles["article_id"], articles["outlet"], headlines)
+    }
 
 
 def describe_event(articles: pd.DataFrame) -> str:

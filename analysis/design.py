@@ -55,6 +55,7 @@ from analysis.uncertainty import (
     bootstrap_interval,
     normal_interval,
     normal_permutation_test,
+    normal_quantile,
     percentile_interval,
     permutation_test,
     resample_means,
@@ -284,7 +285,7 @@ def difference_interval(first: pd.DataFrame, second: pd.DataFrame, seed: int = D
     (x_a, w_a), (x_b, w_b) = _article_values(first), _article_values(second)
     if max(len(x_a), len(x_b)) > RESAMPLE_LIMIT:
         a, b = Moments.of_values(x_a, w_a), Moments.of_values(x_b, w_b)
-        half = 1.959963984540054 * math.sqrt(a.spread(a.mean) / a.weight**2 + b.spread(b.mean) / b.weight**2)
+        half = normal_quantile() * math.sqrt(a.spread(a.mean) / a.weight**2 + b.spread(b.mean) / b.weight**2)
         return (a.mean - b.mean - half, a.mean - b.mean + half)
     means = resample_means(x_a, w_a, BOOTSTRAP_RESAMPLES, seed) - resample_means(x_b, w_b, BOOTSTRAP_RESAMPLES, seed + 1)
     means = means[~np.isnan(means)]
@@ -314,7 +315,7 @@ def describe_design_evidence(row: dict, note: str, p_holm: float, alpha: float =
     else:
         return f"not tested: {note}"
     if np.isnan(row["p_value"]):
-        return f"not tested: {note}" if note else f"not tested ({basis})"
+        return f"not tested: {note}"
     verdict = f"differs (Holm-adjusted p < {alpha:g}; {basis})" if p_holm < alpha else f"no difference that these data can show ({basis})"
     return f"{verdict}; {note}" if note else verdict
 

@@ -101,7 +101,7 @@ def normal_interval(moments: Moments, level: float = 0.95) -> tuple[float, float
     if moments.units < 2:
         return (float("nan"), float("nan"))
     mean = moments.mean
-    half = _z(level) * math.sqrt(moments.spread(mean)) / moments.weight
+    half = normal_quantile(level) * math.sqrt(moments.spread(mean)) / moments.weight
     return (mean - half, mean + half)
 
 
@@ -151,13 +151,14 @@ def wilson_interval(hits: int, n: int, level: float = 0.95) -> tuple[float, floa
     of hits, which a normal interval would push below 0 for small counts."""
     if n == 0:
         return (float("nan"), float("nan"))
-    z, p = _z(level), hits / n
+    z, p = normal_quantile(level), hits / n
     centre = (p + z * z / (2 * n)) / (1 + z * z / n)
     half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
     return (max(0.0, centre - half), min(1.0, centre + half))
 
 
-def _z(level: float) -> float:
+def normal_quantile(level: float = 0.95) -> float:
+    """The two-sided normal quantile of an interval of ``level`` (1.96 for 95%)."""
     if level in _Z:
         return _Z[level]
     from scipy.stats import norm
