@@ -8,6 +8,7 @@ PYTHON ?= python3
 DEFAULT_CORPUS := data/raw/trump-putin-call-2025-02-12
 CORPUS ?= $(DEFAULT_CORPUS)
 CODE ?=
+ENGINE ?= single
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
 
 ifneq ($(VIRTUAL_ENV),)
@@ -36,12 +37,12 @@ env: $(ENV_READY) ## create .venv from requirements.lock (when no environment is
 	.venv/bin/python -m pip check
 	touch $@
 
-data: $(ENV_READY) ## analyse CORPUS into data/processed/<corpus name>/ (the folder comes from analysis.config)
-	$(PY) -m analysis run $(CORPUS)
+data: $(ENV_READY) ## analyse CORPUS into data/processed/<corpus name>/ (ENGINE=stream or dask for a large table corpus: <corpus name>-chunked/)
+	$(PY) -m analysis run $(CORPUS) --engine $(ENGINE)
 
-report: data local-models ## build every notebook into reports/*.html (code hidden; CODE=1 shows it; executed notebooks kept in reports/notebooks/) with the annotated articles and reports/index.html (CORPUS=path for another corpus); for the default corpus, rewrite the README's findings
-	FRAMING_CORPUS=$(abspath $(CORPUS)) $(PY) -m analysis report $(CORPUS) $(if $(CODE),--code,)
-	@if [ "$(abspath $(CORPUS))" = "$(abspath $(DEFAULT_CORPUS))" ]; then $(PY) -m analysis findings; \
+report: data local-models ## build every notebook into reports/*.html (code hidden; CODE=1 shows it; executed notebooks kept in reports/notebooks/) with the annotated articles and reports/index.html (CORPUS=path for another corpus, ENGINE=stream or dask to run it in chunks); for the default corpus, rewrite the README's findings
+	FRAMING_CORPUS=$(abspath $(CORPUS)) $(PY) -m analysis report $(CORPUS) --engine $(ENGINE) $(if $(CODE),--code,)
+	@if [ "$(abspath $(CORPUS))" = "$(abspath $(DEFAULT_CORPUS))" ] && [ "$(ENGINE)" = single ]; then $(PY) -m analysis findings; \
 	  else echo "README findings left as they are: they describe the default corpus"; fi
 
 test: $(ENV_READY) ## run the test suite (notebooks included)

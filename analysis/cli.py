@@ -95,6 +95,10 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("corpus", type=Path, nargs="?", default=None, help="the corpus (default: FRAMING_CORPUS or the seed corpus); run it first")
     report.add_argument("--out", type=Path, default=None, help="folder for the report (default: reports/)")
     report.add_argument("--code", action="store_true", help="show the notebooks' code in the pages (hidden by default)")
+    report.add_argument(
+        "--engine", choices=["single", "stream", "dask"], default="single",
+        help="the engine that ran the corpus: its tables are read from data/processed/<corpus name>, or <corpus name>-chunked for stream and dask",
+    )
 
     findings = commands.add_parser("findings", help="rewrite the README's findings section and figure from the default corpus's tables")
     findings.add_argument("--readme", type=Path, default=None, help="the README to rewrite (default: the project's)")
@@ -165,7 +169,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         from analysis import config
         from analysis.pipeline import run_corpus
 
-        out = args.out or config.processed_dir(args.corpus)
+        out = args.out or config.processed_dir(args.corpus, args.engine)
         if args.engine != "single":
             return _run_chunked(args, out)
         if args.chunk_size is not None or args.scheduler is not None or args.workers is not None:
@@ -203,15 +207,15 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "report":
         from analysis.report import build_report
 
-        pages = build_report(args.corpus, reports=args.out, show_code=args.code)
+        pages = build_report(args.corpus, reports=args.out, show_code=args.code, engine=args.engine)
         print(f"{len(pages)} pages: " + ", ".join(f"{n} {k}" for k, n in pages["kind"].value_counts().sort_index().items()))
         return 0
     if args.command == "findings":
         from analysis import config
         from analysis.findings import write_readme_findings
-        from analysis.pipeline import load_outputs
+        from analysis.outputs import load_outputs
 
-        changed = write_readme_findings(load_outputs(config.processed_dir(config.DEFAULT_CORPUS)), args.readme)
+        changed = write_readme_findings(load_outputs(config.processed_dir(config.DEFAULT_CORPUS, "single")), args.readme)
         print("README findings " + ("rewritten" if changed else "already current"))
         return 0
     if args.command == "export-corpus":

@@ -9,8 +9,12 @@ environment variable        meaning
 ==========================  ===========================================================
 ``FRAMING_CORPUS``          the corpus to study (folder or table file); default: the
                             five seed articles in ``data/raw/``
+``FRAMING_ENGINE``          the engine whose run is read: ``single`` (default),
+                            ``stream`` or ``dask``
 ``FRAMING_PROCESSED``       where ``python -m analysis run`` wrote that corpus's
-                            tables; default: ``data/processed/<corpus name>``
+                            tables; default: ``data/processed/<corpus name>``, or
+                            ``data/processed/<corpus name>-chunked`` for a stream
+                            or Dask run
 ``FRAMING_FIGURES``         where notebooks save figures; default: ``figures/``
 ``FRAMING_DATA_HOME``       where human-annotated gold data sets live; default:
                             ``$XDG_CACHE_HOME/media-framing/datasets``
@@ -52,15 +56,40 @@ def _from_env(name: str) -> Path | None:
     return Path(value).expanduser().resolve() if value else None
 
 
-def apply_parameters(corpus: str | os.PathLike | None = None, processed: str | os.PathLike | None = None, figures: str | os.PathLike | None = None) -> None:
-    """Point this process at a corpus, its tables and a figures folder: each value given sets its ``FRAMING_*``
-    variable (as an absolute path), so every path of this module follows; None leaves the variable as it is.
+ENGINES = ("single", "stream", "dask")
+"""The engines of ``python -m analysis run``; stream and Dask runs write the same chunked folder."""
+
+
+def apply_parameters(
+    corpus: str | os.PathLike | None = None,
+    processed: str | os.PathLike | None = None,
+    figures: str | os.PathLike | None = None,
+    engine: str | None = None,
+) -> None:
+    """Point this process at a corpus, its tables, a figures folder and an engine: each value given sets its
+    ``FRAMING_*`` variable (paths made absolute), so every path of this module follows; None leaves the variable
+    as it is.
 
     A notebook calls it with the values of its ``parameters`` cell (set by papermill's ``-p`` or Quarto).
+    Raises ValueError for an engine not in :data:`ENGINES`.
     """
     for name, value in (("FRAMING_CORPUS", corpus), ("FRAMING_PROCESSED", processed), ("FRAMING_FIGURES", figures)):
         if value is not None:
             os.environ[name] = str(Path(value).expanduser().resolve())
+    if engine is not None:
+        os.environ["FRAMING_ENGINE"] = check_engine(engine)
+
+
+def check_engine(engine: str) -> str:
+    """``engine`` if it is one of :data:`ENGINES`; else ValueError naming them."""
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
+    return engine
+
+
+def engine_name() -> str:
+    """The engine whose run the notebooks read: ``FRAMING_ENGINE`` or ``single``."""
+    return check_engine(os.environ.get("FRAMING_ENGINE", "").strip() or "single")
 
 
 def corpus_path() -> Path:
@@ -74,9 +103,12 @@ def corpus_name(corpus: Path | None = None) -> str:
     return corpus.stem if corpus.is_file() else corpus.name
 
 
-def processed_dir(corpus: Path | None = None) -> Path:
-    """Where the tables of ``python -m analysis run`` for the corpus are kept."""
-    return _from_env("FRAMING_PROCESSED") or PROCESSED_DIR / corpus_name(corpus)
+def processed_dir(corpus: Path | None = None, engine: str | None = None) -> Path:
+    """Where the tables of ``python -m analysis run`` for the corpus are kept: ``FRAMING_PROCESSED``, else
+    ``data/processed/<corpus name>`` for a single run and ``data/processed/<corpus name>-chunked`` for a stream
+    or Dask run (``engine``, default :func:`engine_name`), so the two forms never share a folder."""
+    chunked = check_engine(engine) != "single" if engine is not None else engine_name() != "single"
+    return _from_env("FRAMING_PROCESSED") or PROCESSED_DIR / (corpus_name(corpus) + ("-chunked" if chunked else ""))
 
 
 def coding_dir(corpus: Path | None = None) -> Path:

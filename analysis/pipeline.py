@@ -362,8 +362,10 @@ def write_outputs(tables: dict[str, pd.DataFrame], out: Path) -> None:
         write_table(tables[name], out / f"{name}.csv")
 
 
-def load_outputs(out: str | Path) -> dict[str, pd.DataFrame]:
-    """Read the tables a run wrote into ``out``; ``articles`` gets ``clean_text`` back.
+def read_single_outputs(out: str | Path) -> dict[str, pd.DataFrame]:
+    """Read the tables a single run wrote into ``out``; ``articles`` gets ``clean_text`` back.
+
+    :func:`analysis.outputs.load_outputs` reads either engine's run and calls this for a single one.
 
     Raises FileNotFoundError naming the command to run when the folder has no run, or a run of an older version
     of the kit that lacks some tables (naming them).

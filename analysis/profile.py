@@ -59,7 +59,7 @@ def profile_outlets(tables: dict[str, pd.DataFrame], units: dict | None = None) 
     Parameters
     ----------
     tables : the tables of :func:`analysis.pipeline.analyse_articles` or
-        :func:`analysis.pipeline.load_outputs`.
+        :func:`analysis.outputs.load_outputs`.
     units : :func:`select_share_units` of ``tables``, when the caller has it
         already (profile and tests read the same units); computed when None.
 

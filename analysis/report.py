@@ -23,7 +23,7 @@ from nbconvert import HTMLExporter
 
 from analysis import config
 from analysis.annotate import escape, render_page, write_annotated_articles
-from analysis.pipeline import load_outputs
+from analysis.outputs import load_outputs
 from analysis.plots import assign_outlet_colours
 
 TEMPLATES_DIR = config.PACKAGE_DIR / "templates"
@@ -165,11 +165,13 @@ def build_report(
     timeout: int = TIMEOUT,
     env: dict[str, str] | None = None,
     show_code: bool = False,
+    engine: str = "single",
 ) -> pd.DataFrame:
     """Execute every notebook into ``reports``, write the annotated articles and ``index.html``.
 
     The corpus must have been analysed into ``processed`` first
-    (``python -m analysis run``). Defaults come from :mod:`analysis.config`;
+    (``python -m analysis run``, with ``--engine`` ``engine``: a stream or Dask
+    run is read from its Parquet chunks, :func:`analysis.outputs.load_outputs`). Defaults come from :mod:`analysis.config`;
     ``env`` adds variables to the notebooks' environment (``FRAMING_CODING``, say).
     The pages hide the notebooks' code unless ``show_code``; the executed
     notebooks are kept in ``reports/notebooks/``. A previous report's pages
@@ -181,7 +183,7 @@ def build_report(
     ``reports``), ``kind`` (notebook, article, comparison, event, index) and ``title``.
     """
     corpus = Path(corpus) if corpus is not None else config.corpus_path()
-    processed = Path(processed) if processed is not None else config.processed_dir(corpus)
+    processed = Path(processed) if processed is not None else config.processed_dir(corpus, engine)
     reports = Path(reports) if reports is not None else config.REPORTS_DIR
     figures = Path(figures) if figures is not None else config.figures_dir()
     tables = load_outputs(processed)
@@ -191,6 +193,7 @@ def build_report(
         "FRAMING_CORPUS": str(Path(corpus).resolve()),
         "FRAMING_PROCESSED": str(processed.resolve()),
         "FRAMING_FIGURES": str(figures.resolve()),
+        "FRAMING_ENGINE": config.check_engine(engine),
     }
     rows = []
     for path in notebooks if notebooks is not None else list_notebooks():

@@ -41,7 +41,7 @@ run of another input, chunk size or version of the kit (other chunk tables)
 is refused.
 
 The tables are those of a single run (:func:`analysis.pipeline.run_corpus`),
-rows in ``article_id`` order once read with :func:`load_stream_outputs`.
+rows in ``article_id`` order once read with :func:`read_stream_outputs`.
 
 Memory: the map step holds one chunk (per worker) and the ids seen so far. The
 corpus step holds no text of the corpus at once: the outlet summaries and
@@ -332,8 +332,9 @@ def run_dask(
     return count_articles(out)
 
 
-def load_stream_outputs(out: str | Path) -> dict[str, pd.DataFrame]:
-    """Every table of a stream or Dask run, as :func:`analysis.pipeline.load_outputs` gives a single run's.
+def read_stream_outputs(out: str | Path) -> dict[str, pd.DataFrame]:
+    """Every table of a stream or Dask run, as :func:`analysis.pipeline.read_single_outputs` gives a single run's
+    (:func:`analysis.outputs.load_outputs` reads either and gives the same values).
 
     Reads the whole run into memory: for corpora that fit in it (and for tests).
     ``articles`` has ``clean_text``; rows are in ``article_id`` order.

@@ -41,7 +41,7 @@ def summarise_articles(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     Parameters
     ----------
     tables : the tables of :func:`analysis.pipeline.analyse_articles` or
-        :func:`analysis.pipeline.load_outputs` (articles with ``clean_text``,
+        :func:`analysis.outputs.load_outputs` (articles with ``clean_text``,
         removed, paragraphs, sentences, voice).
 
     Returns

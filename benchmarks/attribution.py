@@ -17,7 +17,7 @@ import time
 
 from analysis import config
 from analysis.attribution import find_attributions, find_attributions_and_stances
-from analysis.pipeline import load_outputs
+from analysis.outputs import load_outputs
 from analysis.quotes import find_quotations
 from analysis.segment import count_words, split_paragraphs, split_sentences
 from analysis.source_lexicons import default_lexicons

@@ -20,7 +20,7 @@ import time
 from analysis import config
 from analysis.hedging import find_cues, load_cue_lexicon
 from analysis.loaded import find_loaded_terms, load_loaded_lexicon
-from analysis.pipeline import load_outputs
+from analysis.outputs import load_outputs
 from analysis.segment import count_words, find_words
 
 

@@ -84,7 +84,7 @@ def build_corpus(articles: int, seed: int, event_wording: float = 0.0) -> pd.Dat
     same sentences).
     """
     from analysis import config
-    from analysis.pipeline import load_outputs
+    from analysis.outputs import load_outputs
 
     if not 0.0 <= event_wording <= 1.0:
         raise ValueError(f"event_wording must be between 0 and 1, not {event_wording}")

@@ -15,7 +15,8 @@ from analysis.findings import (
     replace_section,
     write_findings,
 )
-from analysis.pipeline import load_outputs, run_corpus
+from analysis.outputs import load_outputs
+from analysis.pipeline import run_corpus
 from analysis.profile import (
     MEASURES,
     compare_profile,

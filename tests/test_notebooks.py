@@ -66,14 +66,16 @@ DEFAULT_CORPUS_PHRASES = (
 
 @pytest.fixture(scope="module")
 def second_report(tmp_path_factory):
-    """The study report built on the six test articles of ``tests/data`` (three outlets, two events)."""
-    from analysis.pipeline import run_corpus
+    """The study report built on the six test articles of ``tests/data`` (three outlets, two events), run by the
+    stream engine in chunks of four: the report reads its Parquet chunks (the default corpus's report, a single
+    run's CSV files)."""
     from analysis.report import build_report
+    from analysis.stream import run_stream
 
     root = tmp_path_factory.mktemp("second-report")
-    run_corpus(SECOND_CORPUS, root / "processed")
+    run_stream(SECOND_CORPUS, root / "processed", chunk_size=4, progress=False)
     build_report(SECOND_CORPUS, root / "processed", root / "reports", root / "figures",
-                 env={"FRAMING_CODING": str(root / "coding"), "FRAMING_CODED": str(root / "coded")})
+                 env={"FRAMING_CODING": str(root / "coding"), "FRAMING_CODED": str(root / "coded")}, engine="stream")
     return root / "reports"
 
 
@@ -92,8 +94,8 @@ def test_each_notebook_takes_its_corpus_from_a_parameters_cell(path):
     code = [c for c in notebook["cells"] if c["cell_type"] == "code"]
     tagged = [c for c in code if "parameters" in c["metadata"].get("tags", [])]
     assert len(tagged) == 1 and tagged[0] is code[0], "the first code cell, and only it, is tagged 'parameters'"
-    assert [line.split(" =")[0] for line in "".join(tagged[0]["source"]).splitlines() if " = " in line] == ["corpus", "processed", "figures"]
-    assert "config.apply_parameters(corpus=corpus, processed=processed, figures=figures)" in "".join(code[1]["source"])
+    assert [line.split(" =")[0] for line in "".join(tagged[0]["source"]).splitlines() if " = " in line] == ["corpus", "processed", "figures", "engine"]
+    assert "config.apply_parameters(corpus=corpus, processed=processed, figures=figures, engine=engine)" in "".join(code[1]["source"])
 
 
 def test_parameters_set_as_papermill_does_point_a_notebook_at_another_corpus(tmp_path, monkeypatch, capfd):
@@ -102,7 +104,7 @@ def test_parameters_set_as_papermill_does_point_a_notebook_at_another_corpus(tmp
     from analysis.pipeline import run_corpus
     from analysis.report import execute_notebook
 
-    for name in ("FRAMING_CORPUS", "FRAMING_PROCESSED", "FRAMING_FIGURES"):
+    for name in ("FRAMING_CORPUS", "FRAMING_PROCESSED", "FRAMING_FIGURES", "FRAMING_ENGINE"):
         monkeypatch.delenv(name, raising=False)
     run_corpus(SECOND_CORPUS, tmp_path / "processed")
     notebook = nbformat.read(NOTEBOOKS[0], as_version=4)

@@ -5,10 +5,8 @@ import json
 import subprocess
 import sys
 
-import pytest
-
 from analysis import config
-from analysis.pipeline import TABLES, load_outputs, run_corpus
+from analysis.pipeline import TABLES, run_corpus
 
 
 def test_two_runs_give_byte_identical_files(tmp_path):
@@ -18,26 +16,6 @@ def test_two_runs_give_byte_identical_files(tmp_path):
     assert {f"{t}.csv" for t in TABLES} <= {str(n) for n in names}
     match, mismatch, errors = filecmp.cmpfiles(tmp_path / "a", tmp_path / "b", [str(n) for n in names], shallow=False)
     assert mismatch == [] and errors == []
-
-
-def test_outputs_read_back_equal_to_what_was_written(tmp_path):
-    written = run_corpus(config.DEFAULT_CORPUS, tmp_path)
-    read = load_outputs(tmp_path)
-    assert list(read["articles"]["clean_text"]) == list(written["articles"]["clean_text"])
-    assert read["sentences"][["start", "end", "text", "voice"]].equals(written["sentences"][["start", "end", "text", "voice"]])
-    assert (tmp_path / "clean" / "lib-fails.txt").read_text(encoding="utf-8").startswith("Russian President Vladimir Putin")
-
-
-def test_load_outputs_says_what_to_run(tmp_path):
-    with pytest.raises(FileNotFoundError, match="python -m analysis run CORPUS --out"):
-        load_outputs(tmp_path)
-
-
-def test_load_outputs_names_the_tables_an_older_run_lacks(tmp_path):
-    run_corpus(config.DEFAULT_CORPUS, tmp_path)
-    (tmp_path / "stances.csv").unlink()
-    with pytest.raises(FileNotFoundError, match=r"older version of the kit, without stances\.csv; run 'python -m analysis run CORPUS"):
-        load_outputs(tmp_path)
 
 
 def run_cli(*args, env=None):

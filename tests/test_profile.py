@@ -62,7 +62,8 @@ def test_many_outlets_still_get_colours():
 
 
 def test_profile_events_gives_each_event_and_outlet_its_ratio_of_sums(tmp_path):
-    from analysis.pipeline import load_outputs, run_corpus
+    from analysis.outputs import load_outputs
+    from analysis.pipeline import run_corpus
     from analysis.profile import profile_events, sum_measures_by_article
 
     run_corpus(config.PROJECT_DIR / "tests" / "data" / "second_corpus.csv", tmp_path)

@@ -47,7 +47,8 @@ def test_index_links_pages_escapes_titles_and_colours_outlets():
 def test_a_corpus_with_events_gets_an_index_and_pages_by_event(tmp_path):
     from analysis import config
     from analysis.annotate import write_annotated_articles
-    from analysis.pipeline import load_outputs, run_corpus
+    from analysis.outputs import load_outputs
+    from analysis.pipeline import run_corpus
 
     corpus = config.PROJECT_DIR / "tests" / "data" / "second_corpus.csv"
     run_corpus(corpus, tmp_path / "run")

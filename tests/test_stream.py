@@ -52,7 +52,7 @@ def single_run(table_corpus, tmp_path_factory):
 
 def assert_same_tables(single, chunked, tmp_path):
     written = tmp_path / "as-csv"
-    write_outputs(stream.load_stream_outputs(chunked), written)
+    write_outputs(stream.read_stream_outputs(chunked), written)
     compared = filecmp.dircmp(single, written)
     assert {f"{name}.csv" for name in TABLES} <= set(compared.common_files)
     assert compared.diff_files == [] and compared.left_only == [] and compared.right_only == []
@@ -165,7 +165,7 @@ def test_an_interrupted_run_resumes_without_redoing_finished_chunks(table_corpus
     assert done == [0, 1]
     assert not (tmp_path / "run" / "tone_outlets.parquet").exists()
     with pytest.raises(FileNotFoundError, match="no finished stream run"):
-        stream.load_stream_outputs(tmp_path / "run")
+        stream.read_stream_outputs(tmp_path / "run")
     first = (tmp_path / "run" / "sentences" / "chunk-000000.parquet").stat().st_mtime_ns
     monkeypatch.setattr(stream, "analyse_chunk", lambda *a: done.append(a[3]) or analyse(*a))
     assert stream.run_stream(table_corpus, tmp_path / "run", CHUNK, progress=False) == 10
@@ -239,7 +239,7 @@ def test_a_folder_corpus_is_sent_to_the_single_engine(tmp_path):
 def test_the_command_line_runs_the_stream_engine(table_corpus, tmp_path, capsys):
     assert main(["run", str(table_corpus), "--out", str(tmp_path / "run"), "--engine", "stream", "--chunk-size", "4", "--no-progress"]) == 0
     assert "10 articles in chunks of 4" in capsys.readouterr().out
-    assert len(stream.load_stream_outputs(tmp_path / "run")["articles"]) == 10
+    assert len(stream.read_stream_outputs(tmp_path / "run")["articles"]) == 10
 
 
 @pytest.mark.parametrize(

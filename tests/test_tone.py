@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from analysis.design import COMPARISON_COLUMNS, summarise_comparisons
 from analysis.quotes import find_article_quotations
 from analysis.tone import (
     classify_tone,
@@ -16,7 +17,6 @@ from analysis.tone import (
     score_vader,
     summarise_tone,
 )
-from analysis.design import COMPARISON_COLUMNS, summarise_comparisons
 
 
 @pytest.mark.parametrize(
