@@ -7,8 +7,10 @@ import html
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from IPython.display import HTML
 
 from analysis.plots import pick_text_colour
+from analysis.views import MAX_ROWS, show_rows
 
 
 def plot_copy_map(passages: pd.DataFrame, articles: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
@@ -93,6 +95,12 @@ def render_variants(variants: pd.DataFrame, articles: pd.DataFrame) -> str:
         )
     head = "<tr><th>group</th><th>outlet</th><th>wording</th><th>share of the compared version kept</th><th>quotation</th><th>words that differ</th></tr>"
     return f'<table class="quote-variants">{head}{"".join(rows)}</table>'
+
+
+def show_variants(variants: pd.DataFrame, articles: pd.DataFrame, limit: int = MAX_ROWS) -> None:
+    """Display :func:`render_variants` of at most ``limit`` rows, whole groups, under a note when some are left out
+    (:func:`analysis.views.show_rows`)."""
+    show_rows(variants, "the run's `quote_variants` table", limit, by="group", render=lambda shown: HTML(render_variants(shown, articles)))
 
 
 def _mark_change(part: str) -> str:

@@ -13,6 +13,7 @@ All article text, and every value read from a table, is escaped: markup or a
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 from collections.abc import Callable
@@ -198,7 +199,10 @@ def render_article_section(article_id: str, tables: dict[str, pd.DataFrame], col
 
 
 def render_page(title: str, body: str, home: str | None = "../index.html") -> str:
-    """A complete HTML page with the kit's style and no script; ``home`` links back to the report's index."""
+    """A complete HTML page with the kit's style around ``body``; ``home`` links back to the report's index.
+
+    The annotated pages' bodies carry no script; the terms explorer's carries its own (:mod:`analysis.term_explorer`).
+    """
     back = f'<p class="meta"><a href="{escape(home)}">study report</a></p>\n' if home else ""
     return (
         f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>{escape(title)}</title>\n'
@@ -250,7 +254,38 @@ def index_article_tables(tables: dict[str, pd.DataFrame]) -> Callable[[list[str]
     return select
 
 
-def write_annotated_articles(tables: dict[str, pd.DataFrame], folder: str | Path, max_pairs: int = 45) -> pd.DataFrame:
+MAX_ARTICLE_PAGES = 1_000
+"""Annotated pages a report writes at most: a larger corpus gets the pages of a sample (:func:`choose_annotated`),
+so that a 100,000-article report stays some hundred MB; every article stays in the tables and notebooks."""
+
+
+def rank_by_hash(keys: list[str]) -> list[str]:
+    """``keys`` in the order of their SHA-1 digests: a shuffle that is the same on every run and machine, and keeps
+    a key's place whatever other keys the corpus holds."""
+    return sorted(keys, key=lambda key: hashlib.sha1(key.encode("utf-8")).hexdigest())
+
+
+def choose_annotated(articles: pd.DataFrame, limit: int = MAX_ARTICLE_PAGES) -> list[str]:
+    """The ids of the articles that get an annotated page, in the table's order: all of them when there are at
+    most ``limit``; else a sample of whole events (so that each sampled event keeps all its outlets), taken in
+    :func:`rank_by_hash` order of their ids while they fit in ``limit``, or, without events, ``limit`` articles
+    in that order of their ids. Articles without an event are sampled the same way after the events."""
+    ids = list(articles["article_id"])
+    if len(ids) <= limit:
+        return ids
+    events = group_events(articles)
+    chosen: set[str] = set()
+    for event in rank_by_hash(list(events)):
+        if len(chosen) + len(events[event]) <= limit:
+            chosen.update(events[event])
+    in_events = {a for members in events.values() for a in members}
+    chosen.update(rank_by_hash([a for a in ids if a not in in_events])[: limit - len(chosen)])
+    return [a for a in ids if a in chosen]
+
+
+def write_annotated_articles(
+    tables: dict[str, pd.DataFrame], folder: str | Path, max_pairs: int = 45, max_articles: int = MAX_ARTICLE_PAGES
+) -> pd.DataFrame:
     """Write one page per article, comparison pages for pairs of articles and, with events, one page per event.
 
     Without an ``event`` column, comparison pages are written for every pair
@@ -258,13 +293,17 @@ def write_annotated_articles(tables: dict[str, pd.DataFrame], folder: str | Path
     none (a corpus that large is read article by article). With events, pairs
     are taken within each event only (an event of more than ``max_pairs`` pairs
     gets none), and each event gets a page listing its articles and pairs.
+    A corpus of more than ``max_articles`` articles gets article and comparison
+    pages for a sample of them (:func:`choose_annotated`); every event still
+    gets its page, which names the articles left without one.
 
     Returns
     -------
     A new DataFrame, one row per page: ``page`` (file name), ``kind`` (article,
     comparison or event), ``first``, ``second`` (article ids; "" for an article
     or event page), ``outlet`` (of an article page; "" otherwise), ``event``
-    ("" without events) and ``title`` (an article's outlet and headline).
+    ("" without events), ``title`` (an article's outlet and headline) and
+    ``articles`` (the articles the page covers: 1, 2, or an event's count).
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -272,30 +311,36 @@ def write_annotated_articles(tables: dict[str, pd.DataFrame], folder: str | Path
     outlets = dict(zip(articles["article_id"], articles["outlet"]))
     events = group_events(articles)
     event_of = {a: e for e, ids in events.items() for a in ids}
+    annotated = choose_annotated(articles, max_articles)
+    kept = set(annotated)
     colours = assign_speaker_colours(tables["quotes"])  # one speaker, one colour on every page
     select = index_article_tables(tables)
     titles = title_articles(articles)
     rows = []
-    for article_id in articles["article_id"]:
+    for article_id in annotated:
         page = name_page(article_id)
         (folder / page).write_text(render_article_page(article_id, select([article_id]), colours), encoding="utf-8")
-        rows.append((page, "article", article_id, "", outlets[article_id], event_of.get(article_id, ""), titles[article_id]))
-    for ids in events.values() if events else [list(articles["article_id"])]:
-        pairs = list(combinations(ids, 2))
+        rows.append((page, "article", article_id, "", outlets[article_id], event_of.get(article_id, ""), titles[article_id], 1))
+    for ids in events.values() if events else [annotated]:
+        pairs = list(combinations([a for a in ids if a in kept], 2))
         if len(pairs) > max_pairs:
             continue
         for first, second in pairs:
             page = name_page(first, second)
             (folder / page).write_text(render_comparison_page(first, second, select([first, second]), colours), encoding="utf-8")
-            rows.append((page, "comparison", first, second, "", event_of.get(first, ""), f"{outlets[first]} and {outlets[second]}"))
-    pages = pd.DataFrame(rows, columns=["page", "kind", "first", "second", "outlet", "event", "title"])
+            rows.append((page, "comparison", first, second, "", event_of.get(first, ""), f"{outlets[first]} and {outlets[second]}", 2))
+    pages = pd.DataFrame(rows, columns=PAGE_COLUMNS)
     event_rows = []
     for event, ids in events.items():
         members = articles[articles["article_id"].isin(ids)]
         page = "event-" + name_page(event)
-        (folder / page).write_text(render_event_page(members, pages, max_pairs), encoding="utf-8")
-        event_rows.append((page, "event", "", "", "", event, describe_event(members)))
-    return pd.concat([pages, pd.DataFrame(event_rows, columns=pages.columns)], ignore_index=True) if event_rows else pages
+        (folder / page).write_text(render_event_page(members, pages, max_pairs, titles), encoding="utf-8")
+        event_rows.append((page, "event", "", "", "", event, describe_event(members), len(ids)))
+    return pd.concat([pages, pd.DataFrame(event_rows, columns=PAGE_COLUMNS)], ignore_index=True) if event_rows else pages
+
+
+PAGE_COLUMNS = ["page", "kind", "first", "second", "outlet", "event", "title", "articles"]
+"""The columns of :func:`write_annotated_articles`'s table of pages."""
 
 
 def group_events(articles: pd.DataFrame) -> dict[str, list[str]]:
@@ -335,14 +380,30 @@ def _link_list(rows: pd.DataFrame) -> str:
     return "\n".join(f'<li><a href="{escape(page)}">{escape(title)}</a></li>' for page, title in zip(rows["page"], rows["title"]))
 
 
-def render_event_page(articles: pd.DataFrame, pages: pd.DataFrame, max_pairs: int) -> str:
-    """One event's page: its heading, its articles and the side-by-side pages of its pairs (text escaped)."""
+def render_event_page(articles: pd.DataFrame, pages: pd.DataFrame, max_pairs: int, titles: dict[str, str] | None = None) -> str:
+    """One event's page: its heading, its articles and the side-by-side pages of its pairs (text escaped).
+
+    Articles without a page of their own (a report of a sampled corpus, :func:`choose_annotated`) are named,
+    by ``titles`` (default :func:`title_articles`), without a link.
+    """
     ids = set(articles["article_id"])
     listed = pages[(pages["kind"] == "article") & pages["first"].isin(ids)]
     pairs = pages[(pages["kind"] == "comparison") & pages["first"].isin(ids) & pages["second"].isin(ids)]
+    titles = titles if titles is not None else title_articles(articles)
+    unlisted = [a for a in articles["article_id"] if a not in set(listed["first"])]
     heading = describe_event(articles)
-    body = (
-        f"<h1>{escape(heading)}</h1>\n<h2>Articles</h2>\n<ul>\n{_link_list(listed)}\n</ul>\n<h2>Side by side</h2>\n"
-        + (f"<ul>\n{_link_list(pairs)}\n</ul>\n" if len(pairs) else f"<p>No page per pair: one article, or more than {max_pairs} pairs.</p>\n")
+    body = f"<h1>{escape(heading)}</h1>\n<h2>Articles</h2>\n"
+    if len(listed):
+        body += f"<ul>\n{_link_list(listed)}\n</ul>\n"
+    if unlisted:
+        body += (
+            f"<p class=\"meta\">{len(unlisted):,} {'article has' if len(unlisted) == 1 else 'articles have'} no annotated page in this "
+            "report (a large corpus's report annotates a sample of whole events); the tables and notebooks count them.</p>\n"
+            + "<ul>\n" + "\n".join(f"<li>{escape(titles[a])}</li>" for a in unlisted) + "\n</ul>\n"
+        )
+    body += "<h2>Side by side</h2>\n" + (
+        f"<ul>\n{_link_list(pairs)}\n</ul>\n"
+        if len(pairs)
+        else f"<p>No page per pair: fewer than two annotated articles, or more than {max_pairs} pairs.</p>\n"
     )
     return render_page(heading, body)

@@ -13,6 +13,7 @@ import json
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 import nbformat
@@ -25,10 +26,13 @@ from analysis import config
 from analysis.annotate import escape, render_page, write_annotated_articles
 from analysis.outputs import load_outputs
 from analysis.plots import assign_outlet_colours
+from analysis.term_explorer import write_terms_explorer
 
 TEMPLATES_DIR = config.PACKAGE_DIR / "templates"
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 """Figures are shown in the notebook (and so embedded in its report) whatever MPLBACKEND the caller has."""
+EXPLORER_PAGE = "terms.html"
+"""The distinctive-terms explorer's page in the report folder (:mod:`analysis.term_explorer`)."""
 TIMEOUT = 1200
 """Seconds a notebook cell may run (the validation notebook scores every measure)."""
 
@@ -101,28 +105,52 @@ def render_links(rows: pd.DataFrame, prefix: str, colours: dict[str, str]) -> st
     )
 
 
-def render_index(notebooks: pd.DataFrame, pages: pd.DataFrame, corpus: str) -> str:
+def describe_sample(pages: pd.DataFrame, n_articles: int) -> str:
+    """A paragraph saying how many of the corpus's ``n_articles`` articles have an annotated page, when not all do."""
+    shown = int((pages["kind"] == "article").sum())
+    if shown >= n_articles:
+        return ""
+    events = pages[pages["kind"] == "event"]
+    covered = int((events["event"].isin(pages.loc[pages["kind"] == "article", "event"])).sum())
+    whole = f" (every article of {covered:,} of the {len(events):,} events)" if len(events) else ""
+    return (
+        f'<p class="meta">The corpus has {n_articles:,} articles; annotated pages are written for {shown:,} of them{whole}, '
+        "a sample fixed by a hash of the ids, the same on every run, so that the report stays small. The notebooks and "
+        "tables count every article.</p>\n"
+    )
+
+
+def render_index(notebooks: pd.DataFrame, pages: pd.DataFrame, corpus: str, n_articles: int | None = None) -> str:
     """The report's front page: the notebooks in order, then the annotated articles (grouped by event, each
     event linking its page, when the corpus has events) and, without events, the comparisons.
 
     ``notebooks`` has ``page`` and ``title``; ``pages`` is
     :func:`analysis.annotate.write_annotated_articles` (pages relative to the
-    ``articles/`` folder).
+    ``articles/`` folder). ``n_articles``, the corpus's articles (default: the
+    article pages), puts a note on the sample when only some have a page.
     """
     colours = assign_outlet_colours(pages.loc[pages["kind"] == "article", "outlet"])
     articles = pages[pages["kind"] == "article"]
     events = pages[pages["kind"] == "event"]
+    n_articles = n_articles if n_articles is not None else len(articles)
     head = (
         f"<h1>media-framing: study report</h1>\n<p class=\"meta\">corpus: {escape(corpus)}</p>\n"
         f"<h2>Notebooks</h2>\n<ol>\n{render_links(notebooks, '', colours)}\n</ol>\n"
+        f'<p><a href="{EXPLORER_PAGE}">Distinctive terms explorer</a>: each outlet\'s most distinctive words; click one to '
+        "read it in context in every outlet.</p>\n"
         "<h2>Annotated articles</h2>\n<p>Each article as the kit read it: hedges, boosters, loaded terms and "
         "quotations (coloured by speaker) marked, removed page furniture struck through.</p>\n"
+        + describe_sample(pages, n_articles)
     )
     if len(events):
         grouped = "".join(
             f'<h3><a href="{escape("articles/" + page)}">{escape(title)}</a></h3>\n'
-            f"<ul>\n{render_links(articles[articles['event'] == event], 'articles/', colours)}\n</ul>\n"
-            for page, title, event in zip(events["page"], events["title"], events["event"])
+            + (
+                f"<ul>\n{render_links(articles[articles['event'] == event], 'articles/', colours)}\n</ul>\n"
+                if (articles["event"] == event).any()
+                else f'<p class="meta">{count:,} {"article" if count == 1 else "articles"}, not annotated in this report</p>\n'
+            )
+            for page, title, event, count in zip(events["page"], events["title"], events["event"], events["articles"])
         )
         loose = articles[articles["event"] == ""]
         rest = f"<h3>Articles without an event</h3>\n<ul>\n{render_links(loose, 'articles/', colours)}\n</ul>\n" if len(loose) else ""
@@ -139,7 +167,7 @@ def render_index(notebooks: pd.DataFrame, pages: pd.DataFrame, corpus: str) -> s
 
 def clear_report(reports: str | Path) -> list[Path]:
     """Remove a previous report's pages from ``reports``: its ``index.html``, notebook pages (``NN-*.html``), kept
-    notebooks (``notebooks/NN-*.ipynb``) and annotated pages (``articles/*.html``). Nothing else is touched, and
+    notebooks (``notebooks/NN-*.ipynb``), explorer (``terms.html``) and annotated pages (``articles/*.html``). Nothing else is touched, and
     nothing at all unless the folder's ``index.html`` is a kit report's. Returns what was removed.
 
     A report of another corpus built into the same folder would otherwise leave its article pages beside the new
@@ -150,7 +178,7 @@ def clear_report(reports: str | Path) -> list[Path]:
     if not index.is_file() or "<title>media-framing: study report</title>" not in index.read_text(encoding="utf-8", errors="replace"):
         return []
     removed = sorted(reports.glob("[0-9][0-9]-*.html")) + sorted((reports / "notebooks").glob("[0-9][0-9]-*.ipynb"))
-    removed += sorted((reports / "articles").glob("*.html")) + [index]
+    removed += sorted((reports / "articles").glob("*.html")) + [p for p in [reports / EXPLORER_PAGE] if p.exists()] + [index]
     for path in removed:
         path.unlink()
     return removed
@@ -197,13 +225,17 @@ def build_report(
     }
     rows = []
     for path in notebooks if notebooks is not None else list_notebooks():
-        print(f"executing {path.name}", flush=True)
+        print(f"executing {path.name}", end="", flush=True)
         title = read_notebook_title(path)
+        start = time.perf_counter()
         html_path, _ = execute_notebook(path, reports, env, timeout, title, show_code=show_code)
-        rows.append((html_path.name, "notebook", title))
-    notebook_rows = pd.DataFrame(rows, columns=["page", "kind", "title"])
+        rows.append((html_path.name, "notebook", title, time.perf_counter() - start))
+        print(f": {rows[-1][3]:.1f} s", flush=True)
+    notebook_rows = pd.DataFrame(rows, columns=["page", "kind", "title", "seconds"])
     pages = write_annotated_articles(tables, reports / "articles")
+    write_terms_explorer(tables, reports / EXPLORER_PAGE)
     index = reports / "index.html"
-    index.write_text(render_index(notebook_rows, pages, config.corpus_name(corpus)), encoding="utf-8")
+    index.write_text(render_index(notebook_rows, pages, config.corpus_name(corpus), len(tables["articles"])), encoding="utf-8")
     article_rows = pages.assign(page="articles/" + pages["page"])[["page", "kind", "title"]]
-    return pd.concat([notebook_rows, article_rows, pd.DataFrame([("index.html", "index", "study report")], columns=["page", "kind", "title"])], ignore_index=True)
+    front = pd.DataFrame([(EXPLORER_PAGE, "explorer", "distinctive terms explorer"), ("index.html", "index", "study report")], columns=["page", "kind", "title"])
+    return pd.concat([notebook_rows, article_rows, front], ignore_index=True)

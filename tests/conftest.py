@@ -82,6 +82,24 @@ def built_report(tmp_path_factory):
     return root / "reports", pages
 
 
+SECOND_CORPUS_PATH = Path(__file__).parent / "data" / "second_corpus.csv"
+
+
+@pytest.fixture(scope="session")
+def second_report(tmp_path_factory):
+    """The study report built on the six test articles of ``tests/data`` (three outlets, two events), run by the
+    stream engine in chunks of four: the report reads its Parquet chunks (the default corpus's report, a single
+    run's CSV files)."""
+    from analysis.report import build_report
+    from analysis.stream import run_stream
+
+    root = tmp_path_factory.mktemp("second-report")
+    run_stream(SECOND_CORPUS_PATH, root / "processed", chunk_size=4, progress=False)
+    build_report(SECOND_CORPUS_PATH, root / "processed", root / "reports", root / "figures",
+                 env={"FRAMING_CODING": str(root / "coding"), "FRAMING_CODED": str(root / "coded")}, engine="stream")
+    return root / "reports"
+
+
 @pytest.fixture
 def resample_limit(monkeypatch):
     """Set the resample limit (:data:`analysis.uncertainty.RESAMPLE_LIMIT`) for one test, everywhere it is read."""

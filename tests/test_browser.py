@@ -12,6 +12,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from analysis import config
@@ -56,7 +57,7 @@ def save_screenshot(browser, page: str) -> None:
     browser.save_screenshot(str(SCREENSHOTS / (page.replace("/", "_") + ".png")))
 
 
-@pytest.mark.parametrize("kind", ["index", "notebook", "article", "comparison"])
+@pytest.mark.parametrize("kind", ["index", "notebook", "article", "comparison", "explorer"])
 def test_every_page_loads_without_errors_and_shows_what_it_should(built_report, browser, kind):
     reports, pages = built_report
     chosen = pages[pages["kind"] == kind]
@@ -96,3 +97,71 @@ def test_markup_in_an_article_shows_as_text(browser, tmp_path):
     assert browser.execute_script("return document.querySelectorAll('script').length") == 0
     assert browser.execute_script("return document.querySelectorAll('b, img').length") == 0
     assert "<script>alert(1)</script>" in browser.execute_script("return document.body.innerText")
+
+
+def click_first_term(browser) -> list[str]:
+    """Click the explorer's first term; return the outlets' headings it shows."""
+    browser.execute_script("document.querySelector('button.term').click()")
+    return browser.execute_script("return Array.from(document.querySelectorAll('#contexts h3')).map(h => h.textContent)")
+
+
+def test_the_explorer_shows_a_terms_contexts_in_each_outlet(built_report, browser):
+    from analysis.outputs import load_outputs
+
+    reports, _ = built_report
+    assert open_page(browser, reports / "terms.html") == []
+    headings = click_first_term(browser)
+    save_screenshot(browser, "terms-clicked")
+    assert len(headings) == load_outputs(reports.parent / "processed")["articles"]["outlet"].nunique()
+    assert browser.execute_script("return document.querySelectorAll('#contexts li mark').length") >= 1
+    assert browser.execute_script("return document.querySelectorAll('button.term[aria-pressed=true]').length") == 1
+
+
+def test_an_event_page_and_the_explorer_of_a_corpus_with_events(second_report, browser):
+    assert open_page(browser, second_report / "index.html") == []
+    events = browser.execute_script("return Array.from(document.querySelectorAll('h3 a')).map(a => a.getAttribute('href'))")
+    assert len(events) == 2 and all(href.startswith("articles/event-") for href in events)
+    assert open_page(browser, second_report / events[0]) == []
+    save_screenshot(browser, "event-page")
+    assert browser.execute_script("return document.querySelectorAll('li a[href^=compare-]').length") == 3
+    assert open_page(browser, second_report / "terms.html") == []
+    assert len(click_first_term(browser)) == 3
+
+
+def test_notebook_tables_sort_and_search_and_never_overflow_the_page(built_report, browser):
+    reports, _ = built_report
+    assert open_page(browser, reports / "04-sources.html") == []
+    assert browser.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
+    boxes = browser.execute_script("return document.querySelectorAll('input.table-search').length")
+    assert boxes >= 1
+    script = """
+        const table = document.querySelector('input.table-search').nextElementSibling;
+        const header = table.tHead.rows[table.tHead.rows.length - 1];
+        const column = Array.from(header.cells).findIndex(th => th.textContent.trim() === arguments[0]);
+        header.cells[column].click();
+        header.cells[column].click();
+        const values = Array.from(table.tBodies[0].rows).map(r => r.children[column].textContent.trim());
+        const box = table.previousElementSibling;
+        box.value = values[0];
+        box.dispatchEvent(new Event('input'));
+        const visible = Array.from(table.tBodies[0].rows).filter(r => !r.hidden).length;
+        return [header.cells[column].getAttribute('aria-sort'), values, visible, table.tBodies[0].rows.length];
+    """
+    order, values, visible, rows = browser.execute_script(script, "article_id")
+    assert order == "descending" and values == sorted(values, reverse=True)
+    assert 1 <= visible < rows
+
+
+def test_markup_in_the_explorer_shows_as_text(browser, tmp_path):
+    from analysis.term_explorer import collect_term_contexts, render_terms_explorer
+    from tests.test_term_explorer import tables
+
+    distinctive = pd.DataFrame({"outlet": ["<i>A</i>"], "term": ["rise"], "count": [1], "z": [2.5]})
+    contexts = collect_term_contexts(tables(), ["rise"])
+    contexts = contexts.assign(outlet="<i>A</i>", right=contexts["right"] + "</script><img src=x onerror=alert(1)>")
+    page = tmp_path / "terms.html"
+    page.write_text(render_terms_explorer(distinctive, contexts), encoding="utf-8")
+    assert open_page(browser, page) == []
+    click_first_term(browser)
+    assert browser.execute_script("return document.querySelectorAll('#contexts img, #contexts b, #contexts i').length") == 0
+    assert "<img src=x onerror=alert(1)>" in browser.execute_script("return document.getElementById('contexts').innerText")

@@ -64,21 +64,6 @@ DEFAULT_CORPUS_PHRASES = (
 """Words and phrases of the default corpus (its event, its people, its size) that no report on another corpus may carry."""
 
 
-@pytest.fixture(scope="module")
-def second_report(tmp_path_factory):
-    """The study report built on the six test articles of ``tests/data`` (three outlets, two events), run by the
-    stream engine in chunks of four: the report reads its Parquet chunks (the default corpus's report, a single
-    run's CSV files)."""
-    from analysis.report import build_report
-    from analysis.stream import run_stream
-
-    root = tmp_path_factory.mktemp("second-report")
-    run_stream(SECOND_CORPUS, root / "processed", chunk_size=4, progress=False)
-    build_report(SECOND_CORPUS, root / "processed", root / "reports", root / "figures",
-                 env={"FRAMING_CODING": str(root / "coding"), "FRAMING_CODED": str(root / "coded")}, engine="stream")
-    return root / "reports"
-
-
 def test_a_report_on_another_corpus_says_nothing_of_the_default_one(second_report):
     pages = sorted(second_report.glob("*.html"))
     assert {p.stem for p in NOTEBOOKS} <= {p.stem for p in pages}

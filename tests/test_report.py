@@ -65,6 +65,14 @@ def test_a_corpus_with_events_gets_an_index_and_pages_by_event(tmp_path):
     assert "<script>" not in index and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in index
     few = write_annotated_articles(tables, tmp_path / "few", max_pairs=2)  # three articles an event make three pairs: none written
     assert "comparison" not in set(few["kind"]) and "No page per pair" in (tmp_path / "few" / "event-council-budget.html").read_text(encoding="utf-8")
+    capped = write_annotated_articles(tables, tmp_path / "capped", max_articles=4)  # room for one whole event of three
+    shown = capped[capped["kind"] == "article"]
+    assert len(shown) == 3 and shown["event"].nunique() == 1 and len(capped[capped["kind"] == "event"]) == 2
+    left = "event-" + ({"council-budget", "river-flood"} - set(shown["event"])).pop() + ".html"
+    assert "3 articles have no annotated page" in (tmp_path / "capped" / left).read_text(encoding="utf-8")
+    index = render_index(pd.DataFrame({"page": [], "title": []}), capped, "second", n_articles=6)
+    assert "annotated pages are written for 3 of them (every article of 1 of the 2 events)" in index
+    assert "3 articles, not annotated in this report" in index and "<script>" not in index
 
 
 def test_a_new_report_clears_the_pages_of_the_previous_one_and_nothing_else(tmp_path):
