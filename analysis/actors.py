@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from analysis.design import MIN_ARTICLES, article_interval
 from analysis.errors import InputProblem
 from analysis.quotes import index_voice_ranges, voice_at
 from analysis.resources import resource_path
@@ -118,32 +119,30 @@ def find_actor_mentions(sentences: pd.DataFrame, articles: pd.DataFrame, voice: 
     return pd.DataFrame(rows, columns=["article_id", "sentence_id", "actor", "kind", "start", "end", "text", "voice"])
 
 
-def summarise_actor_tone(
-    sentences: pd.DataFrame, mentions: pd.DataFrame, articles: pd.DataFrame, by: str = "article_id", seed: int = DEFAULT_SEED
-) -> pd.DataFrame:
-    """Tone of the author's sentences that mention each actor, per group.
+def summarise_actor_tone(sentences: pd.DataFrame, mentions: pd.DataFrame, articles: pd.DataFrame, seed: int = DEFAULT_SEED) -> pd.DataFrame:
+    """Tone of the author's sentences that mention each actor, per article.
 
     A sentence counts for an actor when the actor is mentioned in its authorial
     part; it is scored by that part (``tone_<measure>_authorial``). A sentence
-    mentioning an actor twice counts once.
+    mentioning an actor twice counts once. :func:`pool_actor_tone` pools the
+    articles of each outlet.
 
     Parameters
     ----------
     sentences : scored sentences (:func:`analysis.tone.score_sentences`).
     mentions : :func:`find_actor_mentions`.
-    articles : DataFrame with ``article_id``, ``outlet`` and the ``by`` column.
-    by : ``article_id`` or ``outlet``.
+    articles : DataFrame with ``article_id`` and ``outlet``.
 
     Returns
     -------
-    One row per group, actor and measure: ``by`` (and ``outlet`` when ``by`` is
-    ``article_id``), ``actor``, ``kind``, ``measure``, ``sentences``, ``mean``,
-    ``mean_low``, ``mean_high`` (95% bootstrap over sentences, seeded).
+    One row per article, actor and measure: ``article_id``, ``outlet``, ``actor``,
+    ``kind``, ``measure``, ``sentences``, ``mean``, ``mean_low``, ``mean_high``
+    (95% bootstrap over the article's sentences, seeded).
     """
     authorial = mentions[mentions["voice"] == "authorial"].drop_duplicates(["article_id", "sentence_id", "actor"])
-    keys = ["article_id", "outlet"] if by == "article_id" else [by]
+    keys = ["article_id", "outlet"]
     joined = authorial.merge(sentences, on=["article_id", "sentence_id"], how="inner", validate="many_to_one", suffixes=("_mention", ""))
-    joined = add_article_column(joined, articles, "outlet" if by == "article_id" else by)
+    joined = add_article_column(joined, articles, "outlet")
     scores = {measure: joined[f"tone_{measure}_authorial"].to_numpy(dtype=float) for measure in MEASURES}
     groups = joined.groupby(keys + ["actor", "kind"], sort=True).indices
     rows, samples = [], []
@@ -155,3 +154,39 @@ def summarise_actor_tone(
             rows.append((*key, measure, len(values), float(values.mean()) if len(values) else float("nan")))
     intervals = bootstrap_intervals(samples, seed=seed)
     return pd.DataFrame([(*row, *interval) for row, interval in zip(rows, intervals)], columns=keys + ["actor", "kind", "measure", "sentences", "mean", "mean_low", "mean_high"])
+
+
+POOLED_COLUMNS = ["outlet", "actor", "kind", "measure", "articles", "sentences", "mean", "mean_low", "mean_high", "interval_unit"]
+"""The columns of :func:`pool_actor_tone`."""
+
+
+def pool_actor_tone(actor_tone: pd.DataFrame, seed: int = DEFAULT_SEED) -> pd.DataFrame:
+    """Tone toward each actor per outlet, pooled from the per-article table (``actor_tone.csv``, either engine's).
+
+    The outlet's value is the mean over all its sentences that mention the actor (Σ article mean × sentences /
+    Σ sentences). Its 95% interval takes the article as the unit (:func:`analysis.design.article_interval`, each
+    article weighted by its sentences) when at least :data:`analysis.design.MIN_ARTICLES` articles mention the
+    actor; with one article it is that article's interval over its sentences. Articles whose sentences mentioning
+    the actor have no score count for nothing.
+
+    Returns
+    -------
+    A new DataFrame with :data:`POOLED_COLUMNS`, one row per outlet, actor and measure: ``articles`` (with a
+    scored sentence) and ``interval_unit`` ("article" or "sentence") beside the figures.
+    """
+    data = actor_tone[actor_tone["sentences"] > 0]
+    total = (data["mean"] * data["sentences"]).to_numpy(dtype=float)
+    weight = data["sentences"].to_numpy(dtype=float)
+    rows = []
+    for key, positions in sorted(data.groupby(["outlet", "actor", "kind", "measure"], sort=True).indices.items()):
+        n_articles, sentences = len(positions), int(weight[positions].sum())
+        mean = float(total[positions].sum() / weight[positions].sum())
+        if n_articles >= MIN_ARTICLES:
+            low, high = article_interval(total[positions], weight[positions], seed=seed)
+            unit = "article"
+        else:
+            only = data.iloc[positions[0]]
+            low, high, unit = float(only["mean_low"]), float(only["mean_high"]), "sentence"
+        rows.append((*key, n_articles, sentences, mean, low, high, unit))
+    return pd.DataFrame(rows, columns=POOLED_COLUMNS)
+

@@ -259,7 +259,7 @@ def analyse_local(articles: pd.DataFrame, resources: Resources) -> dict[str, pd.
         "quote_spans": quote_spans,
         "voice": voice,
         "actor_mentions": mentions,
-        "actor_tone": summarise_actor_tone(sentences, mentions, cleaned, by="article_id"),
+        "actor_tone": summarise_actor_tone(sentences, mentions, cleaned),
         "hedges": hedges,
         "hedging_articles": summarise_hedging(cue_counts, cleaned, by="article_id", sums=cue_sums),
         "hedged_figures": find_hedged_figures(sentences, cleaned, hedges, voice),

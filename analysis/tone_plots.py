@@ -65,15 +65,20 @@ def plot_tone_strip(sentences: pd.DataFrame, articles: pd.DataFrame, measure: st
 def plot_actor_heatmap(actor_tone: pd.DataFrame, measure: str = "vader", min_sentences: int = 3) -> tuple[plt.Figure, pd.DataFrame]:
     """Actors × outlets: mean tone of the authorial sentences mentioning the actor.
 
-    Cells with fewer than ``min_sentences`` sentences are left grey (their
-    counts are still in the returned data); each cell shows its count.
+    ``actor_tone`` is :func:`analysis.actors.pool_actor_tone` (or any table with ``outlet``, ``actor``, ``kind``,
+    ``measure``, ``sentences``, ``mean`` and its interval). Cells with fewer than ``min_sentences`` sentences are
+    left grey (their counts are still in the returned data); each cell shows its sentences (n) and, when the
+    table has them, its articles.
     """
-    data = actor_tone[actor_tone["measure"] == measure][["outlet", "actor", "kind", "sentences", "mean", "mean_low", "mean_high"]].reset_index(drop=True)
+    columns = ["outlet", "actor", "kind", "articles", "sentences", "mean", "mean_low", "mean_high", "interval_unit"]
+    data = actor_tone[actor_tone["measure"] == measure][[c for c in columns if c in actor_tone.columns]].reset_index(drop=True)
     data["shown"] = data["sentences"] >= min_sentences
     actors = sorted(data["actor"].unique())
     outlets = sorted(data["outlet"].unique())
     means = data[data["shown"]].pivot(index="actor", columns="outlet", values="mean").reindex(index=actors, columns=outlets)
     counts = data.pivot(index="actor", columns="outlet", values="sentences").reindex(index=actors, columns=outlets)
+    with_articles = "articles" in data.columns
+    articles = data.pivot(index="actor", columns="outlet", values="articles").reindex(index=actors, columns=outlets) if with_articles else None
     fig, ax = plt.subplots(figsize=(1.6 * len(outlets) + 3, 0.4 * len(actors) + 2))
     image = ax.imshow(np.ma.masked_invalid(means.to_numpy(dtype=float)), cmap=TONE_MAP, vmin=-1, vmax=1, aspect="auto")
     for i in range(len(actors)):
@@ -81,7 +86,8 @@ def plot_actor_heatmap(actor_tone: pd.DataFrame, measure: str = "vader", min_sen
             n = counts.iat[i, j]
             if not np.isnan(n):
                 value = means.iat[i, j]
-                label = f"{value:+.2f}\nn={int(n)}" if not np.isnan(value) else f"n={int(n)}"
+                count = f"n={int(n)}" + (f", {int(articles.iat[i, j])} art." if with_articles else "")
+                label = f"{value:+.2f}\n{count}" if not np.isnan(value) else count
                 ax.text(j, i, label, ha="center", va="center", fontsize=7)
     ax.set_xticks(range(len(outlets)), outlets, rotation=30, ha="right")
     ax.set_yticks(range(len(actors)), actors)

@@ -5,10 +5,12 @@ import pytest
 
 from analysis import config
 from analysis.actors import (
+    POOLED_COLUMNS,
     Actor,
     compile_actor_pattern,
     find_actor_mentions,
     load_actors,
+    pool_actor_tone,
     read_actor_table,
     summarise_actor_tone,
 )
@@ -133,5 +135,30 @@ def test_actor_tone_counts_a_sentence_once_and_only_for_authorial_mentions():
     assert set(table["actor"]) == {"Vladimir Putin"}
     row = table[table["measure"] == "vader"].iloc[0]
     assert (row["article_id"], row["outlet"], row["sentences"], row["mean"]) == ("a", "A", 1, 0.4)
-    by_outlet = summarise_actor_tone(sentences, mentions, articles, by="outlet")
-    assert list(by_outlet.columns[:2]) == ["outlet", "actor"]
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        # one article: its own figures and its interval over sentences
+        ([("a", 3, 0.3, 0.1, 0.5)], (1, 3, 0.3, 0.1, 0.5, "sentence")),
+        # two articles: the mean over their sentences, an interval over articles
+        ([("a", 3, 0.3, 0.1, 0.5), ("b", 1, -0.5, -0.5, -0.5)], (2, 4, 0.1, None, None, "article")),
+        # an article whose sentences have no score counts for nothing
+        ([("a", 3, 0.3, 0.1, 0.5), ("b", 0, float("nan"), float("nan"), float("nan"))], (1, 3, 0.3, 0.1, 0.5, "sentence")),
+    ],
+)
+def test_pool_actor_tone_pools_articles_and_takes_them_as_the_interval_unit(rows, expected):
+    actor_tone = pd.DataFrame(
+        [(a, "A", "Ann Smith", "person", "vader", n, mean, low, high) for a, n, mean, low, high in rows],
+        columns=["article_id", "outlet", "actor", "kind", "measure", "sentences", "mean", "mean_low", "mean_high"],
+    )
+    pooled = pool_actor_tone(actor_tone)
+    assert list(pooled.columns) == POOLED_COLUMNS and len(pooled) == 1
+    row = pooled.iloc[0]
+    assert (row["articles"], row["sentences"], row["interval_unit"]) == (expected[0], expected[1], expected[5])
+    assert row["mean"] == pytest.approx(expected[2])
+    if expected[3] is None:
+        assert row["mean_low"] <= row["mean"] <= row["mean_high"] and row["mean_low"] >= -0.5 and row["mean_high"] <= 0.3
+    else:
+        assert (row["mean_low"], row["mean_high"]) == (expected[3], expected[4])
