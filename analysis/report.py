@@ -10,10 +10,12 @@ the annotated articles carry no script at all.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import shutil
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import nbformat
@@ -33,6 +35,8 @@ INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 """Figures are shown in the notebook (and so embedded in its report) whatever MPLBACKEND the caller has."""
 EXPLORER_PAGE = "terms.html"
 """The distinctive-terms explorer's page in the report folder (:mod:`analysis.term_explorer`)."""
+JOBS = 2
+"""Notebooks a report runs at once by default (this machine's cores; ``--jobs`` changes it)."""
 TIMEOUT = 1200
 """Seconds a notebook cell may run (the validation notebook scores every measure)."""
 
@@ -91,6 +95,20 @@ def execute_notebook(
     html_path = out_dir / f"{path.stem}.html"
     html_path.write_text(body, encoding="utf-8")
     return html_path, notebook
+
+
+def run_notebook(path: Path, reports: Path, env: dict[str, str], timeout: int, show_code: bool) -> tuple[str, str, str, float]:
+    """Execute one notebook into ``reports`` (:func:`execute_notebook`) and print how long it took; return its
+    page, kind, title and seconds. A failing cell is raised as a RuntimeError naming the notebook and the cell."""
+    title = read_notebook_title(path)
+    start = time.perf_counter()
+    try:
+        html_path, _ = execute_notebook(path, reports, env, timeout, title, show_code=show_code)
+    except Exception as error:  # nbclient's errors name the cell; this adds the notebook, and crosses a process
+        raise RuntimeError(f"{path.name}: {type(error).__name__}: {error}") from None
+    seconds = time.perf_counter() - start
+    print(f"executed {path.name}: {seconds:.1f} s", flush=True)
+    return html_path.name, "notebook", title, seconds
 
 
 SWATCH = '<span style="color:{}" title="the outlet\'s colour in the framing profile">■</span> '
@@ -194,6 +212,7 @@ def build_report(
     env: dict[str, str] | None = None,
     show_code: bool = False,
     engine: str = "single",
+    jobs: int = JOBS,
 ) -> pd.DataFrame:
     """Execute every notebook into ``reports``, write the annotated articles and ``index.html``.
 
@@ -204,6 +223,13 @@ def build_report(
     The pages hide the notebooks' code unless ``show_code``; the executed
     notebooks are kept in ``reports/notebooks/``. A previous report's pages
     are removed first (:func:`clear_report`), so no page of another corpus stays.
+
+    With ``jobs`` above 1, that many notebooks run at once, each in a process
+    of its own (the annotated pages are written meanwhile), all but the last,
+    which runs alone once they are done: the validation notebook reads the
+    validation results the notebooks before it computed
+    (:mod:`analysis.evaluation.cache`). Every notebook is independent of the
+    others' outputs otherwise, so the pages are the same for any ``jobs``.
 
     Returns
     -------
@@ -223,17 +249,19 @@ def build_report(
         "FRAMING_FIGURES": str(figures.resolve()),
         "FRAMING_ENGINE": config.check_engine(engine),
     }
-    rows = []
-    for path in notebooks if notebooks is not None else list_notebooks():
-        print(f"executing {path.name}", end="", flush=True)
-        title = read_notebook_title(path)
-        start = time.perf_counter()
-        html_path, _ = execute_notebook(path, reports, env, timeout, title, show_code=show_code)
-        rows.append((html_path.name, "notebook", title, time.perf_counter() - start))
-        print(f": {rows[-1][3]:.1f} s", flush=True)
+    paths = list(notebooks if notebooks is not None else list_notebooks())
+    if jobs > 1 and len(paths) > 1:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+            futures = [pool.submit(run_notebook, path, reports, env, timeout, show_code) for path in paths[:-1]]
+            pages = write_annotated_articles(tables, reports / "articles")  # while the notebooks run
+            write_terms_explorer(tables, reports / EXPLORER_PAGE)
+            rows = [future.result() for future in futures]
+            rows.append(pool.submit(run_notebook, paths[-1], reports, env, timeout, show_code).result())
+    else:
+        rows = [run_notebook(path, reports, env, timeout, show_code) for path in paths]
+        pages = write_annotated_articles(tables, reports / "articles")
+        write_terms_explorer(tables, reports / EXPLORER_PAGE)
     notebook_rows = pd.DataFrame(rows, columns=["page", "kind", "title", "seconds"])
-    pages = write_annotated_articles(tables, reports / "articles")
-    write_terms_explorer(tables, reports / EXPLORER_PAGE)
     index = reports / "index.html"
     index.write_text(render_index(notebook_rows, pages, config.corpus_name(corpus), len(tables["articles"])), encoding="utf-8")
     article_rows = pages.assign(page="articles/" + pages["page"])[["page", "kind", "title"]]

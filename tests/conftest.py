@@ -63,6 +63,16 @@ ENGLISH = (
 os.environ.setdefault("MPLBACKEND", "Agg")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def validation_cache(tmp_path_factory):
+    """Validation results are kept in a temporary folder (:mod:`analysis.evaluation.cache`): nothing is written
+    into the project, and each session computes them afresh."""
+    folder = tmp_path_factory.mktemp("validation-cache")
+    os.environ["FRAMING_VALIDATION_CACHE"] = str(folder)
+    yield folder
+    os.environ.pop("FRAMING_VALIDATION_CACHE", None)
+
+
 @pytest.fixture(scope="session")
 def built_report(tmp_path_factory):
     """The study report built on the default corpus as ``make report`` builds it: (reports folder, pages).

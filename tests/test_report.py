@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -89,3 +90,37 @@ def test_a_new_report_clears_the_pages_of_the_previous_one_and_nothing_else(tmp_
     removed = clear_report(tmp_path)
     assert sorted(str(p.relative_to(tmp_path)) for p in removed) == ["01-tone.html", "articles/old-article.html", "index.html", "notebooks/01-tone.ipynb"]
     assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file()) == ["README.md", "articles/notes.txt", "notes.html"]
+
+
+def _write_notebook(path, code: str) -> None:
+    import nbformat
+
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(f"# {path.stem}"), nbformat.v4.new_code_cell(code)])
+    nbformat.write(notebook, path)
+
+
+def test_notebooks_run_at_once_give_the_pages_they_give_one_by_one(tmp_path):
+    from analysis import config
+    from analysis.pipeline import run_corpus
+    from analysis.report import build_report
+
+    corpus = config.PROJECT_DIR / "tests" / "data" / "second_corpus.csv"
+    run_corpus(corpus, tmp_path / "run")
+    for number in range(3):
+        _write_notebook(tmp_path / f"0{number}-n.ipynb", f"import os\nprint({number}, os.path.basename(os.environ['FRAMING_CORPUS']))")
+    notebooks = sorted(tmp_path.glob("0*-n.ipynb"))
+    built = {}
+    for jobs in (1, 2):
+        reports = tmp_path / f"reports-{jobs}"
+        pages = build_report(corpus, tmp_path / "run", reports, tmp_path / "figures", notebooks=notebooks, jobs=jobs)
+        assert list(pages.loc[pages["kind"] == "notebook", "page"]) == ["00-n.html", "01-n.html", "02-n.html"]
+        built[jobs] = {p.relative_to(reports): p.read_bytes() for p in reports.rglob("*") if p.is_file()}
+    assert built[1] == built[2] and b"2 second_corpus.csv" in built[2][Path("02-n.html")]
+
+
+def test_a_failing_notebook_is_named(tmp_path):
+    from analysis.report import run_notebook
+
+    _write_notebook(tmp_path / "05-bad.ipynb", "raise ValueError('no such column')")
+    with pytest.raises(RuntimeError, match=r"(?s)05-bad\.ipynb: CellExecutionError: .*no such column"):
+        run_notebook(tmp_path / "05-bad.ipynb", tmp_path / "reports", {}, 60, False)

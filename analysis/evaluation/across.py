@@ -1,8 +1,9 @@
 """Validation of the across-outlet measures (``python -m analysis validate across``).
 
-**Planted changes.** From every article of a base corpus (the kit's default
-corpus, and BASIL's articles when the data home has them) four altered copies
-are made, each run through the kit beside its original, two articles at a time:
+**Planted changes.** From every article of a base corpus (the corpus under
+study, at most :data:`PLANTED_ARTICLES` of its articles, and BASIL's articles
+when the data home has them) four altered copies are made, each run through
+the kit beside its original, two articles at a time:
 
 - ``boilerplate``: the article with site furniture added before and after
   (:data:`BOILERPLATE`). Found when the kit says the copy copies the original
@@ -37,6 +38,7 @@ sentence-level coverage reaches, not an error rate.
 
 from __future__ import annotations
 
+import hashlib
 import random
 import re
 from collections.abc import Callable
@@ -54,6 +56,10 @@ from analysis.shared import find_shared_passages, summarise_shared
 from analysis.variants import group_quote_variants
 
 TARGETS = {"recall": 0.95, "false_alarm_rate": 0.05}
+
+PLANTED_ARTICLES = 30
+"""Articles of the corpus under study that get planted changes at most: each takes four runs of the kit beside its
+original, and the copy false alarms compare every pair, so a large corpus is sampled (by a hash of the ids)."""
 
 BOILERPLATE = (
     "Subscribe to our newsletter for the latest updates",
@@ -270,11 +276,14 @@ def score_basil(articles: list[dict]) -> dict:
 
 
 def validate(data_home: str | Path | None, report: Callable[[str], None] = print, corpus: str | Path | None = None) -> list[dict]:
-    """Planted changes on the default corpus (and BASIL's texts when present), and the BASIL coverage check."""
+    """Planted changes on the corpus under study (at most :data:`PLANTED_ARTICLES` of its articles, a sample fixed
+    by a hash of their ids) and on BASIL's texts when present, and the BASIL coverage check."""
     results = []
     bases: dict[str, dict[str, str]] = {}
     frame = load_corpus(corpus or config.corpus_path())
-    bases["corpus"] = dict(zip(frame["article_id"], frame["raw_text"]))
+    texts = dict(zip(frame["article_id"], frame["raw_text"]))
+    kept = set(sorted(texts, key=lambda a: hashlib.sha1(a.encode("utf-8")).hexdigest())[:PLANTED_ARTICLES])
+    bases["corpus"] = {a: text for a, text in texts.items() if a in kept}
     folder = locate_dataset("basil", data_home)
     basil = read_basil(folder) if folder is not None else []
     if basil:

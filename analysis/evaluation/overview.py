@@ -9,19 +9,20 @@ constants with their source; every kit figure is computed on the gold data.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 
 import pandas as pd
 
 from analysis.cli import MEASURES
+from analysis.evaluation.cache import validate_cached
 
 OVERVIEW_COLUMNS = ["measure", "dataset", "split", "method", "metric", "kit", "baseline", "baseline_source", "target"]
 
 
 def run_all(data_home=None, report: Callable[[str], None] = print) -> dict[str, object]:
-    """Each measure's validation results, keyed by measure (see ``analysis.evaluation.<measure>.validate``)."""
-    return {m: importlib.import_module(f"analysis.evaluation.{m}").validate(data_home, report) for m in MEASURES}
+    """Each measure's validation results, keyed by measure (see ``analysis.evaluation.<measure>.validate``), read
+    back when the notebooks before have computed them (:func:`analysis.evaluation.cache.validate_cached`)."""
+    return {m: validate_cached(m, data_home, report) for m in MEASURES}
 
 
 def _segmentation(results: dict) -> list[tuple]:
