@@ -44,19 +44,23 @@ def plot_copy_map(passages: pd.DataFrame, articles: pd.DataFrame) -> tuple[plt.F
     return fig, data
 
 
-def plot_coverage_matrix(matrix: pd.DataFrame, min_outlets: int = 2) -> tuple[plt.Figure, pd.DataFrame]:
-    """Which outlet carries which claim, for the claims at least ``min_outlets`` outlets carry.
+def plot_coverage_matrix(matrix: pd.DataFrame, min_outlets: int = 2, top: int = 40) -> tuple[plt.Figure, pd.DataFrame]:
+    """Which outlet carries which claim, for the claims at least ``min_outlets`` outlets carry: the ``top`` that
+    most outlets carry (ties by claim number), in claim order, the title saying how many there are.
 
-    ``matrix``: :func:`analysis.coverage.tabulate_coverage`. The table is its rows kept.
+    ``matrix``: :func:`analysis.coverage.tabulate_coverage`. The table is the rows plotted.
     """
     outlets = [c for c in matrix.columns if c not in ("claim", "outlets", "example")]
-    data = matrix[matrix["outlets"] >= min_outlets].reset_index(drop=True)
+    carried = matrix[matrix["outlets"] >= min_outlets]
+    data = carried.sort_values(["outlets", "claim"], ascending=[False, True], kind="stable").head(top).sort_values("claim", kind="stable")
+    data = data.reset_index(drop=True)
     fig, ax = plt.subplots(figsize=(2.0 + 1.3 * len(outlets), 1.2 + 0.42 * max(1, len(data))))
     values = (data[outlets].to_numpy() > 0).astype(float) if len(data) else np.zeros((1, len(outlets)))
     ax.imshow(values, cmap="Greens", vmin=0, vmax=1.4, aspect="auto")
     ax.set_xticks(range(len(outlets)), [_short(o) for o in outlets], rotation=40, ha="right", fontsize=8)
     ax.set_yticks(range(len(data)), [f"{c}: {_short(e, 60)}" for c, e in zip(data["claim"], data["example"])], fontsize=7)
-    ax.set_title(f"Claims carried by {min_outlets} outlets or more (green: carried)", fontsize=10)
+    more = f" ({len(data)} of {len(carried):,}: those most outlets carry)" if len(data) < len(carried) else ""
+    ax.set_title(f"Claims carried by {min_outlets} outlets or more{more} (green: carried)", fontsize=10)
     fig.tight_layout()
     return fig, data
 

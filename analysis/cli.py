@@ -95,7 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("corpus", type=Path, nargs="?", default=None, help="the corpus (default: FRAMING_CORPUS or the seed corpus); run it first")
     report.add_argument("--out", type=Path, default=None, help="folder for the report (default: reports/)")
     report.add_argument("--code", action="store_true", help="show the notebooks' code in the pages (hidden by default)")
-    report.add_argument("--jobs", type=int, default=2, help="notebooks run at once, each in a process of its own (default 2)")
+    report.add_argument("--jobs", type=int, default=2, help="notebooks run at once, each on a kernel of its own (default 2)")
     report.add_argument(
         "--engine", choices=["single", "stream", "dask"], default="single",
         help="the engine that ran the corpus: its tables are read from data/processed/<corpus name>, or <corpus name>-chunked for stream and dask",

@@ -28,7 +28,8 @@ def plot_loaded_density(summary: pd.DataFrame, by: str = "outlet") -> tuple[plt.
 
 
 def plot_distinctive_terms(distinctive: pd.DataFrame, top: int = 10) -> tuple[plt.Figure, pd.DataFrame]:
-    """The ``top`` words of highest log-odds z per outlet, one panel each, with counts and permutation p."""
+    """The ``top`` words of highest log-odds z per outlet, one panel each, with counts and permutation p (left out
+    where the table has none: a corpus of more than :data:`analysis.distinctive.PERMUTATION_LIMIT` sentences)."""
     data = distinctive.groupby("outlet", sort=True).head(top).reset_index(drop=True)
     outlets = list(dict.fromkeys(data["outlet"]))
     columns = min(3, max(len(outlets), 1))
@@ -38,8 +39,10 @@ def plot_distinctive_terms(distinctive: pd.DataFrame, top: int = 10) -> tuple[pl
         part = data[data["outlet"] == outlet]
         y = np.arange(len(part))
         ax.barh(y, part["z"], color=np.where(part["z"] >= 1.96, LEXICON_COLOUR, "#bbbbbb"))
-        for yy, z, count, rest, p in zip(y, part["z"], part["count"], part["count_rest"], part["p_permutation"]):
-            ax.annotate(f"{count} vs {rest}, p={p:.3f}", (max(z, 0), yy), xytext=(3, -3), textcoords="offset points", fontsize=7)
+        p_values = pd.to_numeric(part["p_permutation"], errors="coerce")  # empty for a corpus too large to relabel
+        for yy, z, count, rest, p in zip(y, part["z"], part["count"], part["count_rest"], p_values):
+            label = f"{count} vs {rest}" + (f", p={p:.3f}" if pd.notna(p) else "")
+            ax.annotate(label, (max(z, 0), yy), xytext=(3, -3), textcoords="offset points", fontsize=7)
         ax.set_yticks(y, part["term"], fontsize=8)
         ax.invert_yaxis()
         ax.axvline(1.96, color="#333333", linewidth=0.8, linestyle="--")

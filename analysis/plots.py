@@ -7,6 +7,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from analysis.views import choose_articles, describe_sample
+
 AUTHORIAL_COLOUR = "#4c72b0"
 QUOTED_COLOUR = "#dd8452"
 CLEAN_COLOUR = "#55a868"
@@ -25,27 +27,31 @@ def assign_outlet_colours(outlets) -> dict[str, str]:
 
 
 def plot_boilerplate_share(summary: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
-    """Stacked bars per article: characters kept as article text and removed as furniture."""
-    data = summary[["article_id", "outlet", "clean_chars", "removed_chars", "removed_share"]].copy()
+    """Stacked bars per article: characters kept as article text and removed as furniture (at most
+    :data:`analysis.views.MAX_FIGURE_ARTICLES` articles, a sample named in the title)."""
+    kept = summary["article_id"].isin(choose_articles(summary["article_id"]))
+    data = summary.loc[kept, ["article_id", "outlet", "clean_chars", "removed_chars", "removed_share"]].reset_index(drop=True)
     fig = _plot_two_part_bars(
         data,
         parts=(("clean_chars", "article text", CLEAN_COLOUR), ("removed_chars", "removed (see removed.csv)", REMOVED_COLOUR)),
         share=("removed_share", "removed"),
         xlabel="characters in non-blank lines of the captured file",
-        title="How much of each captured page is the article",
+        title="How much of each captured page is the article" + describe_sample(len(data), len(summary)),
     )
     return fig, data
 
 
 def plot_voice_words(summary: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
-    """Stacked bars per article: words in the author's voice and inside quotations."""
-    data = summary[["article_id", "outlet", "authorial_words", "quoted_words", "quoted_share"]].copy()
+    """Stacked bars per article: words in the author's voice and inside quotations (at most
+    :data:`analysis.views.MAX_FIGURE_ARTICLES` articles, a sample named in the title)."""
+    kept = summary["article_id"].isin(choose_articles(summary["article_id"]))
+    data = summary.loc[kept, ["article_id", "outlet", "authorial_words", "quoted_words", "quoted_share"]].reset_index(drop=True)
     fig = _plot_two_part_bars(
         data,
         parts=(("authorial_words", "authorial", AUTHORIAL_COLOUR), ("quoted_words", "quoted", QUOTED_COLOUR)),
         share=("quoted_share", "quoted"),
         xlabel="words of the clean text",
-        title="Whose words: the outlet's own or quoted",
+        title="Whose words: the outlet's own or quoted" + describe_sample(len(data), len(summary)),
     )
     return fig, data
 

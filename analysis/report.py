@@ -10,12 +10,11 @@ the annotated articles carry no script at all.
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import shutil
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import nbformat
@@ -104,7 +103,7 @@ def run_notebook(path: Path, reports: Path, env: dict[str, str], timeout: int, s
     start = time.perf_counter()
     try:
         html_path, _ = execute_notebook(path, reports, env, timeout, title, show_code=show_code)
-    except Exception as error:  # nbclient's errors name the cell; this adds the notebook, and crosses a process
+    except Exception as error:  # nbclient's errors name the cell; this adds the notebook
         raise RuntimeError(f"{path.name}: {type(error).__name__}: {error}") from None
     seconds = time.perf_counter() - start
     print(f"executed {path.name}: {seconds:.1f} s", flush=True)
@@ -224,7 +223,7 @@ def build_report(
     notebooks are kept in ``reports/notebooks/``. A previous report's pages
     are removed first (:func:`clear_report`), so no page of another corpus stays.
 
-    With ``jobs`` above 1, that many notebooks run at once, each in a process
+    With ``jobs`` above 1, that many notebooks run at once, each on a kernel
     of its own (the annotated pages are written meanwhile), all but the last,
     which runs alone once they are done: the validation notebook reads the
     validation results the notebooks before it computed
@@ -251,7 +250,7 @@ def build_report(
     }
     paths = list(notebooks if notebooks is not None else list_notebooks())
     if jobs > 1 and len(paths) > 1:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+        with ThreadPoolExecutor(max_workers=jobs) as pool:  # each notebook's kernel is a process of its own
             futures = [pool.submit(run_notebook, path, reports, env, timeout, show_code) for path in paths[:-1]]
             pages = write_annotated_articles(tables, reports / "articles")  # while the notebooks run
             write_terms_explorer(tables, reports / EXPLORER_PAGE)

@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.plots import AUTHORIAL_COLOUR, QUOTED_COLOUR
+from analysis.views import choose_articles, describe_sample
 
 MEASURE_LABELS = {"vader": "VADER compound", "model": "calibrated model"}
 TONE_MAP = plt.get_cmap("RdBu").with_extremes(bad="#e4e4e4")
@@ -40,8 +41,14 @@ def plot_outlet_tone(summary: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
 
 
 def plot_tone_strip(sentences: pd.DataFrame, articles: pd.DataFrame, measure: str = "vader") -> tuple[plt.Figure, pd.DataFrame]:
-    """One row per article, one cell per sentence in reading order, coloured by tone; quoted sentences dotted."""
+    """One row per article, one cell per sentence in reading order, coloured by tone; quoted sentences dotted.
+
+    At most :data:`analysis.views.MAX_FIGURE_ARTICLES` articles (a sample named in the title); the data are the
+    rows plotted."""
     column = f"tone_{measure}"
+    shown = choose_articles(sorted(sentences["article_id"].unique()))
+    total = sentences["article_id"].nunique()
+    sentences = sentences[sentences["article_id"].isin(shown)]
     data = sentences[["article_id", "sentence_id", "voice", column]].merge(articles[["article_id", "outlet"]], on="article_id")
     data["position"] = data.groupby("article_id").cumcount()
     data = data[["article_id", "outlet", "sentence_id", "position", "voice", column]]
@@ -55,7 +62,7 @@ def plot_tone_strip(sentences: pd.DataFrame, articles: pd.DataFrame, measure: st
     labels = data.drop_duplicates("article_id").set_index("article_id").reindex(order)["outlet"]
     ax.set_yticks(range(len(order)), labels)
     ax.set_xlabel("sentence, in reading order")
-    ax.set_title(f"Sentence by sentence: {MEASURE_LABELS[measure]} of each sentence")
+    ax.set_title(f"Sentence by sentence: {MEASURE_LABELS[measure]} of each sentence" + describe_sample(len(order), total))
     fig.colorbar(image, ax=ax, label="tone (negative – positive)", fraction=0.03)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18 - 0.3 / max(len(order), 1)), fontsize=8, frameon=False)
     fig.tight_layout()

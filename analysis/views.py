@@ -19,6 +19,9 @@ from pandas.io.formats.style import Styler
 MAX_ROWS = 200
 """Rows a notebook table shows at most."""
 
+MAX_FIGURE_ARTICLES = 60
+"""Articles a figure with a row per article shows at most (:func:`choose_articles`)."""
+
 SIGNIFICANT_COLOUR = "#fff2cc"
 """The background of a comparison that holds after Holm's correction."""
 
@@ -41,6 +44,21 @@ def cap_rows(frame: pd.DataFrame, limit: int = MAX_ROWS, by: str | None = None) 
             kept.add(key)
             total += sizes[key]
     return frame[keys.isin(kept)].copy()
+
+
+def choose_articles(ids: pd.Series | list[str], limit: int = MAX_FIGURE_ARTICLES) -> list[str]:
+    """The distinct ``ids`` a figure of one row per article shows, in their order: all of them when at most
+    ``limit``, else the ``limit`` whose SHA-1 digests come first (the same on every run)."""
+    distinct = list(dict.fromkeys(ids))
+    if len(distinct) <= limit:
+        return distinct
+    kept = set(sorted(distinct, key=lambda a: hashlib.sha1(str(a).encode("utf-8")).hexdigest())[:limit])
+    return [a for a in distinct if a in kept]
+
+
+def describe_sample(shown: int, total: int, noun: str = "articles") -> str:
+    """What a figure's title adds when it shows a sample: "" when it shows everything."""
+    return "" if shown >= total else f" ({shown:,} of {total:,} {noun}, a sample fixed by a hash of the ids)"
 
 
 def describe_cap(shown: int, total: int, where: str, by: str | None = None) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis.views import MAX_ROWS, SIGNIFICANT_COLOUR, cap_rows, describe_cap, mark_significant, show_rows
+from analysis.views import MAX_ROWS, SIGNIFICANT_COLOUR, cap_rows, choose_articles, describe_cap, describe_sample, mark_significant, show_rows
 
 
 @pytest.mark.parametrize(
@@ -52,3 +52,11 @@ def test_mark_significant_shades_rows_below_alpha_and_escapes_text():
 def test_mark_significant_reads_a_table_without_tests():
     descriptive = pd.DataFrame({"first": ["A"], "second": ["B"], "p_holm": [""]})  # as read from CSV: every p empty
     assert SIGNIFICANT_COLOUR not in mark_significant(descriptive).to_html()
+
+
+@pytest.mark.parametrize(("n", "limit", "expected"), [(5, 60, 5), (100, 60, 60), (100, 1, 1)])
+def test_choose_articles_samples_distinct_ids_in_their_order(n, limit, expected):
+    ids = [f"a{i:03d}" for i in range(n)] * 2  # an id repeated counts once
+    chosen = choose_articles(ids, limit)
+    assert len(chosen) == expected and chosen == sorted(chosen) and chosen == choose_articles(ids[::-1], limit)[::-1]
+    assert describe_sample(len(chosen), n) == ("" if expected == n else f" ({expected:,} of {n:,} articles, a sample fixed by a hash of the ids)")
