@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis import config
-from analysis.outputs import detect_output_form, load_outputs
+from analysis.outputs import READ_TABLES, detect_output_form, load_outputs
 from analysis.pipeline import TABLES, run_corpus
 from analysis.stream import run_stream
 from analysis.tables import normalise_table
@@ -39,8 +39,19 @@ def test_a_stream_run_loads_into_the_same_tables_as_a_single_run(tmp_path):
     run_stream(SECOND_CORPUS, tmp_path / "stream", chunk_size=4, progress=False)
     assert (detect_output_form(tmp_path / "single"), detect_output_form(tmp_path / "stream")) == ("single", "chunked")
     single, chunked = load_outputs(tmp_path / "single"), load_outputs(tmp_path / "stream")
+    kept = load_outputs(tmp_path / "stream")  # read back from the run's _read folder
+    assert (tmp_path / "stream" / READ_TABLES / "stamp.txt").is_file()
     for name in TABLES:
         pd.testing.assert_frame_equal(chunked[name], single[name], obj=name)
+        pd.testing.assert_frame_equal(kept[name], single[name], obj=name)
+
+
+def test_the_kept_tables_are_not_read_once_the_run_changes(tmp_path):
+    run_stream(SECOND_CORPUS, tmp_path, chunk_size=4, progress=False)
+    first = load_outputs(tmp_path)
+    omissions = pd.read_parquet(tmp_path / "omissions.parquet")
+    omissions.iloc[0:0].to_parquet(tmp_path / "omissions.parquet", index=False)  # as a new corpus step would rewrite it
+    assert len(first["omissions"]) and len(load_outputs(tmp_path)["omissions"]) == 0
 
 
 def test_an_unfinished_stream_run_is_named(tmp_path):

@@ -5,7 +5,16 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis.views import MAX_ROWS, SIGNIFICANT_COLOUR, cap_rows, choose_articles, describe_cap, describe_sample, mark_significant, show_rows
+from analysis.views import (
+    MAX_ROWS,
+    SIGNIFICANT_COLOUR,
+    cap_rows,
+    choose_articles,
+    describe_cap,
+    describe_sample,
+    mark_significant,
+    show_rows,
+)
 
 
 @pytest.mark.parametrize(
