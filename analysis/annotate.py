@@ -13,7 +13,6 @@ All article text, and every value read from a table, is escaped: markup or a
 
 from __future__ import annotations
 
-import hashlib
 import html
 import re
 from collections.abc import Callable
@@ -22,6 +21,8 @@ from itertools import combinations
 from pathlib import Path
 
 import pandas as pd
+
+from analysis.sampling import rank_by_hash, sample_by_hash
 
 MARK_ORDER = ("quote", "shared", "loaded", "hedge", "booster")
 """Nesting order of marks on one stretch of text: quotations outermost."""
@@ -259,17 +260,11 @@ MAX_ARTICLE_PAGES = 1_000
 so that a 100,000-article report stays some hundred MB; every article stays in the tables and notebooks."""
 
 
-def rank_by_hash(keys: list[str]) -> list[str]:
-    """``keys`` in the order of their SHA-1 digests: a shuffle that is the same on every run and machine, and keeps
-    a key's place whatever other keys the corpus holds."""
-    return sorted(keys, key=lambda key: hashlib.sha1(key.encode("utf-8")).hexdigest())
-
-
 def choose_annotated(articles: pd.DataFrame, limit: int = MAX_ARTICLE_PAGES) -> list[str]:
     """The ids of the articles that get an annotated page, in the table's order: all of them when there are at
     most ``limit``; else a sample of whole events (so that each sampled event keeps all its outlets), taken in
-    :func:`rank_by_hash` order of their ids while they fit in ``limit``, or, without events, ``limit`` articles
-    in that order of their ids. Articles without an event are sampled the same way after the events."""
+    :func:`analysis.sampling.rank_by_hash` order of their ids while they fit in ``limit``, or, without events,
+    ``limit`` articles in that order of their ids. Articles without an event are sampled the same way after the events."""
     ids = list(articles["article_id"])
     if len(ids) <= limit:
         return ids
@@ -279,7 +274,7 @@ def choose_annotated(articles: pd.DataFrame, limit: int = MAX_ARTICLE_PAGES) -> 
         if len(chosen) + len(events[event]) <= limit:
             chosen.update(events[event])
     in_events = {a for members in events.values() for a in members}
-    chosen.update(rank_by_hash([a for a in ids if a not in in_events])[: limit - len(chosen)])
+    chosen.update(sample_by_hash([a for a in ids if a not in in_events], limit - len(chosen)))
     return [a for a in ids if a in chosen]
 
 

@@ -25,9 +25,6 @@ from analysis.pipeline import TABLES, read_single_outputs
 from analysis.stream import read_stream_outputs
 from analysis.tables import normalise_table
 
-FORMS = ("single", "chunked")
-"""The two output forms: CSV tables of a single run, Parquet chunks of a stream or Dask run."""
-
 
 def detect_output_form(out: str | Path) -> str:
     """``"chunked"`` when ``out`` holds a stream or Dask run (its ``run.json`` records a chunk size), ``"single"``

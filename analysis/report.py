@@ -122,7 +122,7 @@ def render_links(rows: pd.DataFrame, prefix: str, colours: dict[str, str]) -> st
     )
 
 
-def describe_sample(pages: pd.DataFrame, n_articles: int) -> str:
+def describe_annotated_sample(pages: pd.DataFrame, n_articles: int) -> str:
     """A paragraph saying how many of the corpus's ``n_articles`` articles have an annotated page, when not all do."""
     shown = int((pages["kind"] == "article").sum())
     if shown >= n_articles:
@@ -157,7 +157,7 @@ def render_index(notebooks: pd.DataFrame, pages: pd.DataFrame, corpus: str, n_ar
         "read it in context in every outlet.</p>\n"
         "<h2>Annotated articles</h2>\n<p>Each article as the kit read it: hedges, boosters, loaded terms and "
         "quotations (coloured by speaker) marked, removed page furniture struck through.</p>\n"
-        + describe_sample(pages, n_articles)
+        + describe_annotated_sample(pages, n_articles)
     )
     if len(events):
         grouped = "".join(
@@ -233,7 +233,8 @@ def build_report(
     Returns
     -------
     A new DataFrame, one row per page written: ``page`` (path relative to
-    ``reports``), ``kind`` (notebook, article, comparison, event, index) and ``title``.
+    ``reports``), ``kind`` (notebook, article, comparison, event, explorer, index), ``title`` and, for a
+    notebook, ``seconds`` (its execution and conversion, printed as it finishes).
     """
     corpus = Path(corpus) if corpus is not None else config.corpus_path()
     processed = Path(processed) if processed is not None else config.processed_dir(corpus, engine)

@@ -9,12 +9,13 @@ sortable and searchable (a small offline script in ``analysis/templates/offline`
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 
 import pandas as pd
 from IPython.display import Markdown, display
 from pandas.io.formats.style import Styler
+
+from analysis.sampling import digest_key, rank_by_hash, sample_by_hash
 
 MAX_ROWS = 200
 """Rows a notebook table shows at most."""
@@ -34,12 +35,11 @@ def cap_rows(frame: pd.DataFrame, limit: int = MAX_ROWS, by: str | None = None) 
     if len(frame) <= limit:
         return frame.copy()
     keys = frame[by].astype(str) if by is not None else frame.astype(str).agg("\x1f".join, axis=1)
-    digests = keys.map(lambda key: hashlib.sha1(key.encode("utf-8")).hexdigest())
     if by is None:
-        return frame.loc[digests.sort_values(kind="stable").index[:limit]].sort_index()
+        return frame.loc[keys.map(digest_key).sort_values(kind="stable").index[:limit]].sort_index()
     sizes = keys.value_counts()
     kept, total = set(), 0
-    for key in sorted(sizes.index, key=lambda k: hashlib.sha1(k.encode("utf-8")).hexdigest()):
+    for key in rank_by_hash(sizes.index):
         if total + sizes[key] <= limit:
             kept.add(key)
             total += sizes[key]
@@ -48,12 +48,8 @@ def cap_rows(frame: pd.DataFrame, limit: int = MAX_ROWS, by: str | None = None) 
 
 def choose_articles(ids: pd.Series | list[str], limit: int = MAX_FIGURE_ARTICLES) -> list[str]:
     """The distinct ``ids`` a figure of one row per article shows, in their order: all of them when at most
-    ``limit``, else the ``limit`` whose SHA-1 digests come first (the same on every run)."""
-    distinct = list(dict.fromkeys(ids))
-    if len(distinct) <= limit:
-        return distinct
-    kept = set(sorted(distinct, key=lambda a: hashlib.sha1(str(a).encode("utf-8")).hexdigest())[:limit])
-    return [a for a in distinct if a in kept]
+    ``limit``, else a sample of ``limit`` (:func:`analysis.sampling.sample_by_hash`)."""
+    return sample_by_hash(ids, limit)
 
 
 def describe_sample(shown: int, total: int, noun: str = "articles") -> str:
@@ -101,6 +97,6 @@ def mark_significant(tests: pd.DataFrame, alpha: float = 0.05) -> Styler:
     return (
         tests.style.apply(colour, axis=1)
         .format(precision=4, na_rep="", escape="html")
-        .set_uuid(hashlib.sha1(tests.to_csv(index=False).encode("utf-8")).hexdigest()[:10])  # the same page for the same table
+        .set_uuid(digest_key(tests.to_csv(index=False))[:10])  # the same page for the same table
         .set_table_attributes(f'class="dataframe tests" title="shaded: Holm-corrected p below {alpha}"')
     )

@@ -12,7 +12,6 @@ from analysis.annotate import (
     choose_annotated,
     collect_marks,
     name_page,
-    rank_by_hash,
     render_article_page,
     render_comparison_page,
     render_text,
@@ -141,8 +140,3 @@ def test_choose_annotated_samples_whole_events_within_the_limit(events, loose, l
     for event, n in events.items():
         assert sum(a.startswith(f"{event}-") for a in chosen) in (0, n)  # an event is taken whole or not at all
     assert chosen == choose_annotated(articles.iloc[::-1], limit)[::-1]  # the same sample whatever the row order
-
-
-def test_rank_by_hash_keeps_each_keys_place_among_other_keys():
-    ranked = rank_by_hash([f"k{i}" for i in range(50)])
-    assert ranked != sorted(ranked) and [k for k in ranked if k != "k7"] == rank_by_hash([f"k{i}" for i in range(50) if i != 7])

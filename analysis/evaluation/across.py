@@ -38,7 +38,6 @@ sentence-level coverage reaches, not an error rate.
 
 from __future__ import annotations
 
-import hashlib
 import random
 import re
 from collections.abc import Callable
@@ -51,6 +50,7 @@ from analysis.corpus import load_corpus
 from analysis.coverage import find_coverage
 from analysis.datasets import locate_dataset, read_basil
 from analysis.pipeline import prepare_articles
+from analysis.sampling import sample_by_hash
 from analysis.segment import find_words
 from analysis.shared import find_shared_passages, summarise_shared
 from analysis.variants import group_quote_variants
@@ -282,8 +282,7 @@ def validate(data_home: str | Path | None, report: Callable[[str], None] = print
     bases: dict[str, dict[str, str]] = {}
     frame = load_corpus(corpus or config.corpus_path())
     texts = dict(zip(frame["article_id"], frame["raw_text"]))
-    kept = set(sorted(texts, key=lambda a: hashlib.sha1(a.encode("utf-8")).hexdigest())[:PLANTED_ARTICLES])
-    bases["corpus"] = {a: text for a, text in texts.items() if a in kept}
+    bases["corpus"] = {a: texts[a] for a in sample_by_hash(texts, PLANTED_ARTICLES)}
     folder = locate_dataset("basil", data_home)
     basil = read_basil(folder) if folder is not None else []
     if basil:
