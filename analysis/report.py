@@ -22,6 +22,7 @@ import pandas as pd
 from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
 from nbconvert import HTMLExporter
+from nbconvert.preprocessors import CoalesceStreamsPreprocessor
 
 from analysis import config
 from analysis.annotate import escape, render_page, write_annotated_articles
@@ -68,8 +69,8 @@ def execute_notebook(
 
     ``title`` is the page's title (default: :func:`read_notebook_title`). The page shows the cells' outputs and
     Markdown; their code only with ``show_code``. The executed notebook, outputs included, is kept beside the
-    page as ``out_dir/notebooks/<notebook name>.ipynb`` (cell timings are not recorded, so a rerun on the same
-    tables writes the same file unless a cell's output changes). Returns the HTML path
+    page as ``out_dir/notebooks/<notebook name>.ipynb`` (cell timings are not recorded and outputs are settled,
+    :func:`settle_outputs`, so a rerun on the same tables writes the same file unless a cell's output changes). Returns the HTML path
     (``out_dir/<notebook name>.html``) and the executed notebook. Raises nbclient's CellExecutionError, naming
     the cell, when a cell fails.
     """
@@ -86,7 +87,7 @@ def execute_notebook(
         if manager.has_kernel:  # the client shuts down only the kernels of managers it made
             manager.shutdown_kernel(now=True)
         shutil.rmtree(sockets, ignore_errors=True)
-    notebook.metadata.pop("widgets", None)  # a widget's state is of no use without a kernel
+    settle_outputs(notebook)
     exporter = HTMLExporter(template_name="offline", extra_template_basedirs=[str(TEMPLATES_DIR)], exclude_input=not show_code)
     body, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": title or read_notebook_title(path)}})
     (out_dir / "notebooks").mkdir(parents=True, exist_ok=True)
@@ -108,6 +109,21 @@ def run_notebook(path: Path, reports: Path, env: dict[str, str], timeout: int, s
     seconds = time.perf_counter() - start
     print(f"executed {path.name}: {seconds:.1f} s", flush=True)
     return html_path.name, "notebook", title, seconds
+
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def settle_outputs(notebook: nbformat.NotebookNode) -> None:
+    """Make an executed notebook's outputs the same on every run of the same tables, in place: consecutive stream
+    outputs merged (how the kernel cut them depends on when it flushed), a widget's random model id replaced by
+    its cell and position, and the widgets' state dropped (of no use without a kernel)."""
+    CoalesceStreamsPreprocessor().preprocess(notebook, {})
+    for number, cell in enumerate(notebook.cells):
+        for position, output in enumerate(cell.get("outputs", [])):
+            if WIDGET_VIEW in output.get("data", {}):
+                output["data"][WIDGET_VIEW]["model_id"] = f"widget-{number}-{position}"
+    notebook.metadata.pop("widgets", None)
 
 
 SWATCH = '<span style="color:{}" title="the outlet\'s colour in the framing profile">■</span> '

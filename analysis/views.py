@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pandas as pd
-from IPython.display import Markdown, display
+from IPython.display import HTML, Markdown, display
 from pandas.io.formats.style import Styler
 
 from analysis.sampling import digest_key, rank_by_hash, sample_by_hash
@@ -100,3 +100,9 @@ def mark_significant(tests: pd.DataFrame, alpha: float = 0.05) -> Styler:
         .set_uuid(digest_key(tests.to_csv(index=False))[:10])  # the same page for the same table
         .set_table_attributes(f'class="dataframe tests" title="shaded: Holm-corrected p below {alpha}"')
     )
+
+
+def show_tests(tests: pd.DataFrame, alpha: float = 0.05) -> None:
+    """Display a tests table as :func:`mark_significant` styles it, as HTML (a Styler's plain-text form would
+    carry its memory address into the executed notebook, which a rerun could not reproduce)."""
+    display(HTML(mark_significant(tests, alpha).to_html()))

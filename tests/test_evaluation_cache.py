@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import types
+import warnings
 
 import pytest
 
@@ -17,6 +18,7 @@ def fake_measure(monkeypatch, tmp_path):
 
     def validate(data_home, report):
         calls.append(data_home)
+        warnings.warn("gold.csv: 1 row with an empty text left out", UserWarning)
         report("scored 2 rows")
         return [{"split": "test", "pair": (1, 2), "f1": 0.5}] if (tmp_path / "home" / "gold.csv").exists() else []
 
@@ -26,14 +28,16 @@ def fake_measure(monkeypatch, tmp_path):
     return calls, tmp_path / "home"
 
 
-def test_results_are_computed_once_and_printed_again(fake_measure):
+def test_results_are_computed_once_and_printed_again(fake_measure, capsys):
     calls, home = fake_measure
     (home / "gold.csv").write_text("a,b\n", encoding="utf-8")
     printed = []
     first = cache.validate_cached("tone", home, printed.append)
+    warned_first = capsys.readouterr().err
     second = cache.validate_cached("tone", home, printed.append)
     assert len(calls) == 1 and first == second == [{"split": "test", "pair": [1, 2], "f1": 0.5}]  # JSON's lists both times
     assert printed == ["scored 2 rows", "scored 2 rows"]
+    assert "UserWarning: gold.csv: 1 row with an empty text left out" in warned_first and capsys.readouterr().err == warned_first
     kept = list(cache.cache_dir().glob("tone-*.json"))
     assert len(kept) == 1 and json.loads(kept[0].read_text(encoding="utf-8"))["printed"] == ["scored 2 rows"]
 

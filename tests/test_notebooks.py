@@ -113,3 +113,22 @@ def test_report_pages_hide_code_and_keep_the_executed_notebooks(built_report):
         assert "apply_parameters" not in (reports / f"{path.stem}.html").read_text(encoding="utf-8")
         kept = nbformat.read(reports / "notebooks" / path.name, as_version=4)
         assert any(c.get("outputs") for c in kept.cells if c.cell_type == "code")
+
+
+def test_a_second_report_on_the_same_tables_is_byte_identical(built_report, tmp_path_factory):
+    """Every page, kept notebook and figure, the second time with the validation results read back, not computed."""
+    import filecmp
+
+    from analysis.report import build_report
+
+    first, _ = built_report
+    root = tmp_path_factory.mktemp("report-again")
+    build_report(
+        config.DEFAULT_CORPUS, first.parent / "processed", root / "reports", root / "figures",
+        env={"FRAMING_CODING": str(first.parent / "coding"), "FRAMING_CODED": str(first.parent / "coded")},  # paths the pages print
+    )
+    for kind in ("reports", "figures"):
+        files = sorted(str(p.relative_to(first.parent / kind)) for p in (first.parent / kind).rglob("*") if p.is_file())
+        assert files == sorted(str(p.relative_to(root / kind)) for p in (root / kind).rglob("*") if p.is_file())
+        _, differ, errors = filecmp.cmpfiles(first.parent / kind, root / kind, files, shallow=False)
+        assert differ == [] and errors == [], f"{kind}: {differ or errors}"

@@ -124,3 +124,22 @@ def test_a_failing_notebook_is_named(tmp_path):
     _write_notebook(tmp_path / "05-bad.ipynb", "raise ValueError('no such column')")
     with pytest.raises(RuntimeError, match=r"(?s)05-bad\.ipynb: CellExecutionError: .*no such column"):
         run_notebook(tmp_path / "05-bad.ipynb", tmp_path / "reports", {}, 60, False)
+
+
+def test_settle_outputs_merges_streams_and_names_widgets_by_place():
+    import nbformat
+
+    from analysis.report import WIDGET_VIEW, settle_outputs
+
+    cell = nbformat.v4.new_code_cell("x")
+    cell.outputs = [
+        nbformat.v4.new_output("stream", name="stdout", text="a\n"),
+        nbformat.v4.new_output("stream", name="stdout", text="b\n"),
+        nbformat.v4.new_output("stream", name="stderr", text="w\n"),
+        nbformat.v4.new_output("display_data", data={WIDGET_VIEW: {"model_id": "3f2a…random"}, "text/plain": "VBox()"}),
+    ]
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# t"), cell], metadata={"widgets": {"state": {}}})
+    settle_outputs(notebook)
+    outputs = notebook.cells[1].outputs
+    assert [(o.output_type, o.get("text")) for o in outputs[:2]] == [("stream", "a\nb\n"), ("stream", "w\n")]
+    assert outputs[2]["data"][WIDGET_VIEW]["model_id"] == "widget-1-2" and "widgets" not in notebook.metadata

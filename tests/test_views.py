@@ -14,6 +14,7 @@ from analysis.views import (
     describe_sample,
     mark_significant,
     show_rows,
+    show_tests,
 )
 
 
@@ -69,3 +70,11 @@ def test_choose_articles_samples_distinct_ids_in_their_order(n, limit, expected)
     chosen = choose_articles(ids, limit)
     assert len(chosen) == expected and chosen == sorted(chosen) and chosen == choose_articles(ids[::-1], limit)[::-1]
     assert describe_sample(len(chosen), n) == ("" if expected == n else f" ({expected:,} of {n:,} articles, a sample fixed by a hash of the ids)")
+
+
+def test_show_tests_displays_html_without_a_memory_address(monkeypatch):
+    shown = []
+    monkeypatch.setattr("analysis.views.display", shown.append)
+    show_tests(pd.DataFrame({"first": ["A"], "second": ["B"], "p_holm": [0.01]}))
+    (html,) = shown
+    assert SIGNIFICANT_COLOUR in html.data and "0x" not in repr(html.data)

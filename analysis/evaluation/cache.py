@@ -21,6 +21,9 @@ import hashlib
 import importlib
 import json
 import os
+import sys
+import threading
+import warnings
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -55,26 +58,30 @@ def fingerprint(measure: str, data_home: str | Path | None = None) -> str:
 def validate_cached(measure: str, data_home: str | Path | None = None, report: Callable[[str], None] = print):
     """``analysis.evaluation.<measure>.validate(data_home, report)``, read from :func:`cache_dir` when its key holds.
 
-    The lines the validation printed are printed again through ``report``. Returns the results as JSON gives them
-    back (lists where the validation had tuples), computed or not. An empty result (no gold data) is not kept.
+    Computed or read back, the validation's warnings are written to stderr and then its lines passed to
+    ``report``, all once it is done: a notebook shows the same outputs either way. Returns the results as JSON
+    gives them back (lists where the validation had tuples). An empty result (no gold data) is not kept.
     """
     path = cache_dir() / f"{measure}-{fingerprint(measure, data_home)[:20]}.json"
     if path.is_file():
         kept = json.loads(path.read_text(encoding="utf-8"))
-        for line in kept["printed"]:
-            report(line)
-        return kept["results"]
-    printed: list[str] = []
-
-    def keep(line: str) -> None:
-        printed.append(line)
+    else:
+        printed: list[str] = []
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")  # recorded here and written below, the same way when read back
+            results = importlib.import_module(f"analysis.evaluation.{measure}").validate(data_home, printed.append)
+        warned = [warnings.formatwarning(w.message, w.category, w.filename, w.lineno, w.line) for w in caught]
+        text = json.dumps({"measure": measure, "warned": warned, "printed": printed, "results": results}, sort_keys=True)
+        if results:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+            temporary.write_text(text + "\n", encoding="utf-8")
+            os.replace(temporary, path)
+        kept = json.loads(text)
+    if kept["warned"]:
+        sys.stdout.flush()  # what the caller printed before comes first, computed or read back
+        sys.stderr.write("".join(kept["warned"]))
+        sys.stderr.flush()
+    for line in kept["printed"]:
         report(line)
-
-    results = importlib.import_module(f"analysis.evaluation.{measure}").validate(data_home, keep)
-    text = json.dumps({"measure": measure, "printed": printed, "results": results}, sort_keys=True)
-    if results:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        temporary.write_text(text + "\n", encoding="utf-8")
-        os.replace(temporary, path)
-    return json.loads(text)["results"]
+    return kept["results"]
