@@ -52,7 +52,7 @@ chunks at a time; shared passages, quotation variants and coverage from one
 bucket or block at a time (:mod:`analysis.reduce`). What it still holds whole
 grows with the corpus, without text: the articles' metadata, per-article sums,
 the loaded terms and actor labels, and the ids and links of the bucketed steps
-(see the README's plan for 100 million articles).
+(see the plan for 100 million articles in docs/engines.md).
 """
 
 from __future__ import annotations
