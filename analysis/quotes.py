@@ -18,7 +18,9 @@ never swallow the rest of an article:
 - Single marks (``‘…’``, ``'…'``) make a quotation only when they open before a
   word and close after one in the same paragraph; an apostrophe (``Trump’s``)
   does not count. Inside a double quotation they make a nested quotation
-  (``depth`` 2), which does not change the voice.
+  (``depth`` 2), which does not change the voice; so does a double-mark quotation
+  inside a single-mark one (``'we will hold "firm" talks soon'``). Quotations of
+  depth 1 never overlap, and the voice ranges tile the text.
 
 Characters inside a quotation of depth 1, marks included, are in *quoted* voice;
 all others are *authorial*. A sentence is ``authorial``, ``quoted`` or ``mixed``
@@ -65,9 +67,23 @@ def find_quotations(text: str) -> list[Quotation]:
     for k, (p_start, p_end) in enumerate(paragraphs):
         next_opens = k + 1 < len(paragraphs) and _opens_quotation(text, paragraphs[k + 1][0])
         outer, carried = _pair_double_marks(text, p_start, p_end, carried, next_opens)
-        found.extend(outer)
-        found.extend(_pair_single_marks(text, p_start, p_end, outer))
+        found.extend(_nest(outer + _pair_single_marks(text, p_start, p_end, outer)))
     return sorted(found, key=lambda q: (q.start, q.depth))
+
+
+def _nest(quotations: list[Quotation]) -> list[Quotation]:
+    """Quotations of one paragraph with any that lies inside another one of depth 1 at depth 2.
+
+    A single-mark quotation may hold a double-mark one (``'we will hold "firm" talks'``):
+    the inner one is nested, so that the quotations of depth 1 never overlap.
+    """
+    outer = sorted((q for q in quotations if q.depth == 1), key=lambda q: (q.start, -q.end))
+    nested, reach = set(), -1
+    for q in outer:
+        if q.end <= reach:
+            nested.add(q)
+        reach = max(reach, q.end)
+    return [Quotation(q.start, q.end, q.open_mark, q.close_mark, q.status, 2) if q in nested else q for q in quotations]
 
 
 def _as_double_mark(match: re.Match) -> str:
@@ -77,13 +93,19 @@ def _as_double_mark(match: re.Match) -> str:
 
 
 def find_voice_ranges(text: str, quotations: list[Quotation]) -> list[tuple[int, int, str]]:
-    """``(start, end, voice)`` ranges that cover ``text`` from end to end."""
-    ranges = []
+    """``(start, end, voice)`` ranges that tile ``text`` from end to end: each starts where the one before ends.
+
+    Where quotations of depth 1 overlap (:func:`find_quotations` gives none that do), the later one's range starts where
+    the earlier one's ends.
+    """
+    ranges: list[tuple[int, int, str]] = []
     pos = 0
-    for q in (q for q in quotations if q.depth == 1):
+    for q in sorted((q for q in quotations if q.depth == 1), key=lambda q: q.start):
+        if q.end <= pos:
+            continue
         if q.start > pos:
             ranges.append((pos, q.start, "authorial"))
-        ranges.append((q.start, q.end, "quoted"))
+        ranges.append((max(q.start, pos), q.end, "quoted"))
         pos = q.end
     if pos < len(text):
         ranges.append((pos, len(text), "authorial"))

@@ -4,8 +4,14 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from analysis import config
+
+# Property tests draw the same examples on every run (a failure is reproduced by
+# running again) and keep no example database in the project.
+settings.register_profile("kit", derandomize=True, database=None, deadline=None, max_examples=300)
+settings.load_profile("kit")
 
 SHARED = config.PROJECT_DIR.parent / "shared"
 

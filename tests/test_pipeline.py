@@ -5,8 +5,12 @@ import json
 import subprocess
 import sys
 
+import pandas as pd
+from hypothesis import given, settings
+
 from analysis import config
-from analysis.pipeline import TABLES, run_corpus
+from analysis.pipeline import TABLES, prepare_articles, run_corpus
+from tests.strategies import QUOTED_TEXT
 
 
 def test_two_runs_give_byte_identical_files(tmp_path):
@@ -82,3 +86,15 @@ def test_every_seed_article_mentions_trump_and_putin_in_its_own_voice(seed_table
     for article_id in seed_tables["articles"]["article_id"]:
         assert {"Donald Trump", "Vladimir Putin"} <= set(own.loc[own["article_id"] == article_id, "actor"]), article_id
     assert set(seed_tables["actor_tone"]["measure"]) == {"vader", "model"}
+
+
+@given(QUOTED_TEXT.filter(lambda text: text.strip()))
+@settings(max_examples=60)
+def test_any_text_gives_offsets_that_round_trip_and_voice_that_tiles(text):
+    base = prepare_articles(pd.DataFrame({"article_id": ["a"], "outlet": ["o"], "raw_text": [text]}))
+    clean = base["articles"]["clean_text"].iloc[0]
+    sentences, voice = base["sentences"], base["voice"]
+    assert list(sentences["text"]) == [clean[s:e] for s, e in zip(sentences["start"], sentences["end"])]
+    starts, ends = list(voice["start"]), list(voice["end"])
+    assert starts == ([0] + ends[:-1] if clean else []) and (ends[-1] if ends else 0) == len(clean)
+    assert set(sentences["voice"]) <= {"authorial", "quoted", "mixed"}

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
 
-from analysis.quotes import find_quotations, find_voice_ranges, label_sentence_voice
+from analysis.quotes import Quotation, find_quotations, find_voice_ranges, label_sentence_voice
 from analysis.segment import split_sentences
+from tests.strategies import QUOTED_TEXT
 
 
 def quoted(text: str) -> list[tuple[str, str, int]]:
@@ -20,6 +22,9 @@ def quoted(text: str) -> list[tuple[str, str, int]]:
         ('Zelenskyy said, “Putin is afraid." The comment came later.', [('“Putin is afraid."', "closed", 1)]),
         # Nested single quotes inside a double quotation.
         ("\"Putin even used my motto of, 'COMMON SENSE.'\"", [("\"Putin even used my motto of, 'COMMON SENSE.'\"", "closed", 1), ("'COMMON SENSE.'", "closed", 2)]),
+        # Double marks nested inside a single-mark quotation.
+        ("He said 'we will hold \"firm\" talks soon' today.", [("'we will hold \"firm\" talks soon'", "closed", 1), ('"firm"', "closed", 2)]),
+        ("She wrote ‘a “final” offer’ last week.", [("‘a “final” offer’", "closed", 1), ("“final”", "closed", 2)]),
         # Apostrophes are not quotation marks.
         ("Trump’s call and Russia's war went on.", []),
         ("The Russians’ position did not change.", []),
@@ -43,6 +48,19 @@ def test_voice_ranges_cover_the_text():
     text = 'A "b c" d "e"'
     ranges = find_voice_ranges(text, find_quotations(text))
     assert ranges == [(0, 2, "authorial"), (2, 7, "quoted"), (7, 10, "authorial"), (10, 13, "quoted")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("He said 'we will hold \"firm\" talks soon' today.", [(0, 8, "authorial"), (8, 40, "quoted"), (40, 47, "authorial")]),
+        # Overlapping quotations (not made by find_quotations) still give ranges that tile the text.
+        ("abcdefghij", [(0, 2, "authorial"), (2, 6, "quoted"), (6, 8, "quoted"), (8, 10, "authorial")]),
+    ],
+)
+def test_voice_ranges_tile_the_text_with_nested_quotations(text, expected):
+    found = find_quotations(text) if "'" in text else [Quotation(2, 6, '"', '"', "closed", 1), Quotation(4, 8, '"', '"', "closed", 1)]
+    assert find_voice_ranges(text, found) == expected
 
 
 @pytest.mark.parametrize(
@@ -92,3 +110,25 @@ def test_sentence_words_are_counted_by_voice():
     sentences = pd.DataFrame({"article_id": ["a", "a"], "sentence_id": [0, 1], "start": [0, 54], "end": [53, len(text)]})
     counts = count_sentence_voice_words(sentences, articles, voice)
     assert counts[["authorial_words", "quoted_words"]].values.tolist() == [[4, 5], [2, 0]]
+
+@given(QUOTED_TEXT)
+def test_quotations_are_well_formed_on_any_text(text):
+    found = find_quotations(text)
+    outer = [q for q in found if q.depth == 1]
+    assert all(0 <= q.start < q.end <= len(text) for q in found)
+    assert all(a.end <= b.start for a, b in zip(outer, outer[1:])), "quotations of depth 1 overlap"
+    assert all(any(o.start <= q.start and q.end <= o.end for o in outer) for q in found if q.depth == 2)
+
+
+@given(QUOTED_TEXT)
+def test_voice_ranges_tile_any_text(text):
+    ranges = find_voice_ranges(text, find_quotations(text))
+    assert [s for s, _, _ in ranges] == ([0] + [e for _, e, _ in ranges[:-1]] if text else [])
+    assert (ranges[-1][1] if ranges else 0) == len(text)
+    assert all(s < e and v in ("authorial", "quoted") for s, e, v in ranges)
+
+
+@given(QUOTED_TEXT)
+def test_sentence_voice_on_any_text(text):
+    labels = label_sentence_voice(text, split_sentences(text), find_quotations(text))
+    assert all(v in ("authorial", "quoted", "mixed") and 0.0 <= share <= 1.0 for v, share in labels)

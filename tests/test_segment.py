@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
 
 from analysis.segment import count_words, find_words, split_paragraphs, split_sentences
+from tests.strategies import QUOTED_TEXT
 
 
 @pytest.mark.parametrize(
@@ -69,3 +71,11 @@ def test_paragraphs_skip_blank_lines_and_strip_white_space():
 def test_find_words(text, words):
     assert [w for _, _, w in find_words(text)] == words
     assert count_words(text) == len(words)
+
+
+@given(QUOTED_TEXT)
+def test_sentences_are_ordered_trimmed_spans_of_any_text(text):
+    spans = split_sentences(text)
+    assert all(0 <= s < e <= len(text) and text[s:e] == text[s:e].strip() for s, e in spans)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+    assert all("\n" not in text[s:e] for s, e in spans)
