@@ -8,7 +8,8 @@ Method:
    own), else the whole corpus is one event. Sentences of two events never
    form one claim.
 2. Within an event, sentences are compared by the cosine of their TF-IDF
-   vectors (scikit-learn; word unigrams and bigrams, lower case, English stop
+   vectors (scikit-learn; word unigrams and bigrams, lower case with straight
+   apostrophes and quotation marks so that ``Russia’s`` and ``Russia's`` meet, English stop
    words out, sublinear term frequency, idf over the event's sentences), so two
    outlets' wordings of one statement ("lengthy call" / "long call") meet on
    the words they share.
@@ -49,6 +50,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
 from analysis.errors import InputWarning
+from analysis.segment import normalise_quotes
 
 SIMILARITY = 0.35
 """The least average cosine of TF-IDF vectors within a claim."""
@@ -77,10 +79,18 @@ COVERAGE_COLUMNS = ["claim", "article_id", "outlet", "sentence_id", "start", "en
 
 def vectorise_sentences(texts: list[str]) -> np.ndarray:
     """TF-IDF vectors of sentences (see the module docstring), L2-normalised; all zero when no sentence has a word outside the stop list."""
-    vectoriser = TfidfVectorizer(lowercase=True, stop_words="english", ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"(?u)\b[^\W\d_][\w'’-]+\b")
+    vectoriser = TfidfVectorizer(
+        preprocessor=compare_form, stop_words="english", ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"(?u)\b[^\W\d_][\w'-]+\b"
+    )
     if not any(vectoriser.build_analyzer()(text) for text in texts):
         return csr_matrix((len(texts), 1))
     return vectoriser.fit_transform(texts)
+
+
+def compare_form(text: str) -> str:
+    """The form in which sentences are compared: lower case, quotation marks and apostrophes straight (``Russia’s`` is
+    ``russia's``)."""
+    return normalise_quotes(text).lower()
 
 
 def condense_distances(vectors) -> np.ndarray:

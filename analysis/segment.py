@@ -63,6 +63,18 @@ def find_words(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _WORD_CORE_RE.finditer(text)]
 
 
+_QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "″": '"', "‘": "'", "’": "'", "‚": "'", "‹": "'", "›": "'", "′": "'"})
+
+
+def normalise_quotes(text: str) -> str:
+    """Straight quotation marks and apostrophes for curly ones, character for character (offsets are kept).
+
+    Wherever texts are compared (claims, shingles, quotation variants) and before VADER scores them: ``Trump’s`` and
+    ``Trump's`` are one word.
+    """
+    return text.translate(_QUOTE_MARKS)
+
+
 def count_words(text: str) -> int:
     """The number of words of ``text`` (see :func:`find_words`)."""
     return sum(1 for _ in _WORD_CORE_RE.finditer(text))

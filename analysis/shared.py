@@ -41,7 +41,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.quotes import index_voice_ranges, voice_at
-from analysis.segment import find_words
+from analysis.segment import find_words, normalise_quotes
 from analysis.shuffle import hash_text
 
 SHINGLE = 8
@@ -91,8 +91,9 @@ SUMMARY_COLUMNS = [
 
 
 def find_normalised_words(text: str) -> list[tuple[int, int, str]]:
-    """The words of ``text`` as ``(start, end, key)``; the key is lower case with straight apostrophes."""
-    return [(s, e, w.lower().replace("’", "'")) for s, e, w in find_words(text)]
+    """The words of ``text`` as ``(start, end, key)``; the key is lower case with straight apostrophes and quotation marks
+    (:func:`analysis.segment.normalise_quotes`)."""
+    return [(s, e, w.lower()) for s, e, w in find_words(normalise_quotes(text))]
 
 
 def hash_shingles(keys: list[str], size: int = SHINGLE) -> list[int]:

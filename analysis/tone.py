@@ -33,6 +33,7 @@ from analysis.design import (
     compare_by_article,
     plan_comparisons,
 )
+from analysis.segment import normalise_quotes
 from analysis.uncertainty import (
     DEFAULT_SEED,
     RESAMPLE_LIMIT,
@@ -46,13 +47,6 @@ MEASURES = ("vader", "model")
 VOICES = ("all", "authorial", "quoted")
 THRESHOLDS = {"vader": 0.05, "model": 0.125}
 """Distance from 0 at which a score counts as positive or negative (see the module docstring)."""
-
-_QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "″": '"', "‘": "'", "’": "'", "‚": "'", "‹": "'", "›": "'", "′": "'"})
-
-
-def normalise_quotes(text: str) -> str:
-    """Straight quotation marks for curly ones, character for character (offsets are kept)."""
-    return text.translate(_QUOTE_MARKS)
 
 
 @lru_cache(maxsize=1)

@@ -184,3 +184,12 @@ def test_claim_similarity_is_the_mean_cosine_to_the_rest_of_the_claim():
     cosine = cosine_similarity(vectors)
     assert means[0] == round(float(np.mean(cosine[0, [1, 2]])), 4) and means[2] == round(float(np.mean(cosine[2, [0, 1]])), 4)
     assert np.isnan(means[3])
+
+
+@pytest.mark.parametrize("marks", [("'", "’"), ("’", "‘"), ("'", "′")])
+def test_a_sentence_with_other_apostrophes_is_the_same_claim(marks):
+    text = "Russia's envoy says Moscow won't give up Ukraine's east."
+    sentences, articles = _sentences({"a": [text], "b": [text], "c": [text.replace(*marks)]})
+    coverage = find_coverage(sentences, articles)
+    assert coverage["claim"].nunique() == 1 and set(coverage["outlets"]) == {3}
+    assert find_omissions(coverage, articles).empty

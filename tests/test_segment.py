@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 
-from analysis.segment import count_words, find_words, split_paragraphs, split_sentences
+from analysis.segment import count_words, find_words, normalise_quotes, split_paragraphs, split_sentences
 from tests.strategies import QUOTED_TEXT
 
 
@@ -79,3 +79,18 @@ def test_sentences_are_ordered_trimmed_spans_of_any_text(text):
     assert all(0 <= s < e <= len(text) and text[s:e] == text[s:e].strip() for s, e in spans)
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
     assert all("\n" not in text[s:e] for s, e in spans)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("“It was great,” she said.", '"It was great," she said.'),
+        ("Trump’s ‘deal’", "Trump's 'deal'"),
+        ("‚low‘ ‹x› 5′ 6″", "'low' 'x' 5' 6\""),
+        ("«Nyet»", '"Nyet"'),
+        ("plain", "plain"),
+    ],
+)
+def test_normalise_quotes_keeps_offsets(text, expected):
+    assert normalise_quotes(text) == expected
+    assert len(normalise_quotes(text)) == len(text)

@@ -165,3 +165,11 @@ def test_the_pairs_kept_give_every_passage(seed):
     assert align_pairs(kept, texts, {}) == align_pairs(whole, texts, {})
     assert len(align_pairs(whole, texts, {})) > 5
     assert kept.groupby(["first", "second"]).ngroups < whole.groupby(["first", "second"]).ngroups
+
+
+@pytest.mark.parametrize("marks", [("’", "'"), ("’", "‘"), ("’", "′")])
+def test_a_copy_with_other_apostrophes_is_found(marks):
+    text = "The president’s envoy said the Kremlin’s red lines hadn’t moved and Kyiv’s allies weren’t consulted before the call."
+    passages, shared = _run({"original": text + "\n" + REST, "copy": text.replace(*marks)})
+    assert shared.set_index("article_id").loc["copy", "copies"]
+    assert len(passages) == 1 and passages["words"].iloc[0] == len(text.split())

@@ -12,25 +12,10 @@ from analysis.tone import (
     classify_tone,
     compare_tone,
     extract_voice_parts,
-    normalise_quotes,
     score_sentences,
     score_vader,
     summarise_tone,
 )
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        ("“It was great,” she said.", '"It was great," she said.'),
-        ("Trump’s ‘deal’", "Trump's 'deal'"),
-        ("«Nyet»", '"Nyet"'),
-        ("plain", "plain"),
-    ],
-)
-def test_normalise_quotes_keeps_offsets(text, expected):
-    assert normalise_quotes(text) == expected
-    assert len(normalise_quotes(text)) == len(text)
 
 
 def test_vader_scores_curly_quotes_like_straight_ones():

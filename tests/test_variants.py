@@ -264,3 +264,10 @@ def test_linking_keeps_apart_two_named_speakers(speakers, groups):
 )
 def test_linking_needs_enough_matched_words(other, links):
     assert link_quotations([_STATEMENT, other], ["a", "b"], ["", ""]).list_groups() == ([[0, 1]] if links else [])
+
+
+def test_quotations_with_other_apostrophes_are_verbatim_variants():
+    a = "Putin said: “We’re ready to meet, and we won’t set conditions for Ukraine’s talks.”"
+    variants = _variants({"a": a, "b": a.replace("’", "'"), "c": a.replace("’", "‘")})
+    assert variants["group"].nunique() == 1 and len(variants) == 3
+    assert set(variants["wording"]) <= {"full", "verbatim"} and variants["changed"].fillna("").eq("").all()
