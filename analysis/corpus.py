@@ -25,6 +25,7 @@ look is flagged in ``flags`` and reported with an :class:`~analysis.errors.Input
 
 from __future__ import annotations
 
+import json
 import re
 import warnings
 from collections.abc import Iterator
@@ -124,6 +125,8 @@ def iter_corpus_chunks(path: str | Path, size: int, max_bytes: int = MAX_BYTES) 
         raise ValueError(f"chunk size must be at least 1 row, not {size}")
     first, has_ids = 0, None
     for table in read_table_batches(path, size):
+        if table.empty and first > 0:  # a batch of blank JSONL lines
+            continue
         has_ids = _has_ids(table, path) if has_ids is None else has_ids
         problems: list[str] = []
         rows = _table_rows(table, path, first, has_ids, max_bytes, problems)
@@ -162,11 +165,32 @@ def read_table_batches(path: str | Path, size: int | None) -> Iterator[pd.DataFr
 
             parquet = pq.ParquetFile(path, buffer_size=READ_BUFFER, pre_buffer=False)
             batches = (batch.to_pandas() for batch in parquet.iter_batches(batch_size=size))
-        yield from ([batches] if size is None else batches)
+        for batch in [batches] if size is None else batches:
+            if suffix == ".jsonl" and not all(isinstance(c, str) for c in batch.columns):
+                raise ValueError("a line is not a JSON object")  # a list's items become numbered columns
+            yield batch
     except UnicodeDecodeError as err:
         raise InputProblem([f"{path}: not valid UTF-8 (tried encoding utf-8: {err.reason} at byte {err.start})"]) from None
-    except (OSError, ValueError) as err:  # pandas' and pyarrow's parse errors are ValueErrors
-        raise InputProblem([f"{path}: cannot be read as {suffix[1:].upper()} ({err})"]) from None
+    except (OSError, ValueError, TypeError) as err:  # parse errors are ValueErrors (TypeError: a JSONL line not an object)
+        bad = find_bad_json_line(path) if suffix == ".jsonl" and not isinstance(err, OSError) else None
+        where = f"{path}, line {bad[0]}" if bad else str(path)
+        raise InputProblem([f"{where}: cannot be read as {suffix[1:].upper()} ({bad[1] if bad else err})"]) from None
+
+
+def find_bad_json_line(path: Path) -> tuple[int, str] | None:
+    """The number (from 1) of the first line of a JSONL file that is not a JSON object, and why; None when every line is
+    one (blank lines are skipped). Read only when pandas has refused the file, to name the line."""
+    with open(path, encoding="utf-8") as lines:
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                value = json.loads(line.rstrip("\r\n"))
+            except json.JSONDecodeError as err:
+                return number, f"not JSON: {err.msg} at column {err.colno}"
+            if not isinstance(value, dict):
+                return number, f"a JSON {type(value).__name__}, not an object with a 'text' field"
+    return None
 
 
 def _has_ids(table: pd.DataFrame, path: Path) -> bool:
@@ -183,7 +207,7 @@ def _table_rows(table: pd.DataFrame, path: Path, first: int, has_ids: bool, max_
     for i, record in enumerate(table.to_dict(orient="records"), first):
         where = f"{path}, row {i + 1}"
         source = f"{path.name}, row {i + 1}"
-        text = record.pop("text")
+        text = record.pop("text", None)  # a later chunk of a JSONL file may lack the field
         if not isinstance(text, str):
             problems.append(f"{where}: 'text' is {'missing' if _is_missing(text) else type(text).__name__}, not text")
             continue

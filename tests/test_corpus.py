@@ -209,3 +209,20 @@ def test_chunk_reader_refuses_what_it_cannot_read(tmp_path):
         next(iter_corpus_chunks(bad, 10))
     with pytest.raises(ValueError, match="at least 1 row"):
         next(iter_corpus_chunks(bad, 0))
+
+
+@pytest.mark.parametrize(
+    "lines, message",
+    [
+        (['{"text": "One."}', '{"text": "Two", "outlet": ', '{"text": "Three."}'], "line 2: cannot be read as JSONL (not JSON: Expecting value at column 27)"),
+        (['{"text": "One."}', "", '{"text": "Two."}', "[1, 2]"], "line 4: cannot be read as JSONL (a JSON list, not an object with a 'text' field)"),
+        (['{"text": "One."', '{"text": "Two."}'], "line 1: cannot be read as JSONL (not JSON: Expecting ',' delimiter at column 16)"),
+    ],
+)
+@pytest.mark.parametrize("size", [None, 1])
+def test_a_malformed_jsonl_line_is_named_by_its_line_in_the_file(tmp_path, lines, message, size):
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(InputProblem) as raised:
+        load_corpus(path) if size is None else list(iter_corpus_chunks(path, size))
+    assert str(raised.value) == f"{path}, {message}"
