@@ -8,7 +8,9 @@ article, sorted by ``article_id``:
 =================  ==========================================================
 column             meaning
 =================  ==========================================================
-``article_id``     stable id, safe as a file name
+``article_id``     stable id, safe as a file name: from metadata, else the file
+                   name (a safe id made from it when it is not one, flagged:
+                   :func:`make_safe_id`), else the table's row number
 ``source``         the file name (and row, for tables) the text came from
 ``raw_text``       the text as read (UTF-8, line ends normalised to ``\\n``);
                    for HTML, the main text extracted by trafilatura
@@ -83,14 +85,17 @@ def load_corpus_folder(folder: str | Path, max_bytes: int = MAX_BYTES) -> pd.Dat
     metadata = _read_folder_metadata(folder, files, problems)
     if not files:
         problems.append(f"{folder}: no .txt or .html article files in this folder")
+    ids = name_articles([p for name, p in files.items() if name not in metadata], {str(m["article_id"]).strip() for m in metadata.values()})
     rows = []
     for name, p in files.items():
         meta = metadata.get(name)
         flags = []
         if meta is None:
-            meta = {"article_id": p.stem}
+            meta = {"article_id": ids[name]}
             if (folder / METADATA_FILE).exists():
                 flags.append(f"no row in {METADATA_FILE}; id taken from the file name")
+            if ids[name] != p.stem:
+                flags.append(f"the file name is not a valid id (letters, digits, '.', '_', '-'); id '{ids[name]}' made from it")
         text, headline = _read_article_file(p, max_bytes, problems)
         if text is None:
             continue
@@ -100,6 +105,32 @@ def load_corpus_folder(folder: str | Path, max_bytes: int = MAX_BYTES) -> pd.Dat
         row["flags"] = flags
         rows.append(row)
     return _finish(rows, problems)
+
+
+def name_articles(files: list[Path], taken: set[str]) -> dict[str, str]:
+    """An article id for each file, by file name: its stem when that is a valid id (:data:`ID_PATTERN`), else a safe
+    id made from it (:func:`make_safe_id`), unique among ``taken`` and the other files' ids."""
+    ids = {p.name: p.stem for p in files if ID_PATTERN.match(p.stem)}
+    taken = taken | set(ids.values())
+    for p in files:
+        if p.name not in ids:
+            ids[p.name] = make_safe_id(p.stem, taken)
+            taken.add(ids[p.name])
+    return ids
+
+
+def make_safe_id(name: str, taken: set[str] = frozenset()) -> str:
+    """A valid article id (:data:`ID_PATTERN`) made from ``name``: transliterated to ASCII (anyascii: ``Путин`` gives
+    ``Putin``), every run of other characters made one ``-``, cut to 190 characters; ``-2``, ``-3``… added until it
+    is not in ``taken``; ``article`` when nothing is left."""
+    from anyascii import anyascii
+
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", anyascii(name)).strip("-._")[:190].rstrip("-._") or "article"
+    candidate, number = slug, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{slug}-{number}"
+    return candidate
 
 
 def load_corpus_table(path: str | Path, max_bytes: int = MAX_BYTES) -> pd.DataFrame:

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from analysis import config
-from analysis.corpus import count_table_rows, iter_corpus_chunks, load_corpus
+from analysis.corpus import ID_PATTERN, count_table_rows, iter_corpus_chunks, load_corpus
 from analysis.errors import InputProblem, InputWarning
 from analysis.language import flag_language
 
@@ -61,6 +61,31 @@ def test_every_problem_is_reported_at_once(write_files):
         load_corpus(folder)
     assert len(raised.value.problems) == 2
     assert "2 problems with the input" in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    "names, ids",
+    [
+        (["Путин звонок.txt"], ["Putin-zvonok"]),
+        # A file name that is an id keeps it; the made one gives way.
+        (["Café déjà vu.txt", "Cafe-deja-vu.txt"], ["Cafe-deja-vu-2", "Cafe-deja-vu"]),
+        (["a b.txt", "a?b.txt", "a-b.txt"], ["a-b-2", "a-b-3", "a-b"]),
+        (["北京 会谈.html.txt", "!!!.txt"], ["BeiJing-HuiTan.html", "article"]),
+    ],
+)
+def test_a_file_name_that_is_not_an_id_gives_a_safe_unique_id_with_a_warning(write_files, names, ids):
+    folder = write_files({name: ENGLISH for name in names})
+    with pytest.warns(InputWarning, match="the file name is not a valid id"):
+        articles = load_corpus(folder)
+    assert dict(zip(articles["source"], articles["article_id"])) == dict(zip(names, ids))
+    assert all(ID_PATTERN.match(a) for a in articles["article_id"])
+
+
+def test_a_safe_id_does_not_take_an_id_of_the_metadata(write_files):
+    folder = write_files({"a b.txt": ENGLISH, "c.txt": ENGLISH, "articles.csv": "article_id,file\na-b,c.txt\n"})
+    with pytest.warns(InputWarning):
+        articles = load_corpus(folder)
+    assert dict(zip(articles["source"], articles["article_id"])) == {"a b.txt": "a-b-2", "c.txt": "a-b"}
 
 
 def test_oversized_file_is_refused(write_files):
