@@ -22,7 +22,7 @@ else
   ENV_READY := .venv/.installed
 endif
 
-.PHONY: help env data report test validate models local-models lock strip clean
+.PHONY: help env data report test browser validate models local-models lock strip clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -45,8 +45,16 @@ report: data local-models ## build every notebook into reports/*.html (code hidd
 	@if [ "$(abspath $(CORPUS))" = "$(abspath $(DEFAULT_CORPUS))" ] && [ "$(ENGINE)" = single ]; then $(PY) -m analysis findings; \
 	  else echo "README findings left as they are: they describe the default corpus"; fi
 
-test: $(ENV_READY) ## run the test suite (notebooks included)
+test: $(ENV_READY) browser ## run the test suite (notebooks included; installs Chromium first when missing)
 	$(PY) -m pytest
+
+browser: ## install Debian's chromium and chromium-driver when missing (the browser test drives them; sudo when not root)
+	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then exit 0; fi; \
+	if ! command -v apt-get >/dev/null; then \
+	  echo "error: the browser test needs Chromium and chromedriver; install them with your system's package manager" >&2; exit 1; fi; \
+	SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO="sudo"; \
+	echo "installing Debian's chromium and chromium-driver for the browser test"; \
+	$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
 
 validate: $(ENV_READY) ## score every measure against the gold data in FRAMING_DATA_HOME
 	$(PY) -m analysis validate segmentation

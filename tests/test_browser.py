@@ -4,7 +4,7 @@ The report is built once per session by :func:`analysis.report.build_report`
 (the function ``make report`` runs) into a temporary folder, and every page is
 opened from disk. A screenshot of each page goes to ``build/browser/`` for a
 reader to look at. Where Chromium or its driver is missing the tests fail and
-say so: CI installs both (``.ci/run``).
+say so: ``make test`` installs both first (its ``browser`` target).
 """
 
 from __future__ import annotations
