@@ -33,6 +33,7 @@ import numpy as np
 import scipy.sparse as sp
 import sklearn
 from sklearn.linear_model import Ridge
+from threadpoolctl import threadpool_limits
 from sklearn.model_selection import KFold
 
 from analysis import config
@@ -54,6 +55,10 @@ RECIPE = {
     "seed": 20250212,
 }
 """Feature and fitting settings, chosen by 5-fold cross-validation on the development rows only."""
+
+SOLVER_TOLERANCE = 1e-10
+"""The conjugate-gradient solver's tolerance: far below the 6 significant digits the model is written with, so that a
+refit writes the same file (scikit-learn's default, 1e-4, left differences in the last digits from run to run)."""
 
 DENSE_FEATURES = (
     "vader_compound",
@@ -170,7 +175,8 @@ def fit_tone_model(texts: list[str], ratings: np.ndarray, ids: list[str] | None 
     for name in ("word", "char"):
         vocabularies[name], idf[name] = fit_vocabulary(prepared, RECIPE[name])
     model = ToneModel(vocabularies, idf, np.zeros(0), 0.0, dict(RECIPE), list(ids or []), dict(provenance or {}))
-    regression = Ridge(alpha=RECIPE["alpha"]).fit(model.features(texts), np.asarray(ratings, dtype=float))
+    with threadpool_limits(limits=1):  # one BLAS thread: the sums run in one order on every machine
+        regression = Ridge(alpha=RECIPE["alpha"], solver="sparse_cg", tol=SOLVER_TOLERANCE).fit(model.features(texts), np.asarray(ratings, dtype=float))
     model.coefficients = regression.coef_
     model.intercept = float(regression.intercept_)
     model.provenance.setdefault("scikit_learn", sklearn.__version__)

@@ -10,6 +10,7 @@ from analysis.tone_model import (
     compute_dense_features,
     fit_tone_model,
     load_tone_model,
+    tone_model_path,
 )
 
 POSITIVE = ["a wonderful, generous agreement", "a great success for peace", "they praised the excellent talks", "a happy and hopeful day"]
@@ -78,6 +79,4 @@ def test_make_models_refits_the_committed_model(data_home):
         pytest.skip("the data home's vader_nyt rows are not the ones the committed model was fitted on")
     refitted = build_tone_model(data_home)
     assert refitted.training_ids == committed.training_ids
-    assert refitted.vocabularies == committed.vocabularies
-    assert np.allclose(refitted.coefficients, committed.coefficients, atol=1e-5)
-    assert refitted.provenance["cross_validated_pearson_r"] == pytest.approx(committed.provenance["cross_validated_pearson_r"], abs=1e-4)
+    assert refitted.to_json() == tone_model_path().read_text(encoding="utf-8")  # byte for byte, whatever the BLAS threads
