@@ -124,8 +124,20 @@ def main(argv: list[str] | None = None) -> int:
         except (InputProblem, FileNotFoundError) as err:
             print(f"error: {err}", file=sys.stderr)
             return 2
+        except KeyboardInterrupt:
+            print(describe_interruption(args), file=sys.stderr)
+            return 130
         finally:
             print_warnings([str(w.message) for w in caught])
+
+
+def describe_interruption(args: argparse.Namespace) -> str:
+    """The one line printed on Ctrl-C: what the interrupted command left behind."""
+    if args.command != "run" or args.out is None:
+        return "interrupted"
+    if args.engine == "single":
+        return f"interrupted; {args.out} left as it was"
+    return f"interrupted; {args.out} keeps its finished chunks (run the same command again to resume)"
 
 
 MAX_WARNINGS = 20
@@ -170,7 +182,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         from analysis import config
         from analysis.pipeline import run_corpus
 
-        out = args.out or config.processed_dir(args.corpus, args.engine)
+        out = args.out = args.out or config.processed_dir(args.corpus, args.engine)
         if args.engine != "single":
             return _run_chunked(args, out)
         if args.chunk_size is not None or args.scheduler is not None or args.workers is not None:

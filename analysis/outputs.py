@@ -14,7 +14,6 @@ which loads them, read them in seconds.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import threading
 from pathlib import Path
@@ -22,34 +21,29 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.pipeline import TABLES, read_single_outputs
+from analysis.runs import check_completed
 from analysis.stream import read_stream_outputs
 from analysis.tables import normalise_table
 
 
 def detect_output_form(out: str | Path) -> str:
     """``"chunked"`` when ``out`` holds a stream or Dask run (its ``run.json`` records a chunk size), ``"single"``
-    when it holds a single run's ``articles.csv``.
+    when it holds a single run.
 
-    Raises FileNotFoundError naming the command to run when it holds neither.
+    Raises FileNotFoundError naming the folder and what to run when it holds no run, or no completed one
+    (:func:`analysis.runs.check_completed`).
     """
     out = Path(out)
-    run = out / "run.json"
-    if run.is_file() and "chunk_size" in json.loads(run.read_text(encoding="utf-8")):
-        return "chunked"
-    if (out / "articles.csv").is_file():
-        return "single"
-    raise FileNotFoundError(
-        f"{out} holds no analysis; run 'python -m analysis run CORPUS --out {out}' (add '--engine stream' for a large table "
-        "corpus) first ('make report' does this)"
-    )
+    record = check_completed(out)
+    return "chunked" if "chunk_size" in record else "single"
 
 
 def load_outputs(out: str | Path) -> dict[str, pd.DataFrame]:
     """Every output table of the run in ``out``, as a single run's CSV files read back give them; ``articles`` has
     ``clean_text``.
 
-    Raises FileNotFoundError naming what to run when ``out`` holds no run, an unfinished stream run, or a run of an
-    older version of the kit (naming the tables it lacks).
+    Raises FileNotFoundError naming what to run when ``out`` holds no run, an unfinished or interrupted one (its
+    ``run.json`` does not say ``completed``), or a run of an older version of the kit (naming the tables it lacks).
     """
     if detect_output_form(out) == "single":
         return read_single_outputs(out)

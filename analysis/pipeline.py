@@ -8,6 +8,8 @@ add their own tables to the same folder.
 ==========================  ===========================================================
 file                        contents
 ==========================  ===========================================================
+``run.json``                the kit's version, the input and its SHA-256, ``completed``
+                            (:mod:`analysis.runs`; a folder without it is not read)
 ``articles.csv``            one row per article: metadata, headline, credits, flags,
                             line counts (raw text and clean text are not repeated here)
 ``clean/<article_id>.txt``  the clean text that every offset refers to
@@ -73,7 +75,6 @@ file                        contents
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -122,6 +123,7 @@ from analysis.loaded import (
 )
 from analysis.quotes import find_article_quotations, label_voice
 from analysis.rates import sum_rates_by_article
+from analysis.runs import check_completed, describe_input, hold_folder, kit_version, write_folder
 from analysis.segment import segment_articles
 from analysis.shared import find_shared_passages, list_shingles, summarise_shared
 from analysis.source_lexicons import SourceLexicons, load_source_lexicons
@@ -339,27 +341,39 @@ def analyse_articles(articles: pd.DataFrame, resources: Resources | None = None)
 def run_corpus(corpus: str | Path, out: str | Path, background: str | Path | None = None) -> dict[str, pd.DataFrame]:
     """Load, analyse and write a corpus's tables into ``out``; return the tables.
 
-    ``background``: a CSV frequency list (``term``, ``count``) for the prior of
-    the distinctive vocabulary (:func:`analysis.distinctive.read_background`).
+    The run holds ``out`` while it works (:func:`analysis.runs.hold_folder`: a
+    second run on it is refused) and replaces it only once every table is
+    written (:func:`write_outputs`). ``background``: a CSV frequency list
+    (``term``, ``count``) for the prior of the distinctive vocabulary
+    (:func:`analysis.distinctive.read_background`).
     """
-    tables = analyse_articles(load_corpus(corpus), load_resources(corpus, background))
-    write_outputs(tables, Path(out))
+    out = Path(out)
+    with hold_folder(out):
+        record = describe_input(corpus, "single")
+        tables = analyse_articles(load_corpus(corpus), load_resources(corpus, background))
+        write_outputs(tables, out, record)
     return tables
 
 
-def write_outputs(tables: dict[str, pd.DataFrame], out: Path) -> None:
-    """Write the tables and clean texts; a previous run's clean texts are replaced."""
-    out.mkdir(parents=True, exist_ok=True)
-    clean_dir = out / "clean"
-    if clean_dir.exists():
-        shutil.rmtree(clean_dir)
-    clean_dir.mkdir()
-    articles = tables["articles"]
-    for article_id, text in zip(articles["article_id"], articles["clean_text"]):
-        (clean_dir / f"{article_id}.txt").write_text(text + "\n", encoding="utf-8", newline="\n")
-    write_table(articles.drop(columns=["raw_text", "clean_text"], errors="ignore"), out / "articles.csv")
-    for name in TABLES[1:]:
-        write_table(tables[name], out / f"{name}.csv")
+def write_outputs(tables: dict[str, pd.DataFrame], out: Path, record: dict | None = None) -> None:
+    """Write the tables and clean texts into ``out``, replacing what it held in one step.
+
+    Everything is written into a temporary folder beside ``out`` with ``run.json``
+    (``record``, completed), which then takes ``out``'s place
+    (:func:`analysis.runs.write_folder`): interrupted, ``out`` is left as it was.
+    """
+
+    def write(folder: Path) -> None:
+        clean_dir = folder / "clean"
+        clean_dir.mkdir()
+        articles = tables["articles"]
+        for article_id, text in zip(articles["article_id"], articles["clean_text"]):
+            (clean_dir / f"{article_id}.txt").write_text(text + "\n", encoding="utf-8", newline="\n")
+        write_table(articles.drop(columns=["raw_text", "clean_text"], errors="ignore"), folder / "articles.csv")
+        for name in TABLES[1:]:
+            write_table(tables[name], folder / f"{name}.csv")
+
+    write_folder(out, write, record if record is not None else {"engine": "single", "kit_version": kit_version()})
 
 
 def read_single_outputs(out: str | Path) -> dict[str, pd.DataFrame]:
@@ -367,15 +381,12 @@ def read_single_outputs(out: str | Path) -> dict[str, pd.DataFrame]:
 
     :func:`analysis.outputs.load_outputs` reads either engine's run and calls this for a single one.
 
-    Raises FileNotFoundError naming the command to run when the folder has no run, or a run of an older version
-    of the kit that lacks some tables (naming them).
+    Raises FileNotFoundError naming the command to run when the folder has no completed run (no ``run.json`` that
+    says so: :func:`analysis.runs.check_completed`), or a run of an older version of the kit that lacks some tables
+    (naming them).
     """
     out = Path(out)
-    if not (out / "articles.csv").exists():
-        raise FileNotFoundError(
-            f"{out} holds no analysis; run 'python -m analysis run CORPUS --out {out}' first "
-            "('make report' does this)"
-        )
+    check_completed(out)
     missing = [f"{name}.csv" for name in TABLES if not (out / f"{name}.csv").exists()]
     if missing:
         raise FileNotFoundError(

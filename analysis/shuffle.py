@@ -19,6 +19,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from analysis.runs import temporary_path
+
 BATCH_ROWS = 50_000
 """Rows read or written at a time when parts are merged."""
 
@@ -137,7 +139,7 @@ class RowWriter:
 
     def __init__(self, path: Path, columns: list[str], batch_rows: int = BATCH_ROWS):
         self.path, self.columns, self.batch_rows = Path(path), list(columns), batch_rows
-        self.temporary = self.path.with_suffix(".tmp")
+        self.temporary = temporary_path(self.path)
         self.rows: list[tuple] = []
         self.writer = None
 
@@ -172,6 +174,6 @@ class RowWriter:
 def write_parquet(frame: pd.DataFrame, path: Path) -> None:
     """Write ``frame`` to ``path`` under a temporary name, then rename it: a file there is whole."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
+    temporary = temporary_path(path)
     frame.to_parquet(temporary, index=False)
     os.replace(temporary, path)

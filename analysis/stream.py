@@ -30,15 +30,20 @@ path                                             contents
 ``_work/<step>/bucket-00000/``                   the corpus step's rows by bucket or block
                                                  (:mod:`analysis.reduce`; rewritten by
                                                  every corpus step)
-``run.json``                                     the input file (size and modification
-                                                 time) and chunk size of the run
+``run.json``                                     the input file (size, modification
+                                                 time, SHA-256), chunk size, kit
+                                                 version, and ``completed`` once the
+                                                 last corpus table is written
+                                                 (:mod:`analysis.runs`)
 ===============================================  ==========================================
 
 An interrupted run resumes where it stopped: run the same command again and
 finished chunks are skipped (a chunk is finished when its marker exists; its
 files are written under temporary names and renamed first). A folder holding a
-run of another input, chunk size or version of the kit (other chunk tables)
-is refused.
+run of another input, chunk size or version of the kit, a single run or other
+files is refused, and so is a second run while one holds the folder
+(:func:`analysis.runs.hold_folder`). Until ``run.json`` says ``completed``,
+:func:`read_stream_outputs` refuses the folder.
 
 The tables are those of a single run (:func:`analysis.pipeline.run_corpus`),
 rows in ``article_id`` order once read with :func:`read_stream_outputs`.
@@ -93,6 +98,7 @@ from analysis.reduce import (
     reduce_shared,
     reduce_variants,
 )
+from analysis.runs import check_completed, checksum_input, hold_folder, kit_version, read_record, write_atomic, write_record
 from analysis.shuffle import write_parquet
 from analysis.uncertainty import list_resampled_groups
 
@@ -109,35 +115,53 @@ CHUNK_FORMAT = 4
 
 
 def describe_run(corpus: Path, chunk_size: int) -> dict:
-    """What identifies a run: the input file, its size and modification time, the chunk size, the tables each chunk writes and their format.
+    """What identifies a run: the input file, its size and modification time, the chunk size, the tables each chunk
+    writes and their format, and the kit's version.
 
-    The tables change with the kit's version: chunks written by a version that
-    wrote other tables, or other columns (:data:`CHUNK_FORMAT`), cannot be
-    finished by this one.
+    Chunks written by another version of the kit, or by one that wrote other
+    tables or other columns (:data:`CHUNK_FORMAT`), cannot be finished by this one.
     """
     stat = corpus.stat()
     return {
-        "corpus": str(corpus.resolve()),
+        "input": str(corpus.resolve()),
         "bytes": stat.st_size,
         "modified_ns": stat.st_mtime_ns,
         "chunk_size": chunk_size,
         "chunk_tables": ",".join(LOCAL_TABLES + WORK_TABLES),
         "chunk_format": CHUNK_FORMAT,
+        "kit_version": kit_version(),
     }
 
 
-def claim_folder(out: Path, run: dict) -> None:
-    """Record ``run`` in ``out/run.json``, or raise when the folder holds a different run."""
-    path = out / "run.json"
-    if path.exists():
-        before = json.loads(path.read_text(encoding="utf-8"))
-        if before != run:
-            changed = ", ".join(f"{k} {before.get(k)!r} -> {run[k]!r}" for k in run if before.get(k) != run[k])
+def claim_folder(out: Path, run: dict, engine: str = "stream") -> None:
+    """Record ``run`` in the folder's ``run.json`` with ``completed`` false (and the input's SHA-256 the first time), or
+    raise when the folder holds something else: a different run, a single run or other files.
+
+    :func:`reduce_chunks` sets ``completed`` when the last corpus table is written.
+    """
+    before = read_record(out)
+    if before is None and out.is_dir() and any(out.iterdir()):
+        raise InputProblem([f"{out}: holds files that are not a stream run of the kit; choose a new or empty --out folder"])
+    if before is not None and "chunk_size" not in before:
+        raise InputProblem([f"{out}: holds a single run; choose a new --out folder for a stream run, or delete this one"])
+    if before is not None:
+        changed = ", ".join(f"{k} {before.get(k)!r} -> {run[k]!r}" for k in run if before.get(k) != run[k])
+        if changed:
             raise InputProblem(
                 [f"{out}: holds a run of another input, chunk size or version of the kit ({changed}); choose a new --out folder or delete this one"]
             )
-        return
-    write_atomic(path, json.dumps(run, indent=1) + "\n")
+    record = {**before, "completed": False} if before else {**run, "completed": False, "engine": engine, "input_sha256": checksum_input(run["input"])}
+    write_record(out, record)
+
+
+def finish_run(out: Path) -> bool:
+    """Set ``completed`` in the folder's ``run.json`` when every chunk is finished and every corpus table written; return
+    whether it is."""
+    record = read_record(out)
+    done = record is not None and all((out / f"{name}.parquet").exists() for name in CORPUS_TABLES)
+    if done:
+        write_record(out, {**record, "completed": True})
+    return done
 
 
 def write_chunk(tables: dict[str, pd.DataFrame], out: Path, number: int) -> int:
@@ -216,6 +240,9 @@ def reduce_chunks(out: Path, resources: Resources, stages: Sequence[str] = CORPU
     unknown = [name for name in stages if name not in CORPUS_STAGES]
     if unknown:
         raise ValueError(f"unknown corpus stages {unknown}; the stages are {list(CORPUS_STAGES)}")
+    record = read_record(out)
+    if record is not None and record.get("completed"):
+        write_record(out, {**record, "completed": False})  # its tables are about to be rewritten
     if "reduce_outlets" in stages:
         reduce_outlets(out, resources)
     if "reduce_labels" in stages:
@@ -226,6 +253,7 @@ def reduce_chunks(out: Path, resources: Resources, stages: Sequence[str] = CORPU
         reduce_variants(out)
     if "reduce_coverage" in stages:
         reduce_coverage(out)
+    finish_run(out)
 
 
 def reduce_outlets(out: Path, resources: Resources) -> None:
@@ -275,7 +303,7 @@ def map_chunks_on_dask(
     """
     from distributed import Client, LocalCluster, wait
 
-    claim_folder(out, describe_run(_table_file(corpus), chunk_size))
+    claim_folder(out, describe_run(_table_file(corpus), chunk_size), engine="dask")
     cluster = None
     if scheduler is None:
         cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True, dashboard_address=None)
@@ -307,8 +335,9 @@ def run_stream(
     """Analyse a table corpus chunk by chunk in this process; return its number of articles."""
     corpus, out = Path(corpus), Path(out)
     resources = resources if resources is not None else load_resources(corpus)
-    map_chunks(corpus, out, chunk_size, resources, progress)
-    reduce_chunks(out, resources)
+    with hold_folder(out):
+        map_chunks(corpus, out, chunk_size, resources, progress)
+        reduce_chunks(out, resources)
     return count_articles(out)
 
 
@@ -327,8 +356,9 @@ def run_dask(
     """
     corpus, out = Path(corpus), Path(out)
     resources = resources if resources is not None else load_resources(corpus)
-    map_chunks_on_dask(corpus, out, chunk_size, resources, scheduler, workers, progress)
-    reduce_chunks(out, resources)
+    with hold_folder(out):
+        map_chunks_on_dask(corpus, out, chunk_size, resources, scheduler, workers, progress)
+        reduce_chunks(out, resources)
     return count_articles(out)
 
 
@@ -340,6 +370,7 @@ def read_stream_outputs(out: str | Path) -> dict[str, pd.DataFrame]:
     ``articles`` has ``clean_text``; rows are in ``article_id`` order.
     """
     out = Path(out)
+    check_completed(out)
     missing = [name for name in CORPUS_TABLES if not (out / f"{name}.parquet").exists()]
     if missing:
         raise FileNotFoundError(f"{out}: no finished stream run (missing {', '.join(missing)}); run it again to resume")
@@ -365,11 +396,3 @@ def _progress_bar(corpus: Path, enabled: bool):
     from tqdm import tqdm
 
     return tqdm(total=count_table_rows(corpus), unit="article", desc="articles", disable=not enabled, file=sys.stderr)
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` under a temporary name first, so that a stopped process leaves no file cut short."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)

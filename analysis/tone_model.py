@@ -33,8 +33,8 @@ import numpy as np
 import scipy.sparse as sp
 import sklearn
 from sklearn.linear_model import Ridge
-from threadpoolctl import threadpool_limits
 from sklearn.model_selection import KFold
+from threadpoolctl import threadpool_limits
 
 from analysis import config
 from analysis.textfeatures import (

@@ -67,7 +67,7 @@ def run_reduce(folder: Path) -> None:
     """Run the corpus stages not yet finished; after each, add its seconds, peak and commit to ``FOLDER/reduce.json``."""
     from analysis import stream
     from analysis.pipeline import load_resources
-    from analysis.stream import write_atomic
+    from analysis.runs import write_atomic
 
     recorded = folder / "reduce.json"
     done = json.loads(recorded.read_text()) if recorded.exists() else {}
@@ -92,7 +92,7 @@ class record_sitting:
         self.stop = threading.Event()
 
     def write(self) -> None:
-        from analysis.stream import write_atomic
+        from analysis.runs import write_atomic
 
         self.record.update(peak_mb=read_peak_mb(), seen=time.time())
         write_atomic(self.file, json.dumps(self.record))
