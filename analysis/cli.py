@@ -96,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--out", type=Path, default=None, help="folder for the report (default: reports/)")
     report.add_argument("--code", action="store_true", help="show the notebooks' code in the pages (hidden by default)")
     report.add_argument("--jobs", type=int, default=2, help="notebooks run at once, each on a kernel of its own (default 2)")
+    report.add_argument("--notebook-timeout", type=int, default=3600, help="seconds a notebook may run, its cells together (default 3600)")
     report.add_argument(
         "--engine", choices=["single", "stream", "dask"], default="single",
         help="the engine that ran the corpus: its tables are read from data/processed/<corpus name>, or <corpus name>-chunked for stream and dask",
@@ -220,7 +221,9 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "report":
         from analysis.report import build_report
 
-        pages = build_report(args.corpus, reports=args.out, show_code=args.code, engine=args.engine, jobs=args.jobs)
+        pages = build_report(
+            args.corpus, reports=args.out, show_code=args.code, engine=args.engine, jobs=args.jobs, notebook_timeout=args.notebook_timeout
+        )
         print(f"{len(pages)} pages: " + ", ".join(f"{n} {k}" for k, n in pages["kind"].value_counts().sort_index().items()))
         return 0
     if args.command == "findings":

@@ -13,14 +13,18 @@ import json
 import os
 import shutil
 import tempfile
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 
 import nbformat
 import pandas as pd
-from jupyter_client.manager import KernelManager
+from jupyter_client.manager import AsyncKernelManager
 from nbclient import NotebookClient
+from nbclient.exceptions import CellTimeoutError
+from nbclient.util import run_sync
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import CoalesceStreamsPreprocessor
 
@@ -39,6 +43,11 @@ JOBS = 2
 """Notebooks a report runs at once by default (this machine's cores; ``--jobs`` changes it)."""
 TIMEOUT = 1200
 """Seconds a notebook cell may run (the validation notebook scores every measure)."""
+NOTEBOOK_TIMEOUT = 3600
+"""Seconds a whole notebook may run, its cells together; past it the report stops with an error naming the notebook
+and the cell that was running (a kernel that never answers cannot hang ``make report``)."""
+PROGRESS_EVERY = 60
+"""Seconds between the lines that say which cell of a running notebook is at work."""
 
 
 def list_notebooks(folder: str | Path | None = None) -> list[Path]:
@@ -57,6 +66,41 @@ def read_notebook_title(path: str | Path) -> str:
     return Path(path).stem
 
 
+class NotebookProgress:
+    """Where a running notebook is: the cell at work and since when, printed every :data:`PROGRESS_EVERY` seconds."""
+
+    def __init__(self, name: str, cells: int) -> None:
+        self.name, self.cells = name, cells
+        self.started = self.cell_started = time.monotonic()
+        self.cell = 0
+        self.source = ""
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._report, daemon=True)
+
+    def start_cell(self, cell: nbformat.NotebookNode, cell_index: int) -> None:
+        """nbclient's hook, called as each cell starts: code cells are counted."""
+        if cell.cell_type == "code" and cell.source.strip():
+            self.cell, self.source, self.cell_started = self.cell + 1, cell.source, time.monotonic()
+
+    def describe_cell(self) -> str:
+        first = next((line.strip() for line in self.source.splitlines() if line.strip()), "")
+        return f"cell {self.cell} of {self.cells} ({first[:60]})"
+
+    def __enter__(self) -> NotebookProgress:
+        print(f"running {self.name} ({self.cells} code cells)", flush=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _report(self) -> None:
+        while not self._stop.wait(PROGRESS_EVERY):
+            now = time.monotonic()
+            print(f"{self.name}: {self.describe_cell()} at work for {now - self.cell_started:.0f} s, {now - self.started:.0f} s in all", flush=True)
+
+
 def execute_notebook(
     path: str | Path,
     out_dir: str | Path,
@@ -64,6 +108,8 @@ def execute_notebook(
     timeout: int = TIMEOUT,
     title: str | None = None,
     show_code: bool = False,
+    notebook_timeout: int = NOTEBOOK_TIMEOUT,
+    progress: NotebookProgress | None = None,
 ) -> tuple[Path, nbformat.NotebookNode]:
     """Execute a notebook with ``env`` added to the kernel's environment and write it as offline HTML.
 
@@ -71,21 +117,31 @@ def execute_notebook(
     Markdown; their code only with ``show_code``. The executed notebook, outputs included, is kept beside the
     page as ``out_dir/notebooks/<notebook name>.ipynb`` (cell timings are not recorded and outputs are settled,
     :func:`settle_outputs`, so a rerun on the same tables writes the same file unless a cell's output changes). Returns the HTML path
-    (``out_dir/<notebook name>.html``) and the executed notebook. Raises nbclient's CellExecutionError, naming
-    the cell, when a cell fails.
+    (``out_dir/<notebook name>.html``) and the executed notebook. A cell may run ``timeout`` seconds, and the
+    cells together ``notebook_timeout``; ``progress`` is told which cell starts. Raises nbclient's
+    CellExecutionError, naming the cell, when a cell fails, and its CellTimeoutError when time runs out.
     """
     path, out_dir = Path(path), Path(out_dir)
     notebook = nbformat.read(path, as_version=4)
+    deadline = time.monotonic() + notebook_timeout
     sockets = Path(tempfile.mkdtemp(prefix="framing-kernel-"))  # local sockets, not TCP ports: no "running over TCP" warning
-    manager = KernelManager(kernel_name="python3", transport="ipc", ip=str(sockets / "kernel"))
+    # The asynchronous manager nbclient makes by default: with the blocking one, nbclient's cell timeout never fires.
+    manager = AsyncKernelManager(kernel_name="python3", transport="ipc", ip=str(sockets / "kernel"))
     client = NotebookClient(
-        notebook, km=manager, timeout=timeout, kernel_name="python3", record_timing=False, resources={"metadata": {"path": str(path.parent)}}
+        notebook,
+        km=manager,
+        timeout=timeout,
+        timeout_func=partial(limit_cell_time, timeout, deadline),
+        on_cell_start=progress.start_cell if progress is not None else None,
+        kernel_name="python3",
+        record_timing=False,
+        resources={"metadata": {"path": str(path.parent)}},
     )
     try:
         client.execute(env={**os.environ, "MPLBACKEND": INLINE_BACKEND, **env})
     finally:
         if manager.has_kernel:  # the client shuts down only the kernels of managers it made
-            manager.shutdown_kernel(now=True)
+            run_sync(manager.shutdown_kernel)(now=True)
         shutil.rmtree(sockets, ignore_errors=True)
     settle_outputs(notebook)
     exporter = HTMLExporter(template_name="offline", extra_template_basedirs=[str(TEMPLATES_DIR)], exclude_input=not show_code)
@@ -97,15 +153,34 @@ def execute_notebook(
     return html_path, notebook
 
 
-def run_notebook(path: Path, reports: Path, env: dict[str, str], timeout: int, show_code: bool) -> tuple[str, str, str, float]:
-    """Execute one notebook into ``reports`` (:func:`execute_notebook`) and print how long it took; return its
-    page, kind, title and seconds. A failing cell is raised as a RuntimeError naming the notebook and the cell."""
+def limit_cell_time(timeout: int, deadline: float, cell: nbformat.NotebookNode | None = None) -> int:
+    """Seconds the next cell may run: ``timeout``, or what is left of the notebook's time if less (one at least)."""
+    return max(1, min(timeout, int(deadline - time.monotonic())))
+
+
+def run_notebook(
+    path: Path, reports: Path, env: dict[str, str], timeout: int, show_code: bool, notebook_timeout: int = NOTEBOOK_TIMEOUT
+) -> tuple[str, str, str, float]:
+    """Execute one notebook into ``reports`` (:func:`execute_notebook`), saying when it starts, which cell is at work
+    while it runs (:class:`NotebookProgress`) and how long it took; return its page, kind, title and seconds.
+
+    A failing cell, or a notebook that runs past ``notebook_timeout`` seconds, is raised as a RuntimeError naming the
+    notebook and the cell."""
     title = read_notebook_title(path)
+    cells = sum(cell["cell_type"] == "code" and bool(cell["source"].strip()) for cell in nbformat.read(path, as_version=4).cells)
     start = time.perf_counter()
-    try:
-        html_path, _ = execute_notebook(path, reports, env, timeout, title, show_code=show_code)
-    except Exception as error:  # nbclient's errors name the cell; this adds the notebook
-        raise RuntimeError(f"{path.name}: {type(error).__name__}: {error}") from None
+    with NotebookProgress(path.name, cells) as progress:
+        try:
+            html_path, _ = execute_notebook(path, reports, env, timeout, title, show_code, notebook_timeout, progress)
+        except CellTimeoutError:
+            seconds = time.perf_counter() - start
+            limit = f"the notebook's limit of {notebook_timeout} s" if seconds >= notebook_timeout - 1 else f"a cell's limit of {timeout} s"
+            raise RuntimeError(
+                f"{path.name}: {progress.describe_cell()} did not finish within {limit} (stopped after {seconds:.0f} s); "
+                "run again on a less loaded machine, or raise --notebook-timeout"
+            ) from None
+        except Exception as error:  # nbclient's errors name the cell; this adds the notebook
+            raise RuntimeError(f"{path.name}: {type(error).__name__}: {error}") from None
     seconds = time.perf_counter() - start
     print(f"executed {path.name}: {seconds:.1f} s", flush=True)
     return html_path.name, "notebook", title, seconds
@@ -228,6 +303,7 @@ def build_report(
     show_code: bool = False,
     engine: str = "single",
     jobs: int = JOBS,
+    notebook_timeout: int = NOTEBOOK_TIMEOUT,
 ) -> pd.DataFrame:
     """Execute every notebook into ``reports``, write the annotated articles and ``index.html``.
 
@@ -245,6 +321,10 @@ def build_report(
     validation results the notebooks before it computed
     (:mod:`analysis.evaluation.cache`). Every notebook is independent of the
     others' outputs otherwise, so the pages are the same for any ``jobs``.
+    Each notebook says when it starts, which cell is at work every
+    :data:`PROGRESS_EVERY` seconds, and how long it took; one that runs past
+    ``notebook_timeout`` seconds stops the report with an error naming it and
+    its cell.
 
     Returns
     -------
@@ -268,13 +348,13 @@ def build_report(
     paths = list(notebooks if notebooks is not None else list_notebooks())
     if jobs > 1 and len(paths) > 1:
         with ThreadPoolExecutor(max_workers=jobs) as pool:  # each notebook's kernel is a process of its own
-            futures = [pool.submit(run_notebook, path, reports, env, timeout, show_code) for path in paths[:-1]]
+            futures = [pool.submit(run_notebook, path, reports, env, timeout, show_code, notebook_timeout) for path in paths[:-1]]
             pages = write_annotated_articles(tables, reports / "articles")  # while the notebooks run
             write_terms_explorer(tables, reports / EXPLORER_PAGE)
             rows = [future.result() for future in futures]
-            rows.append(pool.submit(run_notebook, paths[-1], reports, env, timeout, show_code).result())
+            rows.append(pool.submit(run_notebook, paths[-1], reports, env, timeout, show_code, notebook_timeout).result())
     else:
-        rows = [run_notebook(path, reports, env, timeout, show_code) for path in paths]
+        rows = [run_notebook(path, reports, env, timeout, show_code, notebook_timeout) for path in paths]
         pages = write_annotated_articles(tables, reports / "articles")
         write_terms_explorer(tables, reports / EXPLORER_PAGE)
     notebook_rows = pd.DataFrame(rows, columns=["page", "kind", "title", "seconds"])

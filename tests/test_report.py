@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -124,6 +125,38 @@ def test_a_failing_notebook_is_named(tmp_path):
     _write_notebook(tmp_path / "05-bad.ipynb", "raise ValueError('no such column')")
     with pytest.raises(RuntimeError, match=r"(?s)05-bad\.ipynb: CellExecutionError: .*no such column"):
         run_notebook(tmp_path / "05-bad.ipynb", tmp_path / "reports", {}, 60, False)
+
+
+@pytest.mark.parametrize(
+    "notebook_timeout, cell_timeout, limit",
+    [(4, 60, "the notebook's limit of 4 s"), (600, 3, "a cell's limit of 3 s")],
+)
+def test_a_notebook_that_runs_too_long_is_stopped_naming_it_and_its_cell(tmp_path, capsys, monkeypatch, notebook_timeout, cell_timeout, limit):
+    import time
+
+    from analysis import report
+
+    monkeypatch.setattr(report, "PROGRESS_EVERY", 1)
+    _write_notebook(tmp_path / "06-slow.ipynb", "import time\ntime.sleep(120)")
+    start = time.monotonic()
+    with pytest.raises(RuntimeError) as raised:
+        report.run_notebook(tmp_path / "06-slow.ipynb", tmp_path / "reports", {}, cell_timeout, False, notebook_timeout)
+    assert time.monotonic() - start < 60
+    message = str(raised.value)
+    assert message.startswith("06-slow.ipynb: cell 1 of 1 (import time) did not finish within " + limit)
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[0] == "running 06-slow.ipynb (1 code cells)"
+    assert any(line.startswith("06-slow.ipynb: cell 1 of 1 (import time) at work for ") for line in printed[1:])
+
+
+def test_progress_says_which_notebook_runs_and_how_long_it_took(tmp_path, capsys):
+    from analysis.report import run_notebook
+
+    _write_notebook(tmp_path / "02-quick.ipynb", "print('done')")
+    run_notebook(tmp_path / "02-quick.ipynb", tmp_path / "reports", {}, 60, False)
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[0] == "running 02-quick.ipynb (1 code cells)"
+    assert re.fullmatch(r"executed 02-quick\.ipynb: \d+\.\d s", printed[-1])
 
 
 def test_settle_outputs_merges_streams_and_names_widgets_by_place():
