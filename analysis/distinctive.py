@@ -116,9 +116,16 @@ def log_odds_z(counts_i: np.ndarray, counts_j: np.ndarray, prior: np.ndarray, n_
     ``counts_i``, ``counts_j``: the words' counts in the group and in the rest
     (2-D for one row per relabelling, with ``n_i``, ``n_j`` as columns);
     ``n_i``, ``n_j``: all words of each side; ``prior``: the words' pseudo-counts,
-    ``a0`` the pseudo-counts of the whole vocabulary.
+    ``a0`` the pseudo-counts of the whole vocabulary. Where a word is the whole
+    vocabulary of a side (no other word, no other pseudo-count), its odds are
+    undefined and so are its log-odds and z: NaN.
     """
-    delta = np.log((counts_i + prior) / (n_i + a0 - counts_i - prior)) - np.log((counts_j + prior) / (n_j + a0 - counts_j - prior))
+    rest_i, rest_j = n_i + a0 - counts_i - prior, n_j + a0 - counts_j - prior
+    defined = (rest_i > 0) & (rest_j > 0)
+    shape = np.broadcast_shapes(np.shape(rest_i), np.shape(rest_j))
+    odds_i = np.divide(counts_i + prior, rest_i, out=np.full(shape, np.nan), where=defined)
+    odds_j = np.divide(counts_j + prior, rest_j, out=np.full(shape, np.nan), where=defined)
+    delta = np.log(odds_i) - np.log(odds_j)
     return delta, delta / np.sqrt(1.0 / (counts_i + prior) + 1.0 / (counts_j + prior))
 
 

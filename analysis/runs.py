@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import ctypes
 import errno
+import glob
 import hashlib
 import json
 import os
@@ -187,7 +188,8 @@ def hold_folder(folder: str | Path) -> Iterator[None]:
 def remove_leftovers(folder: Path) -> list[Path]:
     """Remove the temporary and old folders that runs stopped by force (SIGKILL, power cut) left beside ``folder``; only
     called by the run holding the folder. Returns them."""
-    leftovers = sorted(p for pattern in (f".{folder.name}.tmp-*", f".{folder.name}.old-*") for p in folder.parent.glob(pattern))
+    name = glob.escape(folder.name)
+    leftovers = sorted(p for pattern in (f".{name}.tmp-*", f".{name}.old-*") for p in folder.parent.glob(pattern))
     for p in leftovers:
         shutil.rmtree(p, ignore_errors=True)
     return leftovers

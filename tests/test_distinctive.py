@@ -25,6 +25,15 @@ def test_log_odds_z_matches_the_formula():
     assert z[1] < 0
 
 
+@pytest.mark.filterwarnings("error")
+def test_a_word_that_is_the_whole_vocabulary_has_no_log_odds():
+    # Both sides wrote one word, the same: its odds against "every other word" are undefined.
+    delta, z = log_odds_z(np.array([3.0]), np.array([2.0]), np.array([5.0]), 3.0, 2.0, 5.0)
+    assert np.isnan(delta[0]) and np.isnan(z[0])
+    delta, z = log_odds_z(np.array([[3.0], [1.0]]), np.array([[2.0], [4.0]]), np.array([5.0]), np.array([[3.0], [1.0]]), np.array([[2.0], [4.0]]), 5.0)
+    assert np.isnan(delta).all() and np.isnan(z).all()
+
+
 def _words(groups: dict[str, list[str]]) -> tuple[pd.DataFrame, pd.DataFrame]:
     rows, articles = [], []
     for group, sentences in groups.items():

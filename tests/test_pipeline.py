@@ -4,12 +4,14 @@ import filecmp
 import json
 import subprocess
 import sys
+import warnings
 
 import pandas as pd
 from hypothesis import given, settings
 
 from analysis import config
-from analysis.pipeline import TABLES, prepare_articles, run_corpus
+from analysis.errors import InputWarning
+from analysis.pipeline import TABLES, analyse_articles, load_resources, prepare_articles, run_corpus
 from tests.strategies import QUOTED_TEXT
 
 
@@ -98,3 +100,13 @@ def test_any_text_gives_offsets_that_round_trip_and_voice_that_tiles(text):
     starts, ends = list(voice["start"]), list(voice["end"])
     assert starts == ([0] + ends[:-1] if clean else []) and (ends[-1] if ends else 0) == len(clean)
     assert set(sentences["voice"]) <= {"authorial", "quoted", "mixed"}
+
+
+@given(QUOTED_TEXT.filter(lambda text: text.strip()), QUOTED_TEXT.filter(lambda text: text.strip()))
+@settings(max_examples=40)
+def test_every_measure_reads_any_text_without_an_exception(text, other):
+    articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["o", "p"], "raw_text": [text, other + " " + text]})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", InputWarning)  # text this odd is flagged (language, length): the flags are not tested here
+        tables = analyse_articles(articles, load_resources())
+    assert set(tables) == set(TABLES) and list(tables["articles"]["article_id"]) == ["a", "b"]

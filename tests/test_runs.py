@@ -146,8 +146,10 @@ def test_leftovers_of_a_killed_run_are_removed_by_the_next(tmp_path):
         (tmp_path / name).mkdir()
         (tmp_path / name / "articles.csv").write_text("half", encoding="utf-8")
     (tmp_path / ".outer.tmp-1").mkdir()  # another folder's: kept
+    (tmp_path / ".o.tmp-7").mkdir()  # and this one's, though "[ou]" matches "o" as a pattern
     assert [p.name for p in remove_leftovers(out)] == [".out.old-456", ".out.tmp-123"]
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".outer.tmp-1"]
+    assert [p.name for p in remove_leftovers(tmp_path / "[ou]")] == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".o.tmp-7", ".outer.tmp-1"]
 
 
 def test_a_failed_write_removes_its_temporary_folder(tmp_path):
