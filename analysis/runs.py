@@ -152,9 +152,12 @@ def hold_folder(folder: str | Path) -> Iterator[None]:
 
     folder = Path(folder)
     path = lock_path(folder)
-    path.parent.mkdir(parents=True, exist_ok=True)
     while True:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as err:
+            raise InputProblem([f"{folder}: cannot write its lock file {path.name} beside it ({err.strerror}); choose a --out folder you can write to"]) from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as err:
