@@ -232,7 +232,7 @@ def test_ctrl_c_prints_one_line_exits_130_and_leaves_the_folder(tmp_path, runs, 
 
 def test_an_out_folder_that_cannot_be_written_is_named(tmp_path):
     (tmp_path / "file.txt").write_text("x", encoding="utf-8")
-    with pytest.raises(InputProblem, match=r"file.txt/out: cannot write its lock file .out.lock beside it \(Not a directory\)"):
+    with pytest.raises(InputProblem, match=r"file.txt/out: cannot write its lock file .out.lock beside it \(File exists\)"):
         run_corpus(SECOND_CORPUS, tmp_path / "file.txt" / "out")
     with pytest.raises(InputProblem, match=r"file.txt: not a folder; choose a folder for --out"):
         run_corpus(SECOND_CORPUS, tmp_path / "file.txt")
