@@ -25,9 +25,10 @@ import pandas as pd
 
 from analysis.design import MIN_ARTICLES, article_interval
 from analysis.errors import InputProblem
+from analysis.frames import add_article_column
 from analysis.quotes import index_voice_ranges, voice_at
 from analysis.resources import resource_path
-from analysis.tone import MEASURES, add_article_column
+from analysis.tone import MEASURES
 from analysis.uncertainty import DEFAULT_SEED, bootstrap_intervals
 from analysis.wordlists import read_tsv_records
 

@@ -29,7 +29,7 @@ from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedKFold
 
 from analysis import config
-from analysis.datasets import hash_text
+from analysis.keys import hash_text
 from analysis.textfeatures import (
     decode_linear_model,
     encode_linear_model,

@@ -10,8 +10,8 @@ import warnings
 from pathlib import Path
 
 from analysis.errors import InputProblem, InputWarning
+from analysis.evaluation import MEASURES
 
-MEASURES = ("segmentation", "tone", "hedging", "loaded", "sources", "across")
 """Measures that ``validate`` scores, each against the gold sets of its own: ``analysis.evaluation.<measure>.validate``."""
 
 

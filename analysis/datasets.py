@@ -30,6 +30,7 @@ import pandas as pd
 
 from analysis import config
 from analysis.errors import InputProblem, InputWarning
+from analysis.keys import fingerprint_text
 
 
 @dataclass(frozen=True)
@@ -443,18 +444,13 @@ def read_babe(folder: Path) -> list[dict]:
     return rows
 
 
-def hash_text(text: str) -> str:
-    """A short stable key of a sentence (whitespace-insensitive), to know which rows a model saw."""
-    return hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()[:16]
-
-
 def split_by_hash(text: str, test_share: int = 5) -> str:
-    """``test`` for one text in ``test_share`` (chosen by :func:`hash_text`), else ``development``.
+    """``test`` for one text in ``test_share`` (chosen by :func:`analysis.stats.keys.fingerprint_text`), else ``development``.
 
     The split depends on the text alone, so any subset of rows, and rows added
     later, fall on the same side every time.
     """
-    return "test" if int(hash_text(text)[:8], 16) % test_share == 0 else "development"
+    return "test" if int(fingerprint_text(text)[:8], 16) % test_share == 0 else "development"
 
 
 def read_basil(folder: Path, with_spans: bool = True) -> list[dict]:

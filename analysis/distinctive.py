@@ -41,9 +41,9 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 
 from analysis.errors import InputProblem
+from analysis.frames import add_article_column
 from analysis.quotes import index_voice_ranges, voice_at
 from analysis.segment import LETTER_WORD_RE
-from analysis.tone import add_article_column
 from analysis.uncertainty import DEFAULT_SEED
 from analysis.wordlists import read_wordlist
 

@@ -73,10 +73,10 @@ import pandas as pd
 
 from analysis import config
 from analysis.errors import InputProblem
+from analysis.frames import add_article_column
 from analysis.numbers import find_figures
 from analysis.quotes import index_voice_ranges, voice_at
 from analysis.rates import compare_rates, count_authorial_hits, summarise_rates
-from analysis.tone import add_article_column
 from analysis.uncertainty import DEFAULT_SEED
 from analysis.wordlists import (
     collect_forms,

@@ -47,12 +47,13 @@ import pandas as pd
 
 from analysis import config
 from analysis.errors import InputProblem
+from analysis.frames import add_article_column
 from analysis.quotes import index_voice_ranges, voice_at
 from analysis.rates import compare_rates, count_authorial_hits, summarise_rates
 from analysis.resources import resource_path
 from analysis.segment import LETTER_WORD_RE
-from analysis.tone import add_article_column, vader_lexicon
 from analysis.uncertainty import DEFAULT_SEED
+from analysis.vader import vader_lexicon
 from analysis.wordlists import (
     collect_forms,
     compile_phrase_pattern,

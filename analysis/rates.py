@@ -23,8 +23,8 @@ from analysis.design import (
     compare_by_article,
     plan_comparisons,
 )
+from analysis.frames import add_article_column
 from analysis.quotes import count_sentence_voice_words
-from analysis.tone import add_article_column
 from analysis.uncertainty import (
     DEFAULT_SEED,
     RESAMPLE_LIMIT,

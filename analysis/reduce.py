@@ -30,6 +30,7 @@ from analysis.coverage import (
     split_events,
     warn_large_event,
 )
+from analysis.keys import hash_text
 from analysis.labels import (
     LABEL_COLUMNS,
     Role,
@@ -46,16 +47,7 @@ from analysis.shared import (
     list_shared_shingles,
     summarise_shared,
 )
-from analysis.shuffle import (
-    RowWriter,
-    SortedRuns,
-    hash_text,
-    merge_sorted,
-    number_buckets,
-    read_bucket,
-    write_buckets,
-    write_parquet,
-)
+from analysis.shuffle import RowWriter, SortedRuns, merge_sorted, number_buckets, read_bucket, write_buckets, write_parquet
 from analysis.variants import (
     VARIANT_COLUMNS,
     LinkedQuotations,

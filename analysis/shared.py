@@ -40,9 +40,9 @@ from collections.abc import Iterator
 import numpy as np
 import pandas as pd
 
+from analysis.keys import hash_text
 from analysis.quotes import index_voice_ranges, voice_at
 from analysis.segment import find_words, normalise_quotes
-from analysis.shuffle import hash_text
 
 SHINGLE = 8
 """Words per shingle: long enough that two independent reports rarely share one by chance."""

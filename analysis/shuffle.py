@@ -10,15 +10,14 @@ and the buckets' results, each sorted, are merged into one sorted table
 
 from __future__ import annotations
 
-import hashlib
 import heapq
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
+from analysis.keys import hash_text
 from analysis.runs import temporary_path
 
 BATCH_ROWS = 50_000
@@ -26,24 +25,6 @@ BATCH_ROWS = 50_000
 
 MIN_FILE_ROWS = 100
 """Rows read at a time from each file when many are merged (:func:`merge_sorted`)."""
-
-
-def hash_text(text: str) -> int:
-    """The unsigned 64-bit BLAKE2b hash of ``text``: the same on every machine and run (not Python's salted hash)."""
-    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big")
-
-
-def unique_sorted(values: np.ndarray) -> np.ndarray:
-    """``np.unique`` of a 1-D array: its distinct values, sorted, by a sort and a mask.
-
-    NumPy 2's ``np.unique`` finds distinct integers by hashing, then sorts
-    them: on 5 million 64-bit integers here it took 4.7 s, a sort and a mask
-    0.16 s.
-    """
-    ordered = np.sort(values)
-    if len(ordered) < 2:
-        return ordered
-    return ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))]
 
 
 def bucket_of(key: str, buckets: int) -> int:

@@ -20,8 +20,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import numpy as np
 import pandas as pd
 
@@ -33,7 +31,7 @@ from analysis.design import (
     compare_by_article,
     plan_comparisons,
 )
-from analysis.segment import normalise_quotes
+from analysis.frames import add_article_column
 from analysis.uncertainty import (
     DEFAULT_SEED,
     RESAMPLE_LIMIT,
@@ -42,49 +40,12 @@ from analysis.uncertainty import (
     normal_interval,
     total_by_group,
 )
+from analysis.vader import score_vader
 
 MEASURES = ("vader", "model")
 VOICES = ("all", "authorial", "quoted")
 THRESHOLDS = {"vader": 0.05, "model": 0.125}
 """Distance from 0 at which a score counts as positive or negative (see the module docstring)."""
-
-
-@lru_cache(maxsize=1)
-def _vader():
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return SentimentIntensityAnalyzer()
-
-
-def vader_lexicon() -> dict[str, float]:
-    """VADER's word valences (−4..+4) as shipped in ``vaderSentiment``."""
-    return _vader().lexicon
-
-
-def _polarity(text: str) -> tuple[float, float, float, float]:
-    """VADER's compound, pos, neg and neu of one text, quotation marks straightened.
-
-    Cached by the straightened text, so that the tone columns (which score the
-    text as written) and the model's features (which score it straightened)
-    score a text once.
-    """
-    return _polarity_of_straight(normalise_quotes(text))
-
-
-@lru_cache(maxsize=100_000)
-def _polarity_of_straight(text: str) -> tuple[float, float, float, float]:
-    scores = _vader().polarity_scores(text)
-    return (scores["compound"], scores["pos"], scores["neg"], scores["neu"])
-
-
-def score_vader(texts) -> np.ndarray:
-    """VADER compound of each text after :func:`normalise_quotes`; NaN for None."""
-    return np.array([np.nan if text is None else _polarity(text)[0] for text in texts], dtype=float)
-
-
-def score_vader_parts(texts) -> np.ndarray:
-    """VADER's four scores (compound, pos, neg, neu) of each text, one row per text."""
-    return np.array([_polarity(t) for t in texts], dtype=float).reshape(len(texts), 4)
 
 
 def classify_tone(scores: np.ndarray, threshold: float) -> np.ndarray:
@@ -156,13 +117,6 @@ def score_sentences(sentences: pd.DataFrame, articles: pd.DataFrame, voice: pd.D
 
 def _score_column(measure: str, voice: str) -> str:
     return f"tone_{measure}" if voice == "all" else f"tone_{measure}_{voice}"
-
-
-def add_article_column(frame: pd.DataFrame, articles: pd.DataFrame, column: str) -> pd.DataFrame:
-    """``frame`` with ``articles[column]`` joined on ``article_id`` (unchanged when it has the column)."""
-    if column in frame.columns:
-        return frame
-    return frame.merge(articles[["article_id", column]], on="article_id", how="left", validate="many_to_one")
 
 
 def sum_tone_by_article(sentences: pd.DataFrame) -> pd.DataFrame:

@@ -37,6 +37,7 @@ from sklearn.model_selection import KFold
 from threadpoolctl import threadpool_limits
 
 from analysis import config
+from analysis.segment import normalise_quotes
 from analysis.textfeatures import (
     decode_linear_model,
     encode_linear_model,
@@ -44,7 +45,7 @@ from analysis.textfeatures import (
     round_significant,
     weigh_blocks,
 )
-from analysis.tone import normalise_quotes, score_vader_parts
+from analysis.vader import score_vader_parts
 
 RECIPE = {
     "word": {"analyzer": "word", "ngram_range": [1, 1], "min_df": 2},
@@ -93,7 +94,7 @@ def compute_dense_features(texts: list[str]) -> np.ndarray:
     """
     from textblob.en import sentiment as pattern_sentiment
 
-    from analysis.tone import vader_lexicon
+    from analysis.vader import vader_lexicon
 
     lexicon = vader_lexicon()
     vader = score_vader_parts(texts)

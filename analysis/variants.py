@@ -42,8 +42,8 @@ import pandas as pd
 import scipy.sparse as sp
 
 from analysis.coverage import read_events
+from analysis.keys import unique_sorted
 from analysis.shared import find_normalised_words
-from analysis.shuffle import unique_sorted
 
 MIN_WORDS = 5
 """The shortest quotation compared, in words (shorter ones, "good for both sides", match by chance)."""

@@ -143,8 +143,7 @@ def time_vader(sentences: list[str]) -> tuple[int, float]:
     """The sentences' words and the seconds VADER alone takes to score them (quotation marks straightened)."""
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    from analysis.segment import count_words
-    from analysis.tone import normalise_quotes
+    from analysis.segment import count_words, normalise_quotes
 
     analyser = SentimentIntensityAnalyzer()
     start = time.perf_counter()

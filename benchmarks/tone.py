@@ -38,15 +38,11 @@ def measure(articles: int, seed: int) -> list[tuple[str, float]]:
 
     from analysis.corpus import load_corpus
     from analysis.pipeline import prepare_articles
+    from analysis.segment import normalise_quotes
     from analysis.textfeatures import weigh_blocks
-    from analysis.tone import (
-        _polarity_of_straight,
-        _vader,
-        list_voice_parts,
-        normalise_quotes,
-        score_sentences,
-    )
+    from analysis.tone import _polarity_of_straight, list_voice_parts, score_sentences
     from analysis.tone_model import load_tone_model, prepare_text
+    from analysis.vader import _vader
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "corpus.parquet"

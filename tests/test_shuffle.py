@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from analysis import shuffle
+from analysis.keys import unique_sorted
 from analysis.shuffle import (
     MIN_FILE_ROWS,
     RowWriter,
@@ -19,7 +20,6 @@ from analysis.shuffle import (
     merge_sorted,
     number_buckets,
     read_bucket,
-    unique_sorted,
     write_buckets,
     write_parquet,
 )

@@ -8,14 +8,8 @@ import pytest
 
 from analysis.design import COMPARISON_COLUMNS, summarise_comparisons
 from analysis.quotes import find_article_quotations
-from analysis.tone import (
-    classify_tone,
-    compare_tone,
-    extract_voice_parts,
-    score_sentences,
-    score_vader,
-    summarise_tone,
-)
+from analysis.tone import classify_tone, compare_tone, extract_voice_parts, score_sentences, summarise_tone
+from analysis.vader import score_vader
 
 
 def test_vader_scores_curly_quotes_like_straight_ones():

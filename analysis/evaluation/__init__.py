@@ -3,3 +3,6 @@
 Each module reads gold data through :mod:`analysis.datasets` and never fits
 anything on it; ``python -m analysis validate MEASURE`` prints its results.
 """
+
+MEASURES = ("segmentation", "tone", "hedging", "loaded", "sources", "across")
+"""The measures ``python -m analysis validate`` scores, one module of this package each."""

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from analysis.cli import MEASURES
+from analysis.evaluation import MEASURES
 from analysis.evaluation.cache import validate_cached
 
 OVERVIEW_COLUMNS = ["measure", "dataset", "split", "method", "metric", "kit", "baseline", "baseline_source", "target"]

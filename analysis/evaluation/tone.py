@@ -26,13 +26,14 @@ from sklearn.metrics import accuracy_score, f1_score
 
 from analysis.datasets import locate_dataset, read_newsmtsc, read_vader_nyt
 from analysis.quotes import find_quotations, find_voice_ranges
-from analysis.tone import THRESHOLDS, classify_tone, extract_voice_parts, score_vader
+from analysis.tone import THRESHOLDS, classify_tone, extract_voice_parts
 from analysis.tone_model import (
     SCALE,
     ToneModel,
     cross_validate_tone_model,
     load_tone_model,
 )
+from analysis.vader import score_vader
 
 CLASSES = ["negative", "neutral", "positive"]
 GOLD_THRESHOLD = 0.5
