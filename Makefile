@@ -22,7 +22,7 @@ else
   ENV_READY := .venv/.installed
 endif
 
-.PHONY: help env data report test browser validate models local-models lock strip clean
+.PHONY: help env data report test browser lint format validate models local-models lock strip clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -48,6 +48,14 @@ report: data local-models ## build every notebook into reports/*.html (code hidd
 test: $(ENV_READY) browser ## run the test suite (notebooks included; installs Chromium first when missing)
 	$(PY) -m pytest
 
+lint: $(ENV_READY) ## check the code's format and lint it (ruff, settings in pyproject.toml)
+	$(PY) -m ruff format --check analysis tests benchmarks
+	$(PY) -m ruff check analysis tests benchmarks
+
+format: $(ENV_READY) ## format the code and sort its imports (ruff)
+	$(PY) -m ruff format analysis tests benchmarks
+	$(PY) -m ruff check --select I --fix analysis tests benchmarks
+
 browser: ## install Debian's chromium and chromium-driver when missing (the browser test drives them; sudo when not root)
 	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then exit 0; fi; \
 	if ! command -v apt-get >/dev/null; then \
@@ -64,7 +72,7 @@ validate: $(ENV_READY) ## score every measure against the gold data in FRAMING_D
 	$(PY) -m analysis validate sources
 	$(PY) -m analysis validate across
 
-models: $(ENV_READY) ## refit the committed tone model (analysis/models/) and fit the local hedging and loaded-wording models (models/, not committed) from FRAMING_DATA_HOME
+models: $(ENV_READY) ## refit the committed tone model (analysis/resources/models/) and fit the local hedging and loaded-wording models (models/, not committed) from FRAMING_DATA_HOME
 	$(PY) -m analysis fit tone
 	$(PY) -m analysis fit hedging
 	$(PY) -m analysis fit loaded

@@ -22,17 +22,17 @@ LOCAL_MODELS = ("hedging", "loaded")
 def _local_model_functions(name: str):
     """The data set of a local model, its class and its build function."""
     if name == "hedging":
-        from analysis import hedging_model
+        from analysis.hedging import model as hedging_model
 
         return "wikiweasel", hedging_model.HedgeModel, hedging_model.build_hedge_model
-    from analysis import loaded_model
+    from analysis.loaded import model as loaded_model
 
     return "babe", loaded_model.LoadedModel, loaded_model.build_loaded_model
 
 
 def _fit_local_model(name: str, data_home, if_missing: bool) -> int:
     """Fit a local model into the local models folder, or with ``if_missing`` say why not."""
-    from analysis.datasets import locate_dataset
+    from analysis.resources.datasets import locate_dataset
 
     dataset, model_class, build = _local_model_functions(name)
     path = model_class.local_path()
@@ -159,8 +159,8 @@ def print_warnings(messages: list[str], limit: int = MAX_WARNINGS, stream=None) 
 
 
 def _run_chunked(args: argparse.Namespace, out: Path) -> int:
-    from analysis.pipeline import load_resources
-    from analysis.stream import DEFAULT_CHUNK_SIZE, run_dask, run_stream
+    from analysis.engine.pipeline import load_resources
+    from analysis.engine.stream import DEFAULT_CHUNK_SIZE, run_dask, run_stream
 
     if args.engine == "stream" and (args.scheduler is not None or args.workers is not None):
         print("error: --scheduler and --workers are for --engine dask", file=sys.stderr)
@@ -181,7 +181,7 @@ def _run_chunked(args: argparse.Namespace, out: Path) -> int:
 def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "run":
         from analysis import config
-        from analysis.pipeline import run_corpus
+        from analysis.engine.pipeline import run_corpus
 
         out = args.out = args.out or config.processed_dir(args.corpus, args.engine)
         if args.engine != "single":
@@ -209,7 +209,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "fit" and args.model in LOCAL_MODELS:
         return _fit_local_model(args.model, args.data_home, args.if_missing)
     if args.command == "fit":
-        from analysis.tone_model import build_tone_model, write_tone_model
+        from analysis.tone.model import build_tone_model, write_tone_model
 
         model = build_tone_model(args.data_home)
         path = write_tone_model(model)
@@ -219,7 +219,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         )
         return 0
     if args.command == "report":
-        from analysis.report import build_report
+        from analysis.report.build import build_report
 
         pages = build_report(
             args.corpus, reports=args.out, show_code=args.code, engine=args.engine, jobs=args.jobs, notebook_timeout=args.notebook_timeout
@@ -228,15 +228,15 @@ def _dispatch(args: argparse.Namespace) -> int:
         return 0
     if args.command == "findings":
         from analysis import config
-        from analysis.findings import write_readme_findings
-        from analysis.outputs import load_outputs
+        from analysis.engine.outputs import load_outputs
+        from analysis.report.findings import write_readme_findings
 
         changed = write_readme_findings(load_outputs(config.processed_dir(config.DEFAULT_CORPUS, "single")), args.readme)
         print("README findings " + ("rewritten" if changed else "already current"))
         return 0
     if args.command == "export-corpus":
-        from analysis.datasets import basil_corpus, locate_dataset, read_basil
-        from analysis.tables import write_table
+        from analysis.engine.tables import write_table
+        from analysis.resources.datasets import basil_corpus, locate_dataset, read_basil
 
         folder = locate_dataset(args.dataset, args.data_home)
         if folder is None:
@@ -252,7 +252,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         print(f"{len(corpus)} articles of {corpus['event'].nunique()} events from {', '.join(sorted(corpus['outlet'].unique()))} -> {args.out}")
         return 0
     if args.command == "fetch":
-        from analysis.datasets import DATASETS, fetch_dataset
+        from analysis.resources.datasets import DATASETS, fetch_dataset
 
         if args.dataset not in DATASETS:
             raise InputProblem([f"unknown data set '{args.dataset}'; known: {', '.join(sorted(DATASETS))}"])

@@ -5,8 +5,8 @@ Usage: python benchmarks/attribution.py [--words 300000]
 The articles are the default corpus's clean texts, repeated until they hold the
 requested number of words; each copy is split into sentences and paragraphs and
 its quotations paired before timing, so the figures are for
-:func:`analysis.attribution.find_attributions` alone and for
-:func:`analysis.attribution.find_attributions_and_stances` (what the pipeline
+:func:`analysis.sources.attribution.find_attributions` alone and for
+:func:`analysis.sources.attribution.find_attributions_and_stances` (what the pipeline
 runs: words, then stances), on one core, in the same process.
 """
 
@@ -16,11 +16,11 @@ import argparse
 import time
 
 from analysis import config
-from analysis.attribution import find_attributions, find_attributions_and_stances
-from analysis.outputs import load_outputs
-from analysis.quotes import find_quotations
-from analysis.segment import count_words, split_paragraphs, split_sentences
-from analysis.source_lexicons import default_lexicons
+from analysis.engine.outputs import load_outputs
+from analysis.sources.attribution import find_attributions, find_attributions_and_stances
+from analysis.sources.lexicons import default_lexicons
+from analysis.text.quotes import find_quotations
+from analysis.text.segment import count_words, split_paragraphs, split_sentences
 
 
 def main() -> None:

@@ -4,9 +4,9 @@ Usage: python benchmarks/cue_matching.py [--words 1000000]
 
 The text is the clean text of the default corpus's sentences, resampled with a
 fixed seed until it holds the requested number of words; the script reports the
-words per second on one core of :func:`analysis.hedging.find_cues` (one
+words per second on one core of :func:`analysis.hedging.cues.find_cues` (one
 trie-regex pass plus context rules) and of
-:func:`analysis.loaded.find_loaded_terms` (one trie-regex pass plus the VADER
+:func:`analysis.loaded.terms.find_loaded_terms` (one trie-regex pass plus the VADER
 layer's word lookup), next to a bare regex tokeniser over the same text as the
 floor of any per-word pass.
 """
@@ -18,10 +18,10 @@ import random
 import time
 
 from analysis import config
-from analysis.hedging import find_cues, load_cue_lexicon
-from analysis.loaded import find_loaded_terms, load_loaded_lexicon
-from analysis.outputs import load_outputs
-from analysis.segment import count_words, find_words
+from analysis.engine.outputs import load_outputs
+from analysis.hedging.cues import find_cues, load_cue_lexicon
+from analysis.loaded.terms import find_loaded_terms, load_loaded_lexicon
+from analysis.text.segment import count_words, find_words
 
 
 def main() -> None:

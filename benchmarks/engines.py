@@ -11,9 +11,9 @@ event rewords the seed sentences first, so that events share little), written to
 Parquet file by a process of its own. Each size runs in a fresh process (its own
 peak resident memory, ``VmHWM``, reset before each stage of the corpus step):
 
-- the map step (:func:`analysis.stream.map_chunks`: read, clean, segment, score
+- the map step (:func:`analysis.engine.stream.map_chunks`: read, clean, segment, score
   and match every chunk, write its Parquet tables), timed;
-- the corpus step (:func:`analysis.stream.reduce_chunks`: outlet summaries,
+- the corpus step (:func:`analysis.engine.stream.reduce_chunks`: outlet summaries,
   permutation tests, shared passages, quotation variants, coverage), timed, for
   sizes up to ``--reduce-up-to`` only: its shared-text stages grow faster than
   the corpus, so larger sizes would take hours;
@@ -56,9 +56,9 @@ def write_corpus(folder: Path, articles: int, seed: int, event_wording: float) -
 
 def measure(articles: int, chunk_size: int, reduce: bool, seed: int, event_wording: float) -> dict:
     """Run the stream engine on a synthetic corpus in this process; times, words, peak memory."""
-    from analysis import stream
-    from analysis.pipeline import load_resources
-    from analysis.stream import map_chunks, read_parts, reduce_chunks
+    from analysis.engine import stream
+    from analysis.engine.pipeline import load_resources
+    from analysis.engine.stream import map_chunks, read_parts, reduce_chunks
 
     stages: dict[str, float] = {}
     peaks: dict[str, float] = {}
@@ -122,8 +122,8 @@ def read_peak_mb() -> float:
 
 def measure_dask(articles: int, chunk_size: int, workers: int, seed: int, event_wording: float) -> dict:
     """The map step on a local Dask cluster of ``workers`` processes, start-up included."""
-    from analysis.pipeline import load_resources
-    from analysis.stream import map_chunks_on_dask
+    from analysis.engine.pipeline import load_resources
+    from analysis.engine.stream import map_chunks_on_dask
 
     resources = load_resources()
     with tempfile.TemporaryDirectory() as folder:

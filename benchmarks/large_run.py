@@ -8,15 +8,15 @@ Usage: python benchmarks/large_run.py FOLDER map [--articles 100000] [--chunk-si
 ``map`` writes the synthetic corpus of ``engines.py`` into FOLDER (once, in a
 process of its own) and runs the stream engine's map step in this process, one
 core. Stopped, it resumes when run again: finished chunks are skipped
-(:func:`analysis.stream.map_chunks`). Each sitting is recorded in
+(:func:`analysis.engine.stream.map_chunks`). Each sitting is recorded in
 ``FOLDER/sittings/``: when its map step started (after the kit's resources are
 loaded, as in ``engines.py``), the commit it ran, and, every few seconds, the
 peak resident memory so far. The map step's time is the sum, over sittings, of
 the time from a sitting's start to its last finished chunk (the time of a chunk
 cut short by a stop is not counted; the chunk runs again).
 
-``reduce`` runs the corpus step (:func:`analysis.stream.reduce_chunks`) stage by
-stage (:data:`analysis.stream.CORPUS_STAGES`), recording each stage's time and
+``reduce`` runs the corpus step (:func:`analysis.engine.stream.reduce_chunks`) stage by
+stage (:data:`analysis.engine.stream.CORPUS_STAGES`), recording each stage's time and
 peak (``VmHWM`` reset before it) when it finishes. Stopped, it resumes at the
 first stage not finished, which runs again from its start. A stage run in a
 later sitting starts in a fresh process, without what earlier stages left
@@ -46,8 +46,8 @@ MONITOR_SECONDS = 10
 
 def run_map(folder: Path, articles: int, chunk_size: int, seed: int, event_wording: float) -> None:
     """Write the corpus if it is not there yet, then run (or resume) the map step, recording the sitting."""
-    from analysis.pipeline import load_resources
-    from analysis.stream import map_chunks
+    from analysis.engine.pipeline import load_resources
+    from analysis.engine.stream import map_chunks
 
     params = {"articles": articles, "chunk_size": chunk_size, "seed": seed, "event_wording": event_wording}
     recorded = folder / "params.json"
@@ -65,9 +65,9 @@ def run_map(folder: Path, articles: int, chunk_size: int, seed: int, event_wordi
 
 def run_reduce(folder: Path) -> None:
     """Run the corpus stages not yet finished; after each, add its seconds, peak and commit to ``FOLDER/reduce.json``."""
-    from analysis import stream
-    from analysis.pipeline import load_resources
-    from analysis.runs import write_atomic
+    from analysis.engine import stream
+    from analysis.engine.pipeline import load_resources
+    from analysis.engine.runs import write_atomic
 
     recorded = folder / "reduce.json"
     done = json.loads(recorded.read_text()) if recorded.exists() else {}
@@ -92,7 +92,7 @@ class record_sitting:
         self.stop = threading.Event()
 
     def write(self) -> None:
-        from analysis.runs import write_atomic
+        from analysis.engine.runs import write_atomic
 
         self.record.update(peak_mb=read_peak_mb(), seen=time.time())
         write_atomic(self.file, json.dumps(self.record))
@@ -143,7 +143,7 @@ def time_map_sittings(folder: Path) -> pd.DataFrame:
 
 def report(folder: Path) -> None:
     """Print the run's figures in the units of ``engines.py``."""
-    from analysis.stream import CORPUS_STAGES, read_parts
+    from analysis.engine.stream import CORPUS_STAGES, read_parts
 
     params = json.loads((folder / "params.json").read_text())
     chunks = -(-params["articles"] // params["chunk_size"])

@@ -41,7 +41,7 @@ still share 70% of their words between two events' wordings, enough to link
 quotations of different events.
 
 Each size runs in a fresh process, so that its peak resident memory (``ru_maxrss``)
-is its own. The child times every function ``analysis.pipeline.analyse_articles``
+is its own. The child times every function ``analysis.engine.pipeline.analyse_articles``
 calls (each wrapped in a timer) and, on the same sentences, VADER alone
 (``SentimentIntensityAnalyzer.polarity_scores``), the floor of any pipeline that
 scores tone. Words per second are per core: everything runs in one process.
@@ -84,7 +84,7 @@ def build_corpus(articles: int, seed: int, event_wording: float = 0.0) -> pd.Dat
     same sentences).
     """
     from analysis import config
-    from analysis.outputs import load_outputs
+    from analysis.engine.outputs import load_outputs
 
     if not 0.0 <= event_wording <= 1.0:
         raise ValueError(f"event_wording must be between 0 and 1, not {event_wording}")
@@ -123,7 +123,7 @@ def reword_sentences(sentences: list[str], share: float, rng: np.random.Generato
     reporting verbs and the pronouns of :data:`KEPT_WORDS`: a function word by
     another function word, any other word by another such word of the sentences.
     """
-    from analysis.wordlists import read_wordlist
+    from analysis.resources.lists import read_wordlist
 
     kept = {w for name in ("speech_verbs.txt", "reporting_verbs.txt") for w in read_wordlist(name)} | KEPT_WORDS
     function = set(read_wordlist("english_function_words.txt"))
@@ -143,7 +143,7 @@ def time_vader(sentences: list[str]) -> tuple[int, float]:
     """The sentences' words and the seconds VADER alone takes to score them (quotation marks straightened)."""
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    from analysis.segment import count_words, normalise_quotes
+    from analysis.text.segment import count_words, normalise_quotes
 
     analyser = SentimentIntensityAnalyzer()
     start = time.perf_counter()
@@ -154,8 +154,8 @@ def time_vader(sentences: list[str]) -> tuple[int, float]:
 
 def measure(articles: int, seed: int) -> dict:
     """Run the pipeline on a synthetic corpus in this process; return times, words and peak memory."""
-    from analysis import pipeline
-    from analysis.corpus import load_corpus
+    from analysis.engine import pipeline
+    from analysis.text.corpus import load_corpus
 
     stages: dict[str, float] = defaultdict(float)
 
@@ -171,7 +171,7 @@ def measure(articles: int, seed: int) -> dict:
         return run
 
     for name, value in list(vars(pipeline).items()):
-        if callable(value) and getattr(value, "__module__", "").startswith("analysis.") and value.__module__ != "analysis.pipeline":
+        if callable(value) and getattr(value, "__module__", "").startswith("analysis.") and value.__module__ != "analysis.engine.pipeline":
             setattr(pipeline, name, timed(name, value))
     steps: dict[str, float] = defaultdict(float)  # the map step of the stream engine, timed apart: its stages are in the table too
     pipeline.analyse_local = timed("analyse_local", pipeline.analyse_local, into=steps)

@@ -15,7 +15,7 @@ resampled, events of 100 articles, each event worded its own way with
 beyond the engine's run.
 
 Both time, in this process, what ``make report`` runs: the engine
-(``python -m analysis run``), then :func:`analysis.report.build_report` (every
+(``python -m analysis run``), then :func:`analysis.report.build.build_report` (every
 notebook, the annotated pages, the explorer and the index), each notebook
 apart (validations computed afresh, as on a fresh machine: an empty
 ``FRAMING_VALIDATION_CACHE``); then VADER alone on the run's sentences (the unit every speed figure of
@@ -38,8 +38,8 @@ from pipeline import build_corpus, time_vader
 
 def write_basil(folder: Path, events: int) -> Path:
     """The first ``events`` BASIL events as a corpus table in ``folder``."""
-    from analysis.datasets import basil_corpus, locate_dataset, read_basil
-    from analysis.tables import write_table
+    from analysis.engine.tables import write_table
+    from analysis.resources.datasets import basil_corpus, locate_dataset, read_basil
 
     found = locate_dataset("basil", None)
     if found is None:
@@ -53,8 +53,8 @@ def write_basil(folder: Path, events: int) -> Path:
 
 def run_engine(corpus: Path, out: Path, engine: str) -> float:
     """Run ``engine`` on ``corpus`` into ``out``; return its seconds."""
-    from analysis.pipeline import run_corpus
-    from analysis.stream import run_dask, run_stream
+    from analysis.engine.pipeline import run_corpus
+    from analysis.engine.stream import run_dask, run_stream
 
     start = time.perf_counter()
     if engine == "single":
@@ -72,8 +72,8 @@ def folder_megabytes(folder: Path) -> float:
 
 def measure(corpus: Path, root: Path, engine: str) -> dict:
     """Engine, report (per notebook), VADER alone and report size for ``corpus``, every path under ``root``."""
-    from analysis.outputs import load_outputs
-    from analysis.report import build_report
+    from analysis.engine.outputs import load_outputs
+    from analysis.report.build import build_report
 
     processed, reports, figures = root / "processed", root / "reports", root / "figures"
     os.environ["FRAMING_VALIDATION_CACHE"] = str(root / "validation-cache")  # empty: validations computed as on a fresh machine

@@ -4,10 +4,10 @@ Usage: python benchmarks/stage_memory.py OUT STAGE [--set NAME=VALUE ...] [--lin
 
 OUT is the output folder of a finished map step (``benchmarks/large_run.py
 FOLDER map`` keeps one in ``FOLDER/out``); STAGE one of
-:data:`analysis.stream.CORPUS_STAGES`. The stage runs alone in this process
-(:func:`analysis.stream.reduce_chunks`), so what earlier stages leave behind in
+:data:`analysis.engine.stream.CORPUS_STAGES`. The stage runs alone in this process
+(:func:`analysis.engine.stream.reduce_chunks`), so what earlier stages leave behind in
 one process is not counted. ``--set`` changes a constant of
-:mod:`analysis.reduce` for this run (``--set BUCKET_TOKENS=1000000``: buckets
+:mod:`analysis.engine.reduce` for this run (``--set BUCKET_TOKENS=1000000``: buckets
 of other sizes), to measure what a bucket or block costs; the stage's tables
 are written to OUT as usual, so they can be compared (``cmp``) with those of
 another run.
@@ -71,14 +71,14 @@ class Sampler:
 
 
 def parse_settings(settings: list[str]) -> dict[str, int]:
-    """``NAME=VALUE`` pairs of :mod:`analysis.reduce`'s integer constants; an unknown name is an error."""
-    from analysis import reduce
+    """``NAME=VALUE`` pairs of :mod:`analysis.engine.reduce`'s integer constants; an unknown name is an error."""
+    from analysis.engine import reduce
 
     parsed = {}
     for setting in settings:
         name, _, value = setting.partition("=")
         if not name.isupper() or not isinstance(getattr(reduce, name, None), int):
-            raise SystemExit(f"--set {setting}: analysis.reduce has no integer constant {name!r}")
+            raise SystemExit(f"--set {setting}: analysis.engine.reduce has no integer constant {name!r}")
         parsed[name] = int(value)
     return parsed
 
@@ -94,9 +94,9 @@ def summarise(rows: list[dict], lines: int) -> tuple[pd.DataFrame, pd.DataFrame]
 
 
 def main() -> None:
-    from analysis import reduce
-    from analysis.pipeline import load_resources
-    from analysis.stream import CORPUS_STAGES, reduce_chunks
+    from analysis.engine import reduce
+    from analysis.engine.pipeline import load_resources
+    from analysis.engine.stream import CORPUS_STAGES, reduce_chunks
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)

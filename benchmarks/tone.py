@@ -13,9 +13,9 @@ segmenting and finding quotations, it times on one core:
 - VADER on every distinct text the tone step scores (each sentence and its
   authorial and quoted parts);
 - the tone model's parts on the same distinct texts: the TF-IDF blocks (word
-  and character n-grams, :func:`analysis.textfeatures.weigh_blocks`),
+  and character n-grams, :func:`analysis.stats.textfeatures.weigh_blocks`),
   Pattern's polarity and subjectivity (TextBlob), and the lexicon sums;
-- :func:`analysis.tone.score_sentences` as the pipeline calls it (VADER's
+- :func:`analysis.tone.score.score_sentences` as the pipeline calls it (VADER's
   cache emptied first).
 
 Each part's share of the target budget is its time over twice VADER alone's:
@@ -36,13 +36,13 @@ def measure(articles: int, seed: int) -> list[tuple[str, float]]:
     """Seconds of each part of the tone step on ``articles`` synthetic articles, VADER alone first."""
     from textblob.en import sentiment as pattern_sentiment
 
-    from analysis.corpus import load_corpus
-    from analysis.pipeline import prepare_articles
-    from analysis.segment import normalise_quotes
-    from analysis.textfeatures import weigh_blocks
-    from analysis.tone import _polarity_of_straight, list_voice_parts, score_sentences
-    from analysis.tone_model import load_tone_model, prepare_text
-    from analysis.vader import _vader
+    from analysis.engine.pipeline import prepare_articles
+    from analysis.stats.textfeatures import weigh_blocks
+    from analysis.text.corpus import load_corpus
+    from analysis.text.segment import normalise_quotes
+    from analysis.text.vader import _vader
+    from analysis.tone.model import load_tone_model, prepare_text
+    from analysis.tone.score import _polarity_of_straight, list_voice_parts, score_sentences
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "corpus.parquet"

@@ -28,16 +28,16 @@ def data_home() -> Path:
 @pytest.fixture(scope="session")
 def seed_tables():
     """The default corpus analysed in memory."""
-    from analysis.corpus import load_corpus
-    from analysis.pipeline import analyse_articles, load_resources
+    from analysis.engine.pipeline import analyse_articles, load_resources
+    from analysis.text.corpus import load_corpus
 
     return analyse_articles(load_corpus(config.DEFAULT_CORPUS), load_resources(config.DEFAULT_CORPUS))
 
 
 @pytest.fixture(scope="session")
 def profile(seed_tables):
-    """The framing profile of the default corpus (:func:`analysis.profile.profile_outlets`)."""
-    from analysis.profile import profile_outlets
+    """The framing profile of the default corpus (:func:`analysis.report.profile.profile_outlets`)."""
+    from analysis.report.profile import profile_outlets
 
     return profile_outlets(seed_tables)
 
@@ -86,8 +86,8 @@ def built_report(tmp_path_factory):
     Notebooks write figures into ``<tmp>/figures`` and the coding sheet into
     ``<tmp>/coding``; nothing is written into the project.
     """
-    from analysis.pipeline import run_corpus
-    from analysis.report import build_report
+    from analysis.engine.pipeline import run_corpus
+    from analysis.report.build import build_report
 
     root = tmp_path_factory.mktemp("report")
     run_corpus(config.DEFAULT_CORPUS, root / "processed")
@@ -106,8 +106,8 @@ def second_report(tmp_path_factory):
     """The study report built on the six test articles of ``tests/data`` (three outlets, two events), run by the
     stream engine in chunks of four: the report reads its Parquet chunks (the default corpus's report, a single
     run's CSV files)."""
-    from analysis.report import build_report
-    from analysis.stream import run_stream
+    from analysis.engine.stream import run_stream
+    from analysis.report.build import build_report
 
     root = tmp_path_factory.mktemp("second-report")
     run_stream(SECOND_CORPUS_PATH, root / "processed", chunk_size=4, progress=False)
@@ -118,10 +118,10 @@ def second_report(tmp_path_factory):
 
 @pytest.fixture
 def resample_limit(monkeypatch):
-    """Set the resample limit (:data:`analysis.uncertainty.RESAMPLE_LIMIT`) for one test, everywhere it is read."""
+    """Set the resample limit (:data:`analysis.stats.uncertainty.RESAMPLE_LIMIT`) for one test, everywhere it is read."""
 
     def set_limit(limit: int) -> int:
-        for module in ("analysis.uncertainty", "analysis.tone", "analysis.rates", "analysis.design"):
+        for module in ("analysis.stats.uncertainty", "analysis.tone.score", "analysis.stats.rates", "analysis.stats.design"):
             monkeypatch.setattr(f"{module}.RESAMPLE_LIMIT", limit)
         return limit
 

@@ -1,6 +1,6 @@
 """The built report in headless Chromium: no console errors, every image loads, marks and legends present.
 
-The report is built once per session by :func:`analysis.report.build_report`
+The report is built once per session by :func:`analysis.report.build.build_report`
 (the function ``make report`` runs) into a temporary folder, and every page is
 opened from disk. A screenshot of each page goes to ``build/browser/`` for a
 reader to look at. Where Chromium or its driver is missing the tests fail and
@@ -85,8 +85,8 @@ def test_every_page_loads_without_errors_and_shows_what_it_should(built_report, 
 
 
 def test_markup_in_an_article_shows_as_text(browser, tmp_path):
-    from analysis.annotate import render_article_page
-    from tests.test_annotate import hostile_tables
+    from analysis.report.annotate import render_article_page
+    from tests.report.test_annotate import hostile_tables
 
     tables = hostile_tables()
     page = tmp_path / "hostile.html"
@@ -106,7 +106,7 @@ def click_first_term(browser) -> list[str]:
 
 
 def test_the_explorer_shows_a_terms_contexts_in_each_outlet(built_report, browser):
-    from analysis.outputs import load_outputs
+    from analysis.engine.outputs import load_outputs
 
     reports, _ = built_report
     assert open_page(browser, reports / "terms.html") == []
@@ -153,8 +153,8 @@ def test_notebook_tables_sort_and_search_and_never_overflow_the_page(built_repor
 
 
 def test_markup_in_the_explorer_shows_as_text(browser, tmp_path):
-    from analysis.term_explorer import collect_term_contexts, render_terms_explorer
-    from tests.test_term_explorer import tables
+    from analysis.report.explorer import collect_term_contexts, render_terms_explorer
+    from tests.report.test_explorer import tables
 
     distinctive = pd.DataFrame({"outlet": ["<i>A</i>"], "term": ["rise"], "count": [1], "z": [2.5]})
     contexts = collect_term_contexts(tables(), ["rise"])

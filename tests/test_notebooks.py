@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from analysis import config
-from analysis.annotate import escape
-from analysis.report import list_notebooks, read_notebook_title
+from analysis.report.annotate import escape
+from analysis.report.build import list_notebooks, read_notebook_title
 
 NOTEBOOKS = list_notebooks()
 
@@ -86,8 +86,8 @@ def test_each_notebook_takes_its_corpus_from_a_parameters_cell(path):
 def test_parameters_set_as_papermill_does_point_a_notebook_at_another_corpus(tmp_path, monkeypatch, capfd):
     import nbformat
 
-    from analysis.pipeline import run_corpus
-    from analysis.report import execute_notebook
+    from analysis.engine.pipeline import run_corpus
+    from analysis.report.build import execute_notebook
 
     for name in ("FRAMING_CORPUS", "FRAMING_PROCESSED", "FRAMING_FIGURES", "FRAMING_ENGINE"):
         monkeypatch.delenv(name, raising=False)
@@ -119,7 +119,7 @@ def test_a_second_report_on_the_same_tables_is_byte_identical(built_report, tmp_
     """Every page, kept notebook and figure, the second time with the validation results read back, not computed."""
     import filecmp
 
-    from analysis.report import build_report
+    from analysis.report.build import build_report
 
     first, _ = built_report
     root = tmp_path_factory.mktemp("report-again")

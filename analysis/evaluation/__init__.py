@@ -1,6 +1,6 @@
 """Scores of the kit's measures against human annotation, one module per measure.
 
-Each module reads gold data through :mod:`analysis.datasets` and never fits
+Each module reads gold data through :mod:`analysis.resources.datasets` and never fits
 anything on it; ``python -m analysis validate MEASURE`` prints its results.
 """
 

@@ -7,7 +7,7 @@ the kit beside its original, two articles at a time:
 
 - ``boilerplate``: the article with site furniture added before and after
   (:data:`BOILERPLATE`). Found when the kit says the copy copies the original
-  (:func:`analysis.shared.summarise_shared`). False alarm: a base article called a copy of another base
+  (:func:`analysis.across.copying.summarise_shared`). False alarm: a base article called a copy of another base
   article (each base article is an opportunity; on BASIL, among the articles
   on the same event, the ones most alike that are not copies).
 - ``reordered``: its paragraphs in another order (a fixed random shuffle).
@@ -46,14 +46,14 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import config
-from analysis.corpus import load_corpus
-from analysis.coverage import find_coverage
-from analysis.datasets import locate_dataset, read_basil
-from analysis.pipeline import prepare_articles
-from analysis.sampling import sample_by_hash
-from analysis.segment import find_words
-from analysis.shared import find_shared_passages, summarise_shared
-from analysis.variants import group_quote_variants
+from analysis.across.copying import find_shared_passages, summarise_shared
+from analysis.across.coverage import find_coverage
+from analysis.across.variants import group_quote_variants
+from analysis.engine.pipeline import prepare_articles
+from analysis.resources.datasets import locate_dataset, read_basil
+from analysis.stats.sampling import sample_by_hash
+from analysis.text.corpus import load_corpus
+from analysis.text.segment import find_words
 
 TARGETS = {"recall": 0.95, "false_alarm_rate": 0.05}
 
@@ -91,7 +91,7 @@ def analyse_pair(texts: dict[str, str]) -> dict[str, pd.DataFrame]:
 
 
 def is_copy(shared: pd.DataFrame, copy_id: str, original_id: str) -> bool:
-    """Whether the kit says ``copy_id`` copies ``original_id`` (:func:`analysis.shared.summarise_shared`)."""
+    """Whether the kit says ``copy_id`` copies ``original_id`` (:func:`analysis.across.copying.summarise_shared`)."""
     row = shared[shared["article_id"] == copy_id].iloc[0]
     return bool(row["copies"]) and row["partner"] == original_id
 

@@ -4,7 +4,7 @@ The gold set (``data/raw/gold/basil_quotes/quotes.tsv``, how it was coded in
 the README beside it) marks every reported statement of 14 BASIL articles
 (Fox News, The New York Times and HuffPost, 2010–2019, 14 events): its content
 as offsets into the article as the kit reads it
-(:func:`analysis.datasets.basil_article_text`), its kind and its speaker as a
+(:func:`analysis.resources.datasets.basil_article_text`), its kind and its speaker as a
 reader names them. The articles' text stays in the data home; each row keeps a
 hash of its content, and a row whose hash does not match the text read is an
 error naming the file and line.
@@ -14,7 +14,7 @@ with the general lexicons (no actor table, no descriptors). Every attribution
 the kit finds is scored (nothing is filtered to what the kit can find), each
 quotation on its own (a continuation is its own unit, as in the gold set).
 Contents are matched one to one under the rules of
-:data:`analysis.evaluation.sources.RULES`; the target is judged under "gold
+:data:`analysis.evaluation.spans.RULES`; the target is judged under "gold
 covered > 30%". A speaker is right when it names the gold speaker: the same
 surname (the last capitalised word, "Jr." and the like left out) for a named
 one ("Trump" for "Donald J. Trump"), a content word in common for an unnamed
@@ -29,14 +29,14 @@ import re
 from pathlib import Path
 
 from analysis import config
-from analysis.attribution import find_attributions
-from analysis.datasets import basil_article_text, locate_dataset, read_basil
 from analysis.errors import InputProblem
-from analysis.evaluation.sources import RULES, pair_contents
-from analysis.quotes import find_quotations
-from analysis.segment import split_paragraphs, split_sentences
-from analysis.source_lexicons import SourceLexicons, default_lexicons
-from analysis.wordlists import read_tsv_records
+from analysis.evaluation.spans import RULES, pair_contents
+from analysis.resources.datasets import basil_article_text, locate_dataset, read_basil
+from analysis.resources.lists import read_tsv_records
+from analysis.sources.attribution import find_attributions
+from analysis.sources.lexicons import SourceLexicons, default_lexicons
+from analysis.text.quotes import find_quotations
+from analysis.text.segment import split_paragraphs, split_sentences
 
 GOLD_PATH = config.GOLD_DIR / "basil_quotes" / "quotes.tsv"
 COLUMNS = ["article_id", "start", "end", "kind", "speaker", "content_sha1"]

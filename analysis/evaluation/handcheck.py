@@ -20,10 +20,10 @@ import numpy as np
 import pandas as pd
 
 from analysis import config
-from analysis.datasets import basil_article_text, locate_dataset, read_basil
 from analysis.errors import InputProblem
-from analysis.uncertainty import wilson_interval
-from analysis.wordlists import read_tsv_records
+from analysis.resources.datasets import basil_article_text, locate_dataset, read_basil
+from analysis.resources.lists import read_tsv_records
+from analysis.stats.uncertainty import wilson_interval
 
 HANDCHECK_DIR = config.GOLD_DIR / "handchecks"
 COLUMNS = ["article_id", "start", "end", "hit", "verdict", "reason"]
@@ -43,14 +43,14 @@ def find_hits(measure: str, texts: dict[str, str]) -> pd.DataFrame:
     """Every hit of ``measure`` in the texts: ``article_id``, ``start``, ``end``, ``hit``, ``label`` (kind or category).
 
     ``hedging``: hedges and boosters; ``loaded``: loaded terms of the general lexicon (``naming`` members left out,
-    as they are not counted as loaded); ``stances``: the stances of :func:`analysis.attribution.find_attributions_and_stances`
+    as they are not counted as loaded); ``stances``: the stances of :func:`analysis.sources.attribution.find_attributions_and_stances`
     read with the general lexicons, each by the words read as its source (the hit), with its class, cue, speaker and
     content in ``label`` (a verdict judges the whole attribution: a stance of that speaker with that content).
     Sentences are those of the kit's segmentation.
     """
-    from analysis.hedging import find_cues
-    from analysis.loaded import NAMING, find_loaded_terms
-    from analysis.segment import split_sentences
+    from analysis.hedging.cues import find_cues
+    from analysis.loaded.terms import NAMING, find_loaded_terms
+    from analysis.text.segment import split_sentences
 
     if measure not in MEASURES:
         raise ValueError(f"measure must be one of {', '.join(MEASURES)}, not {measure!r}")
@@ -68,10 +68,10 @@ def find_hits(measure: str, texts: dict[str, str]) -> pd.DataFrame:
 
 
 def _find_stance_hits(texts: dict[str, str]) -> pd.DataFrame:
-    from analysis.attribution import find_attributions_and_stances
-    from analysis.quotes import find_quotations
-    from analysis.segment import split_paragraphs, split_sentences
-    from analysis.source_lexicons import default_lexicons
+    from analysis.sources.attribution import find_attributions_and_stances
+    from analysis.sources.lexicons import default_lexicons
+    from analysis.text.quotes import find_quotations
+    from analysis.text.segment import split_paragraphs, split_sentences
 
     rows = []
     for article_id in sorted(texts):

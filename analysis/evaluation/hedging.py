@@ -2,8 +2,8 @@
 
 - **wikiweasel** (CoNLL-2010 task 1, Wikipedia): is a sentence uncertain? Two
   methods: the *rules* (a sentence is uncertain when it has a hedge of
-  :data:`analysis.hedging.UNCERTAIN_CATEGORIES`) and the *model*
-  (:mod:`analysis.hedging_model`, fitted by ``make models`` before validation,
+  :data:`analysis.hedging.cues.UNCERTAIN_CATEGORIES`) and the *model*
+  (:mod:`analysis.hedging.model`, fitted by ``make models`` before validation,
   never here). Precision, recall and F1 of the uncertain class, per split file.
   Rows the model was fitted on (known by a hash of their text) are scored out of
   fold, with the recipe refitted on the other folds; rows it never saw are
@@ -26,13 +26,10 @@ from pathlib import Path
 import pandas as pd
 from sklearn.metrics import precision_recall_fscore_support
 
-from analysis.classifier import predict_rows
-from analysis.datasets import locate_dataset, read_sfu_negspec, read_wikiweasel
-from analysis.hedging import find_cues, label_uncertain
-from analysis.hedging_model import (
-    HedgeModel,
-    make_documents,
-)
+from analysis.hedging.cues import find_cues, label_uncertain
+from analysis.hedging.model import HedgeModel, make_documents
+from analysis.resources.datasets import locate_dataset, read_sfu_negspec, read_wikiweasel
+from analysis.stats.classifier import predict_rows
 
 OUTSIDE_NOTION = {
     "or": "alternative",

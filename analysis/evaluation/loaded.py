@@ -2,15 +2,15 @@
 
 - ``babe`` (Spinde et al. 2021): sentences labelled biased or non-biased by
   experts, with the words they marked as biased. Rows are split by a hash of
-  their text (:func:`analysis.datasets.split_by_hash`): one in five is ``test``.
+  their text (:func:`analysis.resources.datasets.split_by_hash`): one in five is ``test``.
   Sentence level, macro F1 (the mean of both classes' F1, as BABE is scored):
 
-  * the lexicon score (:func:`analysis.loaded.score_loaded`): one threshold,
+  * the lexicon score (:func:`analysis.loaded.terms.score_loaded`): one threshold,
     chosen on the development split (:func:`choose_score_threshold`) and
-    recorded as :data:`analysis.loaded.SCORE_THRESHOLD`, scored on test; the
+    recorded as :data:`analysis.loaded.terms.SCORE_THRESHOLD`, scored on test; the
     VADER layer alone and both layers are scored the same way beside it
     (:data:`THRESHOLDS`);
-  * the classifier (:mod:`analysis.loaded_model`, fitted by ``make models`` on
+  * the classifier (:mod:`analysis.loaded.model`, fitted by ``make models`` on
     the development split), scored on sentences it never saw; development
     sentences it was fitted on are scored out of fold.
 
@@ -31,16 +31,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis.classifier import predict_rows, score_f1
-from analysis.datasets import locate_dataset, read_babe, read_basil, split_by_hash
-from analysis.loaded import (
-    NAMING,
-    SCORE_THRESHOLD,
-    LoadedTerm,
-    count_loaded,
-    find_loaded_terms,
-)
-from analysis.loaded_model import LoadedModel
+from analysis.loaded.model import LoadedModel
+from analysis.loaded.terms import NAMING, SCORE_THRESHOLD, LoadedTerm, count_loaded, find_loaded_terms
+from analysis.resources.datasets import locate_dataset, read_babe, read_basil, split_by_hash
+from analysis.stats.classifier import predict_rows, score_f1
 
 TARGETS = {"lexicon": 0.62, "model": 0.72}
 """The issue's targets of macro F1 on BABE sentences the kit never saw."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from analysis.segment import Span, split_paragraphs, split_sentences
+from analysis.text.segment import Span, split_paragraphs, split_sentences
 
 Splitter = Callable[[str], list[Span]]
 
@@ -130,7 +130,7 @@ def split_with_punkt(text: str) -> list[Span]:
     """Baseline: NLTK's Punkt splitter untrained, given the kit's abbreviation list."""
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-    from analysis.segment import abbreviations
+    from analysis.text.segment import abbreviations
 
     params = PunktParameters()
     params.abbrev_types = {a for a in abbreviations()}
@@ -143,7 +143,7 @@ def split_with_punkt(text: str) -> list[Span]:
 
 def validate(data_home=None, report=print) -> dict:
     """Score the splitter (and the Punkt baseline) on every segmentation set in the data home."""
-    from analysis.datasets import locate_dataset, read_golden_rules, read_treebank
+    from analysis.resources.datasets import locate_dataset, read_golden_rules, read_treebank
 
     results = {}
     folder = locate_dataset("pysbd_golden_rules_en", data_home)

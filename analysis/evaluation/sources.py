@@ -61,12 +61,14 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from analysis.attribution import find_attributions_and_stances
-from analysis.datasets import locate_dataset, read_polnear
-from analysis.quotes import find_quotations
-from analysis.segment import split_paragraphs, split_sentences
-from analysis.source_lexicons import STANCE_CLASSES, SourceLexicons, default_lexicons
-from analysis.wordlists import normalise_phrase
+from analysis.evaluation.basil_quotes import score_hand_coded
+from analysis.evaluation.spans import RULES, pair_contents
+from analysis.resources.datasets import locate_dataset, read_polnear
+from analysis.resources.lists import normalise_phrase
+from analysis.sources.attribution import find_attributions_and_stances
+from analysis.sources.lexicons import STANCE_CLASSES, SourceLexicons, default_lexicons
+from analysis.text.quotes import find_quotations
+from analysis.text.segment import split_paragraphs, split_sentences
 
 GOLD_FILTERS = {
     "none": "all gold attributions",
@@ -131,7 +133,7 @@ def prepare_article(text: str, gold: list[dict], lexicons: SourceLexicons, gold_
 
 
 def find_all_attributions(text: str, lexicons: SourceLexicons) -> list:
-    """The kit's attributions of words of a text, then its attributions of stances (:func:`analysis.attribution.find_attributions_and_stances`)."""
+    """The kit's attributions of words of a text, then its attributions of stances (:func:`analysis.sources.attribution.find_attributions_and_stances`)."""
     speech, stances = find_attributions_and_stances(text, split_sentences(text), split_paragraphs(text), find_quotations(text), lexicons)
     return speech + stances
 
@@ -166,37 +168,11 @@ def match_article(text: str, prepared: tuple, rule: tuple[str, float] = ("each",
     return {"predicted": len(predicted), "gold": len(golden), "matched": len(matched), "speaker_right": right}
 
 
-def pair_contents(mine: list[set[int]], theirs: list[set[int]], rule: tuple[str, float]) -> list[tuple[int, int]]:
-    """One-to-one pairs ``(kit index, gold index)`` of contents given as sets of letter offsets, best overlap first.
-
-    ``rule`` as in :func:`match_article`: ``("gold", share)`` pairs contents whose shared letters are more than
-    ``share`` of the gold content's; ``("each", share)`` at least ``share`` of each content's (any when 0).
-    """
-    reference, share = rule
-    pairs = []
-    for i, m in enumerate(mine):
-        for j, t in enumerate(theirs):
-            shared = len(m & t)
-            if not (m and t and shared):
-                continue
-            if (shared > share * len(t)) if reference == "gold" else (shared >= share * len(m) and shared >= share * len(t)):
-                pairs.append((shared / len(t) if reference == "gold" else shared, i, j))
-    used_i, used_j, matched = set(), set(), []
-    for _, i, j in sorted(pairs, reverse=True):
-        if i not in used_i and j not in used_j:
-            used_i.add(i)
-            used_j.add(j)
-            matched.append((i, j))
-    return sorted(matched)
-
-
 def score_article(text: str, gold: list[dict], lexicons: SourceLexicons, rule: tuple[str, float] = ("each", 0.5), gold_filter: str = "none") -> dict:
     """Counts for one article under one matching rule (:func:`prepare_article`, then :func:`match_article`)."""
     return match_article(text, prepare_article(text, gold, lexicons, gold_filter), rule)
 
 
-RULES = {"_cover30": ("gold", 0.3), "_cover80": ("gold", 0.8), "": ("each", 0.5), "_any_overlap": ("each", 0.0)}
-"""The matching rules by the suffix of their figures (see the module's docstring)."""
 
 BASELINES = {"quote_f1_cover30": 0.837, "quote_f1_cover80": 0.761, "speaker_accuracy": 0.865}
 """The Gender Gap Tracker's published figures on 98 Canadian news articles (Asr et al. 2021; its
@@ -253,7 +229,6 @@ def _record(gold_filter: str, kept: str, articles: int, gold_all: int, totals: d
 def validate(data_home: str | Path | None, report: Callable[[str], None] = print) -> list[dict]:
     """Score quotes and speakers on every PolNeAR split in the data home (unfiltered figures first), then on the hand-coded
     BASIL set; then the hand checks of stances in BASIL articles (records of ``dataset`` "handcheck")."""
-    from analysis.evaluation.basil_quotes import score_hand_coded
     from analysis.evaluation.hedging import report_checks
 
     results = []

@@ -5,14 +5,14 @@
   the mean, and 3-class macro F1, where the gold class of a sentence is negative
   at a mean ≤ −0.5, positive at ≥ 0.5, neutral between (the mean rounds to a
   non-neutral point of the raters' integer scale), and the predicted class uses
-  the thresholds of :data:`analysis.tone.THRESHOLDS`. The calibrated model was
+  the thresholds of :data:`analysis.tone.score.THRESHOLDS`. The calibrated model was
   fitted on the development rows, so it is scored there only out of fold (the
   recipe refitted on 4/5 of those rows, predicting the other 1/5); rows whose ids
   the model never saw (a held-out part) are scored with the committed model.
 - **newsmtsc** (Hamborg & Donnay 2021): the sentiment of a sentence toward one
   person mentioned in it (negative, neutral, positive). The kit's actor-tone
   method gives a mention the tone of the voice part it stands in (authorial or
-  quoted; :func:`analysis.tone.extract_voice_parts`); the whole-sentence score is
+  quoted; :func:`analysis.tone.score.extract_voice_parts`); the whole-sentence score is
   reported beside it. Macro F1 and accuracy over targets, per split file.
 """
 
@@ -24,16 +24,11 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import accuracy_score, f1_score
 
-from analysis.datasets import locate_dataset, read_newsmtsc, read_vader_nyt
-from analysis.quotes import find_quotations, find_voice_ranges
-from analysis.tone import THRESHOLDS, classify_tone, extract_voice_parts
-from analysis.tone_model import (
-    SCALE,
-    ToneModel,
-    cross_validate_tone_model,
-    load_tone_model,
-)
-from analysis.vader import score_vader
+from analysis.resources.datasets import locate_dataset, read_newsmtsc, read_vader_nyt
+from analysis.text.quotes import find_quotations, find_voice_ranges
+from analysis.text.vader import score_vader
+from analysis.tone.model import SCALE, ToneModel, cross_validate_tone_model, load_tone_model
+from analysis.tone.score import THRESHOLDS, classify_tone, extract_voice_parts
 
 CLASSES = ["negative", "neutral", "positive"]
 GOLD_THRESHOLD = 0.5

@@ -1,0 +1,1 @@
+"""Across outlets: copied and syndicated text, quotation variants, coverage and omissions."""

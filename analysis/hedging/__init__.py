@@ -1,0 +1,1 @@
+"""Hedging: hedges and boosters, cue by cue, and the uncertainty classifier."""

@@ -1,0 +1,1 @@
+"""Loaded terms: emotive, pejorative or partisan word choice, naming choices, the distinctive vocabulary."""

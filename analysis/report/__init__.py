@@ -1,0 +1,1 @@
+"""The study report: notebooks to HTML, annotated articles, findings, the framing profile, explorers."""

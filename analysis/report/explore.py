@@ -1,0 +1,63 @@
+"""Widgets for JupyterLab: pick outlets and a measure and redraw the profile.
+
+The widgets need a live kernel; the HTML reports show every outlet and measure
+in static figures instead (the report template puts a note where a widget was).
+"""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+import matplotlib.pyplot as plt
+import pandas as pd
+from IPython.display import display
+
+from analysis.plots.profile import plot_profile
+
+ALL_MEASURES = "all"
+
+
+def select_profile(profile: pd.DataFrame, outlets: list[str], measure: str) -> pd.DataFrame:
+    """The rows of ``profile`` for ``outlets`` and one ``measure`` (or :data:`ALL_MEASURES`), as a new DataFrame."""
+    chosen = profile["outlet"].isin(outlets)
+    if measure != ALL_MEASURES:
+        chosen &= profile["measure"] == measure
+    return profile[chosen].reset_index(drop=True)
+
+
+def draw_profile_choice(profile: pd.DataFrame, outlets: list[str], measure: str) -> plt.Figure | None:
+    """The profile chart for the chosen outlets and measure, in the full chart's colours; None without an outlet."""
+    if not outlets:
+        return None
+    part = select_profile(profile, outlets, measure)
+    fig, _ = plot_profile(part, columns=1 if measure != ALL_MEASURES else 5, outlets=outlets, colours_from=profile)
+    return fig
+
+
+def build_profile_explorer(profile: pd.DataFrame) -> widgets.VBox:
+    """A multiple choice of outlets and a choice of measure above the profile chart they redraw.
+
+    ``profile`` is :func:`analysis.report.profile.profile_outlets`; the measures are
+    offered by their labels in the profile's order.
+    """
+    outlets = sorted(profile["outlet"].unique())
+    measures = profile.drop_duplicates("measure")
+    pick_outlets = widgets.SelectMultiple(options=outlets, value=tuple(outlets), description="outlets", rows=min(len(outlets), 8))
+    pick_measure = widgets.Dropdown(
+        options=[("all measures", ALL_MEASURES), *zip(measures["label"], measures["measure"])], value=ALL_MEASURES, description="measure"
+    )
+    output = widgets.Output()
+
+    def redraw(_change=None) -> None:
+        output.clear_output(wait=True)
+        with output:
+            fig = draw_profile_choice(profile, list(pick_outlets.value), pick_measure.value)
+            if fig is None:
+                print("pick at least one outlet")
+                return
+            display(fig)
+            plt.close(fig)
+
+    pick_outlets.observe(redraw, names="value")
+    pick_measure.observe(redraw, names="value")
+    redraw()
+    return widgets.VBox([widgets.HBox([pick_outlets, pick_measure]), output])

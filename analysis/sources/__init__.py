@@ -1,0 +1,1 @@
+"""Source choice: attributions, quotes and stances, speakers, cited media, actors and their labels."""

@@ -1,0 +1,277 @@
+"""Source choice: who is quoted or cited, how much, with which verb, and which media are cited.
+
+The attributions of words of each article (:func:`analysis.sources.attribution.find_attributions`)
+become ``quotes.csv``, its attributions of stances (what a source believes, wants or
+supports, what a poll shows: :func:`analysis.sources.attribution.find_attributions_and_stances`)
+``stances.csv``; :func:`classify_source` gives each source a type and a
+country; :func:`summarise_sources` says who speaks how much per article;
+:func:`find_cited_media` lists the media and platforms each article names.
+
+Source types: the corpus's ``actor_sources.tsv`` for its actor table's persons;
+else the words of the description, an inverted source's apposition, the
+apposition after the name's first mention ("Carlo Masala, a professor …" →
+expert) or the title before its first titled mention ("President Trump" →
+official, "Sen. Warner" → politician) against ``source_types.tsv``; unnamed
+people and officials are ``anonymous``; the country from the description's
+place words (Kremlin → Russia) or a country or demonym.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pandas as pd
+
+from analysis.resources.lists import normalise_phrase
+from analysis.sources.attribution import Attribution, find_attributions_and_stances, find_name
+from analysis.sources.lexicons import SourceLexicons, default_lexicons
+from analysis.text.quotes import Quotation, index_voice_ranges, voice_at
+
+TYPE_PRIORITY = ("international_organisation", "media", "expert", "official", "politician", "social_media", "anonymous", "other")
+"""When a description holds words of several types, the first of this order wins."""
+
+QUOTE_COLUMNS = [
+    "article_id",
+    "quote_id",
+    "start",
+    "end",
+    "text",
+    "kind",
+    "speaker",
+    "speaker_type",
+    "country",
+    "cue",
+    "cue_class",
+    "speaker_text",
+    "speaker_start",
+    "speaker_end",
+    "medium",
+    "speaker_rule",
+]
+STANCE_COLUMNS = ["stance_id" if c == "quote_id" else c for c in QUOTE_COLUMNS]
+"""The columns of ``stances.csv``: those of ``quotes.csv``, with ``stance_id`` for ``quote_id``."""
+
+
+def classify_source(speaker: str, phrase: str, lexicons: SourceLexicons) -> tuple[str, str]:
+    """The type and country of a source (see the module docstring)."""
+    if speaker in lexicons.actor_types:
+        return lexicons.actor_types[speaker]
+    medium = lexicons.media_pattern.search(phrase)
+    if medium is not None and len(medium.group()) > 2:
+        _, kind, country = lexicons.media[medium.group()]
+        return ("social_media" if kind == "platform" else "media"), country
+    found = [lexicons.types[normalise_phrase(m.group())] for m in lexicons.type_pattern.finditer(phrase)]
+    found += [("international_organisation", "") for m in re.finditer(r"[\w.’']+", phrase) if m.group() in lexicons.organisations]
+    country = next((c for _, c in found if c), "")
+    if not country:
+        country = next((lexicons.countries[m.group()] for m in re.finditer(r"[\w.’']+", phrase) if m.group() in lexicons.countries), "")
+    named = bool(find_name(phrase, lexicons)) or speaker in lexicons.actor_types
+    kinds = {t for t, _ in found}
+    if not named and ("anonymous" in kinds or not kinds):
+        return ("anonymous" if "anonymous" in kinds else "other"), country
+    for kind in TYPE_PRIORITY:
+        if kind in kinds - {"anonymous"}:
+            return kind, country
+    return "other", country
+
+
+def find_apposition(text: str, name: str) -> str:
+    """The description after the first "<name>, …" in a text ("Carlo Masala, a professor at …"), or ""."""
+    match = re.search(re.escape(name) + r",\s+((?:a|an|the)\s[^,.;:“”\"]{3,80})", text)
+    return match.group(1) if match else ""
+
+
+def find_title(text: str, name: str, titles: frozenset[str]) -> str:
+    """The title words written right before the first mention of a name's surname that has one ("President" of
+    "President Trump", "Sen." of "Sen. Mark Warner"; given names between them skipped), or ""."""
+    surname = name.split()[-1] if name.split() else ""
+    if not surname[:1].isupper():
+        return ""
+    for match in re.finditer(r"(?<![\w’'-])" + re.escape(surname) + r"(?![\w’'-])", text):
+        before = text[max(0, match.start() - 100) : match.start()].split()
+        k, skipped = len(before), 0
+        while k and skipped < 2 and before[k - 1] not in titles and before[k - 1][:1].isupper():
+            k, skipped = k - 1, skipped + 1  # "Sen. Mark Warner": the given name stands between
+        kept = []
+        while k and before[k - 1] in titles:
+            kept.insert(0, before[k - 1])
+            k -= 1
+        if kept:
+            return " ".join(kept)
+    return ""
+
+
+# ---------------------------------------------------------------- tables
+
+
+def find_quotes(
+    articles: pd.DataFrame, sentences: pd.DataFrame, paragraphs: pd.DataFrame, quote_spans: pd.DataFrame, lexicons: SourceLexicons | None = None
+) -> pd.DataFrame:
+    """Every attributed content of every article.
+
+    Parameters
+    ----------
+    articles : DataFrame with ``article_id`` and ``clean_text``.
+    sentences, paragraphs : with ``article_id``, ``start``, ``end``.
+    quote_spans : quotation spans (``article_id``, ``start``, ``end``, ``depth``, ``status``, marks).
+    lexicons : :func:`load_source_lexicons`; the general ones (no actor table) when None.
+
+    Returns
+    -------
+    One row per content (:data:`QUOTE_COLUMNS`): ``article_id``, ``quote_id``,
+    ``start``, ``end`` (offsets in the clean text), ``text``, ``kind`` (direct,
+    partial, indirect), ``speaker``, ``speaker_type``, ``country``, ``cue`` (as
+    written; "" for a continuation, "—" for a dash), ``cue_class``,
+    ``speaker_text``, ``speaker_start``, ``speaker_end`` (−1 for a
+    continuation), ``medium`` (the platform of a post, else ""),
+    ``speaker_rule`` (the rule that chose the speaker:
+    :data:`analysis.sources.attribution.SPEAKER_RULES`).
+    """
+    return _attributed(articles, sentences, paragraphs, quote_spans, lexicons, stances=False)[0]
+
+
+def find_quotes_and_stances(
+    articles: pd.DataFrame, sentences: pd.DataFrame, paragraphs: pd.DataFrame, quote_spans: pd.DataFrame, lexicons: SourceLexicons | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`find_quotes`, and every stance attributed to a source (:func:`analysis.sources.attribution.find_attributions_and_stances`).
+
+    Parameters as :func:`find_quotes`.
+
+    Returns
+    -------
+    The quotes, and one row per stance (:data:`STANCE_COLUMNS`): the columns of
+    :func:`find_quotes` with ``stance_id`` for ``quote_id``; ``cue_class`` is the
+    stance's class (belief, intention, position, evidence) and ``kind`` the form of
+    its content (indirect, partial, direct).
+    """
+    return _attributed(articles, sentences, paragraphs, quote_spans, lexicons, stances=True)
+
+
+def _attributed(
+    articles: pd.DataFrame, sentences: pd.DataFrame, paragraphs: pd.DataFrame, quote_spans: pd.DataFrame, lexicons: SourceLexicons | None, stances: bool
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    lexicons = lexicons or default_lexicons()
+    rows: tuple[list, list] = ([], [])
+    spans = {a: g for a, g in quote_spans.groupby("article_id", sort=False)}
+    sentence_groups = {a: g for a, g in sentences.groupby("article_id", sort=False)}
+    paragraph_groups = {a: g for a, g in paragraphs.groupby("article_id", sort=False)}
+    empty = quote_spans.iloc[0:0]
+    for article_id, text in zip(articles["article_id"], articles["clean_text"]):
+        group = spans.get(article_id, empty)
+        quotations = [Quotation(s, e, o, c, st, d) for s, e, o, c, st, d in zip(group["start"], group["end"], group["open_mark"], group["close_mark"], group["status"], group["depth"])]
+        sents = sentence_groups.get(article_id)
+        paras = paragraph_groups.get(article_id)
+        sentence_spans = list(zip(sents["start"], sents["end"])) if sents is not None else []
+        paragraph_spans = list(zip(paras["start"], paras["end"])) if paras is not None else []
+        found = find_attributions_and_stances(text, sentence_spans, paragraph_spans, quotations, lexicons, stances=stances)
+        for table, attributions in zip(rows, found):
+            for k, a in enumerate(attributions):
+                table.append((article_id, k, a.start, a.end, text[a.start : a.end], a.kind, a.speaker, *type_source(text, a, lexicons), a.cue, a.cue_class, a.speaker_text, a.speaker_start, a.speaker_end, a.medium, a.speaker_rule))
+    return pd.DataFrame(rows[0], columns=QUOTE_COLUMNS), pd.DataFrame(rows[1], columns=STANCE_COLUMNS)
+
+
+def type_source(text: str, attribution: Attribution, lexicons: SourceLexicons) -> tuple[str, str]:
+    """The type and country of an attribution's source (:func:`classify_source`, then its apposition and title in the text)."""
+    a = attribution
+    description = a.description or a.speaker_text or a.speaker
+    source_type, country = classify_source(a.speaker, description, lexicons)
+    if source_type == "other":
+        extra = f"{find_apposition(text, a.speaker)} {find_title(text, a.speaker, lexicons.titles)}"
+        source_type, country = classify_source(a.speaker, f"{description} {extra}", lexicons)
+    if a.medium and source_type in ("other", "anonymous"):
+        source_type = "social_media"
+    return source_type, country
+
+
+def count_quoted_words(quotes: pd.DataFrame) -> pd.Series:
+    """Words of each direct or partial content (an indirect one is the outlet's wording: 0)."""
+    return quotes["text"].str.count(r"[^\W_]+(?:['’-][^\W_]+)*").where(quotes["kind"] != "indirect", 0)
+
+
+def summarise_sources(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Who speaks in each article, and how much.
+
+    Returns
+    -------
+    One row per article and source: ``article_id``, ``source``,
+    ``source_type``, ``country``, ``quotes`` (all contents), ``direct``,
+    ``partial``, ``indirect`` (by kind), ``quoted_words`` (words of direct and
+    partial quotes), ``cues`` (the cue verbs used, lower case, joined by "; ").
+    """
+    columns = ["article_id", "source", "source_type", "country", "quotes", "direct", "partial", "indirect", "quoted_words", "cues"]
+    if quotes.empty:
+        return pd.DataFrame(columns=columns)
+    contents: dict[tuple[str, str], list[tuple]] = {}
+    for article_id, source, *rest in zip(quotes["article_id"], quotes["speaker"], quotes["speaker_type"], quotes["country"], quotes["kind"], quotes["cue"], count_quoted_words(quotes)):
+        contents.setdefault((article_id, source), []).append(rest)
+    rows = []
+    for (article_id, source), found in sorted(contents.items()):
+        types, countries, kinds, cues, words = zip(*found)
+        rows.append(
+            (
+                article_id,
+                source,
+                _most_common(types),
+                _most_common(countries),
+                len(found),
+                kinds.count("direct"),
+                kinds.count("partial"),
+                kinds.count("indirect"),
+                int(sum(words)),
+                "; ".join(sorted({c.lower() for c in cues if c})),
+            )
+        )
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _most_common(values: tuple[str, ...]) -> str:
+    """The most frequent value, the first in sorted order on a tie (what ``Series.mode().iloc[0]`` gives)."""
+    counts = Counter(values)
+    top = max(counts.values())
+    return min(value for value, count in counts.items() if count == top)
+
+
+def find_cited_media(articles: pd.DataFrame, voice: pd.DataFrame, lexicons: SourceLexicons | None = None) -> pd.DataFrame:
+    """Every medium and platform each article names.
+
+    Returns
+    -------
+    One row per article, medium and voice: ``article_id``, ``medium``,
+    ``kind`` (media, agency, platform), ``country``, ``voice``, ``mentions``,
+    ``first_offset``.
+    """
+    lexicons = lexicons or default_lexicons()
+    index = index_voice_ranges(voice)
+    rows = []
+    for article_id, text in zip(articles["article_id"], articles["clean_text"]):
+        ranges = index.get(article_id, ([], [], []))
+        for match in lexicons.media_pattern.finditer(text):
+            medium, kind, country = lexicons.media[match.group()]
+            rows.append((article_id, medium, kind, country, voice_at(ranges, match.start()), match.start()))
+    columns = ["article_id", "medium", "kind", "country", "voice", "mentions", "first_offset"]
+    if not rows:
+        return pd.DataFrame(columns=columns)
+    data = pd.DataFrame(rows, columns=["article_id", "medium", "kind", "country", "voice", "offset"])
+    table = data.groupby(["article_id", "medium", "kind", "country", "voice"], sort=True).agg(mentions=("offset", "size"), first_offset=("offset", "min"))
+    return table.reset_index()[columns]
+
+
+def tabulate_by_outlet(quotes: pd.DataFrame, articles: pd.DataFrame, column: str) -> pd.DataFrame:
+    """Attributed contents per outlet and value of ``column`` (``speaker``, ``speaker_type``, ``country``, ``cue_class``).
+
+    Returns
+    -------
+    One row per outlet and value: ``outlet``, ``column``, ``quotes``, ``share``
+    (of the outlet's contents), ``quoted_words`` (words of its direct and
+    partial quotes). Continuations count with their source; an empty value
+    (no country, no cue) is kept as "".
+    """
+    columns = ["outlet", column, "quotes", "share", "quoted_words"]
+    if quotes.empty:
+        return pd.DataFrame(columns=columns)
+    data = quotes.merge(articles[["article_id", "outlet"]], on="article_id")
+    data = data.assign(words=count_quoted_words(data))
+    table = data.groupby(["outlet", column], sort=True).agg(quotes=("text", "size"), quoted_words=("words", "sum")).reset_index()
+    table["share"] = table["quotes"] / table.groupby("outlet")["quotes"].transform("sum")
+    return table[columns]

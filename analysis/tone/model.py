@@ -1,0 +1,243 @@
+"""A news-calibrated tone model: ridge regression on human ratings of NYT sentences.
+
+Features (all from the sentence alone):
+
+- VADER's four scores (compound, pos, neg, neu), and the sums of the positive
+  and negative valences of the VADER lexicon words (see
+  :func:`compute_dense_features`);
+- the polarity and subjectivity of the Pattern lexicon (De Smedt & Daelemans
+  2012), as shipped in ``textblob``;
+- word unigrams and character 2–5-grams inside word boundaries, TF-IDF weighted
+  (sublinear term frequency, smoothed idf, rows L2-normalised), with the
+  minimum document frequencies of :data:`RECIPE`.
+
+The target is the mean rating of about 20 people on the −4..+4 scale (Hutto &
+Gilbert 2014, ``vader_nyt``); predictions are divided by 4 and clipped to
+[−1, 1], so they sit on the same scale as VADER's compound score.
+
+The fitted model is a JSON file (vocabularies, idf weights, coefficients, the
+ids of the sentences it was fitted on and its provenance), committed in
+``analysis/resources/models/`` and rewritten by ``make models``. No pickle is involved:
+:meth:`ToneModel.predict` rebuilds the features from the stored vocabularies.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import platform
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import scipy.sparse as sp
+import sklearn
+from sklearn.linear_model import Ridge
+from sklearn.model_selection import KFold
+from threadpoolctl import threadpool_limits
+
+from analysis import config
+from analysis.stats.textfeatures import decode_linear_model, encode_linear_model, fit_vocabulary, round_significant, weigh_blocks
+from analysis.text.segment import normalise_quotes
+from analysis.text.vader import score_vader_parts
+
+RECIPE = {
+    "word": {"analyzer": "word", "ngram_range": [1, 1], "min_df": 2},
+    "char": {"analyzer": "char_wb", "ngram_range": [2, 5], "min_df": 3},
+    "dense_scale": 3.0,
+    "alpha": 6.0,
+    "folds": 5,
+    "seed": 20250212,
+}
+"""Feature and fitting settings, chosen by 5-fold cross-validation on the development rows only."""
+
+SOLVER_TOLERANCE = 1e-10
+"""The conjugate-gradient solver's tolerance: far below the 6 significant digits the model is written with, so that a
+refit writes the same file (scikit-learn's default, 1e-4, left differences in the last digits from run to run)."""
+
+DENSE_FEATURES = (
+    "vader_compound",
+    "vader_pos",
+    "vader_neg",
+    "vader_neu",
+    "vader_compound_signed_square",
+    "lexicon_positive_per_root_word",
+    "lexicon_negative_per_root_word",
+    "lexicon_positive_tanh",
+    "lexicon_negative_tanh",
+    "pattern_polarity",
+    "pattern_subjectivity",
+)
+SCALE = 4.0
+"""The human rating scale runs from −SCALE to +SCALE."""
+
+
+def prepare_text(text: str) -> str:
+    """The text the features see: straight quotation marks, Treebank-style ``''`` and ````` as ``"``."""
+    return normalise_quotes(text).replace("''", '"').replace("``", '"')
+
+
+def compute_dense_features(texts: list[str]) -> np.ndarray:
+    """The lexicon features of each text, in the order of :data:`DENSE_FEATURES`.
+
+    VADER's four scores and the signed square of its compound (letting the fit
+    bend VADER's curve); the sums of the positive and of the negative VADER
+    lexicon valences of the words (looked up without VADER's rules), divided by
+    the square root of the word count and, separately, squashed by tanh(x/4);
+    Pattern's polarity and subjectivity.
+    """
+    from textblob.en import sentiment as pattern_sentiment
+
+    from analysis.text.vader import vader_lexicon
+
+    lexicon = vader_lexicon()
+    vader = score_vader_parts(texts)
+    rows = []
+    for text, compound in zip(texts, vader[:, 0]):
+        words = [w.strip(_WORD_EDGES).lower() for w in text.split()]
+        valences = [lexicon[w] for w in words if w in lexicon]
+        positive = sum(v for v in valences if v > 0)
+        negative = sum(v for v in valences if v < 0)
+        root = np.sqrt(max(len(words), 1))
+        polarity, subjectivity = pattern_sentiment(text)  # what PatternAnalyzer.analyze returns, without the namedtuple class it builds per call
+        rows.append(
+            (compound * abs(compound), positive / root, negative / root, np.tanh(positive / 4), np.tanh(negative / 4), polarity, subjectivity)
+        )
+    return np.hstack([vader, np.array(rows, dtype=float).reshape(len(texts), 7)])
+
+
+_WORD_EDGES = ".,;:!?\"'()[]{}"
+
+
+@dataclass
+class ToneModel:
+    """A fitted tone model; :meth:`predict` gives scores on [−1, 1]."""
+
+    vocabularies: dict[str, list[str]]
+    idf: dict[str, np.ndarray]
+    coefficients: np.ndarray
+    intercept: float
+    recipe: dict = field(default_factory=lambda: dict(RECIPE))
+    training_ids: list[str] = field(default_factory=list)
+    provenance: dict = field(default_factory=dict)
+
+    def features(self, texts: list[str]) -> sp.csr_matrix:
+        prepared = [prepare_text(t) for t in texts]
+        blocks = weigh_blocks({"word": prepared, "char": prepared}, self.recipe, self.vocabularies, self.idf)
+        blocks.append(sp.csr_matrix(compute_dense_features(prepared) * self.recipe["dense_scale"]))
+        return sp.hstack(blocks).tocsr()
+
+    def predict(self, texts: list[str]) -> np.ndarray:
+        """Tone of each text on [−1, 1] (the human scale divided by 4)."""
+        if not len(texts):
+            return np.zeros(0)
+        raw = self.features(list(texts)) @ self.coefficients + self.intercept
+        return np.clip(np.asarray(raw).ravel() / SCALE, -1.0, 1.0)
+
+    def predict_optional(self, texts: list[str | None]) -> np.ndarray:
+        """:meth:`predict` for the texts that are not None; NaN for the others.
+
+        Each distinct text is scored once (a sentence's authorial part is often
+        the whole sentence); a text's score does not depend on the others'.
+        """
+        distinct = list(dict.fromkeys(t for t in texts if t is not None))
+        scored = dict(zip(distinct, self.predict(distinct)))
+        return np.array([np.nan if t is None else scored[t] for t in texts], dtype=float)
+
+    def to_json(self) -> str:
+        return encode_linear_model(
+            self.vocabularies,
+            self.idf,
+            self.coefficients,
+            self.intercept,
+            provenance=self.provenance,
+            recipe=self.recipe,
+            dense_features=list(DENSE_FEATURES),
+            training_ids=self.training_ids,
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> ToneModel:
+        payload = decode_linear_model(text)
+        fields = ("vocabularies", "idf", "coefficients", "intercept", "recipe", "training_ids", "provenance")
+        return cls(**{name: payload[name] for name in fields})
+
+
+def fit_tone_model(texts: list[str], ratings: np.ndarray, ids: list[str] | None = None, provenance: dict | None = None) -> ToneModel:
+    """Fit the model of :data:`RECIPE` on texts and their mean human ratings (−4..+4)."""
+    prepared = [prepare_text(t) for t in texts]
+    vocabularies, idf = {}, {}
+    for name in ("word", "char"):
+        vocabularies[name], idf[name] = fit_vocabulary(prepared, RECIPE[name])
+    model = ToneModel(vocabularies, idf, np.zeros(0), 0.0, dict(RECIPE), list(ids or []), dict(provenance or {}))
+    with threadpool_limits(limits=1):  # one BLAS thread: the sums run in one order on every machine
+        regression = Ridge(alpha=RECIPE["alpha"], solver="sparse_cg", tol=SOLVER_TOLERANCE).fit(model.features(texts), np.asarray(ratings, dtype=float))
+    model.coefficients = regression.coef_
+    model.intercept = float(regression.intercept_)
+    model.provenance.setdefault("scikit_learn", sklearn.__version__)
+    model.provenance.setdefault("python", platform.python_version())
+    model.provenance.setdefault("rows", len(texts))
+    return model
+
+
+def cross_validate_tone_model(texts: list[str], ratings: np.ndarray) -> np.ndarray:
+    """Out-of-fold predictions (on [−1, 1]) from the recipe's seeded k-fold split."""
+    texts = list(texts)
+    ratings = np.asarray(ratings, dtype=float)
+    predictions = np.zeros(len(texts))
+    folds = KFold(RECIPE["folds"], shuffle=True, random_state=RECIPE["seed"])
+    for train, test in folds.split(texts):
+        model = fit_tone_model([texts[i] for i in train], ratings[train])
+        predictions[test] = model.predict([texts[i] for i in test])
+    return predictions
+
+
+def tone_model_path() -> Path:
+    return config.MODELS_DIR / "tone_nyt.json"
+
+
+def write_tone_model(model: ToneModel, path: Path | None = None) -> Path:
+    path = path or tone_model_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(model.to_json(), encoding="utf-8", newline="\n")
+    return path
+
+
+@lru_cache(maxsize=4)
+def load_tone_model(path: Path | None = None) -> ToneModel:
+    """The committed model (or the one at ``path``)."""
+    path = path or tone_model_path()
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: no fitted tone model; run 'make models' (needs vader_nyt in the data home)")
+    return ToneModel.from_json(path.read_text(encoding="utf-8"))
+
+
+def build_tone_model(data_home: str | Path | None = None) -> ToneModel:
+    """Fit the model on every ``vader_nyt`` row in the data home, with its provenance.
+
+    The provenance records the data set, the file read and its SHA-256, the row
+    count and the out-of-fold Pearson r of the recipe on those rows.
+    """
+    from analysis.resources.datasets import DATASETS, locate_dataset, read_vader_nyt
+
+    folder = locate_dataset("vader_nyt", data_home)
+    if folder is None:
+        raise FileNotFoundError(
+            f"vader_nyt is not in the data home {config.data_home(data_home)}; "
+            "run 'python -m analysis fetch vader_nyt' or set FRAMING_DATA_HOME"
+        )
+    rows = read_vader_nyt(folder)
+    texts = [r["text"] for r in rows]
+    ratings = np.array([r["rating"] for r in rows])
+    read = folder / "nytEditorialSnippets_GroundTruth.txt"
+    read = read if read.exists() else folder / "hutto_ICWSM_2014.tar.gz"
+    out_of_fold = cross_validate_tone_model(texts, ratings)
+    provenance = {
+        "dataset": "vader_nyt",
+        "source": DATASETS["vader_nyt"].files[0].url,
+        "licence": DATASETS["vader_nyt"].licence,
+        "file": read.name,
+        "file_sha256": hashlib.sha256(read.read_bytes()).hexdigest(),
+        "cross_validated_pearson_r": round_significant(float(np.corrcoef(out_of_fold, ratings)[0, 1])),
+    }
+    return fit_tone_model(texts, ratings, [r["id"] for r in rows], provenance)

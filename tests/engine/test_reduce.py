@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+from collections import Counter
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis.across.variants import LinkedQuotations, encode_tokens, link_quotations, list_tokens, select_prefix
+from analysis.engine import reduce
+
+
+def _quotations(seed: int) -> tuple[list[list[str]], list[int], list[int]]:
+    """Cuts and edits of a few statements, quoted by a few articles, some with a speaker."""
+    rng = np.random.default_rng(seed)
+    base = [[f"w{int(x)}" for x in rng.integers(0, 15, int(rng.integers(5, 14)))] for _ in range(5)]
+    keys = []
+    for _ in range(60):
+        words = list(base[int(rng.integers(0, len(base)))])
+        start = int(rng.integers(0, max(1, len(words) - 5)))
+        words = words[start : start + max(5, int(rng.integers(5, len(words) + 1)))]
+        if rng.random() < 0.5:
+            words[int(rng.integers(0, len(words)))] = f"w{int(rng.integers(0, 15))}"
+        keys.append(words)
+    return keys, rng.integers(0, 8, len(keys)).tolist(), rng.choice([0, 0, 1, 2], len(keys)).tolist()
+
+
+def _token_rows(keys: list[list[str]], events: list[int]) -> pd.DataFrame:
+    """What the stream engine writes to the token buckets: each token's hash within its event, its quotation, whether in the quotation's prefix."""
+    tokens = [list_tokens(words) for words in keys]
+    frequency = Counter(token for held in tokens for token in held)
+    rows = [(reduce.hash_token(t, events[k]), k, t in set(select_prefix(held, frequency))) for k, held in enumerate(tokens) for t in held]
+    return pd.DataFrame(rows, columns=["token", "id", "prefix"]).astype({"token": np.uint64})
+
+
+@pytest.mark.parametrize("buckets", [1, 3, 7])
+@pytest.mark.parametrize("seed", range(3))
+@pytest.mark.parametrize("events_of_articles", [1, 2])
+def test_linking_buckets_of_token_rows_gives_the_in_memory_groups(seed, buckets, events_of_articles):
+    """Linked bucket by bucket from shuffled token rows, the quotations form the groups :func:`link_quotations` forms (with one event, or two)."""
+    keys, owners, speakers = _quotations(seed)
+    events = [owner % events_of_articles for owner in owners]
+    words, occurrences = encode_tokens([list_tokens(words) for words in keys], {})
+    starts = np.concatenate(([0], np.cumsum([len(w) for w in keys])))
+    linked = LinkedQuotations(words, occurrences, starts, owners, speakers, events=np.array(events))
+    rows = _token_rows(keys, events).sample(frac=1.0, random_state=seed)
+    for number in range(buckets):
+        reduce.link_bucket(linked, rows[rows["token"].to_numpy() % np.uint64(buckets) == number])
+    speaker_names = ["" if s == 0 else f"speaker-{s}" for s in speakers]
+    expected = link_quotations(keys, [str(o) for o in owners], speaker_names, events=[str(e) for e in events]).list_groups()
+    assert len(expected) >= 2
+    assert linked.list_groups() == expected
+    if events_of_articles > 1:  # the events keep apart quotations one event alone would group
+        assert expected != link_quotations(keys, [str(o) for o in owners], speaker_names).list_groups()
+
+
+@pytest.mark.parametrize(
+    ("sizes", "limit", "blocks"),
+    [
+        ([], 5, []),
+        ([2, 2, 2], 5, [0, 0, 1]),
+        ([2, 3, 2], 5, [0, 0, 1]),  # a block holds up to the limit
+        ([7, 2, 2], 5, [0, 1, 1]),  # a group larger than the limit is a block of its own
+        ([2, 7, 2], 5, [0, 1, 2]),
+        ([1, 1, 1, 1], 1, [0, 1, 2, 3]),
+    ],
+)
+def test_groups_fill_blocks_of_at_most_so_many_members(sizes, limit, blocks):
+    assert reduce.number_group_blocks(np.array(sizes, dtype=np.int64), limit).tolist() == blocks
+
+
+
+SENTENCES = [
+    "The two leaders spoke for about ninety minutes on Wednesday and agreed that their teams would begin talks.",
+    "Markets in Europe rose on Thursday as investors weighed the chance of a ceasefire and the price of gas fell.",
+    "Critics in Kyiv warned that any deal struck over the heads of Ukrainians would not hold for long at all.",
+    '"We agreed to work together, very closely, including visiting each other\'s nations," the president wrote.',
+    "Officials said a meeting in Saudi Arabia was being prepared by advisers of both presidents for later this month.",
+    "The call was the first known conversation between the two leaders since the war began almost three years ago.",
+]
+
+
+@pytest.mark.parametrize("align_articles", [6, 9, 4_000])
+@pytest.mark.parametrize("seed", range(3))
+def test_a_block_aligned_a_few_texts_at_a_time_gives_the_passages_of_all_pairs_at_once(seed, align_articles, tmp_path, monkeypatch):
+    """:func:`reduce.align_block` holds a bounded number of texts at a time and still gives the rows in the pairs' order."""
+    from analysis.across.copying import align_pairs, find_shared_shingles, list_shingles
+    from analysis.text.quotes import find_article_quotations, index_voice_ranges
+
+    monkeypatch.setattr("analysis.engine.reduce.BLOCK_ARTICLES", 3)
+    monkeypatch.setattr("analysis.engine.reduce.ALIGN_ARTICLES", align_articles)
+    rng = np.random.default_rng(seed)
+    texts = [" ".join(SENTENCES[k] for k in rng.choice(len(SENTENCES), 3, replace=False)) for _ in range(12)]
+    articles = pd.DataFrame({"rank": range(12), "article_id": [f"a{k:02d}" for k in range(12)], "outlet": "o", "clean_text": texts})
+    _, voice = find_article_quotations(articles)
+    work = tmp_path / "work"
+    reduce.write_buckets(articles, articles["rank"] // 3, work / reduce.TEXTS, "chunk-0")
+    reduce.write_buckets(voice, voice["article_id"].str[1:].astype(int).to_numpy() // 3, work / reduce.VOICES, "chunk-0")
+    shingles = list_shingles(articles)
+    pairs = find_shared_shingles(pd.DataFrame({"rank": shingles["article_id"].str[1:].astype(int), "shingle": shingles["shingle"]}))
+    whole = align_pairs(pairs, dict(enumerate(zip(articles["article_id"], articles["clean_text"]))), index_voice_ranges(voice))
+    blocks = pairs["first"] // 3
+    reached = pairs.groupby(blocks)["second"].apply(lambda s: (s // 3).nunique())
+    assert (reached >= 3).any()  # a block whose pairs reach two other blocks: rows from several reads interleave
+    groups = [list(reduce._group_partners(pairs[blocks == block].sort_values(["first", "second"]))) for block in range(4)]
+    for group, articles in (g for block in groups for g in block):
+        held = set(group["first"]) | set(group["second"])
+        assert articles.tolist() == sorted(held)
+        assert len(held) <= align_articles or (group["second"] // 3).nunique() == 1
+        assert group.equals(group.sort_values(["first", "second"], kind="stable"))
+    assert (max(len(g) for g in groups) > 1) is (align_articles < 12)  # the texts held are bounded when the block reaches more
+    by_block = [row for block in range(4) if (blocks == block).any() for row in reduce.align_block(pairs[blocks == block].sample(frac=1, random_state=seed), work)]
+    assert len(whole) > 20
+    assert by_block == whole

@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+import io
+import json
+import tarfile
+
+import numpy as np
+import pytest
+
+from analysis.errors import InputProblem
+from analysis.evaluation.tone import (
+    score_targets,
+    score_vader_nyt,
+    summarise_ratings,
+    summarise_targets,
+    validate,
+)
+from analysis.resources.datasets import read_newsmtsc, read_vader_nyt
+
+NYT_LINES = "1_1\t1.5\tA wonderful day for everyone.\n1_2\t-2.0\tA cruel and brutal attack.\n2_1\t0.1\tThe meeting is on Tuesday.\n"
+
+
+def test_vader_nyt_is_read_from_the_text_file_or_the_archive(tmp_path):
+    plain, archived = tmp_path / "plain", tmp_path / "archived"
+    plain.mkdir()
+    archived.mkdir()
+    (plain / "nytEditorialSnippets_GroundTruth.txt").write_text(NYT_LINES, encoding="utf-8")
+    data = NYT_LINES.encode()
+    with tarfile.open(archived / "hutto_ICWSM_2014.tar.gz", "w:gz") as archive:
+        info = tarfile.TarInfo("hutto_ICWSM_2014/nytEditorialSnippets_GroundTruth.txt")
+        info.size = len(data)
+        archive.addfile(info, io.BytesIO(data))
+    assert read_vader_nyt(plain) == read_vader_nyt(archived)
+    assert read_vader_nyt(plain)[1] == {"id": "1_2", "rating": -2.0, "text": "A cruel and brutal attack."}
+
+
+def test_a_malformed_rating_row_names_file_and_line(tmp_path):
+    (tmp_path / "nytEditorialSnippets_GroundTruth.txt").write_text("1_1\tgood\tText.\n", encoding="utf-8")
+    with pytest.raises(InputProblem, match="line 1: not 'id<TAB>rating<TAB>sentence'"):
+        read_vader_nyt(tmp_path)
+
+
+def test_newsmtsc_splits_and_errors(tmp_path):
+    record = {"sentence_normalized": "Trump praised Putin.", "targets": [{"from": 0, "to": 5, "mention": "Trump", "polarity": 6.0}]}
+    (tmp_path / "devtest_mt.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    splits = read_newsmtsc(tmp_path)
+    assert splits == {"devtest_mt": [{"sentence": "Trump praised Putin.", "targets": [{"from": 0, "to": 5, "mention": "Trump", "polarity": "positive"}]}]}
+    (tmp_path / "train.jsonl").write_text('{"sentence_normalized": "x"}\n', encoding="utf-8")
+    with pytest.raises(InputProblem, match="train.jsonl, line 1"):
+        read_newsmtsc(tmp_path)
+
+
+def test_a_target_in_quoted_voice_gets_the_tone_of_the_quotation():
+    rows = [{"sentence": "Critics said “Smith is a disgrace” while Jones smiled.", "targets": [
+        {"from": 13, "to": 18, "mention": "Smith", "polarity": "negative"},
+        {"from": 41, "to": 46, "mention": "Jones", "polarity": "neutral"},
+    ]}]
+    table = score_targets(rows, lambda texts: np.array([-0.9 if "disgrace" in t and "Critics" not in t else 0.0 for t in texts]))
+    assert list(table["voice"]) == ["quoted", "authorial"]
+    assert list(table["part"]) == [-0.9, 0.0]
+    assert list(table["sentence"]) == [0.0, 0.0]
+    entry = summarise_targets(table, 0.05)
+    assert entry["part"]["accuracy"] == 1.0 and entry["sentence"]["accuracy"] == 0.5
+
+
+class _Unseen:
+    training_ids = ("1_1",)
+
+    def predict(self, texts):
+        return np.array([0.5 if "wonderful" in t else -0.5 if "cruel" in t else 0.0 for t in texts])
+
+
+def test_rows_the_model_never_saw_are_scored_apart():
+    rows = read_vader_nyt_lines(NYT_LINES)
+    table = score_vader_nyt([r for r in rows if r["id"] != "1_1"], _Unseen())
+    assert set(table["split"]) == {"unseen"}
+    assert list(table["gold"]) == ["negative", "neutral"]
+    result = summarise_ratings(table)["unseen"]
+    assert result["rows"] == 2 and result["model"]["macro_f1"] == pytest.approx(2 / 3, abs=1e-4)
+
+
+def read_vader_nyt_lines(text):
+    return [{"id": i, "rating": float(r), "text": t} for i, r, t in (line.split("\t") for line in text.strip().split("\n"))]
+
+
+def test_validate_on_the_data_home_meets_the_published_reference_points(data_home):
+    if not (data_home / "vader_nyt").is_dir():
+        pytest.skip("vader_nyt is not in the data home")
+    lines = []
+    results = validate(data_home, lines.append)
+    for split, entry in results["vader_nyt"].items():
+        assert entry["vader"]["pearson_r"] > 0.45, split
+        assert entry["model"]["pearson_r"] > entry["vader"]["pearson_r"], split
+    assert any(line.startswith("vader_nyt [") for line in lines)
+    if "newsmtsc" in results:
+        for split, entry in results["newsmtsc"].items():
+            assert entry["vader"]["part"]["macro_f1"] > 0.4, split

@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from analysis.tone.model import (
+    DENSE_FEATURES,
+    ToneModel,
+    build_tone_model,
+    compute_dense_features,
+    fit_tone_model,
+    load_tone_model,
+    tone_model_path,
+)
+
+POSITIVE = ["a wonderful, generous agreement", "a great success for peace", "they praised the excellent talks", "a happy and hopeful day"]
+NEGATIVE = ["a cruel, disastrous failure", "a terrible war of attrition", "they condemned the brutal attack", "a sad and hopeless day"]
+
+
+def _fit():
+    texts = [f"{t} number {i}" for i in range(6) for t in POSITIVE + NEGATIVE]
+    ratings = np.array([2.0 if t.split(" number")[0] in POSITIVE else -2.0 for t in texts])
+    return fit_tone_model(texts, ratings, ids=[str(i) for i in range(len(texts))], provenance={"dataset": "synthetic"})
+
+
+def test_a_fitted_model_orders_new_sentences_by_tone():
+    model = _fit()
+    good, bad = model.predict(["A wonderful and excellent success.", "A brutal, disastrous attack."])
+    assert good > 0 > bad
+    assert -1 <= bad and good <= 1
+
+
+def test_the_json_form_is_deterministic_and_predicts_the_same():
+    model = _fit()
+    text = model.to_json()
+    assert text == _fit().to_json()
+    again = ToneModel.from_json(text)
+    sentences = ["A hopeful agreement.", "A cruel war.", "Nothing to see."]
+    assert np.allclose(again.predict(sentences), model.predict(sentences), atol=1e-4)
+    assert again.training_ids == model.training_ids and again.provenance["dataset"] == "synthetic"
+
+
+def test_predict_optional_leaves_missing_parts_empty():
+    scores = _fit().predict_optional([None, "a great success"])
+    assert np.isnan(scores[0]) and scores[1] > 0
+
+
+def test_predict_optional_scores_repeated_texts_as_each_alone():
+    model = _fit()
+    texts = ["a great success", None, "a total failure", "a great success", "a total failure"]
+    expected = [model.predict([t])[0] if t is not None else np.nan for t in texts]
+    np.testing.assert_array_equal(model.predict_optional(texts), expected)
+
+
+def test_dense_features_have_the_documented_columns():
+    features = compute_dense_features(["A great day.", "A terrible day."])
+    assert features.shape == (2, len(DENSE_FEATURES))
+    compound, positive_tanh, negative_tanh = (DENSE_FEATURES.index(n) for n in ("vader_compound", "lexicon_positive_tanh", "lexicon_negative_tanh"))
+    assert features[0, compound] > 0 > features[1, compound]
+    assert features[0, positive_tanh] > 0 and features[1, negative_tanh] < 0
+
+
+def test_the_committed_model_records_its_provenance():
+    model = load_tone_model()
+    assert model.provenance["dataset"] == "vader_nyt"
+    assert model.provenance["rows"] == len(model.training_ids) > 1000
+    assert model.provenance["cross_validated_pearson_r"] > 0.55
+    good, bad = model.predict(["This is a wonderful, generous agreement.", "This is a cruel, disastrous failure."])
+    assert good > bad
+
+
+def test_make_models_refits_the_committed_model(data_home):
+    if not (data_home / "vader_nyt").is_dir():
+        pytest.skip("vader_nyt is not in the data home")
+    from analysis.resources.datasets import read_vader_nyt
+
+    committed = load_tone_model()
+    if [r["id"] for r in read_vader_nyt(data_home / "vader_nyt")] != committed.training_ids:
+        pytest.skip("the data home's vader_nyt rows are not the ones the committed model was fitted on")
+    refitted = build_tone_model(data_home)
+    assert refitted.training_ids == committed.training_ids
+    assert refitted.to_json() == tone_model_path().read_text(encoding="utf-8")  # byte for byte, whatever the BLAS threads
