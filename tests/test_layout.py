@@ -43,9 +43,16 @@ def list_modules() -> dict[str, ast.Module]:
 
 
 def list_imports(tree: ast.Module, modules: set[str]) -> set[str]:
-    """The package's modules that ``tree`` imports, anywhere in it (inside functions too)."""
+    """The package's modules that ``tree`` imports, anywhere in it (inside functions too), but for imports made for
+    type annotations only (under ``if TYPE_CHECKING:``), which never run."""
     found = set()
-    for node in ast.walk(tree):
+    checking_only = {
+        id(inner)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING"
+        for inner in ast.walk(node)
+    }
+    for node in (node for node in ast.walk(tree) if id(node) not in checking_only):
         if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module and node.module.split(".")[0] == "analysis":
             for alias in node.names:
                 found.add(f"{node.module}.{alias.name}" if f"{node.module}.{alias.name}" in modules else node.module)

@@ -24,8 +24,9 @@ from collections import Counter
 import pandas as pd
 
 from analysis.resources.lists import normalise_phrase
-from analysis.sources.attribution import Attribution, find_attributions_and_stances, find_name
+from analysis.sources.attribution import Attribution, find_attributions_and_stances
 from analysis.sources.lexicons import SourceLexicons, default_lexicons
+from analysis.sources.speakers import find_name
 from analysis.text.quotes import Quotation, index_voice_ranges, voice_at
 
 TYPE_PRIORITY = ("international_organisation", "media", "expert", "official", "politician", "social_media", "anonymous", "other")
@@ -126,7 +127,7 @@ def find_quotes(
     ``speaker_text``, ``speaker_start``, ``speaker_end`` (−1 for a
     continuation), ``medium`` (the platform of a post, else ""),
     ``speaker_rule`` (the rule that chose the speaker:
-    :data:`analysis.sources.attribution.SPEAKER_RULES`).
+    :data:`analysis.sources.speakers.SPEAKER_RULES`).
     """
     return _attributed(articles, sentences, paragraphs, quote_spans, lexicons, stances=False)[0]
 

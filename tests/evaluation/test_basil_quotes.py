@@ -135,7 +135,8 @@ def test_export_corpus_writes_a_table_the_kit_reads(tmp_path, capsys):
 
 def test_no_statement_goes_to_a_person_the_article_does_not_name(data_home):
     from analysis.evaluation.handcheck import basil_texts
-    from analysis.sources.attribution import PERSON_RULES, find_attributions
+    from analysis.sources.attribution import find_attributions
+    from analysis.sources.speakers import PERSON_RULES
     from analysis.text.quotes import find_quotations
     from analysis.text.segment import split_paragraphs, split_sentences
 

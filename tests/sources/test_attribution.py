@@ -171,7 +171,7 @@ def test_speakers_of_a_corpus_without_an_actor_table(text, expected):
 
 
 def test_every_speaker_rule_is_described():
-    from analysis.sources.attribution import SPEAKER_RULES
+    from analysis.sources.speakers import SPEAKER_RULES
 
     text = "Sen. Mark Warner said the bill would pass. “It will,” he said. “Soon.”\n\nOfficials said the vote was set."
     assert {a.speaker_rule for a in attributions(text, default_lexicons())} <= set(SPEAKER_RULES)

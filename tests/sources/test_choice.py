@@ -187,7 +187,7 @@ def test_every_quotation_of_the_seeds_is_found_with_its_speaker(seed_tables):
 def test_every_seed_speaker_is_someone_the_article_names_and_says_by_which_rule(seed_tables):
     from analysis import config
     from analysis.sources.actors import load_actors
-    from analysis.sources.attribution import PERSON_RULES, SPEAKER_RULES
+    from analysis.sources.speakers import PERSON_RULES, SPEAKER_RULES
 
     quotes, articles = seed_tables["quotes"], seed_tables["articles"]
     texts = dict(zip(articles["article_id"], articles["clean_text"]))
