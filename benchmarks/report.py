@@ -39,7 +39,8 @@ from pipeline import build_corpus, time_vader
 def write_basil(folder: Path, events: int) -> Path:
     """The first ``events`` BASIL events as a corpus table in ``folder``."""
     from analysis.engine.tables import write_table
-    from analysis.resources.datasets import basil_corpus, locate_dataset, read_basil
+    from analysis.resources.datasets import locate_dataset
+    from analysis.resources.readers import basil_corpus, read_basil
 
     found = locate_dataset("basil", None)
     if found is None:

@@ -21,8 +21,9 @@ import pandas as pd
 
 from analysis import config
 from analysis.errors import InputProblem
-from analysis.resources.datasets import basil_article_text, locate_dataset, read_basil
+from analysis.resources.datasets import locate_dataset
 from analysis.resources.lists import read_tsv_records
+from analysis.resources.readers import basil_article_text, read_basil
 from analysis.stats.uncertainty import wilson_interval
 
 HANDCHECK_DIR = config.GOLD_DIR / "handchecks"

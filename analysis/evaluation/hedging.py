@@ -28,7 +28,8 @@ from sklearn.metrics import precision_recall_fscore_support
 
 from analysis.hedging.cues import find_cues, label_uncertain
 from analysis.hedging.model import HedgeModel, make_documents
-from analysis.resources.datasets import locate_dataset, read_sfu_negspec, read_wikiweasel
+from analysis.resources.datasets import locate_dataset
+from analysis.resources.readers import read_sfu_negspec, read_wikiweasel
 from analysis.stats.classifier import predict_rows
 
 OUTSIDE_NOTION = {

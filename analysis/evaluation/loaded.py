@@ -33,7 +33,8 @@ import pandas as pd
 
 from analysis.loaded.model import LoadedModel
 from analysis.loaded.terms import NAMING, SCORE_THRESHOLD, LoadedTerm, count_loaded, find_loaded_terms
-from analysis.resources.datasets import locate_dataset, read_babe, read_basil, split_by_hash
+from analysis.resources.datasets import locate_dataset, split_by_hash
+from analysis.resources.readers import read_babe, read_basil
 from analysis.stats.classifier import predict_rows, score_f1
 
 TARGETS = {"lexicon": 0.62, "model": 0.72}

@@ -143,7 +143,8 @@ def split_with_punkt(text: str) -> list[Span]:
 
 def validate(data_home=None, report=print) -> dict:
     """Score the splitter (and the Punkt baseline) on every segmentation set in the data home."""
-    from analysis.resources.datasets import locate_dataset, read_golden_rules, read_treebank
+    from analysis.resources.datasets import locate_dataset
+    from analysis.resources.readers import read_golden_rules, read_treebank
 
     results = {}
     folder = locate_dataset("pysbd_golden_rules_en", data_home)

@@ -24,7 +24,8 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import accuracy_score, f1_score
 
-from analysis.resources.datasets import locate_dataset, read_newsmtsc, read_vader_nyt
+from analysis.resources.datasets import locate_dataset
+from analysis.resources.readers import read_newsmtsc, read_vader_nyt
 from analysis.text.quotes import find_quotations, find_voice_ranges
 from analysis.text.vader import score_vader
 from analysis.tone.model import SCALE, ToneModel, cross_validate_tone_model, load_tone_model

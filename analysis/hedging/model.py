@@ -78,7 +78,8 @@ def fit_hedge_model(texts: list[str], labels: np.ndarray, provenance: dict | Non
 
 def build_hedge_model(data_home: str | Path | None = None) -> HedgeModel:
     """Fit the model on the ``wikiweasel`` training split in the data home, with provenance."""
-    from analysis.resources.datasets import DATASETS, locate_dataset, read_wikiweasel
+    from analysis.resources.datasets import DATASETS, locate_dataset
+    from analysis.resources.readers import read_wikiweasel
 
     folder = locate_dataset("wikiweasel", data_home)
     if folder is None or not (folder / "train.csv").exists():

@@ -74,7 +74,8 @@ def fit_loaded_model(texts: list[str], labels: np.ndarray, provenance: dict | No
 
 def build_loaded_model(data_home: str | Path | None = None) -> LoadedModel:
     """Fit the model on the development split of ``babe`` in the data home, with provenance."""
-    from analysis.resources.datasets import DATASETS, locate_dataset, read_babe, split_by_hash
+    from analysis.resources.datasets import DATASETS, locate_dataset, split_by_hash
+    from analysis.resources.readers import read_babe
 
     folder = locate_dataset("babe", data_home)
     if folder is None:

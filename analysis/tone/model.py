@@ -218,7 +218,8 @@ def build_tone_model(data_home: str | Path | None = None) -> ToneModel:
     The provenance records the data set, the file read and its SHA-256, the row
     count and the out-of-fold Pearson r of the recipe on those rows.
     """
-    from analysis.resources.datasets import DATASETS, locate_dataset, read_vader_nyt
+    from analysis.resources.datasets import DATASETS, locate_dataset
+    from analysis.resources.readers import read_vader_nyt
 
     folder = locate_dataset("vader_nyt", data_home)
     if folder is None:

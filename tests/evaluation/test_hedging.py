@@ -15,7 +15,7 @@ from analysis.evaluation.hedging import (
     validate,
 )
 from analysis.hedging.model import build_hedge_model, fit_hedge_model
-from analysis.resources.datasets import read_sfu_negspec, read_wikiweasel
+from analysis.resources.readers import read_sfu_negspec, read_wikiweasel
 
 SFU = """<?xml version="1.0" encoding="UTF-8"?>
 <DOCUMENT><P><SENTENCE><W>It</W><cue ID="0" type="speculation"><W>may</W></cue><xcope ID="1"><W>work</W></xcope><cue ID="2" type="speculation"><W>or</W></cue><W>not</W><W>.</W></SENTENCE>

@@ -21,7 +21,8 @@ from analysis.evaluation.loaded import (
 )
 from analysis.loaded.model import LoadedModel, build_loaded_model, fit_loaded_model
 from analysis.loaded.terms import SCORE_THRESHOLD
-from analysis.resources.datasets import read_babe, read_basil, split_by_hash
+from analysis.resources.datasets import split_by_hash
+from analysis.resources.readers import read_babe, read_basil
 
 BABE = (
     "text;news_link;outlet;topic;type;label_bias;label_opinion;biased_words\n"

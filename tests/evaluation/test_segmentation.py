@@ -9,7 +9,7 @@ from analysis.evaluation.segmentation import (
     prepare_wsj,
     score_boundaries,
 )
-from analysis.resources.datasets import read_golden_rules, read_treebank
+from analysis.resources.readers import read_golden_rules, read_treebank
 
 
 def test_golden_rules_read_from_pysbd_source(tmp_path):

@@ -15,7 +15,7 @@ from analysis.evaluation.tone import (
     summarise_targets,
     validate,
 )
-from analysis.resources.datasets import read_newsmtsc, read_vader_nyt
+from analysis.resources.readers import read_newsmtsc, read_vader_nyt
 
 NYT_LINES = "1_1\t1.5\tA wonderful day for everyone.\n1_2\t-2.0\tA cruel and brutal attack.\n2_1\t0.1\tThe meeting is on Tuesday.\n"
 

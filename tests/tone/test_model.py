@@ -72,7 +72,7 @@ def test_the_committed_model_records_its_provenance():
 def test_make_models_refits_the_committed_model(data_home):
     if not (data_home / "vader_nyt").is_dir():
         pytest.skip("vader_nyt is not in the data home")
-    from analysis.resources.datasets import read_vader_nyt
+    from analysis.resources.readers import read_vader_nyt
 
     committed = load_tone_model()
     if [r["id"] for r in read_vader_nyt(data_home / "vader_nyt")] != committed.training_ids:

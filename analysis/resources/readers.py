@@ -1,0 +1,457 @@
+"""Readers of the gold data sets: each gives a data set's rows or articles as plain records, with its annotation (the data sets themselves are listed in :mod:`analysis.resources.datasets`)."""
+
+from __future__ import annotations
+
+import ast
+import csv
+import json
+import re
+import tarfile
+import warnings
+import zipfile
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pandas as pd
+
+from analysis.errors import InputProblem, InputWarning
+
+
+def read_golden_rules(folder: Path) -> list[dict]:
+    """The Golden Rules cases: dicts with ``id``, ``rule``, ``text`` and ``sentences``.
+
+    Reads ``english_golden_rules.json`` (id, rule, text, sentences) where present,
+    else pySBD's ``english_golden_rules.py`` (a list of (text, sentences) pairs).
+    """
+    as_json = folder / "english_golden_rules.json"
+    if as_json.exists():
+        cases = json.loads(as_json.read_text(encoding="utf-8"))
+    else:
+        source = (folder / "english_golden_rules.py").read_text(encoding="utf-8")
+        literal = source[source.index("[", source.index("GOLDEN_EN_RULES")):]
+        pairs = ast.literal_eval(literal)
+        cases = [{"id": i + 1, "rule": f"rule {i + 1}", "text": t, "sentences": s} for i, (t, s) in enumerate(pairs)]
+    for case in cases:
+        if not isinstance(case.get("text"), str) or not isinstance(case.get("sentences"), list):
+            raise InputProblem([f"{folder}: a Golden Rules case is not text with a list of sentences: {case!r}"])
+    return cases
+
+
+_PTB_ESCAPES = {"-LRB-": "(", "-RRB-": ")", "-LCB-": "{", "-RCB-": "}", "-LSB-": "[", "-RSB-": "]", "``": '"', "''": '"'}
+_LEAF_RE = re.compile(r"\(([^\s()]+) ([^\s()]+)\)")
+
+
+def read_treebank(folder: Path) -> list[dict]:
+    """The WSJ sample: dicts with ``file``, ``raw`` (the text) and ``sentences`` (gold token lists).
+
+    Tokens are the parse-tree leaves without empty elements (``-NONE-``), with
+    the Treebank's bracket and quote escapes turned back into characters.
+    """
+    documents = []
+    with zipfile.ZipFile(folder / "treebank.zip") as archive:
+        names = set(archive.namelist())
+        for name in sorted(n for n in names if re.fullmatch(r"treebank/raw/wsj_\d{4}", n)):
+            stem = name.rsplit("/", 1)[1]
+            parsed = f"treebank/combined/{stem}.mrg"
+            if parsed not in names:
+                continue
+            raw = archive.read(name).decode("latin-1")
+            sentences = [
+                [_PTB_ESCAPES.get(word, word).replace("\\/", "/").replace("\\*", "*") for tag, word in _LEAF_RE.findall(tree) if tag != "-NONE-"]
+                for tree in _split_trees(archive.read(parsed).decode("latin-1"))
+            ]
+            documents.append({"file": stem, "raw": raw, "sentences": [s for s in sentences if s]})
+    return documents
+
+
+def _split_trees(text: str) -> list[str]:
+    """Top-level bracketed trees of a ``.mrg`` file."""
+    trees, depth, start = [], 0, None
+    for i, ch in enumerate(text):
+        if ch == "(":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0 and start is not None:
+                trees.append(text[start : i + 1])
+    return trees
+
+
+def read_vader_nyt(folder: Path) -> list[dict]:
+    """NYT editorial sentences with their mean human rating: dicts ``id``, ``rating``, ``text``.
+
+    Reads ``nytEditorialSnippets_GroundTruth.txt`` (tab-separated id, mean
+    rating −4..+4, sentence) where present, else the same member of the VADER
+    repository's ``hutto_ICWSM_2014.tar.gz``. Any subset of rows is accepted.
+    """
+    name = "nytEditorialSnippets_GroundTruth.txt"
+    if (folder / name).exists():
+        lines = (folder / name).read_text(encoding="utf-8", errors="replace").splitlines()
+        source = folder / name
+    else:
+        source = folder / "hutto_ICWSM_2014.tar.gz"
+        with tarfile.open(source) as archive:
+            member = next((m for m in archive.getmembers() if m.name.endswith("/" + name) or m.name == name), None)
+            if member is None:
+                raise InputProblem([f"{source}: no {name} inside"])
+            lines = archive.extractfile(member).read().decode("utf-8", errors="replace").splitlines()
+    rows, problems = [], []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        fields = line.split("\t", 2)
+        try:
+            rows.append({"id": fields[0], "rating": float(fields[1]), "text": fields[2]})
+        except (IndexError, ValueError):
+            problems.append(f"{source}, line {number}: not 'id<TAB>rating<TAB>sentence': {line[:80]!r}")
+    if problems:
+        raise InputProblem(problems)
+    return rows
+
+
+def read_newsmtsc(folder: Path) -> dict[str, list[dict]]:
+    """NewsMTSC splits by file stem (``train``, ``devtest_mt``, ``devtest_rw``, any present).
+
+    Each row is a dict ``sentence`` and ``targets`` (``from``, ``to``, ``mention``,
+    ``polarity`` as "negative", "neutral" or "positive").
+    """
+    labels = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
+    splits: dict[str, list[dict]] = {}
+    for path in sorted(folder.glob("*.jsonl")):
+        rows, problems = [], []
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                sentence = record["sentence_normalized"]
+                targets = [
+                    {"from": int(t["from"]), "to": int(t["to"]), "mention": t["mention"], "polarity": labels[float(t["polarity"])]}
+                    for t in record["targets"]
+                ]
+            except (json.JSONDecodeError, KeyError, TypeError, ValueError) as err:
+                problems.append(f"{path}, line {number}: not a NewsMTSC record ({type(err).__name__}: {err})")
+                continue
+            rows.append({"sentence": sentence, "targets": targets})
+        if problems:
+            raise InputProblem(problems)
+        splits[path.stem] = rows
+    return splits
+
+
+def read_wikiweasel(folder: Path) -> dict[str, list[dict]]:
+    """WikiWeasel splits by file stem (``train``, ``test``, any ``*.csv`` present).
+
+    Each row is a dict ``text`` (surrounding whitespace removed) and ``label``
+    (1 = uncertain, 0 = certain). Rows with an empty text (the published files
+    have some) are left out with an InputWarning that counts them; any other
+    malformed row raises InputProblem naming the file and record.
+    """
+    splits: dict[str, list[dict]] = {}
+    for path in sorted(folder.glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            if reader.fieldnames is None or not {"text", "label"} <= set(reader.fieldnames):
+                raise InputProblem([f"{path}: expected the columns text and label, found {reader.fieldnames}"])
+            rows, problems, empty = [], [], 0
+            for number, record in enumerate(reader, 2):
+                label = (record["label"] or "").strip()
+                if label not in ("0", "1"):
+                    problems.append(f"{path}, record {number}: label must be 0 or 1, got {label!r}")
+                elif not (record["text"] or "").strip():
+                    empty += 1
+                else:
+                    rows.append({"text": record["text"].strip(), "label": int(label)})
+        if problems:
+            raise InputProblem(problems)
+        if empty:
+            warnings.warn(f"{path}: {empty} rows with an empty text left out", InputWarning, stacklevel=2)
+        splits[path.stem] = rows
+    return splits
+
+
+def read_sfu_negspec(folder: Path) -> list[dict]:
+    """Sentences of the SFU Review corpus with their cues.
+
+    Reads every ``*.xml`` under ``folder`` (in the corpus's own layout, one
+    folder per domain), or else the XML members of a ``*.tar.gz`` archive in it.
+    Each row is a dict ``file``, ``sentence`` (number in the file), ``tokens``
+    (the ``<W>`` words) and ``cues``: a list of ``(type, token indices)`` with
+    type "speculation" or "negation".
+    """
+    documents: list[tuple[str, bytes]] = [(str(p.relative_to(folder)), p.read_bytes()) for p in sorted(folder.rglob("*.xml"))]
+    if not documents:
+        for archive_path in sorted(folder.glob("*.tar.gz")):
+            with tarfile.open(archive_path) as archive:
+                members = sorted((m for m in archive.getmembers() if m.isfile() and "SFU_Review_Corpus" in m.name and m.name.endswith(".xml")), key=lambda m: m.name)
+                documents += [(m.name.split("SFU_Review_Corpus_Negation_Speculation/", 1)[-1], archive.extractfile(m).read()) for m in members]
+    rows = []
+    for name, data in documents:
+        try:
+            root = ElementTree.fromstring(data)
+        except ElementTree.ParseError as err:
+            raise InputProblem([f"{folder / name}: not well-formed XML ({err})"]) from err
+        for number, sentence in enumerate(root.iter("SENTENCE")):
+            tokens: list[str] = []
+            cues: dict[tuple[str, str], list[int]] = {}
+            _walk_sfu(sentence, tokens, cues, None)
+            rows.append({"file": name, "sentence": number, "tokens": tokens, "cues": [(kind, idx) for (kind, _), idx in cues.items() if idx]})
+    return rows
+
+
+def _walk_sfu(element, tokens: list[str], cues: dict, cue: tuple[str, str] | None) -> None:
+    """Collect the words under ``element`` in order, noting which cue each belongs to."""
+    for child in element:
+        if child.tag == "W":
+            if cue is not None:
+                cues.setdefault(cue, []).append(len(tokens))
+            tokens.append(child.text or "")
+        else:
+            inner = (child.get("type", ""), child.get("ID", "")) if child.tag == "cue" else cue
+            _walk_sfu(child, tokens, cues, inner)
+
+
+BABE_LABELS = {"Biased": 1, "Non-biased": 0}
+
+
+def read_babe(folder: Path) -> list[dict]:
+    """BABE sentences from every ``final_labels_*.csv`` in ``folder`` (``;``-separated).
+
+    Each row is a dict ``text``, ``outlet``, ``topic``, ``leaning`` (the
+    ``type`` column: left, center, right or ""), ``label`` (1 = biased, 0 =
+    non-biased) and ``biased_words`` (a list of words). Rows whose label is "No
+    agreement" are left out with an InputWarning that counts them; any other
+    malformed row raises InputProblem naming the file and record.
+    """
+    rows, problems = [], []
+    for path in sorted(folder.glob("final_labels_*.csv")):
+        undecided = 0
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle, delimiter=";")
+            missing = {"text", "outlet", "topic", "type", "label_bias", "biased_words"} - set(reader.fieldnames or [])
+            if missing:
+                raise InputProblem([f"{path}: missing columns {', '.join(sorted(missing))}"])
+            for number, record in enumerate(reader, 2):
+                label = (record["label_bias"] or "").strip()
+                if label == "No agreement":
+                    undecided += 1
+                    continue
+                try:
+                    words = ast.literal_eval(record["biased_words"] or "[]")
+                except (ValueError, SyntaxError):
+                    words = None
+                if label not in BABE_LABELS or not (record["text"] or "").strip() or not isinstance(words, list):
+                    problems.append(f"{path}, record {number}: expected a text, label Biased/Non-biased and a list of biased words")
+                    continue
+                rows.append(
+                    {
+                        "text": record["text"].strip(),
+                        "outlet": record["outlet"] or "",
+                        "topic": record["topic"] or "",
+                        "leaning": record["type"] or "",
+                        "label": BABE_LABELS[label],
+                        "biased_words": [str(w) for w in words],
+                    }
+                )
+        if undecided:
+            warnings.warn(f"{path}: {undecided} rows labelled 'No agreement' left out", InputWarning, stacklevel=2)
+    if problems:
+        raise InputProblem(problems)
+    return rows
+
+
+def read_basil(folder: Path, with_spans: bool = True) -> list[dict]:
+    """BASIL articles with their lexical and informational bias spans.
+
+    Reads ``articles/YEAR/*.json`` and ``annotations/YEAR/*_ann.json`` under
+    ``folder`` (the repository's layout), or else the same members of a
+    ``*.tar.gz`` archive in it. Each row is a dict ``article`` (the file stem),
+    ``source`` (outlet code, lower case), ``sentences`` (the body's sentences in
+    order) and ``spans``: dicts ``sentence`` (index into ``sentences``),
+    ``start``, ``end`` (offsets within it), ``bias`` (lex or inf), ``quote``
+    (bool) and ``text``; and the article's ``paragraphs`` (lists of sentences),
+    ``title``, ``date``, ``event`` (its triplet's id) and ``event_title``. A span is placed by its ``id`` ("p<n>": sentence n)
+    when the text there matches, else in the first sentence that holds its text
+    at its offsets, else in the first that holds its text; spans found nowhere
+    are left out with an InputWarning that counts them. With ``with_spans`` False the
+    annotations are not read (``spans`` is empty): the articles alone.
+    """
+    files: dict[str, bytes] = {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*.json"))}
+    if not files:
+        for archive_path in sorted(folder.glob("*.tar.gz")):
+            with tarfile.open(archive_path) as archive:
+                for member in sorted((m for m in archive.getmembers() if m.isfile() and m.name.endswith(".json")), key=lambda m: m.name):
+                    files[member.name.split("/", 1)[-1]] = archive.extractfile(member).read()
+    articles = {Path(name).stem: name for name in files if name.startswith("articles/")}
+    rows, problems, lost = [], [], 0
+    for stem, name in sorted(articles.items()):
+        annotation_name = name.replace("articles/", "annotations/", 1).replace(".json", "_ann.json")
+        try:
+            article = json.loads(files[name])
+            sentences = [s for paragraph in article["body-paragraphs"] for s in paragraph]
+            spans_raw = json.loads(files[annotation_name])["phrase-level-annotations"] if with_spans and annotation_name in files else []
+        except (json.JSONDecodeError, KeyError, TypeError) as err:
+            problems.append(f"{folder / name}: not a BASIL article and annotation ({type(err).__name__}: {err})")
+            continue
+        spans = []
+        for span in spans_raw:
+            place = _place_basil_span(sentences, span)
+            if place is None:
+                lost += 1
+                continue
+            index, start = place
+            spans.append(
+                {
+                    "sentence": index,
+                    "start": start,
+                    "end": start + len(span["txt"]),
+                    "bias": span["bias"],
+                    "quote": span.get("quote") == "yes",
+                    "text": span["txt"],
+                }
+            )
+        rows.append(
+            {
+                "article": stem,
+                "source": str(article.get("source", "")).lower(),
+                "sentences": sentences,
+                "spans": spans,
+                "paragraphs": [list(paragraph) for paragraph in article["body-paragraphs"]],
+                "title": str(article.get("title", "")),
+                "date": str(article.get("date", "")),
+                "event": str(article.get("triplet-uuid", "")),
+                "event_title": str(article.get("main-event", "")),
+            }
+        )
+    if problems:
+        raise InputProblem(problems)
+    if lost:
+        warnings.warn(f"{folder}: {lost} BASIL spans whose text is in no sentence of their article left out", InputWarning, stacklevel=2)
+    return rows
+
+
+BASIL_OUTLETS = {"fox": "Fox News", "nyt": "New York Times", "hpo": "HuffPost"}
+
+
+def basil_article_text(article: dict) -> str:
+    """A BASIL article's body as the kit reads it: sentences joined by a space, paragraphs by a blank line."""
+    return "\n\n".join(" ".join(" ".join(s.split()) for s in paragraph if s.strip()) for paragraph in article["paragraphs"] if any(s.strip() for s in paragraph))
+
+
+def basil_corpus(articles: list[dict]) -> pd.DataFrame:
+    """BASIL articles (:func:`read_basil`) as a corpus table, one row per article.
+
+    Returns
+    -------
+    A new DataFrame: ``article_id`` (the file stem), ``outlet`` (Fox News, New
+    York Times, HuffPost), ``headline``, ``published``, ``event`` (the triplet's
+    id), ``event_title`` (BASIL's main event) and ``text``
+    (:func:`basil_article_text`), in article order.
+    """
+    rows = [
+        {
+            "article_id": a["article"],
+            "outlet": BASIL_OUTLETS.get(a["source"], a["source"]),
+            "headline": a["title"],
+            "published": a["date"],
+            "event": a["event"],
+            "event_title": a["event_title"],
+            "text": basil_article_text(a),
+        }
+        for a in articles
+    ]
+    return pd.DataFrame(rows, columns=["article_id", "outlet", "headline", "published", "event", "event_title", "text"])
+
+
+def _place_basil_span(sentences: list[str], span: dict) -> tuple[int, int] | None:
+    """(sentence index, start) of an annotated span; see :func:`read_basil`."""
+    text, start = span.get("txt", ""), int(span.get("start", 0))
+    if not text:
+        return None
+    hinted = str(span.get("id", ""))
+    if hinted[:1] == "p" and hinted[1:].isdigit():
+        index = int(hinted[1:])
+        if index < len(sentences) and sentences[index][start : start + len(text)] == text:
+            return index, start
+    for index, sentence in enumerate(sentences):
+        if sentence[start : start + len(text)] == text:
+            return index, start
+    for index, sentence in enumerate(sentences):
+        if text in sentence:
+            return index, sentence.index(text)
+    return None
+
+
+def read_polnear(folder: Path) -> dict[str, list[dict]]:
+    """PolNeAR articles with their attributions, by split (every ``<split>/text`` folder present).
+
+    Reads ``<split>/text/*.txt`` and ``<split>/attributions/*.ann`` under
+    ``folder`` (the layout of the repository's ``data/``), or else the same
+    members of a ``*.tar.gz`` archive in it. Each row is a dict ``name`` (the
+    text's file stem), ``text`` and ``attributions``: dicts ``source``, ``cue``,
+    ``content`` (lists of ``(start, end)`` ranges in the text, empty when the
+    role is missing), ``cue_text`` and ``source_text``. An article annotated by
+    several annotators is read from the first annotation file in name order.
+    Malformed annotation lines raise InputProblem naming the file and line.
+    """
+    files: dict[str, bytes] = {}
+    for path in sorted(folder.glob("*/text/*.txt")) + sorted(folder.glob("*/attributions/*.ann")):
+        files[str(path.relative_to(folder))] = path.read_bytes()
+    if not files:
+        for archive_path in sorted(folder.glob("*.tar.gz")):
+            with tarfile.open(archive_path) as archive:
+                for member in archive.getmembers():
+                    parts = member.name.split("/")
+                    if member.isfile() and "data" in parts and len(parts) >= 4 and parts[-2] in ("text", "attributions"):
+                        files["/".join(parts[-3:])] = archive.extractfile(member).read()
+    splits: dict[str, list[dict]] = {}
+    for split in sorted({name.split("/")[0] for name in files if name.split("/")[1] == "text"}):
+        annotations: dict[str, str] = {}
+        for name in sorted(n for n in files if n.startswith(f"{split}/attributions/")):
+            annotations.setdefault(Path(name).stem.rsplit("_", 1)[0], name)
+        rows, problems = [], []
+        for name in sorted(n for n in files if n.startswith(f"{split}/text/")):
+            stem = Path(name).stem
+            if stem not in annotations:
+                continue
+            attributions, trouble = _read_brat_attributions(folder / annotations[stem], files[annotations[stem]].decode("utf-8"))
+            problems += trouble
+            rows.append({"name": stem, "text": files[name].decode("utf-8"), "attributions": attributions})
+        if problems:
+            raise InputProblem(problems)
+        splits[split] = rows
+    return splits
+
+
+def _read_brat_attributions(path: Path, content: str) -> tuple[list[dict], list[str]]:
+    spans: dict[str, tuple[str, list[tuple[int, int]], str]] = {}
+    events, problems = [], []
+    previous = None
+    for number, line in enumerate(content.splitlines(), 1):
+        fields = line.split("\t")
+        if not re.fullmatch(r"[TERAMN#]\d+", fields[0]):
+            if previous is not None and previous in spans:
+                kind, ranges, written = spans[previous]
+                spans[previous] = (kind, ranges, written + "\n" + line)  # a span whose text runs over a line end
+                continue
+            if line.strip():
+                problems.append(f"{path}, line {number}: not a brat standoff line: {line!r}")
+            continue
+        previous = fields[0]
+        try:
+            if fields[0].startswith("T"):
+                kind, ranges = fields[1].split(" ", 1)
+                spans[fields[0]] = (kind, [tuple(int(x) for x in r.split()) for r in ranges.split(";")], fields[2] if len(fields) > 2 else "")
+            elif fields[0].startswith("E"):
+                events.append(dict(arg.split(":", 1) for arg in fields[1].split()))
+        except (IndexError, ValueError) as err:
+            problems.append(f"{path}, line {number}: not a brat standoff line ({err}): {line!r}")
+    attributions = []
+    for event in events:
+        roles = {role: spans.get(event.get(role, ""), ("", [], "")) for role in ("Source", "Cue", "Content")}
+        attributions.append(
+            {"source": roles["Source"][1], "cue": roles["Cue"][1], "content": roles["Content"][1], "cue_text": roles["Cue"][2], "source_text": roles["Source"][2]}
+        )
+    return attributions, problems
