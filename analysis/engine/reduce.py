@@ -37,15 +37,8 @@ from analysis.across.coverage import (
     split_events,
     warn_large_event,
 )
-from analysis.across.variants import (
-    VARIANT_COLUMNS,
-    LinkedQuotations,
-    describe_group,
-    encode_tokens,
-    list_tokens,
-    read_quotation_words,
-    select_prefix,
-)
+from analysis.across.linking import LinkedQuotations, encode_tokens, list_tokens, select_prefix
+from analysis.across.variants import VARIANT_COLUMNS, describe_group, read_quotation_words
 from analysis.engine.chunks import WORK, count_part_rows, list_parts, part_columns, part_path
 from analysis.engine.shuffle import RowWriter, SortedRuns, merge_sorted, number_buckets, read_bucket, write_buckets, write_parquet
 from analysis.sources.labels import LABEL_COLUMNS, Role, add_sitting_roles, flag_actor_labels, list_sitting_roles
@@ -358,11 +351,11 @@ def reduce_variants(out: Path) -> None:
        its length, article and speaker are kept as numbers;
     2. each quotation's words are written, as codes, to a file in the order of
        the numbers (read back memory-mapped); its tokens, marked when in its
-       prefix (:func:`analysis.across.variants.select_prefix`), go to the bucket of
+       prefix (:func:`analysis.across.linking.select_prefix`), go to the bucket of
        their hash within their article's event (quotations of two events are
        never linked, so a token's holders are those of one event);
     3. bucket by bucket, the holders of each token are linked
-       (:meth:`analysis.across.variants.LinkedQuotations.link_holders`): the pairs of a
+       (:meth:`analysis.across.linking.LinkedQuotations.link_holders`): the pairs of a
        statement quoted by many articles are never listed, and those already
        joined are never aligned;
     4. the groups (numbered by first member, as in a single run) send their

@@ -8,21 +8,18 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.across.variants import (
+from analysis.across.linking import (
     LINK_SHARE,
     MIN_MATCHED,
     LinkedQuotations,
-    _closest_wording,
-    _Wordings,
-    compare_wording,
     count_least_overlap,
     count_matched_words,
     encode_tokens,
-    group_quote_variants,
     link_quotations,
     list_tokens,
     select_prefix,
 )
+from analysis.across.variants import _closest_wording, _Wordings, compare_wording, group_quote_variants
 from analysis.text.quotes import find_article_quotations
 
 
@@ -166,8 +163,8 @@ def _components(links: set[tuple[int, int]]) -> list[list[int]]:
 @pytest.mark.parametrize("by_event", [False, True])
 def test_linking_gives_the_groups_of_the_full_comparison(seed, by_event, holders_at_once, pairs_at_once, monkeypatch):
     """Prefix filtering, the filters on words in common and the skipping of pairs already joined lose no link that changes the groups."""
-    monkeypatch.setattr("analysis.across.variants.HOLDERS_AT_ONCE", holders_at_once)  # a token's holders compared a few at a time
-    monkeypatch.setattr("analysis.across.variants.PAIRS_AT_ONCE", pairs_at_once)  # prefix holders one at a time, or a few
+    monkeypatch.setattr("analysis.across.linking.HOLDERS_AT_ONCE", holders_at_once)  # a token's holders compared a few at a time
+    monkeypatch.setattr("analysis.across.linking.PAIRS_AT_ONCE", pairs_at_once)  # prefix holders one at a time, or a few
     rng = np.random.default_rng(seed)
     vocabulary = [f"w{k}" for k in range(12)]
     base = [list(rng.choice(vocabulary, int(rng.integers(5, 16)))) for _ in range(6)]

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.across.variants import LinkedQuotations, encode_tokens, link_quotations, list_tokens, select_prefix
+from analysis.across.linking import LinkedQuotations, encode_tokens, link_quotations, list_tokens, select_prefix
 from analysis.engine import reduce
 
 

@@ -80,7 +80,7 @@ def test_tables_from_small_buckets_and_blocks_are_a_single_runs(table_corpus, si
     monkeypatch.setattr("analysis.engine.reduce.BLOCK_QUOTATIONS", 7)
     monkeypatch.setattr("analysis.engine.reduce.BUCKET_TOKENS", 300)
     monkeypatch.setattr("analysis.engine.reduce.BLOCK_MEMBERS", 5)
-    monkeypatch.setattr("analysis.across.variants.HOLDERS_AT_ONCE", 3)  # a token's holders linked a few at a time
+    monkeypatch.setattr("analysis.across.linking.HOLDERS_AT_ONCE", 3)  # a token's holders linked a few at a time
     stream.run_stream(table_corpus, tmp_path / "run", CHUNK, progress=False)
     assert_same_tables(single_run, tmp_path / "run", tmp_path)
     work = tmp_path / "run" / "_work"
