@@ -94,7 +94,7 @@ def summarise(rows: list[dict], lines: int) -> tuple[pd.DataFrame, pd.DataFrame]
 
 
 def main() -> None:
-    from analysis.engine import reduce
+    from analysis.engine import reduce, reduce_quotes
     from analysis.engine.pipeline import load_resources
     from analysis.engine.stream import CORPUS_STAGES, reduce_chunks
 
@@ -107,7 +107,7 @@ def main() -> None:
     if not (args.out / "_work" / "done").is_dir():
         raise SystemExit(f"{args.out}: not the output folder of a map step (no _work/done)")
     for name, value in parse_settings(args.settings).items():
-        setattr(reduce, name, value)
+        setattr(reduce_quotes if hasattr(reduce_quotes, name) else reduce, name, value)
     resources = load_resources()
     reset_peak()
     start = time.perf_counter()

@@ -99,3 +99,12 @@ def test_no_import_cycle():
         if module not in state:
             visit(module, [module])
     assert cycles == []
+
+
+MAX_LINES = 500
+"""The longest a module may grow before it is split by what it does."""
+
+
+@pytest.mark.parametrize("path", sorted(config.PACKAGE_DIR.rglob("*.py")), ids=lambda p: p.relative_to(config.PACKAGE_DIR).as_posix())
+def test_no_module_is_longer_than_the_limit(path):
+    assert len(path.read_text(encoding="utf-8").splitlines()) <= MAX_LINES

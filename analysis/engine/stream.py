@@ -81,7 +81,8 @@ from analysis.engine.pipeline import (
     analyse_local,
     load_resources,
 )
-from analysis.engine.reduce import reduce_coverage, reduce_labels, reduce_shared, reduce_variants
+from analysis.engine.reduce import reduce_coverage, reduce_labels, reduce_shared
+from analysis.engine.reduce_quotes import reduce_variants
 from analysis.engine.runs import check_completed, checksum_input, hold_folder, kit_version, read_record, write_atomic, write_record
 from analysis.engine.shuffle import write_parquet
 from analysis.errors import InputProblem
@@ -222,7 +223,7 @@ def reduce_chunks(out: Path, resources: Resources, stages: Sequence[str] = CORPU
     vocabulary and naming choices; :func:`analysis.engine.reduce.reduce_labels` the
     actor labels; shared passages, quotation variants and coverage are computed
     a bucket at a time (:func:`analysis.engine.reduce.reduce_shared`,
-    :func:`analysis.engine.reduce.reduce_variants`, :func:`analysis.engine.reduce.reduce_coverage`).
+    :func:`analysis.engine.reduce_quotes.reduce_variants`, :func:`analysis.engine.reduce.reduce_coverage`).
     """
     unknown = [name for name in stages if name not in CORPUS_STAGES]
     if unknown:

@@ -11,7 +11,7 @@ import pytest
 
 from analysis import config
 from analysis.cli import main
-from analysis.engine import reduce, stream
+from analysis.engine import reduce, reduce_quotes, stream
 from analysis.engine.pipeline import BUCKETED_TABLES, CORPUS_TABLES, TABLES, load_resources, run_corpus, write_outputs
 from analysis.errors import InputProblem, InputWarning
 from analysis.text.corpus import load_corpus
@@ -77,14 +77,14 @@ def test_tables_from_small_buckets_and_blocks_are_a_single_runs(table_corpus, si
     monkeypatch.setattr("analysis.engine.reduce.BLOCK_ARTICLES", 3)  # pairs across blocks: a seed and its copy are neighbours in id order
     monkeypatch.setattr("analysis.engine.reduce.BUCKET_SHINGLES", 2_000)  # and shingles in several buckets
     monkeypatch.setattr("analysis.engine.reduce.SHINGLE_PAIRS", 50)  # each bucket's pairs listed a few at a time
-    monkeypatch.setattr("analysis.engine.reduce.BLOCK_QUOTATIONS", 7)
-    monkeypatch.setattr("analysis.engine.reduce.BUCKET_TOKENS", 300)
-    monkeypatch.setattr("analysis.engine.reduce.BLOCK_MEMBERS", 5)
+    monkeypatch.setattr("analysis.engine.reduce_quotes.BLOCK_QUOTATIONS", 7)
+    monkeypatch.setattr("analysis.engine.reduce_quotes.BUCKET_TOKENS", 300)
+    monkeypatch.setattr("analysis.engine.reduce_quotes.BLOCK_MEMBERS", 5)
     monkeypatch.setattr("analysis.across.linking.HOLDERS_AT_ONCE", 3)  # a token's holders linked a few at a time
     stream.run_stream(table_corpus, tmp_path / "run", CHUNK, progress=False)
     assert_same_tables(single_run, tmp_path / "run", tmp_path)
     work = tmp_path / "run" / "_work"
-    for folder in (reduce.SHINGLE_BUCKETS, reduce.PAIRS, reduce.TOKENS, reduce.MEMBERS):
+    for folder in (reduce.SHINGLE_BUCKETS, reduce.PAIRS, reduce_quotes.TOKENS, reduce_quotes.MEMBERS):
         assert len(list((work / folder).iterdir())) > 1, folder
     passages = pd.read_csv(single_run / "shared_passages.csv")
     ranks = {a: k for k, a in enumerate(sorted(pd.read_parquet(table_corpus)["article_id"]))}
