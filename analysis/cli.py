@@ -40,22 +40,41 @@ def _fit_local_model(name: str, data_home, if_missing: bool) -> int:
         print(f"{name} model already fitted: {path}")
         return 0
     if if_missing and locate_dataset(dataset, data_home) is None:
-        print(f"{name} model not fitted: {dataset} is not in the data home (validation will show the rules and lexicons only)")
+        print(
+            f"{name} model not fitted: {dataset} is not in the data home (validation will show the rules and lexicons only)"
+        )
         return 0
     model = build(data_home)
     path = model.write()
-    scores = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in sorted(model.provenance.items()) if k.startswith("cross_validated"))
-    print(f"{name} model fitted on {model.provenance['rows']} {dataset} sentences (threshold {model.threshold}, {scores}) -> {path} (not committed)")
+    scores = ", ".join(
+        f"{k.replace('_', ' ')} {v}"
+        for k, v in sorted(model.provenance.items())
+        if k.startswith("cross_validated")
+    )
+    print(
+        f"{name} model fitted on {model.provenance['rows']} {dataset} sentences (threshold {model.threshold}, {scores}) -> {path} (not committed)"
+    )
     return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m analysis", description="media-framing: compare how outlets frame one event")
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis", description="media-framing: compare how outlets frame one event"
+    )
     commands = parser.add_subparsers(dest="command", required=True)
 
     run = commands.add_parser("run", help="analyse a corpus and write its tables")
-    run.add_argument("corpus", type=Path, help="a corpus folder (.txt/.html files, optional articles.csv) or a .csv/.jsonl/.parquet table")
-    run.add_argument("--out", type=Path, default=None, help="folder for the output tables (default: data/processed/<corpus name>)")
+    run.add_argument(
+        "corpus",
+        type=Path,
+        help="a corpus folder (.txt/.html files, optional articles.csv) or a .csv/.jsonl/.parquet table",
+    )
+    run.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="folder for the output tables (default: data/processed/<corpus name>)",
+    )
     run.add_argument(
         "--background",
         type=Path,
@@ -69,14 +88,33 @@ def build_parser() -> argparse.ArgumentParser:
         help="single: all in memory, CSV tables; stream: a table file chunk by chunk, Parquet tables, resumable; "
         "dask: the same chunks on a Dask cluster",
     )
-    run.add_argument("--chunk-size", type=int, default=None, help="articles per chunk (stream and dask; default 500)")
-    run.add_argument("--scheduler", default=None, help="dask: address of a running scheduler (default: start a local cluster)")
-    run.add_argument("--workers", type=int, default=None, help="dask: workers of the local cluster (default: one per core)")
+    run.add_argument(
+        "--chunk-size",
+        type=int,
+        default=None,
+        help="articles per chunk (stream and dask; default 500)",
+    )
+    run.add_argument(
+        "--scheduler",
+        default=None,
+        help="dask: address of a running scheduler (default: start a local cluster)",
+    )
+    run.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="dask: workers of the local cluster (default: one per core)",
+    )
     run.add_argument("--no-progress", action="store_true", help="stream and dask: no progress bar")
 
     validate = commands.add_parser("validate", help="score a measure against human annotation")
     validate.add_argument("measure", choices=sorted(MEASURES))
-    validate.add_argument("--data-home", type=Path, default=None, help="folder of gold data sets (default: FRAMING_DATA_HOME)")
+    validate.add_argument(
+        "--data-home",
+        type=Path,
+        default=None,
+        help="folder of gold data sets (default: FRAMING_DATA_HOME)",
+    )
 
     fit = commands.add_parser("fit", help="fit a model from the gold data in the data home")
     fit.add_argument(
@@ -91,25 +129,60 @@ def build_parser() -> argparse.ArgumentParser:
         help="hedging and loaded: fit when no model is there yet and the data home has its data set; otherwise say why not and succeed",
     )
 
-    report = commands.add_parser("report", help="execute every notebook into reports/ with the annotated articles and an index")
-    report.add_argument("corpus", type=Path, nargs="?", default=None, help="the corpus (default: FRAMING_CORPUS or the seed corpus); run it first")
-    report.add_argument("--out", type=Path, default=None, help="folder for the report (default: reports/)")
-    report.add_argument("--code", action="store_true", help="show the notebooks' code in the pages (hidden by default)")
-    report.add_argument("--jobs", type=int, default=2, help="notebooks run at once, each on a kernel of its own (default 2)")
-    report.add_argument("--notebook-timeout", type=int, default=3600, help="seconds a notebook may run, its cells together (default 3600)")
+    report = commands.add_parser(
+        "report",
+        help="execute every notebook into reports/ with the annotated articles and an index",
+    )
     report.add_argument(
-        "--engine", choices=["single", "stream", "dask"], default="single",
+        "corpus",
+        type=Path,
+        nargs="?",
+        default=None,
+        help="the corpus (default: FRAMING_CORPUS or the seed corpus); run it first",
+    )
+    report.add_argument(
+        "--out", type=Path, default=None, help="folder for the report (default: reports/)"
+    )
+    report.add_argument(
+        "--code",
+        action="store_true",
+        help="show the notebooks' code in the pages (hidden by default)",
+    )
+    report.add_argument(
+        "--jobs",
+        type=int,
+        default=2,
+        help="notebooks run at once, each on a kernel of its own (default 2)",
+    )
+    report.add_argument(
+        "--notebook-timeout",
+        type=int,
+        default=3600,
+        help="seconds a notebook may run, its cells together (default 3600)",
+    )
+    report.add_argument(
+        "--engine",
+        choices=["single", "stream", "dask"],
+        default="single",
         help="the engine that ran the corpus: its tables are read from data/processed/<corpus name>, or <corpus name>-chunked for stream and dask",
     )
 
-    findings = commands.add_parser("findings", help="rewrite the README's findings section and figure from the default corpus's tables")
-    findings.add_argument("--readme", type=Path, default=None, help="the README to rewrite (default: the project's)")
+    findings = commands.add_parser(
+        "findings",
+        help="rewrite the README's findings section and figure from the default corpus's tables",
+    )
+    findings.add_argument(
+        "--readme", type=Path, default=None, help="the README to rewrite (default: the project's)"
+    )
 
     fetch = commands.add_parser("fetch", help="download a gold data set into the data home")
     fetch.add_argument("dataset")
     fetch.add_argument("--data-home", type=Path, default=None)
 
-    export = commands.add_parser("export-corpus", help="write a gold data set's articles as a corpus table (basil: with an event column)")
+    export = commands.add_parser(
+        "export-corpus",
+        help="write a gold data set's articles as a corpus table (basil: with an event column)",
+    )
     export.add_argument("dataset", choices=["basil"])
     export.add_argument("out", type=Path, help="the corpus table to write (.csv or .parquet)")
     export.add_argument("--data-home", type=Path, default=None)
@@ -138,7 +211,9 @@ def describe_interruption(args: argparse.Namespace) -> str:
         return "interrupted"
     if args.engine == "single":
         return f"interrupted; {args.out} left as it was"
-    return f"interrupted; {args.out} keeps its finished chunks (run the same command again to resume)"
+    return (
+        f"interrupted; {args.out} keeps its finished chunks (run the same command again to resume)"
+    )
 
 
 MAX_WARNINGS = 20
@@ -173,8 +248,18 @@ def _run_chunked(args: argparse.Namespace, out: Path) -> int:
     if args.engine == "stream":
         articles = run_stream(args.corpus, out, size, resources, progress=not args.no_progress)
     else:
-        articles = run_dask(args.corpus, out, size, resources, args.scheduler, args.workers, progress=not args.no_progress)
-    print(f"{articles} articles in chunks of {size} (audit of removed lines: {out / 'removed'}) -> {out}")
+        articles = run_dask(
+            args.corpus,
+            out,
+            size,
+            resources,
+            args.scheduler,
+            args.workers,
+            progress=not args.no_progress,
+        )
+    print(
+        f"{articles} articles in chunks of {size} (audit of removed lines: {out / 'removed'}) -> {out}"
+    )
     return 0
 
 
@@ -187,7 +272,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         if args.engine != "single":
             return _run_chunked(args, out)
         if args.chunk_size is not None or args.scheduler is not None or args.workers is not None:
-            print("error: --chunk-size, --scheduler and --workers are for --engine stream or dask", file=sys.stderr)
+            print(
+                "error: --chunk-size, --scheduler and --workers are for --engine stream or dask",
+                file=sys.stderr,
+            )
             return 2
         tables = run_corpus(args.corpus, out, args.background)
         print(
@@ -200,7 +288,9 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         home = config.data_home(args.data_home)
         print(f"data home: {home}")
-        results = importlib.import_module(f"analysis.evaluation.{args.measure}").validate(args.data_home, print)
+        results = importlib.import_module(f"analysis.evaluation.{args.measure}").validate(
+            args.data_home, print
+        )
         if not results:
             print(f"error: no gold data for {args.measure} in {home}", file=sys.stderr)
             return 2
@@ -222,16 +312,26 @@ def _dispatch(args: argparse.Namespace) -> int:
         from analysis.report.build import build_report
 
         pages = build_report(
-            args.corpus, reports=args.out, show_code=args.code, engine=args.engine, jobs=args.jobs, notebook_timeout=args.notebook_timeout
+            args.corpus,
+            reports=args.out,
+            show_code=args.code,
+            engine=args.engine,
+            jobs=args.jobs,
+            notebook_timeout=args.notebook_timeout,
         )
-        print(f"{len(pages)} pages: " + ", ".join(f"{n} {k}" for k, n in pages["kind"].value_counts().sort_index().items()))
+        print(
+            f"{len(pages)} pages: "
+            + ", ".join(f"{n} {k}" for k, n in pages["kind"].value_counts().sort_index().items())
+        )
         return 0
     if args.command == "findings":
         from analysis import config
         from analysis.engine.outputs import load_outputs
         from analysis.report.findings import write_readme_findings
 
-        changed = write_readme_findings(load_outputs(config.processed_dir(config.DEFAULT_CORPUS, "single")), args.readme)
+        changed = write_readme_findings(
+            load_outputs(config.processed_dir(config.DEFAULT_CORPUS, "single")), args.readme
+        )
         print("README findings " + ("rewritten" if changed else "already current"))
         return 0
     if args.command == "export-corpus":
@@ -241,7 +341,11 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         folder = locate_dataset(args.dataset, args.data_home)
         if folder is None:
-            raise InputProblem([f"no {args.dataset} in the data home: run 'python -m analysis fetch {args.dataset}'"])
+            raise InputProblem(
+                [
+                    f"no {args.dataset} in the data home: run 'python -m analysis fetch {args.dataset}'"
+                ]
+            )
         corpus = basil_corpus(read_basil(folder, with_spans=False))
         if args.out.suffix.lower() == ".parquet":
             args.out.parent.mkdir(parents=True, exist_ok=True)
@@ -250,13 +354,17 @@ def _dispatch(args: argparse.Namespace) -> int:
             write_table(corpus, args.out)
         else:
             raise InputProblem([f"{args.out}: write the corpus as .csv or .parquet"])
-        print(f"{len(corpus)} articles of {corpus['event'].nunique()} events from {', '.join(sorted(corpus['outlet'].unique()))} -> {args.out}")
+        print(
+            f"{len(corpus)} articles of {corpus['event'].nunique()} events from {', '.join(sorted(corpus['outlet'].unique()))} -> {args.out}"
+        )
         return 0
     if args.command == "fetch":
         from analysis.resources.datasets import DATASETS, fetch_dataset
 
         if args.dataset not in DATASETS:
-            raise InputProblem([f"unknown data set '{args.dataset}'; known: {', '.join(sorted(DATASETS))}"])
+            raise InputProblem(
+                [f"unknown data set '{args.dataset}'; known: {', '.join(sorted(DATASETS))}"]
+            )
         print(fetch_dataset(args.dataset, args.data_home))
         return 0
     raise AssertionError(args.command)

@@ -75,7 +75,11 @@ def apply_parameters(
     A notebook calls it with the values of its ``parameters`` cell (set by papermill's ``-p`` or Quarto).
     Raises ValueError for an engine not in :data:`ENGINES`.
     """
-    for name, value in (("FRAMING_CORPUS", corpus), ("FRAMING_PROCESSED", processed), ("FRAMING_FIGURES", figures)):
+    for name, value in (
+        ("FRAMING_CORPUS", corpus),
+        ("FRAMING_PROCESSED", processed),
+        ("FRAMING_FIGURES", figures),
+    ):
         if value is not None:
             os.environ[name] = str(Path(value).expanduser().resolve())
     if engine is not None:
@@ -110,7 +114,9 @@ def processed_dir(corpus: Path | None = None, engine: str | None = None) -> Path
     ``data/processed/<corpus name>`` for a single run and ``data/processed/<corpus name>-chunked`` for a stream
     or Dask run (``engine``, default :func:`engine_name`), so the two forms never share a folder."""
     chunked = check_engine(engine) != "single" if engine is not None else engine_name() != "single"
-    return _from_env("FRAMING_PROCESSED") or PROCESSED_DIR / (corpus_name(corpus) + ("-chunked" if chunked else ""))
+    return _from_env("FRAMING_PROCESSED") or PROCESSED_DIR / (
+        corpus_name(corpus) + ("-chunked" if chunked else "")
+    )
 
 
 def coding_dir(corpus: Path | None = None) -> Path:

@@ -31,15 +31,25 @@ def main() -> None:
     prepared, words = [], 0
     while words < args.words:
         for text in texts:
-            prepared.append((text, split_sentences(text), split_paragraphs(text), find_quotations(text)))
+            prepared.append(
+                (text, split_sentences(text), split_paragraphs(text), find_quotations(text))
+            )
             words += count_words(text)
     lexicons = default_lexicons()
     start = time.perf_counter()
-    found = sum(len(find_attributions(text, sentences, paragraphs, quotations, lexicons)) for text, sentences, paragraphs, quotations in prepared)
+    found = sum(
+        len(find_attributions(text, sentences, paragraphs, quotations, lexicons))
+        for text, sentences, paragraphs, quotations in prepared
+    )
     elapsed = time.perf_counter() - start
-    print(f"{len(prepared):,} articles, {words:,} words: find_attributions {words / elapsed:,.0f} words/s ({found:,} attributions)")
+    print(
+        f"{len(prepared):,} articles, {words:,} words: find_attributions {words / elapsed:,.0f} words/s ({found:,} attributions)"
+    )
     start = time.perf_counter()
-    both = [find_attributions_and_stances(text, sentences, paragraphs, quotations, lexicons) for text, sentences, paragraphs, quotations in prepared]
+    both = [
+        find_attributions_and_stances(text, sentences, paragraphs, quotations, lexicons)
+        for text, sentences, paragraphs, quotations in prepared
+    ]
     with_stances = time.perf_counter() - start
     print(
         f"find_attributions_and_stances {words / with_stances:,.0f} words/s ({sum(len(s) for _, s in both):,} stances): "

@@ -36,7 +36,9 @@ def main() -> None:
         picked.append(sentence)
         words += count_words(sentence)
     lexicon, loaded_lexicon = load_cue_lexicon(), load_loaded_lexicon()
-    print(f"{len(picked):,} sentences, {words:,} words, {len(lexicon.forms):,} cue forms, {len(loaded_lexicon.forms):,} loaded-term forms")
+    print(
+        f"{len(picked):,} sentences, {words:,} words, {len(lexicon.forms):,} cue forms, {len(loaded_lexicon.forms):,} loaded-term forms"
+    )
     start = time.perf_counter()
     cues = sum(len(find_cues(s, lexicon=lexicon)) for s in picked)
     matching = time.perf_counter() - start
@@ -48,7 +50,9 @@ def main() -> None:
         find_words(s)
     tokenising = time.perf_counter() - start
     print(f"find_cues: {words / matching:,.0f} words/s ({cues:,} cues)")
-    print(f"find_loaded_terms: {words / loaded_matching:,.0f} words/s ({terms:,} terms, both layers)")
+    print(
+        f"find_loaded_terms: {words / loaded_matching:,.0f} words/s ({terms:,} terms, both layers)"
+    )
     print(f"regex word tokeniser alone: {words / tokenising:,.0f} words/s")
 
 

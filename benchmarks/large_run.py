@@ -49,10 +49,17 @@ def run_map(folder: Path, articles: int, chunk_size: int, seed: int, event_wordi
     from analysis.engine.pipeline import load_resources
     from analysis.engine.stream import map_chunks
 
-    params = {"articles": articles, "chunk_size": chunk_size, "seed": seed, "event_wording": event_wording}
+    params = {
+        "articles": articles,
+        "chunk_size": chunk_size,
+        "seed": seed,
+        "event_wording": event_wording,
+    }
     recorded = folder / "params.json"
     if recorded.exists() and json.loads(recorded.read_text()) != params:
-        raise SystemExit(f"{recorded}: this folder holds a run of {recorded.read_text()}, not of {json.dumps(params)}")
+        raise SystemExit(
+            f"{recorded}: this folder holds a run of {recorded.read_text()}, not of {json.dumps(params)}"
+        )
     folder.mkdir(parents=True, exist_ok=True)
     corpus = folder / "corpus.parquet"
     if not corpus.exists():
@@ -77,7 +84,11 @@ def run_reduce(folder: Path) -> None:
             reset_peak()
             start = time.perf_counter()
             stream.reduce_chunks(folder / "out", resources, stages=[name])
-            done[name] = {"seconds": time.perf_counter() - start, "peak_mb": read_peak_mb(), "commit": sitting.record["commit"]}
+            done[name] = {
+                "seconds": time.perf_counter() - start,
+                "peak_mb": read_peak_mb(),
+                "commit": sitting.record["commit"],
+            }
             write_atomic(recorded, json.dumps(done))
 
 
@@ -88,7 +99,13 @@ class record_sitting:
         sittings = folder / "sittings"
         sittings.mkdir(exist_ok=True)
         self.file = sittings / f"{len(list(sittings.glob('*.json'))):03d}.json"
-        self.record = {"step": step, "started": time.time(), "commit": read_commit(), "peak_mb": 0.0, "finished": False}
+        self.record = {
+            "step": step,
+            "started": time.time(),
+            "commit": read_commit(),
+            "peak_mb": 0.0,
+            "finished": False,
+        }
         self.stop = threading.Event()
 
     def write(self) -> None:
@@ -119,8 +136,12 @@ def read_commit() -> str:
     import analysis
 
     here = Path(analysis.__file__).parent
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=here, capture_output=True, text=True).stdout.strip()
-    changed = subprocess.run(["git", "status", "--porcelain", "--", "."], cwd=here, capture_output=True, text=True).stdout.strip()
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=here, capture_output=True, text=True
+    ).stdout.strip()
+    changed = subprocess.run(
+        ["git", "status", "--porcelain", "--", "."], cwd=here, capture_output=True, text=True
+    ).stdout.strip()
     return commit + ("+changes" if changed else "")
 
 
@@ -133,11 +154,16 @@ def time_map_sittings(folder: Path) -> pd.DataFrame:
     for number, sitting in enumerate(sittings):
         end = sittings[number + 1]["started"] if number + 1 < len(sittings) else float("inf")
         mine = [t for t in finished if sitting["started"] <= t < end]
-        rows.append({
-            "started": time.strftime("%Y-%m-%d %H:%M", time.gmtime(sitting["started"])), "commit": sitting["commit"],
-            "chunks": len(mine), "seconds": max(mine) - sitting["started"] if mine else 0.0, "peak_mb": sitting["peak_mb"],
-            "finished": sitting["finished"],
-        })
+        rows.append(
+            {
+                "started": time.strftime("%Y-%m-%d %H:%M", time.gmtime(sitting["started"])),
+                "commit": sitting["commit"],
+                "chunks": len(mine),
+                "seconds": max(mine) - sitting["started"] if mine else 0.0,
+                "peak_mb": sitting["peak_mb"],
+                "finished": sitting["finished"],
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -150,28 +176,46 @@ def report(folder: Path) -> None:
     sittings = time_map_sittings(folder)
     print(f"map step sittings (UTC):\n{sittings.round(1).to_string(index=False)}")
     if sittings["chunks"].sum() < chunks:
-        raise SystemExit(f"{folder}: {sittings['chunks'].sum()} of {chunks} chunks finished; run map again to resume")
+        raise SystemExit(
+            f"{folder}: {sittings['chunks'].sum()} of {chunks} chunks finished; run map again to resume"
+        )
     articles = params["articles"]
     mapped = sittings["seconds"].sum()
     sentences = read_parts(folder / "out", "sentences", ["article_id", "text"])["text"].tolist()
     words, vader = time_vader(sentences)
     row = {
-        "articles": articles, "words": words, "map_words_per_s": round(words / mapped), "map_ms_per_article": round(1000 * mapped / articles, 1),
-        "map_share_of_vader": round(vader / mapped, 3), "peak_map_mb": round(sittings["peak_mb"].max()), "vader_words_per_s": round(words / vader),
+        "articles": articles,
+        "words": words,
+        "map_words_per_s": round(words / mapped),
+        "map_ms_per_article": round(1000 * mapped / articles, 1),
+        "map_share_of_vader": round(vader / mapped, 3),
+        "peak_map_mb": round(sittings["peak_mb"].max()),
+        "vader_words_per_s": round(words / vader),
     }
     reduced = folder / "reduce.json"
-    stages = pd.DataFrame.from_dict(json.loads(reduced.read_text()) if reduced.exists() else {}, orient="index")
+    stages = pd.DataFrame.from_dict(
+        json.loads(reduced.read_text()) if reduced.exists() else {}, orient="index"
+    )
     stages = stages.reindex([name for name in CORPUS_STAGES if name in stages.index])
     if len(stages) == len(CORPUS_STAGES):
         corpus_step = stages["seconds"].sum()
         whole = mapped + corpus_step
-        row.update(whole_words_per_s=round(words / whole), whole_share_of_vader=round(vader / whole, 3),
-                   reduce_seconds=round(corpus_step, 1), reduce_ms_per_article=round(1000 * corpus_step / articles, 1),
-                   whole_ms_per_article=round(1000 * whole / articles, 1), peak_mb=round(max(sittings["peak_mb"].max(), stages["peak_mb"].max())))
+        row.update(
+            whole_words_per_s=round(words / whole),
+            whole_share_of_vader=round(vader / whole, 3),
+            reduce_seconds=round(corpus_step, 1),
+            reduce_ms_per_article=round(1000 * corpus_step / articles, 1),
+            whole_ms_per_article=round(1000 * whole / articles, 1),
+            peak_mb=round(max(sittings["peak_mb"].max(), stages["peak_mb"].max())),
+        )
     if len(stages):
         stages["ms_per_article"] = 1000 * stages["seconds"] / articles
-        print(f"\ncorpus step, per stage ({len(stages)} of {len(CORPUS_STAGES)} finished):\n{stages.round(1).to_string()}")
-    print(f"\nstream engine, one process, chunks of {params['chunk_size']} articles (words per second per core):")
+        print(
+            f"\ncorpus step, per stage ({len(stages)} of {len(CORPUS_STAGES)} finished):\n{stages.round(1).to_string()}"
+        )
+    print(
+        f"\nstream engine, one process, chunks of {params['chunk_size']} articles (words per second per core):"
+    )
     print(pd.DataFrame([row]).to_string(index=False))
 
 
@@ -182,8 +226,12 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--chunk-size", type=int, default=100)
     parser.add_argument("--seed", type=int, default=20250212)
-    parser.add_argument("--event-wording", type=float, default=1.0,
-                        help="share of words each event rewrites in the seed sentences (see benchmarks/pipeline.py)")
+    parser.add_argument(
+        "--event-wording",
+        type=float,
+        default=1.0,
+        help="share of words each event rewrites in the seed sentences (see benchmarks/pipeline.py)",
+    )
     args = parser.parse_args()
     if args.step == "map":
         run_map(args.folder, args.articles, args.chunk_size, args.seed, args.event_wording)

@@ -94,12 +94,18 @@ def build_corpus(articles: int, seed: int, event_wording: float = 0.0) -> pd.Dat
     paragraph_counts = tables["paragraphs"].groupby("article_id").size().to_numpy()
     outlets = sorted(tables["articles"]["outlet"].unique())
     rng = np.random.default_rng(seed)
-    pool, slots, pool_event = seed_pool, [[m.span() for m in _LOWER_WORD.finditer(text)] for text in seed_pool], None
+    pool, slots, pool_event = (
+        seed_pool,
+        [[m.span() for m in _LOWER_WORD.finditer(text)] for text in seed_pool],
+        None,
+    )
 
     def draw() -> str:
         j = int(rng.integers(0, len(pool)))
         text, spans = pool[j], slots[j]
-        chosen = rng.choice(len(spans), min(SUBSTITUTIONS, len(spans)), replace=False) if spans else []
+        chosen = (
+            rng.choice(len(spans), min(SUBSTITUTIONS, len(spans)), replace=False) if spans else []
+        )
         for start, end in sorted((spans[k] for k in chosen), reverse=True):
             text = text[:start] + vocabulary[int(rng.integers(0, len(vocabulary)))] + text[end:]
         return text
@@ -108,11 +114,23 @@ def build_corpus(articles: int, seed: int, event_wording: float = 0.0) -> pd.Dat
     for i in range(articles):
         if event_wording and pool_event != i // EVENT_ARTICLES:
             pool_event = i // EVENT_ARTICLES
-            pool = reword_sentences(seed_pool, event_wording, np.random.default_rng([seed, pool_event]))
+            pool = reword_sentences(
+                seed_pool, event_wording, np.random.default_rng([seed, pool_event])
+            )
             slots = [[m.span() for m in _LOWER_WORD.finditer(text)] for text in pool]
-        paragraphs = [" ".join(draw() for _ in range(int(rng.integers(1, 5)))) for _ in range(int(rng.choice(paragraph_counts)))]
+        paragraphs = [
+            " ".join(draw() for _ in range(int(rng.integers(1, 5))))
+            for _ in range(int(rng.choice(paragraph_counts)))
+        ]
         headline = pool[int(rng.integers(0, len(pool)))][:90]
-        rows.append((f"a{i:07d}", outlets[int(rng.integers(0, len(outlets)))], f"e{i // EVENT_ARTICLES:05d}", headline + "\n\n" + "\n\n".join(paragraphs)))
+        rows.append(
+            (
+                f"a{i:07d}",
+                outlets[int(rng.integers(0, len(outlets)))],
+                f"e{i // EVENT_ARTICLES:05d}",
+                headline + "\n\n" + "\n\n".join(paragraphs),
+            )
+        )
     return pd.DataFrame(rows, columns=["article_id", "outlet", "event", "text"])
 
 
@@ -125,14 +143,22 @@ def reword_sentences(sentences: list[str], share: float, rng: np.random.Generato
     """
     from analysis.resources.lists import read_wordlist
 
-    kept = {w for name in ("speech_verbs.txt", "reporting_verbs.txt") for w in read_wordlist(name)} | KEPT_WORDS
+    kept = {
+        w for name in ("speech_verbs.txt", "reporting_verbs.txt") for w in read_wordlist(name)
+    } | KEPT_WORDS
     function = set(read_wordlist("english_function_words.txt"))
     words = {m.group() for text in sentences for m in _LOWER_WORD.finditer(text)} - kept
     replacements = {True: sorted(words & function), False: sorted(words - function)}
     reworded = []
     for text in sentences:
-        spans = [(m.span(), m.group() in function) for m in _LOWER_WORD.finditer(text) if m.group() not in kept]
-        for (start, end), is_function in reversed([span for span, draw in zip(spans, rng.random(len(spans))) if draw < share]):
+        spans = [
+            (m.span(), m.group() in function)
+            for m in _LOWER_WORD.finditer(text)
+            if m.group() not in kept
+        ]
+        for (start, end), is_function in reversed(
+            [span for span, draw in zip(spans, rng.random(len(spans))) if draw < share]
+        ):
             choices = replacements[is_function]
             text = text[:start] + choices[int(rng.integers(0, len(choices)))] + text[end:]
         reworded.append(text)
@@ -171,9 +197,15 @@ def measure(articles: int, seed: int) -> dict:
         return run
 
     for name, value in list(vars(pipeline).items()):
-        if callable(value) and getattr(value, "__module__", "").startswith("analysis.") and value.__module__ != "analysis.engine.pipeline":
+        if (
+            callable(value)
+            and getattr(value, "__module__", "").startswith("analysis.")
+            and value.__module__ != "analysis.engine.pipeline"
+        ):
             setattr(pipeline, name, timed(name, value))
-    steps: dict[str, float] = defaultdict(float)  # the map step of the stream engine, timed apart: its stages are in the table too
+    steps: dict[str, float] = defaultdict(
+        float
+    )  # the map step of the stream engine, timed apart: its stages are in the table too
     pipeline.analyse_local = timed("analyse_local", pipeline.analyse_local, into=steps)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "corpus.parquet"
@@ -208,41 +240,65 @@ def main() -> None:
         return
     results = []
     for n in args.articles:
-        done = subprocess.run([sys.executable, __file__, "--child", "--articles", str(n), "--seed", str(args.seed)],
-                              check=True, capture_output=True, text=True)
+        done = subprocess.run(
+            [sys.executable, __file__, "--child", "--articles", str(n), "--seed", str(args.seed)],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
         results.append(json.loads(done.stdout.strip().splitlines()[-1]))
     rows = []
     for r in results:
-        rows.append({
-            "articles": r["articles"], "sentences": r["sentences"], "words": r["words"], "seconds": round(r["seconds"], 2),
-            "words_per_s": round(r["words"] / r["seconds"]), "vader_words_per_s": round(r["words"] / r["vader_seconds"]),
-            "share_of_vader": round(r["vader_seconds"] / r["seconds"], 3), "ms_per_article": round(1000 * r["seconds"] / r["articles"], 1),
-            "peak_mb": round(r["peak_mb"]),
-        })
+        rows.append(
+            {
+                "articles": r["articles"],
+                "sentences": r["sentences"],
+                "words": r["words"],
+                "seconds": round(r["seconds"], 2),
+                "words_per_s": round(r["words"] / r["seconds"]),
+                "vader_words_per_s": round(r["words"] / r["vader_seconds"]),
+                "share_of_vader": round(r["vader_seconds"] / r["seconds"], 3),
+                "ms_per_article": round(1000 * r["seconds"] / r["articles"], 1),
+                "peak_mb": round(r["peak_mb"]),
+            }
+        )
     print("whole pipeline, one process (words per second per core):")
     print(pd.DataFrame(rows).to_string(index=False))
     largest = results[-1]
     stages = pd.Series(largest["stages"]).sort_values(ascending=False)
-    table = pd.DataFrame({
-        "seconds": stages.round(3), "share": (stages / largest["seconds"]).round(3),
-        "words_per_s": (largest["words"] / stages.clip(lower=1e-9)).round(0).astype(int),
-        "vader_units": (stages / largest["vader_seconds"]).round(2),
-    })
-    print(f"\nstages at {largest['articles']} articles (each function analyse_articles calls; nested calls counted once; "
-          "vader_units: the stage's time in units of VADER alone on all the sentences):")
+    table = pd.DataFrame(
+        {
+            "seconds": stages.round(3),
+            "share": (stages / largest["seconds"]).round(3),
+            "words_per_s": (largest["words"] / stages.clip(lower=1e-9)).round(0).astype(int),
+            "vader_units": (stages / largest["vader_seconds"]).round(2),
+        }
+    )
+    print(
+        f"\nstages at {largest['articles']} articles (each function analyse_articles calls; nested calls counted once; "
+        "vader_units: the stage's time in units of VADER alone on all the sentences):"
+    )
     print(table.head(30).to_string())
     units = largest["map_step"] / largest["vader_seconds"]
     tone = largest["stages"].get("score_sentences", 0.0) / largest["vader_seconds"]
-    print(f"\nthe map step (analyse_local, what each chunk of the stream engine runs): x{units:.2f} VADER alone; "
-          f"score_sentences x{tone:.2f}, the rest x{units - tone:.2f}")
+    print(
+        f"\nthe map step (analyse_local, what each chunk of the stream engine runs): x{units:.2f} VADER alone; "
+        f"score_sentences x{tone:.2f}, the rest x{units - tone:.2f}"
+    )
     if len(results) > 1:
         first = results[0]
-        growth = (largest["seconds"] / largest["articles"]) / (first["seconds"] / first["articles"])
-        print(f"\ntime per article, {largest['articles']} against {first['articles']} articles: x{growth:.2f}")
+        growth = (largest["seconds"] / largest["articles"]) / (
+            first["seconds"] / first["articles"]
+        )
+        print(
+            f"\ntime per article, {largest['articles']} against {first['articles']} articles: x{growth:.2f}"
+        )
         for name in stages.index[:8]:
             a, b = first["stages"].get(name, 0), largest["stages"].get(name, 0)
             if a > 0:
-                print(f"  {name}: per article x{(b / largest['articles']) / (a / first['articles']):.2f}")
+                print(
+                    f"  {name}: per article x{(b / largest['articles']) / (a / first['articles']):.2f}"
+                )
 
 
 if __name__ == "__main__":

@@ -44,7 +44,9 @@ def write_basil(folder: Path, events: int) -> Path:
 
     found = locate_dataset("basil", None)
     if found is None:
-        raise SystemExit("no BASIL in the data home (FRAMING_DATA_HOME): run 'python -m analysis fetch basil'")
+        raise SystemExit(
+            "no BASIL in the data home (FRAMING_DATA_HOME): run 'python -m analysis fetch basil'"
+        )
     corpus = basil_corpus(read_basil(found, with_spans=False))
     kept = sorted(corpus["event"].unique())[:events]
     path = folder / f"basil-{events}-events.csv"
@@ -77,10 +79,19 @@ def measure(corpus: Path, root: Path, engine: str) -> dict:
     from analysis.report.build import build_report
 
     processed, reports, figures = root / "processed", root / "reports", root / "figures"
-    os.environ["FRAMING_VALIDATION_CACHE"] = str(root / "validation-cache")  # empty: validations computed as on a fresh machine
+    os.environ["FRAMING_VALIDATION_CACHE"] = str(
+        root / "validation-cache"
+    )  # empty: validations computed as on a fresh machine
     engine_seconds = run_engine(corpus, processed, engine)
     start = time.perf_counter()
-    pages = build_report(corpus, processed, reports, figures, env={"FRAMING_CODING": str(root / "coding"), "FRAMING_CODED": str(root / "coded")}, engine=engine)
+    pages = build_report(
+        corpus,
+        processed,
+        reports,
+        figures,
+        env={"FRAMING_CODING": str(root / "coding"), "FRAMING_CODED": str(root / "coded")},
+        engine=engine,
+    )
     report_seconds = time.perf_counter() - start
     tables = load_outputs(processed)
     words, vader_seconds = time_vader(tables["sentences"]["text"].tolist())
@@ -89,13 +100,19 @@ def measure(corpus: Path, root: Path, engine: str) -> dict:
         "corpus": corpus.name,
         "engine": engine,
         "articles": len(tables["articles"]),
-        "events": int(tables["articles"]["event"].nunique()) if "event" in tables["articles"].columns else 0,
+        "events": int(tables["articles"]["event"].nunique())
+        if "event" in tables["articles"].columns
+        else 0,
         "sentences": len(tables["sentences"]),
         "words": words,
         "engine_seconds": round(engine_seconds, 1),
         "report_seconds": round(report_seconds, 1),
-        "notebook_seconds": {page: round(float(s), 1) for page, s in zip(notebooks["page"], notebooks["seconds"])},
-        "notebooks_summed_seconds": round(float(notebooks["seconds"].sum()), 1),  # above the report's time when they run at once
+        "notebook_seconds": {
+            page: round(float(s), 1) for page, s in zip(notebooks["page"], notebooks["seconds"])
+        },
+        "notebooks_summed_seconds": round(
+            float(notebooks["seconds"].sum()), 1
+        ),  # above the report's time when they run at once
         "vader_seconds": round(vader_seconds, 1),
         "report_in_vader_units": round(report_seconds / vader_seconds, 1),
         "whole_in_vader_units": round((engine_seconds + report_seconds) / vader_seconds, 1),
@@ -108,11 +125,25 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", choices=["basil", "synthetic"])
     parser.add_argument("--events", type=int, default=28, help="basil: events kept")
-    parser.add_argument("--articles", type=int, default=10_000, help="synthetic: articles (events of 100)")
-    parser.add_argument("--event-wording", type=float, default=1.0, help="synthetic: share of words each event rewords")
-    parser.add_argument("--engine", choices=["single", "stream", "dask"], default=None, help="default: single for basil, stream for synthetic")
+    parser.add_argument(
+        "--articles", type=int, default=10_000, help="synthetic: articles (events of 100)"
+    )
+    parser.add_argument(
+        "--event-wording",
+        type=float,
+        default=1.0,
+        help="synthetic: share of words each event rewords",
+    )
+    parser.add_argument(
+        "--engine",
+        choices=["single", "stream", "dask"],
+        default=None,
+        help="default: single for basil, stream for synthetic",
+    )
     parser.add_argument("--seed", type=int, default=20250212)
-    parser.add_argument("--keep", type=Path, default=None, help="keep the corpus, run and report in this folder")
+    parser.add_argument(
+        "--keep", type=Path, default=None, help="keep the corpus, run and report in this folder"
+    )
     args = parser.parse_args()
     engine = args.engine or ("single" if args.corpus == "basil" else "stream")
     with tempfile.TemporaryDirectory(prefix="framing-report-bench-") as temporary:
@@ -122,7 +153,9 @@ def main() -> None:
             corpus = write_basil(root, args.events)
         else:
             corpus = root / f"synthetic-{args.articles}.parquet"
-            build_corpus(args.articles, args.seed, args.event_wording).to_parquet(corpus, index=False)
+            build_corpus(args.articles, args.seed, args.event_wording).to_parquet(
+                corpus, index=False
+            )
         os.environ.setdefault("MPLBACKEND", "Agg")
         result = measure(corpus, root, engine)
     print(pd.Series({k: v for k, v in result.items() if not isinstance(v, dict)}).to_string())

@@ -58,7 +58,13 @@ class Sampler:
         while not self.stop.is_set():
             places = locate(sys._current_frames().get(self.ident))
             outer = next((place for place, function in places if function == self.function), "")
-            self.rows.append({"resident_mb": read_status_mb("VmRSS"), "outer": outer, "inner": " < ".join(place for place, _ in places[:3])})
+            self.rows.append(
+                {
+                    "resident_mb": read_status_mb("VmRSS"),
+                    "outer": outer,
+                    "inner": " < ".join(place for place, _ in places[:3]),
+                }
+            )
             self.stop.wait(SAMPLE_SECONDS)
 
     def __enter__(self) -> Sampler:
@@ -78,7 +84,9 @@ def parse_settings(settings: list[str]) -> dict[str, int]:
     for setting in settings:
         name, _, value = setting.partition("=")
         if not name.isupper() or not isinstance(getattr(reduce, name, None), int):
-            raise SystemExit(f"--set {setting}: analysis.engine.reduce has no integer constant {name!r}")
+            raise SystemExit(
+                f"--set {setting}: analysis.engine.reduce has no integer constant {name!r}"
+            )
         parsed[name] = int(value)
     return parsed
 
@@ -87,9 +95,22 @@ def summarise(rows: list[dict], lines: int) -> tuple[pd.DataFrame, pd.DataFrame]
     """The largest resident memory per outer line (in the function's order) and the ``lines`` inner places with the largest."""
     samples = pd.DataFrame(rows, columns=["resident_mb", "outer", "inner"])
     samples = samples[samples["outer"] != ""]
-    outer = samples.groupby("outer", sort=False)["resident_mb"].max().round().astype(int).reset_index()
-    outer = outer.assign(line=outer["outer"].str.rsplit(":", n=1).str[-1].astype(int)).sort_values("line", kind="stable").drop(columns="line")
-    inner = samples.groupby("inner", sort=False)["resident_mb"].max().round().astype(int).nlargest(lines).reset_index()
+    outer = (
+        samples.groupby("outer", sort=False)["resident_mb"].max().round().astype(int).reset_index()
+    )
+    outer = (
+        outer.assign(line=outer["outer"].str.rsplit(":", n=1).str[-1].astype(int))
+        .sort_values("line", kind="stable")
+        .drop(columns="line")
+    )
+    inner = (
+        samples.groupby("inner", sort=False)["resident_mb"]
+        .max()
+        .round()
+        .astype(int)
+        .nlargest(lines)
+        .reset_index()
+    )
     return outer, inner
 
 
@@ -101,7 +122,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("stage", choices=CORPUS_STAGES)
-    parser.add_argument("--set", dest="settings", action="append", default=[], metavar="NAME=VALUE")
+    parser.add_argument(
+        "--set", dest="settings", action="append", default=[], metavar="NAME=VALUE"
+    )
     parser.add_argument("--lines", type=int, default=12)
     args = parser.parse_args()
     if not (args.out / "_work" / "done").is_dir():
@@ -117,8 +140,12 @@ def main() -> None:
     outer, inner = summarise(sampler.rows, args.lines)
     settings = ", ".join(args.settings) or "defaults"
     print(f"{args.stage} on {args.out} ({settings}): {seconds:.1f} s, peak {peak:.0f} MB")
-    print(f"\nlargest resident memory while each line of the stage ran (MB):\n{outer.to_string(index=False)}")
-    print(f"\nthe {args.lines} places (innermost first) with the largest:\n{inner.to_string(index=False)}")
+    print(
+        f"\nlargest resident memory while each line of the stage ran (MB):\n{outer.to_string(index=False)}"
+    )
+    print(
+        f"\nthe {args.lines} places (innermost first) with the largest:\n{inner.to_string(index=False)}"
+    )
 
 
 if __name__ == "__main__":

@@ -50,21 +50,36 @@ def measure(articles: int, seed: int) -> list[tuple[str, float]]:
         base = prepare_articles(load_corpus(path))
     sentences, cleaned, voice = base["sentences"], base["articles"], base["voice"]
     authorial, quoted = list_voice_parts(sentences, cleaned, voice)
-    scored = list(dict.fromkeys(t for t in [*sentences["text"], *authorial, *quoted] if t is not None))
+    scored = list(
+        dict.fromkeys(t for t in [*sentences["text"], *authorial, *quoted] if t is not None)
+    )
     analyser, model = _vader(), load_tone_model()
     prepared = [prepare_text(t) for t in scored]
-    times = [("VADER alone on the sentences (the unit)", time_vader(sentences["text"].tolist())[1])]
+    times = [
+        ("VADER alone on the sentences (the unit)", time_vader(sentences["text"].tolist())[1])
+    ]
 
     def timed(name, function):
         start = time.perf_counter()
         function()
         times.append((name, time.perf_counter() - start))
 
-    timed("VADER on the sentences and their voice parts", lambda: [analyser.polarity_scores(normalise_quotes(t)) for t in scored])
-    timed("tone model: TF-IDF blocks", lambda: weigh_blocks({"word": prepared, "char": prepared}, model.recipe, model.vocabularies, model.idf))
+    timed(
+        "VADER on the sentences and their voice parts",
+        lambda: [analyser.polarity_scores(normalise_quotes(t)) for t in scored],
+    )
+    timed(
+        "tone model: TF-IDF blocks",
+        lambda: weigh_blocks(
+            {"word": prepared, "char": prepared}, model.recipe, model.vocabularies, model.idf
+        ),
+    )
     timed("tone model: Pattern (TextBlob)", lambda: [pattern_sentiment(t) for t in prepared])
     _polarity_of_straight.cache_clear()
-    timed("score_sentences, as the pipeline calls it", lambda: score_sentences(sentences, cleaned, voice, model))
+    timed(
+        "score_sentences, as the pipeline calls it",
+        lambda: score_sentences(sentences, cleaned, voice, model),
+    )
     return times
 
 
@@ -75,9 +90,13 @@ def main() -> None:
     args = parser.parse_args()
     times = measure(args.articles, args.seed)
     unit = times[0][1]
-    print(f"{args.articles} synthetic articles, one core; budget of the whole pipeline at half of VADER alone: {2 * unit:.2f} s")
+    print(
+        f"{args.articles} synthetic articles, one core; budget of the whole pipeline at half of VADER alone: {2 * unit:.2f} s"
+    )
     for name, seconds in times:
-        print(f"{name:48s} {seconds:7.2f} s  x{seconds / unit:5.2f} VADER alone  {seconds / (2 * unit):6.1%} of the budget")
+        print(
+            f"{name:48s} {seconds:7.2f} s  x{seconds / unit:5.2f} VADER alone  {seconds / (2 * unit):6.1%} of the budget"
+        )
 
 
 if __name__ == "__main__":

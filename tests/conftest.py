@@ -31,7 +31,9 @@ def seed_tables():
     from analysis.engine.pipeline import analyse_articles, load_resources
     from analysis.text.corpus import load_corpus
 
-    return analyse_articles(load_corpus(config.DEFAULT_CORPUS), load_resources(config.DEFAULT_CORPUS))
+    return analyse_articles(
+        load_corpus(config.DEFAULT_CORPUS), load_resources(config.DEFAULT_CORPUS)
+    )
 
 
 @pytest.fixture(scope="session")
@@ -92,7 +94,10 @@ def built_report(tmp_path_factory):
     root = tmp_path_factory.mktemp("report")
     run_corpus(config.DEFAULT_CORPUS, root / "processed")
     pages = build_report(
-        config.DEFAULT_CORPUS, root / "processed", root / "reports", root / "figures",
+        config.DEFAULT_CORPUS,
+        root / "processed",
+        root / "reports",
+        root / "figures",
         env={"FRAMING_CODING": str(root / "coding"), "FRAMING_CODED": str(root / "coded")},
     )
     return root / "reports", pages
@@ -111,8 +116,14 @@ def second_report(tmp_path_factory):
 
     root = tmp_path_factory.mktemp("second-report")
     run_stream(SECOND_CORPUS_PATH, root / "processed", chunk_size=4, progress=False)
-    build_report(SECOND_CORPUS_PATH, root / "processed", root / "reports", root / "figures",
-                 env={"FRAMING_CODING": str(root / "coding"), "FRAMING_CODED": str(root / "coded")}, engine="stream")
+    build_report(
+        SECOND_CORPUS_PATH,
+        root / "processed",
+        root / "reports",
+        root / "figures",
+        env={"FRAMING_CODING": str(root / "coding"), "FRAMING_CODED": str(root / "coded")},
+        engine="stream",
+    )
     return root / "reports"
 
 
@@ -121,7 +132,12 @@ def resample_limit(monkeypatch):
     """Set the resample limit (:data:`analysis.stats.uncertainty.RESAMPLE_LIMIT`) for one test, everywhere it is read."""
 
     def set_limit(limit: int) -> int:
-        for module in ("analysis.stats.uncertainty", "analysis.tone.score", "analysis.stats.rates", "analysis.stats.design"):
+        for module in (
+            "analysis.stats.uncertainty",
+            "analysis.tone.score",
+            "analysis.stats.rates",
+            "analysis.stats.design",
+        ):
             monkeypatch.setattr(f"{module}.RESAMPLE_LIMIT", limit)
         return limit
 

@@ -14,7 +14,12 @@ from analysis.cli import print_warnings
     [
         (0, 3, 0, None),
         (3, 3, 3, "warning: flag 2"),
-        (5, 3, 4, "warning: and 2 more warnings not shown (flags of articles are kept in the flags column of the articles table)"),
+        (
+            5,
+            3,
+            4,
+            "warning: and 2 more warnings not shown (flags of articles are kept in the flags column of the articles table)",
+        ),
         (2_003, 3, 4, "warning: and 2,000 more warnings not shown"),
     ],
 )

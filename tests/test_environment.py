@@ -22,7 +22,11 @@ def read_lock() -> dict[str, str]:
 
 
 def test_every_locked_requirement_is_pinned_exactly():
-    lines = [x for x in (ROOT / "requirements.lock").read_text(encoding="utf-8").splitlines() if x and not x.startswith("#")]
+    lines = [
+        x
+        for x in (ROOT / "requirements.lock").read_text(encoding="utf-8").splitlines()
+        if x and not x.startswith("#")
+    ]
     assert lines and all(re.fullmatch(r"[A-Za-z0-9_.\-]+==[A-Za-z0-9_.+\-]+", x) for x in lines)
 
 
@@ -36,7 +40,11 @@ def test_conda_environment_installs_the_same_pins():
         name, version = entry.split("==")
         conda_pins[name.lower().replace("_", "-")] = version
     assert conda_pins == read_lock()
-    assert any(re.fullmatch(r"python=3\.\d+\.\d+", d) for d in environment["dependencies"] if isinstance(d, str))
+    assert any(
+        re.fullmatch(r"python=3\.\d+\.\d+", d)
+        for d in environment["dependencies"]
+        if isinstance(d, str)
+    )
 
 
 def test_direct_dependencies_are_in_the_lock():
@@ -48,11 +56,18 @@ def test_direct_dependencies_are_in_the_lock():
 
 
 def test_no_code_path_reaches_for_nltk_data():
-    for path in list((ROOT / "analysis").rglob("*.py")) + list((ROOT / "notebooks").glob("*.ipynb")):
+    for path in list((ROOT / "analysis").rglob("*.py")) + list(
+        (ROOT / "notebooks").glob("*.ipynb")
+    ):
         text = path.read_text(encoding="utf-8")
         assert not re.search(r"nltk\.download|nltk\.data\.(find|load)|punkt_tab", text), path
 
 
 def test_gold_data_is_not_in_the_project():
     names = {p.name for p in ROOT.rglob("*") if ".venv" not in p.parts and ".git" not in p.parts}
-    assert not names & {"english_golden_rules.json", "treebank.zip", "nytEditorialSnippets_GroundTruth.txt", "final_labels_SG2.csv"}
+    assert not names & {
+        "english_golden_rules.json",
+        "treebank.zip",
+        "nytEditorialSnippets_GroundTruth.txt",
+        "final_labels_SG2.csv",
+    }

@@ -49,13 +49,24 @@ def list_imports(tree: ast.Module, modules: set[str]) -> set[str]:
     checking_only = {
         id(inner)
         for node in ast.walk(tree)
-        if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING"
+        if isinstance(node, ast.If)
+        and isinstance(node.test, ast.Name)
+        and node.test.id == "TYPE_CHECKING"
         for inner in ast.walk(node)
     }
     for node in (node for node in ast.walk(tree) if id(node) not in checking_only):
-        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module and node.module.split(".")[0] == "analysis":
+        if (
+            isinstance(node, ast.ImportFrom)
+            and node.level == 0
+            and node.module
+            and node.module.split(".")[0] == "analysis"
+        ):
             for alias in node.names:
-                found.add(f"{node.module}.{alias.name}" if f"{node.module}.{alias.name}" in modules else node.module)
+                found.add(
+                    f"{node.module}.{alias.name}"
+                    if f"{node.module}.{alias.name}" in modules
+                    else node.module
+                )
         elif isinstance(node, ast.Import):
             found |= {alias.name for alias in node.names if alias.name in modules}
     return found & modules
@@ -90,7 +101,9 @@ def test_no_import_cycle():
             if target == "analysis" or target not in GRAPH:
                 continue
             if state.get(target) == 1:
-                cycles.append(path[path.index(target) :] + [target] if target in path else [module, target])
+                cycles.append(
+                    path[path.index(target) :] + [target] if target in path else [module, target]
+                )
             elif target not in state:
                 visit(target, path + [target])
         state[module] = 2
@@ -105,6 +118,10 @@ MAX_LINES = 500
 """The longest a module may grow before it is split by what it does."""
 
 
-@pytest.mark.parametrize("path", sorted(config.PACKAGE_DIR.rglob("*.py")), ids=lambda p: p.relative_to(config.PACKAGE_DIR).as_posix())
+@pytest.mark.parametrize(
+    "path",
+    sorted(config.PACKAGE_DIR.rglob("*.py")),
+    ids=lambda p: p.relative_to(config.PACKAGE_DIR).as_posix(),
+)
 def test_no_module_is_longer_than_the_limit(path):
     assert len(path.read_text(encoding="utf-8").splitlines()) <= MAX_LINES

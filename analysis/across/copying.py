@@ -98,13 +98,12 @@ def find_normalised_words(text: str) -> list[tuple[int, int, str]]:
 
 def hash_shingles(keys: list[str], size: int = SHINGLE) -> list[int]:
     """The hash of every run of ``size`` words, by its first word's position (empty when fewer words)."""
-    return [
-        hash_text(" ".join(keys[i : i + size]))
-        for i in range(len(keys) - size + 1)
-    ]
+    return [hash_text(" ".join(keys[i : i + size])) for i in range(len(keys) - size + 1)]
 
 
-def _runs(matches: list[tuple[int, int]], size: int, max_gap: int) -> list[tuple[int, int, int, int]]:
+def _runs(
+    matches: list[tuple[int, int]], size: int, max_gap: int
+) -> list[tuple[int, int, int, int]]:
     """Word ranges ``(i0, i1, j0, j1)`` (ends exclusive) from shared shingle positions ``(i, j)``."""
     by_diagonal: dict[int, list[int]] = defaultdict(list)
     for i, j in matches:
@@ -150,7 +149,9 @@ def list_shingles(articles: pd.DataFrame, size: int = SHINGLE) -> pd.DataFrame:
     for article_id, text in zip(articles["article_id"], articles["clean_text"]):
         first: dict[int, int] = {}
         again: set[int] = set()
-        for position, key in enumerate(hash_shingles([w[2] for w in find_normalised_words(text)], size)):
+        for position, key in enumerate(
+            hash_shingles([w[2] for w in find_normalised_words(text)], size)
+        ):
             if key in first:
                 again.add(key)
             else:
@@ -169,7 +170,9 @@ def list_shingles(articles: pd.DataFrame, size: int = SHINGLE) -> pd.DataFrame:
     )
 
 
-def find_shared_shingles(shingles: pd.DataFrame, common_articles: int = COMMON_ARTICLES) -> pd.DataFrame:
+def find_shared_shingles(
+    shingles: pd.DataFrame, common_articles: int = COMMON_ARTICLES
+) -> pd.DataFrame:
     """The pairs of articles that share shingles, with the shingles they share.
 
     Parameters
@@ -189,7 +192,11 @@ def find_shared_shingles(shingles: pd.DataFrame, common_articles: int = COMMON_A
     return next(list_shared_shingles(shingles, None, common_articles))
 
 
-def list_shared_shingles(shingles: pd.DataFrame, pairs_at_once: int | None = None, common_articles: int = COMMON_ARTICLES) -> Iterator[pd.DataFrame]:
+def list_shared_shingles(
+    shingles: pd.DataFrame,
+    pairs_at_once: int | None = None,
+    common_articles: int = COMMON_ARTICLES,
+) -> Iterator[pd.DataFrame]:
     """:func:`find_shared_shingles`'s pairs a slice of shingles at a time, each slice about ``pairs_at_once`` pairs (all in one when None).
 
     A shingle held by ``n`` articles gives ``n (n - 1) / 2`` pairs, all in one
@@ -198,45 +205,78 @@ def list_shared_shingles(shingles: pd.DataFrame, pairs_at_once: int | None = Non
     always one slice at least (empty when no shingle links two articles).
     """
     keys = shingles["shingle"].to_numpy(np.uint64)
-    order = np.argsort(keys, kind="stable")  # arrays, not a sorted copy of the frame: a bucket is large
+    order = np.argsort(
+        keys, kind="stable"
+    )  # arrays, not a sorted copy of the frame: a bucket is large
     hashes, ranks = keys[order], shingles["rank"].to_numpy(np.int64)[order]
-    places = (shingles["position"].to_numpy(np.int32)[order], shingles["repeats"].to_numpy(bool)[order]) if "position" in shingles else None
+    places = (
+        (shingles["position"].to_numpy(np.int32)[order], shingles["repeats"].to_numpy(bool)[order])
+        if "position" in shingles
+        else None
+    )
     del order
     starts = np.flatnonzero(np.concatenate(([True], hashes[1:] != hashes[:-1])))
     counts = np.diff(np.append(starts, len(hashes)))
     linking = (counts >= 2) & (counts <= common_articles)
     starts, counts = starts[linking], counts[linking]
     pairs = counts * (counts - 1) // 2
-    slices = (np.cumsum(pairs) - pairs) // pairs_at_once if pairs_at_once else np.zeros(len(pairs), dtype=np.int64)
+    slices = (
+        (np.cumsum(pairs) - pairs) // pairs_at_once
+        if pairs_at_once
+        else np.zeros(len(pairs), dtype=np.int64)
+    )
     bounds = np.flatnonzero(np.diff(slices)) + 1  # slices never decrease: shingles in hash order
     for taken in np.split(np.arange(len(slices)), bounds):
         yield _pair_holders(ranks, hashes, starts[taken], counts[taken], places)
 
 
 def _pair_holders(
-    ranks: np.ndarray, hashes: np.ndarray, starts: np.ndarray, counts: np.ndarray, places: tuple[np.ndarray, np.ndarray] | None = None
+    ranks: np.ndarray,
+    hashes: np.ndarray,
+    starts: np.ndarray,
+    counts: np.ndarray,
+    places: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> pd.DataFrame:
     """Every pair of the articles holding each shingle (its rows ``starts`` to ``starts + counts`` of ``ranks`` and ``hashes``), sorted.
 
     A shingle's holders may be in any order: each pair is put the lower rank
     first. ``places``: the rows' positions and repeats, given for the first article of each pair.
     """
-    names = ["first", "second", "shingle"] + (["position", "repeats"] if places is not None else [])
-    parts = [tuple(np.empty(0, dtype) for dtype in (np.int64, np.int64, np.uint64, np.int32, bool)[: len(names)])]
+    names = ["first", "second", "shingle"] + (
+        ["position", "repeats"] if places is not None else []
+    )
+    parts = [
+        tuple(
+            np.empty(0, dtype)
+            for dtype in (np.int64, np.int64, np.uint64, np.int32, bool)[: len(names)]
+        )
+    ]
     for size in np.unique(counts):
         rows = starts[counts == size][:, None] + np.arange(size)
         left, right = np.triu_indices(size, k=1)
         held = ranks[rows]
         one, other = held[:, left].ravel(), held[:, right].ravel()
         lower = one < other
-        placed = [np.where(lower, at[:, left].ravel(), at[:, right].ravel()) for at in (values[rows] for values in places or ())]
-        parts.append((np.where(lower, one, other), np.where(lower, other, one), np.repeat(hashes[rows[:, 0]], len(left)), *placed))
+        placed = [
+            np.where(lower, at[:, left].ravel(), at[:, right].ravel())
+            for at in (values[rows] for values in places or ())
+        ]
+        parts.append(
+            (
+                np.where(lower, one, other),
+                np.where(lower, other, one),
+                np.repeat(hashes[rows[:, 0]], len(left)),
+                *placed,
+            )
+        )
     columns = [np.concatenate(column) for column in zip(*parts)]
     order = np.lexsort((columns[2], columns[1], columns[0]))
     return pd.DataFrame({name: column[order] for name, column in zip(names, columns)})
 
 
-def keep_passage_pairs(pairs: pd.DataFrame, size: int = SHINGLE, min_words: int = MIN_WORDS, max_gap: int = MAX_GAP) -> pd.DataFrame:
+def keep_passage_pairs(
+    pairs: pd.DataFrame, size: int = SHINGLE, min_words: int = MIN_WORDS, max_gap: int = MAX_GAP
+) -> pd.DataFrame:
     """The rows of the pairs of articles whose shared shingles can make a passage of ``min_words`` words, before their texts are read.
 
     A passage of ``min_words`` words or more runs, in the first article, from
@@ -268,7 +308,9 @@ def keep_passage_pairs(pairs: pd.DataFrame, size: int = SHINGLE, min_words: int 
     pair = np.cumsum(new) - 1
     possible = np.zeros(int(pair[-1]) + 1, dtype=bool)
     possible[pair[pairs["repeats"].to_numpy(bool)]] = True
-    places = np.sort((pair << 32) | pairs["position"].to_numpy(np.int64))  # a pair's places in order, pairs apart by 2**32
+    places = np.sort(
+        (pair << 32) | pairs["position"].to_numpy(np.int64)
+    )  # a pair's places in order, pairs apart by 2**32
     further = np.searchsorted(places, places + need)
     inside = further < len(places)
     reach = np.zeros(len(places), dtype=bool)
@@ -279,7 +321,9 @@ def keep_passage_pairs(pairs: pd.DataFrame, size: int = SHINGLE, min_words: int 
 
 def _rows(pairs: pd.DataFrame, kept: np.ndarray) -> pd.DataFrame:
     """The ``kept`` rows of the pairs' ``first``, ``second`` and ``shingle`` (one copy of each column)."""
-    return pd.DataFrame({column: pairs[column].to_numpy()[kept] for column in ("first", "second", "shingle")})
+    return pd.DataFrame(
+        {column: pairs[column].to_numpy()[kept] for column in ("first", "second", "shingle")}
+    )
 
 
 def align_pairs(
@@ -303,13 +347,20 @@ def align_pairs(
     Rows of :data:`PASSAGE_COLUMNS`, pair by pair in ``pairs``' order.
     """
     wanted = set(pairs["shingle"].tolist())
-    bounds: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # each article's words' start and end offsets
-    places: dict[int, dict[int, list[int]]] = {}  # where each article holds the shingles the pairs share
+    bounds: dict[
+        int, tuple[np.ndarray, np.ndarray]
+    ] = {}  # each article's words' start and end offsets
+    places: dict[
+        int, dict[int, list[int]]
+    ] = {}  # where each article holds the shingles the pairs share
 
     def place_shingles(rank: int) -> dict[int, list[int]]:
         if rank not in places:
             words = find_normalised_words(texts[rank][1])
-            bounds[rank] = (np.array([w[0] for w in words], dtype=np.int64), np.array([w[1] for w in words], dtype=np.int64))
+            bounds[rank] = (
+                np.array([w[0] for w in words], dtype=np.int64),
+                np.array([w[1] for w in words], dtype=np.int64),
+            )
             found: dict[int, list[int]] = defaultdict(list)
             for position, key in enumerate(hash_shingles([w[2] for w in words], size)):
                 if key in wanted:
@@ -325,7 +376,9 @@ def align_pairs(
             bounds.pop(done, None)
         done = n1
         at_first, at_second = place_shingles(n1), place_shingles(n2)
-        matches = [(p1, p2) for key in shared.tolist() for p1 in at_first[key] for p2 in at_second[key]]
+        matches = [
+            (p1, p2) for key in shared.tolist() for p1 in at_first[key] for p2 in at_second[key]
+        ]
         (first, first_text), (second, second_text) = texts[n1], texts[n2]
         passage_id = 0
         for i0, i1, j0, j1 in _runs(matches, size, max_gap):
@@ -338,7 +391,20 @@ def align_pairs(
             other_start, other_end = int(b_starts[j0]), int(b_ends[j1 - 1])
             voice = "quoted" if quoted_a > 0.5 and quoted_b > 0.5 else "authorial"
             rows.append(
-                (first, second, passage_id, start, end, other_start, other_end, i1 - i0, round(quoted_a, 4), voice, first_text[start:end], second_text[other_start:other_end])
+                (
+                    first,
+                    second,
+                    passage_id,
+                    start,
+                    end,
+                    other_start,
+                    other_end,
+                    i1 - i0,
+                    round(quoted_a, 4),
+                    voice,
+                    first_text[start:end],
+                    second_text[other_start:other_end],
+                )
             )
             passage_id += 1
     return rows
@@ -375,10 +441,17 @@ def find_shared_passages(
     """
     rank = {a: k for k, a in enumerate(articles["article_id"])}
     shingles = list_shingles(articles, size) if shingles is None else shingles
-    shingles = shingles.assign(rank=shingles["article_id"].map(rank).to_numpy(np.int64))[["rank", "shingle", "position", "repeats"]]
-    pairs = keep_passage_pairs(find_shared_shingles(shingles, common_articles), size, min_words, max_gap)
+    shingles = shingles.assign(rank=shingles["article_id"].map(rank).to_numpy(np.int64))[
+        ["rank", "shingle", "position", "repeats"]
+    ]
+    pairs = keep_passage_pairs(
+        find_shared_shingles(shingles, common_articles), size, min_words, max_gap
+    )
     texts = dict(enumerate(zip(articles["article_id"], articles["clean_text"])))
-    return pd.DataFrame(align_pairs(pairs, texts, index_voice_ranges(voice), size, min_words, max_gap), columns=PASSAGE_COLUMNS)
+    return pd.DataFrame(
+        align_pairs(pairs, texts, index_voice_ranges(voice), size, min_words, max_gap),
+        columns=PASSAGE_COLUMNS,
+    )
 
 
 def _quoted_share(starts: list[int], ranges) -> float:
@@ -386,7 +459,12 @@ def _quoted_share(starts: list[int], ranges) -> float:
     return sum(voice_at(ranges, s) == "quoted" for s in starts) / len(starts) if starts else 0.0
 
 
-def summarise_shared(passages: pd.DataFrame, articles: pd.DataFrame, voice: pd.DataFrame, copy_share: float = COPY_SHARE) -> pd.DataFrame:
+def summarise_shared(
+    passages: pd.DataFrame,
+    articles: pd.DataFrame,
+    voice: pd.DataFrame,
+    copy_share: float = COPY_SHARE,
+) -> pd.DataFrame:
     """How much of each article is shared with others, and whether it copies one.
 
     Quoted words are set apart: two outlets quoting the same statement share its
@@ -411,14 +489,23 @@ def summarise_shared(passages: pd.DataFrame, articles: pd.DataFrame, voice: pd.D
     (``partner_share`` at least ``copy_share``).
     """
     voices = index_voice_ranges(voice)
-    spans_of: dict[str, list[tuple[int, int, str]]] = defaultdict(list)  # each passage seen from both its articles
+    spans_of: dict[str, list[tuple[int, int, str]]] = defaultdict(
+        list
+    )  # each passage seen from both its articles
     for first, second, start, end, other_start, other_end in zip(
-        passages["article_id"], passages["other_id"], passages["start"], passages["end"], passages["other_start"], passages["other_end"]
+        passages["article_id"],
+        passages["other_id"],
+        passages["start"],
+        passages["end"],
+        passages["other_start"],
+        passages["other_end"],
     ):
         spans_of[first].append((start, end, second))
         spans_of[second].append((other_start, other_end, first))
     rows = []
-    for article_id, outlet, text in zip(articles["article_id"], articles["outlet"], articles["clean_text"]):
+    for article_id, outlet, text in zip(
+        articles["article_id"], articles["outlet"], articles["clean_text"]
+    ):
         spans = spans_of.get(article_id, [])
         starts = [s for s, _, _ in find_words(text)]
         ranges = voices.get(article_id, ([], [], []))
@@ -429,7 +516,11 @@ def summarise_shared(passages: pd.DataFrame, articles: pd.DataFrame, voice: pd.D
             shared |= inside
             by_partner[partner] |= inside & authorial_words
         authorial_shared = shared & authorial_words
-        partner = min((p for p in by_partner if by_partner[p]), key=lambda p: (-len(by_partner[p]), p), default="")
+        partner = min(
+            (p for p in by_partner if by_partner[p]),
+            key=lambda p: (-len(by_partner[p]), p),
+            default="",
+        )
         partner_words = len(by_partner[partner]) if partner else 0
         partner_share = round(partner_words / len(authorial_words), 4) if authorial_words else 0.0
         rows.append(

@@ -74,13 +74,28 @@ OMISSION_COLUMNS = ["outlet", "claim", "outlets", "of", "example"]
 
 UNIT_COLUMNS = ["article_id", "outlet", "event", "sentence_id", "start", "end", "text"]
 
-COVERAGE_COLUMNS = ["claim", "article_id", "outlet", "sentence_id", "start", "end", "text", "similarity", "outlets", "carried_by"]
+COVERAGE_COLUMNS = [
+    "claim",
+    "article_id",
+    "outlet",
+    "sentence_id",
+    "start",
+    "end",
+    "text",
+    "similarity",
+    "outlets",
+    "carried_by",
+]
 
 
 def vectorise_sentences(texts: list[str]) -> np.ndarray:
     """TF-IDF vectors of sentences (see the module docstring), L2-normalised; all zero when no sentence has a word outside the stop list."""
     vectoriser = TfidfVectorizer(
-        preprocessor=compare_form, stop_words="english", ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"(?u)\b[^\W\d_][\w'-]+\b"
+        preprocessor=compare_form,
+        stop_words="english",
+        ngram_range=(1, 2),
+        sublinear_tf=True,
+        token_pattern=r"(?u)\b[^\W\d_][\w'-]+\b",
     )
     if not any(vectoriser.build_analyzer()(text) for text in texts):
         return csr_matrix((len(texts), 1))
@@ -156,10 +171,14 @@ def read_events(articles: pd.DataFrame) -> dict[str, str]:
     """Each article's event: its ``event`` value as text, ``""`` when it has none or the corpus has no ``event`` column."""
     if EVENT not in articles.columns:
         return dict.fromkeys(articles["article_id"], "")
-    return {a: "" if pd.isna(e) else str(e) for a, e in zip(articles["article_id"], articles[EVENT])}
+    return {
+        a: "" if pd.isna(e) else str(e) for a, e in zip(articles["article_id"], articles[EVENT])
+    }
 
 
-def select_claim_units(sentences: pd.DataFrame, articles: pd.DataFrame, min_words: int = MIN_WORDS) -> pd.DataFrame:
+def select_claim_units(
+    sentences: pd.DataFrame, articles: pd.DataFrame, min_words: int = MIN_WORDS
+) -> pd.DataFrame:
     """The sentences that can be claims, with their outlet and event.
 
     Parameters
@@ -173,14 +192,27 @@ def select_claim_units(sentences: pd.DataFrame, articles: pd.DataFrame, min_word
     words or more, in the articles' order and then by ``sentence_id``.
     """
     order = {a: k for k, a in enumerate(articles["article_id"])}
-    kept = sentences.loc[sentences["text"].str.split().str.len() >= min_words, ["article_id", "sentence_id", "start", "end", "text"]]
-    kept = kept.assign(_order=kept["article_id"].map(order)).sort_values(["_order", "sentence_id"], kind="stable")
-    outlet_of, event_of = dict(zip(articles["article_id"], articles["outlet"])), read_events(articles)
-    kept = kept.assign(outlet=[outlet_of[a] for a in kept["article_id"]], event=[event_of[a] for a in kept["article_id"]])
+    kept = sentences.loc[
+        sentences["text"].str.split().str.len() >= min_words,
+        ["article_id", "sentence_id", "start", "end", "text"],
+    ]
+    kept = kept.assign(_order=kept["article_id"].map(order)).sort_values(
+        ["_order", "sentence_id"], kind="stable"
+    )
+    outlet_of, event_of = (
+        dict(zip(articles["article_id"], articles["outlet"])),
+        read_events(articles),
+    )
+    kept = kept.assign(
+        outlet=[outlet_of[a] for a in kept["article_id"]],
+        event=[event_of[a] for a in kept["article_id"]],
+    )
     return kept[UNIT_COLUMNS].reset_index(drop=True)
 
 
-def cover_event(units: pd.DataFrame, outlet_rank: dict[str, int], similarity: float = SIMILARITY) -> pd.DataFrame:
+def cover_event(
+    units: pd.DataFrame, outlet_rank: dict[str, int], similarity: float = SIMILARITY
+) -> pd.DataFrame:
     """Group one event's sentences into claims and say which outlets carry each.
 
     Parameters
@@ -197,11 +229,19 @@ def cover_event(units: pd.DataFrame, outlet_rank: dict[str, int], similarity: fl
     """
     vectors = vectorise_sentences(list(units["text"]))
     renumber: dict[int, int] = {}
-    claims = np.array([renumber.setdefault(int(label), len(renumber)) for label in cluster_claims(vectors, similarity)], dtype=int)
+    claims = np.array(
+        [
+            renumber.setdefault(int(label), len(renumber))
+            for label in cluster_claims(vectors, similarity)
+        ],
+        dtype=int,
+    )
     present: dict[int, set[str]] = {}
     for claim, outlet in zip(claims, units["outlet"]):
         present.setdefault(int(claim), set()).add(outlet)
-    carried = {claim: sorted(names, key=outlet_rank.__getitem__) for claim, names in present.items()}
+    carried = {
+        claim: sorted(names, key=outlet_rank.__getitem__) for claim, names in present.items()
+    }
     return units.assign(
         local_claim=claims,
         similarity=claim_similarities(vectors, claims),
@@ -237,12 +277,17 @@ def find_coverage(
     """
     units = select_claim_units(sentences, articles, min_words)
     outlet_rank = {o: k for k, o in enumerate(dict.fromkeys(articles["outlet"]))}
-    covered = [cover_event(part, outlet_rank, similarity) for part in split_events(units, max_sentences)]
+    covered = [
+        cover_event(part, outlet_rank, similarity) for part in split_events(units, max_sentences)
+    ]
     if not covered:
         return pd.DataFrame(columns=COVERAGE_COLUMNS)
     rows = pd.concat(covered).sort_index(kind="stable")  # back in the articles' order
     first_seen: dict[tuple[str, int], int] = {}
-    claims = [first_seen.setdefault(key, len(first_seen)) for key in zip(rows["event"], rows["local_claim"])]
+    claims = [
+        first_seen.setdefault(key, len(first_seen))
+        for key in zip(rows["event"], rows["local_claim"])
+    ]
     rows = rows.assign(claim=claims)[COVERAGE_COLUMNS]
     # rows are in the articles' order: a stable sort by claim keeps it within each claim
     return rows.sort_values("claim", kind="stable").reset_index(drop=True)
@@ -260,7 +305,11 @@ def split_events(units: pd.DataFrame, max_sentences: int | None = None) -> Itera
 
 def warn_large_event(event: str, count: int, max_sentences: int) -> None:
     """Warn that ``event``'s sentences are left out of coverage."""
-    name = f"event '{event}'" if event else "the articles without an event (all of them when the corpus has no 'event' column)"
+    name = (
+        f"event '{event}'"
+        if event
+        else "the articles without an event (all of them when the corpus has no 'event' column)"
+    )
     warnings.warn(
         f"coverage: {name}: {count:,} sentences that can be claims, more than the {max_sentences:,} that can be grouped; "
         "they are left out of coverage and omissions (give the corpus an 'event' column that splits them)",
@@ -276,16 +325,26 @@ def tabulate_coverage(coverage: pd.DataFrame, articles: pd.DataFrame) -> pd.Data
     sentence) and one column per outlet, in the articles' order.
     """
     outlet_order = list(dict.fromkeys(articles["outlet"]))
-    counts = coverage.pivot_table(index="claim", columns="outlet", values="sentence_id", aggfunc="count", fill_value=0)
+    counts = coverage.pivot_table(
+        index="claim", columns="outlet", values="sentence_id", aggfunc="count", fill_value=0
+    )
     counts = counts.reindex(columns=outlet_order, fill_value=0)
     first = coverage.drop_duplicates("claim").set_index("claim")
-    table = pd.DataFrame({"claim": counts.index, "outlets": first.loc[counts.index, "outlets"].to_numpy(), "example": first.loc[counts.index, "text"].to_numpy()})
+    table = pd.DataFrame(
+        {
+            "claim": counts.index,
+            "outlets": first.loc[counts.index, "outlets"].to_numpy(),
+            "example": first.loc[counts.index, "text"].to_numpy(),
+        }
+    )
     for outlet in outlet_order:
         table[outlet] = counts[outlet].to_numpy()
     return table.reset_index(drop=True)
 
 
-def find_omissions(coverage: pd.DataFrame, articles: pd.DataFrame, most: float = MOST) -> pd.DataFrame:
+def find_omissions(
+    coverage: pd.DataFrame, articles: pd.DataFrame, most: float = MOST
+) -> pd.DataFrame:
     """Likely omissions: claims most of an event's outlets carry and one does not.
 
     Parameters
@@ -306,7 +365,9 @@ def find_omissions(coverage: pd.DataFrame, articles: pd.DataFrame, most: float =
     rows = []
     for claim, group in coverage.groupby("claim", sort=True):
         outlets = event_outlets[event_of[group["article_id"].iloc[0]]]
-        rows.extend(list_omissions(claim, set(group["outlet"]), outlets, group["text"].iloc[0], most))
+        rows.extend(
+            list_omissions(claim, set(group["outlet"]), outlets, group["text"].iloc[0], most)
+        )
     return sort_omissions(rows, list(dict.fromkeys(articles["outlet"])))
 
 
@@ -318,15 +379,23 @@ def list_event_outlets(articles: pd.DataFrame) -> dict[str, list[str]]:
     return {event: list(names) for event, names in outlets.items()}
 
 
-def list_omissions(claim: int, present: set[str], outlets: list[str], example: str, most: float = MOST) -> list[tuple]:
+def list_omissions(
+    claim: int, present: set[str], outlets: list[str], example: str, most: float = MOST
+) -> list[tuple]:
     """The omission rows of one claim carried by ``present`` among its event's ``outlets`` (none with fewer than three)."""
     needed = max(2, math.ceil(most * len(outlets)))
     if len(outlets) < 3 or len(present) < needed:
         return []
-    return [(outlet, claim, len(present), len(outlets), example) for outlet in outlets if outlet not in present]
+    return [
+        (outlet, claim, len(present), len(outlets), example)
+        for outlet in outlets
+        if outlet not in present
+    ]
 
 
 def sort_omissions(rows: list[tuple], outlet_order: list[str]) -> pd.DataFrame:
     """Omission rows as a table, by outlet in ``outlet_order``, then claim."""
     rank = {o: k for k, o in enumerate(outlet_order)}
-    return pd.DataFrame(sorted(rows, key=lambda row: (rank[row[0]], row[1])), columns=OMISSION_COLUMNS)
+    return pd.DataFrame(
+        sorted(rows, key=lambda row: (rank[row[0]], row[1])), columns=OMISSION_COLUMNS
+    )

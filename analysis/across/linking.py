@@ -15,6 +15,7 @@ MIN_MATCHED = 4
 LINK_SHARE = 0.7
 """Share of the shorter quotation's words that must match."""
 
+
 def _matcher(first: list[str], second: list[str]) -> SequenceMatcher:
     return SequenceMatcher(None, first, second, autojunk=False)
 
@@ -34,12 +35,19 @@ def list_tokens(keys: list[str]) -> list[tuple[str, int]]:
     return tokens
 
 
-def count_least_overlap(length: int, min_matched: int = MIN_MATCHED, link_share: float = LINK_SHARE) -> int:
+def count_least_overlap(
+    length: int, min_matched: int = MIN_MATCHED, link_share: float = LINK_SHARE
+) -> int:
     """The fewest words a quotation of ``length`` words shares with any longer one it is linked to."""
     return max(min_matched, math.ceil(link_share * length))
 
 
-def select_prefix(tokens: list[tuple[str, int]], frequency, min_matched: int = MIN_MATCHED, link_share: float = LINK_SHARE) -> list[tuple[str, int]]:
+def select_prefix(
+    tokens: list[tuple[str, int]],
+    frequency,
+    min_matched: int = MIN_MATCHED,
+    link_share: float = LINK_SHARE,
+) -> list[tuple[str, int]]:
     """The rarest tokens of a quotation, so many that a linked longer quotation holds at least one (prefix filtering).
 
     A quotation of ``n`` words linked to a longer one shares at least
@@ -52,7 +60,9 @@ def select_prefix(tokens: list[tuple[str, int]], frequency, min_matched: int = M
     return sorted(tokens, key=lambda token: (frequency[token], token))[: max(keep, 0)]
 
 
-def encode_tokens(tokens: list[list[tuple[str, int]]], vocabulary: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
+def encode_tokens(
+    tokens: list[list[tuple[str, int]]], vocabulary: dict[str, int]
+) -> tuple[np.ndarray, np.ndarray]:
     """Quotations' tokens (:func:`list_tokens`) as numbers, concatenated: each word's code (``vocabulary``, extended) and its occurrence number."""
     codes, occurrences = [], []
     for held in tokens:
@@ -94,11 +104,21 @@ class LinkedQuotations:
         link_share: float = LINK_SHARE,
         events: np.ndarray | None = None,
     ) -> None:
-        self.words, self.occurrences = np.asarray(words), np.asarray(occurrences)  # a memory map read as a plain array
+        self.words, self.occurrences = (
+            np.asarray(words),
+            np.asarray(occurrences),
+        )  # a memory map read as a plain array
         self.starts = np.asarray(starts, dtype=np.int64)
         self.lengths = np.diff(self.starts)
-        self.owners, self.speakers = np.asarray(owners, dtype=np.int64), np.asarray(speakers, dtype=np.int64)
-        self.events = np.zeros(len(self.owners), dtype=np.int64) if events is None else np.asarray(events, dtype=np.int64)
+        self.owners, self.speakers = (
+            np.asarray(owners, dtype=np.int64),
+            np.asarray(speakers, dtype=np.int64),
+        )
+        self.events = (
+            np.zeros(len(self.owners), dtype=np.int64)
+            if events is None
+            else np.asarray(events, dtype=np.int64)
+        )
         self.min_matched, self.link_share = min_matched, link_share
         self.labels = np.arange(len(self.lengths), dtype=np.int64)
         self.members: dict[int, list[int]] = {}
@@ -117,7 +137,12 @@ class LinkedQuotations:
         mine = holders[np.flatnonzero(prefix)]
         for start in range(0, len(holders) if len(mine) else 0, HOLDERS_AT_ONCE):
             part = holders[start : start + HOLDERS_AT_ONCE]
-            lengths, owners, speakers, events = self.lengths[part], self.owners[part], self.speakers[part], self.events[part]
+            lengths, owners, speakers, events = (
+                self.lengths[part],
+                self.owners[part],
+                self.speakers[part],
+                self.events[part],
+            )
             batch = max(1, PAIRS_AT_ONCE // len(part))
             matrix = None
             for first in range(0, len(mine), batch):
@@ -126,15 +151,28 @@ class LinkedQuotations:
                 possible &= self.labels[part][None, :] != self.labels[ks][:, None]
                 if not possible.any():
                     continue
-                matrix = _TokenMatrix(self._tokens(self._positions(part)), lengths) if matrix is None else matrix
+                matrix = (
+                    _TokenMatrix(self._tokens(self._positions(part)), lengths)
+                    if matrix is None
+                    else matrix
+                )
                 possible &= self._share_enough(ks, lengths, matrix)
                 for k, row in zip(ks.tolist(), possible):
                     others = part[row]
                     for other in others[self.labels[others] != self.labels[k]].tolist():
-                        if self.labels[k] != self.labels[other] and self._aligned(min(k, other), max(k, other)):
+                        if self.labels[k] != self.labels[other] and self._aligned(
+                            min(k, other), max(k, other)
+                        ):
                             self._join(k, other)
 
-    def _filter_pairs(self, ks: np.ndarray, lengths: np.ndarray, owners: np.ndarray, speakers: np.ndarray, events: np.ndarray) -> np.ndarray:
+    def _filter_pairs(
+        self,
+        ks: np.ndarray,
+        lengths: np.ndarray,
+        owners: np.ndarray,
+        speakers: np.ndarray,
+        events: np.ndarray,
+    ) -> np.ndarray:
         """Which pairs (row: a quotation of ``ks``, column: a holder of these lengths, articles, speakers and events) may link:
         at least as long, another article of the same event, no two different speakers."""
         mine = self.speakers[ks][:, None]
@@ -145,18 +183,24 @@ class LinkedQuotations:
             & ((mine == 0) | (speakers[None, :] == 0) | (speakers[None, :] == mine))
         )
 
-    def _share_enough(self, ks: np.ndarray, lengths: np.ndarray, matrix: "_TokenMatrix") -> np.ndarray:
+    def _share_enough(
+        self, ks: np.ndarray, lengths: np.ndarray, matrix: "_TokenMatrix"
+    ) -> np.ndarray:
         """Which pairs (row: a quotation of ``ks``, column: a row of ``matrix``, of these ``lengths``) share enough words to be aligned:
         words in common (counted with repeats, which bound the words matched) and distinct words."""
         mine = self.lengths[ks]
         common, distinct = matrix.count_common(self._tokens(self._positions(ks)), mine)
-        least = np.maximum(self.min_matched, self.link_share * np.minimum(lengths[None, :], mine[:, None]))
+        least = np.maximum(
+            self.min_matched, self.link_share * np.minimum(lengths[None, :], mine[:, None])
+        )
         return (distinct >= self.min_matched) & (common >= least)
 
     def _positions(self, quotations: np.ndarray) -> np.ndarray:
         """The positions in :attr:`words` of these quotations' words, one quotation after another."""
         lengths = self.lengths[quotations]
-        return np.repeat(self.starts[quotations] - np.cumsum(lengths) + lengths, lengths) + np.arange(int(lengths.sum()))
+        return np.repeat(
+            self.starts[quotations] - np.cumsum(lengths) + lengths, lengths
+        ) + np.arange(int(lengths.sum()))
 
     def _tokens(self, positions: np.ndarray) -> np.ndarray:
         """The tokens at these positions of :attr:`words`, each as one number (code × 2³² + occurrence)."""
@@ -201,15 +245,26 @@ class _TokenMatrix:
     def __init__(self, tokens: np.ndarray, lengths: np.ndarray) -> None:
         order = np.argsort(tokens, kind="stable")
         ordered = tokens[order]
-        new = np.concatenate(([True], ordered[1:] != ordered[:-1])) if len(ordered) else np.empty(0, bool)
+        new = (
+            np.concatenate(([True], ordered[1:] != ordered[:-1]))
+            if len(ordered)
+            else np.empty(0, bool)
+        )
         self.columns = ordered[new]
         columns = np.empty(len(tokens), dtype=np.int64)
         columns[order] = np.cumsum(new) - 1
         indptr = np.concatenate(([0], np.cumsum(lengths)))
-        self.matrix = sp.csr_matrix((np.ones(len(tokens), dtype=np.int32), columns, indptr), shape=(len(lengths), len(self.columns)))
-        self.first = (self.columns % _TOKEN_SHIFT == 0).astype(np.int32)  # a word's first occurrence: distinct words
+        self.matrix = sp.csr_matrix(
+            (np.ones(len(tokens), dtype=np.int32), columns, indptr),
+            shape=(len(lengths), len(self.columns)),
+        )
+        self.first = (self.columns % _TOKEN_SHIFT == 0).astype(
+            np.int32
+        )  # a word's first occurrence: distinct words
 
-    def count_common(self, tokens: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def count_common(
+        self, tokens: np.ndarray, lengths: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
         """Tokens in common between every row and each of several quotations, and of those the distinct words.
 
         ``tokens``: the quotations' tokens one quotation after another, ``lengths``
@@ -217,11 +272,15 @@ class _TokenMatrix:
         column per row of the matrix.
         """
         at = np.searchsorted(self.columns, tokens)
-        found = (at < len(self.columns)) & (self.columns[np.minimum(at, len(self.columns) - 1)] == tokens)
+        found = (at < len(self.columns)) & (
+            self.columns[np.minimum(at, len(self.columns) - 1)] == tokens
+        )
         which = np.repeat(np.arange(len(lengths)), lengths)[found]
         columns = at[found]
         shape = (len(self.columns), len(lengths))
-        wanted = sp.csc_matrix((np.ones(len(columns), dtype=np.int32), (columns, which)), shape=shape)
+        wanted = sp.csc_matrix(
+            (np.ones(len(columns), dtype=np.int32), (columns, which)), shape=shape
+        )
         first = sp.csc_matrix((self.first[columns], (columns, which)), shape=shape)
         return (self.matrix @ wanted).T.toarray(), (self.matrix @ first).T.toarray()
 
@@ -254,7 +313,9 @@ def link_quotations(
     words, occurrences = encode_tokens(tokens, vocabulary)
     starts = np.concatenate(([0], np.cumsum([len(w) for w in keys], dtype=np.int64)))
     numbers = {owner: n for n, owner in enumerate(dict.fromkeys(owners))}
-    voices = {speaker: n for n, speaker in enumerate(dict.fromkeys(s for s in speakers if s), start=1)}
+    voices = {
+        speaker: n for n, speaker in enumerate(dict.fromkeys(s for s in speakers if s), start=1)
+    }
     events_numbered = {event: n for n, event in enumerate(dict.fromkeys(events))}
     linked = LinkedQuotations(
         words,
@@ -268,5 +329,7 @@ def link_quotations(
     )
     for token, holders in postings.items():
         if len(holders) > 1 and token in in_prefix:
-            linked.link_holders(np.array(holders), np.array([k in in_prefix[token] for k in holders]))
+            linked.link_holders(
+                np.array(holders), np.array([k in in_prefix[token] for k in holders])
+            )
     return linked

@@ -91,13 +91,25 @@ def compare_wording(full: list[str], member: list[str], max_swap: int = MAX_SWAP
     """
     opcodes = _matcher(full, member).get_opcodes()
     equal = [op for op in opcodes if op[0] == "equal"]
-    found: dict = {"kept": None, "matched": 0, "changed": [], "added": [], "cut_inside": [], "beyond": []}
+    found: dict = {
+        "kept": None,
+        "matched": 0,
+        "changed": [],
+        "added": [],
+        "cut_inside": [],
+        "beyond": [],
+    }
     if not equal:
         return found
     # the cut runs between matches of two words or more, stretched to single-word matches within a swap's reach;
     # a stray "we" or "the" far from the rest does not stretch it
     anchors = [op for op in equal if op[2] - op[1] >= 2] or equal
-    first, last, member_first, member_last = anchors[0][1], anchors[-1][2], anchors[0][3], anchors[-1][4]
+    first, last, member_first, member_last = (
+        anchors[0][1],
+        anchors[-1][2],
+        anchors[0][3],
+        anchors[-1][4],
+    )
     for _, i1, i2, j1, j2 in reversed([op for op in equal if op[2] <= first]):
         if first - i2 <= max_swap and member_first - j2 <= max_swap:
             first, member_first = i1, j1
@@ -129,7 +141,12 @@ def compare_wording(full: list[str], member: list[str], max_swap: int = MAX_SWAP
 QUOTATION_COLUMNS = ["article_id", "quotation_id", "start", "end", "text", "speaker"]
 
 
-def list_quotations(quote_spans: pd.DataFrame, articles: pd.DataFrame, quotes: pd.DataFrame | None = None, min_words: int = MIN_WORDS) -> pd.DataFrame:
+def list_quotations(
+    quote_spans: pd.DataFrame,
+    articles: pd.DataFrame,
+    quotes: pd.DataFrame | None = None,
+    min_words: int = MIN_WORDS,
+) -> pd.DataFrame:
     """The quotations that can be grouped: outermost, of ``min_words`` words or more.
 
     Parameters
@@ -149,7 +166,11 @@ def list_quotations(quote_spans: pd.DataFrame, articles: pd.DataFrame, quotes: p
     order = {a: k for k, a in enumerate(articles["article_id"])}
     rows = []
     for article_id, quotation_id, start, end, depth in zip(
-        quote_spans["article_id"], quote_spans["quotation_id"], quote_spans["start"], quote_spans["end"], quote_spans["depth"]
+        quote_spans["article_id"],
+        quote_spans["quotation_id"],
+        quote_spans["start"],
+        quote_spans["end"],
+        quote_spans["depth"],
     ):
         if depth != 1:
             continue
@@ -159,7 +180,9 @@ def list_quotations(quote_spans: pd.DataFrame, articles: pd.DataFrame, quotes: p
             rows.append((article_id, quotation_id, inner_start, inner_end, text))
     rows.sort(key=lambda row: (order[row[0]], row[2]))
     speakers = _speakers(quotes, rows) if quotes is not None else {}
-    return pd.DataFrame([(*row, speakers.get(k, "")) for k, row in enumerate(rows)], columns=QUOTATION_COLUMNS)
+    return pd.DataFrame(
+        [(*row, speakers.get(k, "")) for k, row in enumerate(rows)], columns=QUOTATION_COLUMNS
+    )
 
 
 def read_quotation_words(start: int, text: str) -> list[tuple[int, int, str]]:
@@ -168,7 +191,12 @@ def read_quotation_words(start: int, text: str) -> list[tuple[int, int, str]]:
 
 
 def describe_group(
-    number: int, members: list[int], quotations: dict[int, tuple], keys: dict[int, list[str]], speakers: dict[int, str], link_share: float = LINK_SHARE
+    number: int,
+    members: list[int],
+    quotations: dict[int, tuple],
+    keys: dict[int, list[str]],
+    speakers: dict[int, str],
+    link_share: float = LINK_SHARE,
 ) -> list[tuple]:
     """The rows of one group of :data:`VARIANT_COLUMNS`, the full version first.
 
@@ -176,7 +204,10 @@ def describe_group(
     """
     full = min(members, key=lambda k: (-len(keys[k]), k))
     memo = _GroupMemo(members, quotations, keys, full)
-    return [_describe(number, k, full, quotations, keys, speakers, link_share, memo) for k in [full] + [m for m in members if m != full]]
+    return [
+        _describe(number, k, full, quotations, keys, speakers, link_share, memo)
+        for k in [full] + [m for m in members if m != full]
+    ]
 
 
 def group_quote_variants(
@@ -214,11 +245,21 @@ def group_quote_variants(
     :func:`compare_wording`) and ``wording`` (``full``; ``reworded`` when words are
     changed or added inside the cut; else ``verbatim``).
     """
-    quotations = list_quotations(quote_spans, articles, quotes, min_words) if quotations is None else quotations
+    quotations = (
+        list_quotations(quote_spans, articles, quotes, min_words)
+        if quotations is None
+        else quotations
+    )
     listed = {
         k: (article_id, quotation_id, start, end, read_quotation_words(start, text), text)
         for k, (article_id, quotation_id, start, end, text) in enumerate(
-            zip(quotations["article_id"], quotations["quotation_id"], quotations["start"], quotations["end"], quotations["text"])
+            zip(
+                quotations["article_id"],
+                quotations["quotation_id"],
+                quotations["start"],
+                quotations["end"],
+                quotations["text"],
+            )
         )
     }
     keys = {k: [w[2] for w in quotation[4]] for k, quotation in listed.items()}
@@ -234,7 +275,11 @@ def group_quote_variants(
         [event_of[owner] for owner in owners],
     )
     groups = [m for m in linked.list_groups() if len({owners[k] for k in m}) >= 2]
-    rows = [row for number, members in enumerate(groups) for row in describe_group(number, members, listed, keys, speakers, link_share)]
+    rows = [
+        row
+        for number, members in enumerate(groups)
+        for row in describe_group(number, members, listed, keys, speakers, link_share)
+    ]
     return pd.DataFrame(rows, columns=VARIANT_COLUMNS)
 
 
@@ -261,14 +306,25 @@ class _Wordings:
             for token in list_tokens(list(key)):
                 rows.append(row)
                 columns.append(self.columns.setdefault(token, len(self.columns)))
-        self.tokens = sp.csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, columns)), shape=(len(self.order), len(self.columns)))
+        self.tokens = sp.csr_matrix(
+            (np.ones(len(rows), dtype=np.int32), (rows, columns)),
+            shape=(len(self.order), len(self.columns)),
+        )
         self.holders = self.tokens.tocsc()  # each token's wordings
         # what choose() picks per wording, as arrays: its first member (the full version heads its own wording),
         # unless that member is of the fragment's article: then the first member of another article (-1: none)
-        self.articles = {owner: n for n, owner in enumerate(dict.fromkeys(owners[m] for m in sorted(members)))}
+        self.articles = {
+            owner: n for n, owner in enumerate(dict.fromkeys(owners[m] for m in sorted(members)))
+        }
         firsts = [members[0] for members in self.by_key.values()]
-        seconds = [next((m for m in members if owners[m] != owners[members[0]]), -1) for members in self.by_key.values()]
-        self.first_member, self.other_member = np.array(firsts, dtype=np.int64), np.array(seconds, dtype=np.int64)
+        seconds = [
+            next((m for m in members if owners[m] != owners[members[0]]), -1)
+            for members in self.by_key.values()
+        ]
+        self.first_member, self.other_member = (
+            np.array(firsts, dtype=np.int64),
+            np.array(seconds, dtype=np.int64),
+        )
         self.first_article = np.array([self.articles[owners[m]] for m in firsts], dtype=np.int64)
 
     def closest(self, k: int, keys, token_sets: dict) -> int:
@@ -283,14 +339,20 @@ class _Wordings:
         the wordings looked at, :meth:`_search` finds the best. When nothing is
         matched (no wording shares a word), the full scan decides.
         """
-        present = sorted({self.columns[token] for token in list_tokens(keys[k]) if token in self.columns})
+        present = sorted(
+            {self.columns[token] for token in list_tokens(keys[k]) if token in self.columns}
+        )
         wanted = np.zeros(len(self.columns), dtype=np.int32)
         wanted[present] = 1
         indptr = self.holders.indptr
         rarest = sorted(present, key=lambda column: (indptr[column + 1] - indptr[column], column))
         first = len(rarest) - count_least_overlap(len(rarest)) + 1
         best, best_value = self._search(k, keys, self._holding(rarest[: max(first, 1)]), wanted)
-        needed = len(rarest) - (best_value[0] if best_value is not None and best_value[0] > 0 else 1) + 1
+        needed = (
+            len(rarest)
+            - (best_value[0] if best_value is not None and best_value[0] > 0 else 1)
+            + 1
+        )
         if needed > first:
             best, best_value = self._search(k, keys, self._holding(rarest[:needed]), wanted)
         if best_value is None or best_value[0] == 0:
@@ -300,9 +362,15 @@ class _Wordings:
     def _holding(self, columns: list[int]) -> np.ndarray:
         """The wordings (rows) holding any of these tokens (columns), ascending."""
         indptr, indices = self.holders.indptr, self.holders.indices
-        return unique_sorted(np.concatenate([indices[indptr[c] : indptr[c + 1]] for c in columns] or [np.empty(0, np.int32)]))
+        return unique_sorted(
+            np.concatenate(
+                [indices[indptr[c] : indptr[c + 1]] for c in columns] or [np.empty(0, np.int32)]
+            )
+        )
 
-    def _search(self, k: int, keys, rows: np.ndarray, wanted: np.ndarray) -> tuple[int, tuple | None]:
+    def _search(
+        self, k: int, keys, rows: np.ndarray, wanted: np.ndarray
+    ) -> tuple[int, tuple | None]:
         """The best of these wordings' members for ``k``, tried level by level.
 
         Wordings are tried from the most tokens in common down, and the search
@@ -311,7 +379,11 @@ class _Wordings:
         first to match every token it has in common wins the level outright.
         """
         bounds = self.tokens[rows] @ wanted
-        members = np.where(self.first_article[rows] != self.articles[self.owners[k]], self.first_member[rows], self.other_member[rows])
+        members = np.where(
+            self.first_article[rows] != self.articles[self.owners[k]],
+            self.first_member[rows],
+            self.other_member[rows],
+        )
         keep = (bounds > 0) & (members >= 0)
         rows, bounds, members = rows[keep], bounds[keep], members[keep]
         best, best_value, settled = -1, None, None
@@ -342,7 +414,9 @@ class _Wordings:
         return chosen
 
 
-def _closest_wording(k: int, chosen: dict[tuple[str, ...], int], full: int, keys, token_sets: dict) -> int:
+def _closest_wording(
+    k: int, chosen: dict[tuple[str, ...], int], full: int, keys, token_sets: dict
+) -> int:
     """The chosen member matching most of ``keys[k]``. Matched words never exceed the words two quotations have in
     common (counted with repeats), so candidates are tried from the largest such bound down and the search stops
     below the best match found. ``token_sets`` keeps each wording's tokens between calls on one group."""
@@ -366,7 +440,12 @@ class _GroupMemo:
     """What describing one group computes once: each wording's tokens, each comparison, each fragment's closest member, and the members by wording (:class:`_Wordings`, built for the first fragment)."""
 
     def __init__(self, members: list[int], quotations: dict[int, tuple], keys, full: int) -> None:
-        self.members, self.owners, self.keys, self.full = members, {m: quotations[m][0] for m in members}, keys, full
+        self.members, self.owners, self.keys, self.full = (
+            members,
+            {m: quotations[m][0] for m in members},
+            keys,
+            full,
+        )
         self.tokens: dict[tuple[str, ...], frozenset] = {}
         self.compared: dict[tuple[tuple[str, ...], tuple[str, ...]], dict] = {}
         self.closest: dict[tuple[tuple[str, ...], str], int] = {}
@@ -400,10 +479,17 @@ def _inside_marks(text: str, start: int, end: int) -> tuple[int, int]:
 def _speakers(quotes: pd.DataFrame, candidates: list) -> dict[int, str]:
     found = {}
     by_article: dict[str, list[tuple[int, int, str]]] = {}
-    for article_id, start, end, speaker in zip(quotes["article_id"], quotes["start"], quotes["end"], quotes["speaker"]):
-        by_article.setdefault(article_id, []).append((start, end, "" if pd.isna(speaker) else str(speaker)))
+    for article_id, start, end, speaker in zip(
+        quotes["article_id"], quotes["start"], quotes["end"], quotes["speaker"]
+    ):
+        by_article.setdefault(article_id, []).append(
+            (start, end, "" if pd.isna(speaker) else str(speaker))
+        )
     for k, (article_id, _, start, end, _) in enumerate(candidates):
-        holder = next((s for qs, qe, s in by_article.get(article_id, []) if qs <= start and end <= qe + 1), "")
+        holder = next(
+            (s for qs, qe, s in by_article.get(article_id, []) if qs <= start and end <= qe + 1),
+            "",
+        )
         found[k] = holder
     return found
 

@@ -40,7 +40,9 @@ def list_parts(out: Path, table: str) -> list[Path]:
     return sorted(part_folder(out, table).glob("chunk-*.parquet"))
 
 
-def read_parts(out: Path, table: str, columns: list[str] | None = None, articles=None) -> pd.DataFrame:
+def read_parts(
+    out: Path, table: str, columns: list[str] | None = None, articles=None
+) -> pd.DataFrame:
     """Every finished chunk of ``table``, concatenated, rows in ``article_id`` order; only the rows of ``articles`` (ids) when given.
 
     Each chunk is filtered as it is read, so rows left out are never all held
@@ -53,7 +55,9 @@ def read_parts(out: Path, table: str, columns: list[str] | None = None, articles
         frame = pd.read_parquet(path, columns=columns)
         frames.append(frame if kept is None else frame[frame["article_id"].isin(kept)])
     if not frames:
-        raise FileNotFoundError(f"{folder}: no chunks; run 'python -m analysis run CORPUS --out {out} --engine stream' first")
+        raise FileNotFoundError(
+            f"{folder}: no chunks; run 'python -m analysis run CORPUS --out {out} --engine stream' first"
+        )
     filled = [f for f in frames if len(f)] or frames[:1]
     frame = pd.concat(filled, ignore_index=True) if len(filled) > 1 else filled[0]
     return frame.sort_values("article_id", kind="stable", ignore_index=True)

@@ -53,7 +53,10 @@ def load_outputs(out: str | Path) -> dict[str, pd.DataFrame]:
     if marker.is_file() and marker.read_text(encoding="utf-8") == stamp:
         return {name: pd.read_parquet(folder / f"{name}.parquet") for name in TABLES}
     tables = read_stream_outputs(out)
-    normal = {name: normalise_table(tables[name], keep=["clean_text"] if name == "articles" else []) for name in TABLES}
+    normal = {
+        name: normalise_table(tables[name], keep=["clean_text"] if name == "articles" else [])
+        for name in TABLES
+    }
     try:
         folder.mkdir(exist_ok=True)
         marker.unlink(missing_ok=True)
@@ -77,7 +80,14 @@ reader (each notebook of a report) reads them in seconds; used while :func:`stam
 def stamp_run(out: Path) -> str:
     """A key of a stream run's finished state: the path, size and modification time of every file of its tables
     and chunk markers (work files and :data:`READ_TABLES` left out). A resumed or repeated run changes it."""
-    files = sorted(p for p in out.rglob("*") if p.is_file() and p.relative_to(out).parts[0] not in ("_work", READ_TABLES))
+    files = sorted(
+        p
+        for p in out.rglob("*")
+        if p.is_file() and p.relative_to(out).parts[0] not in ("_work", READ_TABLES)
+    )
     files += sorted((out / "_work" / "done").glob("*.json"))
-    lines = [f"{p.relative_to(out).as_posix()}\t{p.stat().st_size}\t{p.stat().st_mtime_ns}" for p in files]
+    lines = [
+        f"{p.relative_to(out).as_posix()}\t{p.stat().st_size}\t{p.stat().st_mtime_ns}"
+        for p in files
+    ]
     return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()

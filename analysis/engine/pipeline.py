@@ -83,10 +83,28 @@ import pandas as pd
 from analysis.across.copying import find_shared_passages, list_shingles, summarise_shared
 from analysis.across.coverage import find_coverage, find_omissions
 from analysis.across.variants import group_quote_variants, list_quotations
-from analysis.engine.runs import check_completed, describe_input, hold_folder, kit_version, write_folder
+from analysis.engine.runs import (
+    check_completed,
+    describe_input,
+    hold_folder,
+    kit_version,
+    write_folder,
+)
 from analysis.engine.tables import read_table, write_table
-from analysis.hedging.cues import compare_hedging, count_sentence_cues, find_hedged_figures, find_hedges, summarise_hedging
-from analysis.loaded.distinctive import collect_authorial_words, count_terms, find_distinctive_terms, needs_words, read_background
+from analysis.hedging.cues import (
+    compare_hedging,
+    count_sentence_cues,
+    find_hedged_figures,
+    find_hedges,
+    summarise_hedging,
+)
+from analysis.loaded.distinctive import (
+    collect_authorial_words,
+    count_terms,
+    find_distinctive_terms,
+    needs_words,
+    read_background,
+)
 from analysis.loaded.terms import (
     LoadedLexicon,
     add_naming_choices,
@@ -99,7 +117,14 @@ from analysis.loaded.terms import (
 )
 from analysis.sources.actors import Actor, find_actor_mentions, load_actors, summarise_actor_tone
 from analysis.sources.choice import find_cited_media, find_quotes_and_stances, summarise_sources
-from analysis.sources.labels import Role, count_actor_labels, find_actor_labels, flag_actor_labels, list_sitting_roles, load_label_tables
+from analysis.sources.labels import (
+    Role,
+    count_actor_labels,
+    find_actor_labels,
+    flag_actor_labels,
+    list_sitting_roles,
+    load_label_tables,
+)
 from analysis.sources.lexicons import SourceLexicons, load_source_lexicons
 from analysis.stats.rates import sum_rates_by_article
 from analysis.text.clean import clean_corpus
@@ -165,7 +190,14 @@ CORPUS_TABLES = (
 TABLES = LOCAL_TABLES + CORPUS_TABLES
 """Every output table."""
 
-BUCKETED_TABLES = ("actor_labels", "shared_passages", "shared_articles", "quote_variants", "coverage", "omissions")
+BUCKETED_TABLES = (
+    "actor_labels",
+    "shared_passages",
+    "shared_articles",
+    "quote_variants",
+    "coverage",
+    "omissions",
+)
 """Corpus tables the stream engine computes a bucket at a time (:mod:`analysis.engine.reduce`), not from the whole corpus at once."""
 
 
@@ -178,7 +210,14 @@ def prepare_articles(articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
     cleaned, paragraphs, removed = clean_corpus(articles)
     quote_spans, voice = find_article_quotations(cleaned)
     sentences = label_voice(segment_articles(cleaned, paragraphs), cleaned, quote_spans)
-    return {"articles": cleaned, "removed": removed, "paragraphs": paragraphs, "quote_spans": quote_spans, "voice": voice, "sentences": sentences}
+    return {
+        "articles": cleaned,
+        "removed": removed,
+        "paragraphs": paragraphs,
+        "quote_spans": quote_spans,
+        "voice": voice,
+        "sentences": sentences,
+    }
 
 
 @dataclass(frozen=True)
@@ -194,7 +233,9 @@ class Resources:
     """The general loaded-terms lexicon with the corpus's naming sets (the general one alone when None)."""
 
 
-def load_resources(corpus: str | Path | None = None, background: str | Path | None = None) -> Resources:
+def load_resources(
+    corpus: str | Path | None = None, background: str | Path | None = None
+) -> Resources:
     """The kit's general resources, with the corpus's own (:mod:`analysis.resources.corpus_lists`) when it has them.
 
     ``background``: a CSV frequency list (``term``, ``count``) for the prior of
@@ -203,7 +244,14 @@ def load_resources(corpus: str | Path | None = None, background: str | Path | No
     actors = load_actors(corpus)
     descriptors, roles = load_label_tables(corpus)
     prior = read_background(background) if background is not None else None
-    return Resources(actors, descriptors, roles, load_source_lexicons(actors, corpus), prior, load_corpus_lexicon(corpus))
+    return Resources(
+        actors,
+        descriptors,
+        roles,
+        load_source_lexicons(actors, corpus),
+        prior,
+        load_corpus_lexicon(corpus),
+    )
 
 
 def analyse_local(articles: pd.DataFrame, resources: Resources) -> dict[str, pd.DataFrame]:
@@ -213,15 +261,24 @@ def analyse_local(articles: pd.DataFrame, resources: Resources) -> dict[str, pd.
     chunk by chunk and the chunks' tables concatenated (:mod:`analysis.engine.stream`).
     """
     base = prepare_articles(articles)
-    cleaned, paragraphs, quote_spans, voice = base["articles"], base["paragraphs"], base["quote_spans"], base["voice"]
+    cleaned, paragraphs, quote_spans, voice = (
+        base["articles"],
+        base["paragraphs"],
+        base["quote_spans"],
+        base["voice"],
+    )
     sentences = score_sentences(base["sentences"], cleaned, voice)
     mentions = find_actor_mentions(sentences, cleaned, voice, resources.actors)
     hedges = find_hedges(sentences, cleaned, voice)
     cue_counts = count_sentence_cues(sentences, cleaned, voice, hedges)
     loaded = find_loaded(sentences, cleaned, voice, resources.loaded)
     loaded_counts = count_sentence_loaded(sentences, cleaned, voice, loaded)
-    labels = find_actor_labels(sentences, cleaned, voice, mentions, resources.actors, resources.descriptors)
-    quotes, stances = find_quotes_and_stances(cleaned, sentences, paragraphs, quote_spans, resources.lexicons)
+    labels = find_actor_labels(
+        sentences, cleaned, voice, mentions, resources.actors, resources.descriptors
+    )
+    quotes, stances = find_quotes_and_stances(
+        cleaned, sentences, paragraphs, quote_spans, resources.lexicons
+    )
     words = collect_authorial_words(sentences, cleaned, voice)
     cue_sums, loaded_sums = sum_rates_by_article(cue_counts), sum_rates_by_article(loaded_counts)
     return {
@@ -237,7 +294,9 @@ def analyse_local(articles: pd.DataFrame, resources: Resources) -> dict[str, pd.
         "hedging_articles": summarise_hedging(cue_counts, cleaned, by="article_id", sums=cue_sums),
         "hedged_figures": find_hedged_figures(sentences, cleaned, hedges, voice),
         "loaded_terms": loaded,
-        "loaded_articles": summarise_loaded(loaded_counts, cleaned, by="article_id", sums=loaded_sums),
+        "loaded_articles": summarise_loaded(
+            loaded_counts, cleaned, by="article_id", sums=loaded_sums
+        ),
         "quotes": quotes,
         "stances": stances,
         "sources": summarise_sources(quotes, cleaned),
@@ -256,7 +315,9 @@ def analyse_local(articles: pd.DataFrame, resources: Resources) -> dict[str, pd.
     }
 
 
-def analyse_corpus(local: dict[str, pd.DataFrame], resources: Resources, bucketed: bool = True) -> dict[str, pd.DataFrame]:
+def analyse_corpus(
+    local: dict[str, pd.DataFrame], resources: Resources, bucketed: bool = True
+) -> dict[str, pd.DataFrame]:
     """The tables that compare outlets or articles (:data:`CORPUS_TABLES`), from the local tables.
 
     ``local``: :func:`analyse_local`'s tables for the whole corpus, articles in
@@ -274,7 +335,9 @@ def analyse_corpus(local: dict[str, pd.DataFrame], resources: Resources, buckete
     cleaned, sentences = local["articles"], local["sentences"]
     cue_counts, loaded_counts = local["cue_counts"], local["loaded_counts"]
     tone_sums, cue_sums, loaded_sums = local["tone_sums"], local["cue_sums"], local["loaded_sums"]
-    words = local["words"] if local["words"] is not None and needs_words(len(local["words"])) else None
+    words = (
+        local["words"] if local["words"] is not None and needs_words(len(local["words"])) else None
+    )
     tables = {
         "tone_outlets": summarise_tone(sentences, cleaned, by="outlet", sums=tone_sums),
         "tone_tests": compare_tone(sentences, cleaned, by="outlet", sums=tone_sums),
@@ -283,20 +346,36 @@ def analyse_corpus(local: dict[str, pd.DataFrame], resources: Resources, buckete
         "loaded_outlets": summarise_loaded(loaded_counts, cleaned, by="outlet", sums=loaded_sums),
         "loaded_tests": compare_loaded(loaded_counts, cleaned, by="outlet", sums=loaded_sums),
         "naming_choices": add_naming_choices(local["naming_counts"], by="outlet"),
-        "distinctive_terms": find_distinctive_terms(words, cleaned, by="outlet", background=resources.background, counts=local["term_counts"]),
+        "distinctive_terms": find_distinctive_terms(
+            words,
+            cleaned,
+            by="outlet",
+            background=resources.background,
+            counts=local["term_counts"],
+        ),
     }
     if bucketed:
         counts = local["label_counts"]
-        tables["actor_labels"] = flag_actor_labels(counts, cleaned, resources.roles, list_sitting_roles(counts, resources.roles))
-        tables["quote_variants"] = group_quote_variants(local["quote_spans"], cleaned, local["quotes"], quotations=local["quotations"])
-        tables["shared_passages"] = find_shared_passages(cleaned, local["voice"], shingles=local["shingles"])
-        tables["shared_articles"] = summarise_shared(tables["shared_passages"], cleaned, local["voice"])
+        tables["actor_labels"] = flag_actor_labels(
+            counts, cleaned, resources.roles, list_sitting_roles(counts, resources.roles)
+        )
+        tables["quote_variants"] = group_quote_variants(
+            local["quote_spans"], cleaned, local["quotes"], quotations=local["quotations"]
+        )
+        tables["shared_passages"] = find_shared_passages(
+            cleaned, local["voice"], shingles=local["shingles"]
+        )
+        tables["shared_articles"] = summarise_shared(
+            tables["shared_passages"], cleaned, local["voice"]
+        )
         tables["coverage"] = find_coverage(sentences, cleaned)
         tables["omissions"] = find_omissions(tables["coverage"], cleaned)
     return tables
 
 
-def analyse_articles(articles: pd.DataFrame, resources: Resources | None = None) -> dict[str, pd.DataFrame]:
+def analyse_articles(
+    articles: pd.DataFrame, resources: Resources | None = None
+) -> dict[str, pd.DataFrame]:
     """All tables for a loaded corpus (see the module docstring), keyed by table name.
 
     ``articles`` keeps ``raw_text`` and gains ``clean_text``; ``resources``
@@ -309,7 +388,9 @@ def analyse_articles(articles: pd.DataFrame, resources: Resources | None = None)
     return {name: tables[name] for name in TABLES}
 
 
-def run_corpus(corpus: str | Path, out: str | Path, background: str | Path | None = None) -> dict[str, pd.DataFrame]:
+def run_corpus(
+    corpus: str | Path, out: str | Path, background: str | Path | None = None
+) -> dict[str, pd.DataFrame]:
     """Load, analyse and write a corpus's tables into ``out``; return the tables.
 
     The run holds ``out`` while it works (:func:`analysis.engine.runs.hold_folder`: a
@@ -339,12 +420,21 @@ def write_outputs(tables: dict[str, pd.DataFrame], out: Path, record: dict | Non
         clean_dir.mkdir()
         articles = tables["articles"]
         for article_id, text in zip(articles["article_id"], articles["clean_text"]):
-            (clean_dir / f"{article_id}.txt").write_text(text + "\n", encoding="utf-8", newline="\n")
-        write_table(articles.drop(columns=["raw_text", "clean_text"], errors="ignore"), folder / "articles.csv")
+            (clean_dir / f"{article_id}.txt").write_text(
+                text + "\n", encoding="utf-8", newline="\n"
+            )
+        write_table(
+            articles.drop(columns=["raw_text", "clean_text"], errors="ignore"),
+            folder / "articles.csv",
+        )
         for name in TABLES[1:]:
             write_table(tables[name], folder / f"{name}.csv")
 
-    write_folder(out, write, record if record is not None else {"engine": "single", "kit_version": kit_version()})
+    write_folder(
+        out,
+        write,
+        record if record is not None else {"engine": "single", "kit_version": kit_version()},
+    )
 
 
 def read_single_outputs(out: str | Path) -> dict[str, pd.DataFrame]:
@@ -366,6 +456,7 @@ def read_single_outputs(out: str | Path) -> dict[str, pd.DataFrame]:
         )
     tables = {name: read_table(out / f"{name}.csv") for name in TABLES}
     tables["articles"]["clean_text"] = [
-        (out / "clean" / f"{a}.txt").read_text(encoding="utf-8").removesuffix("\n") for a in tables["articles"]["article_id"]
+        (out / "clean" / f"{a}.txt").read_text(encoding="utf-8").removesuffix("\n")
+        for a in tables["articles"]["article_id"]
     ]
     return tables

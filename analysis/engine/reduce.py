@@ -37,8 +37,22 @@ from analysis.across.coverage import (
     warn_large_event,
 )
 from analysis.engine.chunks import WORK, count_part_rows, list_parts, part_columns, part_path
-from analysis.engine.shuffle import RowWriter, SortedRuns, merge_sorted, number_buckets, read_bucket, write_buckets, write_parquet
-from analysis.sources.labels import LABEL_COLUMNS, Role, add_sitting_roles, flag_actor_labels, list_sitting_roles
+from analysis.engine.shuffle import (
+    RowWriter,
+    SortedRuns,
+    merge_sorted,
+    number_buckets,
+    read_bucket,
+    write_buckets,
+    write_parquet,
+)
+from analysis.sources.labels import (
+    LABEL_COLUMNS,
+    Role,
+    add_sitting_roles,
+    flag_actor_labels,
+    list_sitting_roles,
+)
 from analysis.text.quotes import index_voice_ranges
 
 BUCKET_UNITS = 200_000
@@ -65,7 +79,13 @@ ALIGN_ARTICLES = 4_000
 """Articles whose texts (with their words' offsets and shared shingles' places, some 70 KB an article) are held at once
 while a block's pairs are aligned (:func:`align_block`); two blocks' worth at least."""
 
-SHINGLE_BUCKETS, PAIRS, TEXTS, VOICES, SPANS = "shared_shingles", "shared_pairs", "shared_texts", "shared_voices", "shared_spans"
+SHINGLE_BUCKETS, PAIRS, TEXTS, VOICES, SPANS = (
+    "shared_shingles",
+    "shared_pairs",
+    "shared_texts",
+    "shared_voices",
+    "shared_spans",
+)
 """Work folders of :func:`reduce_shared`: shingles by bucket of hashes; pairs, texts, voice ranges and passages' spans by block of articles."""
 
 FLAGGED = "labels_flagged"
@@ -98,7 +118,9 @@ def reduce_coverage(out: Path, max_sentences: int | None = None) -> None:
     claimed = [cover_bucket(out, number, outlet_rank, max_sentences) for number in range(buckets)]
     columns = ["first_article", "first_sentence", *COVERAGE_COLUMNS[1:], "event"]
     writer = RowWriter(out / "coverage.parquet", COVERAGE_COLUMNS)
-    omissions = SortedRuns(out / WORK / OMITTED, ["rank", *OMISSION_COLUMNS], 3, OMISSION_RUN)  # by outlet, then claim
+    omissions = SortedRuns(
+        out / WORK / OMITTED, ["rank", *OMISSION_COLUMNS], 3, OMISSION_RUN
+    )  # by outlet, then claim
     claim, key, rows = -1, None, []
     for row in merge_sorted([p for p in claimed if p is not None], columns, key_width=4):
         if row[:2] != key:
@@ -114,32 +136,52 @@ def reduce_coverage(out: Path, max_sentences: int | None = None) -> None:
     omitted.close(empty=sort_omissions([], outlet_order))
 
 
-def _omissions_of(claim: int, rows: list[tuple], outlets_of_event: dict[str, set[str]], outlet_rank: dict[str, int]) -> list[tuple]:
+def _omissions_of(
+    claim: int,
+    rows: list[tuple],
+    outlets_of_event: dict[str, set[str]],
+    outlet_rank: dict[str, int],
+) -> list[tuple]:
     """The omission rows of one claim, each led by its outlet's rank."""
     if not rows:
         return []
     outlets = sorted(outlets_of_event[rows[0][-1]], key=outlet_rank.__getitem__)
-    return [(outlet_rank[row[0]], *row) for row in list_omissions(claim, {row[3] for row in rows}, outlets, rows[0][7])]
+    return [
+        (outlet_rank[row[0]], *row)
+        for row in list_omissions(claim, {row[3] for row in rows}, outlets, rows[0][7])
+    ]
 
 
 def shuffle_claim_units(out: Path, buckets: int) -> tuple[dict[str, set[str]], dict[str, str]]:
     """Write every chunk's sentences that can be claims to the bucket of their event; return each event's outlets and each outlet's first article."""
     outlets_of_event: dict[str, set[str]] = {}
     first_article: dict[str, str] = {}
-    columns = ["article_id", "outlet"] + ([EVENT] if EVENT in part_columns(out, "articles") else [])
+    columns = ["article_id", "outlet"] + (
+        [EVENT] if EVENT in part_columns(out, "articles") else []
+    )
     for path in list_parts(out, "sentences"):
-        articles = pd.read_parquet(part_path(out, "articles", int(path.stem.removeprefix("chunk-"))), columns=columns)
-        sentences = pd.read_parquet(path, columns=["article_id", "sentence_id", "start", "end", "text"])
+        articles = pd.read_parquet(
+            part_path(out, "articles", int(path.stem.removeprefix("chunk-"))), columns=columns
+        )
+        sentences = pd.read_parquet(
+            path, columns=["article_id", "sentence_id", "start", "end", "text"]
+        )
         units = select_claim_units(sentences, articles)
-        write_buckets(units, number_buckets(units["event"], buckets), out / WORK / SHUFFLED, path.stem)
-        for event, outlet, article_id in zip(read_events(articles).values(), articles["outlet"], articles["article_id"]):
+        write_buckets(
+            units, number_buckets(units["event"], buckets), out / WORK / SHUFFLED, path.stem
+        )
+        for event, outlet, article_id in zip(
+            read_events(articles).values(), articles["outlet"], articles["article_id"]
+        ):
             outlets_of_event.setdefault(event, set()).add(outlet)
             if outlet not in first_article or article_id < first_article[outlet]:
                 first_article[outlet] = article_id
     return outlets_of_event, first_article
 
 
-def cover_bucket(out: Path, number: int, outlet_rank: dict[str, int], max_sentences: int) -> Path | None:
+def cover_bucket(
+    out: Path, number: int, outlet_rank: dict[str, int], max_sentences: int
+) -> Path | None:
     """Group the events of bucket ``number`` into claims; write its rows sorted by their claim's first sentence (None when empty)."""
     folder = out / WORK / SHUFFLED
     events = read_bucket(folder, number, columns=["event"])
@@ -153,12 +195,22 @@ def cover_bucket(out: Path, number: int, outlet_rank: dict[str, int], max_senten
     if units is None:
         return None
     units = units.sort_values(["article_id", "sentence_id"], kind="stable", ignore_index=True)
-    covered = pd.concat([cover_event(part, outlet_rank) for part in split_events(units, max_sentences)]).sort_index(kind="stable")
-    first = covered.groupby(["event", "local_claim"], sort=False)[["article_id", "sentence_id"]].transform("first")
-    covered = covered.assign(first_article=first["article_id"], first_sentence=first["sentence_id"])
-    covered = covered.sort_values(["first_article", "first_sentence", "article_id", "sentence_id"], kind="stable")
+    covered = pd.concat(
+        [cover_event(part, outlet_rank) for part in split_events(units, max_sentences)]
+    ).sort_index(kind="stable")
+    first = covered.groupby(["event", "local_claim"], sort=False)[
+        ["article_id", "sentence_id"]
+    ].transform("first")
+    covered = covered.assign(
+        first_article=first["article_id"], first_sentence=first["sentence_id"]
+    )
+    covered = covered.sort_values(
+        ["first_article", "first_sentence", "article_id", "sentence_id"], kind="stable"
+    )
     path = out / WORK / COVERED / f"{number:05d}.parquet"
-    write_parquet(covered[["first_article", "first_sentence", *COVERAGE_COLUMNS[1:], "event"]], path)
+    write_parquet(
+        covered[["first_article", "first_sentence", *COVERAGE_COLUMNS[1:], "event"]], path
+    )
     return path
 
 
@@ -199,14 +251,21 @@ def reduce_shared(out: Path) -> None:
         number = int(path.stem.removeprefix("chunk-"))
         shingles = pd.read_parquet(part_path(out, "shingles", number))
         shingles = pd.DataFrame(
-            {"rank": ids.get_indexer(shingles["article_id"]), **{c: shingles[c].to_numpy() for c in ("shingle", "position", "repeats")}}
+            {
+                "rank": ids.get_indexer(shingles["article_id"]),
+                **{c: shingles[c].to_numpy() for c in ("shingle", "position", "repeats")},
+            }
         )
-        write_buckets(shingles, shingles["shingle"].to_numpy() % buckets, work / SHINGLE_BUCKETS, path.stem)
+        write_buckets(
+            shingles, shingles["shingle"].to_numpy() % buckets, work / SHINGLE_BUCKETS, path.stem
+        )
         articles = pd.read_parquet(path, columns=["article_id", "outlet", "clean_text"])
         articles.insert(0, "rank", ids.get_indexer(articles["article_id"]))
         write_buckets(articles, articles["rank"] // BLOCK_ARTICLES, work / TEXTS, path.stem)
         voice = pd.read_parquet(part_path(out, "voice", number))
-        write_buckets(voice, ids.get_indexer(voice["article_id"]) // BLOCK_ARTICLES, work / VOICES, path.stem)
+        write_buckets(
+            voice, ids.get_indexer(voice["article_id"]) // BLOCK_ARTICLES, work / VOICES, path.stem
+        )
     for number in range(buckets):
         _write_pairs(work, number)
     passages = RowWriter(out / "shared_passages.parquet", PASSAGE_COLUMNS)
@@ -215,13 +274,17 @@ def reduce_shared(out: Path) -> None:
     passages.close()
     summaries = RowWriter(out / "shared_articles.parquet", SUMMARY_COLUMNS)
     for block in range(blocks):
-        articles = read_bucket(work / TEXTS, block).sort_values("rank", kind="stable", ignore_index=True)
+        articles = read_bucket(work / TEXTS, block).sort_values(
+            "rank", kind="stable", ignore_index=True
+        )
         voice = read_bucket(work / VOICES, block)
         spans = read_bucket(work / SPANS, block)
         summary = summarise_shared(
             spans if spans is not None else pd.DataFrame(columns=PASSAGE_COLUMNS),
             articles,
-            voice if voice is not None else pd.DataFrame(columns=["article_id", "start", "end", "voice"]),
+            voice
+            if voice is not None
+            else pd.DataFrame(columns=["article_id", "start", "end", "voice"]),
         )
         for row in summary.itertuples(index=False, name=None):
             summaries.add(row)
@@ -232,8 +295,15 @@ def _write_pairs(work: Path, number: int) -> None:
     """The pairs of articles that share the shingles of bucket ``number``, to the blocks of their first articles (a function,
     so that the bucket and its pairs are freed before the next)."""
     shingles = read_bucket(work / SHINGLE_BUCKETS, number)
-    for part, pairs in enumerate(list_shared_shingles(shingles, SHINGLE_PAIRS) if shingles is not None else []):
-        write_buckets(pairs, pairs["first"].to_numpy() // BLOCK_ARTICLES, work / PAIRS, f"{number:05d}-{part:05d}")
+    for part, pairs in enumerate(
+        list_shared_shingles(shingles, SHINGLE_PAIRS) if shingles is not None else []
+    ):
+        write_buckets(
+            pairs,
+            pairs["first"].to_numpy() // BLOCK_ARTICLES,
+            work / PAIRS,
+            f"{number:05d}-{part:05d}",
+        )
 
 
 def _write_passages(work: Path, block: int, ids: pd.Index, passages: RowWriter) -> None:
@@ -242,7 +312,9 @@ def _write_passages(work: Path, block: int, ids: pd.Index, passages: RowWriter) 
     pairs = read_bucket(work / PAIRS, block)
     if pairs is None:
         return
-    pairs = keep_passage_pairs(pairs.sort_values(["first", "second", "shingle"], kind="stable", ignore_index=True))  # the reads are freed
+    pairs = keep_passage_pairs(
+        pairs.sort_values(["first", "second", "shingle"], kind="stable", ignore_index=True)
+    )  # the reads are freed
     rows = align_block(pairs, work)
     for row in rows:
         passages.add(row)
@@ -299,9 +371,21 @@ def _read_texts(work: Path, ranks: list[int]) -> tuple[dict[int, tuple[str, str]
     voices = []
     for block in sorted({rank // BLOCK_ARTICLES for rank in ranks}):
         wanted = [rank for rank in ranks if rank // BLOCK_ARTICLES == block]
-        articles = read_bucket(work / TEXTS, block, columns=["rank", "article_id", "clean_text"], filters=[("rank", "in", wanted)])
-        texts.update((int(rank), (article_id, text)) for rank, article_id, text in zip(articles["rank"], articles["article_id"], articles["clean_text"]))
-        voice = read_bucket(work / VOICES, block, filters=[("article_id", "in", list(articles["article_id"]))])
+        articles = read_bucket(
+            work / TEXTS,
+            block,
+            columns=["rank", "article_id", "clean_text"],
+            filters=[("rank", "in", wanted)],
+        )
+        texts.update(
+            (int(rank), (article_id, text))
+            for rank, article_id, text in zip(
+                articles["rank"], articles["article_id"], articles["clean_text"]
+            )
+        )
+        voice = read_bucket(
+            work / VOICES, block, filters=[("article_id", "in", list(articles["article_id"]))]
+        )
         if voice is not None:
             voices.append(voice)
     return texts, index_voice_ranges(pd.concat(voices)) if voices else {}
@@ -311,7 +395,10 @@ def _write_spans(rows: list[tuple], ids: pd.Index, folder: Path, block: int) -> 
     """Each passage's offsets in both its articles, to the blocks of both (once when they share a block)."""
     if not rows:
         return
-    spans = pd.DataFrame([row[:2] + row[3:7] for row in rows], columns=["article_id", "other_id", "start", "end", "other_start", "other_end"])
+    spans = pd.DataFrame(
+        [row[:2] + row[3:7] for row in rows],
+        columns=["article_id", "other_id", "start", "end", "other_start", "other_end"],
+    )
     firsts = ids.get_indexer(spans["article_id"]) // BLOCK_ARTICLES
     seconds = ids.get_indexer(spans["other_id"]) // BLOCK_ARTICLES
     write_buckets(spans, firsts, folder, f"{block:05d}-first")
@@ -321,7 +408,14 @@ def _write_spans(rows: list[tuple], ids: pd.Index, folder: Path, block: int) -> 
 
 def rank_articles(out: Path) -> pd.Index:
     """Every article id of the run, sorted: an article's rank is its place in the articles' order."""
-    return pd.Index(sorted(chain.from_iterable(pd.read_parquet(p, columns=["article_id"])["article_id"] for p in list_parts(out, "articles"))))
+    return pd.Index(
+        sorted(
+            chain.from_iterable(
+                pd.read_parquet(p, columns=["article_id"])["article_id"]
+                for p in list_parts(out, "articles")
+            )
+        )
+    )
 
 
 def reduce_labels(out: Path, roles: list[Role]) -> None:
@@ -339,7 +433,12 @@ def reduce_labels(out: Path, roles: list[Role]) -> None:
     flagged = []
     for path in paths:
         number = int(path.stem.removeprefix("chunk-"))
-        table = flag_actor_labels(pd.read_parquet(path), pd.read_parquet(part_path(out, "articles", number), columns=columns), roles, sitting)
+        table = flag_actor_labels(
+            pd.read_parquet(path),
+            pd.read_parquet(part_path(out, "articles", number), columns=columns),
+            roles,
+            sitting,
+        )
         write_parquet(table, work / FLAGGED / path.name)
         flagged.append(work / FLAGGED / path.name)
     writer = RowWriter(out / "actor_labels.parquet", LABEL_COLUMNS)

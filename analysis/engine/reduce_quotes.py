@@ -30,8 +30,15 @@ BLOCK_QUOTATIONS = 20_000
 BLOCK_MEMBERS = 20_000
 """Quotations described at a time: consecutive groups of at most so many members (a larger group alone)."""
 
-QUOTATIONS, TOKENS, WORDS, MEMBERS = "variant_quotations", "variant_tokens", "variant_words", "variant_members"
+QUOTATIONS, TOKENS, WORDS, MEMBERS = (
+    "variant_quotations",
+    "variant_tokens",
+    "variant_words",
+    "variant_members",
+)
 """Work folders of :func:`reduce_variants`: quotations by block, tokens by bucket of hashes, every quotation's words as codes, group members by block of groups."""
+
+
 def reduce_variants(out: Path) -> None:
     """Write ``quote_variants.parquet`` holding one bucket or block at a time.
 
@@ -67,7 +74,9 @@ def reduce_variants(out: Path) -> None:
     paths = list_parts(out, "quotations")
     counts = np.zeros(len(ids), dtype=np.int64)
     for path in paths:
-        np.add.at(counts, ids.get_indexer(pd.read_parquet(path, columns=["article_id"])["article_id"]), 1)
+        np.add.at(
+            counts, ids.get_indexer(pd.read_parquet(path, columns=["article_id"])["article_id"]), 1
+        )
     offsets = np.cumsum(counts) - counts
     total = int(counts.sum())
     lengths, owners, speakers = (np.zeros(total, dtype=np.int64) for _ in range(3))
@@ -76,27 +85,42 @@ def reduce_variants(out: Path) -> None:
     for path in paths:
         quotations = _number_quotations(pd.read_parquet(path), ids, offsets)
         numbers = quotations["id"].to_numpy()
-        held = [_tokens(start, text) for text, start in zip(quotations["text"], quotations["start"])]
+        held = [
+            _tokens(start, text) for text, start in zip(quotations["text"], quotations["start"])
+        ]
         frequency.update(token for tokens in held for token in tokens)
         lengths[numbers] = [len(tokens) for tokens in held]
         owners[numbers] = quotations["owner"].to_numpy()
-        speakers[numbers] = [voices.setdefault(speaker, len(voices) + 1) if speaker else 0 for speaker in quotations["speaker"]]
+        speakers[numbers] = [
+            voices.setdefault(speaker, len(voices) + 1) if speaker else 0
+            for speaker in quotations["speaker"]
+        ]
         write_buckets(quotations, numbers // BLOCK_QUOTATIONS, work / QUOTATIONS, path.stem)
     starts = np.concatenate(([0], np.cumsum(lengths)))
     (work / WORDS).mkdir(parents=True, exist_ok=True)
-    words = np.lib.format.open_memmap(work / WORDS / "codes.npy", mode="w+", dtype=np.int32, shape=(int(starts[-1]),))
-    occurrences = np.lib.format.open_memmap(work / WORDS / "occurrences.npy", mode="w+", dtype=np.int32, shape=(int(starts[-1]),))
+    words = np.lib.format.open_memmap(
+        work / WORDS / "codes.npy", mode="w+", dtype=np.int32, shape=(int(starts[-1]),)
+    )
+    occurrences = np.lib.format.open_memmap(
+        work / WORDS / "occurrences.npy", mode="w+", dtype=np.int32, shape=(int(starts[-1]),)
+    )
     vocabulary: dict[str, int] = {}
     buckets = max(1, -(-sum(frequency.values()) // BUCKET_TOKENS))
     for path in paths:
         quotations = _number_quotations(pd.read_parquet(path), ids, offsets)
         numbers = quotations["id"].to_numpy()
-        held = [_tokens(start, text) for text, start in zip(quotations["text"], quotations["start"])]
+        held = [
+            _tokens(start, text) for text, start in zip(quotations["text"], quotations["start"])
+        ]
         codes, numbered = encode_tokens(held, vocabulary)
-        positions = np.repeat(starts[numbers] - (np.cumsum(lengths[numbers]) - lengths[numbers]), lengths[numbers]) + np.arange(len(codes))
+        positions = np.repeat(
+            starts[numbers] - (np.cumsum(lengths[numbers]) - lengths[numbers]), lengths[numbers]
+        ) + np.arange(len(codes))
         words[positions], occurrences[positions] = codes, numbered
         tokens = _list_token_rows(numbers, held, frequency, events[quotations["owner"].to_numpy()])
-        write_buckets(tokens, tokens["token"].to_numpy() % np.uint64(buckets), work / TOKENS, path.stem)
+        write_buckets(
+            tokens, tokens["token"].to_numpy() % np.uint64(buckets), work / TOKENS, path.stem
+        )
     words.flush()
     occurrences.flush()
     linked = LinkedQuotations(words, occurrences, starts, owners, speakers, events=events[owners])
@@ -104,16 +128,25 @@ def reduce_variants(out: Path) -> None:
         tokens = read_bucket(work / TOKENS, number)
         if tokens is not None:
             link_bucket(linked, tokens)
-    groups = [members for members in linked.list_groups() if len(set(owners[members].tolist())) >= 2]
+    groups = [
+        members for members in linked.list_groups() if len(set(owners[members].tolist())) >= 2
+    ]
     group_of = {k: number for number, members in enumerate(groups) for k in members}
-    block_of = number_group_blocks(np.array([len(members) for members in groups], dtype=np.int64), BLOCK_MEMBERS)
+    block_of = number_group_blocks(
+        np.array([len(members) for members in groups], dtype=np.int64), BLOCK_MEMBERS
+    )
     del linked, words, occurrences
     for path in sorted((work / QUOTATIONS).glob("bucket-*/*.parquet")):
         quotations = pd.read_parquet(path)
         quotations = quotations[quotations["id"].isin(group_of)]
         if len(quotations):
             numbers = quotations["id"].map(group_of)
-            write_buckets(quotations.assign(group=numbers), block_of[numbers.to_numpy()], work / MEMBERS, f"{path.parent.name}-{path.stem}")
+            write_buckets(
+                quotations.assign(group=numbers),
+                block_of[numbers.to_numpy()],
+                work / MEMBERS,
+                f"{path.parent.name}-{path.stem}",
+            )
     writer = RowWriter(out / "quote_variants.parquet", VARIANT_COLUMNS)
     for block in range(int(block_of[-1]) + 1 if len(groups) else 0):
         members = read_bucket(work / MEMBERS, block).sort_values("id", kind="stable")
@@ -145,11 +178,15 @@ def _number_events(out: Path, ids: pd.Index) -> np.ndarray:
     codes: dict[str, int] = {}
     for path in list_parts(out, "articles"):
         articles = pd.read_parquet(path, columns=["article_id", EVENT])
-        numbers[ids.get_indexer(articles["article_id"])] = [codes.setdefault(e, len(codes)) for e in read_events(articles).values()]
+        numbers[ids.get_indexer(articles["article_id"])] = [
+            codes.setdefault(e, len(codes)) for e in read_events(articles).values()
+        ]
     return numbers
 
 
-def _number_quotations(quotations: pd.DataFrame, ids: pd.Index, offsets: np.ndarray) -> pd.DataFrame:
+def _number_quotations(
+    quotations: pd.DataFrame, ids: pd.Index, offsets: np.ndarray
+) -> pd.DataFrame:
     """A chunk's quotations with ``id``: their number in the articles' order (an article's quotations are in order of start)."""
     ranks = ids.get_indexer(quotations["article_id"])
     within = quotations.groupby("article_id", sort=False).cumcount().to_numpy()
@@ -165,7 +202,9 @@ def hash_token(token: tuple[str, int], event: int = 0) -> int:
     return hash_text(f"{event}\x1e{token[0]}\x1f{token[1]}")
 
 
-def _list_token_rows(numbers: np.ndarray, held: list[list[tuple[str, int]]], frequency: Counter, events: np.ndarray) -> pd.DataFrame:
+def _list_token_rows(
+    numbers: np.ndarray, held: list[list[tuple[str, int]]], frequency: Counter, events: np.ndarray
+) -> pd.DataFrame:
     """One row per quotation and token (``held``: each quotation's tokens, ``events`` its event's number): the token's hash within
     the event, the quotation's number, and whether the token is in its prefix."""
     rows = []
@@ -179,21 +218,43 @@ def _list_token_rows(numbers: np.ndarray, held: list[list[tuple[str, int]]], fre
 def link_bucket(linked: LinkedQuotations, tokens: pd.DataFrame) -> None:
     """Link the holders of every token of one bucket (``token``, ``id``, ``prefix`` rows) held by two quotations or more, one in its prefix."""
     ordered = tokens.sort_values(["token", "id"], kind="stable")
-    hashes, numbers, prefix = ordered["token"].to_numpy(np.uint64), ordered["id"].to_numpy(np.int64), ordered["prefix"].to_numpy(bool)
-    firsts = np.flatnonzero(np.concatenate(([True], hashes[1:] != hashes[:-1]))) if len(hashes) else np.empty(0, np.int64)
+    hashes, numbers, prefix = (
+        ordered["token"].to_numpy(np.uint64),
+        ordered["id"].to_numpy(np.int64),
+        ordered["prefix"].to_numpy(bool),
+    )
+    firsts = (
+        np.flatnonzero(np.concatenate(([True], hashes[1:] != hashes[:-1])))
+        if len(hashes)
+        else np.empty(0, np.int64)
+    )
     sizes = np.diff(np.append(firsts, len(hashes)))
-    in_prefix = np.add.reduceat(prefix.astype(np.int64), firsts) if len(firsts) else np.empty(0, np.int64)
-    for first, size in zip(firsts[(sizes > 1) & (in_prefix > 0)].tolist(), sizes[(sizes > 1) & (in_prefix > 0)].tolist()):
+    in_prefix = (
+        np.add.reduceat(prefix.astype(np.int64), firsts) if len(firsts) else np.empty(0, np.int64)
+    )
+    for first, size in zip(
+        firsts[(sizes > 1) & (in_prefix > 0)].tolist(),
+        sizes[(sizes > 1) & (in_prefix > 0)].tolist(),
+    ):
         linked.link_holders(numbers[first : first + size], prefix[first : first + size])
 
 
-def _list_quotations(quotations: pd.DataFrame) -> tuple[dict[int, tuple], dict[int, list[str]], dict[int, str]]:
+def _list_quotations(
+    quotations: pd.DataFrame,
+) -> tuple[dict[int, tuple], dict[int, list[str]], dict[int, str]]:
     listed = {
         int(k): (article_id, quotation_id, start, end, read_quotation_words(start, text), text)
         for k, article_id, quotation_id, start, end, text in zip(
-            quotations["id"], quotations["article_id"], quotations["quotation_id"], quotations["start"], quotations["end"], quotations["text"]
+            quotations["id"],
+            quotations["article_id"],
+            quotations["quotation_id"],
+            quotations["start"],
+            quotations["end"],
+            quotations["text"],
         )
     }
     keys = {k: [w[2] for w in quotation[4]] for k, quotation in listed.items()}
-    speakers = {int(k): speaker for k, speaker in zip(quotations["id"], quotations["speaker"]) if speaker}
+    speakers = {
+        int(k): speaker for k, speaker in zip(quotations["id"], quotations["speaker"]) if speaker
+    }
     return listed, keys, speakers

@@ -67,7 +67,11 @@ def checksum_input(path: str | Path) -> str:
     path order, hidden files left out)."""
     path = Path(path)
     digest = hashlib.sha256()
-    files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path))
+    files = (
+        [path]
+        if path.is_file()
+        else sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path))
+    )
     for p in files:
         if p is not path:
             digest.update(p.relative_to(path).as_posix().encode("utf-8") + b"\0")
@@ -116,7 +120,9 @@ def check_completed(folder: str | Path) -> dict:
                 f"{folder}: no completed {RUN_FILE}; it holds a run of an older version of the kit, or an interrupted one: run {command} again "
                 "('make report' does this)"
             )
-        raise FileNotFoundError(f"{folder} holds no analysis; run {command} first (add '--engine stream' for a large table corpus; 'make report' does this)")
+        raise FileNotFoundError(
+            f"{folder} holds no analysis; run {command} first (add '--engine stream' for a large table corpus; 'make report' does this)"
+        )
     if record.get("completed") is not True:
         raise FileNotFoundError(
             f"{folder}: the run recorded in {RUN_FILE} is not completed (interrupted, or running now); run the same command "
@@ -157,7 +163,11 @@ def hold_folder(folder: str | Path) -> Iterator[None]:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as err:
-            raise InputProblem([f"{folder}: cannot write its lock file {path.name} beside it ({err.strerror}); choose a --out folder you can write to"]) from None
+            raise InputProblem(
+                [
+                    f"{folder}: cannot write its lock file {path.name} beside it ({err.strerror}); choose a --out folder you can write to"
+                ]
+            ) from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as err:
@@ -165,7 +175,11 @@ def hold_folder(folder: str | Path) -> Iterator[None]:
             os.close(fd)
             if err.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
                 raise
-            raise FolderInUse([f"{folder}: folder in use by run {_describe_holder(holder)}; wait for it to end or choose another --out"]) from None
+            raise FolderInUse(
+                [
+                    f"{folder}: folder in use by run {_describe_holder(holder)}; wait for it to end or choose another --out"
+                ]
+            ) from None
         try:
             same = os.fstat(fd).st_ino == os.stat(path).st_ino
         except FileNotFoundError:
@@ -176,8 +190,16 @@ def hold_folder(folder: str | Path) -> Iterator[None]:
     try:
         stale = _read_holder(fd)
         if stale:
-            warnings.warn(f"{folder}: took over the lock of run {_describe_holder(stale)}, which is gone", InputWarning, stacklevel=3)
-        me = {"pid": os.getpid(), "host": socket.gethostname(), "since": time.strftime("%Y-%m-%d %H:%M:%S %Z")}
+            warnings.warn(
+                f"{folder}: took over the lock of run {_describe_holder(stale)}, which is gone",
+                InputWarning,
+                stacklevel=3,
+            )
+        me = {
+            "pid": os.getpid(),
+            "host": socket.gethostname(),
+            "since": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
+        }
         os.ftruncate(fd, 0)
         os.pwrite(fd, (json.dumps(me) + "\n").encode("utf-8"), 0)
         os.fsync(fd)
@@ -192,7 +214,9 @@ def remove_leftovers(folder: Path) -> list[Path]:
     """Remove the temporary and old folders that runs stopped by force (SIGKILL, power cut) left beside ``folder``; only
     called by the run holding the folder. Returns them."""
     name = glob.escape(folder.name)
-    leftovers = sorted(p for pattern in (f".{name}.tmp-*", f".{name}.old-*") for p in folder.parent.glob(pattern))
+    leftovers = sorted(
+        p for pattern in (f".{name}.tmp-*", f".{name}.old-*") for p in folder.parent.glob(pattern)
+    )
     for p in leftovers:
         shutil.rmtree(p, ignore_errors=True)
     return leftovers
@@ -208,8 +232,16 @@ def write_folder(folder: str | Path, write: Callable[[Path], None], record: dict
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
         raise InputProblem([f"{folder}: not a folder; choose a folder for --out"])
-    if folder.is_dir() and any(folder.iterdir()) and not ((folder / RUN_FILE).is_file() or (folder / "articles.csv").is_file()):
-        raise InputProblem([f"{folder}: holds files that are not a run of the kit, which a run would replace; choose a new or empty --out folder"])
+    if (
+        folder.is_dir()
+        and any(folder.iterdir())
+        and not ((folder / RUN_FILE).is_file() or (folder / "articles.csv").is_file())
+    ):
+        raise InputProblem(
+            [
+                f"{folder}: holds files that are not a run of the kit, which a run would replace; choose a new or empty --out folder"
+            ]
+        )
     folder.parent.mkdir(parents=True, exist_ok=True)
     temporary = folder.parent / f".{folder.name}.tmp-{os.getpid()}"
     shutil.rmtree(temporary, ignore_errors=True)
@@ -243,7 +275,13 @@ def _exchange(first: Path, second: Path) -> bool:
         renameat2 = libc.renameat2
     except (OSError, AttributeError):
         return False
-    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    renameat2.argtypes = [
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_uint,
+    ]
     if renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _EXCHANGE) == 0:
         return True
     code = ctypes.get_errno()

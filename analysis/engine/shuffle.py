@@ -49,7 +49,9 @@ def write_buckets(frame: pd.DataFrame, numbers, folder: Path, stem: str) -> None
         write_parquet(part, folder / bucket_name(int(number)) / f"{stem}.parquet")
 
 
-def read_bucket(folder: Path, number: int, columns: list[str] | None = None, filters=None) -> pd.DataFrame | None:
+def read_bucket(
+    folder: Path, number: int, columns: list[str] | None = None, filters=None
+) -> pd.DataFrame | None:
     """Every part of bucket ``number`` in ``folder``, concatenated (None when the bucket is empty)."""
     paths = sorted((folder / bucket_name(number)).glob("*.parquet"))
     frames = [pd.read_parquet(p, columns=columns, filters=filters) for p in paths]
@@ -67,7 +69,9 @@ def iter_rows(path: Path, columns: list[str], batch_rows: int = BATCH_ROWS) -> I
         yield from zip(*(batch.column(c).to_pylist() for c in columns))
 
 
-def merge_sorted(paths: Iterable[Path], columns: list[str], key_width: int, batch_rows: int = BATCH_ROWS) -> Iterator[tuple]:
+def merge_sorted(
+    paths: Iterable[Path], columns: list[str], key_width: int, batch_rows: int = BATCH_ROWS
+) -> Iterator[tuple]:
     """The rows of Parquet files each sorted on its first ``key_width`` columns, merged into one sorted sequence.
 
     About ``batch_rows`` rows are held at a time, shared among the files (at
@@ -90,7 +94,12 @@ class SortedRuns:
     """
 
     def __init__(self, folder: Path, columns: list[str], key_width: int, run_rows: int) -> None:
-        self.folder, self.columns, self.key_width, self.run_rows = Path(folder), list(columns), key_width, run_rows
+        self.folder, self.columns, self.key_width, self.run_rows = (
+            Path(folder),
+            list(columns),
+            key_width,
+            run_rows,
+        )
         self.rows: list[tuple] = []
         self.paths: list[Path] = []
 
@@ -134,7 +143,9 @@ class RowWriter:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        table = pa.Table.from_pandas(pd.DataFrame(self.rows, columns=self.columns), preserve_index=False)
+        table = pa.Table.from_pandas(
+            pd.DataFrame(self.rows, columns=self.columns), preserve_index=False
+        )
         if self.writer is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.writer = pq.ParquetWriter(self.temporary, table.schema)
@@ -146,7 +157,9 @@ class RowWriter:
         if self.rows:
             self._flush()
         if self.writer is None:
-            write_parquet(empty if empty is not None else pd.DataFrame(columns=self.columns), self.path)
+            write_parquet(
+                empty if empty is not None else pd.DataFrame(columns=self.columns), self.path
+            )
             return
         self.writer.close()
         os.replace(self.temporary, self.path)

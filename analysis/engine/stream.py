@@ -70,7 +70,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.engine.chunks import WORK, count_part_rows, list_parts, marker_path, part_columns, part_path, read_parts
+from analysis.engine.chunks import (
+    WORK,
+    count_part_rows,
+    list_parts,
+    marker_path,
+    part_columns,
+    part_path,
+    read_parts,
+)
 from analysis.engine.pipeline import (
     CORPUS_TABLES,
     LOCAL_TABLES,
@@ -83,7 +91,15 @@ from analysis.engine.pipeline import (
 )
 from analysis.engine.reduce import reduce_coverage, reduce_labels, reduce_shared
 from analysis.engine.reduce_quotes import reduce_variants
-from analysis.engine.runs import check_completed, checksum_input, hold_folder, kit_version, read_record, write_atomic, write_record
+from analysis.engine.runs import (
+    check_completed,
+    checksum_input,
+    hold_folder,
+    kit_version,
+    read_record,
+    write_atomic,
+    write_record,
+)
 from analysis.engine.shuffle import write_parquet
 from analysis.errors import InputProblem
 from analysis.loaded.distinctive import add_term_counts, needs_words
@@ -129,16 +145,37 @@ def claim_folder(out: Path, run: dict, engine: str = "stream") -> None:
     """
     before = read_record(out)
     if before is None and out.is_dir() and any(out.iterdir()):
-        raise InputProblem([f"{out}: holds files that are not a stream run of the kit; choose a new or empty --out folder"])
+        raise InputProblem(
+            [
+                f"{out}: holds files that are not a stream run of the kit; choose a new or empty --out folder"
+            ]
+        )
     if before is not None and "chunk_size" not in before:
-        raise InputProblem([f"{out}: holds a single run; choose a new --out folder for a stream run, or delete this one"])
+        raise InputProblem(
+            [
+                f"{out}: holds a single run; choose a new --out folder for a stream run, or delete this one"
+            ]
+        )
     if before is not None:
-        changed = ", ".join(f"{k} {before.get(k)!r} -> {run[k]!r}" for k in run if before.get(k) != run[k])
+        changed = ", ".join(
+            f"{k} {before.get(k)!r} -> {run[k]!r}" for k in run if before.get(k) != run[k]
+        )
         if changed:
             raise InputProblem(
-                [f"{out}: holds a run of another input, chunk size or version of the kit ({changed}); choose a new --out folder or delete this one"]
+                [
+                    f"{out}: holds a run of another input, chunk size or version of the kit ({changed}); choose a new --out folder or delete this one"
+                ]
             )
-    record = {**before, "completed": False} if before else {**run, "completed": False, "engine": engine, "input_sha256": checksum_input(run["input"])}
+    record = (
+        {**before, "completed": False}
+        if before
+        else {
+            **run,
+            "completed": False,
+            "engine": engine,
+            "input_sha256": checksum_input(run["input"]),
+        }
+    )
     write_record(out, record)
 
 
@@ -161,7 +198,9 @@ def write_chunk(tables: dict[str, pd.DataFrame], out: Path, number: int) -> int:
         frame = tables[name].drop(columns=["raw_text"]) if name == "articles" else tables[name]
         write_parquet(frame, part_path(out, name, number))
     articles = len(tables["articles"])
-    write_atomic(marker_path(out, number), json.dumps({"chunk": number, "articles": articles}) + "\n")
+    write_atomic(
+        marker_path(out, number), json.dumps({"chunk": number, "articles": articles}) + "\n"
+    )
     return articles
 
 
@@ -170,7 +209,9 @@ def analyse_chunk(articles: pd.DataFrame, resources: Resources, out: Path, numbe
     return write_chunk(analyse_local(articles, resources), Path(out), number)
 
 
-def iter_chunks(corpus: Path, out: Path, chunk_size: int, progress=None) -> Iterator[tuple[int, pd.DataFrame]]:
+def iter_chunks(
+    corpus: Path, out: Path, chunk_size: int, progress=None
+) -> Iterator[tuple[int, pd.DataFrame]]:
     """The chunks of ``corpus`` not yet finished in ``out``, numbered from 0.
 
     Every chunk is read (the ids of finished ones are checked against the rest):
@@ -203,11 +244,19 @@ def add_up_term_counts(out: Path) -> pd.DataFrame:
     paths = list_parts(out, "term_counts")
     total = add_term_counts([pd.read_parquet(p) for p in paths[:1]])
     for start in range(1, len(paths), ADD_AT_ONCE):
-        total = add_term_counts([total, *(pd.read_parquet(p) for p in paths[start : start + ADD_AT_ONCE])])
+        total = add_term_counts(
+            [total, *(pd.read_parquet(p) for p in paths[start : start + ADD_AT_ONCE])]
+        )
     return total
 
 
-CORPUS_STAGES = ("reduce_outlets", "reduce_labels", "reduce_shared", "reduce_variants", "reduce_coverage")
+CORPUS_STAGES = (
+    "reduce_outlets",
+    "reduce_labels",
+    "reduce_shared",
+    "reduce_variants",
+    "reduce_coverage",
+)
 """The corpus step's stages, in the order :func:`reduce_chunks` runs them; each reads the chunks and writes its own tables."""
 
 
@@ -254,23 +303,49 @@ def reduce_outlets(out: Path, resources: Resources) -> None:
     is small enough for the permutation check of the distinctive vocabulary
     (:func:`analysis.loaded.distinctive.needs_words`).
     """
-    articles = read_parts(out, "articles", [c for c in part_columns(out, "articles") if c != "clean_text"])
+    articles = read_parts(
+        out, "articles", [c for c in part_columns(out, "articles") if c != "clean_text"]
+    )
     local = {name: read_parts(out, name) for name in ("tone_sums", "cue_sums", "loaded_sums")}
-    local["naming_counts"] = pd.concat([pd.read_parquet(p) for p in list_parts(out, "naming_counts")], ignore_index=True)
+    local["naming_counts"] = pd.concat(
+        [pd.read_parquet(p) for p in list_parts(out, "naming_counts")], ignore_index=True
+    )
     local["articles"] = articles
-    for table, sums in (("sentences", "tone_sums"), ("cue_counts", "cue_sums"), ("loaded_counts", "loaded_sums")):
+    for table, sums in (
+        ("sentences", "tone_sums"),
+        ("cue_counts", "cue_sums"),
+        ("loaded_counts", "loaded_sums"),
+    ):
         resampled = set(list_resampled_groups(local[sums], articles, "outlet"))
-        columns = ["article_id", *dict.fromkeys(c.rsplit(".", 1)[0] for c in local[sums].columns if c.endswith(".units"))] if table == "sentences" else None
-        local[table] = read_parts(out, table, columns, articles=articles.loc[articles["outlet"].isin(resampled), "article_id"])
+        columns = (
+            [
+                "article_id",
+                *dict.fromkeys(
+                    c.rsplit(".", 1)[0] for c in local[sums].columns if c.endswith(".units")
+                ),
+            ]
+            if table == "sentences"
+            else None
+        )
+        local[table] = read_parts(
+            out,
+            table,
+            columns,
+            articles=articles.loc[articles["outlet"].isin(resampled), "article_id"],
+        )
     local["term_counts"] = add_up_term_counts(out)
-    local["words"] = read_parts(out, "words") if needs_words(count_part_rows(out, "words")) else None
+    local["words"] = (
+        read_parts(out, "words") if needs_words(count_part_rows(out, "words")) else None
+    )
     tables = analyse_corpus(local, resources, bucketed=False)
     del local
     for name, table in tables.items():
         write_parquet(table, out / f"{name}.parquet")
 
 
-def map_chunks(corpus: Path, out: Path, chunk_size: int, resources: Resources, progress: bool = True) -> None:
+def map_chunks(
+    corpus: Path, out: Path, chunk_size: int, resources: Resources, progress: bool = True
+) -> None:
     """Analyse and write every unfinished chunk of ``corpus`` in this process."""
     claim_folder(out, describe_run(_table_file(corpus), chunk_size))
     with _progress_bar(corpus, progress) as bar:
@@ -279,7 +354,13 @@ def map_chunks(corpus: Path, out: Path, chunk_size: int, resources: Resources, p
 
 
 def map_chunks_on_dask(
-    corpus: Path, out: Path, chunk_size: int, resources: Resources, scheduler: str | None = None, workers: int | None = None, progress: bool = True
+    corpus: Path,
+    out: Path,
+    chunk_size: int,
+    resources: Resources,
+    scheduler: str | None = None,
+    workers: int | None = None,
+    progress: bool = True,
 ) -> None:
     """Analyse and write every unfinished chunk of ``corpus`` on Dask, one task per chunk.
 
@@ -294,7 +375,12 @@ def map_chunks_on_dask(
     claim_folder(out, describe_run(_table_file(corpus), chunk_size), engine="dask")
     cluster = None
     if scheduler is None:
-        cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True, dashboard_address=None)
+        cluster = LocalCluster(
+            n_workers=workers or os.cpu_count() or 1,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+        )
     try:
         with Client(scheduler or cluster) as client:
             shared = client.scatter(resources, broadcast=True)
@@ -302,7 +388,9 @@ def map_chunks_on_dask(
             pending = set()
             with _progress_bar(corpus, progress) as bar:
                 for number, chunk in iter_chunks(corpus, out, chunk_size, bar):
-                    pending.add(client.submit(analyse_chunk, chunk, shared, str(out), number, pure=False))
+                    pending.add(
+                        client.submit(analyse_chunk, chunk, shared, str(out), number, pure=False)
+                    )
                     while len(pending) >= limit:
                         finished, pending = wait(pending, return_when="FIRST_COMPLETED")
                         bar.update(sum(f.result() for f in finished))
@@ -361,7 +449,9 @@ def read_stream_outputs(out: str | Path) -> dict[str, pd.DataFrame]:
     check_completed(out)
     missing = [name for name in CORPUS_TABLES if not (out / f"{name}.parquet").exists()]
     if missing:
-        raise FileNotFoundError(f"{out}: no finished stream run (missing {', '.join(missing)}); run it again to resume")
+        raise FileNotFoundError(
+            f"{out}: no finished stream run (missing {', '.join(missing)}); run it again to resume"
+        )
     tables = {name: read_parts(out, name) for name in LOCAL_TABLES}
     tables.update({name: pd.read_parquet(out / f"{name}.parquet") for name in CORPUS_TABLES})
     return {name: tables[name] for name in TABLES}
@@ -369,13 +459,18 @@ def read_stream_outputs(out: str | Path) -> dict[str, pd.DataFrame]:
 
 def count_articles(out: Path) -> int:
     """Articles in the finished chunks of ``out``."""
-    return sum(json.loads(p.read_text(encoding="utf-8"))["articles"] for p in (out / WORK / "done").glob("chunk-*.json"))
+    return sum(
+        json.loads(p.read_text(encoding="utf-8"))["articles"]
+        for p in (out / WORK / "done").glob("chunk-*.json")
+    )
 
 
 def _table_file(corpus: Path) -> Path:
     if not corpus.is_file():
         raise InputProblem(
-            [f"{corpus}: the stream and dask engines read one table file (.csv, .jsonl, .parquet); run a folder with --engine single"]
+            [
+                f"{corpus}: the stream and dask engines read one table file (.csv, .jsonl, .parquet); run a folder with --engine single"
+            ]
         )
     return corpus
 
@@ -383,4 +478,10 @@ def _table_file(corpus: Path) -> Path:
 def _progress_bar(corpus: Path, enabled: bool):
     from tqdm import tqdm
 
-    return tqdm(total=count_table_rows(corpus), unit="article", desc="articles", disable=not enabled, file=sys.stderr)
+    return tqdm(
+        total=count_table_rows(corpus),
+        unit="article",
+        desc="articles",
+        disable=not enabled,
+        file=sys.stderr,
+    )

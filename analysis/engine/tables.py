@@ -14,7 +14,9 @@ def write_table(frame: pd.DataFrame, path: str | Path) -> Path:
     """Write ``frame`` as UTF-8 CSV with ``\\n`` line ends and fixed float formatting."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    frame.to_csv(path, index=False, lineterminator="\n", float_format=FLOAT_FORMAT, encoding="utf-8")
+    frame.to_csv(
+        path, index=False, lineterminator="\n", float_format=FLOAT_FORMAT, encoding="utf-8"
+    )
     return path
 
 
@@ -46,7 +48,9 @@ def normalise_table(frame: pd.DataFrame, keep: list[str] | None = None) -> pd.Da
     """
     keep = [column for column in keep or [] if column in frame.columns]
     buffer = io.StringIO()
-    frame.drop(columns=keep).to_csv(buffer, index=False, lineterminator="\n", float_format=FLOAT_FORMAT)
+    frame.drop(columns=keep).to_csv(
+        buffer, index=False, lineterminator="\n", float_format=FLOAT_FORMAT
+    )
     buffer.seek(0)
     read = read_table(buffer)
     for column in keep:

@@ -76,9 +76,21 @@ REPLACEMENT = "remarkably"
 
 def analyse_pair(texts: dict[str, str]) -> dict[str, pd.DataFrame]:
     """Clean, segment and run the three across-outlet measures on a few raw texts (one outlet each)."""
-    frame = pd.DataFrame({"article_id": list(texts), "outlet": list(texts), "raw_text": list(texts.values()), "headline": [""] * len(texts)})
+    frame = pd.DataFrame(
+        {
+            "article_id": list(texts),
+            "outlet": list(texts),
+            "raw_text": list(texts.values()),
+            "headline": [""] * len(texts),
+        }
+    )
     base = prepare_articles(frame)
-    cleaned, quote_spans, voice, sentences = base["articles"], base["quote_spans"], base["voice"], base["sentences"]
+    cleaned, quote_spans, voice, sentences = (
+        base["articles"],
+        base["quote_spans"],
+        base["voice"],
+        base["sentences"],
+    )
     passages = find_shared_passages(cleaned, voice)
     return {
         "articles": cleaned,
@@ -135,7 +147,9 @@ def plant_reword(text: str, quotations: pd.DataFrame) -> tuple[str, str, str] | 
     return text[:at] + REPLACEMENT + text[start + word_end :], word.lower(), REPLACEMENT
 
 
-def plant_drop(text: str, sentences: pd.DataFrame, paragraphs: pd.DataFrame) -> tuple[str, list[str]] | None:
+def plant_drop(
+    text: str, sentences: pd.DataFrame, paragraphs: pd.DataFrame
+) -> tuple[str, list[str]] | None:
     """The clean text without its middle body paragraph that has a sentence of four words or more.
 
     Returns ``(text, the dropped paragraph's sentences of four words or more)``, or None.
@@ -143,7 +157,11 @@ def plant_drop(text: str, sentences: pd.DataFrame, paragraphs: pd.DataFrame) -> 
     body = paragraphs[paragraphs["kind"] == "body"]
     candidates = []
     for paragraph_id, start, end in zip(body["paragraph_id"], body["start"], body["end"]):
-        inside = [t for t, p in zip(sentences["text"], sentences["paragraph_id"]) if p == paragraph_id and len(t.split()) >= 4]
+        inside = [
+            t
+            for t, p in zip(sentences["text"], sentences["paragraph_id"])
+            if p == paragraph_id and len(t.split()) >= 4
+        ]
         if inside:
             candidates.append((start, end, inside))
     if len(candidates) < 3:
@@ -164,23 +182,56 @@ def run_planted(texts: dict[str, str]) -> pd.DataFrame:
         base = analyse_pair({article_id: raw})
         clean = base["articles"]["clean_text"].iloc[0]
         copy_id = f"{article_id}~copy"
-        for change, altered in (("boilerplate", plant_boilerplate(clean)), ("reordered", plant_reorder(clean, number))):
+        for change, altered in (
+            ("boilerplate", plant_boilerplate(clean)),
+            ("reordered", plant_reorder(clean, number)),
+        ):
             result = analyse_pair({article_id: clean, copy_id: altered})
             found = is_copy(result["shared"], copy_id, article_id)
-            share = result["shared"].loc[result["shared"]["article_id"] == copy_id, "partner_share"].iloc[0]
-            rows.append((article_id, change, found, 0, 0, f"authorial words shared with the original {share:.3f}"))
+            share = (
+                result["shared"]
+                .loc[result["shared"]["article_id"] == copy_id, "partner_share"]
+                .iloc[0]
+            )
+            rows.append(
+                (
+                    article_id,
+                    change,
+                    found,
+                    0,
+                    0,
+                    f"authorial words shared with the original {share:.3f}",
+                )
+            )
         quotations = base["quote_spans"]
         reworded = plant_reword(clean, quotations[quotations["depth"] == 1])
         if reworded is not None:
             altered, old, new = reworded
             result = analyse_pair({article_id: clean, copy_id: altered})
             variants = result["variants"]
-            copies = variants[(variants["article_id"] == copy_id) & (variants["wording"] != "full")]
-            originals = variants[(variants["article_id"] == article_id) & (variants["wording"] != "full")]
+            copies = variants[
+                (variants["article_id"] == copy_id) & (variants["wording"] != "full")
+            ]
+            originals = variants[
+                (variants["article_id"] == article_id) & (variants["wording"] != "full")
+            ]
             members = pd.concat([copies, originals])
-            hit = members[members["changed"].str.contains(re.escape(f"{old} → {new}") + "|" + re.escape(f"{new} → {old}"), regex=True)]
+            hit = members[
+                members["changed"].str.contains(
+                    re.escape(f"{old} → {new}") + "|" + re.escape(f"{new} → {old}"), regex=True
+                )
+            ]
             alarms = int((members["wording"] == "reworded").sum()) - (1 if len(hit) else 0)
-            rows.append((article_id, "reworded", bool(len(hit)), alarms, max(len(members) - 1, 0), f"{old} → {new}"))
+            rows.append(
+                (
+                    article_id,
+                    "reworded",
+                    bool(len(hit)),
+                    alarms,
+                    max(len(members) - 1, 0),
+                    f"{old} → {new}",
+                )
+            )
         dropped = plant_drop(clean, base["sentences"], base["paragraphs"])
         if dropped is not None:
             altered, lost = dropped
@@ -192,8 +243,12 @@ def run_planted(texts: dict[str, str]) -> pd.DataFrame:
             found = bool(lost_rows.any()) and bool(unique[lost_rows].all())
             kept = coverage[~(coverage["article_id"].eq(article_id) & coverage["text"].isin(lost))]
             alarms = int((kept["outlets"] == 1).sum())
-            rows.append((article_id, "dropped", found, alarms, len(kept), f"{len(lost)} sentences dropped"))
-    return pd.DataFrame(rows, columns=["article_id", "change", "found", "false_alarms", "opportunities", "detail"])
+            rows.append(
+                (article_id, "dropped", found, alarms, len(kept), f"{len(lost)} sentences dropped")
+            )
+    return pd.DataFrame(
+        rows, columns=["article_id", "change", "found", "false_alarms", "opportunities", "detail"]
+    )
 
 
 def count_copy_false_alarms(texts: dict[str, str]) -> tuple[int, int]:
@@ -210,10 +265,18 @@ def summarise_planted(planted: pd.DataFrame, copy_alarms: tuple[int, int]) -> di
         alarms, chances = int(group["false_alarms"].sum()), int(group["opportunities"].sum())
         if change in ("boilerplate", "reordered"):
             alarms, chances = copy_alarms
-        record[change] = {"planted": len(group), "found": int(group["found"].sum()), "recall": float(group["found"].mean()), "false_alarms": alarms, "opportunities": chances}
+        record[change] = {
+            "planted": len(group),
+            "found": int(group["found"].sum()),
+            "recall": float(group["found"].mean()),
+            "false_alarms": alarms,
+            "opportunities": chances,
+        }
     found = sum(r["found"] for r in record.values())
     planted_total = sum(r["planted"] for r in record.values())
-    alarms = sum(r["false_alarms"] for k, r in record.items() if k != "reordered")  # the copy pairs are the same for both copy changes
+    alarms = sum(
+        r["false_alarms"] for k, r in record.items() if k != "reordered"
+    )  # the copy pairs are the same for both copy changes
     chances = sum(r["opportunities"] for k, r in record.items() if k != "reordered")
     record["all"] = {
         "planted": planted_total,
@@ -223,7 +286,9 @@ def summarise_planted(planted: pd.DataFrame, copy_alarms: tuple[int, int]) -> di
         "opportunities": chances,
     }
     for value in record.values():
-        value["false_alarm_rate"] = value["false_alarms"] / value["opportunities"] if value["opportunities"] else 0.0
+        value["false_alarm_rate"] = (
+            value["false_alarms"] / value["opportunities"] if value["opportunities"] else 0.0
+        )
     return record
 
 
@@ -245,21 +310,43 @@ def score_basil(articles: list[dict]) -> dict:
     spans = unique = sentences_all = sentences_unique = 0
     for triplet in basil_triplets(articles).values():
         texts = {a["article"]: basil_text(a) for a in triplet}
-        frame = pd.DataFrame({"article_id": list(texts), "outlet": [a["source"] for a in triplet], "clean_text": list(texts.values())})
+        frame = pd.DataFrame(
+            {
+                "article_id": list(texts),
+                "outlet": [a["source"] for a in triplet],
+                "clean_text": list(texts.values()),
+            }
+        )
         sentences = []
         for article in triplet:
             offset = 0
             for k, sentence in enumerate(s for s in article["sentences"] if s.strip()):
                 text = " ".join(sentence.split())
-                sentences.append({"article_id": article["article"], "sentence_id": k, "start": offset, "end": offset + len(text), "text": text})
+                sentences.append(
+                    {
+                        "article_id": article["article"],
+                        "sentence_id": k,
+                        "start": offset,
+                        "end": offset + len(text),
+                        "text": text,
+                    }
+                )
                 offset += len(text) + 1
         coverage = find_coverage(pd.DataFrame(sentences), frame)
-        claims = {(a, s): n for a, s, n in zip(coverage["article_id"], coverage["sentence_id"], coverage["outlets"])}
+        claims = {
+            (a, s): n
+            for a, s, n in zip(
+                coverage["article_id"], coverage["sentence_id"], coverage["outlets"]
+            )
+        }
         sentences_all += len(coverage)
         sentences_unique += int((coverage["outlets"] == 1).sum())
         for article in triplet:
             # BASIL's sentence index → the kit's sentence_id (blank sentences are skipped)
-            index = {n: k for k, n in enumerate(n for n, s in enumerate(article["sentences"]) if s.strip())}
+            index = {
+                n: k
+                for k, n in enumerate(n for n, s in enumerate(article["sentences"]) if s.strip())
+            }
             for span in article["spans"]:
                 if span["bias"] != "inf":
                     continue
@@ -272,11 +359,17 @@ def score_basil(articles: list[dict]) -> dict:
         "unique": unique,
         "share_unique": unique / spans if spans else float("nan"),
         "sentences": sentences_all,
-        "sentences_share_unique": sentences_unique / sentences_all if sentences_all else float("nan"),
+        "sentences_share_unique": sentences_unique / sentences_all
+        if sentences_all
+        else float("nan"),
     }
 
 
-def validate(data_home: str | Path | None, report: Callable[[str], None] = print, corpus: str | Path | None = None) -> list[dict]:
+def validate(
+    data_home: str | Path | None,
+    report: Callable[[str], None] = print,
+    corpus: str | Path | None = None,
+) -> list[dict]:
     """Planted changes on the corpus under study (at most :data:`PLANTED_ARTICLES` of its articles, a sample fixed
     by a hash of their ids) and on BASIL's texts when present, and the BASIL coverage check."""
     results = []
@@ -290,7 +383,9 @@ def validate(data_home: str | Path | None, report: Callable[[str], None] = print
         bases["basil"] = {a["article"]: basil_text(a) for a in basil}
     for name, texts in bases.items():
         planted = run_planted(texts)
-        copy_alarms = count_copy_false_alarms(texts) if name == "corpus" else _copy_alarms_by_event(basil)
+        copy_alarms = (
+            count_copy_false_alarms(texts) if name == "corpus" else _copy_alarms_by_event(basil)
+        )
         summary = summarise_planted(planted, copy_alarms)
         for change, figures in summary.items():
             record = {"dataset": name, "check": "planted", "change": change, **figures}

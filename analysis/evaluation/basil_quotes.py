@@ -46,7 +46,9 @@ TARGETS = {"quote_f1_cover30": 0.85, "speaker_accuracy_cover30": 0.87}
 """The issue's targets on news from outside PolNeAR (held-out checks use the same rule: one to one, gold covered > 30%)."""
 
 _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
-_FUNCTION = frozenset("the a an of on in for to and with who that this their his her its by at from about over".split())
+_FUNCTION = frozenset(
+    "the a an of on in for to and with who that this their his her its by at from about over".split()
+)
 
 
 def content_hash(content: str) -> str:
@@ -59,10 +61,28 @@ def read_gold(path: Path = GOLD_PATH) -> list[dict]:
     rows = []
     records, problems = read_tsv_records(path, COLUMNS)
     for number, line, fields in records:
-        if len(fields) != len(COLUMNS) or not fields[1].isdigit() or not fields[2].isdigit() or fields[3] not in KINDS or not fields[4]:
-            problems.append(f"{path}, line {number}: expected {', '.join(COLUMNS)} (offsets as digits, kind one of {', '.join(KINDS)}): {line!r}")
+        if (
+            len(fields) != len(COLUMNS)
+            or not fields[1].isdigit()
+            or not fields[2].isdigit()
+            or fields[3] not in KINDS
+            or not fields[4]
+        ):
+            problems.append(
+                f"{path}, line {number}: expected {', '.join(COLUMNS)} (offsets as digits, kind one of {', '.join(KINDS)}): {line!r}"
+            )
             continue
-        rows.append({"line": number, "article_id": fields[0], "start": int(fields[1]), "end": int(fields[2]), "kind": fields[3], "speaker": fields[4], "sha1": fields[5]})
+        rows.append(
+            {
+                "line": number,
+                "article_id": fields[0],
+                "start": int(fields[1]),
+                "end": int(fields[2]),
+                "kind": fields[3],
+                "speaker": fields[4],
+                "sha1": fields[5],
+            }
+        )
     if problems:
         raise InputProblem(problems)
     return rows
@@ -74,9 +94,13 @@ def check_gold(rows: list[dict], texts: dict[str, str], path: Path = GOLD_PATH) 
     for row in rows:
         text = texts.get(row["article_id"])
         if text is None:
-            problems.append(f"{path}, line {row['line']}: article {row['article_id']!r} is not in the data home's basil")
+            problems.append(
+                f"{path}, line {row['line']}: article {row['article_id']!r} is not in the data home's basil"
+            )
         elif content_hash(text[row["start"] : row["end"]]) != row["sha1"]:
-            problems.append(f"{path}, line {row['line']}: the content at {row['start']}-{row['end']} of {row['article_id']} does not match its hash (the article was read differently)")
+            problems.append(
+                f"{path}, line {row['line']}: the content at {row['start']}-{row['end']} of {row['article_id']} does not match its hash (the article was read differently)"
+            )
     if problems:
         raise InputProblem(problems)
 
@@ -94,12 +118,18 @@ def same_speaker(kit: str, gold: str) -> bool:
     """Whether the kit's speaker names the gold speaker (see the module docstring)."""
     surname = _surname(gold)
     if surname:
-        return surname == _surname(kit) or surname in {w.lower() for w in re.findall(r"[\w’'-]+", kit) if w[:1].isupper()}
-    words = {w for w in re.findall(r"[a-z’'-]+", gold.lower()) if w not in _FUNCTION and len(w) > 3}
+        return surname == _surname(kit) or surname in {
+            w.lower() for w in re.findall(r"[\w’'-]+", kit) if w[:1].isupper()
+        }
+    words = {
+        w for w in re.findall(r"[a-z’'-]+", gold.lower()) if w not in _FUNCTION and len(w) > 3
+    }
     return bool(words & set(re.findall(r"[a-z’'-]+", kit.lower())))
 
 
-def score_articles(rows: list[dict], texts: dict[str, str], lexicons: SourceLexicons | None = None) -> dict:
+def score_articles(
+    rows: list[dict], texts: dict[str, str], lexicons: SourceLexicons | None = None
+) -> dict:
     """Quote precision, recall, F1 and speaker accuracy under each rule, and recall by kind under the target's rule.
 
     Returns one record: ``dataset`` ("basil"), ``split`` ("hand-coded"), ``gold_filter`` ("none"), ``attributions``
@@ -112,11 +142,16 @@ def score_articles(rows: list[dict], texts: dict[str, str], lexicons: SourceLexi
     by_article: dict[str, list[dict]] = {}
     for row in rows:
         by_article.setdefault(row["article_id"], []).append(row)
-    totals = {suffix: {"predicted": 0, "gold": 0, "matched": 0, "known": 0, "right": 0} for suffix in RULES}
+    totals = {
+        suffix: {"predicted": 0, "gold": 0, "matched": 0, "known": 0, "right": 0}
+        for suffix in RULES
+    }
     kinds = {kind: [0, 0] for kind in KINDS}
     for article_id, gold in sorted(by_article.items()):
         text = texts[article_id]
-        found = find_attributions(text, split_sentences(text), split_paragraphs(text), find_quotations(text), lexicons)
+        found = find_attributions(
+            text, split_sentences(text), split_paragraphs(text), find_quotations(text), lexicons
+        )
         mine = [_letters(text, a.start, a.end) for a in found]
         theirs = [_letters(text, g["start"], g["end"]) for g in gold]
         for suffix, rule in RULES.items():
@@ -127,7 +162,9 @@ def score_articles(rows: list[dict], texts: dict[str, str], lexicons: SourceLexi
             counts["matched"] += len(pairs)
             known = [(i, j) for i, j in pairs if gold[j]["speaker"] != "?"]
             counts["known"] += len(known)
-            counts["right"] += sum(same_speaker(found[i].speaker, gold[j]["speaker"]) for i, j in known)
+            counts["right"] += sum(
+                same_speaker(found[i].speaker, gold[j]["speaker"]) for i, j in known
+            )
             if suffix == "_cover30":
                 matched_gold = {j for _, j in pairs}
                 for j, g in enumerate(gold):
@@ -145,25 +182,37 @@ def score_articles(rows: list[dict], texts: dict[str, str], lexicons: SourceLexi
         "speakers_known": sum(1 for r in rows if r["speaker"] != "?"),
     }
     for suffix, counts in totals.items():
-        precision = counts["matched"] / counts["predicted"] if counts["predicted"] else float("nan")
+        precision = (
+            counts["matched"] / counts["predicted"] if counts["predicted"] else float("nan")
+        )
         recall = counts["matched"] / counts["gold"] if counts["gold"] else float("nan")
         record[f"matched{suffix}"] = counts["matched"]
         record[f"quote_precision{suffix}"] = precision
         record[f"quote_recall{suffix}"] = recall
-        record[f"quote_f1{suffix}"] = 2 * precision * recall / (precision + recall) if counts["matched"] else 0.0
-        record[f"speaker_accuracy{suffix}"] = counts["right"] / counts["known"] if counts["known"] else float("nan")
+        record[f"quote_f1{suffix}"] = (
+            2 * precision * recall / (precision + recall) if counts["matched"] else 0.0
+        )
+        record[f"speaker_accuracy{suffix}"] = (
+            counts["right"] / counts["known"] if counts["known"] else float("nan")
+        )
     for kind, (hit, total) in kinds.items():
         record[f"recall_{kind}_cover30"] = hit / total if total else float("nan")
     return record
 
 
-def score_hand_coded(data_home: str | Path | None, path: Path = GOLD_PATH, lexicons: SourceLexicons | None = None) -> dict | None:
+def score_hand_coded(
+    data_home: str | Path | None, path: Path = GOLD_PATH, lexicons: SourceLexicons | None = None
+) -> dict | None:
     """:func:`score_articles` on the hand-coded set, reading the articles from the data home's basil; None without basil."""
     folder = locate_dataset("basil", data_home)
     if folder is None or not path.exists():
         return None
     rows = read_gold(path)
     wanted = {r["article_id"] for r in rows}
-    texts = {a["article"]: basil_article_text(a) for a in read_basil(folder, with_spans=False) if a["article"] in wanted}
+    texts = {
+        a["article"]: basil_article_text(a)
+        for a in read_basil(folder, with_spans=False)
+        if a["article"] in wanted
+    }
     check_gold(rows, texts, path)
     return score_articles(rows, texts, lexicons)

@@ -40,22 +40,44 @@ def cache_dir() -> Path:
 
 
 def _stat_lines(root: Path, files: Iterable[Path]) -> list[str]:
-    return [f"{p.relative_to(root).as_posix()}\t{p.stat().st_size}\t{p.stat().st_mtime_ns}" for p in files]
+    return [
+        f"{p.relative_to(root).as_posix()}\t{p.stat().st_size}\t{p.stat().st_mtime_ns}"
+        for p in files
+    ]
 
 
 def fingerprint(measure: str, data_home: str | Path | None = None) -> str:
     """The key of ``measure``'s validation results (see the module docstring)."""
     digest = hashlib.sha256(measure.encode("utf-8"))
-    package = sorted(p for p in config.PACKAGE_DIR.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    package = sorted(
+        p for p in config.PACKAGE_DIR.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+    )
     for path in package:
-        digest.update(path.relative_to(config.PACKAGE_DIR).as_posix().encode("utf-8") + b"\0" + path.read_bytes())
-    for root in (config.local_models_dir(), config.data_home(data_home)) + ((config.corpus_path(),) if measure in CORPUS_MEASURES else ()):
-        files = sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else ([root] if root.is_file() else [])
-        digest.update(f"{root}\n".encode("utf-8") + "\n".join(_stat_lines(root.parent if root.is_file() else root, files)).encode("utf-8"))
+        digest.update(
+            path.relative_to(config.PACKAGE_DIR).as_posix().encode("utf-8")
+            + b"\0"
+            + path.read_bytes()
+        )
+    for root in (config.local_models_dir(), config.data_home(data_home)) + (
+        (config.corpus_path(),) if measure in CORPUS_MEASURES else ()
+    ):
+        files = (
+            sorted(p for p in root.rglob("*") if p.is_file())
+            if root.is_dir()
+            else ([root] if root.is_file() else [])
+        )
+        digest.update(
+            f"{root}\n".encode("utf-8")
+            + "\n".join(_stat_lines(root.parent if root.is_file() else root, files)).encode(
+                "utf-8"
+            )
+        )
     return digest.hexdigest()
 
 
-def validate_cached(measure: str, data_home: str | Path | None = None, report: Callable[[str], None] = print):
+def validate_cached(
+    measure: str, data_home: str | Path | None = None, report: Callable[[str], None] = print
+):
     """``analysis.evaluation.<measure>.validate(data_home, report)``, read from :func:`cache_dir` when its key holds.
 
     Computed or read back, the validation's warnings are written to stderr and then its lines passed to
@@ -68,10 +90,20 @@ def validate_cached(measure: str, data_home: str | Path | None = None, report: C
     else:
         printed: list[str] = []
         with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")  # recorded here and written below, the same way when read back
-            results = importlib.import_module(f"analysis.evaluation.{measure}").validate(data_home, printed.append)
-        warned = [warnings.formatwarning(w.message, w.category, w.filename, w.lineno, w.line) for w in caught]
-        text = json.dumps({"measure": measure, "warned": warned, "printed": printed, "results": results}, sort_keys=True)
+            warnings.simplefilter(
+                "always"
+            )  # recorded here and written below, the same way when read back
+            results = importlib.import_module(f"analysis.evaluation.{measure}").validate(
+                data_home, printed.append
+            )
+        warned = [
+            warnings.formatwarning(w.message, w.category, w.filename, w.lineno, w.line)
+            for w in caught
+        ]
+        text = json.dumps(
+            {"measure": measure, "warned": warned, "printed": printed, "results": results},
+            sort_keys=True,
+        )
         if results:
             path.parent.mkdir(parents=True, exist_ok=True)
             temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")

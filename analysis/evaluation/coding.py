@@ -83,14 +83,22 @@ def sample_for_coding(
     for (outlet, voice), group in sentences.groupby(["outlet", "voice"], sort=True):
         picks = rng.choice(len(group), size=min(per_stratum, len(group)), replace=False)
         drawn.append(group.iloc[np.sort(picks)].assign(stratum_sentences=len(group)))
-    sample = pd.concat(drawn, ignore_index=True) if drawn else sentences.iloc[0:0].assign(stratum_sentences=0)
+    sample = (
+        pd.concat(drawn, ignore_index=True)
+        if drawn
+        else sentences.iloc[0:0].assign(stratum_sentences=0)
+    )
     sample = sample.iloc[rng.permutation(len(sample))].reset_index(drop=True)
     sample["item_id"] = [f"s{i:04d}" for i in range(1, len(sample) + 1)]
-    key = sample[["item_id", "article_id", "sentence_id", "outlet", "voice", "stratum_sentences"]].copy()
+    key = sample[
+        ["item_id", "article_id", "sentence_id", "outlet", "voice", "stratum_sentences"]
+    ].copy()
     key["kit_tone_vader"] = classify_tone(sample["tone_vader"].to_numpy(), THRESHOLDS["vader"])
     key["kit_tone_model"] = classify_tone(sample["tone_model"].to_numpy(), THRESHOLDS["model"])
     key["kit_hedged_rules"] = _flag_sentences(sample, tables["hedges"].query("kind == 'hedge'"))
-    key["kit_loaded_lexicon"] = _flag_sentences(sample, tables["loaded_terms"].query("layer == 'lexicon'"))
+    key["kit_loaded_lexicon"] = _flag_sentences(
+        sample, tables["loaded_terms"].query("layer == 'lexicon'")
+    )
     sheet = sample[["item_id", "text"]].copy()
     for column in [*CODES, "note"]:
         sheet[column] = ""
@@ -99,14 +107,22 @@ def sample_for_coding(
 
 def _flag_sentences(sample: pd.DataFrame, hits: pd.DataFrame) -> list[str]:
     found = set(zip(hits["article_id"], hits["sentence_id"]))
-    return ["yes" if (a, s) in found else "no" for a, s in zip(sample["article_id"], sample["sentence_id"])]
+    return [
+        "yes" if (a, s) in found else "no"
+        for a, s in zip(sample["article_id"], sample["sentence_id"])
+    ]
 
 
-def write_coding_files(sheet: pd.DataFrame, key: pd.DataFrame, folder: str | Path) -> dict[str, Path]:
+def write_coding_files(
+    sheet: pd.DataFrame, key: pd.DataFrame, folder: str | Path
+) -> dict[str, Path]:
     """Write ``sheet.csv``, ``key.csv`` and ``INSTRUCTIONS.md`` into ``folder``; return their paths."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    paths = {"sheet": write_table(sheet, folder / "sheet.csv"), "key": write_table(key, folder / "key.csv")}
+    paths = {
+        "sheet": write_table(sheet, folder / "sheet.csv"),
+        "key": write_table(key, folder / "key.csv"),
+    }
     paths["instructions"] = folder / "INSTRUCTIONS.md"
     paths["instructions"].write_text(INSTRUCTIONS, encoding="utf-8")
     return paths
@@ -136,7 +152,9 @@ def read_coded_sheets(paths: list[str | Path], key: pd.DataFrame) -> pd.DataFram
             continue
         missing = [c for c in ("item_id", *CODES) if c not in frame.columns]
         if missing:
-            problems.append(f"{path}: missing column(s) {', '.join(missing)}; expected {', '.join(SHEET_COLUMNS)}")
+            problems.append(
+                f"{path}: missing column(s) {', '.join(missing)}; expected {', '.join(SHEET_COLUMNS)}"
+            )
             continue
         seen: set[str] = set()
         for number, record in enumerate(frame.to_dict("records"), start=2):
@@ -153,7 +171,9 @@ def read_coded_sheets(paths: list[str | Path], key: pd.DataFrame) -> pd.DataFram
                 if not code:
                     continue
                 if code not in allowed:
-                    problems.append(f"{path}, row {number}, column {column}: {record[column]!r} is not one of {', '.join(allowed)}")
+                    problems.append(
+                        f"{path}, row {number}, column {column}: {record[column]!r} is not one of {', '.join(allowed)}"
+                    )
                     continue
                 rows.append((path.stem, item, column, code, allowed[code]))
     if problems:
@@ -172,16 +192,22 @@ def compute_alpha(matrix: np.ndarray, level: str) -> float:
     values = values[~np.isnan(values)]
     if pairable.sum() < 1 or len(np.unique(values)) < 2:
         return float("nan")
-    return float(krippendorff.alpha(reliability_data=matrix[:, pairable], level_of_measurement=level))
+    return float(
+        krippendorff.alpha(reliability_data=matrix[:, pairable], level_of_measurement=level)
+    )
 
 
-def bootstrap_alpha(matrix: np.ndarray, level: str, resamples: int = 1000, seed: int = DEFAULT_SEED) -> tuple[float, float]:
+def bootstrap_alpha(
+    matrix: np.ndarray, level: str, resamples: int = 1000, seed: int = DEFAULT_SEED
+) -> tuple[float, float]:
     """95% percentile interval of alpha over items resampled with replacement (NaN when undefined)."""
     rng = np.random.default_rng(seed)
     n = matrix.shape[1]
     if n < 2:
         return (float("nan"), float("nan"))
-    stats = np.array([compute_alpha(matrix[:, rng.integers(0, n, n)], level) for _ in range(resamples)])
+    stats = np.array(
+        [compute_alpha(matrix[:, rng.integers(0, n, n)], level) for _ in range(resamples)]
+    )
     stats = stats[~np.isnan(stats)]
     if len(stats) < resamples / 2:
         return (float("nan"), float("nan"))
@@ -189,7 +215,9 @@ def bootstrap_alpha(matrix: np.ndarray, level: str, resamples: int = 1000, seed:
     return (float(low), float(high))
 
 
-def score_agreement(coded: pd.DataFrame, key: pd.DataFrame, resamples: int = 1000, seed: int = DEFAULT_SEED) -> pd.DataFrame:
+def score_agreement(
+    coded: pd.DataFrame, key: pd.DataFrame, resamples: int = 1000, seed: int = DEFAULT_SEED
+) -> pd.DataFrame:
     """Krippendorff's alpha per coded column: between coders, coders with the kit, each coder with the kit.
 
     Parameters
@@ -207,19 +235,52 @@ def score_agreement(coded: pd.DataFrame, key: pd.DataFrame, resamples: int = 100
     rows = []
     for column, level in LEVELS.items():
         part = coded[coded["column"] == column]
-        wide = part.pivot(index="coder", columns="item_id", values="value").reindex(columns=key["item_id"])
+        wide = part.pivot(index="coder", columns="item_id", values="value").reindex(
+            columns=key["item_id"]
+        )
         people = list(wide.index)
         comparisons = []
         if len(people) >= 2:
             comparisons.append(("coders", wide.to_numpy(dtype=float), len(people)))
         for method in KIT_METHODS[column]:
-            kit = key.set_index("item_id")[f"kit_{column}_{method}"].map(CODES[column]).reindex(wide.columns).to_numpy(dtype=float)
+            kit = (
+                key.set_index("item_id")[f"kit_{column}_{method}"]
+                .map(CODES[column])
+                .reindex(wide.columns)
+                .to_numpy(dtype=float)
+            )
             if people:
-                comparisons.append((f"coders and kit ({method})", np.vstack([wide.to_numpy(dtype=float), kit]), len(people)))
+                comparisons.append(
+                    (
+                        f"coders and kit ({method})",
+                        np.vstack([wide.to_numpy(dtype=float), kit]),
+                        len(people),
+                    )
+                )
             for person in people:
-                comparisons.append((f"{person} and kit ({method})", np.vstack([wide.loc[[person]].to_numpy(dtype=float), kit]), 1))
+                comparisons.append(
+                    (
+                        f"{person} and kit ({method})",
+                        np.vstack([wide.loc[[person]].to_numpy(dtype=float), kit]),
+                        1,
+                    )
+                )
         for name, matrix, coders in comparisons:
             items = int((np.sum(~np.isnan(matrix), axis=0) >= 2).sum())
             low, high = bootstrap_alpha(matrix, level, resamples, seed)
-            rows.append((column, level, name, coders, items, compute_alpha(matrix, level), low, high))
-    return pd.DataFrame(rows, columns=["column", "level", "comparison", "coders", "items", "alpha", "alpha_low", "alpha_high"])
+            rows.append(
+                (column, level, name, coders, items, compute_alpha(matrix, level), low, high)
+            )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "column",
+            "level",
+            "comparison",
+            "coders",
+            "items",
+            "alpha",
+            "alpha_low",
+            "alpha_high",
+        ],
+    )

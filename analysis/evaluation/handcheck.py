@@ -37,7 +37,11 @@ TARGET_RIGHT_SHARE = 0.9
 def basil_texts(data_home: str | Path | None) -> dict[str, str]:
     """Every BASIL development article as the kit reads it, by article id; empty without basil in the data home."""
     folder = locate_dataset("basil", data_home)
-    return {a["article"]: basil_article_text(a) for a in read_basil(folder, with_spans=False)} if folder is not None else {}
+    return (
+        {a["article"]: basil_article_text(a) for a in read_basil(folder, with_spans=False)}
+        if folder is not None
+        else {}
+    )
 
 
 def find_hits(measure: str, texts: dict[str, str]) -> pd.DataFrame:
@@ -62,9 +66,16 @@ def find_hits(measure: str, texts: dict[str, str]) -> pd.DataFrame:
         text = texts[article_id]
         for lo, hi in split_sentences(text):
             if measure == "hedging":
-                rows += [(article_id, c.start, c.end, c.text, f"{c.kind}: {c.category}") for c in find_cues(text, lo, hi)]
+                rows += [
+                    (article_id, c.start, c.end, c.text, f"{c.kind}: {c.category}")
+                    for c in find_cues(text, lo, hi)
+                ]
             else:
-                rows += [(article_id, t.start, t.end, t.text, t.category) for t in find_loaded_terms(text, lo, hi, vader=False) if t.category != NAMING]
+                rows += [
+                    (article_id, t.start, t.end, t.text, t.category)
+                    for t in find_loaded_terms(text, lo, hi, vader=False)
+                    if t.category != NAMING
+                ]
     return pd.DataFrame(rows, columns=["article_id", "start", "end", "hit", "label"])
 
 
@@ -77,15 +88,29 @@ def _find_stance_hits(texts: dict[str, str]) -> pd.DataFrame:
     rows = []
     for article_id in sorted(texts):
         text = texts[article_id]
-        _, stances = find_attributions_and_stances(text, split_sentences(text), split_paragraphs(text), find_quotations(text), default_lexicons())
+        _, stances = find_attributions_and_stances(
+            text,
+            split_sentences(text),
+            split_paragraphs(text),
+            find_quotations(text),
+            default_lexicons(),
+        )
         rows += [
-            (article_id, a.speaker_start, a.speaker_end, a.speaker_text, f"{a.cue_class}: {a.cue} · {a.speaker} ({a.speaker_rule}) · {text[a.start : a.end]}")
+            (
+                article_id,
+                a.speaker_start,
+                a.speaker_end,
+                a.speaker_text,
+                f"{a.cue_class}: {a.cue} · {a.speaker} ({a.speaker_rule}) · {text[a.start : a.end]}",
+            )
             for a in stances
         ]
     return pd.DataFrame(rows, columns=["article_id", "start", "end", "hit", "label"])
 
 
-def sample_hits(measure: str, texts: dict[str, str], n: int = 50, seed: int = SAMPLE_SEED) -> pd.DataFrame:
+def sample_hits(
+    measure: str, texts: dict[str, str], n: int = 50, seed: int = SAMPLE_SEED
+) -> pd.DataFrame:
     """``n`` hits of :func:`find_hits` drawn without replacement (seeded), in article and offset order."""
     hits = find_hits(measure, texts)
     chosen = np.random.default_rng(seed).choice(len(hits), size=min(n, len(hits)), replace=False)
@@ -97,10 +122,27 @@ def read_check(path: Path) -> pd.DataFrame:
     rows = []
     records, problems = read_tsv_records(path, COLUMNS)
     for number, line, fields in records:
-        if len(fields) != len(COLUMNS) or not fields[1].isdigit() or not fields[2].isdigit() or fields[4] not in ("true", "false"):
-            problems.append(f"{path}, line {number}: expected {', '.join(COLUMNS)} (offsets as digits, verdict true or false): {line!r}")
+        if (
+            len(fields) != len(COLUMNS)
+            or not fields[1].isdigit()
+            or not fields[2].isdigit()
+            or fields[4] not in ("true", "false")
+        ):
+            problems.append(
+                f"{path}, line {number}: expected {', '.join(COLUMNS)} (offsets as digits, verdict true or false): {line!r}"
+            )
             continue
-        rows.append({"line": number, "article_id": fields[0], "start": int(fields[1]), "end": int(fields[2]), "hit": fields[3], "verdict": fields[4], "reason": fields[5]})
+        rows.append(
+            {
+                "line": number,
+                "article_id": fields[0],
+                "start": int(fields[1]),
+                "end": int(fields[2]),
+                "hit": fields[3],
+                "verdict": fields[4],
+                "reason": fields[5],
+            }
+        )
     if problems:
         raise InputProblem(problems)
     return pd.DataFrame(rows, columns=["line", *COLUMNS])
@@ -146,7 +188,18 @@ def summarise_check(path: Path, texts: dict[str, str], measure: str | None = Non
     }
 
 
-ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+ORDINALS = (
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+)
 """The last word of a check's file name (``<measure>-<date>-<ordinal>.tsv``): checks of one date are in this order."""
 
 
@@ -156,8 +209,17 @@ def check_order(path: Path) -> tuple[str, int, str]:
     return (date, ORDINALS.index(word) if word in ORDINALS else len(ORDINALS), path.name)
 
 
-def report_checks(measure: str, data_home: str | Path | None, folder: Path = HANDCHECK_DIR) -> list[dict]:
+def report_checks(
+    measure: str, data_home: str | Path | None, folder: Path = HANDCHECK_DIR
+) -> list[dict]:
     """:func:`summarise_check` of every check of ``measure`` in ``folder`` (``<measure>-*.tsv``), in :func:`check_order`, given basil in the data home."""
     paths = sorted(folder.glob(f"{measure}-*.tsv"), key=check_order) if folder.is_dir() else []
     texts = basil_texts(data_home) if paths else {}
-    return [{"dataset": "handcheck", "check_of": measure, **summarise_check(path, texts, measure)} for path in paths] if texts else []
+    return (
+        [
+            {"dataset": "handcheck", "check_of": measure, **summarise_check(path, texts, measure)}
+            for path in paths
+        ]
+        if texts
+        else []
+    )

@@ -77,9 +77,15 @@ def score_wikiweasel(splits: dict[str, list[dict]], model: HedgeModel | None) ->
         frame["model"] = -1
         frame["model_rows"] = "none"
         if model is not None and texts:
-            frame["model"], frame["model_rows"] = predict_rows(model, texts, frame["label"].to_numpy(), make_documents(texts))
+            frame["model"], frame["model_rows"] = predict_rows(
+                model, texts, frame["label"].to_numpy(), make_documents(texts)
+            )
         frames.append(frame)
-    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["split", "label", "rules", "model", "model_rows"])
+    return (
+        pd.concat(frames, ignore_index=True)
+        if frames
+        else pd.DataFrame(columns=["split", "label", "rules", "model", "model_rows"])
+    )
 
 
 def summarise_sentence_scores(scores: pd.DataFrame) -> pd.DataFrame:
@@ -99,7 +105,9 @@ def summarise_sentence_scores(scores: pd.DataFrame) -> pd.DataFrame:
             if len(chosen):
                 parts.append(("model", label, chosen))
         for method, rows_scored, chosen in parts:
-            precision, recall, f1, _ = precision_recall_fscore_support(chosen["label"], chosen[method], average="binary", pos_label=1, zero_division=0)
+            precision, recall, f1, _ = precision_recall_fscore_support(
+                chosen["label"], chosen[method], average="binary", pos_label=1, zero_division=0
+            )
             out.append(
                 {
                     "split": split,
@@ -112,7 +120,19 @@ def summarise_sentence_scores(scores: pd.DataFrame) -> pd.DataFrame:
                     "f1": float(f1),
                 }
             )
-    return pd.DataFrame(out, columns=["split", "method", "rows_scored", "sentences", "uncertain", "precision", "recall", "f1"])
+    return pd.DataFrame(
+        out,
+        columns=[
+            "split",
+            "method",
+            "rows_scored",
+            "sentences",
+            "uncertain",
+            "precision",
+            "recall",
+            "f1",
+        ],
+    )
 
 
 def _token_starts(tokens: list[str]) -> tuple[str, list[int]]:
@@ -146,7 +166,9 @@ def score_sfu_cues(rows: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
             covered = {i for i, (s, e) in enumerate(spans) if s < cue.end and cue.start < e}
             hits.append(covered)
             correct = any(covered & g for g in gold_cues)
-            predicted.append((row["file"], row["sentence"], cue.text.lower(), cue.category, correct))
+            predicted.append(
+                (row["file"], row["sentence"], cue.text.lower(), cue.category, correct)
+            )
         for idx in gold_cues:
             words = " ".join(row["tokens"][i] for i in sorted(idx)).lower().replace("\x92", "'")
             first = words.split()[0] if words.split() else ""
@@ -171,19 +193,28 @@ def summarise_sfu(predicted: pd.DataFrame, gold: pd.DataFrame) -> dict:
         "precision": float(predicted["correct"].mean()) if len(predicted) else float("nan"),
         "recall": float(gold["found"].mean()) if len(gold) else float("nan"),
         "recall_within_notion": float(within["found"].mean()) if len(within) else float("nan"),
-        "precision_by_category": {c: {"cues": int(r["size"]), "precision": round(float(r["mean"]), 4)} for c, r in by_category.iterrows()},
+        "precision_by_category": {
+            c: {"cues": int(r["size"]), "precision": round(float(r["mean"]), 4)}
+            for c, r in by_category.iterrows()
+        },
         "most_missed_within_notion": [f"{cue} ({n})" for cue, n in missed],
     }
 
 
-def validate(data_home: str | Path | None, report: Callable[[str], None] = print, model_path: Path | None = None) -> list[dict]:
+def validate(
+    data_home: str | Path | None,
+    report: Callable[[str], None] = print,
+    model_path: Path | None = None,
+) -> list[dict]:
     """Score every hedging gold set present in the data home; print a line per result."""
     results: list[dict] = []
     folder = locate_dataset("wikiweasel", data_home)
     if folder is not None:
         model = HedgeModel.load(model_path)
         if model is None:
-            report(f"wikiweasel: no fitted hedging model at {model_path or HedgeModel.local_path()}; run 'make models' to score the model too")
+            report(
+                f"wikiweasel: no fitted hedging model at {model_path or HedgeModel.local_path()}; run 'make models' to score the model too"
+            )
         table = summarise_sentence_scores(score_wikiweasel(read_wikiweasel(folder), model))
         for record in table.to_dict("records"):
             record = {"dataset": "wikiweasel", **record}
@@ -208,7 +239,9 @@ def validate(data_home: str | Path | None, report: Callable[[str], None] = print
     return results
 
 
-def report_checks(measure: str, data_home: str | Path | None, report: Callable[[str], None]) -> list[dict]:
+def report_checks(
+    measure: str, data_home: str | Path | None, report: Callable[[str], None]
+) -> list[dict]:
     """The hand checks of ``measure`` (:func:`analysis.evaluation.handcheck.report_checks`), a line each."""
     from analysis.evaluation.handcheck import TARGET_RIGHT_SHARE
     from analysis.evaluation.handcheck import report_checks as summarise
@@ -227,4 +260,16 @@ def report_checks(measure: str, data_home: str | Path | None, report: Callable[[
 def hedging_validation_table(results: list[dict]) -> pd.DataFrame:
     """The sentence-level results of :func:`validate` as a table for the validation chart."""
     rows = [r for r in results if r.get("dataset") == "wikiweasel"]
-    return pd.DataFrame(rows, columns=["split", "method", "rows_scored", "sentences", "uncertain", "precision", "recall", "f1"])
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "split",
+            "method",
+            "rows_scored",
+            "sentences",
+            "uncertain",
+            "precision",
+            "recall",
+            "f1",
+        ],
+    )

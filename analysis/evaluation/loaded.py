@@ -32,7 +32,13 @@ import numpy as np
 import pandas as pd
 
 from analysis.loaded.model import LoadedModel
-from analysis.loaded.terms import NAMING, SCORE_THRESHOLD, LoadedTerm, count_loaded, find_loaded_terms
+from analysis.loaded.terms import (
+    NAMING,
+    SCORE_THRESHOLD,
+    LoadedTerm,
+    count_loaded,
+    find_loaded_terms,
+)
 from analysis.resources.datasets import locate_dataset, split_by_hash
 from analysis.resources.readers import read_babe, read_basil
 from analysis.stats.classifier import predict_rows, score_f1
@@ -56,7 +62,9 @@ THRESHOLD_GRID = (1, 2, 3, 4, 5)
 _WORD_RE = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
-def choose_score_threshold(scores: np.ndarray, labels: np.ndarray, grid: tuple[int, ...] = THRESHOLD_GRID) -> int:
+def choose_score_threshold(
+    scores: np.ndarray, labels: np.ndarray, grid: tuple[int, ...] = THRESHOLD_GRID
+) -> int:
     """The threshold of ``grid`` with the best macro F1 of ``score >= threshold`` (lowest on ties)."""
     values = [score_f1(labels, (scores >= t).astype(int), "macro") for t in grid]
     return int(grid[int(np.argmax(values))])
@@ -67,7 +75,9 @@ def find_terms_once(texts) -> dict[str, list[LoadedTerm]]:
     return {text: find_loaded_terms(text) for text in dict.fromkeys(texts)}
 
 
-def score_babe(rows: list[dict], model: LoadedModel | None, terms: dict[str, list[LoadedTerm]] | None = None) -> pd.DataFrame:
+def score_babe(
+    rows: list[dict], model: LoadedModel | None, terms: dict[str, list[LoadedTerm]] | None = None
+) -> pd.DataFrame:
     """One row per sentence: ``split``, ``label``, a score column per :data:`SCORES` method, ``model`` and ``model_rows``.
 
     ``model`` is −1 and ``model_rows`` "none" without a fitted model; otherwise
@@ -76,7 +86,9 @@ def score_babe(rows: list[dict], model: LoadedModel | None, terms: dict[str, lis
     """
     texts = [r["text"] for r in rows]
     terms = terms or find_terms_once(texts)
-    frame = pd.DataFrame({"split": [split_by_hash(t) for t in texts], "label": [r["label"] for r in rows]})
+    frame = pd.DataFrame(
+        {"split": [split_by_hash(t) for t in texts], "label": [r["label"] for r in rows]}
+    )
     for method, layers in SCORES.items():
         frame[method] = [count_loaded(terms[t], layers) for t in texts]
     frame["model"] = -1
@@ -86,7 +98,15 @@ def score_babe(rows: list[dict], model: LoadedModel | None, terms: dict[str, lis
     return frame
 
 
-def _sentence_record(method: str, split: str, rows_scored: str, chosen: pd.DataFrame, predicted: np.ndarray, threshold, rechosen=None) -> dict:
+def _sentence_record(
+    method: str,
+    split: str,
+    rows_scored: str,
+    chosen: pd.DataFrame,
+    predicted: np.ndarray,
+    threshold,
+    rechosen=None,
+) -> dict:
     labels = chosen["label"].to_numpy()
     biased = predicted == 1
     return {
@@ -100,7 +120,9 @@ def _sentence_record(method: str, split: str, rows_scored: str, chosen: pd.DataF
         "biased": int(labels.sum()),
         "macro_f1": score_f1(labels, predicted, "macro"),
         "precision_biased": float((labels[biased] == 1).mean()) if biased.any() else float("nan"),
-        "recall_biased": float(biased[labels == 1].mean()) if (labels == 1).any() else float("nan"),
+        "recall_biased": float(biased[labels == 1].mean())
+        if (labels == 1).any()
+        else float("nan"),
     }
 
 
@@ -115,13 +137,27 @@ def summarise_babe(scores: pd.DataFrame, model_threshold: float | None = None) -
     development = scores[scores["split"] == "development"]
     records = []
     for method in SCORES:
-        rechosen = choose_score_threshold(development[method].to_numpy(), development["label"].to_numpy()) if len(development) else None
+        rechosen = (
+            choose_score_threshold(development[method].to_numpy(), development["label"].to_numpy())
+            if len(development)
+            else None
+        )
         for split, chosen in scores.groupby("split", sort=True):
             predicted = (chosen[method].to_numpy() >= THRESHOLDS[method]).astype(int)
-            records.append(_sentence_record(method, split, "all", chosen, predicted, THRESHOLDS[method], rechosen))
-    for (split, rows_kind), chosen in scores[scores["model_rows"] != "none"].groupby(["split", "model_rows"], sort=True):
+            records.append(
+                _sentence_record(
+                    method, split, "all", chosen, predicted, THRESHOLDS[method], rechosen
+                )
+            )
+    for (split, rows_kind), chosen in scores[scores["model_rows"] != "none"].groupby(
+        ["split", "model_rows"], sort=True
+    ):
         label = "unseen" if rows_kind == "unseen" else "fitted (out of fold)"
-        records.append(_sentence_record("model", split, label, chosen, chosen["model"].to_numpy(), model_threshold))
+        records.append(
+            _sentence_record(
+                "model", split, label, chosen, chosen["model"].to_numpy(), model_threshold
+            )
+        )
     return records
 
 
@@ -129,7 +165,11 @@ def _words(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in _WORD_RE.findall(text)]
 
 
-def score_babe_words(rows: list[dict], layers: tuple[str, ...] = ("lexicon",), terms: dict[str, list[LoadedTerm]] | None = None) -> dict:
+def score_babe_words(
+    rows: list[dict],
+    layers: tuple[str, ...] = ("lexicon",),
+    terms: dict[str, list[LoadedTerm]] | None = None,
+) -> dict:
     """Word-level precision and recall of loaded hits against each sentence's annotated biased words.
 
     A sentence's predicted words are the words of its loaded hits in ``layers``
@@ -139,9 +179,18 @@ def score_babe_words(rows: list[dict], layers: tuple[str, ...] = ("lexicon",), t
     terms = terms or find_terms_once(r["text"] for r in rows)
     predicted = gold = hits = 0
     for row in rows:
-        mine = {w for t in terms[row["text"]] if t.layer in layers and t.category != NAMING for w in _words(t.text)}
+        mine = {
+            w
+            for t in terms[row["text"]]
+            if t.layer in layers and t.category != NAMING
+            for w in _words(t.text)
+        }
         theirs = {w for phrase in row["biased_words"] for w in _words(phrase)}
-        predicted, gold, hits = predicted + len(mine), gold + len(theirs), hits + len(mine & theirs)
+        predicted, gold, hits = (
+            predicted + len(mine),
+            gold + len(theirs),
+            hits + len(mine & theirs),
+        )
     return {
         "dataset": "babe",
         "level": "word",
@@ -155,7 +204,10 @@ def score_babe_words(rows: list[dict], layers: tuple[str, ...] = ("lexicon",), t
 
 
 def score_basil_tokens(
-    articles: list[dict], layers: tuple[str, ...] = ("lexicon",), bias: str = "lex", terms: dict[str, list[LoadedTerm]] | None = None
+    articles: list[dict],
+    layers: tuple[str, ...] = ("lexicon",),
+    bias: str = "lex",
+    terms: dict[str, list[LoadedTerm]] | None = None,
 ) -> dict:
     """Token-level precision, recall and F1 of loaded hits against BASIL's ``bias`` spans.
 
@@ -172,10 +224,16 @@ def score_basil_tokens(
                 spans.setdefault(span["sentence"], []).append((span["start"], span["end"]))
         for index, sentence in enumerate(article["sentences"]):
             sentences += 1
-            marked = [(t.start, t.end) for t in terms[sentence] if t.layer in layers and t.category != NAMING]
+            marked = [
+                (t.start, t.end)
+                for t in terms[sentence]
+                if t.layer in layers and t.category != NAMING
+            ]
             for token in _WORD_RE.finditer(sentence):
                 mine = any(s < token.end() and token.start() < e for s, e in marked)
-                theirs = any(s < token.end() and token.start() < e for s, e in spans.get(index, []))
+                theirs = any(
+                    s < token.end() and token.start() < e for s, e in spans.get(index, [])
+                )
                 predicted, gold, hits = predicted + mine, gold + theirs, hits + (mine and theirs)
     precision = hits / predicted if predicted else float("nan")
     recall = hits / gold if gold else float("nan")
@@ -190,11 +248,17 @@ def score_basil_tokens(
         "gold_tokens": gold,
         "precision": precision,
         "recall": recall,
-        "f1": 2 * precision * recall / (precision + recall) if predicted and gold and hits else 0.0,
+        "f1": 2 * precision * recall / (precision + recall)
+        if predicted and gold and hits
+        else 0.0,
     }
 
 
-def validate(data_home: str | Path | None, report: Callable[[str], None] = print, model_path: Path | None = None) -> list[dict]:
+def validate(
+    data_home: str | Path | None,
+    report: Callable[[str], None] = print,
+    model_path: Path | None = None,
+) -> list[dict]:
     """Score loaded terms against every gold set present in the data home; print a line per result."""
     results: list[dict] = []
     folder = locate_dataset("babe", data_home)
@@ -202,11 +266,19 @@ def validate(data_home: str | Path | None, report: Callable[[str], None] = print
         rows = read_babe(folder)
         model = LoadedModel.load(model_path)
         if model is None:
-            report(f"babe: no fitted loaded-terms model at {model_path or LoadedModel.local_path()}; run 'make models' to score the model too")
+            report(
+                f"babe: no fitted loaded-terms model at {model_path or LoadedModel.local_path()}; run 'make models' to score the model too"
+            )
         terms = find_terms_once(r["text"] for r in rows)
-        for record in summarise_babe(score_babe(rows, model, terms), None if model is None else model.threshold):
+        for record in summarise_babe(
+            score_babe(rows, model, terms), None if model is None else model.threshold
+        ):
             results.append(record)
-            rechosen = "" if record["threshold_development"] is None else f", development would choose {record['threshold_development']}"
+            rechosen = (
+                ""
+                if record["threshold_development"] is None
+                else f", development would choose {record['threshold_development']}"
+            )
             report(
                 f"babe {record['split']}: {record['method']} on {record['rows_scored']} rows (threshold {record['threshold']}{rechosen}; "
                 f"{record['sentences']:,} sentences, {record['biased']:,} biased): macro F1 {record['macro_f1']:.4f}, "
@@ -214,7 +286,12 @@ def validate(data_home: str | Path | None, report: Callable[[str], None] = print
             )
         for layers in SCORES.values():
             for split in ("development", "test"):
-                record = {**score_babe_words([r for r in rows if split_by_hash(r["text"]) == split], layers, terms), "split": split}
+                record = {
+                    **score_babe_words(
+                        [r for r in rows if split_by_hash(r["text"]) == split], layers, terms
+                    ),
+                    "split": split,
+                }
                 results.append(record)
                 report(
                     f"babe {split} words ({record['layers']}): {record['predicted_words']:,} words marked, {record['gold_words']:,} annotated: "
@@ -240,4 +317,18 @@ def validate(data_home: str | Path | None, report: Callable[[str], None] = print
 def loaded_validation_table(results: list[dict]) -> pd.DataFrame:
     """The sentence-level BABE results of :func:`validate` as a table for the validation chart."""
     rows = [r for r in results if r.get("dataset") == "babe" and "macro_f1" in r]
-    return pd.DataFrame(rows, columns=["method", "split", "rows_scored", "threshold", "threshold_development", "sentences", "biased", "macro_f1", "precision_biased", "recall_biased"])
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "method",
+            "split",
+            "rows_scored",
+            "threshold",
+            "threshold_development",
+            "sentences",
+            "biased",
+            "macro_f1",
+            "precision_biased",
+            "recall_biased",
+        ],
+    )

@@ -31,7 +31,9 @@ BASELINES = {"pysbd_pass_rate": 0.979}
 def evaluate_golden_rules(cases: Iterable[dict], split: Splitter = split_sentences) -> dict:
     """Pass rate on Golden Rules cases; lists the ids of the cases that fail."""
     cases = list(cases)
-    failed = [c["id"] for c in cases if [c["text"][s:e] for s, e in split(c["text"])] != c["sentences"]]
+    failed = [
+        c["id"] for c in cases if [c["text"][s:e] for s, e in split(c["text"])] != c["sentences"]
+    ]
     return {
         "cases": len(cases),
         "passed": len(cases) - len(failed),
@@ -137,7 +139,9 @@ def split_with_punkt(text: str) -> list[Span]:
     tokenizer = PunktSentenceTokenizer(params)
     spans = []
     for p_start, p_end in split_paragraphs(text):
-        spans.extend((p_start + s, p_start + e) for s, e in tokenizer.span_tokenize(text[p_start:p_end]))
+        spans.extend(
+            (p_start + s, p_start + e) for s, e in tokenizer.span_tokenize(text[p_start:p_end])
+        )
     return spans
 
 
@@ -149,7 +153,9 @@ def validate(data_home=None, report=print) -> dict:
     results = {}
     folder = locate_dataset("pysbd_golden_rules_en", data_home)
     if folder is None:
-        report("pysbd_golden_rules_en: not in the data home (python -m analysis fetch pysbd_golden_rules_en)")
+        report(
+            "pysbd_golden_rules_en: not in the data home (python -m analysis fetch pysbd_golden_rules_en)"
+        )
     else:
         cases = read_golden_rules(folder)
         ours, punkt = evaluate_golden_rules(cases), evaluate_golden_rules(cases, split_with_punkt)
@@ -160,7 +166,9 @@ def validate(data_home=None, report=print) -> dict:
         )
     folder = locate_dataset("nltk_treebank_wsj_sample", data_home)
     if folder is None:
-        report("nltk_treebank_wsj_sample: not in the data home (python -m analysis fetch nltk_treebank_wsj_sample)")
+        report(
+            "nltk_treebank_wsj_sample: not in the data home (python -m analysis fetch nltk_treebank_wsj_sample)"
+        )
     else:
         documents = prepare_wsj(read_treebank(folder))
         ours, punkt = evaluate_wsj(documents), evaluate_wsj(documents, split_with_punkt)

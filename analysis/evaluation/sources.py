@@ -105,7 +105,9 @@ TARGETS = TARGETS_BY_FILTER["verb_list"]
 
 
 def _letters(text: str, ranges) -> set[int]:
-    return {i for start, end in ranges for i in range(start, min(end, len(text))) if text[i].isalnum()}
+    return {
+        i for start, end in ranges for i in range(start, min(end, len(text))) if text[i].isalnum()
+    }
 
 
 def is_speech_cue(cue: str, lexicons: SourceLexicons) -> bool:
@@ -113,7 +115,9 @@ def is_speech_cue(cue: str, lexicons: SourceLexicons) -> bool:
     phrase = normalise_phrase(cue)
     if not phrase or phrase == "according to":
         return False
-    return phrase in lexicons.cue_classes or any(normalise_phrase(word) in lexicons.cue_classes for word in re.findall(r"[A-Za-z’']+", cue))
+    return phrase in lexicons.cue_classes or any(
+        normalise_phrase(word) in lexicons.cue_classes for word in re.findall(r"[A-Za-z’']+", cue)
+    )
 
 
 def _last_capitalised(text: str) -> str:
@@ -121,7 +125,9 @@ def _last_capitalised(text: str) -> str:
     return words[-1].lower() if words else ""
 
 
-def prepare_article(text: str, gold: list[dict], lexicons: SourceLexicons, gold_filter: str = "none") -> tuple[list, list[set[int]], list[dict], list[set[int]]]:
+def prepare_article(
+    text: str, gold: list[dict], lexicons: SourceLexicons, gold_filter: str = "none"
+) -> tuple[list, list[set[int]], list[dict], list[set[int]]]:
     """The kit's attributions of one article and their letters (continuations joined), and the gold ones.
 
     ``gold_filter`` (:data:`GOLD_FILTERS`): ``none`` keeps every gold attribution with a content and every
@@ -129,26 +135,45 @@ def prepare_article(text: str, gold: list[dict], lexicons: SourceLexicons, gold_
     kit's list. Attribution runs once per article, whatever the matching rules scored after it.
     """
     if gold_filter not in GOLD_FILTERS:
-        raise ValueError(f"gold_filter must be one of {', '.join(GOLD_FILTERS)}, not {gold_filter!r}")
-    return select_attributions(text, find_all_attributions(text, lexicons), gold, lexicons, gold_filter)
+        raise ValueError(
+            f"gold_filter must be one of {', '.join(GOLD_FILTERS)}, not {gold_filter!r}"
+        )
+    return select_attributions(
+        text, find_all_attributions(text, lexicons), gold, lexicons, gold_filter
+    )
 
 
 def find_all_attributions(text: str, lexicons: SourceLexicons) -> list:
     """The kit's attributions of words of a text, then its attributions of stances (:func:`analysis.sources.attribution.find_attributions_and_stances`)."""
-    speech, stances = find_attributions_and_stances(text, split_sentences(text), split_paragraphs(text), find_quotations(text), lexicons)
+    speech, stances = find_attributions_and_stances(
+        text, split_sentences(text), split_paragraphs(text), find_quotations(text), lexicons
+    )
     return speech + stances
 
 
-def select_attributions(text: str, found: list, gold: list[dict], lexicons: SourceLexicons, gold_filter: str) -> tuple[list, list[set[int]], list[dict], list[set[int]]]:
+def select_attributions(
+    text: str, found: list, gold: list[dict], lexicons: SourceLexicons, gold_filter: str
+) -> tuple[list, list[set[int]], list[dict], list[set[int]]]:
     """The kit's and the gold attributions scored under ``gold_filter`` (see :func:`prepare_article`)."""
     predicted, mine = [], []
     for a in found:
-        if a.cue and (gold_filter == "none" or (a.cue != "—" and a.cue_class not in STANCE_CLASSES and is_speech_cue(a.cue, lexicons))):
+        if a.cue and (
+            gold_filter == "none"
+            or (
+                a.cue != "—"
+                and a.cue_class not in STANCE_CLASSES
+                and is_speech_cue(a.cue, lexicons)
+            )
+        ):
             predicted.append(a)
             mine.append(_letters(text, [(a.start, a.end)]))
         elif not a.cue and predicted and predicted[-1].speaker == a.speaker:
             mine[-1] |= _letters(text, [(a.start, a.end)])
-    golden = [g for g in gold if g["content"] and (gold_filter == "none" or is_speech_cue(g["cue_text"], lexicons))]
+    golden = [
+        g
+        for g in gold
+        if g["content"] and (gold_filter == "none" or is_speech_cue(g["cue_text"], lexicons))
+    ]
     return predicted, mine, golden, [_letters(text, g["content"]) for g in golden]
 
 
@@ -162,17 +187,33 @@ def match_article(text: str, prepared: tuple, rule: tuple[str, float] = ("each",
     matched = [(predicted[i], golden[j]) for i, j in pair_contents(mine, theirs, rule)]
     right = 0
     for attribution, g in matched:
-        evidence = _letters(text, [(attribution.speaker_start, attribution.speaker_end)]) if attribution.speaker_start >= 0 else set()
+        evidence = (
+            _letters(text, [(attribution.speaker_start, attribution.speaker_end)])
+            if attribution.speaker_start >= 0
+            else set()
+        )
         source = _letters(text, g["source"])
         named = _last_capitalised(attribution.speaker)
-        right += bool(evidence & source) or (bool(named) and named == _last_capitalised(g.get("source_text", "")))
-    return {"predicted": len(predicted), "gold": len(golden), "matched": len(matched), "speaker_right": right}
+        right += bool(evidence & source) or (
+            bool(named) and named == _last_capitalised(g.get("source_text", ""))
+        )
+    return {
+        "predicted": len(predicted),
+        "gold": len(golden),
+        "matched": len(matched),
+        "speaker_right": right,
+    }
 
 
-def score_article(text: str, gold: list[dict], lexicons: SourceLexicons, rule: tuple[str, float] = ("each", 0.5), gold_filter: str = "none") -> dict:
+def score_article(
+    text: str,
+    gold: list[dict],
+    lexicons: SourceLexicons,
+    rule: tuple[str, float] = ("each", 0.5),
+    gold_filter: str = "none",
+) -> dict:
     """Counts for one article under one matching rule (:func:`prepare_article`, then :func:`match_article`)."""
     return match_article(text, prepare_article(text, gold, lexicons, gold_filter), rule)
-
 
 
 BASELINES = {"quote_f1_cover30": 0.837, "quote_f1_cover80": 0.761, "speaker_accuracy": 0.865}
@@ -187,7 +228,11 @@ RULE_NAMES = {
 }
 
 
-def score_polnear(articles: list[dict], lexicons: SourceLexicons | None = None, settings: tuple[tuple[str, str], ...] = SETTINGS) -> list[dict]:
+def score_polnear(
+    articles: list[dict],
+    lexicons: SourceLexicons | None = None,
+    settings: tuple[tuple[str, str], ...] = SETTINGS,
+) -> list[dict]:
     """Quote precision, recall, F1 and speaker accuracy over a split's articles, per setting and matching rule.
 
     ``settings``: (gold filter, the kit's attributions) pairs (:data:`SETTINGS`). Returns one record per setting
@@ -198,12 +243,22 @@ def score_polnear(articles: list[dict], lexicons: SourceLexicons | None = None, 
     lexicons = lexicons or default_lexicons()
     for gold_filter, kept in settings:
         if gold_filter not in GOLD_FILTERS or kept not in KIT_ATTRIBUTIONS:
-            raise ValueError(f"a setting is a gold filter ({', '.join(GOLD_FILTERS)}) and the kit's attributions ({', '.join(KIT_ATTRIBUTIONS)}), not {(gold_filter, kept)!r}")
-    totals = {setting: {suffix: {"predicted": 0, "gold": 0, "matched": 0, "speaker_right": 0} for suffix in RULES} for setting in settings}
+            raise ValueError(
+                f"a setting is a gold filter ({', '.join(GOLD_FILTERS)}) and the kit's attributions ({', '.join(KIT_ATTRIBUTIONS)}), not {(gold_filter, kept)!r}"
+            )
+    totals = {
+        setting: {
+            suffix: {"predicted": 0, "gold": 0, "matched": 0, "speaker_right": 0}
+            for suffix in RULES
+        }
+        for setting in settings
+    }
     gold_all = 0
     for article in articles:
         text, gold = article["text"], article["attributions"]
-        speech, stances = find_attributions_and_stances(text, split_sentences(text), split_paragraphs(text), find_quotations(text), lexicons)
+        speech, stances = find_attributions_and_stances(
+            text, split_sentences(text), split_paragraphs(text), find_quotations(text), lexicons
+        )
         gold_all += sum(1 for g in gold if g["content"])
         for gold_filter, kept in settings:
             found = speech + stances if kept == "words_and_stances" else speech
@@ -211,19 +266,35 @@ def score_polnear(articles: list[dict], lexicons: SourceLexicons | None = None, 
             for suffix, rule in RULES.items():
                 for key, value in match_article(text, prepared, rule).items():
                     totals[gold_filter, kept][suffix][key] += value
-    return [_record(gold_filter, kept, len(articles), gold_all, totals[gold_filter, kept]) for gold_filter, kept in settings]
+    return [
+        _record(gold_filter, kept, len(articles), gold_all, totals[gold_filter, kept])
+        for gold_filter, kept in settings
+    ]
 
 
 def _record(gold_filter: str, kept: str, articles: int, gold_all: int, totals: dict) -> dict:
-    record: dict = {"gold_filter": gold_filter, "attributions": kept, "articles": articles, "predicted": totals[""]["predicted"], "gold": totals[""]["gold"], "gold_all": gold_all}
+    record: dict = {
+        "gold_filter": gold_filter,
+        "attributions": kept,
+        "articles": articles,
+        "predicted": totals[""]["predicted"],
+        "gold": totals[""]["gold"],
+        "gold_all": gold_all,
+    }
     record.update({f"matched{suffix}": counts["matched"] for suffix, counts in totals.items()})
     for suffix, counts in totals.items():
-        precision = counts["matched"] / counts["predicted"] if counts["predicted"] else float("nan")
+        precision = (
+            counts["matched"] / counts["predicted"] if counts["predicted"] else float("nan")
+        )
         recall = counts["matched"] / counts["gold"] if counts["gold"] else float("nan")
         record[f"quote_precision{suffix}"] = precision
         record[f"quote_recall{suffix}"] = recall
-        record[f"quote_f1{suffix}"] = 2 * precision * recall / (precision + recall) if counts["matched"] else 0.0
-        record[f"speaker_accuracy{suffix}"] = counts["speaker_right"] / counts["matched"] if counts["matched"] else float("nan")
+        record[f"quote_f1{suffix}"] = (
+            2 * precision * recall / (precision + recall) if counts["matched"] else 0.0
+        )
+        record[f"speaker_accuracy{suffix}"] = (
+            counts["speaker_right"] / counts["matched"] if counts["matched"] else float("nan")
+        )
     return record
 
 
@@ -234,7 +305,7 @@ def validate(data_home: str | Path | None, report: Callable[[str], None] = print
 
     results = []
     folder = locate_dataset("polnear", data_home)
-    for split, articles in (read_polnear(folder).items() if folder is not None else []):
+    for split, articles in read_polnear(folder).items() if folder is not None else []:
         for scored in score_polnear(articles):
             record = {"dataset": "polnear", "split": split, **scored}
             results.append(record)
@@ -245,7 +316,10 @@ def validate(data_home: str | Path | None, report: Callable[[str], None] = print
         report_record(basil, report)
         report(
             "  recall by kind (gold covered > 30%): "
-            + ", ".join(f"{kind} {basil[f'recall_{kind}_cover30']:.4f}" for kind in ("direct", "partial", "indirect"))
+            + ", ".join(
+                f"{kind} {basil[f'recall_{kind}_cover30']:.4f}"
+                for kind in ("direct", "partial", "indirect")
+            )
             + f"; speaker accuracy on the {basil['speakers_known']} gold contents whose speaker the article gives"
         )
     return results + report_checks("stances", data_home, report)
@@ -271,5 +345,9 @@ def report_record(record: dict, report: Callable[[str], None] = print) -> None:
             f"  {name}: quote precision {record['quote_precision' + suffix]:.4f}, recall {record['quote_recall' + suffix]:.4f}, "
             f"F1 {record['quote_f1' + suffix]:.4f}; speaker accuracy {record['speaker_accuracy' + suffix]:.4f} on {record['matched' + suffix]:,} matched"
         )
-        judged = [f"{key} target {target:.2f} {'met' if record[key] >= target else 'NOT met'}" for key, target in targets.items() if key.endswith(suffix) and suffix]
+        judged = [
+            f"{key} target {target:.2f} {'met' if record[key] >= target else 'NOT met'}"
+            for key, target in targets.items()
+            if key.endswith(suffix) and suffix
+        ]
         report(line + (f" ({'; '.join(judged)})" if judged else ""))

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-RULES = {"_cover30": ("gold", 0.3), "_cover80": ("gold", 0.8), "": ("each", 0.5), "_any_overlap": ("each", 0.0)}
+RULES = {
+    "_cover30": ("gold", 0.3),
+    "_cover80": ("gold", 0.8),
+    "": ("each", 0.5),
+    "_any_overlap": ("each", 0.0),
+}
 """The matching rules by the suffix of their figures (see :mod:`analysis.evaluation.sources`)."""
 
 
-def pair_contents(mine: list[set[int]], theirs: list[set[int]], rule: tuple[str, float]) -> list[tuple[int, int]]:
+def pair_contents(
+    mine: list[set[int]], theirs: list[set[int]], rule: tuple[str, float]
+) -> list[tuple[int, int]]:
     """One-to-one pairs ``(kit index, gold index)`` of contents given as sets of letter offsets, best overlap first.
 
     ``rule`` as in :func:`analysis.evaluation.sources.match_article`: ``("gold", share)`` pairs contents whose shared letters are more than
@@ -19,7 +26,11 @@ def pair_contents(mine: list[set[int]], theirs: list[set[int]], rule: tuple[str,
             shared = len(m & t)
             if not (m and t and shared):
                 continue
-            if (shared > share * len(t)) if reference == "gold" else (shared >= share * len(m) and shared >= share * len(t)):
+            if (
+                (shared > share * len(t))
+                if reference == "gold"
+                else (shared >= share * len(m) and shared >= share * len(t))
+            ):
                 pairs.append((shared / len(t) if reference == "gold" else shared, i, j))
     used_i, used_j, matched = set(), set(), []
     for _, i, j in sorted(pairs, reverse=True):

@@ -55,7 +55,9 @@ def score_vader_nyt(rows: list[dict], model: ToneModel) -> pd.DataFrame:
     table["model"] = np.nan
     fitted = table["split"] == "fitted"
     if fitted.any():
-        table.loc[fitted, "model"] = cross_validate_tone_model(list(table.loc[fitted, "text"]), table.loc[fitted, "rating"].to_numpy())
+        table.loc[fitted, "model"] = cross_validate_tone_model(
+            list(table.loc[fitted, "text"]), table.loc[fitted, "rating"].to_numpy()
+        )
     if (~fitted).any():
         table.loc[~fitted, "model"] = model.predict(list(table.loc[~fitted, "text"]))
     return table.drop(columns="text")
@@ -69,10 +71,25 @@ def summarise_ratings(table: pd.DataFrame) -> dict:
         for method in ("vader", "model"):
             predicted = classify_tone(frame[method].to_numpy(), THRESHOLDS[method])
             entry[method] = {
-                "pearson_r": round(float(np.corrcoef(frame[method], frame["rating"])[0, 1]), 4) if len(frame) > 2 else None,
-                "macro_f1": round(float(f1_score(frame["gold"], predicted, labels=CLASSES, average="macro", zero_division=0)), 4),
+                "pearson_r": round(float(np.corrcoef(frame[method], frame["rating"])[0, 1]), 4)
+                if len(frame) > 2
+                else None,
+                "macro_f1": round(
+                    float(
+                        f1_score(
+                            frame["gold"],
+                            predicted,
+                            labels=CLASSES,
+                            average="macro",
+                            zero_division=0,
+                        )
+                    ),
+                    4,
+                ),
             }
-        entry["model_scored"] = "out of fold (5-fold refits of the recipe)" if split == "fitted" else "committed model"
+        entry["model_scored"] = (
+            "out of fold (5-fold refits of the recipe)" if split == "fitted" else "committed model"
+        )
         results[split] = entry
     return results
 
@@ -103,7 +120,14 @@ def summarise_targets(table: pd.DataFrame, threshold: float) -> dict:
     for method in ("sentence", "part"):
         predicted = classify_tone(table[method].to_numpy(), threshold)
         entry[method] = {
-            "macro_f1": round(float(f1_score(table["gold"], predicted, labels=CLASSES, average="macro", zero_division=0)), 4),
+            "macro_f1": round(
+                float(
+                    f1_score(
+                        table["gold"], predicted, labels=CLASSES, average="macro", zero_division=0
+                    )
+                ),
+                4,
+            ),
             "accuracy": round(float(accuracy_score(table["gold"], predicted)), 4),
         }
     return entry

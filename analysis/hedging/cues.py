@@ -73,7 +73,12 @@ import pandas as pd
 from analysis import config
 from analysis.errors import InputProblem
 from analysis.hedging.senses import CONTEXT_RULES, is_negated
-from analysis.resources.lists import collect_forms, compile_phrase_pattern, normalise_phrase, read_tsv_records
+from analysis.resources.lists import (
+    collect_forms,
+    compile_phrase_pattern,
+    normalise_phrase,
+    read_tsv_records,
+)
 from analysis.stats.frames import add_article_column
 from analysis.stats.rates import compare_rates, count_authorial_hits, summarise_rates
 from analysis.stats.uncertainty import DEFAULT_SEED
@@ -93,7 +98,17 @@ HEDGE_CATEGORIES = (
 BOOSTER_CATEGORIES = ("certainty_adverb", "certainty_adjective", "factive_verb", "modal_booster")
 CATEGORIES = HEDGE_CATEGORIES + BOOSTER_CATEGORIES
 NEGATED = "negated_booster"
-HEDGE_COLUMNS = ["article_id", "sentence_id", "start", "end", "cue", "entry", "category", "kind", "voice"]
+HEDGE_COLUMNS = [
+    "article_id",
+    "sentence_id",
+    "start",
+    "end",
+    "cue",
+    "entry",
+    "category",
+    "kind",
+    "voice",
+]
 
 
 @dataclass(frozen=True)
@@ -128,6 +143,7 @@ class Cue:
 
 # ---------------------------------------------------------------- context rules
 
+
 def read_cue_lexicon(path: Path | None = None) -> CueLexicon:
     """The cue lexicon from a tab-separated file (default ``analysis/resources/wordlists/hedges.tsv``).
 
@@ -142,18 +158,34 @@ def read_cue_lexicon(path: Path | None = None) -> CueLexicon:
     records, problems = read_tsv_records(path, ["entry", "kind", "category", "forms", "rule"])
     for number, line, fields in records:
         if len(fields) != 5 or not all(fields):
-            problems.append(f"{path}, line {number}: expected 5 tab-separated fields, got {len(fields)}: {line!r}")
+            problems.append(
+                f"{path}, line {number}: expected 5 tab-separated fields, got {len(fields)}: {line!r}"
+            )
             continue
         entry, kind, category, form_field, rule = fields
         allowed = HEDGE_CATEGORIES if kind == "hedge" else BOOSTER_CATEGORIES
         if kind not in KINDS:
-            problems.append(f"{path}, line {number}: kind {kind!r} is not one of {', '.join(KINDS)}")
+            problems.append(
+                f"{path}, line {number}: kind {kind!r} is not one of {', '.join(KINDS)}"
+            )
         elif category not in allowed or category == NEGATED:
-            problems.append(f"{path}, line {number}: category {category!r} is not a {kind} category")
+            problems.append(
+                f"{path}, line {number}: category {category!r} is not a {kind} category"
+            )
         elif rule != "-" and rule not in CONTEXT_RULES:
-            problems.append(f"{path}, line {number}: rule {rule!r} is not one of {', '.join(CONTEXT_RULES)}")
+            problems.append(
+                f"{path}, line {number}: rule {rule!r} is not one of {', '.join(CONTEXT_RULES)}"
+            )
         else:
-            collect_forms(forms, where, CueEntry(entry, kind, category, None if rule == "-" else rule), form_field, path, number, problems)
+            collect_forms(
+                forms,
+                where,
+                CueEntry(entry, kind, category, None if rule == "-" else rule),
+                form_field,
+                path,
+                number,
+                problems,
+            )
     if problems:
         raise InputProblem(problems)
     return CueLexicon(forms, compile_phrase_pattern(set(forms)))
@@ -165,14 +197,18 @@ def load_cue_lexicon(path: str | None = None) -> CueLexicon:
     return read_cue_lexicon(Path(path) if path else None)
 
 
-def find_cues(text: str, start: int = 0, end: int | None = None, lexicon: CueLexicon | None = None) -> list[Cue]:
+def find_cues(
+    text: str, start: int = 0, end: int | None = None, lexicon: CueLexicon | None = None
+) -> list[Cue]:
     """Every hedge and booster in ``text[start:end]`` (one sentence), context rules applied."""
     lexicon = lexicon or load_cue_lexicon()
     end = len(text) if end is None else end
     cues = []
     for match in lexicon.pattern.finditer(text, start, end):
         entry = lexicon.forms[normalise_phrase(match.group())]
-        if entry.rule is not None and not CONTEXT_RULES[entry.rule](text, match.start(), match.end(), start, end):
+        if entry.rule is not None and not CONTEXT_RULES[entry.rule](
+            text, match.start(), match.end(), start, end
+        ):
             continue
         kind, category = entry.kind, entry.category
         if kind == "booster" and is_negated(text, match.start(), start):
@@ -184,7 +220,12 @@ def find_cues(text: str, start: int = 0, end: int | None = None, lexicon: CueLex
 # ---------------------------------------------------------------- tables
 
 
-def find_hedges(sentences: pd.DataFrame, articles: pd.DataFrame, voice: pd.DataFrame, lexicon: CueLexicon | None = None) -> pd.DataFrame:
+def find_hedges(
+    sentences: pd.DataFrame,
+    articles: pd.DataFrame,
+    voice: pd.DataFrame,
+    lexicon: CueLexicon | None = None,
+) -> pd.DataFrame:
     """Every hedge and booster of every sentence.
 
     Parameters
@@ -203,14 +244,30 @@ def find_hedges(sentences: pd.DataFrame, articles: pd.DataFrame, voice: pd.DataF
     texts = dict(zip(articles["article_id"], articles["clean_text"]))
     index = index_voice_ranges(voice)
     rows = []
-    for article_id, sentence_id, start, end in zip(sentences["article_id"], sentences["sentence_id"], sentences["start"], sentences["end"]):
+    for article_id, sentence_id, start, end in zip(
+        sentences["article_id"], sentences["sentence_id"], sentences["start"], sentences["end"]
+    ):
         ranges = index.get(article_id, ([], [], []))
         for cue in find_cues(texts[article_id], start, end, lexicon):
-            rows.append((article_id, sentence_id, cue.start, cue.end, cue.text, cue.entry, cue.category, cue.kind, voice_at(ranges, cue.start)))
+            rows.append(
+                (
+                    article_id,
+                    sentence_id,
+                    cue.start,
+                    cue.end,
+                    cue.text,
+                    cue.entry,
+                    cue.category,
+                    cue.kind,
+                    voice_at(ranges, cue.start),
+                )
+            )
     return pd.DataFrame(rows, columns=HEDGE_COLUMNS)
 
 
-def count_sentence_cues(sentences: pd.DataFrame, articles: pd.DataFrame, voice: pd.DataFrame, hedges: pd.DataFrame) -> pd.DataFrame:
+def count_sentence_cues(
+    sentences: pd.DataFrame, articles: pd.DataFrame, voice: pd.DataFrame, hedges: pd.DataFrame
+) -> pd.DataFrame:
     """Authorial words and authorial cues of every sentence, by category and kind.
 
     Returns
@@ -219,17 +276,26 @@ def count_sentence_cues(sentences: pd.DataFrame, articles: pd.DataFrame, voice: 
     ``authorial_words``, then one count column per category of :data:`CATEGORIES`
     and per kind (``hedge``, ``booster``), counting cues in authorial voice only.
     """
-    return count_authorial_hits(sentences, articles, voice, hedges, [("category", CATEGORIES), ("kind", KINDS)])
+    return count_authorial_hits(
+        sentences, articles, voice, hedges, [("category", CATEGORIES), ("kind", KINDS)]
+    )
 
 
 def _hedging_measures() -> list[tuple[dict[str, str], str]]:
     """Each kind's total, then each category, as ``(labels, count column)``."""
     kinds = [({"kind": kind, "category": "all"}, kind) for kind in KINDS]
-    return kinds + [({"kind": "hedge" if c in HEDGE_CATEGORIES else "booster", "category": c}, c) for c in CATEGORIES]
+    return kinds + [
+        ({"kind": "hedge" if c in HEDGE_CATEGORIES else "booster", "category": c}, c)
+        for c in CATEGORIES
+    ]
 
 
 def summarise_hedging(
-    counts: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet", seed: int = DEFAULT_SEED, sums: pd.DataFrame | None = None
+    counts: pd.DataFrame,
+    articles: pd.DataFrame,
+    by: str = "outlet",
+    seed: int = DEFAULT_SEED,
+    sums: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Cues per 1,000 authorial words by group and category, with intervals.
 
@@ -250,11 +316,17 @@ def summarise_hedging(
     over sentences of the ratio of sums, seeded; its normal approximation past
     :data:`analysis.stats.uncertainty.RESAMPLE_LIMIT` sentences).
     """
-    return summarise_rates(counts, articles, _hedging_measures(), by=by, count_name="cues", seed=seed, sums=sums)
+    return summarise_rates(
+        counts, articles, _hedging_measures(), by=by, count_name="cues", seed=seed, sums=sums
+    )
 
 
 def compare_hedging(
-    counts: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet", seed: int = DEFAULT_SEED, sums: pd.DataFrame | None = None
+    counts: pd.DataFrame,
+    articles: pd.DataFrame,
+    by: str = "outlet",
+    seed: int = DEFAULT_SEED,
+    sums: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Hedges and boosters per 1,000 authorial words compared between groups, articles as the unit.
 
@@ -281,10 +353,25 @@ mostly certain.
 """
 
 
-def label_uncertain(texts: list[str], categories: tuple[str, ...] = UNCERTAIN_CATEGORIES, lexicon: CueLexicon | None = None) -> np.ndarray:
+def label_uncertain(
+    texts: list[str],
+    categories: tuple[str, ...] = UNCERTAIN_CATEGORIES,
+    lexicon: CueLexicon | None = None,
+) -> np.ndarray:
     """1 for every text with at least one hedge of ``categories``, else 0 (the rule classifier)."""
     wanted = set(categories)
-    return np.array([int(any(c.kind == "hedge" and c.category in wanted for c in find_cues(t, lexicon=lexicon))) for t in texts], dtype=int)
+    return np.array(
+        [
+            int(
+                any(
+                    c.kind == "hedge" and c.category in wanted
+                    for c in find_cues(t, lexicon=lexicon)
+                )
+            )
+            for t in texts
+        ],
+        dtype=int,
+    )
 
 
 FIGURE_COLUMNS = [
@@ -302,7 +389,9 @@ FIGURE_COLUMNS = [
 ]
 
 
-def find_hedged_figures(sentences: pd.DataFrame, articles: pd.DataFrame, hedges: pd.DataFrame, voice: pd.DataFrame) -> pd.DataFrame:
+def find_hedged_figures(
+    sentences: pd.DataFrame, articles: pd.DataFrame, hedges: pd.DataFrame, voice: pd.DataFrame
+) -> pd.DataFrame:
     """Every figure (:func:`analysis.text.amounts.find_figures`) and the hedges that carry it.
 
     An approximator carries a figure when only spaces separate them ("about 90
@@ -322,10 +411,19 @@ def find_hedged_figures(sentences: pd.DataFrame, articles: pd.DataFrame, hedges:
     index = index_voice_ranges(voice)
     cue_spans: dict[tuple[str, int], list[tuple[int, int, str, str]]] = {}
     only = hedges[hedges["kind"] == "hedge"]
-    for article_id, sentence_id, *span in zip(only["article_id"], only["sentence_id"], only["start"], only["end"], only["cue"], only["category"]):
+    for article_id, sentence_id, *span in zip(
+        only["article_id"],
+        only["sentence_id"],
+        only["start"],
+        only["end"],
+        only["cue"],
+        only["category"],
+    ):
         cue_spans.setdefault((article_id, sentence_id), []).append(tuple(span))
     rows = []
-    for article_id, sentence_id, start, end in zip(sentences["article_id"], sentences["sentence_id"], sentences["start"], sentences["end"]):
+    for article_id, sentence_id, start, end in zip(
+        sentences["article_id"], sentences["sentence_id"], sentences["start"], sentences["end"]
+    ):
         text = texts[article_id]
         spans = cue_spans.get((article_id, sentence_id), [])
         for figure in find_figures(text, start, end):
@@ -355,7 +453,9 @@ def find_hedged_figures(sentences: pd.DataFrame, articles: pd.DataFrame, hedges:
     return pd.DataFrame(rows, columns=FIGURE_COLUMNS)
 
 
-def line_up_figures(figures: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet", min_groups: int = 2) -> pd.DataFrame:
+def line_up_figures(
+    figures: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet", min_groups: int = 2
+) -> pd.DataFrame:
     """The same figure as each group gives it, side by side.
 
     Figures with the same value and unit are one claim; claims given by at least
@@ -385,4 +485,6 @@ def line_up_figures(figures: pd.DataFrame, articles: pd.DataFrame, by: str = "ou
                     "groups": frame[by].nunique(),
                 }
             )
-    return pd.DataFrame(rows, columns=["value", "unit", by, "phrases", "approximated", "voice", "groups"])
+    return pd.DataFrame(
+        rows, columns=["value", "unit", by, "phrases", "approximated", "voice", "groups"]
+    )

@@ -42,6 +42,7 @@ RECIPE = {
 }
 """The recipe, chosen by out-of-fold F1 on the wikiweasel training split only."""
 
+
 def describe_cues(text: str) -> str:
     """The cue document of a sentence: one token per cue category and entry found."""
     cues = find_cues(text)
@@ -66,12 +67,16 @@ class HedgeModel(TextClassifier):
         return make_documents(texts)
 
 
-def cross_validate_hedge_model(texts: list[str], labels: np.ndarray, documents: dict[str, list[str]] | None = None) -> np.ndarray:
+def cross_validate_hedge_model(
+    texts: list[str], labels: np.ndarray, documents: dict[str, list[str]] | None = None
+) -> np.ndarray:
     """Out-of-fold probabilities of the recipe (see :func:`analysis.stats.classifier.cross_validate`)."""
     return cross_validate(HedgeModel, texts, labels, documents)
 
 
-def fit_hedge_model(texts: list[str], labels: np.ndarray, provenance: dict | None = None) -> HedgeModel:
+def fit_hedge_model(
+    texts: list[str], labels: np.ndarray, provenance: dict | None = None
+) -> HedgeModel:
     """Fit the recipe on labelled sentences (1 = uncertain) and choose its threshold out of fold."""
     return fit_classifier(HedgeModel, texts, labels, provenance)
 
@@ -95,4 +100,6 @@ def build_hedge_model(data_home: str | Path | None = None) -> HedgeModel:
         "licence": DATASETS["wikiweasel"].licence,
         "file_sha256": hashlib.sha256((folder / "train.csv").read_bytes()).hexdigest(),
     }
-    return fit_hedge_model([r["text"] for r in rows], np.array([r["label"] for r in rows]), provenance)
+    return fit_hedge_model(
+        [r["text"] for r in rows], np.array([r["label"] for r in rows]), provenance
+    )

@@ -35,17 +35,25 @@ _OFFICE_NOUNS = frozenset(
     "control command power powers responsibility responsibilities duty duties role roles post posts position positions "
     "helm mantle throne reins seat job debt debts risk risks liability liabilities ownership custody authority".split()
 )
-_SKIPPED_BEFORE_NOUN = frozenset("the a an his her their its our my your full sole greater more new interim temporary".split())
+_SKIPPED_BEFORE_NOUN = frozenset(
+    "the a an his her their its our my your full sole greater more new interim temporary".split()
+)
 _SUSPECT_SUBJECTS = frozenset(
     "i we you they he she who which also do does did don't doesn't didn't may might could would will still "
     "police officials investigators authorities prosecutors detectives experts analysts scientists researchers "
     "critics many some others people".split()
 )
-_BE_FORMS = frozenset("is are was were be been being newly unanimously narrowly quickly finally".split())
-_NOMINATION = re.compile(r"\b(?:senate|senators?|nominee|nominees|nomination|nominated|confirmation)\b", re.IGNORECASE)
+_BE_FORMS = frozenset(
+    "is are was were be been being newly unanimously narrowly quickly finally".split()
+)
+_NOMINATION = re.compile(
+    r"\b(?:senate|senators?|nominee|nominees|nomination|nominated|confirmation)\b", re.IGNORECASE
+)
 _OBJECT_PRONOUNS = frozenset("him her them me us each".split())
 _DISBELIEF_BEFORE = frozenset("hard difficult impossible".split())
-_MODAL_ADVERBS = frozenset("not n't never also surely certainly probably still only already all".split())
+_MODAL_ADVERBS = frozenset(
+    "not n't never also surely certainly probably still only already all".split()
+)
 _IRREGULAR_PARTICIPLES = frozenset(
     "been done gone made known seen said told thought brought bought won lost left put set run become come got "
     "felt heard held kept led meant met paid sent spent stood understood found built caught taught fought sold "
@@ -55,7 +63,6 @@ _THOUGHT_NOUN_BEFORE = frozenset(
     "the a an first second final last any some much no little considerable careful serious more of "
     "his her my our their its this that your".split()
 )
-
 
 
 def _words_before(text: str, lo: int, pos: int, n: int) -> list[str]:
@@ -106,7 +113,9 @@ def keep_before_number(text: str, start: int, end: int, lo: int, hi: int) -> boo
 
 @lru_cache(maxsize=1)
 def _reporting_verbs() -> frozenset[str]:
-    return frozenset(read_wordlist("speech_verbs.txt")) | frozenset(read_wordlist("reporting_verbs.txt"))
+    return frozenset(read_wordlist("speech_verbs.txt")) | frozenset(
+        read_wordlist("reporting_verbs.txt")
+    )
 
 
 def _sentence_words_before(text: str, lo: int, pos: int) -> list[str]:
@@ -131,13 +140,22 @@ def keep_would_sense(text: str, start: int, end: int, lo: int, hi: int) -> bool:
     """
     if any(w in _reporting_verbs() for w in _words_before(text, lo, start, 8)):
         return False
-    if _words_before(text, lo, start, 1) in (["and"], ["but"]) and any(w in _reporting_verbs() for w in _sentence_words_before(text, lo, start)):
+    if _words_before(text, lo, start, 1) in (["and"], ["but"]) and any(
+        w in _reporting_verbs() for w in _sentence_words_before(text, lo, start)
+    ):
         return False
     after = _words_after(text, end, hi, 4)
     perfect = [w for w in after if w not in _MODAL_ADVERBS]
-    counterfactual = len(perfect) >= 2 and perfect[0] in ("have", "'ve") and perfect[1] != "been" and _is_participle(perfect[1])
+    counterfactual = (
+        len(perfect) >= 2
+        and perfect[0] in ("have", "'ve")
+        and perfect[1] != "been"
+        and _is_participle(perfect[1])
+    )
     before = _words_before(text, lo, start, 2)
-    relative = before[-1:] in (["which"], ["who"]) or (len(before) == 2 and before[1] == "that")  # not "That would have …"
+    relative = before[-1:] in (["which"], ["who"]) or (
+        len(before) == 2 and before[1] == "that"
+    )  # not "That would have …"
     return not (counterfactual and (relative or after[:1] == ["never"]))
 
 
@@ -165,9 +183,15 @@ def keep_epistemic_appear(text: str, start: int, end: int, lo: int, hi: int) -> 
 def keep_predicative(text: str, start: int, end: int, lo: int, hi: int) -> bool:
     """Rule ``predicative``: right after a form of "be", "made", "it", "quite"…, or before "that"; never "make sure"."""
     before = _words_before(text, lo, start, 1)
-    if before and before[0] in _ENSURE_BEFORE and normalise_phrase(text[start:end]) in ("sure", "certain"):
+    if (
+        before
+        and before[0] in _ENSURE_BEFORE
+        and normalise_phrase(text[start:end]) in ("sure", "certain")
+    ):
         return False  # "make sure they don't", "made certain that": to ensure, not certainty
-    return (bool(before) and before[0] in _PREDICATIVE_BEFORE) or _words_after(text, end, hi, 1) == ["that"]
+    return (bool(before) and before[0] in _PREDICATIVE_BEFORE) or _words_after(
+        text, end, hi, 1
+    ) == ["that"]
 
 
 def keep_epistemic_assume(text: str, start: int, end: int, lo: int, hi: int) -> bool:
@@ -219,15 +243,29 @@ def keep_factive_sense(text: str, start: int, end: int, lo: int, hi: int) -> boo
             return False  # "confirmed as the new secretary"
         before = _words_before(text, lo, start, 6)
         passive = bool(before) and before[-1] in _BE_FORMS
-        by_senate = "senate" in before or (len(before) >= 2 and before[-2:] == ["nominated", "and"])
-        return not ((passive or by_senate or before[-2:] == ["vote", "to"]) and _NOMINATION.search(text, lo, hi))
+        by_senate = "senate" in before or (
+            len(before) >= 2 and before[-2:] == ["nominated", "and"]
+        )
+        return not (
+            (passive or by_senate or before[-2:] == ["vote", "to"])
+            and _NOMINATION.search(text, lo, hi)
+        )
     if form in ("know", "knows", "knew"):
         written = _WORD_RE.search(text, end, min(hi, end + _WINDOW))
         if after and after[0] in _OBJECT_PRONOUNS:
             return False  # "I do not know him", "they know each other"
-        if _words_before(text, lo, start, 1) == ["you"] and text[end : end + 1] in (",", "…") and form == "know":
+        if (
+            _words_before(text, lo, start, 1) == ["you"]
+            and text[end : end + 1] in (",", "…")
+            and form == "know"
+        ):
             return False  # "You know, I look forward …": a discourse marker
-        if written is not None and written.group()[:1].isupper() and not text[end : written.start()].strip() and after[0] not in ("i",):
+        if (
+            written is not None
+            and written.group()[:1].isupper()
+            and not text[end : written.start()].strip()
+            and after[0] not in ("i",)
+        ):
             return False  # "he knows Christie well"
     return True
 

@@ -52,12 +52,22 @@ PRIOR_FLOOR = 0.01
 PERMUTATIONS = 999
 PERMUTATION_LIMIT = 20_000
 """Largest corpus (sentences) whose sentences are relabelled for ``p_permutation``."""
-DISTINCTIVE_COLUMNS = ["outlet", "term", "count", "count_rest", "log_odds", "z", "p_permutation", "tfidf"]
+DISTINCTIVE_COLUMNS = [
+    "outlet",
+    "term",
+    "count",
+    "count_rest",
+    "log_odds",
+    "z",
+    "p_permutation",
+    "tfidf",
+]
 TERM_COUNT_COLUMNS = ["outlet", "term", "count"]
 
 
-
-def collect_authorial_words(sentences: pd.DataFrame, articles: pd.DataFrame, voice: pd.DataFrame) -> pd.DataFrame:
+def collect_authorial_words(
+    sentences: pd.DataFrame, articles: pd.DataFrame, voice: pd.DataFrame
+) -> pd.DataFrame:
     """The authorial words of every sentence as one lower-cased, space-joined string.
 
     Returns
@@ -69,7 +79,9 @@ def collect_authorial_words(sentences: pd.DataFrame, articles: pd.DataFrame, voi
     texts = dict(zip(articles["article_id"], articles["clean_text"]))
     index = index_voice_ranges(voice)
     rows = []
-    for article_id, sentence_id, start, end in zip(sentences["article_id"], sentences["sentence_id"], sentences["start"], sentences["end"]):
+    for article_id, sentence_id, start, end in zip(
+        sentences["article_id"], sentences["sentence_id"], sentences["start"], sentences["end"]
+    ):
         ranges = index.get(article_id, ([], [], []))
         words = []
         for match in LETTER_WORD_RE.finditer(texts[article_id], start, end):
@@ -92,7 +104,11 @@ def read_background(path: str | Path) -> pd.Series:
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         if reader.fieldnames is None or not {"term", "count"} <= set(reader.fieldnames):
-            raise InputProblem([f"{path}: a background list needs the columns term and count, found {reader.fieldnames}"])
+            raise InputProblem(
+                [
+                    f"{path}: a background list needs the columns term and count, found {reader.fieldnames}"
+                ]
+            )
         for number, record in enumerate(reader, 2):
             term = (record["term"] or "").strip().lower()
             try:
@@ -100,7 +116,9 @@ def read_background(path: str | Path) -> pd.Series:
             except (TypeError, ValueError):
                 count = -1.0
             if not term or not count >= 0:
-                problems.append(f"{path}, row {number}: expected a term and a count of at least 0, got {record['term']!r}, {record['count']!r}")
+                problems.append(
+                    f"{path}, row {number}: expected a term and a count of at least 0, got {record['term']!r}, {record['count']!r}"
+                )
                 continue
             counts[term] = counts.get(term, 0.0) + count
     if problems:
@@ -110,7 +128,9 @@ def read_background(path: str | Path) -> pd.Series:
     return pd.Series(counts, dtype=float)
 
 
-def log_odds_z(counts_i: np.ndarray, counts_j: np.ndarray, prior: np.ndarray, n_i, n_j, a0: float) -> tuple[np.ndarray, np.ndarray]:
+def log_odds_z(
+    counts_i: np.ndarray, counts_j: np.ndarray, prior: np.ndarray, n_i, n_j, a0: float
+) -> tuple[np.ndarray, np.ndarray]:
     """Monroe et al.'s log-odds ratio with informative Dirichlet prior and its z-score, word by word.
 
     ``counts_i``, ``counts_j``: the words' counts in the group and in the rest
@@ -145,7 +165,13 @@ def count_terms(words: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet")
     data = add_article_column(words, articles, by)
     data = data[(data["words"] != "") & data[by].notna()]
     if data.empty:
-        return pd.DataFrame({"outlet": pd.Series(dtype=object), "term": pd.Series(dtype=object), "count": pd.Series(dtype="int64")})
+        return pd.DataFrame(
+            {
+                "outlet": pd.Series(dtype=object),
+                "term": pd.Series(dtype=object),
+                "count": pd.Series(dtype="int64"),
+            }
+        )
     counter = CountVectorizer(analyzer=str.split, lowercase=False)
     matrix = counter.fit_transform(data["words"]).tocsr()
     vocabulary = counter.get_feature_names_out()
@@ -154,7 +180,11 @@ def count_terms(words: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet")
     for group in sorted(set(labels)):
         counts = np.asarray(matrix[np.flatnonzero(labels == group)].sum(axis=0)).ravel()
         used = np.flatnonzero(counts)
-        parts.append(pd.DataFrame({"outlet": group, "term": vocabulary[used], "count": counts[used].astype("int64")}))
+        parts.append(
+            pd.DataFrame(
+                {"outlet": group, "term": vocabulary[used], "count": counts[used].astype("int64")}
+            )
+        )
     return pd.concat(parts, ignore_index=True)
 
 
@@ -204,21 +234,30 @@ def find_distinctive_terms(
     vocabulary = np.array(sorted(counts["term"].unique()), dtype=object)
     column = pd.Index(vocabulary).get_indexer(counts["term"])
     row = pd.Index(groups).get_indexer(counts["outlet"])
-    group_counts = sp.csr_matrix((counts["count"].to_numpy(dtype=float), (row, column)), shape=(len(groups), len(vocabulary))).toarray()
+    group_counts = sp.csr_matrix(
+        (counts["count"].to_numpy(dtype=float), (row, column)),
+        shape=(len(groups), len(vocabulary)),
+    ).toarray()
     totals = group_counts.sum(axis=0)
     prior = _prior(vocabulary, totals, background)
-    tfidf = TfidfTransformer(sublinear_tf=True).fit_transform(sp.csr_matrix(group_counts)).toarray()
+    tfidf = (
+        TfidfTransformer(sublinear_tf=True).fit_transform(sp.csr_matrix(group_counts)).toarray()
+    )
     relabel = _sentence_matrix(words, articles, by, vocabulary) if words is not None else None
     rng = np.random.default_rng(seed)
     out = []
     for k, group in enumerate(groups):
         mine = group_counts[k]
-        delta, z = log_odds_z(mine, totals - mine, prior, mine.sum(), totals.sum() - mine.sum(), prior.sum())
+        delta, z = log_odds_z(
+            mine, totals - mine, prior, mine.sum(), totals.sum() - mine.sum(), prior.sum()
+        )
         chosen = [w for w in np.lexsort((vocabulary, -z)) if mine[w] > 0][:top]
         p_values = [float("nan")] * len(chosen)
         if relabel is not None:
             matrix, labels = relabel
-            exceed = _permutation_exceedances(matrix, int((labels == group).sum()), totals, prior, z, chosen, permutations, rng)
+            exceed = _permutation_exceedances(
+                matrix, int((labels == group).sum()), totals, prior, z, chosen, permutations, rng
+            )
             p_values = [(e + 1) / (permutations + 1) for e in exceed]
         for rank, w in enumerate(chosen):
             out.append(
@@ -252,11 +291,15 @@ def _sentence_matrix(words: pd.DataFrame, articles: pd.DataFrame, by: str, vocab
 def _prior(vocabulary: np.ndarray, totals: np.ndarray, background: pd.Series | None) -> np.ndarray:
     if background is None:
         return totals.copy()
-    shares = background.reindex(vocabulary).fillna(0.0).to_numpy(dtype=float) / float(background.sum())
+    shares = background.reindex(vocabulary).fillna(0.0).to_numpy(dtype=float) / float(
+        background.sum()
+    )
     return np.maximum(shares * totals.sum(), PRIOR_FLOOR)
 
 
-def _permutation_exceedances(matrix, size: int, totals, prior, observed, chosen, permutations: int, rng, batch: int = 100) -> np.ndarray:
+def _permutation_exceedances(
+    matrix, size: int, totals, prior, observed, chosen, permutations: int, rng, batch: int = 100
+) -> np.ndarray:
     """How many relabellings give each chosen word a z at least its observed one."""
     chosen = np.asarray(chosen, dtype=int)
     exceed = np.zeros(len(chosen), dtype=int)
@@ -275,7 +318,14 @@ def _permutation_exceedances(matrix, size: int, totals, prior, observed, chosen,
             masks[row, rng.choice(n_sentences, size, replace=False)] = 1.0
         counts_i = masks @ sub
         n_i = masks @ lengths
-        _, z = log_odds_z(counts_i, totals[chosen] - counts_i, prior_all, n_i[:, None], n_total - n_i[:, None], a0)
+        _, z = log_odds_z(
+            counts_i,
+            totals[chosen] - counts_i,
+            prior_all,
+            n_i[:, None],
+            n_total - n_i[:, None],
+            a0,
+        )
         exceed += (z >= observed[chosen] - 1e-12).sum(axis=0)
         done += step
     return exceed

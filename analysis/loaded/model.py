@@ -43,10 +43,14 @@ RECIPE = {
 """The recipe, chosen by out-of-fold macro F1 on the babe development split only
 (C in 1, 3, 10 and word min_df in 1, 2 were tried; 1 and 2 scored 0.713)."""
 
+
 def describe_loaded(text: str) -> str:
     """The loaded document of a sentence: one token per category and entry of every hit."""
     terms = find_loaded_terms(text)
-    return describe_hits(terms, "anyloaded" if any(t.layer == "lexicon" and t.category != NAMING for t in terms) else None)
+    return describe_hits(
+        terms,
+        "anyloaded" if any(t.layer == "lexicon" and t.category != NAMING for t in terms) else None,
+    )
 
 
 def make_documents(texts: list[str]) -> dict[str, list[str]]:
@@ -67,7 +71,9 @@ class LoadedModel(TextClassifier):
         return make_documents(texts)
 
 
-def fit_loaded_model(texts: list[str], labels: np.ndarray, provenance: dict | None = None) -> LoadedModel:
+def fit_loaded_model(
+    texts: list[str], labels: np.ndarray, provenance: dict | None = None
+) -> LoadedModel:
     """Fit the recipe on labelled sentences (1 = biased) and choose its threshold out of fold."""
     return fit_classifier(LoadedModel, texts, labels, provenance)
 
@@ -88,6 +94,11 @@ def build_loaded_model(data_home: str | Path | None = None) -> LoadedModel:
         "split": "development (analysis.resources.datasets.split_by_hash)",
         "source": DATASETS["babe"].files[0].url,
         "licence": DATASETS["babe"].licence,
-        "file_sha256": {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.glob("final_labels_*.csv"))},
+        "file_sha256": {
+            p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.glob("final_labels_*.csv"))
+        },
     }
-    return fit_loaded_model([r["text"] for r in rows], np.array([r["label"] for r in rows]), provenance)
+    return fit_loaded_model(
+        [r["text"] for r in rows], np.array([r["label"] for r in rows]), provenance
+    )

@@ -48,7 +48,12 @@ import pandas as pd
 from analysis import config
 from analysis.errors import InputProblem
 from analysis.resources.corpus_lists import resource_path
-from analysis.resources.lists import collect_forms, compile_phrase_pattern, normalise_phrase, read_tsv_records
+from analysis.resources.lists import (
+    collect_forms,
+    compile_phrase_pattern,
+    normalise_phrase,
+    read_tsv_records,
+)
 from analysis.stats.frames import add_article_column
 from analysis.stats.rates import compare_rates, count_authorial_hits, summarise_rates
 from analysis.stats.uncertainty import DEFAULT_SEED
@@ -82,7 +87,18 @@ development split of ``babe`` (macro F1, lowest on ties); a test re-chooses it
 from the data home and fails if it moved.
 """
 
-LOADED_COLUMNS = ["article_id", "sentence_id", "start", "end", "term", "entry", "category", "set", "layer", "voice"]
+LOADED_COLUMNS = [
+    "article_id",
+    "sentence_id",
+    "start",
+    "end",
+    "term",
+    "entry",
+    "category",
+    "set",
+    "layer",
+    "voice",
+]
 
 
 @dataclass(frozen=True)
@@ -126,20 +142,34 @@ def read_loaded_lexicon(path: Path | None = None, naming: Path | None = None) ->
     """
     forms: dict[str, LoadedEntry] = {}
     problems: list[str] = []
-    for source in [path or config.wordlist_path("loaded_terms.tsv")] + ([naming] if naming is not None else []):
+    for source in [path or config.wordlist_path("loaded_terms.tsv")] + (
+        [naming] if naming is not None else []
+    ):
         these: dict[str, LoadedEntry] = {}
         where: dict[str, int] = {}
         records, trouble = read_tsv_records(source, ["entry", "category", "set", "forms"])
         problems += trouble
         for number, line, fields in records:
             if len(fields) != 4 or not all(fields):
-                problems.append(f"{source}, line {number}: expected 4 tab-separated fields, got {len(fields)}: {line!r}")
+                problems.append(
+                    f"{source}, line {number}: expected 4 tab-separated fields, got {len(fields)}: {line!r}"
+                )
                 continue
             entry, category, term_set, form_field = fields
             if category not in LEXICON_CATEGORIES + (EXCEPTION,):
-                problems.append(f"{source}, line {number}: category {category!r} is not one of {', '.join(LEXICON_CATEGORIES + (EXCEPTION,))}")
+                problems.append(
+                    f"{source}, line {number}: category {category!r} is not one of {', '.join(LEXICON_CATEGORIES + (EXCEPTION,))}"
+                )
                 continue
-            collect_forms(these, where, LoadedEntry(entry, category, term_set), form_field, source, number, problems)
+            collect_forms(
+                these,
+                where,
+                LoadedEntry(entry, category, term_set),
+                form_field,
+                source,
+                number,
+                problems,
+            )
         forms.update(these)
     if problems:
         raise InputProblem(problems)
@@ -161,8 +191,11 @@ def load_corpus_lexicon(corpus: str | Path | None) -> LoadedLexicon:
 @lru_cache(maxsize=4)
 def strong_vader_words(threshold: float = STRONG_VALENCE) -> dict[str, float]:
     """VADER's single words (letters, inner apostrophes or hyphens) with ``|valence| >= threshold``."""
-    return {w: v for w, v in vader_lexicon().items() if abs(v) >= threshold and LETTER_WORD_RE.fullmatch(w)}
-
+    return {
+        w: v
+        for w, v in vader_lexicon().items()
+        if abs(v) >= threshold and LETTER_WORD_RE.fullmatch(w)
+    }
 
 
 _TITLE_WORD = re.compile(r"[A-Z][a-z][\w’'-]*")
@@ -187,10 +220,14 @@ def in_proper_name(text: str, start: int, end: int, lo: int = 0) -> bool:
     if before is None or not _TITLE_WORD.fullmatch(before.group(1)):
         return False
     first = start - len(before.group(0))
-    return bool(text[lo:first].strip())  # a title-case word that opens the sentence is not a name by itself
+    return bool(
+        text[lo:first].strip()
+    )  # a title-case word that opens the sentence is not a name by itself
 
 
-_MENTIONED = re.compile(r"\b(?:term|phrase|word|words|label|slogan|expression)\s*[“\"‘']$", re.IGNORECASE)
+_MENTIONED = re.compile(
+    r"\b(?:term|phrase|word|words|label|slogan|expression)\s*[“\"‘']$", re.IGNORECASE
+)
 """A term in quotation marks right after "the term", "the phrase", "the word"…: mentioned, not used ("the term “deep state”")."""
 
 
@@ -201,7 +238,13 @@ def is_title_case(text: str, start: int, end: int, share: float = 0.75) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= share * len(words)
 
 
-def find_loaded_terms(text: str, start: int = 0, end: int | None = None, lexicon: LoadedLexicon | None = None, vader: bool = True) -> list[LoadedTerm]:
+def find_loaded_terms(
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    lexicon: LoadedLexicon | None = None,
+    vader: bool = True,
+) -> list[LoadedTerm]:
     """Every loaded term of ``text[start:end]``: lexicon hits, then VADER-layer hits outside them, by offset."""
     lexicon = lexicon or load_loaded_lexicon()
     end = len(text) if end is None else end
@@ -209,8 +252,20 @@ def find_loaded_terms(text: str, start: int = 0, end: int | None = None, lexicon
     for match in lexicon.pattern.finditer(text, start, end):
         entry = lexicon.forms[normalise_phrase(match.group())]
         covered.append((match.start(), match.end()))
-        if entry.category != EXCEPTION and not _MENTIONED.search(text, max(start, match.start() - 20), match.start()):
-            terms.append(LoadedTerm(match.start(), match.end(), match.group(), entry.entry, entry.category, entry.set, "lexicon"))
+        if entry.category != EXCEPTION and not _MENTIONED.search(
+            text, max(start, match.start() - 20), match.start()
+        ):
+            terms.append(
+                LoadedTerm(
+                    match.start(),
+                    match.end(),
+                    match.group(),
+                    entry.entry,
+                    entry.category,
+                    entry.set,
+                    "lexicon",
+                )
+            )
     if vader:
         strong = strong_vader_words()
         headline = is_title_case(text, start, end)
@@ -222,9 +277,15 @@ def find_loaded_terms(text: str, start: int = 0, end: int | None = None, lexicon
             if span is not None and span[0] < match.end():
                 continue
             word = normalise_phrase(match.group())
-            if word in strong and (headline or not in_proper_name(text, match.start(), match.end(), start)):
+            if word in strong and (
+                headline or not in_proper_name(text, match.start(), match.end(), start)
+            ):
                 category = VADER_CATEGORIES[int(strong[word] > 0)]
-                terms.append(LoadedTerm(match.start(), match.end(), match.group(), word, category, "-", "vader"))
+                terms.append(
+                    LoadedTerm(
+                        match.start(), match.end(), match.group(), word, category, "-", "vader"
+                    )
+                )
         terms.sort(key=lambda t: t.start)
     return terms
 
@@ -234,12 +295,18 @@ def count_loaded(terms: list[LoadedTerm], layers: tuple[str, ...] = ("lexicon",)
     return sum(1 for t in terms if t.layer in layers and t.category != NAMING)
 
 
-def score_loaded(texts, layers: tuple[str, ...] = ("lexicon",), lexicon: LoadedLexicon | None = None) -> np.ndarray:
+def score_loaded(
+    texts, layers: tuple[str, ...] = ("lexicon",), lexicon: LoadedLexicon | None = None
+) -> np.ndarray:
     """The score of each text: its :func:`count_loaded` hits in ``layers`` (the lexicon score by default)."""
-    return np.array([count_loaded(find_loaded_terms(t, lexicon=lexicon), layers) for t in texts], dtype=int)
+    return np.array(
+        [count_loaded(find_loaded_terms(t, lexicon=lexicon), layers) for t in texts], dtype=int
+    )
 
 
-def label_loaded(texts, threshold: int = SCORE_THRESHOLD, lexicon: LoadedLexicon | None = None) -> np.ndarray:
+def label_loaded(
+    texts, threshold: int = SCORE_THRESHOLD, lexicon: LoadedLexicon | None = None
+) -> np.ndarray:
     """1 (biased) for every text whose lexicon score reaches ``threshold``, else 0."""
     return (score_loaded(texts, lexicon=lexicon) >= threshold).astype(int)
 
@@ -247,7 +314,12 @@ def label_loaded(texts, threshold: int = SCORE_THRESHOLD, lexicon: LoadedLexicon
 # ---------------------------------------------------------------- tables
 
 
-def find_loaded(sentences: pd.DataFrame, articles: pd.DataFrame, voice: pd.DataFrame, lexicon: LoadedLexicon | None = None) -> pd.DataFrame:
+def find_loaded(
+    sentences: pd.DataFrame,
+    articles: pd.DataFrame,
+    voice: pd.DataFrame,
+    lexicon: LoadedLexicon | None = None,
+) -> pd.DataFrame:
     """Every loaded term of every sentence.
 
     Parameters
@@ -268,14 +340,31 @@ def find_loaded(sentences: pd.DataFrame, articles: pd.DataFrame, voice: pd.DataF
     texts = dict(zip(articles["article_id"], articles["clean_text"]))
     index = index_voice_ranges(voice)
     rows = []
-    for article_id, sentence_id, start, end in zip(sentences["article_id"], sentences["sentence_id"], sentences["start"], sentences["end"]):
+    for article_id, sentence_id, start, end in zip(
+        sentences["article_id"], sentences["sentence_id"], sentences["start"], sentences["end"]
+    ):
         ranges = index.get(article_id, ([], [], []))
         for t in find_loaded_terms(texts[article_id], start, end, lexicon):
-            rows.append((article_id, sentence_id, t.start, t.end, t.text, t.entry, t.category, t.set, t.layer, voice_at(ranges, t.start)))
+            rows.append(
+                (
+                    article_id,
+                    sentence_id,
+                    t.start,
+                    t.end,
+                    t.text,
+                    t.entry,
+                    t.category,
+                    t.set,
+                    t.layer,
+                    voice_at(ranges, t.start),
+                )
+            )
     return pd.DataFrame(rows, columns=LOADED_COLUMNS)
 
 
-def count_sentence_loaded(sentences: pd.DataFrame, articles: pd.DataFrame, voice: pd.DataFrame, loaded: pd.DataFrame) -> pd.DataFrame:
+def count_sentence_loaded(
+    sentences: pd.DataFrame, articles: pd.DataFrame, voice: pd.DataFrame, loaded: pd.DataFrame
+) -> pd.DataFrame:
     """Authorial words and authorial loaded terms of every sentence.
 
     Returns
@@ -286,7 +375,13 @@ def count_sentence_loaded(sentences: pd.DataFrame, articles: pd.DataFrame, voice
     ``lexicon`` (loaded hits: ``naming`` left out) and ``vader``; authorial voice only.
     """
     hits = loaded.assign(tally=np.where(loaded["category"] == NAMING, NAMING, loaded["layer"]))
-    return count_authorial_hits(sentences, articles, voice, hits, [("category", LEXICON_CATEGORIES + VADER_CATEGORIES), ("tally", LAYERS)])
+    return count_authorial_hits(
+        sentences,
+        articles,
+        voice,
+        hits,
+        [("category", LEXICON_CATEGORIES + VADER_CATEGORIES), ("tally", LAYERS)],
+    )
 
 
 def _loaded_measures() -> list[tuple[dict[str, str], str]]:
@@ -297,7 +392,11 @@ def _loaded_measures() -> list[tuple[dict[str, str], str]]:
 
 
 def summarise_loaded(
-    counts: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet", seed: int = DEFAULT_SEED, sums: pd.DataFrame | None = None
+    counts: pd.DataFrame,
+    articles: pd.DataFrame,
+    by: str = "outlet",
+    seed: int = DEFAULT_SEED,
+    sums: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Loaded terms per 1,000 authorial words by group, layer and category, with intervals.
 
@@ -317,11 +416,17 @@ def summarise_loaded(
     ``per_1000_low``, ``per_1000_high`` (95% weighted bootstrap over sentences;
     its normal approximation past :data:`analysis.stats.uncertainty.RESAMPLE_LIMIT` sentences).
     """
-    return summarise_rates(counts, articles, _loaded_measures(), by=by, count_name="terms", seed=seed, sums=sums)
+    return summarise_rates(
+        counts, articles, _loaded_measures(), by=by, count_name="terms", seed=seed, sums=sums
+    )
 
 
 def compare_loaded(
-    counts: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet", seed: int = DEFAULT_SEED, sums: pd.DataFrame | None = None
+    counts: pd.DataFrame,
+    articles: pd.DataFrame,
+    by: str = "outlet",
+    seed: int = DEFAULT_SEED,
+    sums: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Loaded terms per 1,000 authorial words compared between groups, per layer, articles as the unit.
 
@@ -331,10 +436,19 @@ def compare_loaded(
     :data:`analysis.stats.rates.TEST_COLUMNS`; p-values Holm-adjusted within a layer
     (:func:`analysis.stats.rates.compare_rates`; ``sums`` as in :func:`summarise_loaded`).
     """
-    return compare_rates(counts, articles, [({"layer": layer}, layer) for layer in LAYERS], by=by, seed=seed, sums=sums)
+    return compare_rates(
+        counts,
+        articles,
+        [({"layer": layer}, layer) for layer in LAYERS],
+        by=by,
+        seed=seed,
+        sums=sums,
+    )
 
 
-def tabulate_naming_choices(loaded: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet") -> pd.DataFrame:
+def tabulate_naming_choices(
+    loaded: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet"
+) -> pd.DataFrame:
     """Which name of each set of alternatives each group uses, in the author's voice.
 
     Returns
@@ -349,7 +463,8 @@ def tabulate_naming_choices(loaded: pd.DataFrame, articles: pd.DataFrame, by: st
     if data.empty:
         return pd.DataFrame(columns=columns)
     table = data.groupby(["set", "entry", "category", by], sort=True).agg(
-        terms=("term", "size"), forms=("term", lambda s: " | ".join(sorted({" ".join(t.lower().split()) for t in s})))
+        terms=("term", "size"),
+        forms=("term", lambda s: " | ".join(sorted({" ".join(t.lower().split()) for t in s}))),
     )
     return table.reset_index()[columns]
 
@@ -360,6 +475,10 @@ def add_naming_choices(parts: pd.DataFrame, by: str = "outlet") -> pd.DataFrame:
     if parts.empty:
         return pd.DataFrame(columns=columns)
     table = parts.groupby(["set", "entry", "category", by], sort=True).agg(
-        terms=("terms", "sum"), forms=("forms", lambda s: " | ".join(sorted({form for joined in s for form in joined.split(" | ")})))
+        terms=("terms", "sum"),
+        forms=(
+            "forms",
+            lambda s: " | ".join(sorted({form for joined in s for form in joined.split(" | ")})),
+        ),
     )
     return table.reset_index()[columns]

@@ -13,7 +13,16 @@ AUTHORIAL_COLOUR = "#4c72b0"
 QUOTED_COLOUR = "#dd8452"
 CLEAN_COLOUR = "#55a868"
 REMOVED_COLOUR = "#c7c7c7"
-OUTLET_PALETTE = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#000000")
+OUTLET_PALETTE = (
+    "#0072b2",
+    "#e69f00",
+    "#009e73",
+    "#cc79a7",
+    "#56b4e9",
+    "#d55e00",
+    "#f0e442",
+    "#000000",
+)
 """Okabe & Ito's colour-blind-safe palette; outlets beyond eight take matplotlib's tab20."""
 
 
@@ -30,13 +39,19 @@ def plot_boilerplate_share(summary: pd.DataFrame) -> tuple[plt.Figure, pd.DataFr
     """Stacked bars per article: characters kept as article text and removed as furniture (at most
     :data:`analysis.plots.views.MAX_FIGURE_ARTICLES` articles, a sample named in the title)."""
     kept = summary["article_id"].isin(choose_articles(summary["article_id"]))
-    data = summary.loc[kept, ["article_id", "outlet", "clean_chars", "removed_chars", "removed_share"]].reset_index(drop=True)
+    data = summary.loc[
+        kept, ["article_id", "outlet", "clean_chars", "removed_chars", "removed_share"]
+    ].reset_index(drop=True)
     fig = _plot_two_part_bars(
         data,
-        parts=(("clean_chars", "article text", CLEAN_COLOUR), ("removed_chars", "removed (see removed.csv)", REMOVED_COLOUR)),
+        parts=(
+            ("clean_chars", "article text", CLEAN_COLOUR),
+            ("removed_chars", "removed (see removed.csv)", REMOVED_COLOUR),
+        ),
         share=("removed_share", "removed"),
         xlabel="characters in non-blank lines of the captured file",
-        title="How much of each captured page is the article" + describe_sample(len(data), len(summary)),
+        title="How much of each captured page is the article"
+        + describe_sample(len(data), len(summary)),
     )
     return fig, data
 
@@ -45,10 +60,15 @@ def plot_voice_words(summary: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
     """Stacked bars per article: words in the author's voice and inside quotations (at most
     :data:`analysis.plots.views.MAX_FIGURE_ARTICLES` articles, a sample named in the title)."""
     kept = summary["article_id"].isin(choose_articles(summary["article_id"]))
-    data = summary.loc[kept, ["article_id", "outlet", "authorial_words", "quoted_words", "quoted_share"]].reset_index(drop=True)
+    data = summary.loc[
+        kept, ["article_id", "outlet", "authorial_words", "quoted_words", "quoted_share"]
+    ].reset_index(drop=True)
     fig = _plot_two_part_bars(
         data,
-        parts=(("authorial_words", "authorial", AUTHORIAL_COLOUR), ("quoted_words", "quoted", QUOTED_COLOUR)),
+        parts=(
+            ("authorial_words", "authorial", AUTHORIAL_COLOUR),
+            ("quoted_words", "quoted", QUOTED_COLOUR),
+        ),
         share=("quoted_share", "quoted"),
         xlabel="words of the clean text",
         title="Whose words: the outlet's own or quoted" + describe_sample(len(data), len(summary)),
@@ -69,7 +89,13 @@ def _plot_two_part_bars(data: pd.DataFrame, parts, share, xlabel: str, title: st
     ax.invert_yaxis()
     ax.set_xlabel(xlabel)
     ax.set_title(title)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12 - 0.25 / max(len(data), 1)), ncol=2, fontsize=8, frameon=False)
+    ax.legend(
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.12 - 0.25 / max(len(data), 1)),
+        ncol=2,
+        fontsize=8,
+        frameon=False,
+    )
     fig.tight_layout()
     return fig
 
@@ -92,20 +118,51 @@ def plot_rate_panels(
     label_columns = list(dict.fromkeys(name for labels, _, _ in panels for name in labels))
     keys = [tuple(labels[c] for c in label_columns) for labels, _, _ in panels]
     keep = pd.Series(list(zip(*(summary[c] for c in label_columns)))).isin(keys).to_numpy()
-    data = summary.loc[keep, [by, *label_columns, "articles", "sentences", "authorial_words", count_name, "per_1000", "per_1000_low", "per_1000_high"]]
+    data = summary.loc[
+        keep,
+        [
+            by,
+            *label_columns,
+            "articles",
+            "sentences",
+            "authorial_words",
+            count_name,
+            "per_1000",
+            "per_1000_low",
+            "per_1000_high",
+        ],
+    ]
     data = data.reset_index(drop=True)
     groups = sorted(data[by].unique())
     rows = int(np.ceil(len(panels) / columns))
-    fig, axes = plt.subplots(rows, columns, figsize=(13, rows * (0.32 * len(groups) + 1.3)), sharey=True, squeeze=False)
+    fig, axes = plt.subplots(
+        rows, columns, figsize=(13, rows * (0.32 * len(groups) + 1.3)), sharey=True, squeeze=False
+    )
     for ax, (labels, panel_title, colour) in zip(axes.ravel(), panels):
         chosen = np.logical_and.reduce([data[c] == v for c, v in labels.items()])
         part = data[chosen].set_index(by).reindex(groups)
         y = np.arange(len(groups))
-        error = np.vstack([part["per_1000"] - part["per_1000_low"], part["per_1000_high"] - part["per_1000"]])
-        ax.errorbar(part["per_1000"], y, xerr=np.nan_to_num(np.clip(error, 0, None)), fmt="o", color=colour, capsize=3, markersize=4)
+        error = np.vstack(
+            [part["per_1000"] - part["per_1000_low"], part["per_1000_high"] - part["per_1000"]]
+        )
+        ax.errorbar(
+            part["per_1000"],
+            y,
+            xerr=np.nan_to_num(np.clip(error, 0, None)),
+            fmt="o",
+            color=colour,
+            capsize=3,
+            markersize=4,
+        )
         for yy, found, rate in zip(y, part[count_name], part["per_1000"]):
-            ax.annotate(f"{int(found)}", (rate, yy), xytext=(4, 3), textcoords="offset points", fontsize=7)
-        ax.set_title(panel_title, fontsize=9, fontweight="bold" if labels.get("category") == "all" else "normal")
+            ax.annotate(
+                f"{int(found)}", (rate, yy), xytext=(4, 3), textcoords="offset points", fontsize=7
+            )
+        ax.set_title(
+            panel_title,
+            fontsize=9,
+            fontweight="bold" if labels.get("category") == "all" else "normal",
+        )
         ax.set_yticks(range(len(groups)), groups, fontsize=8)
         ax.set_xlim(left=0)
         ax.tick_params(axis="x", labelsize=7)
@@ -120,6 +177,7 @@ def plot_rate_panels(
 
 def pick_text_colour(rgba) -> str:
     """Black or white, whichever reads better on a cell of colour ``rgba`` (relative luminance, WCAG)."""
+
     def channel(c: float) -> float:
         return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
 

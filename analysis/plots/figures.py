@@ -18,7 +18,9 @@ plt.rcParams["svg.hashsalt"] = "media-framing"
 plt.rcParams["svg.fonttype"] = "path"
 
 
-def save_figure(fig: plt.Figure, data: pd.DataFrame, name: str, folder: str | Path | None = None) -> dict[str, Path]:
+def save_figure(
+    fig: plt.Figure, data: pd.DataFrame, name: str, folder: str | Path | None = None
+) -> dict[str, Path]:
     """Write ``<name>.png``, ``<name>.svg`` and ``<name>.csv`` (the plotted data) into ``folder``.
 
     ``folder`` defaults to :func:`analysis.config.figures_dir`. Returns the three paths.

@@ -13,10 +13,23 @@ HEDGE_COLOUR = "#7b3294"
 BOOSTER_COLOUR = "#008837"
 
 
-def plot_hedging_density(summary: pd.DataFrame, by: str = "outlet") -> tuple[plt.Figure, pd.DataFrame]:
+def plot_hedging_density(
+    summary: pd.DataFrame, by: str = "outlet"
+) -> tuple[plt.Figure, pd.DataFrame]:
     """Cues per 1,000 authorial words per group with 95% intervals: one panel per kind total and category."""
-    panels = [("hedge", "all"), ("booster", "all")] + [("hedge", c) for c in HEDGE_CATEGORIES] + [("booster", c) for c in BOOSTER_CATEGORIES]
-    panels = [({"kind": kind, "category": category}, f"all {kind}s" if category == "all" else category.replace("_", " "), HEDGE_COLOUR if kind == "hedge" else BOOSTER_COLOUR) for kind, category in panels]
+    panels = (
+        [("hedge", "all"), ("booster", "all")]
+        + [("hedge", c) for c in HEDGE_CATEGORIES]
+        + [("booster", c) for c in BOOSTER_CATEGORIES]
+    )
+    panels = [
+        (
+            {"kind": kind, "category": category},
+            f"all {kind}s" if category == "all" else category.replace("_", " "),
+            HEDGE_COLOUR if kind == "hedge" else BOOSTER_COLOUR,
+        )
+        for kind, category in panels
+    ]
     return plot_rate_panels(
         summary,
         panels,
@@ -28,15 +41,32 @@ def plot_hedging_density(summary: pd.DataFrame, by: str = "outlet") -> tuple[plt
 
 def plot_hedging_validation(table: pd.DataFrame, target: float) -> tuple[plt.Figure, pd.DataFrame]:
     """Precision, recall and F1 of the uncertain class per split and method, with the target F1."""
-    data = table[["split", "method", "rows_scored", "sentences", "uncertain", "precision", "recall", "f1"]].reset_index(drop=True)
-    labels = [f"{s}\n{m} ({r})" for s, m, r in zip(data["split"], data["method"], data["rows_scored"])]
+    data = table[
+        ["split", "method", "rows_scored", "sentences", "uncertain", "precision", "recall", "f1"]
+    ].reset_index(drop=True)
+    labels = [
+        f"{s}\n{m} ({r})" for s, m, r in zip(data["split"], data["method"], data["rows_scored"])
+    ]
     fig, ax = plt.subplots(figsize=(max(6, 1.6 * len(data) + 2), 4))
     x = np.arange(len(data))
-    for offset, metric, colour in ((-0.27, "precision", "#a6cee3"), (0, "recall", "#1f78b4"), (0.27, "f1", "#333333")):
+    for offset, metric, colour in (
+        (-0.27, "precision", "#a6cee3"),
+        (0, "recall", "#1f78b4"),
+        (0.27, "f1", "#333333"),
+    ):
         ax.bar(x + offset, data[metric], width=0.26, color=colour, label=metric)
         for xx, value in zip(x + offset, data[metric]):
-            ax.annotate(f"{value:.2f}", (xx, value), xytext=(0, 2), textcoords="offset points", ha="center", fontsize=7)
-    ax.axhline(target, color="#d95f02", linestyle="--", linewidth=1, label=f"target F1 {target:.2f}")
+            ax.annotate(
+                f"{value:.2f}",
+                (xx, value),
+                xytext=(0, 2),
+                textcoords="offset points",
+                ha="center",
+                fontsize=7,
+            )
+    ax.axhline(
+        target, color="#d95f02", linestyle="--", linewidth=1, label=f"target F1 {target:.2f}"
+    )
     ax.set_xticks(x, labels, fontsize=8)
     ax.set_ylim(0, 1)
     ax.set_ylabel("uncertain class")
@@ -48,14 +78,27 @@ def plot_hedging_validation(table: pd.DataFrame, target: float) -> tuple[plt.Fig
 
 def plot_cue_precision(summary: dict) -> tuple[plt.Figure, pd.DataFrame]:
     """Out-of-domain check: precision of each hedge category against the SFU review speculation cues."""
-    data = pd.DataFrame(
-        [{"category": c, "cues": v["cues"], "precision": v["precision"]} for c, v in summary["precision_by_category"].items()],
-        columns=["category", "cues", "precision"],
-    ).sort_values("precision", kind="stable").reset_index(drop=True)
+    data = (
+        pd.DataFrame(
+            [
+                {"category": c, "cues": v["cues"], "precision": v["precision"]}
+                for c, v in summary["precision_by_category"].items()
+            ],
+            columns=["category", "cues", "precision"],
+        )
+        .sort_values("precision", kind="stable")
+        .reset_index(drop=True)
+    )
     fig, ax = plt.subplots(figsize=(7, 0.4 * len(data) + 1.5))
     ax.barh(data["category"].str.replace("_", " "), data["precision"], color=HEDGE_COLOUR)
     for y, (precision, cues) in enumerate(zip(data["precision"], data["cues"])):
-        ax.annotate(f"{precision:.2f} of {cues:,}", (precision, y), xytext=(3, -3), textcoords="offset points", fontsize=7)
+        ax.annotate(
+            f"{precision:.2f} of {cues:,}",
+            (precision, y),
+            xytext=(3, -3),
+            textcoords="offset points",
+            fontsize=7,
+        )
     ax.set_xlim(0, 1.15)
     ax.set_xlabel("share of the kit's hedges that are gold speculation cues")
     ax.set_title(

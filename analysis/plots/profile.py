@@ -10,7 +10,10 @@ from analysis.plots.base import assign_outlet_colours, pick_text_colour
 
 
 def plot_profile(
-    profile: pd.DataFrame, columns: int = 5, outlets: list[str] | None = None, colours_from: pd.DataFrame | None = None
+    profile: pd.DataFrame,
+    columns: int = 5,
+    outlets: list[str] | None = None,
+    colours_from: pd.DataFrame | None = None,
 ) -> tuple[plt.Figure, pd.DataFrame]:
     """Every measure of the profile per outlet with its 95% interval, one panel per measure.
 
@@ -28,7 +31,13 @@ def plot_profile(
     data = profile[profile["outlet"].isin(outlets)].reset_index(drop=True)
     columns = max(1, min(columns, len(measures)))
     rows = int(np.ceil(len(measures) / columns)) or 1
-    fig, axes = plt.subplots(rows, columns, figsize=(3.1 * columns, rows * (0.3 * len(outlets) + 1.5)), sharey=True, squeeze=False)
+    fig, axes = plt.subplots(
+        rows,
+        columns,
+        figsize=(3.1 * columns, rows * (0.3 * len(outlets) + 1.5)),
+        sharey=True,
+        squeeze=False,
+    )
     y = np.arange(len(outlets))
     for ax, measure in zip(axes.ravel(), measures):
         part = data[data["measure"] == measure].set_index("outlet").reindex(outlets)
@@ -37,8 +46,23 @@ def plot_profile(
             if pd.isna(row["value"]):
                 continue
             error = np.array([[row["value"] - row["low"]], [row["high"] - row["value"]]])
-            ax.errorbar(row["value"], yy, xerr=np.nan_to_num(np.clip(error, 0, None)), fmt="o", color=colours[outlet], capsize=3, markersize=5)
-            ax.annotate(f"{int(row['units'])}", (row["value"], yy), xytext=(4, 3), textcoords="offset points", fontsize=6, color="#555555")
+            ax.errorbar(
+                row["value"],
+                yy,
+                xerr=np.nan_to_num(np.clip(error, 0, None)),
+                fmt="o",
+                color=colours[outlet],
+                capsize=3,
+                markersize=5,
+            )
+            ax.annotate(
+                f"{int(row['units'])}",
+                (row["value"], yy),
+                xytext=(4, 3),
+                textcoords="offset points",
+                fontsize=6,
+                color="#555555",
+            )
         first = data[data["measure"] == measure].iloc[0]
         ax.set_title(f"{first['label']}\n({first['unit']})", fontsize=8)
         if first["family"] == "tone":
@@ -48,12 +72,17 @@ def plot_profile(
     for ax in axes.ravel()[len(measures) :]:
         ax.axis("off")
     axes[0, 0].invert_yaxis()
-    fig.suptitle("Framing profile: every measure per outlet, 95% bootstrap intervals (number: units behind the point)", fontsize=10)
+    fig.suptitle(
+        "Framing profile: every measure per outlet, 95% bootstrap intervals (number: units behind the point)",
+        fontsize=10,
+    )
     fig.tight_layout()
     return fig, data
 
 
-def plot_event_heatmap(events: pd.DataFrame, measure: str, max_label: int = 48) -> tuple[plt.Figure, pd.DataFrame]:
+def plot_event_heatmap(
+    events: pd.DataFrame, measure: str, max_label: int = 48
+) -> tuple[plt.Figure, pd.DataFrame]:
     """One measure per event (rows) and outlet (columns), each cell's value and article count written in it.
 
     ``events`` is :func:`analysis.report.profile.profile_events`. Tone uses a diverging scale centred on 0, the rest a
@@ -78,7 +107,15 @@ def plot_event_heatmap(events: pd.DataFrame, measure: str, max_label: int = 48) 
             if np.isnan(matrix[i, j]):
                 continue
             colour = pick_text_colour(cmap(norm(matrix[i, j])))
-            ax.text(j, i, f"{matrix[i, j]:.3g} ({int(counts.iloc[i, j])})", ha="center", va="center", fontsize=7, color=colour)
+            ax.text(
+                j,
+                i,
+                f"{matrix[i, j]:.3g} ({int(counts.iloc[i, j])})",
+                ha="center",
+                va="center",
+                fontsize=7,
+                color=colour,
+            )
     ax.set_xticks(range(values.shape[1]), values.columns, fontsize=8, rotation=30, ha="right")
     ax.set_yticks(range(values.shape[0]), labels, fontsize=7)
     first = data.iloc[0] if len(data) else None

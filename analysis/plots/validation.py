@@ -18,14 +18,25 @@ def plot_validation_overview(table: pd.DataFrame) -> tuple[plt.Figure, pd.DataFr
     baseline, an orange bar the target. Returns the figure and the rows plotted.
     """
     data = table.reset_index(drop=True)
-    labels = [f"{r.measure} · {r.dataset} {r.split} · {r.method} · {r.metric}" for r in data.itertuples()]
+    labels = [
+        f"{r.measure} · {r.dataset} {r.split} · {r.method} · {r.metric}" for r in data.itertuples()
+    ]
     fig, ax = plt.subplots(figsize=(11, 0.28 * len(data) + 1.4))
     y = np.arange(len(data))
-    ax.scatter(data["baseline"], y, marker="D", color=BASELINE_COLOUR, label="baseline (published or computed)", zorder=2)
+    ax.scatter(
+        data["baseline"],
+        y,
+        marker="D",
+        color=BASELINE_COLOUR,
+        label="baseline (published or computed)",
+        zorder=2,
+    )
     ax.scatter(data["target"], y, marker="|", s=250, color=TARGET_COLOUR, label="target", zorder=3)
     ax.scatter(data["kit"], y, marker="o", color=KIT_COLOUR, label="kit", zorder=4)
     for yy, value in zip(y, data["kit"]):
-        ax.annotate(f"{value:.3f}", (value, yy), xytext=(5, -3), textcoords="offset points", fontsize=7)
+        ax.annotate(
+            f"{value:.3f}", (value, yy), xytext=(5, -3), textcoords="offset points", fontsize=7
+        )
     ax.set_yticks(y, labels, fontsize=7)
     ax.invert_yaxis()
     ax.set_xlim(0, 1.05)

@@ -36,7 +36,9 @@ def cap_rows(frame: pd.DataFrame, limit: int = MAX_ROWS, by: str | None = None) 
         return frame.copy()
     keys = frame[by].astype(str) if by is not None else frame.astype(str).agg("\x1f".join, axis=1)
     if by is None:
-        return frame.loc[keys.map(digest_key).sort_values(kind="stable").index[:limit]].sort_index()
+        return frame.loc[
+            keys.map(digest_key).sort_values(kind="stable").index[:limit]
+        ].sort_index()
     sizes = keys.value_counts()
     kept, total = set(), 0
     for key in rank_by_hash(sizes.index):
@@ -54,7 +56,11 @@ def choose_articles(ids: pd.Series | list[str], limit: int = MAX_FIGURE_ARTICLES
 
 def describe_sample(shown: int, total: int, noun: str = "articles") -> str:
     """What a figure's title adds when it shows a sample: "" when it shows everything."""
-    return "" if shown >= total else f" ({shown:,} of {total:,} {noun}, a sample fixed by a hash of the ids)"
+    return (
+        ""
+        if shown >= total
+        else f" ({shown:,} of {total:,} {noun}, a sample fixed by a hash of the ids)"
+    )
 
 
 def describe_cap(shown: int, total: int, where: str, by: str | None = None) -> str:
@@ -88,17 +94,27 @@ def mark_significant(tests: pd.DataFrame, alpha: float = 0.05) -> Styler:
     """A tests table (:data:`analysis.stats.design.COMPARISON_COLUMNS`) styled for display: the rows whose Holm-corrected
     p-value is below ``alpha`` on a coloured background, with a ``title`` saying why; text escaped, and element
     ids derived from the table, so the same table gives the same HTML. The table is not changed."""
-    p_holm = pd.to_numeric(tests["p_holm"], errors="coerce") if "p_holm" in tests.columns else pd.Series(float("nan"), index=tests.index)
-    significant = p_holm.lt(alpha)  # an empty p (a descriptive comparison, read from CSV as text) is no finding
+    p_holm = (
+        pd.to_numeric(tests["p_holm"], errors="coerce")
+        if "p_holm" in tests.columns
+        else pd.Series(float("nan"), index=tests.index)
+    )
+    significant = p_holm.lt(
+        alpha
+    )  # an empty p (a descriptive comparison, read from CSV as text) is no finding
 
     def colour(row: pd.Series) -> list[str]:
-        return [f"background-color: {SIGNIFICANT_COLOUR}" if significant[row.name] else ""] * len(row)
+        return [f"background-color: {SIGNIFICANT_COLOUR}" if significant[row.name] else ""] * len(
+            row
+        )
 
     return (
         tests.style.apply(colour, axis=1)
         .format(precision=4, na_rep="", escape="html")
         .set_uuid(digest_key(tests.to_csv(index=False))[:10])  # the same page for the same table
-        .set_table_attributes(f'class="dataframe tests" title="shaded: Holm-corrected p below {alpha}"')
+        .set_table_attributes(
+            f'class="dataframe tests" title="shaded: Holm-corrected p below {alpha}"'
+        )
     )
 
 

@@ -27,7 +27,16 @@ from analysis.stats.sampling import rank_by_hash, sample_by_hash
 MARK_ORDER = ("quote", "shared", "loaded", "hedge", "booster")
 """Nesting order of marks on one stretch of text: quotations outermost."""
 
-SPEAKER_PALETTE = ("#cfe2f3", "#fce5cd", "#d9ead3", "#ead1dc", "#fff2cc", "#d0e0e3", "#f4cccc", "#d9d2e9")
+SPEAKER_PALETTE = (
+    "#cfe2f3",
+    "#fce5cd",
+    "#d9ead3",
+    "#ead1dc",
+    "#fff2cc",
+    "#d0e0e3",
+    "#f4cccc",
+    "#d9d2e9",
+)
 OTHER_SPEAKERS_COLOUR = "#e6e6e6"
 STYLE = """
 body { font-family: Georgia, serif; max-width: 60em; margin: 2em auto; padding: 0 1em; line-height: 1.55; color: #222; }
@@ -76,7 +85,9 @@ def assign_speaker_colours(quotes: pd.DataFrame) -> dict[str, str]:
     }
 
 
-def collect_marks(article_id: str, tables: dict[str, pd.DataFrame], partner: str | None = None) -> list[Mark]:
+def collect_marks(
+    article_id: str, tables: dict[str, pd.DataFrame], partner: str | None = None
+) -> list[Mark]:
     """Every mark of one article: quotations, loaded terms, hedges and boosters, and with ``partner`` the shared passages.
 
     Parameters
@@ -97,7 +108,15 @@ def collect_marks(article_id: str, tables: dict[str, pd.DataFrame], partner: str
         found.append((int(r.start), int(r.end), "quote", title, str(r.speaker)))
     hedges = tables["hedges"][tables["hedges"]["article_id"] == article_id]
     for r in hedges.itertuples():
-        found.append((int(r.start), int(r.end), r.kind, f"{r.kind}: “{r.cue}” · entry {r.entry} · category {r.category} · {r.voice}", ""))
+        found.append(
+            (
+                int(r.start),
+                int(r.end),
+                r.kind,
+                f"{r.kind}: “{r.cue}” · entry {r.entry} · category {r.category} · {r.voice}",
+                "",
+            )
+        )
     loaded = tables["loaded_terms"][tables["loaded_terms"]["article_id"] == article_id]
     for r in loaded.itertuples():
         detail = f"loaded term ({r.layer}): “{r.term}” · entry {r.entry} · category {r.category}"
@@ -106,15 +125,40 @@ def collect_marks(article_id: str, tables: dict[str, pd.DataFrame], partner: str
         found.append((int(r.start), int(r.end), "loaded", f"{detail} · {r.voice}", ""))
     if partner is not None:
         passages = tables["shared_passages"]
-        for r in passages[(passages["article_id"] == article_id) & (passages["other_id"] == partner)].itertuples():
-            found.append((int(r.start), int(r.end), "shared", f"shared with {partner}: {r.words} words, {r.voice}", ""))
-        for r in passages[(passages["other_id"] == article_id) & (passages["article_id"] == partner)].itertuples():
-            found.append((int(r.other_start), int(r.other_end), "shared", f"shared with {partner}: {r.words} words, {r.voice}", ""))
+        for r in passages[
+            (passages["article_id"] == article_id) & (passages["other_id"] == partner)
+        ].itertuples():
+            found.append(
+                (
+                    int(r.start),
+                    int(r.end),
+                    "shared",
+                    f"shared with {partner}: {r.words} words, {r.voice}",
+                    "",
+                )
+            )
+        for r in passages[
+            (passages["other_id"] == article_id) & (passages["article_id"] == partner)
+        ].itertuples():
+            found.append(
+                (
+                    int(r.other_start),
+                    int(r.other_end),
+                    "shared",
+                    f"shared with {partner}: {r.words} words, {r.voice}",
+                    "",
+                )
+            )
     found.sort(key=lambda m: (m[0], MARK_ORDER.index(m[2]), m[1]))
-    return [Mark(f"{kind[0]}{i}", kind, start, end, title, speaker) for i, (start, end, kind, title, speaker) in enumerate(found, 1)]
+    return [
+        Mark(f"{kind[0]}{i}", kind, start, end, title, speaker)
+        for i, (start, end, kind, title, speaker) in enumerate(found, 1)
+    ]
 
 
-def render_text(text: str, start: int, end: int, marks: list[Mark], colours: dict[str, str]) -> str:
+def render_text(
+    text: str, start: int, end: int, marks: list[Mark], colours: dict[str, str]
+) -> str:
     """The escaped text ``text[start:end]`` with the marks overlapping it as nested spans.
 
     The range is cut wherever a mark starts or ends, so every piece lies wholly
@@ -122,19 +166,31 @@ def render_text(text: str, start: int, end: int, marks: list[Mark], colours: dic
     pieces keeps its id (``data-mark``) and hover text on each.
     """
     inside = [m for m in marks if m.start < end and m.end > start]
-    cuts = sorted({start, end, *(max(start, m.start) for m in inside), *(min(end, m.end) for m in inside)})
+    cuts = sorted(
+        {start, end, *(max(start, m.start) for m in inside), *(min(end, m.end) for m in inside)}
+    )
     pieces = []
     for left, right in zip(cuts, cuts[1:]):
         piece = escape(text[left:right])
-        active = sorted((m for m in inside if m.start <= left and m.end >= right), key=lambda m: MARK_ORDER.index(m.kind), reverse=True)
+        active = sorted(
+            (m for m in inside if m.start <= left and m.end >= right),
+            key=lambda m: MARK_ORDER.index(m.kind),
+            reverse=True,
+        )
         for m in active:
-            style = f' style="background:{colours.get(m.speaker, OTHER_SPEAKERS_COLOUR)}"' if m.kind == "quote" else ""
+            style = (
+                f' style="background:{colours.get(m.speaker, OTHER_SPEAKERS_COLOUR)}"'
+                if m.kind == "quote"
+                else ""
+            )
             piece = f'<span class="mark {m.kind}" data-mark="{m.mark_id}" title="{escape(m.title)}"{style}>{piece}</span>'
         pieces.append(piece)
     return "".join(pieces)
 
 
-def render_article_body(article_id: str, tables: dict[str, pd.DataFrame], marks: list[Mark], colours: dict[str, str]) -> str:
+def render_article_body(
+    article_id: str, tables: dict[str, pd.DataFrame], marks: list[Mark], colours: dict[str, str]
+) -> str:
     """The article's paragraphs and its removed lines in the order of the captured file, as HTML."""
     article = tables["articles"].set_index("article_id").loc[article_id]
     text = article["clean_text"]
@@ -142,13 +198,23 @@ def render_article_body(article_id: str, tables: dict[str, pd.DataFrame], marks:
     paragraphs = tables["paragraphs"][tables["paragraphs"]["article_id"] == article_id]
     for p in paragraphs.itertuples():
         css = ' class="heading"' if p.kind == "heading" else ""
-        items.append((int(p.raw_line), 1, f"<p{css}>{render_text(text, int(p.start), int(p.end), marks, colours)}</p>"))
+        items.append(
+            (
+                int(p.raw_line),
+                1,
+                f"<p{css}>{render_text(text, int(p.start), int(p.end), marks, colours)}</p>",
+            )
+        )
     removed = tables["removed"][tables["removed"]["article_id"] == article_id]
     for r in removed.itertuples():
         kept = f", kept as {r.kept_as}" if r.kept_as else ""
         items.append(
-            (int(r.line), 0, f'<p class="removed"><del title="{escape(f"removed by rule {r.rule}{kept}")}">{escape(r.text)}</del>'
-             f'<span class="rule">[line {int(r.line)}: {escape(r.rule)}{escape(kept)}]</span></p>')
+            (
+                int(r.line),
+                0,
+                f'<p class="removed"><del title="{escape(f"removed by rule {r.rule}{kept}")}">{escape(r.text)}</del>'
+                f'<span class="rule">[line {int(r.line)}: {escape(r.rule)}{escape(kept)}]</span></p>',
+            )
         )
     return "\n".join(chunk for _, _, chunk in sorted(items, key=lambda item: (item[0], item[1])))
 
@@ -157,22 +223,37 @@ def render_legend(marks: list[Mark], colours: dict[str, str]) -> str:
     """The legend: one swatch per kind of mark present and per quoted speaker."""
     kinds = {m.kind for m in marks}
     parts = []
-    names = {"hedge": "hedge (uncertainty cue)", "booster": "booster (certainty cue)", "loaded": "loaded term", "shared": "passage shared with the other article"}
+    names = {
+        "hedge": "hedge (uncertainty cue)",
+        "booster": "booster (certainty cue)",
+        "loaded": "loaded term",
+        "shared": "passage shared with the other article",
+    }
     for kind in ("hedge", "booster", "loaded", "shared"):
         if kind in kinds:
             parts.append(f'<span><span class="mark {kind}">{names[kind]}</span></span>')
     quoted = {m.speaker for m in marks if m.kind == "quote"}
-    speakers = [s for s in colours if s in quoted] + sorted(quoted - set(colours))  # in colour order, most quoted first
+    speakers = [s for s in colours if s in quoted] + sorted(
+        quoted - set(colours)
+    )  # in colour order, most quoted first
     for speaker in speakers:
-        parts.append(f'<span><span class="mark quote" style="background:{colours.get(speaker, OTHER_SPEAKERS_COLOUR)}">quoted: {escape(speaker)}</span></span>')
-    parts.append('<span><del>removed line</del> (page furniture, with the rule that removed it)</span>')
-    return '<div class="legend" id="legend"><strong>Legend</strong> (hover a mark for details; every mark is listed below the text): ' + " ".join(parts) + "</div>"
+        parts.append(
+            f'<span><span class="mark quote" style="background:{colours.get(speaker, OTHER_SPEAKERS_COLOUR)}">quoted: {escape(speaker)}</span></span>'
+        )
+    parts.append(
+        "<span><del>removed line</del> (page furniture, with the rule that removed it)</span>"
+    )
+    return (
+        '<div class="legend" id="legend"><strong>Legend</strong> (hover a mark for details; every mark is listed below the text): '
+        + " ".join(parts)
+        + "</div>"
+    )
 
 
 def render_mark_list(article_id: str, text: str, marks: list[Mark]) -> str:
     """A table of every mark: id, kind, the text marked, its offsets and the details of the hover."""
     rows = "\n".join(
-        f'<tr id="mark-{escape(article_id)}-{m.mark_id}"><td>{m.mark_id}</td><td>{m.kind}</td><td>{escape(text[m.start:m.end])}</td>'
+        f'<tr id="mark-{escape(article_id)}-{m.mark_id}"><td>{m.mark_id}</td><td>{m.kind}</td><td>{escape(text[m.start : m.end])}</td>'
         f"<td>{m.start}–{m.end}</td><td>{escape(m.title)}</td></tr>"
         for m in marks
     )
@@ -182,20 +263,30 @@ def render_mark_list(article_id: str, text: str, marks: list[Mark]) -> str:
     )
 
 
-def render_article_section(article_id: str, tables: dict[str, pd.DataFrame], colours: dict[str, str], partner: str | None = None) -> str:
+def render_article_section(
+    article_id: str,
+    tables: dict[str, pd.DataFrame],
+    colours: dict[str, str],
+    partner: str | None = None,
+) -> str:
     """One article: headline, metadata, legend, text with marks and the list of marks."""
     article = tables["articles"].set_index("article_id").loc[article_id]
     marks = collect_marks(article_id, tables, partner)
     meta = " · ".join(
         f"{label}: {escape(article[column])}"
-        for label, column in (("outlet", "outlet"), ("article", "article_id"), ("published", "published"), ("url", "url"))
+        for label, column in (
+            ("outlet", "outlet"),
+            ("article", "article_id"),
+            ("published", "published"),
+            ("url", "url"),
+        )
         if column in article.index and str(article[column]) != ""
     )
     return (
         f'<section class="article" data-article="{escape(article_id)}"><h1>{escape(article["headline"])}</h1>'
         f'<p class="meta">{meta}</p>\n{render_legend(marks, colours)}\n'
         f'<div class="text">\n{render_article_body(article_id, tables, marks, colours)}\n</div>\n'
-        f'{render_mark_list(article_id, article["clean_text"], marks)}</section>'
+        f"{render_mark_list(article_id, article['clean_text'], marks)}</section>"
     )
 
 
@@ -208,23 +299,35 @@ def render_page(title: str, body: str, home: str | None = "../index.html") -> st
     return (
         f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>{escape(title)}</title>\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<style>{STYLE}</style>\n</head>\n'
-        f'<body>\n{back}{body}\n</body>\n</html>\n'
+        f"<body>\n{back}{body}\n</body>\n</html>\n"
     )
 
 
-def render_article_page(article_id: str, tables: dict[str, pd.DataFrame], colours: dict[str, str] | None = None) -> str:
+def render_article_page(
+    article_id: str, tables: dict[str, pd.DataFrame], colours: dict[str, str] | None = None
+) -> str:
     """An annotated article as a complete HTML page (``colours``: per speaker, default from ``tables``)."""
     colours = colours if colours is not None else assign_speaker_colours(tables["quotes"])
     outlet = tables["articles"].set_index("article_id").loc[article_id, "outlet"]
-    return render_page(f"{outlet}: annotated article", render_article_section(article_id, tables, colours))
+    return render_page(
+        f"{outlet}: annotated article", render_article_section(article_id, tables, colours)
+    )
 
 
-def render_comparison_page(first: str, second: str, tables: dict[str, pd.DataFrame], colours: dict[str, str] | None = None) -> str:
+def render_comparison_page(
+    first: str, second: str, tables: dict[str, pd.DataFrame], colours: dict[str, str] | None = None
+) -> str:
     """Two annotated articles side by side, with the passages they share outlined."""
     colours = colours if colours is not None else assign_speaker_colours(tables["quotes"])
     outlets = tables["articles"].set_index("article_id")["outlet"]
-    columns = "".join(f"<div>{render_article_section(a, tables, colours, partner=b)}</div>" for a, b in ((first, second), (second, first)))
-    return render_page(f"{outlets[first]} and {outlets[second]} side by side", f'<div class="columns">{columns}</div>')
+    columns = "".join(
+        f"<div>{render_article_section(a, tables, colours, partner=b)}</div>"
+        for a, b in ((first, second), (second, first))
+    )
+    return render_page(
+        f"{outlets[first]} and {outlets[second]} side by side",
+        f'<div class="columns">{columns}</div>',
+    )
 
 
 def name_page(article_id: str, partner: str | None = None) -> str:
@@ -237,19 +340,31 @@ PAGE_TABLES = ("articles", "paragraphs", "removed", "quotes", "hedges", "loaded_
 """The tables a page reads, each cut by ``article_id``; ``shared_passages`` is cut by pair."""
 
 
-def index_article_tables(tables: dict[str, pd.DataFrame]) -> Callable[[list[str]], dict[str, pd.DataFrame]]:
+def index_article_tables(
+    tables: dict[str, pd.DataFrame],
+) -> Callable[[list[str]], dict[str, pd.DataFrame]]:
     """Split the page tables by article once; return a function giving the tables of some articles.
 
     A page then reads only its own rows, so writing every page costs one pass over
     the tables, not one pass per page.
     """
-    parts = {name: {key: frame for key, frame in tables[name].groupby("article_id", sort=False)} for name in PAGE_TABLES}
+    parts = {
+        name: {key: frame for key, frame in tables[name].groupby("article_id", sort=False)}
+        for name in PAGE_TABLES
+    }
     shared = tables["shared_passages"]
     pairs = {key: frame for key, frame in shared.groupby(["article_id", "other_id"], sort=False)}
 
     def select(ids: list[str]) -> dict[str, pd.DataFrame]:
-        chosen = {name: pd.concat([tables[name].iloc[0:0], *(parts[name][a] for a in ids if a in parts[name])]) for name in PAGE_TABLES}
-        chosen["shared_passages"] = pd.concat([shared.iloc[0:0], *(pairs[(a, b)] for a in ids for b in ids if (a, b) in pairs)])
+        chosen = {
+            name: pd.concat(
+                [tables[name].iloc[0:0], *(parts[name][a] for a in ids if a in parts[name])]
+            )
+            for name in PAGE_TABLES
+        }
+        chosen["shared_passages"] = pd.concat(
+            [shared.iloc[0:0], *(pairs[(a, b)] for a in ids for b in ids if (a, b) in pairs)]
+        )
         return chosen
 
     return select
@@ -279,7 +394,10 @@ def choose_annotated(articles: pd.DataFrame, limit: int = MAX_ARTICLE_PAGES) -> 
 
 
 def write_annotated_articles(
-    tables: dict[str, pd.DataFrame], folder: str | Path, max_pairs: int = 45, max_articles: int = MAX_ARTICLE_PAGES
+    tables: dict[str, pd.DataFrame],
+    folder: str | Path,
+    max_pairs: int = 45,
+    max_articles: int = MAX_ARTICLE_PAGES,
 ) -> pd.DataFrame:
     """Write one page per article, comparison pages for pairs of articles and, with events, one page per event.
 
@@ -314,24 +432,57 @@ def write_annotated_articles(
     rows = []
     for article_id in annotated:
         page = name_page(article_id)
-        (folder / page).write_text(render_article_page(article_id, select([article_id]), colours), encoding="utf-8")
-        rows.append((page, "article", article_id, "", outlets[article_id], event_of.get(article_id, ""), titles[article_id], 1))
+        (folder / page).write_text(
+            render_article_page(article_id, select([article_id]), colours), encoding="utf-8"
+        )
+        rows.append(
+            (
+                page,
+                "article",
+                article_id,
+                "",
+                outlets[article_id],
+                event_of.get(article_id, ""),
+                titles[article_id],
+                1,
+            )
+        )
     for ids in events.values() if events else [annotated]:
         pairs = list(combinations([a for a in ids if a in kept], 2))
         if len(pairs) > max_pairs:
             continue
         for first, second in pairs:
             page = name_page(first, second)
-            (folder / page).write_text(render_comparison_page(first, second, select([first, second]), colours), encoding="utf-8")
-            rows.append((page, "comparison", first, second, "", event_of.get(first, ""), f"{outlets[first]} and {outlets[second]}", 2))
+            (folder / page).write_text(
+                render_comparison_page(first, second, select([first, second]), colours),
+                encoding="utf-8",
+            )
+            rows.append(
+                (
+                    page,
+                    "comparison",
+                    first,
+                    second,
+                    "",
+                    event_of.get(first, ""),
+                    f"{outlets[first]} and {outlets[second]}",
+                    2,
+                )
+            )
     pages = pd.DataFrame(rows, columns=PAGE_COLUMNS)
     event_rows = []
     for event, ids in events.items():
         members = articles[articles["article_id"].isin(ids)]
         page = "event-" + name_page(event)
-        (folder / page).write_text(render_event_page(members, pages, max_pairs, titles), encoding="utf-8")
+        (folder / page).write_text(
+            render_event_page(members, pages, max_pairs, titles), encoding="utf-8"
+        )
         event_rows.append((page, "event", "", "", "", event, describe_event(members), len(ids)))
-    return pd.concat([pages, pd.DataFrame(event_rows, columns=PAGE_COLUMNS)], ignore_index=True) if event_rows else pages
+    return (
+        pd.concat([pages, pd.DataFrame(event_rows, columns=PAGE_COLUMNS)], ignore_index=True)
+        if event_rows
+        else pages
+    )
 
 
 PAGE_COLUMNS = ["page", "kind", "first", "second", "outlet", "event", "title", "articles"]
@@ -343,7 +494,10 @@ def group_events(articles: pd.DataFrame) -> dict[str, list[str]]:
     if "event" not in articles.columns:
         return {}
     data = articles[articles["event"].notna() & (articles["event"].astype(str) != "")]
-    return {str(e): sorted(frame["article_id"]) for e, frame in data.groupby(data["event"].astype(str), sort=True)}
+    return {
+        str(e): sorted(frame["article_id"])
+        for e, frame in data.groupby(data["event"].astype(str), sort=True)
+    }
 
 
 def _text_of(row: pd.Series, column: str) -> str:
@@ -353,7 +507,11 @@ def _text_of(row: pd.Series, column: str) -> str:
 
 def title_articles(articles: pd.DataFrame) -> dict[str, str]:
     """Each article's link text by id: its outlet and headline, or its outlet and id without a headline."""
-    headlines = articles["headline"] if "headline" in articles.columns else pd.Series("", index=articles.index)
+    headlines = (
+        articles["headline"]
+        if "headline" in articles.columns
+        else pd.Series("", index=articles.index)
+    )
     return {
         a: f"{outlet}: {str(h).strip()}" if pd.notna(h) and str(h).strip() else f"{outlet} ({a})"
         for a, outlet, h in zip(articles["article_id"], articles["outlet"], headlines)
@@ -372,10 +530,18 @@ def describe_event(articles: pd.DataFrame) -> str:
 
 
 def _link_list(rows: pd.DataFrame) -> str:
-    return "\n".join(f'<li><a href="{escape(page)}">{escape(title)}</a></li>' for page, title in zip(rows["page"], rows["title"]))
+    return "\n".join(
+        f'<li><a href="{escape(page)}">{escape(title)}</a></li>'
+        for page, title in zip(rows["page"], rows["title"])
+    )
 
 
-def render_event_page(articles: pd.DataFrame, pages: pd.DataFrame, max_pairs: int, titles: dict[str, str] | None = None) -> str:
+def render_event_page(
+    articles: pd.DataFrame,
+    pages: pd.DataFrame,
+    max_pairs: int,
+    titles: dict[str, str] | None = None,
+) -> str:
     """One event's page: its heading, its articles and the side-by-side pages of its pairs (text escaped).
 
     Articles without a page of their own (a report of a sampled corpus, :func:`choose_annotated`) are named,
@@ -383,7 +549,9 @@ def render_event_page(articles: pd.DataFrame, pages: pd.DataFrame, max_pairs: in
     """
     ids = set(articles["article_id"])
     listed = pages[(pages["kind"] == "article") & pages["first"].isin(ids)]
-    pairs = pages[(pages["kind"] == "comparison") & pages["first"].isin(ids) & pages["second"].isin(ids)]
+    pairs = pages[
+        (pages["kind"] == "comparison") & pages["first"].isin(ids) & pages["second"].isin(ids)
+    ]
     titles = titles if titles is not None else title_articles(articles)
     unlisted = [a for a in articles["article_id"] if a not in set(listed["first"])]
     heading = describe_event(articles)
@@ -392,9 +560,11 @@ def render_event_page(articles: pd.DataFrame, pages: pd.DataFrame, max_pairs: in
         body += f"<ul>\n{_link_list(listed)}\n</ul>\n"
     if unlisted:
         body += (
-            f"<p class=\"meta\">{len(unlisted):,} {'article has' if len(unlisted) == 1 else 'articles have'} no annotated page in this "
+            f'<p class="meta">{len(unlisted):,} {"article has" if len(unlisted) == 1 else "articles have"} no annotated page in this '
             "report (a large corpus's report annotates a sample of whole events); the tables and notebooks count them.</p>\n"
-            + "<ul>\n" + "\n".join(f"<li>{escape(titles[a])}</li>" for a in unlisted) + "\n</ul>\n"
+            + "<ul>\n"
+            + "\n".join(f"<li>{escape(titles[a])}</li>" for a in unlisted)
+            + "\n</ul>\n"
         )
     body += "<h2>Side by side</h2>\n" + (
         f"<ul>\n{_link_list(pairs)}\n</ul>\n"

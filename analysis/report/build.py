@@ -80,7 +80,11 @@ class NotebookProgress:
     def start_cell(self, cell: nbformat.NotebookNode, cell_index: int) -> None:
         """nbclient's hook, called as each cell starts: code cells are counted."""
         if cell.cell_type == "code" and cell.source.strip():
-            self.cell, self.source, self.cell_started = self.cell + 1, cell.source, time.monotonic()
+            self.cell, self.source, self.cell_started = (
+                self.cell + 1,
+                cell.source,
+                time.monotonic(),
+            )
 
     def describe_cell(self) -> str:
         first = next((line.strip() for line in self.source.splitlines() if line.strip()), "")
@@ -98,7 +102,10 @@ class NotebookProgress:
     def _report(self) -> None:
         while not self._stop.wait(PROGRESS_EVERY):
             now = time.monotonic()
-            print(f"{self.name}: {self.describe_cell()} at work for {now - self.cell_started:.0f} s, {now - self.started:.0f} s in all", flush=True)
+            print(
+                f"{self.name}: {self.describe_cell()} at work for {now - self.cell_started:.0f} s, {now - self.started:.0f} s in all",
+                flush=True,
+            )
 
 
 def execute_notebook(
@@ -124,9 +131,13 @@ def execute_notebook(
     path, out_dir = Path(path), Path(out_dir)
     notebook = nbformat.read(path, as_version=4)
     deadline = time.monotonic() + notebook_timeout
-    sockets = Path(tempfile.mkdtemp(prefix="framing-kernel-"))  # local sockets, not TCP ports: no "running over TCP" warning
+    sockets = Path(
+        tempfile.mkdtemp(prefix="framing-kernel-")
+    )  # local sockets, not TCP ports: no "running over TCP" warning
     # The asynchronous manager nbclient makes by default: with the blocking one, nbclient's cell timeout never fires.
-    manager = AsyncKernelManager(kernel_name="python3", transport="ipc", ip=str(sockets / "kernel"))
+    manager = AsyncKernelManager(
+        kernel_name="python3", transport="ipc", ip=str(sockets / "kernel")
+    )
     client = NotebookClient(
         notebook,
         km=manager,
@@ -144,8 +155,14 @@ def execute_notebook(
             run_sync(manager.shutdown_kernel)(now=True)
         shutil.rmtree(sockets, ignore_errors=True)
     settle_outputs(notebook)
-    exporter = HTMLExporter(template_name="offline", extra_template_basedirs=[str(TEMPLATES_DIR)], exclude_input=not show_code)
-    body, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": title or read_notebook_title(path)}})
+    exporter = HTMLExporter(
+        template_name="offline",
+        extra_template_basedirs=[str(TEMPLATES_DIR)],
+        exclude_input=not show_code,
+    )
+    body, _ = exporter.from_notebook_node(
+        notebook, resources={"metadata": {"name": title or read_notebook_title(path)}}
+    )
     (out_dir / "notebooks").mkdir(parents=True, exist_ok=True)
     nbformat.write(notebook, out_dir / "notebooks" / path.name)
     html_path = out_dir / f"{path.stem}.html"
@@ -153,13 +170,20 @@ def execute_notebook(
     return html_path, notebook
 
 
-def limit_cell_time(timeout: int, deadline: float, cell: nbformat.NotebookNode | None = None) -> int:
+def limit_cell_time(
+    timeout: int, deadline: float, cell: nbformat.NotebookNode | None = None
+) -> int:
     """Seconds the next cell may run: ``timeout``, or what is left of the notebook's time if less (one at least)."""
     return max(1, min(timeout, int(deadline - time.monotonic())))
 
 
 def run_notebook(
-    path: Path, reports: Path, env: dict[str, str], timeout: int, show_code: bool, notebook_timeout: int = NOTEBOOK_TIMEOUT
+    path: Path,
+    reports: Path,
+    env: dict[str, str],
+    timeout: int,
+    show_code: bool,
+    notebook_timeout: int = NOTEBOOK_TIMEOUT,
 ) -> tuple[str, str, str, float]:
     """Execute one notebook into ``reports`` (:func:`execute_notebook`), saying when it starts, which cell is at work
     while it runs (:class:`NotebookProgress`) and how long it took; return its page, kind, title and seconds.
@@ -167,14 +191,23 @@ def run_notebook(
     A failing cell, or a notebook that runs past ``notebook_timeout`` seconds, is raised as a RuntimeError naming the
     notebook and the cell."""
     title = read_notebook_title(path)
-    cells = sum(cell["cell_type"] == "code" and bool(cell["source"].strip()) for cell in nbformat.read(path, as_version=4).cells)
+    cells = sum(
+        cell["cell_type"] == "code" and bool(cell["source"].strip())
+        for cell in nbformat.read(path, as_version=4).cells
+    )
     start = time.perf_counter()
     with NotebookProgress(path.name, cells) as progress:
         try:
-            html_path, _ = execute_notebook(path, reports, env, timeout, title, show_code, notebook_timeout, progress)
+            html_path, _ = execute_notebook(
+                path, reports, env, timeout, title, show_code, notebook_timeout, progress
+            )
         except CellTimeoutError:
             seconds = time.perf_counter() - start
-            limit = f"the notebook's limit of {notebook_timeout} s" if seconds >= notebook_timeout - 1 else f"a cell's limit of {timeout} s"
+            limit = (
+                f"the notebook's limit of {notebook_timeout} s"
+                if seconds >= notebook_timeout - 1
+                else f"a cell's limit of {timeout} s"
+            )
             raise RuntimeError(
                 f"{path.name}: {progress.describe_cell()} did not finish within {limit} (stopped after {seconds:.0f} s); "
                 "run again on a less loaded machine, or raise --notebook-timeout"
@@ -228,7 +261,9 @@ def describe_annotated_sample(pages: pd.DataFrame, n_articles: int) -> str:
     )
 
 
-def render_index(notebooks: pd.DataFrame, pages: pd.DataFrame, corpus: str, n_articles: int | None = None) -> str:
+def render_index(
+    notebooks: pd.DataFrame, pages: pd.DataFrame, corpus: str, n_articles: int | None = None
+) -> str:
     """The report's front page: the notebooks in order, then the annotated articles (grouped by event, each
     event linking its page, when the corpus has events) and, without events, the comparisons.
 
@@ -242,7 +277,7 @@ def render_index(notebooks: pd.DataFrame, pages: pd.DataFrame, corpus: str, n_ar
     events = pages[pages["kind"] == "event"]
     n_articles = n_articles if n_articles is not None else len(articles)
     head = (
-        f"<h1>media-framing: study report</h1>\n<p class=\"meta\">corpus: {escape(corpus)}</p>\n"
+        f'<h1>media-framing: study report</h1>\n<p class="meta">corpus: {escape(corpus)}</p>\n'
         f"<h2>Notebooks</h2>\n<ol>\n{render_links(notebooks, '', colours)}\n</ol>\n"
         f'<p><a href="{EXPLORER_PAGE}">Distinctive terms explorer</a>: each outlet\'s most distinctive words; click one to '
         "read it in context in every outlet.</p>\n"
@@ -258,17 +293,32 @@ def render_index(notebooks: pd.DataFrame, pages: pd.DataFrame, corpus: str, n_ar
                 if (articles["event"] == event).any()
                 else f'<p class="meta">{count:,} {"article" if count == 1 else "articles"}, not annotated in this report</p>\n'
             )
-            for page, title, event, count in zip(events["page"], events["title"], events["event"], events["articles"])
+            for page, title, event, count in zip(
+                events["page"], events["title"], events["event"], events["articles"]
+            )
         )
         loose = articles[articles["event"] == ""]
-        rest = f"<h3>Articles without an event</h3>\n<ul>\n{render_links(loose, 'articles/', colours)}\n</ul>\n" if len(loose) else ""
-        body = head + f"<p>By event ({len(events):,}); each event's page sets its articles side by side, pair by pair.</p>\n" + grouped + rest
+        rest = (
+            f"<h3>Articles without an event</h3>\n<ul>\n{render_links(loose, 'articles/', colours)}\n</ul>\n"
+            if len(loose)
+            else ""
+        )
+        body = (
+            head
+            + f"<p>By event ({len(events):,}); each event's page sets its articles side by side, pair by pair.</p>\n"
+            + grouped
+            + rest
+        )
     else:
         comparisons = pages[pages["kind"] == "comparison"]
         body = (
             head
             + f"<ul>\n{render_links(articles, 'articles/', colours)}\n</ul>\n<h2>Side by side</h2>\n"
-            + (f"<ul>\n{render_links(comparisons, 'articles/', colours)}\n</ul>\n" if len(comparisons) else "<p>Too many articles for a page per pair.</p>\n")
+            + (
+                f"<ul>\n{render_links(comparisons, 'articles/', colours)}\n</ul>\n"
+                if len(comparisons)
+                else "<p>Too many articles for a page per pair.</p>\n"
+            )
         )
     return render_page("media-framing: study report", body, home=None)
 
@@ -283,10 +333,18 @@ def clear_report(reports: str | Path) -> list[Path]:
     """
     reports = Path(reports)
     index = reports / "index.html"
-    if not index.is_file() or "<title>media-framing: study report</title>" not in index.read_text(encoding="utf-8", errors="replace"):
+    if not index.is_file() or "<title>media-framing: study report</title>" not in index.read_text(
+        encoding="utf-8", errors="replace"
+    ):
         return []
-    removed = sorted(reports.glob("[0-9][0-9]-*.html")) + sorted((reports / "notebooks").glob("[0-9][0-9]-*.ipynb"))
-    removed += sorted((reports / "articles").glob("*.html")) + [p for p in [reports / EXPLORER_PAGE] if p.exists()] + [index]
+    removed = sorted(reports.glob("[0-9][0-9]-*.html")) + sorted(
+        (reports / "notebooks").glob("[0-9][0-9]-*.ipynb")
+    )
+    removed += (
+        sorted((reports / "articles").glob("*.html"))
+        + [p for p in [reports / EXPLORER_PAGE] if p.exists()]
+        + [index]
+    )
     for path in removed:
         path.unlink()
     return removed
@@ -347,19 +405,42 @@ def build_report(
     }
     paths = list(notebooks if notebooks is not None else list_notebooks())
     if jobs > 1 and len(paths) > 1:
-        with ThreadPoolExecutor(max_workers=jobs) as pool:  # each notebook's kernel is a process of its own
-            futures = [pool.submit(run_notebook, path, reports, env, timeout, show_code, notebook_timeout) for path in paths[:-1]]
-            pages = write_annotated_articles(tables, reports / "articles")  # while the notebooks run
+        with ThreadPoolExecutor(
+            max_workers=jobs
+        ) as pool:  # each notebook's kernel is a process of its own
+            futures = [
+                pool.submit(run_notebook, path, reports, env, timeout, show_code, notebook_timeout)
+                for path in paths[:-1]
+            ]
+            pages = write_annotated_articles(
+                tables, reports / "articles"
+            )  # while the notebooks run
             write_terms_explorer(tables, reports / EXPLORER_PAGE)
             rows = [future.result() for future in futures]
-            rows.append(pool.submit(run_notebook, paths[-1], reports, env, timeout, show_code, notebook_timeout).result())
+            rows.append(
+                pool.submit(
+                    run_notebook, paths[-1], reports, env, timeout, show_code, notebook_timeout
+                ).result()
+            )
     else:
-        rows = [run_notebook(path, reports, env, timeout, show_code, notebook_timeout) for path in paths]
+        rows = [
+            run_notebook(path, reports, env, timeout, show_code, notebook_timeout)
+            for path in paths
+        ]
         pages = write_annotated_articles(tables, reports / "articles")
         write_terms_explorer(tables, reports / EXPLORER_PAGE)
     notebook_rows = pd.DataFrame(rows, columns=["page", "kind", "title", "seconds"])
     index = reports / "index.html"
-    index.write_text(render_index(notebook_rows, pages, config.corpus_name(corpus), len(tables["articles"])), encoding="utf-8")
+    index.write_text(
+        render_index(notebook_rows, pages, config.corpus_name(corpus), len(tables["articles"])),
+        encoding="utf-8",
+    )
     article_rows = pages.assign(page="articles/" + pages["page"])[["page", "kind", "title"]]
-    front = pd.DataFrame([(EXPLORER_PAGE, "explorer", "distinctive terms explorer"), ("index.html", "index", "study report")], columns=["page", "kind", "title"])
+    front = pd.DataFrame(
+        [
+            (EXPLORER_PAGE, "explorer", "distinctive terms explorer"),
+            ("index.html", "index", "study report"),
+        ],
+        columns=["page", "kind", "title"],
+    )
     return pd.concat([notebook_rows, article_rows, front], ignore_index=True)

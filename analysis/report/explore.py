@@ -24,12 +24,16 @@ def select_profile(profile: pd.DataFrame, outlets: list[str], measure: str) -> p
     return profile[chosen].reset_index(drop=True)
 
 
-def draw_profile_choice(profile: pd.DataFrame, outlets: list[str], measure: str) -> plt.Figure | None:
+def draw_profile_choice(
+    profile: pd.DataFrame, outlets: list[str], measure: str
+) -> plt.Figure | None:
     """The profile chart for the chosen outlets and measure, in the full chart's colours; None without an outlet."""
     if not outlets:
         return None
     part = select_profile(profile, outlets, measure)
-    fig, _ = plot_profile(part, columns=1 if measure != ALL_MEASURES else 5, outlets=outlets, colours_from=profile)
+    fig, _ = plot_profile(
+        part, columns=1 if measure != ALL_MEASURES else 5, outlets=outlets, colours_from=profile
+    )
     return fig
 
 
@@ -41,9 +45,13 @@ def build_profile_explorer(profile: pd.DataFrame) -> widgets.VBox:
     """
     outlets = sorted(profile["outlet"].unique())
     measures = profile.drop_duplicates("measure")
-    pick_outlets = widgets.SelectMultiple(options=outlets, value=tuple(outlets), description="outlets", rows=min(len(outlets), 8))
+    pick_outlets = widgets.SelectMultiple(
+        options=outlets, value=tuple(outlets), description="outlets", rows=min(len(outlets), 8)
+    )
     pick_measure = widgets.Dropdown(
-        options=[("all measures", ALL_MEASURES), *zip(measures["label"], measures["measure"])], value=ALL_MEASURES, description="measure"
+        options=[("all measures", ALL_MEASURES), *zip(measures["label"], measures["measure"])],
+        value=ALL_MEASURES,
+        description="measure",
     )
     output = widgets.Output()
 

@@ -39,12 +39,17 @@ CONTEXT_COLUMNS = ["term", "outlet", "article_id", "left", "match", "right"]
 
 def choose_terms(distinctive: pd.DataFrame, per_outlet: int = TERMS_PER_OUTLET) -> pd.DataFrame:
     """The ``per_outlet`` terms of highest z of each outlet (``distinctive_terms.csv`` rows), outlets in name order."""
-    ranked = distinctive.sort_values(["outlet", "z", "term"], ascending=[True, False, True], kind="stable")
+    ranked = distinctive.sort_values(
+        ["outlet", "z", "term"], ascending=[True, False, True], kind="stable"
+    )
     return ranked.groupby("outlet", sort=True).head(per_outlet).reset_index(drop=True)
 
 
 def collect_term_contexts(
-    tables: dict[str, pd.DataFrame], terms: list[str], per_outlet: int = CONTEXTS, width: int = WIDTH
+    tables: dict[str, pd.DataFrame],
+    terms: list[str],
+    per_outlet: int = CONTEXTS,
+    width: int = WIDTH,
 ) -> pd.DataFrame:
     """Up to ``per_outlet`` authorial occurrences of each term in each outlet, articles in id order.
 
@@ -61,31 +66,57 @@ def collect_term_contexts(
     index = index_voice_ranges(tables["voice"])
     found: dict[tuple[str, str], int] = {}
     rows = []
-    for article_id, outlet, text in zip(articles["article_id"], articles["outlet"], articles["clean_text"]):
+    for article_id, outlet, text in zip(
+        articles["article_id"], articles["outlet"], articles["clean_text"]
+    ):
         ranges = index.get(article_id, ([], [], []))
         for match in LETTER_WORD_RE.finditer(text):
             term = match.group().lower().replace("’", "'")
             key = (term, outlet)
-            if term not in wanted or found.get(key, 0) >= per_outlet or voice_at(ranges, match.start()) != "authorial":
+            if (
+                term not in wanted
+                or found.get(key, 0) >= per_outlet
+                or voice_at(ranges, match.start()) != "authorial"
+            ):
                 continue
             found[key] = found.get(key, 0) + 1
             left = text[max(match.start() - width, 0) : match.start()]
             right = text[match.end() : match.end() + width]
             left = left.split(" ", 1)[-1] if match.start() > width and " " in left else left
-            right = right.rsplit(" ", 1)[0] if match.end() + width < len(text) and " " in right else right
-            rows.append((term, outlet, article_id, " ".join(left.split()), match.group(), " ".join(right.split())))
+            right = (
+                right.rsplit(" ", 1)[0]
+                if match.end() + width < len(text) and " " in right
+                else right
+            )
+            rows.append(
+                (
+                    term,
+                    outlet,
+                    article_id,
+                    " ".join(left.split()),
+                    match.group(),
+                    " ".join(right.split()),
+                )
+            )
     frame = pd.DataFrame(rows, columns=CONTEXT_COLUMNS)
     return frame.sort_values(["term", "outlet", "article_id"], kind="stable", ignore_index=True)
 
 
-def fit_contexts(n_terms: int, n_outlets: int, per_outlet: int = CONTEXTS, limit: int = MAX_CONTEXTS) -> int:
+def fit_contexts(
+    n_terms: int, n_outlets: int, per_outlet: int = CONTEXTS, limit: int = MAX_CONTEXTS
+) -> int:
     """Contexts per term and outlet so that the page holds at most ``limit`` (``per_outlet`` at most, one at least)."""
     return max(1, min(per_outlet, limit // max(n_terms * n_outlets, 1)))
 
 
 def _json_for_html(value) -> str:
     """JSON safe inside a ``<script>`` element: ``<``, ``>`` and ``&`` escaped, so no text can close it."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return (
+        json.dumps(value, ensure_ascii=False, sort_keys=True)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+    )
 
 
 SCRIPT = """
@@ -136,13 +167,17 @@ ul.contexts li { margin-bottom: 0.4em; font-size: 0.9em; }
 """
 
 
-def render_terms_explorer(distinctive: pd.DataFrame, contexts: pd.DataFrame, per_outlet: int = CONTEXTS) -> str:
+def render_terms_explorer(
+    distinctive: pd.DataFrame, contexts: pd.DataFrame, per_outlet: int = CONTEXTS
+) -> str:
     """The explorer page: each outlet's terms (:func:`choose_terms` rows) as buttons with count and z, and the
     ``contexts`` (:func:`collect_term_contexts`) a click shows, for every outlet. Text escaped."""
     outlets = sorted(set(distinctive["outlet"]) | set(contexts["outlet"]))
     data = {"outlets": outlets, "per_outlet": per_outlet, "contexts": {}}
     for (term, outlet), group in contexts.groupby(["term", "outlet"], sort=True):
-        data["contexts"].setdefault(term, {})[outlet] = group[["article_id", "left", "match", "right"]].values.tolist()
+        data["contexts"].setdefault(term, {})[outlet] = group[
+            ["article_id", "left", "match", "right"]
+        ].values.tolist()
     lists = "".join(
         f"<h3>{escape(outlet)}</h3>\n<p>"
         + "".join(

@@ -18,7 +18,13 @@ from analysis import config
 from analysis.across.copying import COPY_SHARE
 from analysis.plots.figures import save_figure
 from analysis.plots.profile import plot_profile
-from analysis.report.profile import MEASURES, compare_profile, profile_outlets, select_share_units, tabulate_profile
+from analysis.report.profile import (
+    MEASURES,
+    compare_profile,
+    profile_outlets,
+    select_share_units,
+    tabulate_profile,
+)
 from analysis.stats.design import count_noun, plan_comparisons, summarise_comparisons
 
 START_MARK = "<!-- findings:start -->"
@@ -48,7 +54,9 @@ def format_value(value: float, low: float = float("nan"), high: float = float("n
     return text
 
 
-def write_findings(profile: pd.DataFrame, tests: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> list[Finding]:
+def write_findings(
+    profile: pd.DataFrame, tests: pd.DataFrame, tables: dict[str, pd.DataFrame]
+) -> list[Finding]:
     """Findings about the corpus, each measure of the profile, and shared text.
 
     Parameters
@@ -78,16 +86,28 @@ def write_findings(profile: pd.DataFrame, tests: pd.DataFrame, tables: dict[str,
         corpus = Finding(
             "corpus",
             f"{count_noun(len(articles), 'article')} from {count_noun(len(per_outlet), 'outlet')}; the fewest articles behind an outlet: {fewest}.",
-            ONE_ARTICLE_CAVEAT if fewest < 2 else "intervals and comparisons take the article as the unit, so they are wide when an outlet has few articles",
+            ONE_ARTICLE_CAVEAT
+            if fewest < 2
+            else "intervals and comparisons take the article as the unit, so they are wide when an outlet has few articles",
         )
     findings = [_describe_headline(tests), corpus]
     statements = summarise_comparisons(tests, keys=("measure",)).set_index("measure")
     for measure in MEASURES:
         rows = profile[(profile["measure"] == measure.key) & profile["value"].notna()]
         if rows.empty:
-            findings.append(Finding(measure.key, f"{_capitalise(measure.label)}: no outlet has a value.", measure.caveat))
+            findings.append(
+                Finding(
+                    measure.key,
+                    f"{_capitalise(measure.label)}: no outlet has a value.",
+                    measure.caveat,
+                )
+            )
             continue
-        findings.append(Finding(measure.key, _describe_measure(measure, rows, tests, statements), measure.caveat))
+        findings.append(
+            Finding(
+                measure.key, _describe_measure(measure, rows, tests, statements), measure.caveat
+            )
+        )
     findings.append(_describe_shared(tables))
     return findings
 
@@ -99,10 +119,20 @@ def _describe_headline(tests: pd.DataFrame, alpha: float = 0.05) -> Finding:
     held = tests[tests["p_holm"] < alpha]
     items = []
     for r in held.itertuples():
-        basis = f"paired over {r.n_events} events" if r.design == "event-paired" else f"{r.articles_first} and {r.articles_second} articles"
+        basis = (
+            f"paired over {r.n_events} events"
+            if r.design == "event-paired"
+            else f"{r.articles_first} and {r.articles_second} articles"
+        )
         direction = "higher" if r.difference > 0 else "lower"
-        items.append(f"{label.get(r.measure, r.measure)}, {r.first} {direction} than {r.second} by {abs(r.difference):.3g} ({basis}; Holm p {r.p_holm:.3g})")
-    text = ("Differences that hold after correction: " + "; ".join(items) + ".") if items else "No difference between outlets holds after correction."
+        items.append(
+            f"{label.get(r.measure, r.measure)}, {r.first} {direction} than {r.second} by {abs(r.difference):.3g} ({basis}; Holm p {r.p_holm:.3g})"
+        )
+    text = (
+        ("Differences that hold after correction: " + "; ".join(items) + ".")
+        if items
+        else "No difference between outlets holds after correction."
+    )
     tested = tests.groupby("measure", sort=False)["p_holm"].agg(lambda p: p.notna().any())
     none = [label.get(m, m) for m in tested.index if tested[m] and m not in set(held["measure"])]
     untested = [label.get(m, m) for m in tested.index if not tested[m]]
@@ -110,10 +140,16 @@ def _describe_headline(tests: pd.DataFrame, alpha: float = 0.05) -> Finding:
         text += f" No difference these data can show in: {'; '.join(none)}."
     if untested:
         text += f" Not tested (one article a side, or too few hits): {'; '.join(untested)}."
-    return Finding("headline", text, "Holm corrects within each measure, not across them: one difference among many comparisons is weak evidence")
+    return Finding(
+        "headline",
+        text,
+        "Holm corrects within each measure, not across them: one difference among many comparisons is weak evidence",
+    )
 
 
-def _describe_measure(measure, rows: pd.DataFrame, tests: pd.DataFrame, statements: pd.DataFrame) -> str:
+def _describe_measure(
+    measure, rows: pd.DataFrame, tests: pd.DataFrame, statements: pd.DataFrame
+) -> str:
     head = f"{_capitalise(measure.label)}, {measure.unit}:"
     highest, lowest = rows["value"].max(), rows["value"].min()
     if highest == lowest:
@@ -129,7 +165,8 @@ def _describe_measure(measure, rows: pd.DataFrame, tests: pd.DataFrame, statemen
     chosen = tests[(tests["measure"] == measure.key) & (tests["p_holm"] < 0.05)]
     if len(chosen):
         text += ": " + "; ".join(
-            f"{r.first} minus {r.second} {r.difference:+.3g} (Holm p {r.p_holm:.3g})" for r in chosen.itertuples()
+            f"{r.first} minus {r.second} {r.difference:+.3g} (Holm p {r.p_holm:.3g})"
+            for r in chosen.itertuples()
         )
     return text + "."
 
@@ -150,9 +187,14 @@ def _describe_shared(tables: dict[str, pd.DataFrame]) -> Finding:
     verb = "is" if len(passages) == 1 else "are"
     text = f"{count_noun(len(passages), 'passage')} {verb} shared near-verbatim between articles, {quoted} of them the same statement quoted; "
     if len(copies):
-        text += f"{count_noun(len(copies), 'article')} {'copies' if len(copies) == 1 else 'copy'} another: " + "; ".join(
-            f"{r.outlet} shares {r.partner_share:.1%} of its own words with {r.partner}" for r in copies.itertuples()
-        ) + "."
+        text += (
+            f"{count_noun(len(copies), 'article')} {'copies' if len(copies) == 1 else 'copy'} another: "
+            + "; ".join(
+                f"{r.outlet} shares {r.partner_share:.1%} of its own words with {r.partner}"
+                for r in copies.itertuples()
+            )
+            + "."
+        )
         caveat = "a copied article repeats its source's word choices: its measures are not independent of that source's"
     else:
         text += f"no article shares {COPY_SHARE:.0%} or more of its own words with another."
@@ -190,12 +232,15 @@ def render_findings_list(findings: list[Finding]) -> str:
 
 def markdown_table(frame: pd.DataFrame) -> str:
     """A DataFrame as a GitHub Markdown table (cells as text, pipes escaped)."""
+
     def cell(value) -> str:
         return str(value).replace("|", "\\|")
 
     header = "| " + " | ".join(cell(c) for c in frame.columns) + " |"
     rule = "|" + "|".join("---" for _ in frame.columns) + "|"
-    body = ["| " + " | ".join(cell(v) for v in row) + " |" for row in frame.itertuples(index=False)]
+    body = [
+        "| " + " | ".join(cell(v) for v in row) + " |" for row in frame.itertuples(index=False)
+    ]
     return "\n".join([header, rule, *body])
 
 
@@ -206,7 +251,9 @@ def replace_section(text: str, section: str, source: str = "README.md") -> str:
     """
     start, end = text.find(START_MARK), text.find(END_MARK)
     if start < 0 or end < start:
-        raise ValueError(f"{source}: no findings section (a line {START_MARK} and, after it, a line {END_MARK})")
+        raise ValueError(
+            f"{source}: no findings section (a line {START_MARK} and, after it, a line {END_MARK})"
+        )
     return text[:start] + section + text[end + len(END_MARK) :]
 
 
@@ -223,7 +270,11 @@ def update_readme(readme: str | Path, section: str) -> bool:
 README_FIGURE = "framing-profile"
 
 
-def write_readme_findings(tables: dict[str, pd.DataFrame], readme: str | Path | None = None, folder: str | Path | None = None) -> bool:
+def write_readme_findings(
+    tables: dict[str, pd.DataFrame],
+    readme: str | Path | None = None,
+    folder: str | Path | None = None,
+) -> bool:
     """Regenerate the README's findings section and its figure from a run's tables.
 
     The figure is saved by :func:`analysis.plots.figures.save_figure` as
@@ -240,4 +291,6 @@ def write_readme_findings(tables: dict[str, pd.DataFrame], readme: str | Path | 
     plt.close(fig)
     findings = write_findings(profile, compare_profile(tables, units), tables)
     link = Path(os.path.relpath(paths["png"], readme.resolve().parent)).as_posix()
-    return update_readme(readme, render_findings_markdown(findings, tabulate_profile(profile), link))
+    return update_readme(
+        readme, render_findings_markdown(findings, tabulate_profile(profile), link)
+    )

@@ -13,7 +13,14 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analysis.stats.design import COMPARISON_COLUMNS, MIN_ARTICLES, article_interval, attach_groups, compare_by_article, plan_comparisons
+from analysis.stats.design import (
+    COMPARISON_COLUMNS,
+    MIN_ARTICLES,
+    article_interval,
+    attach_groups,
+    compare_by_article,
+    plan_comparisons,
+)
 from analysis.stats.uncertainty import bootstrap_interval
 from analysis.text.segment import count_words
 from analysis.tone.score import sum_tone_by_article
@@ -32,25 +39,84 @@ class ProfileMeasure:
 
 LEXICON_CAVEAT = "a word list counts words, not meaning: sarcasm, quotation inside paraphrase and context are missed"
 MEASURES: tuple[ProfileMeasure, ...] = (
-    ProfileMeasure("tone_vader_authorial", "tone, own voice (VADER)", "mean compound, -1..1", "tone",
-                   "VADER reads a word's dictionary valence: much of a news sentence's tone is the events it reports"),
-    ProfileMeasure("tone_model_authorial", "tone, own voice (model)", "mean on the -1..1 scale", "tone",
-                   "the calibrated model learnt tone from NYT editorials, an opinion genre"),
-    ProfileMeasure("tone_vader_quoted", "tone of quoted speech (VADER)", "mean compound, -1..1", "tone",
-                   "quoted tone is the speakers' tone; which speakers an outlet quotes decides it"),
-    ProfileMeasure("hedges", "hedges, own voice", "per 1,000 authorial words", "hedging", LEXICON_CAVEAT),
-    ProfileMeasure("boosters", "boosters, own voice", "per 1,000 authorial words", "hedging", LEXICON_CAVEAT),
-    ProfileMeasure("loaded_lexicon", "loaded terms (kit lexicon)", "per 1,000 authorial words", "loaded", LEXICON_CAVEAT),
-    ProfileMeasure("loaded_vader", "strongly valenced words (VADER)", "per 1,000 authorial words", "loaded", LEXICON_CAVEAT),
-    ProfileMeasure("quoted_share", "words inside quotation marks", "share of words", "sources",
-                   "a share of words, not of sources: one long quotation weighs as much as many short ones"),
-    ProfileMeasure("anonymous_share", "anonymous attributions", "share of attributed contents", "sources",
-                   "only attributions the rules find; unnamed sources described by role count as anonymous"),
-    ProfileMeasure("unique_share", "sentences no other outlet carries", "share of sentences", "coverage",
-                   "claims are grouped by shared words: a paraphrase of another outlet's sentence counts as unique"),
+    ProfileMeasure(
+        "tone_vader_authorial",
+        "tone, own voice (VADER)",
+        "mean compound, -1..1",
+        "tone",
+        "VADER reads a word's dictionary valence: much of a news sentence's tone is the events it reports",
+    ),
+    ProfileMeasure(
+        "tone_model_authorial",
+        "tone, own voice (model)",
+        "mean on the -1..1 scale",
+        "tone",
+        "the calibrated model learnt tone from NYT editorials, an opinion genre",
+    ),
+    ProfileMeasure(
+        "tone_vader_quoted",
+        "tone of quoted speech (VADER)",
+        "mean compound, -1..1",
+        "tone",
+        "quoted tone is the speakers' tone; which speakers an outlet quotes decides it",
+    ),
+    ProfileMeasure(
+        "hedges", "hedges, own voice", "per 1,000 authorial words", "hedging", LEXICON_CAVEAT
+    ),
+    ProfileMeasure(
+        "boosters", "boosters, own voice", "per 1,000 authorial words", "hedging", LEXICON_CAVEAT
+    ),
+    ProfileMeasure(
+        "loaded_lexicon",
+        "loaded terms (kit lexicon)",
+        "per 1,000 authorial words",
+        "loaded",
+        LEXICON_CAVEAT,
+    ),
+    ProfileMeasure(
+        "loaded_vader",
+        "strongly valenced words (VADER)",
+        "per 1,000 authorial words",
+        "loaded",
+        LEXICON_CAVEAT,
+    ),
+    ProfileMeasure(
+        "quoted_share",
+        "words inside quotation marks",
+        "share of words",
+        "sources",
+        "a share of words, not of sources: one long quotation weighs as much as many short ones",
+    ),
+    ProfileMeasure(
+        "anonymous_share",
+        "anonymous attributions",
+        "share of attributed contents",
+        "sources",
+        "only attributions the rules find; unnamed sources described by role count as anonymous",
+    ),
+    ProfileMeasure(
+        "unique_share",
+        "sentences no other outlet carries",
+        "share of sentences",
+        "coverage",
+        "claims are grouped by shared words: a paraphrase of another outlet's sentence counts as unique",
+    ),
 )
 MEASURE_KEYS = tuple(m.key for m in MEASURES)
-PROFILE_COLUMNS = ["outlet", "measure", "label", "unit", "family", "value", "low", "high", "interval_unit", "articles", "units", "basis"]
+PROFILE_COLUMNS = [
+    "outlet",
+    "measure",
+    "label",
+    "unit",
+    "family",
+    "value",
+    "low",
+    "high",
+    "interval_unit",
+    "articles",
+    "units",
+    "basis",
+]
 
 
 def profile_outlets(tables: dict[str, pd.DataFrame], units: dict | None = None) -> pd.DataFrame:
@@ -79,12 +145,26 @@ def profile_outlets(tables: dict[str, pd.DataFrame], units: dict | None = None) 
     n_articles = articles.groupby("outlet")["article_id"].nunique()
     rows = []
     rows += _rows_from_tone(tables["tone_outlets"])
-    rows += _rows_from_rates(tables["hedging_outlets"], "kind", {"hedge": "hedges", "booster": "boosters"}, "cues")
-    rows += _rows_from_rates(tables["loaded_outlets"], "layer", {"lexicon": "loaded_lexicon", "vader": "loaded_vader"}, "terms")
-    for key, (frame, column, weights, basis) in (units if units is not None else select_share_units(tables)).items():
+    rows += _rows_from_rates(
+        tables["hedging_outlets"], "kind", {"hedge": "hedges", "booster": "boosters"}, "cues"
+    )
+    rows += _rows_from_rates(
+        tables["loaded_outlets"],
+        "layer",
+        {"lexicon": "loaded_lexicon", "vader": "loaded_vader"},
+        "terms",
+    )
+    for key, (frame, column, weights, basis) in (
+        units if units is not None else select_share_units(tables)
+    ).items():
         rows += _rows_bootstrapped(frame, key, column, basis, weights)
-    found = pd.DataFrame(rows, columns=["outlet", "measure", "value", "low", "high", "interval_unit", "units", "basis"])
-    grid = pd.MultiIndex.from_product([MEASURE_KEYS, outlets], names=["measure", "outlet"]).to_frame(index=False)
+    found = pd.DataFrame(
+        rows,
+        columns=["outlet", "measure", "value", "low", "high", "interval_unit", "units", "basis"],
+    )
+    grid = pd.MultiIndex.from_product(
+        [MEASURE_KEYS, outlets], names=["measure", "outlet"]
+    ).to_frame(index=False)
     profile = grid.merge(found, on=["measure", "outlet"], how="left")
     profile["units"] = profile["units"].fillna(0).astype(int)
     profile["basis"] = profile["basis"].fillna("")
@@ -97,7 +177,9 @@ def profile_outlets(tables: dict[str, pd.DataFrame], units: dict | None = None) 
     return profile[PROFILE_COLUMNS]
 
 
-def select_share_units(tables: dict[str, pd.DataFrame]) -> dict[str, tuple[pd.DataFrame, str, str | None, str]]:
+def select_share_units(
+    tables: dict[str, pd.DataFrame],
+) -> dict[str, tuple[pd.DataFrame, str, str | None, str]]:
     """The units behind the shares no measure table holds per outlet.
 
     Returns, per measure key, ``(units, column, weights, basis)``: a new
@@ -111,7 +193,8 @@ def select_share_units(tables: dict[str, pd.DataFrame]) -> dict[str, tuple[pd.Da
     sentences = tables["sentences"].assign(outlet=lambda d: d["article_id"].map(outlet_of))
     sentences["words"] = [count_words(t) for t in sentences["text"]]
     quotes = tables["quotes"].assign(
-        outlet=lambda d: d["article_id"].map(outlet_of), anonymous=lambda d: (d["speaker_type"] == "anonymous").astype(float)
+        outlet=lambda d: d["article_id"].map(outlet_of),
+        anonymous=lambda d: (d["speaker_type"] == "anonymous").astype(float),
     )
     coverage = tables["coverage"].assign(unique=lambda d: (d["outlets"] == 1).astype(float))
     return {
@@ -127,20 +210,43 @@ def _rows_from_tone(tone: pd.DataFrame) -> list[tuple]:
         _, measure, voice = key.split("_")
         part = tone[(tone["measure"] == measure) & (tone["voice"] == voice)]
         for r in part.itertuples():
-            rows.append((r.outlet, key, r.mean, r.mean_low, r.mean_high, r.interval_unit, int(r.sentences), f"{voice} sentence parts"))
+            rows.append(
+                (
+                    r.outlet,
+                    key,
+                    r.mean,
+                    r.mean_low,
+                    r.mean_high,
+                    r.interval_unit,
+                    int(r.sentences),
+                    f"{voice} sentence parts",
+                )
+            )
     return rows
 
 
-def _rows_from_rates(rates: pd.DataFrame, column: str, keys: dict[str, str], count: str) -> list[tuple]:
+def _rows_from_rates(
+    rates: pd.DataFrame, column: str, keys: dict[str, str], count: str
+) -> list[tuple]:
     part = rates[rates["category"] == "all"]
     return [
-        (r["outlet"], keys[r[column]], r["per_1000"], r["per_1000_low"], r["per_1000_high"], r["interval_unit"], int(r["sentences"]),
-         f"authorial sentences; {count}: {int(r[count])}")
+        (
+            r["outlet"],
+            keys[r[column]],
+            r["per_1000"],
+            r["per_1000_low"],
+            r["per_1000_high"],
+            r["interval_unit"],
+            int(r["sentences"]),
+            f"authorial sentences; {count}: {int(r[count])}",
+        )
         for _, r in part[part[column].isin(keys)].iterrows()
     ]
 
 
-def _rows_bootstrapped(units: pd.DataFrame, key: str, column: str, basis: str, weights: str | None = None) -> list[tuple]:
+def _rows_bootstrapped(
+    units: pd.DataFrame, key: str, column: str, basis: str, weights: str | None = None
+) -> list[tuple]:
     """Per outlet, the (weighted) share of ``column`` with its interval: over articles when the outlet has at least
     :data:`~analysis.stats.design.MIN_ARTICLES` with a unit (:func:`analysis.stats.design.article_interval`), else over the units."""
     rows = []
@@ -148,7 +254,11 @@ def _rows_bootstrapped(units: pd.DataFrame, key: str, column: str, basis: str, w
     for outlet, group in units.groupby("outlet", sort=True):
         values = group[column].to_numpy(dtype=float)
         w = None if weights is None else group[weights].to_numpy(dtype=float)
-        value = float(np.average(values, weights=w)) if len(values) and (w is None or w.sum() > 0) else float("nan")
+        value = (
+            float(np.average(values, weights=w))
+            if len(values) and (w is None or w.sum() > 0)
+            else float("nan")
+        )
         per_article = sum_units_by_article(group, column, weights)
         if (per_article["weight"] > 0).sum() >= MIN_ARTICLES:
             low, high = article_interval(per_article["total"], per_article["weight"])
@@ -159,7 +269,9 @@ def _rows_bootstrapped(units: pd.DataFrame, key: str, column: str, basis: str, w
     return rows
 
 
-def sum_measures_by_article(tables: dict[str, pd.DataFrame], units: dict | None = None) -> pd.DataFrame:
+def sum_measures_by_article(
+    tables: dict[str, pd.DataFrame], units: dict | None = None
+) -> pd.DataFrame:
     """Per article and measure of :data:`MEASURES`, the two sums its value is the ratio of.
 
     Returns a new DataFrame: ``article_id``, ``measure``, ``total`` (Σ weight × value: Σ tone of the scored
@@ -170,22 +282,53 @@ def sum_measures_by_article(tables: dict[str, pd.DataFrame], units: dict | None 
     tone = sum_tone_by_article(tables["sentences"])
     for key in ("tone_vader_authorial", "tone_model_authorial", "tone_vader_quoted"):
         column = "tone_" + key.removeprefix("tone_")
-        parts.append(pd.DataFrame({"article_id": tone["article_id"], "measure": key, "total": tone[f"{column}.sum"], "weight": tone[f"{column}.units"].astype(float)}))
+        parts.append(
+            pd.DataFrame(
+                {
+                    "article_id": tone["article_id"],
+                    "measure": key,
+                    "total": tone[f"{column}.sum"],
+                    "weight": tone[f"{column}.units"].astype(float),
+                }
+            )
+        )
     for table, column, keys, count in (
         ("hedging_articles", "kind", {"hedge": "hedges", "booster": "boosters"}, "cues"),
-        ("loaded_articles", "layer", {"lexicon": "loaded_lexicon", "vader": "loaded_vader"}, "terms"),
+        (
+            "loaded_articles",
+            "layer",
+            {"lexicon": "loaded_lexicon", "vader": "loaded_vader"},
+            "terms",
+        ),
     ):
         rates = tables[table][tables[table]["category"] == "all"]
         for value, key in keys.items():
             part = rates[rates[column] == value]
-            parts.append(pd.DataFrame({"article_id": part["article_id"], "measure": key, "total": 1000.0 * part[count], "weight": part["authorial_words"].astype(float)}))
-    for key, (frame, column, weights, _) in (units if units is not None else select_share_units(tables)).items():
+            parts.append(
+                pd.DataFrame(
+                    {
+                        "article_id": part["article_id"],
+                        "measure": key,
+                        "total": 1000.0 * part[count],
+                        "weight": part["authorial_words"].astype(float),
+                    }
+                )
+            )
+    for key, (frame, column, weights, _) in (
+        units if units is not None else select_share_units(tables)
+    ).items():
         sums = sum_units_by_article(frame, column, weights)
         parts.append(sums[["article_id", "total", "weight"]].assign(measure=key))
-    data = pd.concat([p[["article_id", "measure", "total", "weight"]] for p in parts], ignore_index=True)
+    data = pd.concat(
+        [p[["article_id", "measure", "total", "weight"]] for p in parts], ignore_index=True
+    )
     order = {key: i for i, key in enumerate(MEASURE_KEYS)}
     data = data[data["weight"] > 0].assign(_order=lambda d: d["measure"].map(order))
-    return data.sort_values(["_order", "article_id"], kind="stable").drop(columns="_order").reset_index(drop=True)
+    return (
+        data.sort_values(["_order", "article_id"], kind="stable")
+        .drop(columns="_order")
+        .reset_index(drop=True)
+    )
 
 
 def profile_events(tables: dict[str, pd.DataFrame], units: dict | None = None) -> pd.DataFrame:
@@ -199,18 +342,30 @@ def profile_events(tables: dict[str, pd.DataFrame], units: dict | None = None) -
     articles = tables["articles"]
     if "event" not in articles.columns or articles["event"].isna().all():
         return pd.DataFrame(columns=columns)
-    data = sum_measures_by_article(tables, units).merge(articles[["article_id", "event", "outlet"]], on="article_id")
+    data = sum_measures_by_article(tables, units).merge(
+        articles[["article_id", "event", "outlet"]], on="article_id"
+    )
     data = data.dropna(subset=["event"]).astype({"event": str})
     titles = articles.dropna(subset=["event"]).astype({"event": str}).groupby("event")
-    titles = titles["event_title"].first().fillna("") if "event_title" in articles.columns else pd.Series(dtype=str)
-    grouped = data.groupby(["measure", "event", "outlet"], sort=False).agg(total=("total", "sum"), weight=("weight", "sum"), articles=("article_id", "size")).reset_index()
+    titles = (
+        titles["event_title"].first().fillna("")
+        if "event_title" in articles.columns
+        else pd.Series(dtype=str)
+    )
+    grouped = (
+        data.groupby(["measure", "event", "outlet"], sort=False)
+        .agg(total=("total", "sum"), weight=("weight", "sum"), articles=("article_id", "size"))
+        .reset_index()
+    )
     grouped["value"] = grouped["total"] / grouped["weight"]
     by_key = {m.key: m for m in MEASURES}
     grouped["label"] = grouped["measure"].map(lambda k: by_key[k].label)
     grouped["unit"] = grouped["measure"].map(lambda k: by_key[k].unit)
     grouped["event_title"] = [str(titles.get(e, "")).strip() or e for e in grouped["event"]]
     grouped["_order"] = grouped["measure"].map({key: i for i, key in enumerate(MEASURE_KEYS)})
-    grouped = grouped.sort_values(["_order", "event", "outlet"], kind="stable").reset_index(drop=True)
+    grouped = grouped.sort_values(["_order", "event", "outlet"], kind="stable").reset_index(
+        drop=True
+    )
     return grouped[columns]
 
 
@@ -221,6 +376,7 @@ def tabulate_profile(profile: pd.DataFrame, digits: int = 3) -> pd.DataFrame:
     column per outlet, ``value [low, high]`` (or ``value`` alone without an
     interval, "–" without a value).
     """
+
     def cell(row) -> str:
         if pd.isna(row["value"]):
             return "–"
@@ -243,7 +399,9 @@ def tabulate_profile(profile: pd.DataFrame, digits: int = 3) -> pd.DataFrame:
 TEST_COLUMNS = ["measure", *COMPARISON_COLUMNS]
 
 
-def sum_units_by_article(units: pd.DataFrame, column: str, weights: str | None = None, counted: bool = False) -> pd.DataFrame:
+def sum_units_by_article(
+    units: pd.DataFrame, column: str, weights: str | None = None, counted: bool = False
+) -> pd.DataFrame:
     """Per article, the sums a comparison of a (weighted) share reads (:data:`analysis.stats.design.VALUE_COLUMNS`).
 
     ``total`` is Σ weight × value, ``weight`` Σ weights (the units when unweighted), ``units`` the units and
@@ -253,7 +411,12 @@ def sum_units_by_article(units: pd.DataFrame, column: str, weights: str | None =
     x = units[column].to_numpy(dtype=float)
     w = np.ones(len(units)) if weights is None else units[weights].to_numpy(dtype=float)
     frame = pd.DataFrame(
-        {"total": w * x, "weight": w, "units": np.ones(len(units), dtype=int), "hits": (x if counted else np.zeros(len(units))).astype(int)},
+        {
+            "total": w * x,
+            "weight": w,
+            "units": np.ones(len(units), dtype=int),
+            "hits": (x if counted else np.zeros(len(units))).astype(int),
+        },
         index=pd.Index(units["article_id"].to_numpy(), name="article_id"),
     )
     return frame.groupby(level="article_id", sort=True).sum().reset_index()
@@ -285,17 +448,34 @@ def compare_profile(tables: dict[str, pd.DataFrame], units: dict | None = None) 
     tone = tables["tone_tests"]
     for key in ("tone_vader_authorial", "tone_model_authorial", "tone_vader_quoted"):
         _, measure, voice = key.split("_")
-        parts.append(tone[(tone["measure"] == measure) & (tone["voice"] == voice)].assign(measure=key))
+        parts.append(
+            tone[(tone["measure"] == measure) & (tone["voice"] == voice)].assign(measure=key)
+        )
     hedging = tables["hedging_tests"]
-    parts += [hedging[hedging["kind"] == kind].assign(measure=key) for kind, key in (("hedge", "hedges"), ("booster", "boosters"))]
+    parts += [
+        hedging[hedging["kind"] == kind].assign(measure=key)
+        for kind, key in (("hedge", "hedges"), ("booster", "boosters"))
+    ]
     loaded = tables["loaded_tests"]
-    parts += [loaded[loaded["layer"] == layer].assign(measure=f"loaded_{layer}") for layer in ("lexicon", "vader")]
+    parts += [
+        loaded[loaded["layer"] == layer].assign(measure=f"loaded_{layer}")
+        for layer in ("lexicon", "vader")
+    ]
     articles = tables["articles"]
     outlets, mode = plan_comparisons(articles)
-    for key, (frame, column, weights, _) in (units if units is not None else select_share_units(tables)).items():
+    for key, (frame, column, weights, _) in (
+        units if units is not None else select_share_units(tables)
+    ).items():
         counted = key == "anonymous_share"  # a rare event: too few hits are not tested
-        values = attach_groups(sum_units_by_article(frame, column, weights, counted), articles, "outlet")
-        parts.append(pd.DataFrame(compare_by_article(values, outlets, count_hits=counted, mode=mode), columns=COMPARISON_COLUMNS).assign(measure=key))
+        values = attach_groups(
+            sum_units_by_article(frame, column, weights, counted), articles, "outlet"
+        )
+        parts.append(
+            pd.DataFrame(
+                compare_by_article(values, outlets, count_hits=counted, mode=mode),
+                columns=COMPARISON_COLUMNS,
+            ).assign(measure=key)
+        )
     tests = pd.concat([p.reindex(columns=TEST_COLUMNS) for p in parts], ignore_index=True)
     for column in ("p_value", "p_holm", "difference"):
         tests[column] = pd.to_numeric(tests[column].replace("", np.nan), errors="coerce")

@@ -55,14 +55,30 @@ def summarise_articles(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """
     articles, removed = tables["articles"], tables["removed"]
     out = articles[["article_id", "outlet", "raw_lines", "removed_lines"]].copy()
-    paragraph_chars = tables["paragraphs"].assign(chars=lambda d: d["end"] - d["start"]).groupby("article_id")["chars"].sum()
-    removed_chars = removed.assign(chars=removed["text"].str.len()).groupby("article_id")["chars"].sum()
+    paragraph_chars = (
+        tables["paragraphs"]
+        .assign(chars=lambda d: d["end"] - d["start"])
+        .groupby("article_id")["chars"]
+        .sum()
+    )
+    removed_chars = (
+        removed.assign(chars=removed["text"].str.len()).groupby("article_id")["chars"].sum()
+    )
     out["clean_chars"] = out["article_id"].map(paragraph_chars).fillna(0).astype(int)
     out["removed_chars"] = out["article_id"].map(removed_chars).fillna(0).astype(int)
-    out["removed_share"] = (out["removed_chars"] / (out["clean_chars"] + out["removed_chars"])).round(4)
-    out["paragraphs"] = out["article_id"].map(tables["paragraphs"].groupby("article_id").size()).fillna(0).astype(int)
+    out["removed_share"] = (
+        out["removed_chars"] / (out["clean_chars"] + out["removed_chars"])
+    ).round(4)
+    out["paragraphs"] = (
+        out["article_id"]
+        .map(tables["paragraphs"].groupby("article_id").size())
+        .fillna(0)
+        .astype(int)
+    )
     sentences = tables["sentences"]
-    out["sentences"] = out["article_id"].map(sentences.groupby("article_id").size()).fillna(0).astype(int)
+    out["sentences"] = (
+        out["article_id"].map(sentences.groupby("article_id").size()).fillna(0).astype(int)
+    )
     out = out.merge(count_voice_words(articles, tables["voice"]), on="article_id", how="left")
     out["words"] = out["authorial_words"] + out["quoted_words"]
     out["quoted_share"] = (out["quoted_words"] / out["words"].where(out["words"] > 0)).round(4)
@@ -84,4 +100,6 @@ def summarise_removals(removed: pd.DataFrame) -> pd.DataFrame:
         .groupby(["article_id", "rule"], as_index=False)
         .agg(lines=("line", "size"), chars=("chars", "sum"))
     )
-    return table.sort_values(["article_id", "lines", "rule"], ascending=[True, False, True], kind="stable").reset_index(drop=True)
+    return table.sort_values(
+        ["article_id", "lines", "rule"], ascending=[True, False, True], kind="stable"
+    ).reset_index(drop=True)

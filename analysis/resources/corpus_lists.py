@@ -66,5 +66,12 @@ def list_resources(corpus: str | Path | None) -> pd.DataFrame:
     rows = []
     for name, holds in RESOURCE_FILES.items():
         path = resource_path(corpus, name)
-        rows.append({"resource": name, "used": path is not None, "path": str(path) if path is not None else "", "holds": holds})
+        rows.append(
+            {
+                "resource": name,
+                "used": path is not None,
+                "path": str(path) if path is not None else "",
+                "holds": holds,
+            }
+        )
     return pd.DataFrame(rows, columns=["resource", "used", "path", "holds"])

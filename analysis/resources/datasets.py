@@ -41,7 +41,9 @@ class Dataset:
     description: str
 
 
-_NLTK_DATA = "https://raw.githubusercontent.com/nltk/nltk_data/5db857e6f7df11eabb5e5665836db9ec8df07e28"
+_NLTK_DATA = (
+    "https://raw.githubusercontent.com/nltk/nltk_data/5db857e6f7df11eabb5e5665836db9ec8df07e28"
+)
 _PYSBD = "https://raw.githubusercontent.com/nipunsadvilkar/pySBD/5905f13be4fc95f407b98392e0ec303617a33d86"
 _VADER = "https://raw.githubusercontent.com/cjhutto/vaderSentiment/44fc044cd877310ee8278a0eadf34bcd50d41d06"
 _WIKIWEASEL = (
@@ -51,7 +53,9 @@ _WIKIWEASEL = (
 _SFU_ARCHIVE = "https://github.com/joey234/negation-focused-pretraining/archive/c90be5e8ce73dcabe09d06e7e1ef94b7622f79e5.tar.gz"
 _BABE = "https://raw.githubusercontent.com/Media-Bias-Group/Neural-Media-Bias-Detection-Using-Distant-Supervision-With-BABE/fb79f646dcabf1746f5ebedc06ed8dd61ba78188"
 _POLNEAR_ARCHIVE = "https://github.com/networkdynamics/PolNeAR/archive/c3eee833c035bf7b8c84f55b58c0bf7346cfae76.tar.gz"
-_BASIL_ARCHIVE = "https://github.com/launchnlp/BASIL/archive/4fdbc4f68d5ddae648990063cb6dd11424d96222.tar.gz"
+_BASIL_ARCHIVE = (
+    "https://github.com/launchnlp/BASIL/archive/4fdbc4f68d5ddae648990063cb6dd11424d96222.tar.gz"
+)
 _NEWSMTSC = (
     "https://raw.githubusercontent.com/fhamborg/NewsMTSC/b9d9b79704ed1b35cecaf1d7c2343dc1bd734fb7"
     "/NewsSentiment/controller_data/datasets/NewsMTSC-dataset"
@@ -69,7 +73,9 @@ DATASETS: dict[str, Dataset] = {
                 # with ast.literal_eval (never executed). Its checksum was not
                 # taken (no network when this entry was written): the reader
                 # checks instead that it holds text/sentences pairs.
-                RemoteFile("english_golden_rules.py", f"{_PYSBD}/benchmarks/english_golden_rules.py", None),
+                RemoteFile(
+                    "english_golden_rules.py", f"{_PYSBD}/benchmarks/english_golden_rules.py", None
+                ),
             ),
             description="48 English sentence-boundary test cases (the pragmatic_segmenter Golden Rules, via pySBD)",
         ),
@@ -95,7 +101,11 @@ DATASETS: dict[str, Dataset] = {
                 # data; read_vader_nyt reads the member straight from it. Checksums
                 # here and for NewsMTSC were not taken (no network when written):
                 # the readers check every row's format instead.
-                RemoteFile("hutto_ICWSM_2014.tar.gz", f"{_VADER}/additional_resources/hutto_ICWSM_2014.tar.gz", None),
+                RemoteFile(
+                    "hutto_ICWSM_2014.tar.gz",
+                    f"{_VADER}/additional_resources/hutto_ICWSM_2014.tar.gz",
+                    None,
+                ),
             ),
             description="5,190 NYT editorial sentences with the mean valence of about 20 raters (Hutto & Gilbert 2014)",
         ),
@@ -103,14 +113,20 @@ DATASETS: dict[str, Dataset] = {
             name="newsmtsc",
             measure="tone",
             licence="MIT (Felix Hamborg); sentence texts are the outlets' copyright",
-            files=tuple(RemoteFile(f"{split}.jsonl", f"{_NEWSMTSC}/{split}.jsonl", None) for split in ("train", "devtest_mt", "devtest_rw")),
+            files=tuple(
+                RemoteFile(f"{split}.jsonl", f"{_NEWSMTSC}/{split}.jsonl", None)
+                for split in ("train", "devtest_mt", "devtest_rw")
+            ),
             description="political news sentences with the sentiment toward each person mentioned (Hamborg & Donnay 2021)",
         ),
         Dataset(
             name="wikiweasel",
             measure="hedging",
             licence="none stated (derived from Wikipedia, CC BY-SA, via the CoNLL-2010 shared task)",
-            files=tuple(RemoteFile(f"{split}.csv", f"{_WIKIWEASEL}/{split}.csv", None) for split in ("train", "test")),
+            files=tuple(
+                RemoteFile(f"{split}.csv", f"{_WIKIWEASEL}/{split}.csv", None)
+                for split in ("train", "test")
+            ),
             description="Wikipedia sentences labelled uncertain (weasel) or certain, CoNLL-2010 task 1 (Farkas et al. 2010)",
         ),
         Dataset(
@@ -182,7 +198,9 @@ def fetch_dataset(name: str, data_home: str | Path | None = None) -> Path:
             data = response.read()
         digest = hashlib.sha256(data).hexdigest()
         if remote.sha256 is not None and digest != remote.sha256:
-            raise InputProblem([f"{remote.url}: checksum {digest} does not match the recorded {remote.sha256}"])
+            raise InputProblem(
+                [f"{remote.url}: checksum {digest} does not match the recorded {remote.sha256}"]
+            )
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     return folder
@@ -200,5 +218,3 @@ def split_by_hash(text: str, test_share: int = 5) -> str:
     later, fall on the same side every time.
     """
     return "test" if int(fingerprint_text(text)[:8], 16) % test_share == 0 else "development"
-
-

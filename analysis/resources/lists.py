@@ -18,7 +18,9 @@ def read_wordlist(name: str) -> tuple[str, ...]:
     """
     path = config.wordlist_path(name)
     lines = path.read_text(encoding="utf-8").split("\n")
-    return tuple(line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#"))
+    return tuple(
+        line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")
+    )
 
 
 _BRACES = re.compile(r"\{([^{}]*)\}")
@@ -34,7 +36,11 @@ def expand_braces(form: str) -> list[str]:
     if match is None:
         return [form]
     head, tail = form[: match.start()], form[match.end() :]
-    return [phrase for option in match.group(1).split(",") for phrase in expand_braces(head + option.strip() + tail)]
+    return [
+        phrase
+        for option in match.group(1).split(",")
+        for phrase in expand_braces(head + option.strip() + tail)
+    ]
 
 
 def normalise_phrase(text: str) -> str:
@@ -64,7 +70,9 @@ def compile_phrase_pattern(phrases: list[str] | set[str]) -> re.Pattern:
 
 def _trie_to_regex(node: dict) -> str:
     ends_here = "" in node
-    branches = [_char_regex(char) + _trie_to_regex(child) for char, child in sorted(node.items()) if char]
+    branches = [
+        _char_regex(char) + _trie_to_regex(child) for char, child in sorted(node.items()) if char
+    ]
     if not branches:
         return ""
     if len(branches) == 1 and not ends_here:
@@ -80,7 +88,9 @@ def _char_regex(char: str) -> str:
     return re.escape(char)
 
 
-def read_tsv_records(path: Path, columns: list[str]) -> tuple[list[tuple[int, str, list[str]]], list[str]]:
+def read_tsv_records(
+    path: Path, columns: list[str]
+) -> tuple[list[tuple[int, str, list[str]]], list[str]]:
     """The data lines of a tab-separated word-list table, after its header.
 
     Blank lines and ``#`` comments are skipped; the first other line must be the
@@ -96,26 +106,46 @@ def read_tsv_records(path: Path, columns: list[str]) -> tuple[list[tuple[int, st
         fields = [f.strip() for f in line.split("\t")]
         if not header_seen:
             if fields != columns:
-                return [], [f"{path}, line {number}: the header must be {'<TAB>'.join(columns)!r}, not {line!r}"]
+                return [], [
+                    f"{path}, line {number}: the header must be {'<TAB>'.join(columns)!r}, not {line!r}"
+                ]
             header_seen = True
             continue
         records.append((number, line, fields))
     return records, ([] if header_seen else [f"{path}: no header line ({'<TAB>'.join(columns)})"])
 
 
-def collect_forms(forms: dict, where: dict[str, int], value, form_field: str, path: Path, number: int, problems: list[str]) -> None:
+def collect_forms(
+    forms: dict,
+    where: dict[str, int],
+    value,
+    form_field: str,
+    path: Path,
+    number: int,
+    problems: list[str],
+) -> None:
     """Add every form of a ``|``-separated field (``{a,b}`` expanded, normalised) to ``forms`` as ``value``.
 
     ``where`` remembers the line of each form; a form already given to another
     value is a problem naming both lines.
     """
-    for form in (normalise_phrase(f) for part in form_field.split("|") for f in expand_braces(part)):
+    for form in (
+        normalise_phrase(f) for part in form_field.split("|") for f in expand_braces(part)
+    ):
         if form in forms and forms[form] != value:
-            problems.append(f"{path}, line {number}: form {form!r} is already given on line {where[form]}")
+            problems.append(
+                f"{path}, line {number}: form {form!r} is already given on line {where[form]}"
+            )
         forms[form], where[form] = value, number
 
 
-def read_form_table(path: Path, columns: list[str], value_column: str, forms_column: str, allowed: tuple[str, ...] | None = None) -> dict[str, str]:
+def read_form_table(
+    path: Path,
+    columns: list[str],
+    value_column: str,
+    forms_column: str,
+    allowed: tuple[str, ...] | None = None,
+) -> dict[str, str]:
     """Form (normalised) → the value of ``value_column``, from a table whose ``forms_column`` lists forms.
 
     Forms are ``|``-separated with ``{a,b}`` alternatives (:func:`collect_forms`).
@@ -129,9 +159,15 @@ def read_form_table(path: Path, columns: list[str], value_column: str, forms_col
     records, problems = read_tsv_records(path, columns)
     value_at, forms_at = columns.index(value_column), columns.index(forms_column)
     for number, line, fields in records:
-        if len(fields) != len(columns) or not all(fields) or (allowed is not None and fields[value_at] not in allowed):
+        if (
+            len(fields) != len(columns)
+            or not all(fields)
+            or (allowed is not None and fields[value_at] not in allowed)
+        ):
             rule = f" ({value_column} one of {', '.join(allowed)})" if allowed is not None else ""
-            problems.append(f"{path}, line {number}: expected {', '.join(columns)} separated by tabs{rule}: {line!r}")
+            problems.append(
+                f"{path}, line {number}: expected {', '.join(columns)} separated by tabs{rule}: {line!r}"
+            )
             continue
         collect_forms(forms, where, fields[value_at], fields[forms_at], path, number, problems)
     if problems:

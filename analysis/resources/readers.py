@@ -28,16 +28,30 @@ def read_golden_rules(folder: Path) -> list[dict]:
         cases = json.loads(as_json.read_text(encoding="utf-8"))
     else:
         source = (folder / "english_golden_rules.py").read_text(encoding="utf-8")
-        literal = source[source.index("[", source.index("GOLDEN_EN_RULES")):]
+        literal = source[source.index("[", source.index("GOLDEN_EN_RULES")) :]
         pairs = ast.literal_eval(literal)
-        cases = [{"id": i + 1, "rule": f"rule {i + 1}", "text": t, "sentences": s} for i, (t, s) in enumerate(pairs)]
+        cases = [
+            {"id": i + 1, "rule": f"rule {i + 1}", "text": t, "sentences": s}
+            for i, (t, s) in enumerate(pairs)
+        ]
     for case in cases:
         if not isinstance(case.get("text"), str) or not isinstance(case.get("sentences"), list):
-            raise InputProblem([f"{folder}: a Golden Rules case is not text with a list of sentences: {case!r}"])
+            raise InputProblem(
+                [f"{folder}: a Golden Rules case is not text with a list of sentences: {case!r}"]
+            )
     return cases
 
 
-_PTB_ESCAPES = {"-LRB-": "(", "-RRB-": ")", "-LCB-": "{", "-RCB-": "}", "-LSB-": "[", "-RSB-": "]", "``": '"', "''": '"'}
+_PTB_ESCAPES = {
+    "-LRB-": "(",
+    "-RRB-": ")",
+    "-LCB-": "{",
+    "-RCB-": "}",
+    "-LSB-": "[",
+    "-RSB-": "]",
+    "``": '"',
+    "''": '"',
+}
 _LEAF_RE = re.compile(r"\(([^\s()]+) ([^\s()]+)\)")
 
 
@@ -57,7 +71,11 @@ def read_treebank(folder: Path) -> list[dict]:
                 continue
             raw = archive.read(name).decode("latin-1")
             sentences = [
-                [_PTB_ESCAPES.get(word, word).replace("\\/", "/").replace("\\*", "*") for tag, word in _LEAF_RE.findall(tree) if tag != "-NONE-"]
+                [
+                    _PTB_ESCAPES.get(word, word).replace("\\/", "/").replace("\\*", "*")
+                    for tag, word in _LEAF_RE.findall(tree)
+                    if tag != "-NONE-"
+                ]
                 for tree in _split_trees(archive.read(parsed).decode("latin-1"))
             ]
             documents.append({"file": stem, "raw": raw, "sentences": [s for s in sentences if s]})
@@ -93,10 +111,15 @@ def read_vader_nyt(folder: Path) -> list[dict]:
     else:
         source = folder / "hutto_ICWSM_2014.tar.gz"
         with tarfile.open(source) as archive:
-            member = next((m for m in archive.getmembers() if m.name.endswith("/" + name) or m.name == name), None)
+            member = next(
+                (m for m in archive.getmembers() if m.name.endswith("/" + name) or m.name == name),
+                None,
+            )
             if member is None:
                 raise InputProblem([f"{source}: no {name} inside"])
-            lines = archive.extractfile(member).read().decode("utf-8", errors="replace").splitlines()
+            lines = (
+                archive.extractfile(member).read().decode("utf-8", errors="replace").splitlines()
+            )
     rows, problems = [], []
     for number, line in enumerate(lines, 1):
         if not line.strip():
@@ -105,7 +128,9 @@ def read_vader_nyt(folder: Path) -> list[dict]:
         try:
             rows.append({"id": fields[0], "rating": float(fields[1]), "text": fields[2]})
         except (IndexError, ValueError):
-            problems.append(f"{source}, line {number}: not 'id<TAB>rating<TAB>sentence': {line[:80]!r}")
+            problems.append(
+                f"{source}, line {number}: not 'id<TAB>rating<TAB>sentence': {line[:80]!r}"
+            )
     if problems:
         raise InputProblem(problems)
     return rows
@@ -128,11 +153,18 @@ def read_newsmtsc(folder: Path) -> dict[str, list[dict]]:
                 record = json.loads(line)
                 sentence = record["sentence_normalized"]
                 targets = [
-                    {"from": int(t["from"]), "to": int(t["to"]), "mention": t["mention"], "polarity": labels[float(t["polarity"])]}
+                    {
+                        "from": int(t["from"]),
+                        "to": int(t["to"]),
+                        "mention": t["mention"],
+                        "polarity": labels[float(t["polarity"])],
+                    }
                     for t in record["targets"]
                 ]
             except (json.JSONDecodeError, KeyError, TypeError, ValueError) as err:
-                problems.append(f"{path}, line {number}: not a NewsMTSC record ({type(err).__name__}: {err})")
+                problems.append(
+                    f"{path}, line {number}: not a NewsMTSC record ({type(err).__name__}: {err})"
+                )
                 continue
             rows.append({"sentence": sentence, "targets": targets})
         if problems:
@@ -154,12 +186,16 @@ def read_wikiweasel(folder: Path) -> dict[str, list[dict]]:
         with path.open(encoding="utf-8", newline="") as handle:
             reader = csv.DictReader(handle)
             if reader.fieldnames is None or not {"text", "label"} <= set(reader.fieldnames):
-                raise InputProblem([f"{path}: expected the columns text and label, found {reader.fieldnames}"])
+                raise InputProblem(
+                    [f"{path}: expected the columns text and label, found {reader.fieldnames}"]
+                )
             rows, problems, empty = [], [], 0
             for number, record in enumerate(reader, 2):
                 label = (record["label"] or "").strip()
                 if label not in ("0", "1"):
-                    problems.append(f"{path}, record {number}: label must be 0 or 1, got {label!r}")
+                    problems.append(
+                        f"{path}, record {number}: label must be 0 or 1, got {label!r}"
+                    )
                 elif not (record["text"] or "").strip():
                     empty += 1
                 else:
@@ -167,7 +203,9 @@ def read_wikiweasel(folder: Path) -> dict[str, list[dict]]:
         if problems:
             raise InputProblem(problems)
         if empty:
-            warnings.warn(f"{path}: {empty} rows with an empty text left out", InputWarning, stacklevel=2)
+            warnings.warn(
+                f"{path}: {empty} rows with an empty text left out", InputWarning, stacklevel=2
+            )
         splits[path.stem] = rows
     return splits
 
@@ -181,12 +219,27 @@ def read_sfu_negspec(folder: Path) -> list[dict]:
     (the ``<W>`` words) and ``cues``: a list of ``(type, token indices)`` with
     type "speculation" or "negation".
     """
-    documents: list[tuple[str, bytes]] = [(str(p.relative_to(folder)), p.read_bytes()) for p in sorted(folder.rglob("*.xml"))]
+    documents: list[tuple[str, bytes]] = [
+        (str(p.relative_to(folder)), p.read_bytes()) for p in sorted(folder.rglob("*.xml"))
+    ]
     if not documents:
         for archive_path in sorted(folder.glob("*.tar.gz")):
             with tarfile.open(archive_path) as archive:
-                members = sorted((m for m in archive.getmembers() if m.isfile() and "SFU_Review_Corpus" in m.name and m.name.endswith(".xml")), key=lambda m: m.name)
-                documents += [(m.name.split("SFU_Review_Corpus_Negation_Speculation/", 1)[-1], archive.extractfile(m).read()) for m in members]
+                members = sorted(
+                    (
+                        m
+                        for m in archive.getmembers()
+                        if m.isfile() and "SFU_Review_Corpus" in m.name and m.name.endswith(".xml")
+                    ),
+                    key=lambda m: m.name,
+                )
+                documents += [
+                    (
+                        m.name.split("SFU_Review_Corpus_Negation_Speculation/", 1)[-1],
+                        archive.extractfile(m).read(),
+                    )
+                    for m in members
+                ]
     rows = []
     for name, data in documents:
         try:
@@ -197,7 +250,14 @@ def read_sfu_negspec(folder: Path) -> list[dict]:
             tokens: list[str] = []
             cues: dict[tuple[str, str], list[int]] = {}
             _walk_sfu(sentence, tokens, cues, None)
-            rows.append({"file": name, "sentence": number, "tokens": tokens, "cues": [(kind, idx) for (kind, _), idx in cues.items() if idx]})
+            rows.append(
+                {
+                    "file": name,
+                    "sentence": number,
+                    "tokens": tokens,
+                    "cues": [(kind, idx) for (kind, _), idx in cues.items() if idx],
+                }
+            )
     return rows
 
 
@@ -230,7 +290,9 @@ def read_babe(folder: Path) -> list[dict]:
         undecided = 0
         with path.open(encoding="utf-8", newline="") as handle:
             reader = csv.DictReader(handle, delimiter=";")
-            missing = {"text", "outlet", "topic", "type", "label_bias", "biased_words"} - set(reader.fieldnames or [])
+            missing = {"text", "outlet", "topic", "type", "label_bias", "biased_words"} - set(
+                reader.fieldnames or []
+            )
             if missing:
                 raise InputProblem([f"{path}: missing columns {', '.join(sorted(missing))}"])
             for number, record in enumerate(reader, 2):
@@ -242,8 +304,14 @@ def read_babe(folder: Path) -> list[dict]:
                     words = ast.literal_eval(record["biased_words"] or "[]")
                 except (ValueError, SyntaxError):
                     words = None
-                if label not in BABE_LABELS or not (record["text"] or "").strip() or not isinstance(words, list):
-                    problems.append(f"{path}, record {number}: expected a text, label Biased/Non-biased and a list of biased words")
+                if (
+                    label not in BABE_LABELS
+                    or not (record["text"] or "").strip()
+                    or not isinstance(words, list)
+                ):
+                    problems.append(
+                        f"{path}, record {number}: expected a text, label Biased/Non-biased and a list of biased words"
+                    )
                     continue
                 rows.append(
                     {
@@ -256,7 +324,11 @@ def read_babe(folder: Path) -> list[dict]:
                     }
                 )
         if undecided:
-            warnings.warn(f"{path}: {undecided} rows labelled 'No agreement' left out", InputWarning, stacklevel=2)
+            warnings.warn(
+                f"{path}: {undecided} rows labelled 'No agreement' left out",
+                InputWarning,
+                stacklevel=2,
+            )
     if problems:
         raise InputProblem(problems)
     return rows
@@ -278,22 +350,35 @@ def read_basil(folder: Path, with_spans: bool = True) -> list[dict]:
     are left out with an InputWarning that counts them. With ``with_spans`` False the
     annotations are not read (``spans`` is empty): the articles alone.
     """
-    files: dict[str, bytes] = {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*.json"))}
+    files: dict[str, bytes] = {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*.json"))
+    }
     if not files:
         for archive_path in sorted(folder.glob("*.tar.gz")):
             with tarfile.open(archive_path) as archive:
-                for member in sorted((m for m in archive.getmembers() if m.isfile() and m.name.endswith(".json")), key=lambda m: m.name):
+                for member in sorted(
+                    (m for m in archive.getmembers() if m.isfile() and m.name.endswith(".json")),
+                    key=lambda m: m.name,
+                ):
                     files[member.name.split("/", 1)[-1]] = archive.extractfile(member).read()
     articles = {Path(name).stem: name for name in files if name.startswith("articles/")}
     rows, problems, lost = [], [], 0
     for stem, name in sorted(articles.items()):
-        annotation_name = name.replace("articles/", "annotations/", 1).replace(".json", "_ann.json")
+        annotation_name = name.replace("articles/", "annotations/", 1).replace(
+            ".json", "_ann.json"
+        )
         try:
             article = json.loads(files[name])
             sentences = [s for paragraph in article["body-paragraphs"] for s in paragraph]
-            spans_raw = json.loads(files[annotation_name])["phrase-level-annotations"] if with_spans and annotation_name in files else []
+            spans_raw = (
+                json.loads(files[annotation_name])["phrase-level-annotations"]
+                if with_spans and annotation_name in files
+                else []
+            )
         except (json.JSONDecodeError, KeyError, TypeError) as err:
-            problems.append(f"{folder / name}: not a BASIL article and annotation ({type(err).__name__}: {err})")
+            problems.append(
+                f"{folder / name}: not a BASIL article and annotation ({type(err).__name__}: {err})"
+            )
             continue
         spans = []
         for span in spans_raw:
@@ -328,7 +413,11 @@ def read_basil(folder: Path, with_spans: bool = True) -> list[dict]:
     if problems:
         raise InputProblem(problems)
     if lost:
-        warnings.warn(f"{folder}: {lost} BASIL spans whose text is in no sentence of their article left out", InputWarning, stacklevel=2)
+        warnings.warn(
+            f"{folder}: {lost} BASIL spans whose text is in no sentence of their article left out",
+            InputWarning,
+            stacklevel=2,
+        )
     return rows
 
 
@@ -337,7 +426,11 @@ BASIL_OUTLETS = {"fox": "Fox News", "nyt": "New York Times", "hpo": "HuffPost"}
 
 def basil_article_text(article: dict) -> str:
     """A BASIL article's body as the kit reads it: sentences joined by a space, paragraphs by a blank line."""
-    return "\n\n".join(" ".join(" ".join(s.split()) for s in paragraph if s.strip()) for paragraph in article["paragraphs"] if any(s.strip() for s in paragraph))
+    return "\n\n".join(
+        " ".join(" ".join(s.split()) for s in paragraph if s.strip())
+        for paragraph in article["paragraphs"]
+        if any(s.strip() for s in paragraph)
+    )
 
 
 def basil_corpus(articles: list[dict]) -> pd.DataFrame:
@@ -362,7 +455,10 @@ def basil_corpus(articles: list[dict]) -> pd.DataFrame:
         }
         for a in articles
     ]
-    return pd.DataFrame(rows, columns=["article_id", "outlet", "headline", "published", "event", "event_title", "text"])
+    return pd.DataFrame(
+        rows,
+        columns=["article_id", "outlet", "headline", "published", "event", "event_title", "text"],
+    )
 
 
 def _place_basil_span(sentences: list[str], span: dict) -> tuple[int, int] | None:
@@ -404,7 +500,12 @@ def read_polnear(folder: Path) -> dict[str, list[dict]]:
             with tarfile.open(archive_path) as archive:
                 for member in archive.getmembers():
                     parts = member.name.split("/")
-                    if member.isfile() and "data" in parts and len(parts) >= 4 and parts[-2] in ("text", "attributions"):
+                    if (
+                        member.isfile()
+                        and "data" in parts
+                        and len(parts) >= 4
+                        and parts[-2] in ("text", "attributions")
+                    ):
                         files["/".join(parts[-3:])] = archive.extractfile(member).read()
     splits: dict[str, list[dict]] = {}
     for split in sorted({name.split("/")[0] for name in files if name.split("/")[1] == "text"}):
@@ -416,9 +517,13 @@ def read_polnear(folder: Path) -> dict[str, list[dict]]:
             stem = Path(name).stem
             if stem not in annotations:
                 continue
-            attributions, trouble = _read_brat_attributions(folder / annotations[stem], files[annotations[stem]].decode("utf-8"))
+            attributions, trouble = _read_brat_attributions(
+                folder / annotations[stem], files[annotations[stem]].decode("utf-8")
+            )
             problems += trouble
-            rows.append({"name": stem, "text": files[name].decode("utf-8"), "attributions": attributions})
+            rows.append(
+                {"name": stem, "text": files[name].decode("utf-8"), "attributions": attributions}
+            )
         if problems:
             raise InputProblem(problems)
         splits[split] = rows
@@ -434,7 +539,11 @@ def _read_brat_attributions(path: Path, content: str) -> tuple[list[dict], list[
         if not re.fullmatch(r"[TERAMN#]\d+", fields[0]):
             if previous is not None and previous in spans:
                 kind, ranges, written = spans[previous]
-                spans[previous] = (kind, ranges, written + "\n" + line)  # a span whose text runs over a line end
+                spans[previous] = (
+                    kind,
+                    ranges,
+                    written + "\n" + line,
+                )  # a span whose text runs over a line end
                 continue
             if line.strip():
                 problems.append(f"{path}, line {number}: not a brat standoff line: {line!r}")
@@ -443,15 +552,28 @@ def _read_brat_attributions(path: Path, content: str) -> tuple[list[dict], list[
         try:
             if fields[0].startswith("T"):
                 kind, ranges = fields[1].split(" ", 1)
-                spans[fields[0]] = (kind, [tuple(int(x) for x in r.split()) for r in ranges.split(";")], fields[2] if len(fields) > 2 else "")
+                spans[fields[0]] = (
+                    kind,
+                    [tuple(int(x) for x in r.split()) for r in ranges.split(";")],
+                    fields[2] if len(fields) > 2 else "",
+                )
             elif fields[0].startswith("E"):
                 events.append(dict(arg.split(":", 1) for arg in fields[1].split()))
         except (IndexError, ValueError) as err:
             problems.append(f"{path}, line {number}: not a brat standoff line ({err}): {line!r}")
     attributions = []
     for event in events:
-        roles = {role: spans.get(event.get(role, ""), ("", [], "")) for role in ("Source", "Cue", "Content")}
+        roles = {
+            role: spans.get(event.get(role, ""), ("", [], ""))
+            for role in ("Source", "Cue", "Content")
+        }
         attributions.append(
-            {"source": roles["Source"][1], "cue": roles["Cue"][1], "content": roles["Content"][1], "cue_text": roles["Cue"][2], "source_text": roles["Source"][2]}
+            {
+                "source": roles["Source"][1],
+                "cue": roles["Cue"][1],
+                "content": roles["Content"][1],
+                "cue_text": roles["Cue"][2],
+                "source_text": roles["Source"][2],
+            }
         )
     return attributions, problems

@@ -51,11 +51,15 @@ def read_actor_table(path: Path) -> list[Actor]:
     records, problems = read_tsv_records(path, ["actor", "kind", "aliases"])
     for number, line, fields in records:
         if len(fields) != 3 or not all(fields):
-            problems.append(f"{path}, line {number}: expected actor, kind and aliases separated by tabs: {line!r}")
+            problems.append(
+                f"{path}, line {number}: expected actor, kind and aliases separated by tabs: {line!r}"
+            )
             continue
         name, kind, aliases = fields
         if kind not in KINDS:
-            problems.append(f"{path}, line {number}: kind {kind!r} is not one of {', '.join(KINDS)}")
+            problems.append(
+                f"{path}, line {number}: kind {kind!r} is not one of {', '.join(KINDS)}"
+            )
             continue
         actors.append(Actor(name, kind, tuple(a.strip() for a in aliases.split("|") if a.strip())))
     if problems:
@@ -79,7 +83,9 @@ def compile_actor_pattern(actors: list[Actor]) -> tuple[re.Pattern, dict[str, Ac
     for actor in actors:
         for alias in actor.aliases:
             if alias in owner and owner[alias].name != actor.name:
-                clashes.append(f"alias {alias!r} is given to both {owner[alias].name!r} and {actor.name!r}")
+                clashes.append(
+                    f"alias {alias!r} is given to both {owner[alias].name!r} and {actor.name!r}"
+                )
             owner[alias] = actor
     if clashes:
         raise InputProblem(clashes)
@@ -89,7 +95,9 @@ def compile_actor_pattern(actors: list[Actor]) -> tuple[re.Pattern, dict[str, Ac
     return re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])"), owner
 
 
-def find_actor_mentions(sentences: pd.DataFrame, articles: pd.DataFrame, voice: pd.DataFrame, actors: list[Actor]) -> pd.DataFrame:
+def find_actor_mentions(
+    sentences: pd.DataFrame, articles: pd.DataFrame, voice: pd.DataFrame, actors: list[Actor]
+) -> pd.DataFrame:
     """Every mention of every actor in the clean texts.
 
     Parameters
@@ -116,11 +124,30 @@ def find_actor_mentions(sentences: pd.DataFrame, articles: pd.DataFrame, voice: 
             for match in pattern.finditer(text, start, end):
                 actor = owner[match.group()]
                 where = voice_at(ranges, match.start())
-                rows.append((article_id, sentence_id, actor.name, actor.kind, match.start(), match.end(), match.group(), where))
-    return pd.DataFrame(rows, columns=["article_id", "sentence_id", "actor", "kind", "start", "end", "text", "voice"])
+                rows.append(
+                    (
+                        article_id,
+                        sentence_id,
+                        actor.name,
+                        actor.kind,
+                        match.start(),
+                        match.end(),
+                        match.group(),
+                        where,
+                    )
+                )
+    return pd.DataFrame(
+        rows,
+        columns=["article_id", "sentence_id", "actor", "kind", "start", "end", "text", "voice"],
+    )
 
 
-def summarise_actor_tone(sentences: pd.DataFrame, mentions: pd.DataFrame, articles: pd.DataFrame, seed: int = DEFAULT_SEED) -> pd.DataFrame:
+def summarise_actor_tone(
+    sentences: pd.DataFrame,
+    mentions: pd.DataFrame,
+    articles: pd.DataFrame,
+    seed: int = DEFAULT_SEED,
+) -> pd.DataFrame:
     """Tone of the author's sentences that mention each actor, per article.
 
     A sentence counts for an actor when the actor is mentioned in its authorial
@@ -140,11 +167,21 @@ def summarise_actor_tone(sentences: pd.DataFrame, mentions: pd.DataFrame, articl
     ``kind``, ``measure``, ``sentences``, ``mean``, ``mean_low``, ``mean_high``
     (95% bootstrap over the article's sentences, seeded).
     """
-    authorial = mentions[mentions["voice"] == "authorial"].drop_duplicates(["article_id", "sentence_id", "actor"])
+    authorial = mentions[mentions["voice"] == "authorial"].drop_duplicates(
+        ["article_id", "sentence_id", "actor"]
+    )
     keys = ["article_id", "outlet"]
-    joined = authorial.merge(sentences, on=["article_id", "sentence_id"], how="inner", validate="many_to_one", suffixes=("_mention", ""))
+    joined = authorial.merge(
+        sentences,
+        on=["article_id", "sentence_id"],
+        how="inner",
+        validate="many_to_one",
+        suffixes=("_mention", ""),
+    )
     joined = add_article_column(joined, articles, "outlet")
-    scores = {measure: joined[f"tone_{measure}_authorial"].to_numpy(dtype=float) for measure in MEASURES}
+    scores = {
+        measure: joined[f"tone_{measure}_authorial"].to_numpy(dtype=float) for measure in MEASURES
+    }
     groups = joined.groupby(keys + ["actor", "kind"], sort=True).indices
     rows, samples = [], []
     for key in sorted(groups):
@@ -152,12 +189,28 @@ def summarise_actor_tone(sentences: pd.DataFrame, mentions: pd.DataFrame, articl
             values = scores[measure][groups[key]]
             values = values[~np.isnan(values)]
             samples.append((values, None))
-            rows.append((*key, measure, len(values), float(values.mean()) if len(values) else float("nan")))
+            rows.append(
+                (*key, measure, len(values), float(values.mean()) if len(values) else float("nan"))
+            )
     intervals = bootstrap_intervals(samples, seed=seed)
-    return pd.DataFrame([(*row, *interval) for row, interval in zip(rows, intervals)], columns=keys + ["actor", "kind", "measure", "sentences", "mean", "mean_low", "mean_high"])
+    return pd.DataFrame(
+        [(*row, *interval) for row, interval in zip(rows, intervals)],
+        columns=keys + ["actor", "kind", "measure", "sentences", "mean", "mean_low", "mean_high"],
+    )
 
 
-POOLED_COLUMNS = ["outlet", "actor", "kind", "measure", "articles", "sentences", "mean", "mean_low", "mean_high", "interval_unit"]
+POOLED_COLUMNS = [
+    "outlet",
+    "actor",
+    "kind",
+    "measure",
+    "articles",
+    "sentences",
+    "mean",
+    "mean_low",
+    "mean_high",
+    "interval_unit",
+]
 """The columns of :func:`pool_actor_tone`."""
 
 
@@ -179,7 +232,9 @@ def pool_actor_tone(actor_tone: pd.DataFrame, seed: int = DEFAULT_SEED) -> pd.Da
     total = (data["mean"] * data["sentences"]).to_numpy(dtype=float)
     weight = data["sentences"].to_numpy(dtype=float)
     rows = []
-    for key, positions in sorted(data.groupby(["outlet", "actor", "kind", "measure"], sort=True).indices.items()):
+    for key, positions in sorted(
+        data.groupby(["outlet", "actor", "kind", "measure"], sort=True).indices.items()
+    ):
         n_articles, sentences = len(positions), int(weight[positions].sum())
         mean = float(total[positions].sum() / weight[positions].sum())
         if n_articles >= MIN_ARTICLES:
@@ -190,4 +245,3 @@ def pool_actor_tone(actor_tone: pd.DataFrame, seed: int = DEFAULT_SEED) -> pd.Da
             low, high, unit = float(only["mean_low"]), float(only["mean_high"]), "sentence"
         rows.append((*key, n_articles, sentences, mean, low, high, unit))
     return pd.DataFrame(rows, columns=POOLED_COLUMNS)
-

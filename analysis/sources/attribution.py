@@ -63,7 +63,15 @@ from dataclasses import dataclass
 
 from analysis.resources.lists import normalise_phrase
 from analysis.sources.lexicons import SourceLexicons, default_lexicons
-from analysis.sources.phrases import _MARKS, _quoted_share, _trim, find_content, find_medium, find_source_phrase, find_subject
+from analysis.sources.phrases import (
+    _MARKS,
+    _quoted_share,
+    _trim,
+    find_content,
+    find_medium,
+    find_source_phrase,
+    find_subject,
+)
 from analysis.sources.speakers import PERSON_RULES, _Memory, resolve_speaker
 from analysis.sources.stances import (
     NO_OBJECT,
@@ -87,9 +95,13 @@ from analysis.text.people import PersonMention, find_people
 from analysis.text.quotes import Quotation
 from analysis.text.segment import Span
 
-_NOUN_BEFORE = frozenset("a an the another his her their its this that these those in of to my our your first second last only most widely newly".split())
+_NOUN_BEFORE = frozenset(
+    "a an the another his her their its this that these those in of to my our your first second last only most widely newly".split()
+)
 _PASSIVE_BEFORE = frozenset("when if once was were been being is are be get got".split())
-_AMBIGUOUS_FORMS = frozenset("post posts tweet tweets comment comments remark remarks claim claims note notes reports answer answers".split())
+_AMBIGUOUS_FORMS = frozenset(
+    "post posts tweet tweets comment comments remark remarks claim claims note notes reports answer answers".split()
+)
 """Forms that are nouns as often as verbs: cues only right after a name, a pronoun or an auxiliary."""
 _NAMING_FORMS = frozenset("called calling".split())
 _PARTICLES = frozenset("for on off up in out back upon into it".split())
@@ -115,13 +127,24 @@ class Attribution:
     """The rule of :data:`SPEAKER_RULES` that chose the speaker."""
 
 
-def find_cues(text: str, start: int, end: int, quoted: list[tuple[int, int]], lexicons: SourceLexicons, stance: bool = False) -> list[tuple[int, int, str]]:
+def find_cues(
+    text: str,
+    start: int,
+    end: int,
+    quoted: list[tuple[int, int]],
+    lexicons: SourceLexicons,
+    stance: bool = False,
+) -> list[tuple[int, int, str]]:
     """Attribution cues of ``text[start:end]`` outside quotations: ``(start, end, class)``.
 
     ``stance``: the cues of ``stance_verbs.tsv`` (beliefs, intentions, positions, findings) instead of the
     speech cues; a form that is also a noun counts only after a subject (:func:`stance_subject_before`).
     """
-    pattern, classes = (lexicons.stance_pattern, lexicons.stance_classes) if stance else (lexicons.cue_pattern, lexicons.cue_classes)
+    pattern, classes = (
+        (lexicons.stance_pattern, lexicons.stance_classes)
+        if stance
+        else (lexicons.cue_pattern, lexicons.cue_classes)
+    )
     if pattern is None:
         return []
     cues = []
@@ -135,26 +158,65 @@ def find_cues(text: str, start: int, end: int, quoted: list[tuple[int, int]], le
         form = normalise_phrase(match.group())
         if form != "according to" and (previous in _NOUN_BEFORE or previous.endswith("'s")):
             continue  # a noun: "a post on X", "Trump's claims"
-        if stance and form in lexicons.stance_nouns and not stance_subject_before(before, form, lexicons):
+        if (
+            stance
+            and form in lexicons.stance_nouns
+            and not stance_subject_before(before, form, lexicons)
+        ):
             continue  # "new plans", "public support": nouns, not a subject's stance
-        if form in _AMBIGUOUS_FORMS and not (before and (before[-1].group()[:1].isupper() or previous in PRONOUNS or previous in AUXILIARIES)):
+        if form in _AMBIGUOUS_FORMS and not (
+            before
+            and (
+                before[-1].group()[:1].isupper() or previous in PRONOUNS or previous in AUXILIARIES
+            )
+        ):
             continue  # "his social media post", "admiring remarks"
         if form in _AMBIGUOUS_FORMS and any(
-            m.end() == before[-1].end() and lexicons.media[m.group()][1] == "platform" for m in lexicons.media_pattern.finditer(text, max(start, match.start() - 30), match.start())
+            m.end() == before[-1].end() and lexicons.media[m.group()][1] == "platform"
+            for m in lexicons.media_pattern.finditer(
+                text, max(start, match.start() - 30), match.start()
+            )
         ):
             continue  # "his Truth Social post" (but "The New York Post reports" is a cue)
         if previous in ("not", "never") or previous.endswith("n't"):
             continue  # "did not say": nothing is attributed
-        if stance and any(bare_word(w.group()) in ("not", "never") or bare_word(w.group()).endswith("n't") for w in before_adverbs(before)):
+        if stance and any(
+            bare_word(w.group()) in ("not", "never") or bare_word(w.group()).endswith("n't")
+            for w in before_adverbs(before)
+        ):
             continue  # "does not specifically seek": a negated stance, over its adverbs
-        if form in _NAMING_FORMS and bare_word(next(iter(words_between(text, match.end(), end)), match).group()) in _PARTICLES:
+        if (
+            form in _NAMING_FORMS
+            and bare_word(next(iter(words_between(text, match.end(), end)), match).group())
+            in _PARTICLES
+        ):
             continue  # "called for", "called on": a request, not words attributed
-        if form in _NAMING_FORMS and before and before[-1].group().islower() and previous not in PRONOUNS | AUXILIARIES | {"and", "but", "or"}:
+        if (
+            form in _NAMING_FORMS
+            and before
+            and before[-1].group().islower()
+            and previous not in PRONOUNS | AUXILIARIES | {"and", "but", "or"}
+        ):
             continue  # "a play called “…”": a name, not words attributed
-        if match.group()[:1].isupper() and before and text[before[-1].end() : match.start()].strip() == "":
+        if (
+            match.group()[:1].isupper()
+            and before
+            and text[before[-1].end() : match.start()].strip() == ""
+        ):
             continue  # "The Washington Post": part of a name, not a verb
-        verb_before = next((bare_word(w.group()) for w in reversed(before) if not is_adverb(bare_word(w.group()))), "")
-        if (previous in _PASSIVE_BEFORE or verb_before in _PASSIVE_BEFORE) and (form.endswith("ed") or form in ("told", "said", "asked") or (stance and form in STANCE_PARTICIPLES)):
+        verb_before = next(
+            (
+                bare_word(w.group())
+                for w in reversed(before)
+                if not is_adverb(bare_word(w.group()))
+            ),
+            "",
+        )
+        if (previous in _PASSIVE_BEFORE or verb_before in _PASSIVE_BEFORE) and (
+            form.endswith("ed")
+            or form in ("told", "said", "asked")
+            or (stance and form in STANCE_PARTICIPLES)
+        ):
             continue  # a passive: "when asked", "was told", "is often described", "are thought to"
         cues.append((match.start(), match.end(), classes[form]))
     return cues
@@ -164,10 +226,16 @@ def find_cues(text: str, start: int, end: int, quoted: list[tuple[int, int]], le
 
 
 def find_attributions(
-    text: str, sentences: list[Span], paragraphs: list[Span], quotations: list[Quotation], lexicons: SourceLexicons | None = None
+    text: str,
+    sentences: list[Span],
+    paragraphs: list[Span],
+    quotations: list[Quotation],
+    lexicons: SourceLexicons | None = None,
 ) -> list[Attribution]:
     """Every attribution of words (speech and writing) of one article's clean text, in order of its content."""
-    return find_attributions_and_stances(text, sentences, paragraphs, quotations, lexicons, stances=False)[0]
+    return find_attributions_and_stances(
+        text, sentences, paragraphs, quotations, lexicons, stances=False
+    )[0]
 
 
 def find_attributions_and_stances(
@@ -192,17 +260,42 @@ def find_attributions_and_stances(
     lexicons = lexicons or default_lexicons()
     outer = [q for q in quotations if q.depth == 1]
     quoted = [(q.start, q.end) for q in outer]
-    people = find_people(text, titles=lexicons.titles, stops=lexicons.name_stops, actors=lexicons.person_forms)
-    named = frozenset(lexicons.actor_owner[m.group()].name for m in lexicons.actor_pattern.finditer(text))
+    people = find_people(
+        text, titles=lexicons.titles, stops=lexicons.name_stops, actors=lexicons.person_forms
+    )
+    named = frozenset(
+        lexicons.actor_owner[m.group()].name for m in lexicons.actor_pattern.finditer(text)
+    )
     subjects = _find_subjects(text, sentences, quoted, lexicons, people)
     paragraph_of = _paragraph_index(paragraphs)
 
     def memory() -> _Memory:
-        return _Memory(text=text, subjects=subjects, people=people, people_starts=[p.start for p in people], named_actors=named, quoted=quoted)
+        return _Memory(
+            text=text,
+            subjects=subjects,
+            people=people,
+            people_starts=[p.start for p in people],
+            named_actors=named,
+            quoted=quoted,
+        )
 
     cued: set[int] = set()
     words = _attribute(text, sentences, outer, memory(), paragraph_of, lexicons, cued=cued)
-    return words, (_attribute(text, sentences, outer, memory(), paragraph_of, lexicons, stance=True, speech=words, cued=cued) if stances else [])
+    return words, (
+        _attribute(
+            text,
+            sentences,
+            outer,
+            memory(),
+            paragraph_of,
+            lexicons,
+            stance=True,
+            speech=words,
+            cued=cued,
+        )
+        if stances
+        else []
+    )
 
 
 def _attribute(
@@ -229,9 +322,13 @@ def _attribute(
         memory.sentence_index = number
         if stance:
             while replayed < len(speech) and speech[replayed].start < hi:
-                _remember(speech[replayed], memory, lexicons)  # the speakers of words said before this sentence
+                _remember(
+                    speech[replayed], memory, lexicons
+                )  # the speakers of words said before this sentence
                 replayed += 1
-            if (cued is not None and number in cued) or any(a.start < hi and a.end > lo for a in speech):
+            if (cued is not None and number in cued) or any(
+                a.start < hi and a.end > lo for a in speech
+            ):
                 continue  # words are attributed here: a stance inside them is part of what was said
         if hi <= covered_until:
             continue
@@ -244,28 +341,51 @@ def _attribute(
             window_lo = cues[k - 1][1] if k else lo
             window_hi = cues[k + 1][0] if k + 1 < len(cues) else hi
             according = normalise_phrase(text[cue_start:cue_end]) == "according to"
-            source = find_source_phrase(text, lo, hi, cue_start, cue_end, according, quoted, lexicons.titles)
+            source = find_source_phrase(
+                text, lo, hi, cue_start, cue_end, according, quoted, lexicons.titles
+            )
             if _joins_source(text, lo, (cue_start, cue_end, cue_class)):
                 if made and normalise_phrase(found[-1].cue) != "according to":
-                    source = (found[-1].speaker_start, found[-1].speaker_end, False)  # "Trump confirmed …, saying …", "says A but argues B"
+                    source = (
+                        found[-1].speaker_start,
+                        found[-1].speaker_end,
+                        False,
+                    )  # "Trump confirmed …, saying …", "says A but argues B"
                 else:
                     subject_lo = after_opening_phrase(text, lo, cue_start) if stance else lo
-                    source = find_subject(text, subject_lo, cue_start, lexicons.titles) or source  # "Putin commended Trump and expressed …"
-            if source is None or (stance and not holds_stance(text, lo, hi, (cue_start, cue_end, cue_class), source, lexicons)):
+                    source = (
+                        find_subject(text, subject_lo, cue_start, lexicons.titles) or source
+                    )  # "Putin commended Trump and expressed …"
+            if source is None or (
+                stance
+                and not holds_stance(
+                    text, lo, hi, (cue_start, cue_end, cue_class), source, lexicons
+                )
+            ):
                 continue
-            window = [q for q in outer if q.end > max(window_lo, covered_until) and q.start < window_hi]
+            window = [
+                q for q in outer if q.end > max(window_lo, covered_until) and q.start < window_hi
+            ]
             candidates = [q for q in window if not _owned_by_later_cue(text, q, cues[k + 1 :])]
             joined = next((c for c in cues[k + 1 :] if _joins_source(text, lo, c)), None)
-            content_hi = words_between(text, lo, joined[0])[-1].start() if joined else hi  # "says A but argues B", "responded, saying …": two contents
+            content_hi = (
+                words_between(text, lo, joined[0])[-1].start() if joined else hi
+            )  # "says A but argues B", "responded, saying …": two contents
             owned = [q.start for q in window if q not in candidates and q.start > cue_end]
-            content_hi = min([content_hi] + owned)  # a later cue's quotation is not this cue's content
-            content = find_content(text, lo, content_hi, cue_start, cue_end, source, candidates, according, window_lo)
+            content_hi = min(
+                [content_hi] + owned
+            )  # a later cue's quotation is not this cue's content
+            content = find_content(
+                text, lo, content_hi, cue_start, cue_end, source, candidates, according, window_lo
+            )
             if content is None and not stance:
                 content = _quotation_after_colon(text, max(cue_end, source[1]), hi, outer)
             if content is None or content[0] < covered_until:
                 continue
             if stance:
-                if content[0] < cue_end or any(mark in text[cue_end : content[0]] for mark in CLAUSE_MARKS + "―"):
+                if content[0] < cue_end or any(
+                    mark in text[cue_end : content[0]] for mark in CLAUSE_MARKS + "―"
+                ):
                     continue  # a stance's content is the object after its verb: not the clause before or after a dash ("– as some Democrats want –")
                 opening = words_between(text, content[0], content[1])[:1]
                 if opening and bare_word(opening[0].group()) in NO_OBJECT:
@@ -277,9 +397,17 @@ def _attribute(
                 # a group named before "they" in its own sentence, else (nobody resolved) in the sentence before
                 group = plural_group_before(text, lo, source[0], quoted, lexicons)
                 if not group and rule == "unresolved":
-                    group = plural_group_before(text, sentences[number - 1][0] if number else lo, source[0], quoted, lexicons)
+                    group = plural_group_before(
+                        text,
+                        sentences[number - 1][0] if number else lo,
+                        source[0],
+                        quoted,
+                        lexicons,
+                    )
                 speaker, rule = (group, "group_subject") if group else (speaker, rule)
-            description = phrase + (text[source[1] : _trim(text, source[1], hi)[1]] if source[2] else "")
+            description = phrase + (
+                text[source[1] : _trim(text, source[1], hi)[1]] if source[2] else ""
+            )
             attribution = Attribution(
                 content[0],
                 content[1],
@@ -307,12 +435,18 @@ def _attribute(
     return sorted(found, key=lambda a: (a.start, a.end))
 
 
-def _quotation_after_colon(text: str, pos: int, hi: int, outer: list[Quotation]) -> tuple[int, int, str] | None:
+def _quotation_after_colon(
+    text: str, pos: int, hi: int, outer: list[Quotation]
+) -> tuple[int, int, str] | None:
     """A quotation opening the next paragraph after a cue that ends its sentence with a colon ("Dr. Ward stated:")."""
     if text[pos:hi].strip() != ":":
         return None
     following = next((q for q in outer if q.start >= hi), None)
-    return (following.start, following.end, "direct") if following is not None and not text[hi : following.start].strip() else None
+    return (
+        (following.start, following.end, "direct")
+        if following is not None and not text[hi : following.start].strip()
+        else None
+    )
 
 
 def _joins_source(text: str, lo: int, cue: tuple[int, int, str]) -> bool:
@@ -320,16 +454,29 @@ def _joins_source(text: str, lo: int, cue: tuple[int, int, str]) -> bool:
     before = words_between(text, lo, cue[0])
     if not before:
         return False
-    participle = text[cue[0] : cue[1]].lower().endswith("ing") and text[lo : cue[0]].rstrip().endswith(",")
+    participle = text[cue[0] : cue[1]].lower().endswith("ing") and text[
+        lo : cue[0]
+    ].rstrip().endswith(",")
     return participle or bare_word(before[-1].group()) in ("and", "but")
 
 
-def _owned_by_later_cue(text: str, quotation: Quotation, later: list[tuple[int, int, str]]) -> bool:
+def _owned_by_later_cue(
+    text: str, quotation: Quotation, later: list[tuple[int, int, str]]
+) -> bool:
     """A quotation right before a later cue of its sentence belongs to that cue ("… told Mr. Trump of “…,” Mr. Peskov said")."""
-    return any(quotation.end <= start and len(words_between(text, quotation.end, start)) <= 6 for start, _, _ in later)
+    return any(
+        quotation.end <= start and len(words_between(text, quotation.end, start)) <= 6
+        for start, _, _ in later
+    )
 
 
-def _find_subjects(text: str, sentences: list[Span], quoted: list[tuple[int, int]], lexicons: SourceLexicons, people: list[PersonMention] = ()) -> list[tuple[int, str]]:
+def _find_subjects(
+    text: str,
+    sentences: list[Span],
+    quoted: list[tuple[int, int]],
+    lexicons: SourceLexicons,
+    people: list[PersonMention] = (),
+) -> list[tuple[int, str]]:
     """Per sentence that names one, the first person it names in the author's voice (an actor of the table or a person of the text)."""
     subjects = []
     starts = [p.start for p in people]
@@ -339,7 +486,10 @@ def _find_subjects(text: str, sentences: list[Span], quoted: list[tuple[int, int
             actor = lexicons.actor_owner[match.group()]
             if actor.kind == "person":
                 found.append((match.start(), match.end(), actor.name))
-        found += [(p.start, p.end, p.name) for p in people[bisect_left(starts, lo) : bisect_left(starts, hi)]]
+        found += [
+            (p.start, p.end, p.name)
+            for p in people[bisect_left(starts, lo) : bisect_left(starts, hi)]
+        ]
         for start, end, name in sorted(found):
             possessive = text[end : end + 2] in ("'s", "’s")
             if not possessive and not any(s <= start < e for s, e in quoted):
@@ -382,7 +532,9 @@ def _remember(attribution: Attribution, memory: _Memory, lexicons: SourceLexicon
 _DASH_NAME = re.compile(r"\s*[—–]\s*((?:[A-Z][\w.’'-]*\s?){1,4})")
 
 
-def _continue_or_dash(text, lo, hi, outer, memory: _Memory, paragraph_of, lexicons) -> Attribution | None:
+def _continue_or_dash(
+    text, lo, hi, outer, memory: _Memory, paragraph_of, lexicons
+) -> Attribution | None:
     inside = [q for q in outer if q.start < hi and q.end > lo and q.start >= lo - 1]
     if not inside:
         return None
@@ -391,16 +543,43 @@ def _continue_or_dash(text, lo, hi, outer, memory: _Memory, paragraph_of, lexico
     start, end = min(q.start for q in inside), max(q.end for q in inside)
     inner = text[start:end].strip(_MARKS)
     line_end = text.find("\n", end)
-    after = " ".join(w.group() for w in words_between(text, end, min(len(text) if line_end < 0 else line_end, end + 80))[:6])
+    after = " ".join(
+        w.group()
+        for w in words_between(text, end, min(len(text) if line_end < 0 else line_end, end + 80))[
+            :6
+        ]
+    )
     if inner[-1:] in ",—–" or (inner[-1:] in "!?" and lexicons.cue_pattern.search(after)):
         return None  # the quotation's own sentence attributes it: "…,” he added."
     dash = _DASH_NAME.match(text, end, hi)
     if dash:
         phrase = dash.group(1).strip()
         speaker, rule = resolve_speaker(phrase, lo, memory, lexicons, dash.start(1))
-        return Attribution(start, end, "direct", "—", "neutral", phrase, dash.start(1), dash.start(1) + len(phrase), speaker, speaker_rule=rule)
+        return Attribution(
+            start,
+            end,
+            "direct",
+            "—",
+            "neutral",
+            phrase,
+            dash.start(1),
+            dash.start(1) + len(phrase),
+            speaker,
+            speaker_rule=rule,
+        )
     last = memory.last
     if last is None or paragraph_of(start) - paragraph_of(last.end) > 1:
         return None
-    return Attribution(start, end, "direct", "", "", "", -1, -1, last.speaker, last.medium, speaker_rule="continuation")
-
+    return Attribution(
+        start,
+        end,
+        "direct",
+        "",
+        "",
+        "",
+        -1,
+        -1,
+        last.speaker,
+        last.medium,
+        speaker_rule="continuation",
+    )

@@ -29,7 +29,16 @@ from analysis.sources.lexicons import SourceLexicons, default_lexicons
 from analysis.sources.speakers import find_name
 from analysis.text.quotes import Quotation, index_voice_ranges, voice_at
 
-TYPE_PRIORITY = ("international_organisation", "media", "expert", "official", "politician", "social_media", "anonymous", "other")
+TYPE_PRIORITY = (
+    "international_organisation",
+    "media",
+    "expert",
+    "official",
+    "politician",
+    "social_media",
+    "anonymous",
+    "other",
+)
 """When a description holds words of several types, the first of this order wins."""
 
 QUOTE_COLUMNS = [
@@ -62,11 +71,24 @@ def classify_source(speaker: str, phrase: str, lexicons: SourceLexicons) -> tupl
     if medium is not None and len(medium.group()) > 2:
         _, kind, country = lexicons.media[medium.group()]
         return ("social_media" if kind == "platform" else "media"), country
-    found = [lexicons.types[normalise_phrase(m.group())] for m in lexicons.type_pattern.finditer(phrase)]
-    found += [("international_organisation", "") for m in re.finditer(r"[\w.’']+", phrase) if m.group() in lexicons.organisations]
+    found = [
+        lexicons.types[normalise_phrase(m.group())] for m in lexicons.type_pattern.finditer(phrase)
+    ]
+    found += [
+        ("international_organisation", "")
+        for m in re.finditer(r"[\w.’']+", phrase)
+        if m.group() in lexicons.organisations
+    ]
     country = next((c for _, c in found if c), "")
     if not country:
-        country = next((lexicons.countries[m.group()] for m in re.finditer(r"[\w.’']+", phrase) if m.group() in lexicons.countries), "")
+        country = next(
+            (
+                lexicons.countries[m.group()]
+                for m in re.finditer(r"[\w.’']+", phrase)
+                if m.group() in lexicons.countries
+            ),
+            "",
+        )
     named = bool(find_name(phrase, lexicons)) or speaker in lexicons.actor_types
     kinds = {t for t, _ in found}
     if not named and ("anonymous" in kinds or not kinds):
@@ -107,7 +129,11 @@ def find_title(text: str, name: str, titles: frozenset[str]) -> str:
 
 
 def find_quotes(
-    articles: pd.DataFrame, sentences: pd.DataFrame, paragraphs: pd.DataFrame, quote_spans: pd.DataFrame, lexicons: SourceLexicons | None = None
+    articles: pd.DataFrame,
+    sentences: pd.DataFrame,
+    paragraphs: pd.DataFrame,
+    quote_spans: pd.DataFrame,
+    lexicons: SourceLexicons | None = None,
 ) -> pd.DataFrame:
     """Every attributed content of every article.
 
@@ -133,7 +159,11 @@ def find_quotes(
 
 
 def find_quotes_and_stances(
-    articles: pd.DataFrame, sentences: pd.DataFrame, paragraphs: pd.DataFrame, quote_spans: pd.DataFrame, lexicons: SourceLexicons | None = None
+    articles: pd.DataFrame,
+    sentences: pd.DataFrame,
+    paragraphs: pd.DataFrame,
+    quote_spans: pd.DataFrame,
+    lexicons: SourceLexicons | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """:func:`find_quotes`, and every stance attributed to a source (:func:`analysis.sources.attribution.find_attributions_and_stances`).
 
@@ -150,7 +180,12 @@ def find_quotes_and_stances(
 
 
 def _attributed(
-    articles: pd.DataFrame, sentences: pd.DataFrame, paragraphs: pd.DataFrame, quote_spans: pd.DataFrame, lexicons: SourceLexicons | None, stances: bool
+    articles: pd.DataFrame,
+    sentences: pd.DataFrame,
+    paragraphs: pd.DataFrame,
+    quote_spans: pd.DataFrame,
+    lexicons: SourceLexicons | None,
+    stances: bool,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     lexicons = lexicons or default_lexicons()
     rows: tuple[list, list] = ([], [])
@@ -160,16 +195,48 @@ def _attributed(
     empty = quote_spans.iloc[0:0]
     for article_id, text in zip(articles["article_id"], articles["clean_text"]):
         group = spans.get(article_id, empty)
-        quotations = [Quotation(s, e, o, c, st, d) for s, e, o, c, st, d in zip(group["start"], group["end"], group["open_mark"], group["close_mark"], group["status"], group["depth"])]
+        quotations = [
+            Quotation(s, e, o, c, st, d)
+            for s, e, o, c, st, d in zip(
+                group["start"],
+                group["end"],
+                group["open_mark"],
+                group["close_mark"],
+                group["status"],
+                group["depth"],
+            )
+        ]
         sents = sentence_groups.get(article_id)
         paras = paragraph_groups.get(article_id)
         sentence_spans = list(zip(sents["start"], sents["end"])) if sents is not None else []
         paragraph_spans = list(zip(paras["start"], paras["end"])) if paras is not None else []
-        found = find_attributions_and_stances(text, sentence_spans, paragraph_spans, quotations, lexicons, stances=stances)
+        found = find_attributions_and_stances(
+            text, sentence_spans, paragraph_spans, quotations, lexicons, stances=stances
+        )
         for table, attributions in zip(rows, found):
             for k, a in enumerate(attributions):
-                table.append((article_id, k, a.start, a.end, text[a.start : a.end], a.kind, a.speaker, *type_source(text, a, lexicons), a.cue, a.cue_class, a.speaker_text, a.speaker_start, a.speaker_end, a.medium, a.speaker_rule))
-    return pd.DataFrame(rows[0], columns=QUOTE_COLUMNS), pd.DataFrame(rows[1], columns=STANCE_COLUMNS)
+                table.append(
+                    (
+                        article_id,
+                        k,
+                        a.start,
+                        a.end,
+                        text[a.start : a.end],
+                        a.kind,
+                        a.speaker,
+                        *type_source(text, a, lexicons),
+                        a.cue,
+                        a.cue_class,
+                        a.speaker_text,
+                        a.speaker_start,
+                        a.speaker_end,
+                        a.medium,
+                        a.speaker_rule,
+                    )
+                )
+    return pd.DataFrame(rows[0], columns=QUOTE_COLUMNS), pd.DataFrame(
+        rows[1], columns=STANCE_COLUMNS
+    )
 
 
 def type_source(text: str, attribution: Attribution, lexicons: SourceLexicons) -> tuple[str, str]:
@@ -178,7 +245,9 @@ def type_source(text: str, attribution: Attribution, lexicons: SourceLexicons) -
     description = a.description or a.speaker_text or a.speaker
     source_type, country = classify_source(a.speaker, description, lexicons)
     if source_type == "other":
-        extra = f"{find_apposition(text, a.speaker)} {find_title(text, a.speaker, lexicons.titles)}"
+        extra = (
+            f"{find_apposition(text, a.speaker)} {find_title(text, a.speaker, lexicons.titles)}"
+        )
         source_type, country = classify_source(a.speaker, f"{description} {extra}", lexicons)
     if a.medium and source_type in ("other", "anonymous"):
         source_type = "social_media"
@@ -187,7 +256,11 @@ def type_source(text: str, attribution: Attribution, lexicons: SourceLexicons) -
 
 def count_quoted_words(quotes: pd.DataFrame) -> pd.Series:
     """Words of each direct or partial content (an indirect one is the outlet's wording: 0)."""
-    return quotes["text"].str.count(r"[^\W_]+(?:['’-][^\W_]+)*").where(quotes["kind"] != "indirect", 0)
+    return (
+        quotes["text"]
+        .str.count(r"[^\W_]+(?:['’-][^\W_]+)*")
+        .where(quotes["kind"] != "indirect", 0)
+    )
 
 
 def summarise_sources(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
@@ -200,11 +273,30 @@ def summarise_sources(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFr
     ``partial``, ``indirect`` (by kind), ``quoted_words`` (words of direct and
     partial quotes), ``cues`` (the cue verbs used, lower case, joined by "; ").
     """
-    columns = ["article_id", "source", "source_type", "country", "quotes", "direct", "partial", "indirect", "quoted_words", "cues"]
+    columns = [
+        "article_id",
+        "source",
+        "source_type",
+        "country",
+        "quotes",
+        "direct",
+        "partial",
+        "indirect",
+        "quoted_words",
+        "cues",
+    ]
     if quotes.empty:
         return pd.DataFrame(columns=columns)
     contents: dict[tuple[str, str], list[tuple]] = {}
-    for article_id, source, *rest in zip(quotes["article_id"], quotes["speaker"], quotes["speaker_type"], quotes["country"], quotes["kind"], quotes["cue"], count_quoted_words(quotes)):
+    for article_id, source, *rest in zip(
+        quotes["article_id"],
+        quotes["speaker"],
+        quotes["speaker_type"],
+        quotes["country"],
+        quotes["kind"],
+        quotes["cue"],
+        count_quoted_words(quotes),
+    ):
         contents.setdefault((article_id, source), []).append(rest)
     rows = []
     for (article_id, source), found in sorted(contents.items()):
@@ -233,7 +325,9 @@ def _most_common(values: tuple[str, ...]) -> str:
     return min(value for value, count in counts.items() if count == top)
 
 
-def find_cited_media(articles: pd.DataFrame, voice: pd.DataFrame, lexicons: SourceLexicons | None = None) -> pd.DataFrame:
+def find_cited_media(
+    articles: pd.DataFrame, voice: pd.DataFrame, lexicons: SourceLexicons | None = None
+) -> pd.DataFrame:
     """Every medium and platform each article names.
 
     Returns
@@ -249,12 +343,18 @@ def find_cited_media(articles: pd.DataFrame, voice: pd.DataFrame, lexicons: Sour
         ranges = index.get(article_id, ([], [], []))
         for match in lexicons.media_pattern.finditer(text):
             medium, kind, country = lexicons.media[match.group()]
-            rows.append((article_id, medium, kind, country, voice_at(ranges, match.start()), match.start()))
+            rows.append(
+                (article_id, medium, kind, country, voice_at(ranges, match.start()), match.start())
+            )
     columns = ["article_id", "medium", "kind", "country", "voice", "mentions", "first_offset"]
     if not rows:
         return pd.DataFrame(columns=columns)
-    data = pd.DataFrame(rows, columns=["article_id", "medium", "kind", "country", "voice", "offset"])
-    table = data.groupby(["article_id", "medium", "kind", "country", "voice"], sort=True).agg(mentions=("offset", "size"), first_offset=("offset", "min"))
+    data = pd.DataFrame(
+        rows, columns=["article_id", "medium", "kind", "country", "voice", "offset"]
+    )
+    table = data.groupby(["article_id", "medium", "kind", "country", "voice"], sort=True).agg(
+        mentions=("offset", "size"), first_offset=("offset", "min")
+    )
     return table.reset_index()[columns]
 
 
@@ -273,6 +373,10 @@ def tabulate_by_outlet(quotes: pd.DataFrame, articles: pd.DataFrame, column: str
         return pd.DataFrame(columns=columns)
     data = quotes.merge(articles[["article_id", "outlet"]], on="article_id")
     data = data.assign(words=count_quoted_words(data))
-    table = data.groupby(["outlet", column], sort=True).agg(quotes=("text", "size"), quoted_words=("words", "sum")).reset_index()
+    table = (
+        data.groupby(["outlet", column], sort=True)
+        .agg(quotes=("text", "size"), quoted_words=("words", "sum"))
+        .reset_index()
+    )
     table["share"] = table["quotes"] / table.groupby("outlet")["quotes"].transform("sum")
     return table[columns]

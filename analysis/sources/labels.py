@@ -31,7 +31,13 @@ import pandas as pd
 
 from analysis.errors import InputProblem
 from analysis.resources.corpus_lists import resource_path
-from analysis.resources.lists import compile_phrase_pattern, normalise_phrase, read_form_table, read_tsv_records, read_wordlist
+from analysis.resources.lists import (
+    compile_phrase_pattern,
+    normalise_phrase,
+    read_form_table,
+    read_tsv_records,
+    read_wordlist,
+)
 from analysis.sources.actors import Actor
 from analysis.text.quotes import index_voice_ranges, voice_at
 
@@ -57,11 +63,18 @@ def read_roles(path: Path) -> list[Role]:
     roles = []
     records, problems = read_tsv_records(path, ["actor", "role", "start", "end"])
     for number, line, fields in records:
-        dates_ok = len(fields) == 4 and all(re.fullmatch(r"\d{4}-\d\d-\d\d", d) for d in fields[2:3] + ([] if fields[3] == "-" else fields[3:]))
+        dates_ok = len(fields) == 4 and all(
+            re.fullmatch(r"\d{4}-\d\d-\d\d", d)
+            for d in fields[2:3] + ([] if fields[3] == "-" else fields[3:])
+        )
         if not dates_ok or not all(fields):
-            problems.append(f"{path}, line {number}: expected actor, role, start date and end date (YYYY-MM-DD or -): {line!r}")
+            problems.append(
+                f"{path}, line {number}: expected actor, role, start date and end date (YYYY-MM-DD or -): {line!r}"
+            )
             continue
-        roles.append(Role(fields[0], fields[1], fields[2], None if fields[3] == "-" else fields[3]))
+        roles.append(
+            Role(fields[0], fields[1], fields[2], None if fields[3] == "-" else fields[3])
+        )
     if problems:
         raise InputProblem(problems)
     return roles
@@ -71,7 +84,9 @@ def load_label_tables(corpus: str | Path | None = None) -> tuple[dict[str, str],
     """The corpus's descriptors and sitting roles (``actor_descriptors.tsv``, ``actor_roles.tsv``); empty without them."""
     descriptors = resource_path(corpus, "actor_descriptors.tsv")
     roles = resource_path(corpus, "actor_roles.tsv")
-    return (read_descriptors(descriptors) if descriptors else {}), (read_roles(roles) if roles else [])
+    return (read_descriptors(descriptors) if descriptors else {}), (
+        read_roles(roles) if roles else []
+    )
 
 
 _TOKEN_RE = re.compile(r"\S+")
@@ -101,7 +116,11 @@ def read_country_after(text: str, end: int, hi: int, countries: set[str]) -> int
     """The end of an "of <country>" right after a name ("Putin of Russia"), or ``end``."""
     for country in sorted(countries, key=len, reverse=True):
         stop = end + len(" of ") + len(country)
-        if stop <= hi and text.startswith(f" of {country}", end) and not text[stop : stop + 1].isalnum():
+        if (
+            stop <= hi
+            and text.startswith(f" of {country}", end)
+            and not text[stop : stop + 1].isalnum()
+        ):
             return stop
     return end
 
@@ -128,16 +147,40 @@ def find_actor_labels(
     descriptors = descriptors or {}
     countries = {alias for a in actors if a.kind == "country" for alias in a.aliases}
     texts = dict(zip(articles["article_id"], articles["clean_text"]))
-    bounds = {(a, s): (lo, hi) for a, s, lo, hi in zip(sentences["article_id"], sentences["sentence_id"], sentences["start"], sentences["end"])}
+    bounds = {
+        (a, s): (lo, hi)
+        for a, s, lo, hi in zip(
+            sentences["article_id"], sentences["sentence_id"], sentences["start"], sentences["end"]
+        )
+    }
     rows = []
     people = mentions[mentions["kind"] == "person"]
     for article_id, sentence_id, actor, start, end, where in zip(
-        people["article_id"], people["sentence_id"], people["actor"], people["start"], people["end"], people["voice"]
+        people["article_id"],
+        people["sentence_id"],
+        people["actor"],
+        people["start"],
+        people["end"],
+        people["voice"],
     ):
         text = texts[article_id]
         lo, hi = bounds[(article_id, sentence_id)]
-        begin, finish = read_title_before(text, lo, start, countries), read_country_after(text, end, hi, countries)
-        rows.append((article_id, sentence_id, actor, begin, finish, _tidy(text[begin:finish]), "name", where))
+        begin, finish = (
+            read_title_before(text, lo, start, countries),
+            read_country_after(text, end, hi, countries),
+        )
+        rows.append(
+            (
+                article_id,
+                sentence_id,
+                actor,
+                begin,
+                finish,
+                _tidy(text[begin:finish]),
+                "name",
+                where,
+            )
+        )
     if descriptors:
         pattern = compile_phrase_pattern(set(descriptors))
         index = index_voice_ranges(voice)
@@ -148,8 +191,22 @@ def find_actor_labels(
                 if (article_id, actor) not in named:
                     continue  # "the Russian leader" in an article that never names Putin is nobody the article names
                 where = voice_at(index.get(article_id, ([], [], [])), match.start())
-                rows.append((article_id, sentence_id, actor, match.start(), match.end(), _tidy(match.group()), "descriptor", where))
-    return pd.DataFrame(rows, columns=["article_id", "sentence_id", "actor", "start", "end", "label", "source", "voice"])
+                rows.append(
+                    (
+                        article_id,
+                        sentence_id,
+                        actor,
+                        match.start(),
+                        match.end(),
+                        _tidy(match.group()),
+                        "descriptor",
+                        where,
+                    )
+                )
+    return pd.DataFrame(
+        rows,
+        columns=["article_id", "sentence_id", "actor", "start", "end", "label", "source", "voice"],
+    )
 
 
 def _tidy(label: str) -> str:
@@ -160,7 +217,10 @@ def _tidy(label: str) -> str:
 def read_role(label: str, role: str) -> tuple[bool, bool]:
     """(the label names ``role``, it says "former"/"ex-"/"then-" before it)."""
     match = re.search(rf"(?<![\w-])((?:\w+-)?){re.escape(role)}\b", label, re.IGNORECASE)
-    if match is None or (role.lower() == "president" and re.search(r"vice[ -]$", label[: match.start()], re.IGNORECASE)):
+    if match is None or (
+        role.lower() == "president"
+        and re.search(r"vice[ -]$", label[: match.start()], re.IGNORECASE)
+    ):
         return False, False
     before = label[: match.end(1)].lower()
     former = any(mark in before.split() or before.endswith(mark) for mark in _FORMER)
@@ -171,7 +231,9 @@ LISTED_ARTICLES = 10
 """A contradiction flag names at most this many other articles (then how many more)."""
 
 
-def summarise_actor_labels(labels: pd.DataFrame, articles: pd.DataFrame, roles: list[Role]) -> pd.DataFrame:
+def summarise_actor_labels(
+    labels: pd.DataFrame, articles: pd.DataFrame, roles: list[Role]
+) -> pd.DataFrame:
     """Labels per article, actor and voice, with counts and contradiction flags.
 
     The steps are those the stream engine runs chunk by chunk
@@ -192,11 +254,15 @@ def count_actor_labels(labels: pd.DataFrame) -> pd.DataFrame:
     columns = LABEL_COLUMNS[:-1]
     if labels.empty:
         return pd.DataFrame(columns=columns)
-    table = labels.groupby(["article_id", "actor", "label", "voice"], sort=True).agg(count=("start", "size"), first_offset=("start", "min"))
+    table = labels.groupby(["article_id", "actor", "label", "voice"], sort=True).agg(
+        count=("start", "size"), first_offset=("start", "min")
+    )
     return table.reset_index()[columns]
 
 
-def list_sitting_roles(counts: pd.DataFrame, roles: list[Role]) -> dict[tuple[str, str], tuple[int, list[str]]]:
+def list_sitting_roles(
+    counts: pd.DataFrame, roles: list[Role]
+) -> dict[tuple[str, str], tuple[int, list[str]]]:
     """Per actor and role, the articles that give the role without "former": how many, and the first :data:`LISTED_ARTICLES` ids.
 
     ``counts``: :func:`count_actor_labels` of some articles; the lists of two
@@ -204,7 +270,9 @@ def list_sitting_roles(counts: pd.DataFrame, roles: list[Role]) -> dict[tuple[st
     """
     roles_of = _roles_of(roles, set(counts["actor"]))
     sitting: dict[tuple[str, str], set[str]] = {}
-    for article_id, actor, label in set(zip(counts["article_id"], counts["actor"], counts["label"])):
+    for article_id, actor, label in set(
+        zip(counts["article_id"], counts["actor"], counts["label"])
+    ):
         for role in roles_of[actor]:
             if read_role(label, role) == (True, False):
                 sitting.setdefault((actor, role), set()).add(article_id)
@@ -222,7 +290,10 @@ def add_sitting_roles(parts) -> dict[tuple[str, str], tuple[int, list[str]]]:
 
 
 def flag_actor_labels(
-    counts: pd.DataFrame, articles: pd.DataFrame, roles: list[Role], sitting: dict[tuple[str, str], tuple[int, list[str]]]
+    counts: pd.DataFrame,
+    articles: pd.DataFrame,
+    roles: list[Role],
+    sitting: dict[tuple[str, str], tuple[int, list[str]]],
 ) -> pd.DataFrame:
     """``counts`` (:func:`count_actor_labels`) with ``flag``: each label's contradictions (see the module docstring).
 
@@ -231,9 +302,20 @@ def flag_actor_labels(
     """
     if counts.empty:
         return pd.DataFrame(columns=LABEL_COLUMNS)
-    dates = dict(zip(articles["article_id"], pd.to_datetime(articles.get("published", pd.Series(dtype=str)), errors="coerce", format="mixed")))
+    dates = dict(
+        zip(
+            articles["article_id"],
+            pd.to_datetime(
+                articles.get("published", pd.Series(dtype=str)), errors="coerce", format="mixed"
+            ),
+        )
+    )
     roles_of = _roles_of(roles, set(counts["actor"]))
-    readings = {(actor, label, role): read_role(label, role) for actor, label in set(zip(counts["actor"], counts["label"])) for role in roles_of[actor]}
+    readings = {
+        (actor, label, role): read_role(label, role)
+        for actor, label in set(zip(counts["actor"], counts["label"]))
+        for role in roles_of[actor]
+    }
     flags = []
     for article_id, actor, label in zip(counts["article_id"], counts["actor"], counts["label"]):
         notes = []
@@ -244,8 +326,12 @@ def flag_actor_labels(
             count, listed = sitting.get((actor, role), (0, []))
             held = _held_on(roles, actor, role, dates.get(article_id))
             if former and count:
-                named_ids = ", ".join(listed) + (f" and {count - LISTED_ARTICLES} more" if count > LISTED_ARTICLES else "")
-                notes.append(f"'former {role}' but {count} article(s) give {role} without 'former': {named_ids}")
+                named_ids = ", ".join(listed) + (
+                    f" and {count - LISTED_ARTICLES} more" if count > LISTED_ARTICLES else ""
+                )
+                notes.append(
+                    f"'former {role}' but {count} article(s) give {role} without 'former': {named_ids}"
+                )
             if former and held:
                 notes.append(f"'former {role}' but {held}")
             if not former and held is False:
@@ -264,7 +350,12 @@ def _held_on(roles: list[Role], actor: str, role: str, date) -> str | bool | Non
         return None
     day = date.strftime("%Y-%m-%d")
     for r in roles:
-        if r.actor == actor and r.role == role and r.start <= day and (r.end is None or day < r.end):
+        if (
+            r.actor == actor
+            and r.role == role
+            and r.start <= day
+            and (r.end is None or day < r.end)
+        ):
             return f"held {role} on {day} (term from {r.start}, actor_roles.tsv)"
     return False
 
@@ -277,11 +368,19 @@ def list_main_actors(labels: pd.DataFrame, n: int = 3, voice: str = "authorial")
     return [actor for actor, _ in ranked[:n]]
 
 
-def tabulate_labels_by_outlet(labels: pd.DataFrame, articles: pd.DataFrame, actors: list[str], voice: str = "authorial") -> pd.DataFrame:
+def tabulate_labels_by_outlet(
+    labels: pd.DataFrame, articles: pd.DataFrame, actors: list[str], voice: str = "authorial"
+) -> pd.DataFrame:
     """The labels of ``actors`` in one voice, one row per actor and label, one column per outlet (counts; flags joined)."""
-    data = labels[(labels["actor"].isin(actors)) & (labels["voice"] == voice)].merge(articles[["article_id", "outlet"]], on="article_id")
+    data = labels[(labels["actor"].isin(actors)) & (labels["voice"] == voice)].merge(
+        articles[["article_id", "outlet"]], on="article_id"
+    )
     if data.empty:
         return pd.DataFrame(columns=["actor", "label", "flag"])
-    table = data.pivot_table(index=["actor", "label"], columns="outlet", values="count", aggfunc="sum", fill_value=0)
-    flags = data.groupby(["actor", "label"])["flag"].agg(lambda s: " | ".join(sorted({f for f in s if f})))
+    table = data.pivot_table(
+        index=["actor", "label"], columns="outlet", values="count", aggfunc="sum", fill_value=0
+    )
+    flags = data.groupby(["actor", "label"])["flag"].agg(
+        lambda s: " | ".join(sorted({f for f in s if f}))
+    )
     return table.join(flags).reset_index()

@@ -35,7 +35,16 @@ from analysis.sources.actors import Actor, compile_actor_pattern
 CUE_CLASSES = ("neutral", "endorsing", "distancing", "emotive")
 STANCE_CLASSES = ("belief", "intention", "position", "evidence")
 """The classes of ``stance_verbs.tsv``: cues that attribute a stance, not words (see :func:`analysis.sources.attribution.find_attributions_and_stances`)."""
-SOURCE_TYPES = ("official", "politician", "international_organisation", "expert", "media", "anonymous", "social_media", "other")
+SOURCE_TYPES = (
+    "official",
+    "politician",
+    "international_organisation",
+    "expert",
+    "media",
+    "anonymous",
+    "social_media",
+    "other",
+)
 
 
 @dataclass(frozen=True)
@@ -86,17 +95,26 @@ def read_stance_verbs(path: Path | None = None) -> tuple[dict[str, str], frozens
     records, problems = read_tsv_records(path, columns)
     for number, line, fields in records:
         if len(fields) != len(columns) or not all(fields) or fields[1] not in STANCE_CLASSES:
-            problems.append(f"{path}, line {number}: expected {', '.join(columns)} separated by tabs (class one of {', '.join(STANCE_CLASSES)}; noun_forms - for none): {line!r}")
+            problems.append(
+                f"{path}, line {number}: expected {', '.join(columns)} separated by tabs (class one of {', '.join(STANCE_CLASSES)}; noun_forms - for none): {line!r}"
+            )
             continue
         row: dict[str, str] = {}
         collect_forms(row, {}, fields[1], fields[2], path, number, problems)
         for form in row:
             if form in forms:
-                problems.append(f"{path}, line {number}: form {form!r} is already given on line {where[form]}")
+                problems.append(
+                    f"{path}, line {number}: form {form!r} is already given on line {where[form]}"
+                )
             forms[form], where[form] = row[form], number
         if fields[3] != "-":
-            listed = {normalise_phrase(f) for part in fields[3].split("|") for f in expand_braces(part)}
-            problems += [f"{path}, line {number}: noun form {form!r} is not one of the row's forms" for form in sorted(listed - set(row))]
+            listed = {
+                normalise_phrase(f) for part in fields[3].split("|") for f in expand_braces(part)
+            }
+            problems += [
+                f"{path}, line {number}: noun form {form!r} is not one of the row's forms"
+                for form in sorted(listed - set(row))
+            ]
             nouns |= listed & set(row)
     if problems:
         raise InputProblem(problems)
@@ -105,7 +123,13 @@ def read_stance_verbs(path: Path | None = None) -> tuple[dict[str, str], frozens
 
 def read_attribution_verbs(path: Path | None = None) -> dict[str, str]:
     """Form (normalised) → cue class, from ``attribution_verbs.tsv`` (``entry``, ``class``, ``forms``)."""
-    return read_form_table(path or config.wordlist_path("attribution_verbs.tsv"), ["entry", "class", "forms"], "class", "forms", CUE_CLASSES)
+    return read_form_table(
+        path or config.wordlist_path("attribution_verbs.tsv"),
+        ["entry", "class", "forms"],
+        "class",
+        "forms",
+        CUE_CLASSES,
+    )
 
 
 def _read_typed_table(path: Path, columns: list[str]) -> dict[str, tuple[str, str]]:
@@ -114,7 +138,9 @@ def _read_typed_table(path: Path, columns: list[str]) -> dict[str, tuple[str, st
     records, problems = read_tsv_records(path, columns)
     for number, line, fields in records:
         if len(fields) != len(columns) or not all(fields) or fields[-2] not in SOURCE_TYPES:
-            problems.append(f"{path}, line {number}: expected {', '.join(columns)} with a type of {', '.join(SOURCE_TYPES)}: {line!r}")
+            problems.append(
+                f"{path}, line {number}: expected {', '.join(columns)} with a type of {', '.join(SOURCE_TYPES)}: {line!r}"
+            )
             continue
         key = fields[0] if columns[0] == "actor" else normalise_phrase(fields[0])
         table[key] = (fields[-2], "" if fields[-1] == "-" else fields[-1])
@@ -130,11 +156,21 @@ def read_countries(path: Path | None = None) -> dict[str, str]:
     records, problems = read_tsv_records(path, ["country", "forms", "demonyms"])
     for number, line, fields in records:
         if len(fields) != 3 or not all(fields):
-            problems.append(f"{path}, line {number}: expected country, forms and demonyms separated by tabs (- for none): {line!r}")
+            problems.append(
+                f"{path}, line {number}: expected country, forms and demonyms separated by tabs (- for none): {line!r}"
+            )
             continue
-        for form in (f.strip() for column in fields[1:] if column != "-" for f in column.split("|") if f.strip()):
+        for form in (
+            f.strip()
+            for column in fields[1:]
+            if column != "-"
+            for f in column.split("|")
+            if f.strip()
+        ):
             if countries.get(form, fields[0]) != fields[0]:
-                problems.append(f"{path}, line {number}: {form!r} is already a form of {countries[form]}")
+                problems.append(
+                    f"{path}, line {number}: {form!r} is already a form of {countries[form]}"
+                )
             countries[form] = fields[0]
     if problems:
         raise InputProblem(problems)
@@ -148,7 +184,9 @@ def read_media(path: Path | None = None) -> dict[str, tuple[str, str, str]]:
     records, problems = read_tsv_records(path, ["medium", "kind", "country", "forms"])
     for number, line, fields in records:
         if len(fields) != 4 or not all(fields) or fields[1] not in ("media", "agency", "platform"):
-            problems.append(f"{path}, line {number}: expected medium, kind (media, agency, platform), country and forms: {line!r}")
+            problems.append(
+                f"{path}, line {number}: expected medium, kind (media, agency, platform), country and forms: {line!r}"
+            )
             continue
         for form in (f.strip() for f in fields[3].split("|") if f.strip()):
             forms[form] = (fields[0], fields[1], "" if fields[2] == "-" else fields[2])
@@ -164,15 +202,26 @@ def load_source_lexicons(actors: list[Actor], corpus: str | Path | None = None) 
     """
     cues = read_attribution_verbs()
     actor_pattern, owner = compile_actor_pattern(actors)
-    countries = {**read_countries(), **{alias: a.name for a in actors if a.kind == "country" for alias in a.aliases}}
-    types = _read_typed_table(config.wordlist_path("source_types.tsv"), ["phrase", "type", "country"])
+    countries = {
+        **read_countries(),
+        **{alias: a.name for a in actors if a.kind == "country" for alias in a.aliases},
+    }
+    types = _read_typed_table(
+        config.wordlist_path("source_types.tsv"), ["phrase", "type", "country"]
+    )
     actor_sources = resource_path(corpus, "actor_sources.tsv")
-    actor_types = _read_typed_table(actor_sources, ["actor", "type", "country"]) if actor_sources else {}
+    actor_types = (
+        _read_typed_table(actor_sources, ["actor", "type", "country"]) if actor_sources else {}
+    )
     media = read_media()
     from analysis.sources.labels import load_label_tables, title_words
 
     descriptors, _ = load_label_tables(corpus)
-    media_pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(f) for f in sorted(media, key=lambda f: (-len(f), f))) + r")(?![\w])")
+    media_pattern = re.compile(
+        r"(?<![\w.])(?:"
+        + "|".join(re.escape(f) for f in sorted(media, key=lambda f: (-len(f), f)))
+        + r")(?![\w])"
+    )
     stances, stance_nouns = read_stance_verbs()
     return SourceLexicons(
         cue_pattern=compile_phrase_pattern(set(cues)),
@@ -188,7 +237,9 @@ def load_source_lexicons(actors: list[Actor], corpus: str | Path | None = None) 
         media=media,
         descriptor_pattern=compile_phrase_pattern(set(descriptors)) if descriptors else None,
         descriptors=descriptors,
-        organisations=frozenset(alias for a in actors if a.kind == "organisation" for alias in a.aliases),
+        organisations=frozenset(
+            alias for a in actors if a.kind == "organisation" for alias in a.aliases
+        ),
         persons=frozenset(a.name for a in actors if a.kind == "person"),
         person_forms={alias: a.name for a in actors if a.kind == "person" for alias in a.aliases},
         name_stops=frozenset(countries),
@@ -211,4 +262,3 @@ def corpus_lexicons(corpus: str) -> SourceLexicons:
 def default_lexicons() -> SourceLexicons:
     """The general lexicons, with no corpus's actors: what a corpus that brings no resources is read with."""
     return load_source_lexicons([])
-

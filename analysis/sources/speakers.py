@@ -49,7 +49,9 @@ class _Memory:
 
     def people_in(self, start: int, end: int) -> list[PersonMention]:
         """The people named in ``text[start:end]``, in order."""
-        return self.people[bisect_left(self.people_starts, start) : bisect_left(self.people_starts, end)]
+        return self.people[
+            bisect_left(self.people_starts, start) : bisect_left(self.people_starts, end)
+        ]
 
     def gender(self, name: str) -> str:
         return next((p.gender for p in self.people if p.name == name and p.gender), "")
@@ -64,12 +66,12 @@ SPEAKER_RULES = {
     "pronoun_previous_source": "he, she or they: the source of the same or the sentence before goes on speaking (they: an unnamed group or organisation)",
     "pronoun_subject": "he or she: the first person named in the author's voice in the nearest earlier sentence that names one",
     "pronoun_last_speaker": "he or she: the last person who spoke",
-    "role": "a description by office (\"the senator\"): the last person the article named with that title",
+    "role": 'a description by office ("the senator"): the last person the article named with that title',
     "descriptor": "a description of the corpus's actor_descriptors.tsv, for an actor the article names",
     "organisation": "an organisation of the corpus's actor table",
-    "medium": "a medium, agency or platform of media_outlets.tsv; \"the paper\", \"the network\": the medium last quoted as a source, else the last one named",
-    "group_subject": "they, of a stance: the last plural source word (\"Democrats\", \"officials\", \"critics\") earlier in its sentence, else, when nobody else is resolved, in the sentence before",
-    "description": "an unnamed source, kept as described (\"officials\", \"a spokesman\")",
+    "medium": 'a medium, agency or platform of media_outlets.tsv; "the paper", "the network": the medium last quoted as a source, else the last one named',
+    "group_subject": 'they, of a stance: the last plural source word ("Democrats", "officials", "critics") earlier in its sentence, else, when nobody else is resolved, in the sentence before',
+    "description": 'an unnamed source, kept as described ("officials", "a spokesman")',
     "continuation": "a quotation without a cue of its own, continuing the previous source",
     "unresolved": "a pronoun with nobody named before it, or a phrase that names nobody (a party tag, an age)",
 }
@@ -82,43 +84,80 @@ _DEFINITE = ("the ", "a ", "an ", "another ")
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’ ,-]{2,}\s+(?:--|—|–|―)\s*")
 
 
-def resolve_speaker(phrase: str, sentence_start: int, memory: _Memory, lexicons: SourceLexicons, position: int | None = None) -> tuple[str, str]:
+def resolve_speaker(
+    phrase: str,
+    sentence_start: int,
+    memory: _Memory,
+    lexicons: SourceLexicons,
+    position: int | None = None,
+) -> tuple[str, str]:
     """The canonical speaker of a source phrase at ``position`` in the sentence starting at ``sentence_start``, and the rule that chose it.
 
     The rules, tried in this order, are those of :data:`SPEAKER_RULES` (see the
     module docstring). A speaker is always someone the article names, or an
     unnamed description, or "unresolved: ..."; never a person the article does not name.
     """
-    bare = _DATELINE.sub("", phrase.strip())  # "WASHINGTON -- The nation's leading advocate": the dateline names nobody
+    bare = _DATELINE.sub(
+        "", phrase.strip()
+    )  # "WASHINGTON -- The nation's leading advocate": the dateline names nobody
     lowered = re.sub(r"['’](?:s|d|ll|ve)$", "", bare.lower())  # "he’s predicted", "she’d said"
     if is_tag(bare):
         return f"unresolved: {bare}", "unresolved"
     words = lowered.split()
-    if words and words[0] in PERSON_PRONOUNS and len(words) > 1 and bare[len(words[0]) :].strip()[:1].islower():
+    if (
+        words
+        and words[0] in PERSON_PRONOUNS
+        and len(words) > 1
+        and bare[len(words[0]) :].strip()[:1].islower()
+    ):
         lowered = words[0]  # "he won the presidency": a clause whose subject speaks
     if lowered in PRONOUNS:
         if lowered in PERSON_PRONOUNS:
             return _resolve_pronoun(lowered, sentence_start, memory, lexicons, position)
         last = memory.last
-        if lowered == "they" and last is not None and memory.last_sentence >= memory.sentence_index - 1 and not last.speaker.startswith("unresolved"):
-            if last.speaker != memory.last_person_speaker and last.speaker_rule in ("description", "organisation", "pronoun_previous_source"):
-                return last.speaker, "pronoun_previous_source"  # "officials said that …, and they acknowledged …"
+        if (
+            lowered == "they"
+            and last is not None
+            and memory.last_sentence >= memory.sentence_index - 1
+            and not last.speaker.startswith("unresolved")
+        ):
+            if last.speaker != memory.last_person_speaker and last.speaker_rule in (
+                "description",
+                "organisation",
+                "pronoun_previous_source",
+            ):
+                return (
+                    last.speaker,
+                    "pronoun_previous_source",
+                )  # "officials said that …, and they acknowledged …"
         return f"unresolved: {lowered}", "unresolved"
     persons = [lexicons.actor_owner[m.group()] for m in lexicons.actor_pattern.finditer(bare)]
     persons = [a for a in persons if a.kind == "person"]
     if persons:
         return persons[-1].name, "actor_table"
     if position is not None:
-        named = [p for p in memory.people_in(position, position + len(phrase)) if not _before_person(memory.text[position : p.title_start if p.title_start >= 0 else p.start])]
+        named = [
+            p
+            for p in memory.people_in(position, position + len(phrase))
+            if not _before_person(
+                memory.text[position : p.title_start if p.title_start >= 0 else p.start]
+            )
+        ]
         if named:
             return named[0].name, "name_in_text"
     head = re.sub(r"^(?:the|a|an)\s+", "", bare, flags=re.IGNORECASE)
     if head in lexicons.organisations:
-        return lexicons.actor_owner[head].name, "organisation"  # "The UN" and "the United Nations" are one source
+        return lexicons.actor_owner[
+            head
+        ].name, "organisation"  # "The UN" and "the United Nations" are one source
     medium = lexicons.media_pattern.fullmatch(head)
     if medium is not None:
         return lexicons.media[medium.group()][0], "medium"  # "RT.com" is RT
-    described = lexicons.descriptor_pattern.search(bare) if lexicons.descriptor_pattern is not None else None
+    described = (
+        lexicons.descriptor_pattern.search(bare)
+        if lexicons.descriptor_pattern is not None
+        else None
+    )
     if described is not None and described.end() == len(bare):
         actor = lexicons.descriptors[normalise_phrase(described.group())]
         if actor in memory.named_actors or not memory.text:
@@ -132,7 +171,9 @@ def resolve_speaker(phrase: str, sentence_start: int, memory: _Memory, lexicons:
         return role, "role"
     institution = re.fullmatch(r"(?:the|The)\s+((?:[A-Z][\w’'.&-]*\s*)+)", bare)
     if institution is not None and institution.group(1).split()[0] not in lexicons.titles:
-        return institution.group(1).strip(), "description"  # "The Hill", "the Pentagon": people take no article
+        return institution.group(
+            1
+        ).strip(), "description"  # "The Hill", "the Pentagon": people take no article
     name = find_name(bare, lexicons)
     if name:
         surname = name.split()[-1]
@@ -141,8 +182,14 @@ def resolve_speaker(phrase: str, sentence_start: int, memory: _Memory, lexicons:
                 return known, "surname"
         if " " not in name and memory.text:
             # "Masala" after "Carlo Masala, a professor …": the fuller form named earlier in the article
-            fuller = re.search(rf"((?:[A-Z][\w’'-]+\.? ){{1,2}}){re.escape(surname)}\b", memory.text[: max(sentence_start, 0)])
-            if fuller and not any(w.strip(".") in lexicons.titles or w in lexicons.titles for w in fuller.group(1).split()):
+            fuller = re.search(
+                rf"((?:[A-Z][\w’'-]+\.? ){{1,2}}){re.escape(surname)}\b",
+                memory.text[: max(sentence_start, 0)],
+            )
+            if fuller and not any(
+                w.strip(".") in lexicons.titles or w in lexicons.titles
+                for w in fuller.group(1).split()
+            ):
                 return fuller.group(0), "surname"
         return name, "name_in_phrase"
     for article in _DETERMINERS:
@@ -153,10 +200,20 @@ def resolve_speaker(phrase: str, sentence_start: int, memory: _Memory, lexicons:
 
 def _before_person(words: str) -> bool:
     """Whether the words of a phrase before a name make someone else the speaker ("a spokesman for Sen. Warner")."""
-    return bool(re.search(r"\b(?:for|of|to|with|from|at|by|under|and|'s|’s)\s*$", words.strip(), re.IGNORECASE))
+    return bool(
+        re.search(
+            r"\b(?:for|of|to|with|from|at|by|under|and|'s|’s)\s*$", words.strip(), re.IGNORECASE
+        )
+    )
 
 
-def _resolve_pronoun(pronoun: str, sentence_start: int, memory: _Memory, lexicons: SourceLexicons, position: int | None) -> tuple[str, str]:
+def _resolve_pronoun(
+    pronoun: str,
+    sentence_start: int,
+    memory: _Memory,
+    lexicons: SourceLexicons,
+    position: int | None,
+) -> tuple[str, str]:
     """He or she (see :func:`resolve_speaker`): never a person whose courtesy title says another gender."""
     unfit = {"he": "female", "she": "male"}.get(pronoun, "")
 
@@ -167,19 +224,43 @@ def _resolve_pronoun(pronoun: str, sentence_start: int, memory: _Memory, lexicon
         candidates = []
         for match in lexicons.actor_pattern.finditer(memory.text, sentence_start, position):
             actor = lexicons.actor_owner[match.group()]
-            if actor.kind == "person" and memory.text[match.end() : match.end() + 2] not in ("'s", "’s"):
+            if actor.kind == "person" and memory.text[match.end() : match.end() + 2] not in (
+                "'s",
+                "’s",
+            ):
                 candidates.append((match.start(), actor.name))
         for person in memory.people_in(sentence_start, position):
             if memory.text[person.end : person.end + 2] not in ("'s", "’s"):
                 candidates.append((person.start, person.name))
-        candidates = [(start, name) for start, name in candidates if not any(s <= start < e for s, e in memory.quoted)]
-        opening = re.search(r"\b(?:he|she|He|She)\b", memory.text[sentence_start : min(c[0] for c in candidates)]) if candidates else None
-        for _, name in sorted(candidates) if opening is None else []:  # "He also took aim at Harry Reid, who he said …": the sentence's own he
+        candidates = [
+            (start, name)
+            for start, name in candidates
+            if not any(s <= start < e for s, e in memory.quoted)
+        ]
+        opening = (
+            re.search(
+                r"\b(?:he|she|He|She)\b",
+                memory.text[sentence_start : min(c[0] for c in candidates)],
+            )
+            if candidates
+            else None
+        )
+        for _, name in (
+            sorted(candidates) if opening is None else []
+        ):  # "He also took aim at Harry Reid, who he said …": the sentence's own he
             if fits(name):
                 return name, "pronoun_in_sentence"
     last = memory.last
-    if last is not None and memory.last_sentence >= memory.sentence_index - 1 and last.speaker == memory.last_person_speaker and fits(last.speaker):
-        return last.speaker, "pronoun_previous_source"  # the source of the sentence before goes on speaking
+    if (
+        last is not None
+        and memory.last_sentence >= memory.sentence_index - 1
+        and last.speaker == memory.last_person_speaker
+        and fits(last.speaker)
+    ):
+        return (
+            last.speaker,
+            "pronoun_previous_source",
+        )  # the source of the sentence before goes on speaking
     earlier = [name for start, name in memory.subjects if start < sentence_start and fits(name)]
     if earlier:
         return earlier[-1], "pronoun_subject"
@@ -188,7 +269,9 @@ def _resolve_pronoun(pronoun: str, sentence_start: int, memory: _Memory, lexicon
     return f"unresolved: {pronoun}", "unresolved"
 
 
-_MEDIA_DESCRIPTIONS = frozenset("paper newspaper outlet network station broadcaster magazine publication".split())
+_MEDIA_DESCRIPTIONS = frozenset(
+    "paper newspaper outlet network station broadcaster magazine publication".split()
+)
 
 
 def _description_words(lowered: str) -> list[str]:
@@ -198,14 +281,22 @@ def _description_words(lowered: str) -> list[str]:
     return lowered.split()[1:]
 
 
-def _resolve_medium_description(lowered: str, memory: _Memory, position: int, lexicons: SourceLexicons) -> str:
-    """"The paper", "the network"…: the medium last quoted as a source, else the last medium the article named."""
+def _resolve_medium_description(
+    lowered: str, memory: _Memory, position: int, lexicons: SourceLexicons
+) -> str:
+    """ "The paper", "the network"…: the medium last quoted as a source, else the last medium the article named."""
     words = _description_words(lowered)
     if not words or words[-1] not in _MEDIA_DESCRIPTIONS:
         return ""
     if memory.media_sources:
-        return memory.media_sources[-1]  # "according to the paper": the medium last quoted as a source
-    media = [m for m in lexicons.media_pattern.finditer(memory.text, 0, position) if lexicons.media[m.group()][1] != "platform"]
+        return memory.media_sources[
+            -1
+        ]  # "according to the paper": the medium last quoted as a source
+    media = [
+        m
+        for m in lexicons.media_pattern.finditer(memory.text, 0, position)
+        if lexicons.media[m.group()][1] != "platform"
+    ]
     return lexicons.media[media[-1].group()][0] if media else ""
 
 
@@ -225,8 +316,19 @@ def _resolve_role(lowered: str, memory: _Memory, position: int) -> str:
         return ""
     head = re.sub(r"^(?:ex|former)-", "", words[-1])
     head = ROLE_SYNONYMS.get(head, head)
-    titled = [p for p in memory.people if p.start < position and p.role and ROLE_SYNONYMS.get(p.role.split()[-1], p.role.split()[-1]) == head]
-    titled = [p for p in titled if not (set(p.role.split()[:-1]) & _RANK_QUALIFIERS) or set(p.role.split()[:-1]) & set(words[:-1])]
+    titled = [
+        p
+        for p in memory.people
+        if p.start < position
+        and p.role
+        and ROLE_SYNONYMS.get(p.role.split()[-1], p.role.split()[-1]) == head
+    ]
+    titled = [
+        p
+        for p in titled
+        if not (set(p.role.split()[:-1]) & _RANK_QUALIFIERS)
+        or set(p.role.split()[:-1]) & set(words[:-1])
+    ]
     if not titled:
         return ""
     qualified = [p for p in titled if set(words[:-1]) & set(p.role.split()[:-1])]
@@ -240,7 +342,13 @@ def find_name(phrase: str, lexicons: SourceLexicons) -> str:
     stops = name_stopwords()
     for token in reversed(tokens):
         clean = token.strip(",;:")
-        if clean in lexicons.titles or clean in lexicons.countries or not clean[:1].isupper() or clean.lower() in ("the", "a", "an") or clean.rstrip(".") in stops:
+        if (
+            clean in lexicons.titles
+            or clean in lexicons.countries
+            or not clean[:1].isupper()
+            or clean.lower() in ("the", "a", "an")
+            or clean.rstrip(".") in stops
+        ):
             break
         name.insert(0, clean)
     if name and name[0].endswith(("'s", "’s")):

@@ -14,7 +14,16 @@ import re
 
 from analysis.resources.lists import normalise_phrase
 from analysis.sources.lexicons import SourceLexicons
-from analysis.text.clauses import AUXILIARIES, PRONOUNS, SENTENCE_OPENERS, VERB_OR_PREPOSITION, bare_word, is_adverb, is_tag, words_between
+from analysis.text.clauses import (
+    AUXILIARIES,
+    PRONOUNS,
+    SENTENCE_OPENERS,
+    VERB_OR_PREPOSITION,
+    bare_word,
+    is_adverb,
+    is_tag,
+    words_between,
+)
 
 
 def before_adverbs(before: list[re.Match]) -> list[re.Match]:
@@ -30,16 +39,29 @@ _STANCE_SUBJECT_OPENERS = frozenset(
     "one two three four five half more fewer".split()
 )
 """Lower-case words that may open the subject of a stance ("most voters", "the study")."""
-_FINITE_VERBS = frozenset("would will could can may might must shall should is are was were has have had does did".split())
+_FINITE_VERBS = frozenset(
+    "would will could can may might must shall should is are was were has have had does did".split()
+)
 """Auxiliaries and modals: a source phrase holding one is a clause, not the subject of a stance."""
 STANCE_PARTICIPLES = frozenset("thought sought found shown".split())
 """Past participles of stance verbs that do not end in -ed: after a form of "be" they are passives ("are thought to")."""
-NO_OBJECT = frozenset("in on at during after before with by for from over since inside near among".split())
+NO_OBJECT = frozenset(
+    "in on at during after before with by for from over since inside near among".split()
+)
 """Prepositions that open what follows a stance verb when its object stands before it (a relative clause) or it is a participle."""
-_REFLEXIVES = frozenset("himself herself itself themselves myself ourselves yourself me him us them".split())
+_REFLEXIVES = frozenset(
+    "himself herself itself themselves myself ourselves yourself me him us them".split()
+)
 
 
-def holds_stance(text: str, lo: int, hi: int, cue: tuple[int, int, str], source: tuple[int, int, bool], lexicons: SourceLexicons) -> bool:
+def holds_stance(
+    text: str,
+    lo: int,
+    hi: int,
+    cue: tuple[int, int, str],
+    source: tuple[int, int, bool],
+    lexicons: SourceLexicons,
+) -> bool:
     """Whether a stance cue with this source attributes a stance (see :func:`analysis.sources.attribution.find_attributions_and_stances`).
 
     The source must stand before the cue as its subject: a name, a pronoun, a source word ("officials"), an
@@ -71,22 +93,40 @@ def holds_stance(text: str, lo: int, hi: int, cue: tuple[int, int, str], source:
     if is_tag(text[source[0] : source[1]].strip(" ,")):
         return False  # "Sen. Max Baucus, D-Mont., the representative for …, indicated": the tag is nobody
     first, last = bare_word(words[0].group()), bare_word(words[-1].group())
-    if first in ("do", "does", "did", "why", "how", "what", "there") or last in AUXILIARIES or last in VERB_OR_PREPOSITION or is_adverb(last):
+    if (
+        first in ("do", "does", "did", "why", "how", "what", "there")
+        or last in AUXILIARIES
+        or last in VERB_OR_PREPOSITION
+        or is_adverb(last)
+    ):
         return False
     bare = {bare_word(w.group()) for w in words}
     if bare & _FINITE_VERBS:
         return False  # a clause, not a subject: "the deal would provide only a fraction of Trump's (proposed figure)"
-    capitalised = [w for w in words if w.group()[:1].isupper() and bare_word(w.group()) not in SENTENCE_OPENERS | _STANCE_SUBJECT_OPENERS]
-    named = bool(capitalised) or first in PRONOUNS or first in ("who", "that")  # "His oratory" is capitalised only where it stands
+    capitalised = [
+        w
+        for w in words
+        if w.group()[:1].isupper()
+        and bare_word(w.group()) not in SENTENCE_OPENERS | _STANCE_SUBJECT_OPENERS
+    ]
+    named = (
+        bool(capitalised) or first in PRONOUNS or first in ("who", "that")
+    )  # "His oratory" is capitalised only where it stands
     sourced = bool(bare & lexicons.types.keys()) or bool(bare & lexicons.evidence_nouns)
     if cue_class == "evidence":
-        return named or sourced  # a finding needs a source that can report one: "his oratory showed room" is not one
+        return (
+            named or sourced
+        )  # a finding needs a source that can report one: "his oratory showed room" is not one
     if first in ("a", "an") and form.endswith("ed"):
-        return named or sourced  # "a move intended to …", "a bill proposed by …": a participle after a noun, not its stance
+        return (
+            named or sourced
+        )  # "a move intended to …", "a bill proposed by …": a participle after a noun, not its stance
     return named or sourced or first in _STANCE_SUBJECT_OPENERS
 
 
-_OPENING_PREPOSITIONS = frozenset("ahead during after before in at on while as since despite amid following with without under".split())
+_OPENING_PREPOSITIONS = frozenset(
+    "ahead during after before in at on while as since despite amid following with without under".split()
+)
 
 
 def after_opening_phrase(text: str, lo: int, hi: int) -> int:
@@ -105,21 +145,33 @@ def after_opening_phrase(text: str, lo: int, hi: int) -> int:
     return lo
 
 
-def plural_group_before(text: str, lo: int, hi: int, quoted: list[tuple[int, int]], lexicons: SourceLexicons) -> str:
+def plural_group_before(
+    text: str, lo: int, hi: int, quoted: list[tuple[int, int]], lexicons: SourceLexicons
+) -> str:
     """The last plural source word of ``source_types.tsv`` ("Democrats", "officials", "critics") in ``text[lo:hi]``,
     outside quotations, as written: whom a stance's "they" means ("Democrats have made clear that they believe …")."""
     found = ""
     for word in words_between(text, lo, hi):
         bare = bare_word(word.group())
-        if bare.endswith("s") and bare in lexicons.types and not any(s <= word.start() < e for s, e in quoted):
+        if (
+            bare.endswith("s")
+            and bare in lexicons.types
+            and not any(s <= word.start() < e for s, e in quoted)
+        ):
             found = word.group()
     return found
 
 
-def end_relative_clause(text: str, lo: int, cue_start: int, content: tuple[int, int, str]) -> tuple[int, int, str]:
+def end_relative_clause(
+    text: str, lo: int, cue_start: int, content: tuple[int, int, str]
+) -> tuple[int, int, str]:
     """A stance in a relative clause set off by commas ends at the clause's comma ("Warren, who supports a wealth tax, spoke")."""
     before = words_between(text, lo, cue_start)
-    if not before or bare_word(before[-1].group()) not in ("who", "which") or not text[lo : before[-1].start()].rstrip().endswith(","):
+    if (
+        not before
+        or bare_word(before[-1].group()) not in ("who", "which")
+        or not text[lo : before[-1].start()].rstrip().endswith(",")
+    ):
         return content
     comma = text.find(",", content[0], content[1])
     return (content[0], comma, content[2]) if comma > content[0] else content
@@ -138,4 +190,11 @@ def stance_subject_before(before: list[re.Match], form: str, lexicons: SourceLex
         # a base form after a singular name is a noun of a compound ("The Republican demand", "the Trump plan"):
         # a singular subject would take "demands", "plans"
         return bare not in SENTENCE_OPENERS and (form.endswith("s") or bare.endswith("s"))
-    return bare in PRONOUNS or bare in ("who", "that") or bare in AUXILIARIES or is_adverb(bare) or bare in lexicons.types or bare in lexicons.evidence_nouns
+    return (
+        bare in PRONOUNS
+        or bare in ("who", "that")
+        or bare in AUXILIARIES
+        or is_adverb(bare)
+        or bare in lexicons.types
+        or bare in lexicons.evidence_nouns
+    )

@@ -30,13 +30,21 @@ from sklearn.model_selection import StratifiedKFold
 
 from analysis import config
 from analysis.stats.keys import hash_text
-from analysis.stats.textfeatures import decode_linear_model, encode_linear_model, fit_vocabulary, round_significant, weigh_blocks
+from analysis.stats.textfeatures import (
+    decode_linear_model,
+    encode_linear_model,
+    fit_vocabulary,
+    round_significant,
+    weigh_blocks,
+)
 
 
 def describe_hits(hits, flag: str | None = None) -> str:
     """A lexicon document: ``cat_<category>`` then ``ent_<entry>`` per hit (objects with
     ``category`` and ``entry``), and ``flag`` once at the end when given."""
-    tokens = [f"cat_{h.category}" for h in hits] + ["ent_" + h.entry.replace(" ", "_") for h in hits]
+    tokens = [f"cat_{h.category}" for h in hits] + [
+        "ent_" + h.entry.replace(" ", "_") for h in hits
+    ]
     return " ".join(tokens + ([flag] if flag else []))
 
 
@@ -77,14 +85,23 @@ class TextClassifier:
         """The feature matrix of :meth:`make_documents` output."""
         return sp.hstack(weigh_blocks(documents, self.recipe, self.vocabularies, self.idf)).tocsr()
 
-    def predict_proba(self, texts: list[str], documents: dict[str, list[str]] | None = None) -> np.ndarray:
+    def predict_proba(
+        self, texts: list[str], documents: dict[str, list[str]] | None = None
+    ) -> np.ndarray:
         """Probability of the positive class per sentence (``documents``: their :meth:`make_documents`, if already made)."""
         if not len(texts):
             return np.zeros(0)
-        raw = np.asarray(self.features(documents or self.make_documents(texts)) @ self.coefficients).ravel() + self.intercept
+        raw = (
+            np.asarray(
+                self.features(documents or self.make_documents(texts)) @ self.coefficients
+            ).ravel()
+            + self.intercept
+        )
         return 1.0 / (1.0 + np.exp(-raw))
 
-    def predict(self, texts: list[str], documents: dict[str, list[str]] | None = None) -> np.ndarray:
+    def predict(
+        self, texts: list[str], documents: dict[str, list[str]] | None = None
+    ) -> np.ndarray:
         """1 or 0 per sentence, at the model's threshold."""
         return (self.predict_proba(texts, documents) >= self.threshold).astype(int)
 
@@ -121,7 +138,16 @@ class TextClassifier:
     @classmethod
     def from_json(cls, text: str):
         payload = decode_linear_model(text)
-        names = ("vocabularies", "idf", "coefficients", "intercept", "threshold", "recipe", "training_hashes", "provenance")
+        names = (
+            "vocabularies",
+            "idf",
+            "coefficients",
+            "intercept",
+            "threshold",
+            "recipe",
+            "training_hashes",
+            "provenance",
+        )
         return cls(**{name: payload[name] for name in names})
 
 
@@ -134,13 +160,20 @@ def _fit(cls: type[Model], documents: dict[str, list[str]], labels: np.ndarray) 
     for name, texts in documents.items():
         vocabularies[name], idf[name] = fit_vocabulary(texts, recipe[name])
     model = cls(vocabularies, idf, np.zeros(0), 0.0)
-    classifier = LogisticRegression(C=recipe["C"], max_iter=5000).fit(model.features(documents), labels)
+    classifier = LogisticRegression(C=recipe["C"], max_iter=5000).fit(
+        model.features(documents), labels
+    )
     model.coefficients = classifier.coef_.ravel()
     model.intercept = float(classifier.intercept_[0])
     return model
 
 
-def cross_validate(cls: type[Model], texts: list[str], labels: np.ndarray, documents: dict[str, list[str]] | None = None) -> np.ndarray:
+def cross_validate(
+    cls: type[Model],
+    texts: list[str],
+    labels: np.ndarray,
+    documents: dict[str, list[str]] | None = None,
+) -> np.ndarray:
     """Out-of-fold probabilities from the recipe's seeded stratified k-fold split.
 
     ``documents`` are the texts' :meth:`make_documents`, when already made; each
@@ -153,7 +186,9 @@ def cross_validate(cls: type[Model], texts: list[str], labels: np.ndarray, docum
     folds = StratifiedKFold(cls.RECIPE["folds"], shuffle=True, random_state=cls.RECIPE["seed"])
     for train, test in folds.split(texts, labels):
         model = _fit(cls, select_documents(documents, train), labels[train])
-        probabilities[test] = model.predict_proba([texts[i] for i in test], select_documents(documents, test))
+        probabilities[test] = model.predict_proba(
+            [texts[i] for i in test], select_documents(documents, test)
+        )
     return probabilities
 
 
@@ -171,7 +206,9 @@ def choose_threshold(probabilities: np.ndarray, labels: np.ndarray, recipe: dict
     return float(grid[int(np.argmax(scores))])
 
 
-def fit_classifier(cls: type[Model], texts: list[str], labels: np.ndarray, provenance: dict | None = None) -> Model:
+def fit_classifier(
+    cls: type[Model], texts: list[str], labels: np.ndarray, provenance: dict | None = None
+) -> Model:
     """Fit the class's recipe on labelled sentences (1 = positive) and choose its threshold out of fold."""
     texts = list(texts)
     labels = np.asarray(labels, dtype=int)
@@ -186,7 +223,9 @@ def fit_classifier(cls: type[Model], texts: list[str], labels: np.ndarray, prove
         {
             "rows": len(texts),
             cls.POSITIVE: int(labels.sum()),
-            "cross_validated_f1" if average == "binary" else f"cross_validated_{average}_f1": round_significant(
+            "cross_validated_f1"
+            if average == "binary"
+            else f"cross_validated_{average}_f1": round_significant(
                 score_f1(labels, (out_of_fold >= model.threshold).astype(int), average)
             ),
             "scikit_learn": sklearn.__version__,
@@ -196,7 +235,12 @@ def fit_classifier(cls: type[Model], texts: list[str], labels: np.ndarray, prove
     return model
 
 
-def predict_rows(model: TextClassifier, texts: list[str], labels: np.ndarray, documents: dict[str, list[str]] | None = None) -> tuple[np.ndarray, np.ndarray]:
+def predict_rows(
+    model: TextClassifier,
+    texts: list[str],
+    labels: np.ndarray,
+    documents: dict[str, list[str]] | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
     """The model's 0/1 prediction per sentence, and whether it saw the sentence in fitting.
 
     Sentences the model was fitted on ("fitted") are scored out of fold by the
@@ -214,9 +258,13 @@ def predict_rows(model: TextClassifier, texts: list[str], labels: np.ndarray, do
     predictions = np.zeros(len(texts), dtype=int)
     rows = np.flatnonzero(fitted)
     if len(rows):
-        probabilities = cross_validate(type(model), [texts[i] for i in rows], labels[rows], select_documents(documents, rows))
+        probabilities = cross_validate(
+            type(model), [texts[i] for i in rows], labels[rows], select_documents(documents, rows)
+        )
         predictions[rows] = (probabilities >= model.threshold).astype(int)
     rows = np.flatnonzero(~fitted)
     if len(rows):
-        predictions[rows] = model.predict([texts[i] for i in rows], select_documents(documents, rows))
+        predictions[rows] = model.predict(
+            [texts[i] for i in rows], select_documents(documents, rows)
+        )
     return predictions, np.where(fitted, "fitted", "unseen")

@@ -106,8 +106,12 @@ behind them) and ``hits`` (the counts behind a rate, 0 for a mean)."""
 def attach_groups(values: pd.DataFrame, articles: pd.DataFrame, by: str) -> pd.DataFrame:
     """``values`` (:data:`VALUE_COLUMNS`) with ``group`` (the articles' ``by``) and ``event`` (NaN without one), in
     ``article_id`` order, articles without weight left out; a new DataFrame."""
-    columns = ["article_id", by] + (["event"] if "event" in articles.columns and by != "event" else [])
-    data = values.merge(articles[columns], on="article_id", how="left", validate="one_to_one").rename(columns={by: "group"})
+    columns = ["article_id", by] + (
+        ["event"] if "event" in articles.columns and by != "event" else []
+    )
+    data = values.merge(
+        articles[columns], on="article_id", how="left", validate="one_to_one"
+    ).rename(columns={by: "group"})
     if "event" not in data.columns:
         data["event"] = np.nan
     data = data[data["weight"] > 0].sort_values("article_id", kind="stable")
@@ -122,13 +126,21 @@ def plan_comparisons(articles: pd.DataFrame, by: str = "outlet") -> tuple[list, 
     about outlets); ``one-vs-rest`` past :data:`MAX_PAIRWISE_GROUPS` groups; else ``pairs``.
     """
     groups = sorted(set(articles[by].dropna()))
-    if by == "outlet" and len(articles) > 1 and (articles["outlet"].astype(str) == articles["article_id"].astype(str)).all():
+    if (
+        by == "outlet"
+        and len(articles) > 1
+        and (articles["outlet"].astype(str) == articles["article_id"].astype(str)).all()
+    ):
         return groups, "none"
     return groups, "one-vs-rest" if len(groups) > MAX_PAIRWISE_GROUPS else "pairs"
 
 
 def compare_by_article(
-    values: pd.DataFrame, groups: list, seed: int = DEFAULT_SEED, count_hits: bool = False, mode: str = "pairs"
+    values: pd.DataFrame,
+    groups: list,
+    seed: int = DEFAULT_SEED,
+    count_hits: bool = False,
+    mode: str = "pairs",
 ) -> list[dict]:
     """Every pair of ``groups`` compared under its design (see the module docstring), Holm-adjusted over the pairs.
 
@@ -156,7 +168,11 @@ def compare_by_article(
     if mode == "one-vs-rest":
         matchups = [(g, REST, parts[g], values[values["group"] != g]) for g in groups]
     elif mode == "pairs":
-        matchups = [(first, second, parts[first], parts[second]) for i, first in enumerate(groups) for second in groups[i + 1 :]]
+        matchups = [
+            (first, second, parts[first], parts[second])
+            for i, first in enumerate(groups)
+            for second in groups[i + 1 :]
+        ]
     else:
         matchups = []
     block, notes = [], []
@@ -170,7 +186,9 @@ def compare_by_article(
     return [{column: row[column] for column in COMPARISON_COLUMNS} for row in block]
 
 
-def compare_pair(first: pd.DataFrame, second: pd.DataFrame, seed: int = DEFAULT_SEED, count_hits: bool = False) -> tuple[dict, str]:
+def compare_pair(
+    first: pd.DataFrame, second: pd.DataFrame, seed: int = DEFAULT_SEED, count_hits: bool = False
+) -> tuple[dict, str]:
     """One pair under its design: the row of :func:`compare_by_article` without the groups, ``p_holm`` and
     ``verdict``, and a note for the verdict (why there is no test, or why the test could not reject)."""
     shared = shared_events(first, second)
@@ -179,9 +197,15 @@ def compare_pair(first: pd.DataFrame, second: pd.DataFrame, seed: int = DEFAULT_
         row = _describe_sides(a, b, "event-paired", len(shared))
         differences = event_differences(a, b)
         row["difference"] = float(differences.mean())
-        row["difference_low"], row["difference_high"] = bootstrap_interval(differences, resamples=BOOTSTRAP_RESAMPLES, seed=seed)
+        row["difference_low"], row["difference_high"] = bootstrap_interval(
+            differences, resamples=BOOTSTRAP_RESAMPLES, seed=seed
+        )
         smallest = 2 / 2 ** len(differences) if 2 ** len(differences) <= RESAMPLES + 1 else 0.0
-        note = "" if smallest < ALPHA else f"with {len(shared)} shared events no test can reach p < {ALPHA:g}"
+        note = (
+            ""
+            if smallest < ALPHA
+            else f"with {len(shared)} shared events no test can reach p < {ALPHA:g}"
+        )
         run = True
     else:
         a, b = first, second
@@ -193,7 +217,11 @@ def compare_pair(first: pd.DataFrame, second: pd.DataFrame, seed: int = DEFAULT_
         if run:
             row["difference_low"], row["difference_high"] = difference_interval(a, b, seed=seed)
             splits = math.comb(len(a) + len(b), len(a))
-            note = "" if 1 / splits < ALPHA else f"with {len(a)} and {len(b)} articles no test can reach p < {ALPHA:g}"
+            note = (
+                ""
+                if 1 / splits < ALPHA
+                else f"with {len(a)} and {len(b)} articles no test can reach p < {ALPHA:g}"
+            )
         elif len(a) and len(b):
             note = "one article on a side: a description of these articles, not evidence about the outlets"
         else:
@@ -233,6 +261,7 @@ def shared_events(first: pd.DataFrame, second: pd.DataFrame) -> list:
 
 def event_differences(first: pd.DataFrame, second: pd.DataFrame) -> np.ndarray:
     """Per shared event (sorted), the first group's ratio of sums minus the second's."""
+
     def per_event(frame: pd.DataFrame) -> pd.Series:
         sums = frame.groupby("event", sort=True)[["total", "weight"]].sum()
         return sums["total"] / sums["weight"]
@@ -246,7 +275,9 @@ def _mean_difference(x: np.ndarray, y: np.ndarray, axis: int = -1) -> np.ndarray
     return np.mean(x - y, axis=axis)
 
 
-def sign_flip_test(differences: np.ndarray, resamples: int = RESAMPLES, seed: int = DEFAULT_SEED) -> float:
+def sign_flip_test(
+    differences: np.ndarray, resamples: int = RESAMPLES, seed: int = DEFAULT_SEED
+) -> float:
     """Two-sided p-value of a mean of paired differences: the sign of each pair's difference flipped at random
     (:func:`scipy.stats.permutation_test` with ``permutation_type="samples"``; exact when 2ⁿ ≤ resamples + 1)."""
     d = np.asarray(differences, dtype=float)
@@ -258,7 +289,9 @@ def sign_flip_test(differences: np.ndarray, resamples: int = RESAMPLES, seed: in
         permutation_type="samples",
         vectorized=True,
         n_resamples=resamples,
-        batch=max(1, 4_000_000 // len(d)),  # about 32 MB of flips at a time, whatever the number of events
+        batch=max(
+            1, 4_000_000 // len(d)
+        ),  # about 32 MB of flips at a time, whatever the number of events
         alternative="two-sided",
         rng=np.random.default_rng(seed),
     )
@@ -270,29 +303,41 @@ def _article_values(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     return frame["total"].to_numpy(dtype=float) / weights, weights
 
 
-def article_permutation_test(first: pd.DataFrame, second: pd.DataFrame, seed: int = DEFAULT_SEED) -> float:
+def article_permutation_test(
+    first: pd.DataFrame, second: pd.DataFrame, seed: int = DEFAULT_SEED
+) -> float:
     """Two-sided p-value of the difference of two ratios of sums, articles relabelled with their weights; the normal
     approximation past :data:`~analysis.stats.uncertainty.RESAMPLE_LIMIT` articles in a group."""
     (x_a, w_a), (x_b, w_b) = _article_values(first), _article_values(second)
     if max(len(x_a), len(x_b)) > RESAMPLE_LIMIT:
         return normal_permutation_test(Moments.of_values(x_a, w_a), Moments.of_values(x_b, w_b))[1]
-    return permutation_test(x_a, x_b, resamples=RESAMPLES, seed=seed, weights_first=w_a, weights_second=w_b)[1]
+    return permutation_test(
+        x_a, x_b, resamples=RESAMPLES, seed=seed, weights_first=w_a, weights_second=w_b
+    )[1]
 
 
-def difference_interval(first: pd.DataFrame, second: pd.DataFrame, seed: int = DEFAULT_SEED) -> tuple[float, float]:
+def difference_interval(
+    first: pd.DataFrame, second: pd.DataFrame, seed: int = DEFAULT_SEED
+) -> tuple[float, float]:
     """95% interval of the difference of two ratios of sums, articles resampled within each group (percentile
     bootstrap; the normal approximation of each ratio past :data:`~analysis.stats.uncertainty.RESAMPLE_LIMIT` articles)."""
     (x_a, w_a), (x_b, w_b) = _article_values(first), _article_values(second)
     if max(len(x_a), len(x_b)) > RESAMPLE_LIMIT:
         a, b = Moments.of_values(x_a, w_a), Moments.of_values(x_b, w_b)
-        half = normal_quantile() * math.sqrt(a.spread(a.mean) / a.weight**2 + b.spread(b.mean) / b.weight**2)
+        half = normal_quantile() * math.sqrt(
+            a.spread(a.mean) / a.weight**2 + b.spread(b.mean) / b.weight**2
+        )
         return (a.mean - b.mean - half, a.mean - b.mean + half)
-    means = resample_means(x_a, w_a, BOOTSTRAP_RESAMPLES, seed) - resample_means(x_b, w_b, BOOTSTRAP_RESAMPLES, seed + 1)
+    means = resample_means(x_a, w_a, BOOTSTRAP_RESAMPLES, seed) - resample_means(
+        x_b, w_b, BOOTSTRAP_RESAMPLES, seed + 1
+    )
     means = means[~np.isnan(means)]
     return percentile_interval(means) if len(means) else (float("nan"), float("nan"))
 
 
-def article_interval(total: np.ndarray, weight: np.ndarray, seed: int = DEFAULT_SEED) -> tuple[float, float]:
+def article_interval(
+    total: np.ndarray, weight: np.ndarray, seed: int = DEFAULT_SEED
+) -> tuple[float, float]:
     """95% interval of a group's ratio of sums Σtotal / Σweight with its articles as the unit: a percentile bootstrap
     of articles, each with its weight (2,000 resamples); the normal approximation past
     :data:`~analysis.stats.uncertainty.RESAMPLE_LIMIT` articles; NaN under :data:`MIN_ARTICLES` articles with weight."""
@@ -316,11 +361,17 @@ def describe_design_evidence(row: dict, note: str, p_holm: float, alpha: float =
         return f"not tested: {note}"
     if np.isnan(row["p_value"]):
         return f"not tested: {note}"
-    verdict = f"differs (Holm-adjusted p < {alpha:g}; {basis})" if p_holm < alpha else f"no difference that these data can show ({basis})"
+    verdict = (
+        f"differs (Holm-adjusted p < {alpha:g}; {basis})"
+        if p_holm < alpha
+        else f"no difference that these data can show ({basis})"
+    )
     return f"{verdict}; {note}" if note else verdict
 
 
-def summarise_comparisons(tests: pd.DataFrame, keys: tuple[str, ...] = ("measure", "voice"), alpha: float = ALPHA) -> pd.DataFrame:
+def summarise_comparisons(
+    tests: pd.DataFrame, keys: tuple[str, ...] = ("measure", "voice"), alpha: float = ALPHA
+) -> pd.DataFrame:
     """What a table of pairwise comparisons supports, in numbers and words, per family of tests.
 
     Parameters
@@ -340,7 +391,11 @@ def summarise_comparisons(tests: pd.DataFrame, keys: tuple[str, ...] = ("measure
         p_holm = pd.to_numeric(frame["p_holm"].replace("", np.nan), errors="coerce")
         tested, differing = int(p_holm.notna().sum()), int((p_holm < alpha).sum())
         designs = frame["design"].value_counts()
-        fewest = int(min(frame["articles_first"].min(), frame["articles_second"].min())) if len(frame) else 0
+        fewest = (
+            int(min(frame["articles_first"].min(), frame["articles_second"].min()))
+            if len(frame)
+            else 0
+        )
         row = dict(zip(keys, key if isinstance(key, tuple) else (key,)))
         row.update(
             pairs=len(frame),
@@ -353,7 +408,17 @@ def summarise_comparisons(tests: pd.DataFrame, keys: tuple[str, ...] = ("measure
             statement=state_designs(len(frame), tested, differing, designs),
         )
         rows.append(row)
-    columns = [*keys, "pairs", "tested", "differing", "event_paired", "independent", "descriptive", "fewest_articles", "statement"]
+    columns = [
+        *keys,
+        "pairs",
+        "tested",
+        "differing",
+        "event_paired",
+        "independent",
+        "descriptive",
+        "fewest_articles",
+        "statement",
+    ]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -370,7 +435,9 @@ def state_designs(pairs: int, tested: int, differing: int, designs: pd.Series) -
 def describe_method(tests: pd.DataFrame, family: str = "each measure") -> str:
     """A paragraph (Markdown) on how a table of comparisons was made and which designs its pairs got, for a report."""
     designs = tests["design"].value_counts() if len(tests) else pd.Series(dtype=int)
-    counted = ", ".join(f"{int(designs.get(d, 0))} {d}" for d in DESIGNS if designs.get(d, 0)) or "none"
+    counted = (
+        ", ".join(f"{int(designs.get(d, 0))} {d}" for d in DESIGNS if designs.get(d, 0)) or "none"
+    )
     return (
         "Articles are the unit of every comparison, never sentences: the sentences of one article share its writer and "
         "its event, so treating them as independent draws makes differences look surer than they are. When two outlets "
@@ -413,11 +480,17 @@ def describe_corpus_design(articles: pd.DataFrame) -> str:
             "comparison between outlets is tested, and every difference is between these articles, not evidence "
             "about how the outlets cover events."
         )
-    spread = f"Each outlet has {count_noun(int(per_outlet.min()), 'article')}" if per_outlet.min() == per_outlet.max() else (
-        f"Outlets have {per_outlet.min():,} to {per_outlet.max():,} articles"
+    spread = (
+        f"Each outlet has {count_noun(int(per_outlet.min()), 'article')}"
+        if per_outlet.min() == per_outlet.max()
+        else (f"Outlets have {per_outlet.min():,} to {per_outlet.max():,} articles")
     )
     text = f"{head} {spread}; intervals and comparisons take the article as the unit"
-    text += ", and outlets that cover the same events are compared event by event." if shared >= MIN_EVENTS else "."
+    text += (
+        ", and outlets that cover the same events are compared event by event."
+        if shared >= MIN_EVENTS
+        else "."
+    )
     if len(per_outlet) > MAX_PAIRWISE_GROUPS:
         text += f" With more than {MAX_PAIRWISE_GROUPS} outlets, each is compared with all the others pooled, not pair by pair."
     if single:

@@ -9,4 +9,6 @@ def add_article_column(frame: pd.DataFrame, articles: pd.DataFrame, column: str)
     """``frame`` with ``articles[column]`` joined on ``article_id`` (unchanged when it has the column)."""
     if column in frame.columns:
         return frame
-    return frame.merge(articles[["article_id", column]], on="article_id", how="left", validate="many_to_one")
+    return frame.merge(
+        articles[["article_id", column]], on="article_id", how="left", validate="many_to_one"
+    )

@@ -15,9 +15,23 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.stats.design import COMPARISON_COLUMNS, MIN_ARTICLES, article_interval, attach_groups, compare_by_article, plan_comparisons
+from analysis.stats.design import (
+    COMPARISON_COLUMNS,
+    MIN_ARTICLES,
+    article_interval,
+    attach_groups,
+    compare_by_article,
+    plan_comparisons,
+)
 from analysis.stats.frames import add_article_column
-from analysis.stats.uncertainty import DEFAULT_SEED, RESAMPLE_LIMIT, Moments, bootstrap_intervals, normal_interval, total_by_group
+from analysis.stats.uncertainty import (
+    DEFAULT_SEED,
+    RESAMPLE_LIMIT,
+    Moments,
+    bootstrap_intervals,
+    normal_interval,
+    total_by_group,
+)
 from analysis.text.quotes import count_sentence_voice_words
 
 TEST_COLUMNS = COMPARISON_COLUMNS
@@ -48,13 +62,20 @@ def count_authorial_hits(
     ``authorial_words``, then one integer column per label of every grouping,
     counting hits in authorial voice only.
     """
-    words = count_sentence_voice_words(sentences, articles, voice)[["article_id", "sentence_id", "authorial_words"]]
+    words = count_sentence_voice_words(sentences, articles, voice)[
+        ["article_id", "sentence_id", "authorial_words"]
+    ]
     authorial = hits[hits["voice"] == "authorial"]
     keys = ["article_id", "sentence_id"]
     table = words.set_index(keys)
     labels = []
     for column, names in groupings:
-        table = table.join(authorial.groupby(keys + [column]).size().unstack(column).reindex(columns=list(names), fill_value=0))
+        table = table.join(
+            authorial.groupby(keys + [column])
+            .size()
+            .unstack(column)
+            .reindex(columns=list(names), fill_value=0)
+        )
         labels.extend(names)
     return table.fillna(0).astype({name: int for name in labels}).reset_index()
 
@@ -74,13 +95,29 @@ def sum_rates_by_article(counts: pd.DataFrame, columns: list[str] | None = None)
     count column ``c``, ``c.hits``, ``c.hits_words`` (Σ hits × words) and
     ``c.hits_sq`` (Σ hits²).
     """
-    columns = columns if columns is not None else [c for c in counts.columns if c not in ("article_id", "sentence_id", "authorial_words")]
+    columns = (
+        columns
+        if columns is not None
+        else [
+            c for c in counts.columns if c not in ("article_id", "sentence_id", "authorial_words")
+        ]
+    )
     data = counts[counts["authorial_words"] > 0]
     words = data["authorial_words"].to_numpy(dtype="int64")
-    parts = {"words.units": np.ones(len(data), dtype="int64"), "words.sum": words, "words.sum_sq": words * words}
+    parts = {
+        "words.units": np.ones(len(data), dtype="int64"),
+        "words.sum": words,
+        "words.sum_sq": words * words,
+    }
     for column in columns:
         hits = data[column].to_numpy(dtype="int64")
-        parts.update({f"{column}.hits": hits, f"{column}.hits_words": hits * words, f"{column}.hits_sq": hits * hits})
+        parts.update(
+            {
+                f"{column}.hits": hits,
+                f"{column}.hits_words": hits * words,
+                f"{column}.hits_sq": hits * hits,
+            }
+        )
     frame = pd.DataFrame(parts, index=pd.Index(data["article_id"].to_numpy(), name="article_id"))
     return frame.groupby(level="article_id", sort=True).sum().reset_index()
 
@@ -134,12 +171,20 @@ def summarise_rates(
     approximation past :data:`~analysis.stats.uncertainty.RESAMPLE_LIMIT` units) and
     ``interval_unit`` ("article" or "sentence").
     """
-    sums = sums if sums is not None else sum_rates_by_article(counts, [column for _, column in measures])
+    sums = (
+        sums
+        if sums is not None
+        else sum_rates_by_article(counts, [column for _, column in measures])
+    )
     totals = total_by_group(sums, articles, by)
     data = add_article_column(counts, articles, by) if by != "article_id" else counts
     data = data[data["authorial_words"] > 0]
     frames = dict(iter(data.groupby(by, sort=True)))
-    per_article = dict(iter(add_article_column(sums, articles, by).groupby(by, sort=True))) if by != "article_id" else {}
+    per_article = (
+        dict(iter(add_article_column(sums, articles, by).groupby(by, sort=True)))
+        if by != "article_id"
+        else {}
+    )
     rows, samples, resampled = [], [], []
     for group, total in totals.iterrows():
         units = int(total["words.units"])
@@ -152,7 +197,9 @@ def summarise_rates(
             moments = rate_moments(total, column)
             if by_article:
                 article_sums = per_article[group]
-                low, high = article_interval(1000.0 * article_sums[f"{column}.hits"], article_sums["words.sum"], seed=seed)
+                low, high = article_interval(
+                    1000.0 * article_sums[f"{column}.hits"], article_sums["words.sum"], seed=seed
+                )
             elif units > RESAMPLE_LIMIT:
                 low, high = normal_interval(moments)
             else:
@@ -202,7 +249,11 @@ def compare_rates(
     rate of ``second``, per 1,000 words; with events, the mean over shared
     events of that difference).
     """
-    sums = sums if sums is not None else sum_rates_by_article(counts, [column for _, column in measures])
+    sums = (
+        sums
+        if sums is not None
+        else sum_rates_by_article(counts, [column for _, column in measures])
+    )
     groups, mode = plan_comparisons(articles, by)
     rows = []
     for labels, column in measures:
@@ -215,7 +266,9 @@ def compare_rates(
                 "hits": sums[f"{column}.hits"].astype(int),
             }
         )
-        pairs = compare_by_article(attach_groups(values, articles, by), groups, seed=seed, count_hits=True, mode=mode)
+        pairs = compare_by_article(
+            attach_groups(values, articles, by), groups, seed=seed, count_hits=True, mode=mode
+        )
         rows.extend({**labels, **pair} for pair in pairs)
     label_columns = list(dict.fromkeys(name for labels, _ in measures for name in labels))
     return pd.DataFrame(rows, columns=label_columns + TEST_COLUMNS)

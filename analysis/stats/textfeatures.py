@@ -33,7 +33,9 @@ _TOKEN = re.compile(r"(?u)\b\w\w+\b")
 """scikit-learn's default ``token_pattern``."""
 
 
-def count_with_vocabulary(texts: list[str], settings: dict, vocabulary: list[str]) -> sp.csr_matrix:
+def count_with_vocabulary(
+    texts: list[str], settings: dict, vocabulary: list[str]
+) -> sp.csr_matrix:
     """The counts ``make_counter(settings, vocabulary).transform(texts)`` gives, the same matrix, faster.
 
     Character n-grams within word boundaries (``char_wb``) never cross a word,
@@ -65,7 +67,10 @@ def count_with_vocabulary(texts: list[str], settings: dict, vocabulary: list[str
                 columns.extend(found)
         ends.append(len(columns))
     rows = np.repeat(np.arange(len(texts)), np.diff(ends))
-    counts = sp.coo_matrix((np.ones(len(columns), dtype=np.int64), (rows, np.asarray(columns, dtype=np.int64))), shape=(len(texts), len(vocabulary))).tocsr()
+    counts = sp.coo_matrix(
+        (np.ones(len(columns), dtype=np.int64), (rows, np.asarray(columns, dtype=np.int64))),
+        shape=(len(texts), len(vocabulary)),
+    ).tocsr()
     counts.sum_duplicates()
     counts.sort_indices()
     return counts
@@ -105,12 +110,26 @@ def round_significant(value: float) -> float:
     return float(f"{value:.6g}")
 
 
-def weigh_blocks(documents: dict[str, list[str]], recipe: dict, vocabularies: dict[str, list[str]], idf: dict[str, np.ndarray]) -> list[sp.csr_matrix]:
+def weigh_blocks(
+    documents: dict[str, list[str]],
+    recipe: dict,
+    vocabularies: dict[str, list[str]],
+    idf: dict[str, np.ndarray],
+) -> list[sp.csr_matrix]:
     """The TF-IDF matrix of each named list of documents, with that block's stored vocabulary and idf."""
-    return [weight_counts(count_with_vocabulary(texts, recipe[name], vocabularies[name]), idf[name]) for name, texts in documents.items()]
+    return [
+        weight_counts(count_with_vocabulary(texts, recipe[name], vocabularies[name]), idf[name])
+        for name, texts in documents.items()
+    ]
 
 
-def encode_linear_model(vocabularies: dict[str, list[str]], idf: dict[str, np.ndarray], coefficients: np.ndarray, intercept: float, **extra) -> str:
+def encode_linear_model(
+    vocabularies: dict[str, list[str]],
+    idf: dict[str, np.ndarray],
+    coefficients: np.ndarray,
+    intercept: float,
+    **extra,
+) -> str:
     """A fitted linear model on TF-IDF blocks as JSON (numbers to 6 significant digits, keys sorted); ``extra`` keys are added as they are."""
     payload = {
         "intercept": round_significant(intercept),
@@ -125,7 +144,9 @@ def encode_linear_model(vocabularies: dict[str, list[str]], idf: dict[str, np.nd
 def decode_linear_model(text: str) -> dict:
     """The payload of :func:`encode_linear_model`, with ``idf`` and ``coefficients`` as arrays."""
     payload = json.loads(text)
-    payload["idf"] = {name: np.array(values, dtype=float) for name, values in payload["idf"].items()}
+    payload["idf"] = {
+        name: np.array(values, dtype=float) for name, values in payload["idf"].items()
+    }
     payload["coefficients"] = np.array(payload["coefficients"], dtype=float)
     payload["intercept"] = float(payload["intercept"])
     return payload

@@ -68,18 +68,44 @@ class Moments:
         """The sums of ``values`` (and ``weights``)."""
         x = np.asarray(values, dtype=float)
         w = np.ones(len(x)) if weights is None else np.asarray(weights, dtype=float)
-        return cls(len(x), float(w.sum()), float((w * x).sum()), float((w * w).sum()), float((w * w * x).sum()), float((w * w * x * x).sum()), articles, hits)
+        return cls(
+            len(x),
+            float(w.sum()),
+            float((w * x).sum()),
+            float((w * w).sum()),
+            float((w * w * x).sum()),
+            float((w * w * x * x).sum()),
+            articles,
+            hits,
+        )
 
     @classmethod
     def unweighted(cls, units: int, total: float, total_sq: float, articles: int = 0) -> Moments:
         """The sums of ``units`` values of sum ``total`` and sum of squares ``total_sq``."""
-        return cls(int(units), float(units), float(total), float(units), float(total), float(total_sq), int(articles))
+        return cls(
+            int(units),
+            float(units),
+            float(total),
+            float(units),
+            float(total),
+            float(total_sq),
+            int(articles),
+        )
 
     def __add__(self, other: Moments) -> Moments:
         return Moments(*(a + b for a, b in zip(self._fields(), other._fields())))
 
     def _fields(self) -> tuple:
-        return (self.units, self.weight, self.weighted, self.weight_sq, self.weight_sq_value, self.weight_sq_value_sq, self.articles, self.hits)
+        return (
+            self.units,
+            self.weight,
+            self.weighted,
+            self.weight_sq,
+            self.weight_sq_value,
+            self.weight_sq_value_sq,
+            self.articles,
+            self.hits,
+        )
 
     @property
     def mean(self) -> float:
@@ -88,7 +114,12 @@ class Moments:
 
     def spread(self, centre: float) -> float:
         """Σ w²(x − centre)², the delta-method numerator of the variance of a ratio of sums."""
-        return max(0.0, self.weight_sq_value_sq - 2 * centre * self.weight_sq_value + centre * centre * self.weight_sq)
+        return max(
+            0.0,
+            self.weight_sq_value_sq
+            - 2 * centre * self.weight_sq_value
+            + centre * centre * self.weight_sq,
+        )
 
 
 def normal_interval(moments: Moments, level: float = 0.95) -> tuple[float, float]:
@@ -119,7 +150,12 @@ def normal_permutation_test(first: Moments, second: Moments) -> tuple[float, flo
     pooled = first + second
     n = pooled.units
     mean_weight = pooled.weight / n
-    variance = pooled.spread(pooled.mean) / mean_weight**2 / max(n - 1, 1) * (1 / first.units + 1 / second.units)
+    variance = (
+        pooled.spread(pooled.mean)
+        / mean_weight**2
+        / max(n - 1, 1)
+        * (1 / first.units + 1 / second.units)
+    )
     if variance <= 0:
         return (observed, 1.0 if observed == 0 else 0.0)
     return (observed, math.erfc(abs(observed) / math.sqrt(2 * variance)))
@@ -132,10 +168,22 @@ def total_by_group(sums: pd.DataFrame, articles: pd.DataFrame, by: str) -> pd.Da
     gains an ``X.articles`` column (articles with a unit). Indexed by ``by``,
     groups sorted.
     """
-    data = sums if by in sums.columns else sums.merge(articles[["article_id", by]], on="article_id", how="left", validate="one_to_one")
+    data = (
+        sums
+        if by in sums.columns
+        else sums.merge(
+            articles[["article_id", by]], on="article_id", how="left", validate="one_to_one"
+        )
+    )
     data = data.sort_values("article_id", kind="stable")
     value_columns = [c for c in sums.columns if c != "article_id"]
-    counted = data[value_columns].assign(**{c.replace(".units", ".articles"): (data[c] > 0).astype(int) for c in value_columns if c.endswith(".units")})
+    counted = data[value_columns].assign(
+        **{
+            c.replace(".units", ".articles"): (data[c] > 0).astype(int)
+            for c in value_columns
+            if c.endswith(".units")
+        }
+    )
     return counted.groupby(data[by].to_numpy(), sort=True).sum()
 
 
@@ -227,16 +275,28 @@ def bootstrap_intervals(
             picks = ready[1]
             if weights is not None and shared[0] is not weights:
                 shared = (weights, np.take(np.asarray(weights, dtype=float), picks).sum(axis=1))
-            stats = _resampled_means(values, weights, picks, shared[1] if weights is not None else None)
+            stats = _resampled_means(
+                values, weights, picks, shared[1] if weights is not None else None
+            )
         else:
-            stats = np.concatenate([_resampled_means(values, weights, picks) for picks in _bootstrap_picks(n, resamples, seed)])
+            stats = np.concatenate(
+                [
+                    _resampled_means(values, weights, picks)
+                    for picks in _bootstrap_picks(n, resamples, seed)
+                ]
+            )
         stats = stats[~np.isnan(stats)] if np.isnan(stats).any() else stats
         if len(stats):
             results[i] = _percentile_interval(stats, level)
     return results
 
 
-def _resampled_means(values: np.ndarray, weights: np.ndarray | None, picks: np.ndarray, totals: np.ndarray | None = None) -> np.ndarray:
+def _resampled_means(
+    values: np.ndarray,
+    weights: np.ndarray | None,
+    picks: np.ndarray,
+    totals: np.ndarray | None = None,
+) -> np.ndarray:
     """The (weighted) mean of each resample: one row of ``picks`` each (row numbers as ``np.intp``).
 
     ``totals``: each resample's sum of the weights, when already known (the
@@ -250,13 +310,20 @@ def _resampled_means(values: np.ndarray, weights: np.ndarray | None, picks: np.n
         return np.take(values * w, picks).sum(axis=1) / totals
 
 
-def resample_means(values: np.ndarray, weights: np.ndarray | None, resamples: int = 2000, seed: int = DEFAULT_SEED) -> np.ndarray:
+def resample_means(
+    values: np.ndarray, weights: np.ndarray | None, resamples: int = 2000, seed: int = DEFAULT_SEED
+) -> np.ndarray:
     """The (weighted) mean of each of ``resamples`` bootstrap resamples of ``values``, drawn batch by batch (the same
     for the same size, resamples and seed); NaN where a resample's weights add up to nothing."""
     values = np.asarray(values, dtype=float)
     if len(values) == 0:
         return np.full(resamples, np.nan)
-    return np.concatenate([_resampled_means(values, weights, picks) for picks in _bootstrap_picks(len(values), resamples, seed)])
+    return np.concatenate(
+        [
+            _resampled_means(values, weights, picks)
+            for picks in _bootstrap_picks(len(values), resamples, seed)
+        ]
+    )
 
 
 def percentile_interval(stats: np.ndarray, level: float = 0.95) -> tuple[float, float]:
@@ -273,7 +340,9 @@ def _percentile_interval(stats: np.ndarray, level: float) -> tuple[float, float]
     floats are the same; a test compares them.
     """
     positions = _percentile_positions(len(stats), level)
-    ranked = np.partition(stats, sorted({i for below, above, _ in positions for i in (below, above)}))
+    ranked = np.partition(
+        stats, sorted({i for below, above, _ in positions for i in (below, above)})
+    )
     ends = []
     for below, above, gamma in positions:
         a, b = float(ranked[below]), float(ranked[above])
@@ -318,7 +387,11 @@ def _cached_picks(n: int, resamples: int, seed: int) -> np.ndarray:
     Per-article intervals resample many groups of the same few sizes; the
     draws, not the arithmetic, were a third of their time.
     """
-    picks = np.random.default_rng(seed).integers(0, n, (resamples, n)).astype(np.min_scalar_type(n - 1))
+    picks = (
+        np.random.default_rng(seed)
+        .integers(0, n, (resamples, n))
+        .astype(np.min_scalar_type(n - 1))
+    )
     picks.setflags(write=False)
     return picks
 
@@ -343,8 +416,12 @@ def permutation_test(
     second = np.asarray(second, dtype=float)
     if len(first) == 0 or len(second) == 0:
         return (float("nan"), float("nan"))
-    w_first = np.ones(len(first)) if weights_first is None else np.asarray(weights_first, dtype=float)
-    w_second = np.ones(len(second)) if weights_second is None else np.asarray(weights_second, dtype=float)
+    w_first = (
+        np.ones(len(first)) if weights_first is None else np.asarray(weights_first, dtype=float)
+    )
+    w_second = (
+        np.ones(len(second)) if weights_second is None else np.asarray(weights_second, dtype=float)
+    )
     observed = _weighted_mean(first, w_first) - _weighted_mean(second, w_second)
     pooled = np.concatenate([first, second])
     weights = np.concatenate([w_first, w_second])
@@ -361,7 +438,9 @@ def permutation_test(
                 diffs = v[:, :m].sum(axis=1) / m - v[:, m:].sum(axis=1) / (n - m)
             else:
                 w = np.take(weights, order)
-                diffs = v[:, :m].sum(axis=1) / w[:, :m].sum(axis=1) - v[:, m:].sum(axis=1) / w[:, m:].sum(axis=1)
+                diffs = v[:, :m].sum(axis=1) / w[:, :m].sum(axis=1) - v[:, m:].sum(axis=1) / w[
+                    :, m:
+                ].sum(axis=1)
         extreme += int(np.sum(np.abs(diffs) >= abs(observed) - 1e-12))
     return (float(observed), (extreme + 1) / (resamples + 1))
 

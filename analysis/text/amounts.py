@@ -69,7 +69,13 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
         groups = match.groupdict()
         if groups["number"] is not None:
             number = float(groups["number"].replace(",", "") + (groups["decimal"] or ""))
-            plain = not (groups["currency"] or groups["decimal"] or groups["percent"] or groups["scale"] or "," in groups["number"])
+            plain = not (
+                groups["currency"]
+                or groups["decimal"]
+                or groups["percent"]
+                or groups["scale"]
+                or "," in groups["number"]
+            )
             if plain and (1900 <= number <= 2100 or _follows_month(text, match.start())):
                 continue
             for word in re.findall(r"[a-z]+", (groups["scale"] or "").lower()):

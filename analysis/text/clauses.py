@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 WORD = re.compile(r"[^\W_][\w’'.&-]*")
-CLAUSE_MARKS = ",;:—–()“”\"«»"
+CLAUSE_MARKS = ',;:—–()“”"«»'
 """Marks that end a clause: a source phrase is read back to the last of them."""
 AUXILIARIES = frozenset(
     "has have had was were is are be been being would will could can may might did does do also later earlier then again since "
@@ -43,7 +43,9 @@ def bare_word(word: str) -> str:
     return word.lower().rstrip(".").replace("’", "'")
 
 
-ADVERBS = frozenset("often also still never always sometimes widely frequently repeatedly once again even just already".split())
+ADVERBS = frozenset(
+    "often also still never always sometimes widely frequently repeatedly once again even just already".split()
+)
 
 
 def is_adverb(word: str) -> bool:
@@ -51,7 +53,9 @@ def is_adverb(word: str) -> bool:
     return word in ADVERBS or (word.endswith("ly") and len(word) > 4)
 
 
-TAG = re.compile(r"\(?(?:[DRI]|Dem|Rep|Ind)[-–][A-Z][A-Za-z.]*\.?\)?|\d{1,3}|\d+ years? old", re.IGNORECASE)
+TAG = re.compile(
+    r"\(?(?:[DRI]|Dem|Rep|Ind)[-–][A-Z][A-Za-z.]*\.?\)?|\d{1,3}|\d+ years? old", re.IGNORECASE
+)
 """Words that stand beside a name but never name a speaker: a party-and-state tag ("D-Conn.", "R-TX"), an age."""
 
 

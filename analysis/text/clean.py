@@ -49,7 +49,12 @@ import pandas as pd
 from analysis.resources.lists import read_wordlist
 from analysis.text.segment import count_words, find_words, sentence_starters
 
-KEPT_AS = {"headline": "headline", "credit_line": "credit", "byline": "byline", "reading_meta": "byline"}
+KEPT_AS = {
+    "headline": "headline",
+    "credit_line": "credit",
+    "byline": "byline",
+    "reading_meta": "byline",
+}
 """Rules whose lines leave the text but are kept as article metadata."""
 
 END_RULES = frozenset({"related_heading", "end_of_article", "subscription", "credit_line"})
@@ -111,7 +116,9 @@ def _line_rules() -> tuple[tuple[str, str, re.Pattern], ...]:
     rules = []
     for row in rows:
         rule, scope, pattern = row.split("\t")
-        anchored = {"line": rf"^(?:{pattern})$", "start": rf"^(?:{pattern})", "contains": pattern}[scope]
+        anchored = {"line": rf"^(?:{pattern})$", "start": rf"^(?:{pattern})", "contains": pattern}[
+            scope
+        ]
         rules.append((rule, scope, re.compile(anchored, re.IGNORECASE)))
     return tuple(rules)
 
@@ -148,7 +155,11 @@ def match_line_rule(text: str) -> str:
     if tokens and all(t in _share_words() for t in tokens if t):
         return "share_bar"
     parts = [p for p in _BREADCRUMB_RE.split(text) if p]
-    if ("»" in text or "›" in text) and len(parts) >= 2 and all(count_words(p) <= 12 for p in parts):
+    if (
+        ("»" in text or "›" in text)
+        and len(parts) >= 2
+        and all(count_words(p) <= 12 for p in parts)
+    ):
         return "breadcrumb"
     items = _MENU_BAR_RE.split(text)
     if len(items) >= 3 and all(1 <= count_words(item) <= 3 for item in items):
@@ -162,7 +173,9 @@ def match_line_rule(text: str) -> str:
 
 def find_first_prose(lines: list[Line], rules: dict[int, str]) -> int:
     """Index of the first line of prose that no rule removed; ``len(lines)`` if none."""
-    return next((i for i, line in enumerate(lines) if is_prose(line.text) and not rules.get(i)), len(lines))
+    return next(
+        (i for i, line in enumerate(lines) if is_prose(line.text) and not rules.get(i)), len(lines)
+    )
 
 
 def find_headline(lines: list[Line], rules: dict[int, str], hint: str = "") -> int | None:
@@ -201,7 +214,9 @@ def find_article_end(lines: list[Line], rules: dict[int, str], body_start: int) 
     return None
 
 
-def find_related_blocks(lines: list[Line], rules: dict[int, str], start: int, stop: int) -> dict[int, str]:
+def find_related_blocks(
+    lines: list[Line], rules: dict[int, str], start: int, stop: int
+) -> dict[int, str]:
     """Short lines after a related-posts heading inside the body, up to the next prose."""
     found = {}
     i = start
@@ -218,7 +233,9 @@ def find_related_blocks(lines: list[Line], rules: dict[int, str], start: int, st
     return found
 
 
-def find_caption_repeats(lines: list[Line], rules: dict[int, str], window: int = 3) -> dict[int, str]:
+def find_caption_repeats(
+    lines: list[Line], rules: dict[int, str], window: int = 3
+) -> dict[int, str]:
     """Lines near a removed caption that repeat most of its words."""
     found = {}
     for i, rule in list(rules.items()):
@@ -236,7 +253,9 @@ def find_caption_repeats(lines: list[Line], rules: dict[int, str], window: int =
     return found
 
 
-def find_promo_blocks(lines: list[Line], rules: dict[int, str], start: int, stop: int) -> dict[int, str]:
+def find_promo_blocks(
+    lines: list[Line], rules: dict[int, str], start: int, stop: int
+) -> dict[int, str]:
     """Embedded promotion cards inside the body (see rule 5)."""
     found: dict[int, str] = {}
     i = start
@@ -282,7 +301,9 @@ def clean_article(raw_text: str, headline_hint: str = "") -> CleanArticle:
         body_start = headline_at + 1
     else:
         first_prose = find_first_prose(lines, rules)
-        body_start = first_prose if first_prose < len(lines) else 0  # no prose: the body is every line
+        body_start = (
+            first_prose if first_prose < len(lines) else 0
+        )  # no prose: the body is every line
 
     end_at = find_article_end(lines, rules, body_start)
     stop = len(lines) if end_at is None else end_at
@@ -320,7 +341,14 @@ def clean_corpus(articles: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd
         raw_counts.append(len(result.paragraphs) + len(result.removed))
         removed_counts.append(len(result.removed))
         paragraphs.extend(
-            {"article_id": row.article_id, "paragraph_id": k, "start": s, "end": e, "raw_line": n, "kind": kind}
+            {
+                "article_id": row.article_id,
+                "paragraph_id": k,
+                "start": s,
+                "end": e,
+                "raw_line": n,
+                "kind": kind,
+            }
             for k, (s, e, n, kind) in enumerate(result.paragraphs)
         )
         removed.extend({"article_id": row.article_id, **r} for r in result.removed)
@@ -346,7 +374,9 @@ def _assemble(lines: list[Line], rules: dict[int, str]) -> CleanArticle:
         rule = rules.get(i)
         if rule:
             kept_as = KEPT_AS.get(rule, "")
-            result.removed.append({"line": line.number, "text": line.text, "rule": rule, "kept_as": kept_as})
+            result.removed.append(
+                {"line": line.number, "text": line.text, "rule": rule, "kept_as": kept_as}
+            )
             if kept_as == "headline":
                 result.headline = line.text
             elif kept_as:

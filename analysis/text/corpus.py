@@ -85,7 +85,10 @@ def load_corpus_folder(folder: str | Path, max_bytes: int = MAX_BYTES) -> pd.Dat
     metadata = _read_folder_metadata(folder, files, problems)
     if not files:
         problems.append(f"{folder}: no .txt or .html article files in this folder")
-    ids = name_articles([p for name, p in files.items() if name not in metadata], {str(m["article_id"]).strip() for m in metadata.values()})
+    ids = name_articles(
+        [p for name, p in files.items() if name not in metadata],
+        {str(m["article_id"]).strip() for m in metadata.values()},
+    )
     rows = []
     for name, p in files.items():
         meta = metadata.get(name)
@@ -95,7 +98,9 @@ def load_corpus_folder(folder: str | Path, max_bytes: int = MAX_BYTES) -> pd.Dat
             if (folder / METADATA_FILE).exists():
                 flags.append(f"no row in {METADATA_FILE}; id taken from the file name")
             if ids[name] != p.stem:
-                flags.append(f"the file name is not a valid id (letters, digits, '.', '_', '-'); id '{ids[name]}' made from it")
+                flags.append(
+                    f"the file name is not a valid id (letters, digits, '.', '_', '-'); id '{ids[name]}' made from it"
+                )
         text, headline = _read_article_file(p, max_bytes, problems)
         if text is None:
             continue
@@ -125,7 +130,10 @@ def make_safe_id(name: str, taken: set[str] = frozenset()) -> str:
     is not in ``taken``; ``article`` when nothing is left."""
     from anyascii import anyascii
 
-    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", anyascii(name)).strip("-._")[:190].rstrip("-._") or "article"
+    slug = (
+        re.sub(r"[^A-Za-z0-9._-]+", "-", anyascii(name)).strip("-._")[:190].rstrip("-._")
+        or "article"
+    )
     candidate, number = slug, 1
     while candidate in taken:
         number += 1
@@ -142,7 +150,9 @@ def load_corpus_table(path: str | Path, max_bytes: int = MAX_BYTES) -> pd.DataFr
     return _finish(rows, problems, [str(path)])
 
 
-def iter_corpus_chunks(path: str | Path, size: int, max_bytes: int = MAX_BYTES) -> Iterator[pd.DataFrame]:
+def iter_corpus_chunks(
+    path: str | Path, size: int, max_bytes: int = MAX_BYTES
+) -> Iterator[pd.DataFrame]:
     """Load a table file ``size`` rows at a time: the same columns as :func:`load_corpus_table`.
 
     Each chunk is sorted by ``article_id``; sources name the row in the whole
@@ -186,7 +196,9 @@ def read_table_batches(path: str | Path, size: int | None) -> Iterator[pd.DataFr
         raise InputProblem([f"{path}: not a table file ({', '.join(TABLE_SUFFIXES)})"])
     try:
         if suffix == ".csv":
-            batches = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8", chunksize=size)
+            batches = pd.read_csv(
+                path, dtype=str, keep_default_na=False, encoding="utf-8", chunksize=size
+            )
         elif suffix == ".jsonl":
             batches = pd.read_json(path, lines=True, dtype=False, encoding="utf-8", chunksize=size)
         elif size is None:
@@ -198,14 +210,28 @@ def read_table_batches(path: str | Path, size: int | None) -> Iterator[pd.DataFr
             batches = (batch.to_pandas() for batch in parquet.iter_batches(batch_size=size))
         for batch in [batches] if size is None else batches:
             if suffix == ".jsonl" and not all(isinstance(c, str) for c in batch.columns):
-                raise ValueError("a line is not a JSON object")  # a list's items become numbered columns
+                raise ValueError(
+                    "a line is not a JSON object"
+                )  # a list's items become numbered columns
             yield batch
     except UnicodeDecodeError as err:
-        raise InputProblem([f"{path}: not valid UTF-8 (tried encoding utf-8: {err.reason} at byte {err.start})"]) from None
-    except (OSError, ValueError, TypeError) as err:  # parse errors are ValueErrors (TypeError: a JSONL line not an object)
-        bad = find_bad_json_line(path) if suffix == ".jsonl" and not isinstance(err, OSError) else None
+        raise InputProblem(
+            [f"{path}: not valid UTF-8 (tried encoding utf-8: {err.reason} at byte {err.start})"]
+        ) from None
+    except (
+        OSError,
+        ValueError,
+        TypeError,
+    ) as err:  # parse errors are ValueErrors (TypeError: a JSONL line not an object)
+        bad = (
+            find_bad_json_line(path)
+            if suffix == ".jsonl" and not isinstance(err, OSError)
+            else None
+        )
         where = f"{path}, line {bad[0]}" if bad else str(path)
-        raise InputProblem([f"{where}: cannot be read as {suffix[1:].upper()} ({bad[1] if bad else err})"]) from None
+        raise InputProblem(
+            [f"{where}: cannot be read as {suffix[1:].upper()} ({bad[1] if bad else err})"]
+        ) from None
 
 
 def find_bad_json_line(path: Path) -> tuple[int, str] | None:
@@ -227,12 +253,16 @@ def find_bad_json_line(path: Path) -> tuple[int, str] | None:
 def _has_ids(table: pd.DataFrame, path: Path) -> bool:
     if "text" not in table.columns:
         raise InputProblem(
-            [f"{path}: no 'text' column (columns found: {', '.join(map(str, table.columns)) or 'none'})"]
+            [
+                f"{path}: no 'text' column (columns found: {', '.join(map(str, table.columns)) or 'none'})"
+            ]
         )
     return "article_id" in table.columns
 
 
-def _table_rows(table: pd.DataFrame, path: Path, first: int, has_ids: bool, max_bytes: int, problems: list[str]) -> list[dict]:
+def _table_rows(
+    table: pd.DataFrame, path: Path, first: int, has_ids: bool, max_bytes: int, problems: list[str]
+) -> list[dict]:
     """Article rows from a table's records; row numbers count from ``first`` + 1."""
     rows = []
     for i, record in enumerate(table.to_dict(orient="records"), first):
@@ -240,10 +270,14 @@ def _table_rows(table: pd.DataFrame, path: Path, first: int, has_ids: bool, max_
         source = f"{path.name}, row {i + 1}"
         text = record.pop("text", None)  # a later chunk of a JSONL file may lack the field
         if not isinstance(text, str):
-            problems.append(f"{where}: 'text' is {'missing' if _is_missing(text) else type(text).__name__}, not text")
+            problems.append(
+                f"{where}: 'text' is {'missing' if _is_missing(text) else type(text).__name__}, not text"
+            )
             continue
         if len(text.encode("utf-8")) > max_bytes:
-            problems.append(f"{where}: text is {_size(len(text.encode('utf-8')))}, over the limit of {_size(max_bytes)} for one article")
+            problems.append(
+                f"{where}: text is {_size(len(text.encode('utf-8')))}, over the limit of {_size(max_bytes)} for one article"
+            )
             continue
         if not text.strip():
             problems.append(f"{where}: 'text' is empty")
@@ -261,7 +295,9 @@ def read_text_bytes(data: bytes, where: str) -> str:
         raise InputProblem([f"{where}: the file is empty"])
     head = data[:8192]
     if b"\x00" in head or sum(b < 9 or 13 < b < 32 for b in head) > len(head) * 0.05:
-        raise InputProblem([f"{where}: looks like a binary file (NUL or control bytes), not text or HTML"])
+        raise InputProblem(
+            [f"{where}: looks like a binary file (NUL or control bytes), not text or HTML"]
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -280,7 +316,9 @@ def read_text_bytes(data: bytes, where: str) -> str:
 def _read_article_file(p: Path, max_bytes: int, problems: list[str]) -> tuple[str | None, str]:
     size = p.stat().st_size
     if size > max_bytes:
-        problems.append(f"{p}: the file is {_size(size)}, over the limit of {_size(max_bytes)} for one article (a whole site or a book?)")
+        problems.append(
+            f"{p}: the file is {_size(size)}, over the limit of {_size(max_bytes)} for one article (a whole site or a book?)"
+        )
         return None, ""
     try:
         text = read_text_bytes(p.read_bytes(), str(p))
@@ -295,17 +333,23 @@ def _read_article_file(p: Path, max_bytes: int, problems: list[str]) -> tuple[st
 def _extract_html(html: str, p: Path, problems: list[str]) -> tuple[str | None, str]:
     import trafilatura
 
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
+    doc = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=False
+    )
     text = (doc.text or "").strip() if doc is not None else ""
     if not text:
         problems.append(f"{p}: no article text could be extracted from this HTML")
         return None, ""
     # trafilatura puts one paragraph on each line; a blank line between them keeps
     # the paragraph structure the cleaner expects from captured text.
-    return "\n\n".join(line for line in text.split("\n") if line.strip()), (doc.title or "").strip()
+    return "\n\n".join(line for line in text.split("\n") if line.strip()), (
+        doc.title or ""
+    ).strip()
 
 
-def _read_folder_metadata(folder: Path, files: dict[str, Path], problems: list[str]) -> dict[str, dict]:
+def _read_folder_metadata(
+    folder: Path, files: dict[str, Path], problems: list[str]
+) -> dict[str, dict]:
     path = folder / METADATA_FILE
     if not path.exists():
         return {}
@@ -333,11 +377,15 @@ def _read_folder_metadata(folder: Path, files: dict[str, Path], problems: list[s
 
 def _read_table(path: Path) -> pd.DataFrame:
     if path.suffix.lower() not in TABLE_SUFFIXES:
-        raise InputProblem([f"{path}: not a corpus folder or a table file ({', '.join(TABLE_SUFFIXES)})"])
+        raise InputProblem(
+            [f"{path}: not a corpus folder or a table file ({', '.join(TABLE_SUFFIXES)})"]
+        )
     return next(read_table_batches(path, None))
 
 
-def _finish(rows: list[dict], problems: list[str], sources: list[str] | None = None) -> pd.DataFrame:
+def _finish(
+    rows: list[dict], problems: list[str], sources: list[str] | None = None
+) -> pd.DataFrame:
     ids: dict[str, str] = {}
     for row in rows:
         article_id = str(row["article_id"]).strip()
@@ -348,13 +396,20 @@ def _finish(rows: list[dict], problems: list[str], sources: list[str] | None = N
                 "(it names output files)"
             )
         elif article_id in ids:
-            problems.append(f"{row['source']}: duplicate article id '{article_id}' (also {ids[article_id]})")
+            problems.append(
+                f"{row['source']}: duplicate article id '{article_id}' (also {ids[article_id]})"
+            )
         else:
             ids[article_id] = row["source"]
     if problems:
         raise InputProblem(problems)
     if not rows:
-        raise InputProblem([f"{source}: no articles (the table has no rows)" for source in sources or ["the corpus"]])
+        raise InputProblem(
+            [
+                f"{source}: no articles (the table has no rows)"
+                for source in sources or ["the corpus"]
+            ]
+        )
     for row in rows:
         language = flag_language(row["raw_text"])
         if language:

@@ -35,7 +35,14 @@ from analysis.resources.lists import read_wordlist
 
 PARTICLES = frozenset("de van von der den da di du le la bin ibn al dos das del ter".split())
 SUFFIXES = frozenset("Jr. Jr Sr. Sr II III IV".split())
-COURTESY = {"Mr.": "male", "Mr": "male", "Mrs.": "female", "Mrs": "female", "Ms.": "female", "Ms": "female"}
+COURTESY = {
+    "Mr.": "male",
+    "Mr": "male",
+    "Mrs.": "female",
+    "Mrs": "female",
+    "Ms.": "female",
+    "Ms": "female",
+}
 ROLE_WORDS = {
     "sen.": "senator",
     "sens.": "senator",
@@ -66,8 +73,9 @@ ROLE_SYNONYMS = {
     "senators": "senator",
 }
 """Office nouns that name the same office, by the one they are read as ("the congressman" is the representative)."""
-_NOT_ROLES = frozenset("former then incoming outgoing sitting current newly elected re-elected late de facto self-declared acting mr. mrs. ms. mr mrs ms".split())
-
+_NOT_ROLES = frozenset(
+    "former then incoming outgoing sitting current newly elected re-elected late de facto self-declared acting mr. mrs. ms. mr mrs ms".split()
+)
 
 
 @dataclass(frozen=True)
@@ -90,7 +98,9 @@ class PersonMention:
 @lru_cache(maxsize=1)
 def name_stopwords() -> frozenset[str]:
     """The words of ``name_stopwords.txt`` and ``sentence_starters.txt``: never part of a person's name."""
-    return frozenset(read_wordlist("name_stopwords.txt")) | frozenset(read_wordlist("sentence_starters.txt"))
+    return frozenset(read_wordlist("name_stopwords.txt")) | frozenset(
+        read_wordlist("sentence_starters.txt")
+    )
 
 
 _DIGIT = re.compile(r"\d")
@@ -117,16 +127,27 @@ def _strip_possessive(word: str) -> tuple[str, bool]:
 def _candidate_pattern(titles: frozenset[str]) -> re.Pattern:
     """A word that may stand in a run: capitalised, or a lower-case title word or particle ("former", "spokesman", "de")."""
     lower = sorted({w for w in titles | PARTICLES if not w[:1].isupper()}, key=len, reverse=True)
-    return re.compile(r"(?<![\w’'.-])(?:[A-Z][\w’'.-]*|(?:" + "|".join(re.escape(w) for w in lower) + r")(?![\w’'-]))")
+    return re.compile(
+        r"(?<![\w’'.-])(?:[A-Z][\w’'.-]*|(?:"
+        + "|".join(re.escape(w) for w in lower)
+        + r")(?![\w’'-]))"
+    )
 
 
-def _runs(text: str, start: int, end: int, titles: frozenset[str]) -> list[list[tuple[int, int, str]]]:
+def _runs(
+    text: str, start: int, end: int, titles: frozenset[str]
+) -> list[list[tuple[int, int, str]]]:
     """Runs of capitalised words, particles and title words separated by single spaces; a possessive ends a run."""
     runs: list[list[tuple[int, int, str]]] = []
     current: list[tuple[int, int, str]] = []
     for match in _candidate_pattern(titles).finditer(text, start, end):
         word, possessive = _strip_possessive(match.group())
-        if word.endswith(".") and word not in titles and word not in SUFFIXES and not _INITIALS.fullmatch(word):
+        if (
+            word.endswith(".")
+            and word not in titles
+            and word not in SUFFIXES
+            and not _INITIALS.fullmatch(word)
+        ):
             word = word[:-1]  # a sentence's last word: "said Mark Warner."
         fits = word[:1].isupper() or word in titles or word in PARTICLES
         joined = current and text[current[-1][1] : match.start()] == " "
@@ -144,18 +165,27 @@ def _runs(text: str, start: int, end: int, titles: frozenset[str]) -> list[list[
     return runs
 
 
-def _split_run(run: list[tuple[int, int, str]], titles: frozenset[str], stops: frozenset[str]) -> tuple[list, list] | None:
+def _split_run(
+    run: list[tuple[int, int, str]], titles: frozenset[str], stops: frozenset[str]
+) -> tuple[list, list] | None:
     """The title words before the last name of a run and its name words, or None when no name is left.
 
     Title words count as titles only before a name begins ("Sen. Mark Warner"; "Martin Luther King Jr."
     keeps "King"); a stop word ends any name before it ("Trump Tower").
     """
     while run and not _is_name_word(run[-1][2]):
-        run = run[:-1]  # "Sen. Mark Warner then left": a lower-case title word after a name is not part of it
+        run = run[
+            :-1
+        ]  # "Sen. Mark Warner then left": a lower-case title word after a name is not part of it
     name_start = None
     for k, (_, _, word) in enumerate(run):
-        if word in stops or (word in titles and (name_start is None or (word.endswith(".") and word not in SUFFIXES))):
-            name_start = None  # "Independent Sen. Angus King": an abbreviated title is never inside a name
+        if word in stops or (
+            word in titles
+            and (name_start is None or (word.endswith(".") and word not in SUFFIXES))
+        ):
+            name_start = (
+                None  # "Independent Sen. Angus King": an abbreviated title is never inside a name
+            )
         elif name_start is None:
             name_start = k
     if name_start is None:
@@ -193,10 +223,19 @@ def _surname(tokens: list[str]) -> str:
 @lru_cache(maxsize=8)
 def _split_stops(stops: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
     """The names of more than one word (never a whole name) and the single words never in a name, with :func:`name_stopwords`."""
-    return frozenset(s for s in stops if " " in s), frozenset(s for s in stops if " " not in s) | name_stopwords()
+    return frozenset(s for s in stops if " " in s), frozenset(
+        s for s in stops if " " not in s
+    ) | name_stopwords()
 
 
-def find_people(text: str, start: int = 0, end: int | None = None, titles: frozenset[str] = frozenset(), stops: frozenset[str] = frozenset(), actors: dict[str, str] | None = None) -> list[PersonMention]:
+def find_people(
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    titles: frozenset[str] = frozenset(),
+    stops: frozenset[str] = frozenset(),
+    actors: dict[str, str] | None = None,
+) -> list[PersonMention]:
     """Every person named in ``text[start:end]``, in order (see the module docstring).
 
     ``titles``: title words (``actor_titles.txt``); ``stops``: words and names
@@ -216,10 +255,23 @@ def find_people(text: str, start: int = 0, end: int | None = None, titles: froze
             continue
         title, name = split
         tokens = [w for _, _, w in name]
-        if any(" ".join([w for _, _, w in title[k:]] + tokens) in places for k in range(len(title) + 1)):
+        if any(
+            " ".join([w for _, _, w in title[k:]] + tokens) in places
+            for k in range(len(title) + 1)
+        ):
             continue  # "Saudi Arabia", "Sierra Leone": a country, whatever title words stand before it
         courtesy = next((COURTESY[w] for _, _, w in title if w in COURTESY), "")
-        found.append((name[0][0], name[-1][1], tokens, _role(title), courtesy, title[0][0] if title else name[0][0], bool(title)))
+        found.append(
+            (
+                name[0][0],
+                name[-1][1],
+                tokens,
+                _role(title),
+                courtesy,
+                title[0][0] if title else name[0][0],
+                bool(title),
+            )
+        )
     full: dict[tuple[str, str], list[str]] = {}
     for _, _, tokens, _, _, _, _ in found:
         core = [t for t in tokens if t not in SUFFIXES]
@@ -233,10 +285,14 @@ def find_people(text: str, start: int = 0, end: int | None = None, titles: froze
         if len(core) >= 2:
             by_surname.setdefault(_surname(tokens), []).append((s, (_surname(tokens), core[0])))
         elif titled and core:
-            by_surname.setdefault(_surname(tokens), []).append((s, (_surname(tokens), "")))  # "President Trump": a person by title alone
+            by_surname.setdefault(_surname(tokens), []).append(
+                (s, (_surname(tokens), ""))
+            )  # "President Trump": a person by title alone
     for surname, keys in by_surname.items():
         named = [(at, key) for at, key in keys if key[1]]
-        by_surname[surname] = [(at, named[0][1] if not key[1] and named else key) for at, key in keys]  # a title alone joins the full name
+        by_surname[surname] = [
+            (at, named[0][1] if not key[1] and named else key) for at, key in keys
+        ]  # a title alone joins the full name
     mentions, genders = [], {}
     for s, e, tokens, role, courtesy, title_start, titled in found:
         core = [t for t in tokens if t not in SUFFIXES]
@@ -249,8 +305,13 @@ def find_people(text: str, start: int = 0, end: int | None = None, titles: froze
         else:
             continue
         name = " ".join(full.get(key, tokens))
-        name = actors.get(name) or (actors.get(surname) if len(name.split()) == 1 else None) or name
+        name = (
+            actors.get(name) or (actors.get(surname) if len(name.split()) == 1 else None) or name
+        )
         if courtesy:
             genders.setdefault(name, courtesy)
         mentions.append((s, e, text[s:e], name, role, title_start))
-    return [PersonMention(s, e, written, name, role, genders.get(name, ""), title_start) for s, e, written, name, role, title_start in mentions]
+    return [
+        PersonMention(s, e, written, name, role, genders.get(name, ""), title_start)
+        for s, e, written, name, role, title_start in mentions
+    ]

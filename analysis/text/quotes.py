@@ -83,7 +83,10 @@ def _nest(quotations: list[Quotation]) -> list[Quotation]:
         if q.end <= reach:
             nested.add(q)
         reach = max(reach, q.end)
-    return [Quotation(q.start, q.end, q.open_mark, q.close_mark, q.status, 2) if q in nested else q for q in quotations]
+    return [
+        Quotation(q.start, q.end, q.open_mark, q.close_mark, q.status, 2) if q in nested else q
+        for q in quotations
+    ]
 
 
 def _as_double_mark(match: re.Match) -> str:
@@ -134,7 +137,9 @@ def _opens_quotation(text: str, pos: int) -> bool:
     return pos < len(text) and text[pos] in DOUBLE_OPEN + '"'
 
 
-def _pair_double_marks(text: str, start: int, end: int, carried: bool, next_opens: bool) -> tuple[list[Quotation], bool]:
+def _pair_double_marks(
+    text: str, start: int, end: int, carried: bool, next_opens: bool
+) -> tuple[list[Quotation], bool]:
     """Double-mark quotations of one paragraph, and whether the last one runs on."""
     spans = []
     open_at: int | None = None
@@ -153,7 +158,9 @@ def _pair_double_marks(text: str, start: int, end: int, carried: bool, next_open
                 spans.append(Quotation(begin, i + 1, "", ch, "unopened", 1))
                 last_end = i + 1
         elif ch in DOUBLE_OPEN:
-            spans.append(Quotation(open_at, _trim_end(text, open_at, i), text[open_at], "", "unclosed", 1))
+            spans.append(
+                Quotation(open_at, _trim_end(text, open_at, i), text[open_at], "", "unclosed", 1)
+            )
             open_at = i
             open_status = "closed"
         else:
@@ -172,7 +179,11 @@ def _looks_closing(text: str, i: int, start: int, end: int) -> bool:
     """A straight mark after a word and before a space or punctuation closes."""
     before = text[i - 1] if i > start else " "
     after = text[i + 1] if i + 1 < end else " "
-    return not before.isspace() and before not in "([{—–-" and (after.isspace() or after in ".,;:!?)]}—–-")
+    return (
+        not before.isspace()
+        and before not in "([{—–-"
+        and (after.isspace() or after in ".,;:!?)]}—–-")
+    )
 
 
 def _first_word_at(text: str, start: int, stop: int) -> int:
@@ -199,11 +210,17 @@ def _pair_single_marks(text: str, start: int, end: int, outer: list[Quotation]) 
         before = text[i - 1] if i > start else " "
         after = text[i + 1] if i + 1 < end else " "
         if open_at is None:
-            if (ch in SINGLE_OPEN or ch == "'") and (before.isspace() or before in "([{“\"—–-,:") and after.isalnum():
+            if (
+                (ch in SINGLE_OPEN or ch == "'")
+                and (before.isspace() or before in '([{“"—–-,:')
+                and after.isalnum()
+            ):
                 open_at = i
         elif (ch in SINGLE_CLOSE or ch == "'") and not before.isspace() and not after.isalnum():
             container = next((q for q in outer if q.start < open_at and i < q.end), None)
-            if container is not None or not any(q.start <= open_at < q.end or q.start <= i < q.end for q in outer):
+            if container is not None or not any(
+                q.start <= open_at < q.end or q.start <= i < q.end for q in outer
+            ):
                 depth = 2 if container is not None else 1
                 spans.append(Quotation(open_at, i + 1, text[open_at], ch, "closed", depth))
             open_at = None
@@ -229,20 +246,42 @@ def find_article_quotations(articles: pd.DataFrame) -> tuple[pd.DataFrame, pd.Da
     for article_id, text in zip(articles["article_id"], articles["clean_text"]):
         found = find_quotations(text)
         quotations.extend(
-            (article_id, k, q.start, q.end, q.depth, q.status, q.open_mark, q.close_mark, text[q.start : q.end])
+            (
+                article_id,
+                k,
+                q.start,
+                q.end,
+                q.depth,
+                q.status,
+                q.open_mark,
+                q.close_mark,
+                text[q.start : q.end],
+            )
             for k, q in enumerate(found)
         )
         voice.extend((article_id, s, e, v) for s, e, v in find_voice_ranges(text, found))
     return (
         pd.DataFrame(
             quotations,
-            columns=["article_id", "quotation_id", "start", "end", "depth", "status", "open_mark", "close_mark", "text"],
+            columns=[
+                "article_id",
+                "quotation_id",
+                "start",
+                "end",
+                "depth",
+                "status",
+                "open_mark",
+                "close_mark",
+                "text",
+            ],
         ),
         pd.DataFrame(voice, columns=["article_id", "start", "end", "voice"]),
     )
 
 
-def label_voice(sentences: pd.DataFrame, articles: pd.DataFrame, quotations: pd.DataFrame) -> pd.DataFrame:
+def label_voice(
+    sentences: pd.DataFrame, articles: pd.DataFrame, quotations: pd.DataFrame
+) -> pd.DataFrame:
     """Add the voice of each sentence.
 
     Parameters
@@ -260,10 +299,14 @@ def label_voice(sentences: pd.DataFrame, articles: pd.DataFrame, quotations: pd.
     out["voice"] = ""
     out["quoted_share"] = 0.0
     texts = dict(zip(articles["article_id"], articles["clean_text"]))
-    spans = {a: list(g.itertuples(index=False)) for a, g in quotations.groupby("article_id", sort=False)}
+    spans = {
+        a: list(g.itertuples(index=False)) for a, g in quotations.groupby("article_id", sort=False)
+    }
     for article_id, group in sentences.groupby("article_id", sort=False):
         text = texts[article_id]
-        labels = label_sentence_voice(text, list(zip(group["start"], group["end"])), spans.get(article_id, []))
+        labels = label_sentence_voice(
+            text, list(zip(group["start"], group["end"])), spans.get(article_id, [])
+        )
         out.loc[group.index, "voice"] = [voice for voice, _ in labels]
         out.loc[group.index, "quoted_share"] = [share for _, share in labels]
     return out
@@ -276,7 +319,10 @@ VoiceIndex = tuple[list[int], list[int], list[str]]
 def index_voice_ranges(voice: pd.DataFrame) -> dict[str, VoiceIndex]:
     """The voice ranges of each article, ready for :func:`voice_at`."""
     ordered = voice.sort_values(["article_id", "start"], kind="stable")
-    return {a: (list(g["start"]), list(g["end"]), list(g["voice"])) for a, g in ordered.groupby("article_id", sort=False)}
+    return {
+        a: (list(g["start"]), list(g["end"]), list(g["voice"]))
+        for a, g in ordered.groupby("article_id", sort=False)
+    }
 
 
 def voice_at(index: VoiceIndex, offset: int) -> str:
@@ -286,7 +332,9 @@ def voice_at(index: VoiceIndex, offset: int) -> str:
     return voices[k] if k >= 0 and offset < ends[k] else "authorial"
 
 
-def count_sentence_voice_words(sentences: pd.DataFrame, articles: pd.DataFrame, voice: pd.DataFrame) -> pd.DataFrame:
+def count_sentence_voice_words(
+    sentences: pd.DataFrame, articles: pd.DataFrame, voice: pd.DataFrame
+) -> pd.DataFrame:
     """Words of every sentence in each voice; a word counts in the voice of its first character.
 
     Parameters
@@ -302,10 +350,14 @@ def count_sentence_voice_words(sentences: pd.DataFrame, articles: pd.DataFrame, 
     texts = dict(zip(articles["article_id"], articles["clean_text"]))
     index = index_voice_ranges(voice)
     rows = []
-    for article_id, sentence_id, start, end in zip(sentences["article_id"], sentences["sentence_id"], sentences["start"], sentences["end"]):
+    for article_id, sentence_id, start, end in zip(
+        sentences["article_id"], sentences["sentence_id"], sentences["start"], sentences["end"]
+    ):
         ranges = index.get(article_id, ([], [], []))
         counts = {"authorial": 0, "quoted": 0}
         for word_start, _, _ in find_words(texts[article_id][start:end]):
             counts[voice_at(ranges, start + word_start)] += 1
         rows.append((article_id, sentence_id, counts["authorial"], counts["quoted"]))
-    return pd.DataFrame(rows, columns=["article_id", "sentence_id", "authorial_words", "quoted_words"])
+    return pd.DataFrame(
+        rows, columns=["article_id", "sentence_id", "authorial_words", "quoted_words"]
+    )

@@ -63,7 +63,22 @@ def find_words(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _WORD_CORE_RE.finditer(text)]
 
 
-_QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "″": '"', "‘": "'", "’": "'", "‚": "'", "‹": "'", "›": "'", "′": "'"})
+_QUOTE_MARKS = str.maketrans(
+    {
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "«": '"',
+        "»": '"',
+        "″": '"',
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‹": "'",
+        "›": "'",
+        "′": "'",
+    }
+)
 
 
 def normalise_quotes(text: str) -> str:
@@ -148,7 +163,7 @@ def _find_sentence_cuts(p: str, list_cuts: list[int]) -> list[int]:
         cut = _decide_cut(p, m.start(), cluster, prev_token, next_token, after)
         if cut is None:
             continue
-        if _ONLY_MARKER_RE.match(p[sentence_start:m.end()].strip()):
+        if _ONLY_MARKER_RE.match(p[sentence_start : m.end()].strip()):
             continue  # "1." or "a)" opening a list item is not a sentence
         cuts.append(cut)
         sentence_start = cut
@@ -277,4 +292,6 @@ def segment_articles(articles: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.Dat
             for start, end in split_paragraph_sentences(text, p.start, p.end):
                 rows.append((article_id, p.paragraph_id, sentence_id, start, end, text[start:end]))
                 sentence_id += 1
-    return pd.DataFrame(rows, columns=["article_id", "paragraph_id", "sentence_id", "start", "end", "text"])
+    return pd.DataFrame(
+        rows, columns=["article_id", "paragraph_id", "sentence_id", "start", "end", "text"]
+    )

@@ -42,7 +42,9 @@ def _polarity_of_straight(text: str) -> tuple[float, float, float, float]:
 
 def score_vader(texts) -> np.ndarray:
     """VADER compound of each text after :func:`normalise_quotes`; NaN for None."""
-    return np.array([np.nan if text is None else _polarity(text)[0] for text in texts], dtype=float)
+    return np.array(
+        [np.nan if text is None else _polarity(text)[0] for text in texts], dtype=float
+    )
 
 
 def score_vader_parts(texts) -> np.ndarray:

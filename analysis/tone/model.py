@@ -37,7 +37,13 @@ from sklearn.model_selection import KFold
 from threadpoolctl import threadpool_limits
 
 from analysis import config
-from analysis.stats.textfeatures import decode_linear_model, encode_linear_model, fit_vocabulary, round_significant, weigh_blocks
+from analysis.stats.textfeatures import (
+    decode_linear_model,
+    encode_linear_model,
+    fit_vocabulary,
+    round_significant,
+    weigh_blocks,
+)
 from analysis.text.segment import normalise_quotes
 from analysis.text.vader import score_vader_parts
 
@@ -99,9 +105,19 @@ def compute_dense_features(texts: list[str]) -> np.ndarray:
         positive = sum(v for v in valences if v > 0)
         negative = sum(v for v in valences if v < 0)
         root = np.sqrt(max(len(words), 1))
-        polarity, subjectivity = pattern_sentiment(text)  # what PatternAnalyzer.analyze returns, without the namedtuple class it builds per call
+        polarity, subjectivity = pattern_sentiment(
+            text
+        )  # what PatternAnalyzer.analyze returns, without the namedtuple class it builds per call
         rows.append(
-            (compound * abs(compound), positive / root, negative / root, np.tanh(positive / 4), np.tanh(negative / 4), polarity, subjectivity)
+            (
+                compound * abs(compound),
+                positive / root,
+                negative / root,
+                np.tanh(positive / 4),
+                np.tanh(negative / 4),
+                polarity,
+                subjectivity,
+            )
         )
     return np.hstack([vader, np.array(rows, dtype=float).reshape(len(texts), 7)])
 
@@ -123,7 +139,9 @@ class ToneModel:
 
     def features(self, texts: list[str]) -> sp.csr_matrix:
         prepared = [prepare_text(t) for t in texts]
-        blocks = weigh_blocks({"word": prepared, "char": prepared}, self.recipe, self.vocabularies, self.idf)
+        blocks = weigh_blocks(
+            {"word": prepared, "char": prepared}, self.recipe, self.vocabularies, self.idf
+        )
         blocks.append(sp.csr_matrix(compute_dense_features(prepared) * self.recipe["dense_scale"]))
         return sp.hstack(blocks).tocsr()
 
@@ -159,19 +177,38 @@ class ToneModel:
     @classmethod
     def from_json(cls, text: str) -> ToneModel:
         payload = decode_linear_model(text)
-        fields = ("vocabularies", "idf", "coefficients", "intercept", "recipe", "training_ids", "provenance")
+        fields = (
+            "vocabularies",
+            "idf",
+            "coefficients",
+            "intercept",
+            "recipe",
+            "training_ids",
+            "provenance",
+        )
         return cls(**{name: payload[name] for name in fields})
 
 
-def fit_tone_model(texts: list[str], ratings: np.ndarray, ids: list[str] | None = None, provenance: dict | None = None) -> ToneModel:
+def fit_tone_model(
+    texts: list[str],
+    ratings: np.ndarray,
+    ids: list[str] | None = None,
+    provenance: dict | None = None,
+) -> ToneModel:
     """Fit the model of :data:`RECIPE` on texts and their mean human ratings (−4..+4)."""
     prepared = [prepare_text(t) for t in texts]
     vocabularies, idf = {}, {}
     for name in ("word", "char"):
         vocabularies[name], idf[name] = fit_vocabulary(prepared, RECIPE[name])
-    model = ToneModel(vocabularies, idf, np.zeros(0), 0.0, dict(RECIPE), list(ids or []), dict(provenance or {}))
-    with threadpool_limits(limits=1):  # one BLAS thread: the sums run in one order on every machine
-        regression = Ridge(alpha=RECIPE["alpha"], solver="sparse_cg", tol=SOLVER_TOLERANCE).fit(model.features(texts), np.asarray(ratings, dtype=float))
+    model = ToneModel(
+        vocabularies, idf, np.zeros(0), 0.0, dict(RECIPE), list(ids or []), dict(provenance or {})
+    )
+    with threadpool_limits(
+        limits=1
+    ):  # one BLAS thread: the sums run in one order on every machine
+        regression = Ridge(alpha=RECIPE["alpha"], solver="sparse_cg", tol=SOLVER_TOLERANCE).fit(
+            model.features(texts), np.asarray(ratings, dtype=float)
+        )
     model.coefficients = regression.coef_
     model.intercept = float(regression.intercept_)
     model.provenance.setdefault("scikit_learn", sklearn.__version__)
@@ -208,7 +245,9 @@ def load_tone_model(path: Path | None = None) -> ToneModel:
     """The committed model (or the one at ``path``)."""
     path = path or tone_model_path()
     if not path.exists():
-        raise FileNotFoundError(f"{path}: no fitted tone model; run 'make models' (needs vader_nyt in the data home)")
+        raise FileNotFoundError(
+            f"{path}: no fitted tone model; run 'make models' (needs vader_nyt in the data home)"
+        )
     return ToneModel.from_json(path.read_text(encoding="utf-8"))
 
 
@@ -239,6 +278,8 @@ def build_tone_model(data_home: str | Path | None = None) -> ToneModel:
         "licence": DATASETS["vader_nyt"].licence,
         "file": read.name,
         "file_sha256": hashlib.sha256(read.read_bytes()).hexdigest(),
-        "cross_validated_pearson_r": round_significant(float(np.corrcoef(out_of_fold, ratings)[0, 1])),
+        "cross_validated_pearson_r": round_significant(
+            float(np.corrcoef(out_of_fold, ratings)[0, 1])
+        ),
     }
     return fit_tone_model(texts, ratings, [r["id"] for r in rows], provenance)

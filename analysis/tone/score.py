@@ -23,9 +23,23 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.stats.design import COMPARISON_COLUMNS, MIN_ARTICLES, article_interval, attach_groups, compare_by_article, plan_comparisons
+from analysis.stats.design import (
+    COMPARISON_COLUMNS,
+    MIN_ARTICLES,
+    article_interval,
+    attach_groups,
+    compare_by_article,
+    plan_comparisons,
+)
 from analysis.stats.frames import add_article_column
-from analysis.stats.uncertainty import DEFAULT_SEED, RESAMPLE_LIMIT, Moments, bootstrap_interval, normal_interval, total_by_group
+from analysis.stats.uncertainty import (
+    DEFAULT_SEED,
+    RESAMPLE_LIMIT,
+    Moments,
+    bootstrap_interval,
+    normal_interval,
+    total_by_group,
+)
 from analysis.text.vader import score_vader
 
 MEASURES = ("vader", "model")
@@ -35,13 +49,17 @@ THRESHOLDS = {"vader": 0.05, "model": 0.125}
 
 
 def classify_tone(scores: np.ndarray, threshold: float) -> np.ndarray:
-    """"negative", "neutral" or "positive" for each score ("" for NaN)."""
+    """ "negative", "neutral" or "positive" for each score ("" for NaN)."""
     scores = np.asarray(scores, dtype=float)
-    labels = np.where(scores >= threshold, "positive", np.where(scores <= -threshold, "negative", "neutral"))
+    labels = np.where(
+        scores >= threshold, "positive", np.where(scores <= -threshold, "negative", "neutral")
+    )
     return np.where(np.isnan(scores), "", labels)
 
 
-def extract_voice_parts(text: str, start: int, end: int, ranges: list[tuple[int, int, str]]) -> dict[str, str | None]:
+def extract_voice_parts(
+    text: str, start: int, end: int, ranges: list[tuple[int, int, str]]
+) -> dict[str, str | None]:
     """The authorial and quoted characters of ``text[start:end]``, each joined by spaces.
 
     ``ranges`` are ``(start, end, voice)`` ranges covering the text. A part with
@@ -53,26 +71,40 @@ def extract_voice_parts(text: str, start: int, end: int, ranges: list[tuple[int,
         if lo < hi:
             parts[voice].append(text[lo:hi].strip())
     joined = {voice: " ".join(p for p in pieces if p) for voice, pieces in parts.items()}
-    return {voice: value if any(ch.isalnum() for ch in value) else None for voice, value in joined.items()}
+    return {
+        voice: value if any(ch.isalnum() for ch in value) else None
+        for voice, value in joined.items()
+    }
 
 
-def list_voice_parts(sentences: pd.DataFrame, articles: pd.DataFrame, voice: pd.DataFrame) -> tuple[list[str | None], list[str | None]]:
+def list_voice_parts(
+    sentences: pd.DataFrame, articles: pd.DataFrame, voice: pd.DataFrame
+) -> tuple[list[str | None], list[str | None]]:
     """Each sentence's authorial and quoted parts (:func:`extract_voice_parts`; None where it has no such part), in the sentences' order.
 
     ``sentences``, ``articles`` and ``voice`` as in :func:`score_sentences`; a
     sentence of an article without voice ranges is all authorial.
     """
     texts = dict(zip(articles["article_id"], articles["clean_text"]))
-    ranges = {a: list(zip(g["start"], g["end"], g["voice"])) for a, g in voice.groupby("article_id", sort=False)}
+    ranges = {
+        a: list(zip(g["start"], g["end"], g["voice"]))
+        for a, g in voice.groupby("article_id", sort=False)
+    }
     authorial, quoted = [], []
-    for article_id, start, end in zip(sentences["article_id"], sentences["start"], sentences["end"]):
-        parts = extract_voice_parts(texts[article_id], start, end, ranges.get(article_id, [(start, end, "authorial")]))
+    for article_id, start, end in zip(
+        sentences["article_id"], sentences["start"], sentences["end"]
+    ):
+        parts = extract_voice_parts(
+            texts[article_id], start, end, ranges.get(article_id, [(start, end, "authorial")])
+        )
         authorial.append(parts["authorial"])
         quoted.append(parts["quoted"])
     return authorial, quoted
 
 
-def score_sentences(sentences: pd.DataFrame, articles: pd.DataFrame, voice: pd.DataFrame, model=None) -> pd.DataFrame:
+def score_sentences(
+    sentences: pd.DataFrame, articles: pd.DataFrame, voice: pd.DataFrame, model=None
+) -> pd.DataFrame:
     """Add tone scores to every sentence, whole and per voice part.
 
     Parameters
@@ -97,7 +129,11 @@ def score_sentences(sentences: pd.DataFrame, articles: pd.DataFrame, voice: pd.D
     for measure, score in (("vader", score_vader), ("model", model.predict_optional)):
         # one call for the sentences and both parts: a part is often the whole sentence, and is then scored once
         scores = score([*sentences["text"], *authorial, *quoted])
-        out[f"tone_{measure}"], out[f"tone_{measure}_authorial"], out[f"tone_{measure}_quoted"] = scores[:n], scores[n : 2 * n], scores[2 * n :]
+        out[f"tone_{measure}"], out[f"tone_{measure}_authorial"], out[f"tone_{measure}_quoted"] = (
+            scores[:n],
+            scores[n : 2 * n],
+            scores[2 * n :],
+        )
     return out
 
 
@@ -128,7 +164,9 @@ def sum_tone_by_article(sentences: pd.DataFrame) -> pd.DataFrame:
             columns[f"{column}.sum_sq"] = filled * filled
             columns[f"{column}.negative"] = (scored & (filled <= -THRESHOLDS[measure])).astype(int)
             columns[f"{column}.positive"] = (scored & (filled >= THRESHOLDS[measure])).astype(int)
-    frame = pd.DataFrame(columns, index=pd.Index(sentences["article_id"].to_numpy(), name="article_id"))
+    frame = pd.DataFrame(
+        columns, index=pd.Index(sentences["article_id"].to_numpy(), name="article_id")
+    )
     return frame.groupby(level="article_id", sort=True).sum().reset_index()
 
 
@@ -136,13 +174,19 @@ def tone_moments(totals: pd.Series, column: str, statistic: str) -> Moments:
     """The :class:`Moments` of one group's ``column``: its scores (``statistic`` "mean") or its negative or positive flags."""
     units, articles = int(totals[f"{column}.units"]), int(totals[f"{column}.articles"])
     if statistic == "mean":
-        return Moments.unweighted(units, totals[f"{column}.sum"], totals[f"{column}.sum_sq"], articles)
+        return Moments.unweighted(
+            units, totals[f"{column}.sum"], totals[f"{column}.sum_sq"], articles
+        )
     flagged = totals[f"{column}.{statistic.removeprefix('share_')}"]
     return Moments.unweighted(units, flagged, flagged, articles)
 
 
 def summarise_tone(
-    sentences: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet", seed: int = DEFAULT_SEED, sums: pd.DataFrame | None = None
+    sentences: pd.DataFrame,
+    articles: pd.DataFrame,
+    by: str = "outlet",
+    seed: int = DEFAULT_SEED,
+    sums: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Mean tone and shares of negative and positive sentences per group, with intervals.
 
@@ -174,7 +218,11 @@ def summarise_tone(
     totals = total_by_group(sums, articles, by)
     data = add_article_column(sentences, articles, by)
     frames = dict(iter(data.groupby(by, sort=True)))
-    per_article = dict(iter(add_article_column(sums, articles, by).groupby(by, sort=True))) if by != "article_id" else {}
+    per_article = (
+        dict(iter(add_article_column(sums, articles, by).groupby(by, sort=True)))
+        if by != "article_id"
+        else {}
+    )
     rows = []
     for group, total in totals.iterrows():
         frame = frames.get(group, data.iloc[0:0])
@@ -182,13 +230,25 @@ def summarise_tone(
             for voice in VOICES:
                 column = _score_column(measure, voice)
                 units = int(total[f"{column}.units"])
-                row = {by: group, "measure": measure, "voice": voice, "articles": int(total[f"{column}.articles"]), "sentences": units}
+                row = {
+                    by: group,
+                    "measure": measure,
+                    "voice": voice,
+                    "articles": int(total[f"{column}.articles"]),
+                    "sentences": units,
+                }
                 if row["articles"] >= MIN_ARTICLES and group in per_article:
                     article_sums = per_article[group]
                     weight = article_sums[f"{column}.units"].to_numpy(dtype=float)
-                    for statistic, part in (("mean", "sum"), ("share_negative", "negative"), ("share_positive", "positive")):
+                    for statistic, part in (
+                        ("mean", "sum"),
+                        ("share_negative", "negative"),
+                        ("share_positive", "positive"),
+                    ):
                         row[statistic] = float(total[f"{column}.{part}"]) / units
-                        row[f"{statistic}_low"], row[f"{statistic}_high"] = article_interval(article_sums[f"{column}.{part}"], weight, seed=seed)
+                        row[f"{statistic}_low"], row[f"{statistic}_high"] = article_interval(
+                            article_sums[f"{column}.{part}"], weight, seed=seed
+                        )
                     rows.append({**row, "interval_unit": "article"})
                     continue
                 row["interval_unit"] = "sentence"
@@ -196,27 +256,55 @@ def summarise_tone(
                     for statistic in ("mean", "share_negative", "share_positive"):
                         moments = tone_moments(total, column, statistic)
                         row[statistic] = moments.mean
-                        row[f"{statistic}_low"], row[f"{statistic}_high"] = normal_interval(moments)
+                        row[f"{statistic}_low"], row[f"{statistic}_high"] = normal_interval(
+                            moments
+                        )
                     rows.append(row)
                     continue
                 values = frame[column].dropna().to_numpy(dtype=float)
                 if len(values) != units:
-                    raise ValueError(f"{column} of {group}: {units} scored sentences to resample, {len(values)} given")
+                    raise ValueError(
+                        f"{column} of {group}: {units} scored sentences to resample, {len(values)} given"
+                    )
                 row["mean"] = float(values.mean()) if len(values) else float("nan")
                 row["mean_low"], row["mean_high"] = bootstrap_interval(values, seed=seed)
-                for side, flags in (("negative", values <= -THRESHOLDS[measure]), ("positive", values >= THRESHOLDS[measure])):
+                for side, flags in (
+                    ("negative", values <= -THRESHOLDS[measure]),
+                    ("positive", values >= THRESHOLDS[measure]),
+                ):
                     flags = flags.astype(float)
                     row[f"share_{side}"] = float(flags.mean()) if len(flags) else float("nan")
-                    row[f"share_{side}_low"], row[f"share_{side}_high"] = bootstrap_interval(flags, seed=seed)
+                    row[f"share_{side}_low"], row[f"share_{side}_high"] = bootstrap_interval(
+                        flags, seed=seed
+                    )
                 rows.append(row)
-    return pd.DataFrame(rows, columns=[by, "measure", "voice", "articles", "sentences", *_SUMMARY_STATISTICS, "interval_unit"])
+    return pd.DataFrame(
+        rows,
+        columns=[
+            by,
+            "measure",
+            "voice",
+            "articles",
+            "sentences",
+            *_SUMMARY_STATISTICS,
+            "interval_unit",
+        ],
+    )
 
 
-_SUMMARY_STATISTICS = [f"{s}{end}" for s in ("mean", "share_negative", "share_positive") for end in ("", "_low", "_high")]
+_SUMMARY_STATISTICS = [
+    f"{s}{end}"
+    for s in ("mean", "share_negative", "share_positive")
+    for end in ("", "_low", "_high")
+]
 
 
 def compare_tone(
-    sentences: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet", seed: int = DEFAULT_SEED, sums: pd.DataFrame | None = None
+    sentences: pd.DataFrame,
+    articles: pd.DataFrame,
+    by: str = "outlet",
+    seed: int = DEFAULT_SEED,
+    sums: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Mean tone compared between every pair of groups, articles as the unit, Holm-corrected (:mod:`analysis.stats.design`).
 
@@ -254,6 +342,8 @@ def compare_tone(
                     "hits": 0,
                 }
             )
-            pairs = compare_by_article(attach_groups(values, articles, by), groups, seed=seed, mode=mode)
+            pairs = compare_by_article(
+                attach_groups(values, articles, by), groups, seed=seed, mode=mode
+            )
             rows.extend({"measure": measure, "voice": voice, **pair} for pair in pairs)
     return pd.DataFrame(rows, columns=["measure", "voice", *COMPARISON_COLUMNS])

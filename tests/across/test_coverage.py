@@ -29,7 +29,15 @@ def _sentences(texts: dict[str, list[str]]) -> tuple[pd.DataFrame, pd.DataFrame]
     for article_id, sentences in texts.items():
         offset = 0
         for k, text in enumerate(sentences):
-            rows.append({"article_id": article_id, "sentence_id": k, "start": offset, "end": offset + len(text), "text": text})
+            rows.append(
+                {
+                    "article_id": article_id,
+                    "sentence_id": k,
+                    "start": offset,
+                    "end": offset + len(text),
+                    "text": text,
+                }
+            )
             offset += len(text) + 1
     articles = pd.DataFrame({"article_id": list(texts), "outlet": [f"Outlet {a}" for a in texts]})
     return pd.DataFrame(rows), articles
@@ -39,7 +47,10 @@ def test_claims_unique_claims_and_omissions():
     sentences, articles = _sentences(
         {
             "a": [SHARED, TALKS, UNIQUE],
-            "b": ["Putin and Trump spoke by phone on Wednesday for ninety minutes about ending the war.", TALKS],
+            "b": [
+                "Putin and Trump spoke by phone on Wednesday for ninety minutes about ending the war.",
+                TALKS,
+            ],
             "c": [SHARED, "Short one."],
         }
     )
@@ -52,7 +63,14 @@ def test_claims_unique_claims_and_omissions():
     # TALKS is carried by two of three outlets (two at least and 60%): outlet c leaves it out
     assert omissions[["outlet", "outlets", "of"]].values.tolist() == [["Outlet c", 2, 3]]
     matrix = tabulate_coverage(coverage, articles)
-    assert list(matrix.columns) == ["claim", "outlets", "example", "Outlet a", "Outlet b", "Outlet c"]
+    assert list(matrix.columns) == [
+        "claim",
+        "outlets",
+        "example",
+        "Outlet a",
+        "Outlet b",
+        "Outlet c",
+    ]
     assert matrix["outlets"].tolist() == [3, 2, 1]
 
 
@@ -68,7 +86,9 @@ def test_no_omissions_with_two_outlets():
     assert find_omissions(find_coverage(sentences, articles), articles).empty
 
 
-def _events(texts: dict[str, list[str]], events: dict[str, str | None]) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _events(
+    texts: dict[str, list[str]], events: dict[str, str | None]
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     sentences, articles = _sentences(texts)
     return sentences, articles.assign(event=[events[a] for a in articles["article_id"]])
 
@@ -84,7 +104,9 @@ EVENTS = {
 
 def test_claims_are_formed_within_each_event():
     # a, c and e report the call; b and d the prices (d also repeats the call's sentence)
-    sentences, articles = _events(EVENTS, {"a": "call", "b": "prices", "c": "call", "d": "prices", "e": "call"})
+    sentences, articles = _events(
+        EVENTS, {"a": "call", "b": "prices", "c": "call", "d": "prices", "e": "call"}
+    )
     coverage = find_coverage(sentences, articles)
     shared = coverage[coverage["text"] == SHARED]
     assert shared.groupby("claim")["article_id"].apply(list).tolist() == [["a", "c", "e"], ["d"]]
@@ -93,7 +115,9 @@ def test_claims_are_formed_within_each_event():
     firsts = coverage.drop_duplicates("claim").set_index("claim")
     assert list(firsts.index) == sorted(firsts.index)
     order = {a: k for k, a in enumerate(articles["article_id"])}
-    assert list(zip(firsts["article_id"].map(order), firsts["sentence_id"])) == sorted(zip(firsts["article_id"].map(order), firsts["sentence_id"]))
+    assert list(zip(firsts["article_id"].map(order), firsts["sentence_id"])) == sorted(
+        zip(firsts["article_id"].map(order), firsts["sentence_id"])
+    )
 
 
 @pytest.mark.parametrize("event", sorted({"call", "prices"}))
@@ -102,7 +126,9 @@ def test_an_events_claims_are_those_of_its_articles_alone(event):
     sentences, articles = _events(EVENTS, events)
     together = find_coverage(sentences, articles)
     ids = [a for a in EVENTS if events[a] == event]
-    alone = find_coverage(sentences[sentences["article_id"].isin(ids)], articles[articles["article_id"].isin(ids)])
+    alone = find_coverage(
+        sentences[sentences["article_id"].isin(ids)], articles[articles["article_id"].isin(ids)]
+    )
     mine = together[together["article_id"].isin(ids)].reset_index(drop=True)
     pd.testing.assert_frame_equal(mine.drop(columns="claim"), alone.drop(columns="claim"))
     assert _partition(mine["claim"].to_numpy()) == _partition(alone["claim"].to_numpy())
@@ -110,21 +136,39 @@ def test_an_events_claims_are_those_of_its_articles_alone(event):
 
 def test_omissions_count_the_outlets_of_the_claims_event():
     # TALKS (reworded) is carried by a and c, not e: two of the call's three outlets; the prices event has two outlets
-    sentences, articles = _events(EVENTS, {"a": "call", "b": "prices", "c": "call", "d": "prices", "e": "call"})
+    sentences, articles = _events(
+        EVENTS, {"a": "call", "b": "prices", "c": "call", "d": "prices", "e": "call"}
+    )
     omissions = find_omissions(find_coverage(sentences, articles), articles)
     assert omissions[["outlet", "outlets", "of"]].values.tolist() == [["Outlet e", 2, 3]]
 
 
 def test_articles_without_an_event_form_one():
-    sentences, articles = _events(EVENTS, {"a": None, "b": "prices", "c": None, "d": "prices", "e": None})
-    assert select_claim_units(sentences, articles)["event"].tolist() == ["", "", "prices", "prices", "", "", "prices", "prices", ""]
+    sentences, articles = _events(
+        EVENTS, {"a": None, "b": "prices", "c": None, "d": "prices", "e": None}
+    )
+    assert select_claim_units(sentences, articles)["event"].tolist() == [
+        "",
+        "",
+        "prices",
+        "prices",
+        "",
+        "",
+        "prices",
+        "prices",
+        "",
+    ]
     coverage = find_coverage(sentences, articles)
     assert coverage.loc[coverage["text"] == SHARED, "outlets"].tolist() == [3, 3, 3, 1]
 
 
 def test_an_event_too_large_to_group_is_left_out_with_a_warning():
-    sentences, articles = _events(EVENTS, {"a": "call", "b": "prices", "c": "call", "d": "prices", "e": "call"})
-    with pytest.warns(InputWarning, match=r"event 'call': 5 sentences that can be claims, more than the 4"):
+    sentences, articles = _events(
+        EVENTS, {"a": "call", "b": "prices", "c": "call", "d": "prices", "e": "call"}
+    )
+    with pytest.warns(
+        InputWarning, match=r"event 'call': 5 sentences that can be claims, more than the 4"
+    ):
         coverage = find_coverage(sentences, articles, max_sentences=4)
     assert set(coverage["article_id"]) == {"b", "d"}
     assert MAX_SENTENCES >= 10_000  # one event of a few hundred articles is grouped
@@ -142,9 +186,18 @@ def _partition(labels) -> set[frozenset[int]]:
 
 def _resampled_sentences(count: int, seed: int) -> list[str]:
     """Sentences built from a few shared phrases, so that some meet the threshold and some do not."""
-    phrases = [SHARED, TALKS, UNIQUE, "Zelensky said Ukraine must be at the table.", "Markets rose on hopes of a ceasefire in Europe."]
+    phrases = [
+        SHARED,
+        TALKS,
+        UNIQUE,
+        "Zelensky said Ukraine must be at the table.",
+        "Markets rose on hopes of a ceasefire in Europe.",
+    ]
     rng = np.random.default_rng(seed)
-    return [" ".join(rng.choice(" ".join(phrases).split(), int(rng.integers(4, 14)))) for _ in range(count)]
+    return [
+        " ".join(rng.choice(" ".join(phrases).split(), int(rng.integers(4, 14))))
+        for _ in range(count)
+    ]
 
 
 @pytest.mark.parametrize("count, block_cells", [(2, 1), (40, 7), (120, 4_000_000)])
@@ -170,7 +223,9 @@ def test_claims_are_scikit_learns_average_linkage_clusters(count, seed):
         return
     distance = np.clip(1.0 - cosine_similarity(vectors), 0.0, 2.0)
     np.fill_diagonal(distance, 0.0)
-    expected = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average", distance_threshold=0.65).fit_predict(distance)
+    expected = AgglomerativeClustering(
+        n_clusters=None, metric="precomputed", linkage="average", distance_threshold=0.65
+    ).fit_predict(distance)
     assert _partition(claims) == _partition(expected)
     if count > 2:  # the case is not trivial: some sentences are grouped, not all
         assert 1 < len(_partition(claims)) < count
@@ -182,7 +237,9 @@ def test_claim_similarity_is_the_mean_cosine_to_the_rest_of_the_claim():
     vectors = vectorise_sentences([SHARED, SHARED.replace("ninety", "90"), TALKS, UNIQUE])
     means = claim_similarities(vectors, np.array([0, 0, 0, 1]))
     cosine = cosine_similarity(vectors)
-    assert means[0] == round(float(np.mean(cosine[0, [1, 2]])), 4) and means[2] == round(float(np.mean(cosine[2, [0, 1]])), 4)
+    assert means[0] == round(float(np.mean(cosine[0, [1, 2]])), 4) and means[2] == round(
+        float(np.mean(cosine[2, [0, 1]])), 4
+    )
     assert np.isnan(means[3])
 
 

@@ -18,7 +18,15 @@ from analysis import config
 from analysis.engine import pipeline
 from analysis.engine.outputs import load_outputs
 from analysis.engine.pipeline import run_corpus
-from analysis.engine.runs import FolderInUse, check_completed, checksum_input, hold_folder, lock_path, remove_leftovers, write_folder
+from analysis.engine.runs import (
+    FolderInUse,
+    check_completed,
+    checksum_input,
+    hold_folder,
+    lock_path,
+    remove_leftovers,
+    write_folder,
+)
 from analysis.engine.stream import run_stream
 from analysis.errors import InputProblem, InputWarning
 
@@ -27,7 +35,11 @@ SECOND_CORPUS = config.PROJECT_DIR / "tests" / "data" / "second_corpus.csv"
 
 def digest_folder(folder: Path) -> dict[str, str]:
     """Every file of the folder by relative path, with the SHA-256 of its bytes."""
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def siblings(folder: Path) -> list[str]:
@@ -45,7 +57,9 @@ def runs(tmp_path_factory):
 
 
 @pytest.mark.parametrize("stop_at", [1, 2, 12, 30])
-def test_a_run_interrupted_while_writing_leaves_the_previous_run_untouched(tmp_path, runs, monkeypatch, stop_at):
+def test_a_run_interrupted_while_writing_leaves_the_previous_run_untouched(
+    tmp_path, runs, monkeypatch, stop_at
+):
     out = tmp_path / "out"
     run_corpus(SECOND_CORPUS, out)
     assert digest_folder(out) == runs["second"]
@@ -73,7 +87,10 @@ def test_the_record_names_the_version_input_and_checksum(tmp_path):
     record = json.loads((tmp_path / "out" / "run.json").read_text(encoding="utf-8"))
     assert record["completed"] is True and record["engine"] == "single"
     assert record["input"] == str(config.DEFAULT_CORPUS.resolve())
-    assert record["input_sha256"] == checksum_input(config.DEFAULT_CORPUS) and len(record["input_sha256"]) == 64
+    assert (
+        record["input_sha256"] == checksum_input(config.DEFAULT_CORPUS)
+        and len(record["input_sha256"]) == 64
+    )
     assert record["kit_version"]
 
 
@@ -81,8 +98,14 @@ def test_the_record_names_the_version_input_and_checksum(tmp_path):
     "files, message",
     [
         ({}, "holds no analysis; run 'python -m analysis run CORPUS"),
-        ({"articles.csv": "article_id\n"}, "no completed run.json; it holds a run of an older version of the kit, or an interrupted one"),
-        ({"run.json": '{"completed": false, "chunk_size": 3}'}, "the run recorded in run.json is not completed (interrupted, or running now)"),
+        (
+            {"articles.csv": "article_id\n"},
+            "no completed run.json; it holds a run of an older version of the kit, or an interrupted one",
+        ),
+        (
+            {"run.json": '{"completed": false, "chunk_size": 3}'},
+            "the run recorded in run.json is not completed (interrupted, or running now)",
+        ),
         ({"run.json": "not json", "articles.csv": "article_id\n"}, "no completed run.json"),
     ],
 )
@@ -119,16 +142,28 @@ def test_a_held_folder_is_refused_to_both_engines(tmp_path):
     with hold_folder(out):
         holder = json.loads(lock_path(out).read_text(encoding="utf-8"))
         assert holder["pid"] == os.getpid()
-        for run in (lambda: run_corpus(SECOND_CORPUS, out), lambda: run_stream(SECOND_CORPUS, out, progress=False)):
-            with pytest.raises(FolderInUse, match=rf"{out}: folder in use by run PID {os.getpid()} on .+ since 20\d\d-"):
+        for run in (
+            lambda: run_corpus(SECOND_CORPUS, out),
+            lambda: run_stream(SECOND_CORPUS, out, progress=False),
+        ):
+            with pytest.raises(
+                FolderInUse,
+                match=rf"{out}: folder in use by run PID {os.getpid()} on .+ since 20\d\d-",
+            ):
                 run()
     assert not lock_path(out).exists() and not out.exists()
 
 
 def test_a_lock_left_by_a_run_that_is_gone_is_taken_over_with_a_warning(tmp_path):
     out = tmp_path / "out"
-    lock_path(out).write_text(json.dumps({"pid": 999999, "host": "elsewhere", "since": "2026-01-01 00:00:00 UTC"}), encoding="utf-8")
-    with pytest.warns(InputWarning, match=r"took over the lock of run PID 999999 on elsewhere since 2026-01-01 00:00:00 UTC, which is gone"):
+    lock_path(out).write_text(
+        json.dumps({"pid": 999999, "host": "elsewhere", "since": "2026-01-01 00:00:00 UTC"}),
+        encoding="utf-8",
+    )
+    with pytest.warns(
+        InputWarning,
+        match=r"took over the lock of run PID 999999 on elsewhere since 2026-01-01 00:00:00 UTC, which is gone",
+    ):
         run_corpus(SECOND_CORPUS, out)
     assert check_completed(out)["completed"] and not lock_path(out).exists()
 
@@ -180,7 +215,9 @@ def _wait_for_lock(process: subprocess.Popen, out: Path) -> None:
     raise AssertionError("the run never took its folder")
 
 
-@pytest.mark.parametrize("options", [(), ("--engine", "stream", "--chunk-size", "4", "--no-progress")])
+@pytest.mark.parametrize(
+    "options", [(), ("--engine", "stream", "--chunk-size", "4", "--no-progress")]
+)
 def test_of_two_concurrent_runs_one_is_refused_and_the_other_completes(tmp_path, runs, options):
     out = tmp_path / "out"
     first = _start_run(SECOND_CORPUS, out, *options)
@@ -190,7 +227,11 @@ def test_of_two_concurrent_runs_one_is_refused_and_the_other_completes(tmp_path,
     first.send_signal(signal.SIGCONT)
     _, first_err = first.communicate(timeout=300)
     assert second.returncode == 2 and first.returncode == 0, first_err
-    assert err.strip().splitlines()[-1].startswith(f"error: {out}: folder in use by run PID {first.pid} on ")
+    assert (
+        err.strip()
+        .splitlines()[-1]
+        .startswith(f"error: {out}: folder in use by run PID {first.pid} on ")
+    )
     assert "Traceback" not in err
     if not options:
         assert digest_folder(out) == runs["second"]
@@ -204,16 +245,24 @@ def test_of_two_concurrent_runs_one_is_refused_and_the_other_completes(tmp_path,
 @pytest.mark.parametrize("engine", ["single", "stream"])
 def test_ctrl_c_prints_one_line_exits_130_and_leaves_the_folder(tmp_path, runs, engine):
     out = tmp_path / "out"
-    options = () if engine == "single" else ("--engine", "stream", "--chunk-size", "4", "--no-progress")
+    options = (
+        () if engine == "single" else ("--engine", "stream", "--chunk-size", "4", "--no-progress")
+    )
     if engine == "single":
         run_corpus(SECOND_CORPUS, out)
-    process = _start_run(config.DEFAULT_CORPUS if engine == "single" else SECOND_CORPUS, out, *options)
+    process = _start_run(
+        config.DEFAULT_CORPUS if engine == "single" else SECOND_CORPUS, out, *options
+    )
     _wait_for_lock(process, out)
     process.send_signal(signal.SIGINT)
     process.send_signal(signal.SIGCONT)
     _, err = process.communicate(timeout=300)
     assert process.returncode == 130
-    expected = f"interrupted; {out} left as it was" if engine == "single" else f"interrupted; {out} keeps its finished chunks (run the same command again to resume)"
+    expected = (
+        f"interrupted; {out} left as it was"
+        if engine == "single"
+        else f"interrupted; {out} keeps its finished chunks (run the same command again to resume)"
+    )
     assert err.strip().splitlines() == [expected]
     assert not lock_path(out).exists() and [p for p in siblings(out) if ".tmp-" in p] == []
     if engine == "single":
@@ -225,7 +274,10 @@ def test_ctrl_c_prints_one_line_exits_130_and_leaves_the_folder(tmp_path, runs, 
 
 def test_an_out_folder_that_cannot_be_written_is_named(tmp_path):
     (tmp_path / "file.txt").write_text("x", encoding="utf-8")
-    with pytest.raises(InputProblem, match=r"file.txt/out: cannot write its lock file .out.lock beside it \(File exists\)"):
+    with pytest.raises(
+        InputProblem,
+        match=r"file.txt/out: cannot write its lock file .out.lock beside it \(File exists\)",
+    ):
         run_corpus(SECOND_CORPUS, tmp_path / "file.txt" / "out")
     with pytest.raises(InputProblem, match=r"file.txt: not a folder; choose a folder for --out"):
         run_corpus(SECOND_CORPUS, tmp_path / "file.txt")

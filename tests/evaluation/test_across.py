@@ -36,13 +36,17 @@ def test_plants_change_what_they_say():
     assert reordered != TEXT and sorted(reordered.split("\n")) == sorted(TEXT.split("\n"))
     spans, _ = find_article_quotations(pd.DataFrame({"article_id": ["a"], "clean_text": [TEXT]}))
     text, old, new = plant_reword(TEXT, spans[spans["depth"] == 1])
-    assert (old, new) == ("including", REPLACEMENT) and text == TEXT.replace("including", REPLACEMENT)
+    assert (old, new) == ("including", REPLACEMENT) and text == TEXT.replace(
+        "including", REPLACEMENT
+    )
 
 
 def test_plant_drop_leaves_out_a_middle_paragraph():
     paragraphs, offset = [], 0
     for k, line in enumerate(TEXT.split("\n")):
-        paragraphs.append({"paragraph_id": k, "start": offset, "end": offset + len(line), "kind": "body"})
+        paragraphs.append(
+            {"paragraph_id": k, "start": offset, "end": offset + len(line), "kind": "body"}
+        )
         offset += len(line) + 1
     sentences = pd.DataFrame({"paragraph_id": range(5), "text": TEXT.split("\n")})
     text, lost = plant_drop(TEXT, sentences, pd.DataFrame(paragraphs))
@@ -57,7 +61,9 @@ def test_every_planted_change_is_found_on_a_small_text():
 
 
 def test_across_figures(data_home):
-    with pytest.warns(InputWarning, match="BASIL spans"):  # the reader counts the spans it cannot place
+    with pytest.warns(
+        InputWarning, match="BASIL spans"
+    ):  # the reader counts the spans it cannot place
         results = validate(data_home, [].append)
     overall = [r for r in results if r["check"] == "planted" and r["change"] == "all"]
     assert {r["dataset"] for r in overall} == {"corpus", "basil"}, "the data home has no basil"

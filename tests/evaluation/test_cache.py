@@ -20,9 +20,15 @@ def fake_measure(monkeypatch, tmp_path):
         calls.append(data_home)
         warnings.warn("gold.csv: 1 row with an empty text left out", UserWarning)
         report("scored 2 rows")
-        return [{"split": "test", "pair": (1, 2), "f1": 0.5}] if (tmp_path / "home" / "gold.csv").exists() else []
+        return (
+            [{"split": "test", "pair": (1, 2), "f1": 0.5}]
+            if (tmp_path / "home" / "gold.csv").exists()
+            else []
+        )
 
-    monkeypatch.setattr(cache.importlib, "import_module", lambda name: types.SimpleNamespace(validate=validate))
+    monkeypatch.setattr(
+        cache.importlib, "import_module", lambda name: types.SimpleNamespace(validate=validate)
+    )
     monkeypatch.setenv("FRAMING_VALIDATION_CACHE", str(tmp_path / "cache"))
     (tmp_path / "home").mkdir()
     return calls, tmp_path / "home"
@@ -35,11 +41,18 @@ def test_results_are_computed_once_and_printed_again(fake_measure, capsys):
     first = cache.validate_cached("tone", home, printed.append)
     warned_first = capsys.readouterr().err
     second = cache.validate_cached("tone", home, printed.append)
-    assert len(calls) == 1 and first == second == [{"split": "test", "pair": [1, 2], "f1": 0.5}]  # JSON's lists both times
+    assert len(calls) == 1 and first == second == [
+        {"split": "test", "pair": [1, 2], "f1": 0.5}
+    ]  # JSON's lists both times
     assert printed == ["scored 2 rows", "scored 2 rows"]
-    assert "UserWarning: gold.csv: 1 row with an empty text left out" in warned_first and capsys.readouterr().err == warned_first
+    assert (
+        "UserWarning: gold.csv: 1 row with an empty text left out" in warned_first
+        and capsys.readouterr().err == warned_first
+    )
     kept = list(cache.cache_dir().glob("tone-*.json"))
-    assert len(kept) == 1 and json.loads(kept[0].read_text(encoding="utf-8"))["printed"] == ["scored 2 rows"]
+    assert len(kept) == 1 and json.loads(kept[0].read_text(encoding="utf-8"))["printed"] == [
+        "scored 2 rows"
+    ]
 
 
 def test_a_change_in_the_gold_data_computes_them_again(fake_measure):
@@ -53,7 +66,10 @@ def test_a_change_in_the_gold_data_computes_them_again(fake_measure):
 
 def test_no_gold_data_is_never_kept(fake_measure):
     calls, home = fake_measure
-    assert cache.validate_cached("tone", home, print) == [] and cache.validate_cached("tone", home, print) == []
+    assert (
+        cache.validate_cached("tone", home, print) == []
+        and cache.validate_cached("tone", home, print) == []
+    )
     assert len(calls) == 2 and not cache.cache_dir().exists()
 
 

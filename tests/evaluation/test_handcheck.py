@@ -36,33 +36,62 @@ TEXTS = {
 def test_hits_of_a_measure(measure, expected):
     hits = find_hits(measure, TEXTS)
     assert list(zip(hits["article_id"], hits["hit"])) == expected
-    assert all(TEXTS[a][s:e] == h for a, s, e, h in zip(hits["article_id"], hits["start"], hits["end"], hits["hit"]))
+    assert all(
+        TEXTS[a][s:e] == h
+        for a, s, e, h in zip(hits["article_id"], hits["start"], hits["end"], hits["hit"])
+    )
 
 
 def test_a_sample_is_the_same_for_the_same_seed_and_in_text_order():
-    first, again = sample_hits("hedging", TEXTS, n=2, seed=3), sample_hits("hedging", TEXTS, n=2, seed=3)
+    first, again = (
+        sample_hits("hedging", TEXTS, n=2, seed=3),
+        sample_hits("hedging", TEXTS, n=2, seed=3),
+    )
     assert first.equals(again) and len(first) == 2
-    assert list(first["start"]) == sorted(first["start"]) or first["article_id"].iloc[0] < first["article_id"].iloc[1]
+    assert (
+        list(first["start"]) == sorted(first["start"])
+        or first["article_id"].iloc[0] < first["article_id"].iloc[1]
+    )
     assert len(sample_hits("hedging", TEXTS, n=50)) == 4  # never more than there are
 
 
 def _write(path, rows):
-    path.write_text("\t".join(COLUMNS) + "\n" + "".join("\t".join(map(str, r)) + "\n" for r in rows), encoding="utf-8")
+    path.write_text(
+        "\t".join(COLUMNS) + "\n" + "".join("\t".join(map(str, r)) + "\n" for r in rows),
+        encoding="utf-8",
+    )
 
 
 def test_a_check_counts_false_hits_and_which_are_no_longer_found(tmp_path):
     path = tmp_path / "hedging-2026-01-01.tsv"
-    rows = [("a_1", "may", "true", ""), ("a_1", "about", "false", "not doubt"), ("b_1", "clear", "false", "not doubt")]
-    _write(path, [(a, TEXTS[a].index(hit), TEXTS[a].index(hit) + len(hit), hit, verdict, reason) for a, hit, verdict, reason in rows])
+    rows = [
+        ("a_1", "may", "true", ""),
+        ("a_1", "about", "false", "not doubt"),
+        ("b_1", "clear", "false", "not doubt"),
+    ]
+    _write(
+        path,
+        [
+            (a, TEXTS[a].index(hit), TEXTS[a].index(hit) + len(hit), hit, verdict, reason)
+            for a, hit, verdict, reason in rows
+        ],
+    )
     summary = summarise_check(path, TEXTS, "hedging")
-    assert (summary["hits"], summary["false"], summary["false_share"], summary["right_share"]) == (3, 2, 2 / 3, 1 / 3)
+    assert (summary["hits"], summary["false"], summary["false_share"], summary["right_share"]) == (
+        3,
+        2,
+        2 / 3,
+        1 / 3,
+    )
     assert summary["reasons"] == ["not doubt (2)"] and summary["false_no_longer_found"] == 0
 
 
 def test_a_check_whose_hit_moved_or_is_malformed_names_file_and_line(tmp_path):
     path = tmp_path / "loaded-2026-01-01.tsv"
     _write(path, [("a_1", 0, 3, "shameful", "false", "x")])
-    with pytest.raises(InputProblem, match=r"loaded-2026-01-01.tsv, line 2: 'shameful' is not at 0-3 of a_1"):
+    with pytest.raises(
+        InputProblem, match=r"loaded-2026-01-01.tsv, line 2: 'shameful' is not at 0-3 of a_1"
+    ):
         summarise_check(path, TEXTS)
     _write(path, [("a_1", 0, 3, "The", "maybe", "x")])
     with pytest.raises(InputProblem, match=r"line 2: expected article_id"):
@@ -80,10 +109,31 @@ def test_the_recorded_checks_are_dated_samples_of_fifty(data_home):
     ("names", "expected"),
     [
         (
-            ["loaded-2026-12-06-third.tsv", "loaded-2026-12-06-fourth.tsv", "loaded-2026-12-06-first.tsv", "loaded-2026-12-06-second.tsv"],
-            ["loaded-2026-12-06-first.tsv", "loaded-2026-12-06-second.tsv", "loaded-2026-12-06-third.tsv", "loaded-2026-12-06-fourth.tsv"],
+            [
+                "loaded-2026-12-06-third.tsv",
+                "loaded-2026-12-06-fourth.tsv",
+                "loaded-2026-12-06-first.tsv",
+                "loaded-2026-12-06-second.tsv",
+            ],
+            [
+                "loaded-2026-12-06-first.tsv",
+                "loaded-2026-12-06-second.tsv",
+                "loaded-2026-12-06-third.tsv",
+                "loaded-2026-12-06-fourth.tsv",
+            ],
         ),
-        (["hedging-2027-01-02-first.tsv", "hedging-2026-12-06-tenth.tsv", "hedging-2026-12-06-extra.tsv"], ["hedging-2026-12-06-tenth.tsv", "hedging-2026-12-06-extra.tsv", "hedging-2027-01-02-first.tsv"]),
+        (
+            [
+                "hedging-2027-01-02-first.tsv",
+                "hedging-2026-12-06-tenth.tsv",
+                "hedging-2026-12-06-extra.tsv",
+            ],
+            [
+                "hedging-2026-12-06-tenth.tsv",
+                "hedging-2026-12-06-extra.tsv",
+                "hedging-2027-01-02-first.tsv",
+            ],
+        ),
     ],
 )
 def test_checks_are_ordered_by_date_then_ordinal(names, expected):

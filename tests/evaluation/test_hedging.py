@@ -24,10 +24,14 @@ SFU = """<?xml version="1.0" encoding="UTF-8"?>
 
 
 def test_wikiweasel_reader_keeps_labels_and_counts_empty_rows(tmp_path):
-    (tmp_path / "dev.csv").write_text('text,label\n"It may be so.\n",1\n"",0\n"It is.",0\n', encoding="utf-8")
+    (tmp_path / "dev.csv").write_text(
+        'text,label\n"It may be so.\n",1\n"",0\n"It is.",0\n', encoding="utf-8"
+    )
     with pytest.warns(InputWarning, match="1 rows with an empty text"):
         splits = read_wikiweasel(tmp_path)
-    assert splits == {"dev": [{"text": "It may be so.", "label": 1}, {"text": "It is.", "label": 0}]}
+    assert splits == {
+        "dev": [{"text": "It may be so.", "label": 1}, {"text": "It is.", "label": 0}]
+    }
     (tmp_path / "dev.csv").write_text("text,label\nIt is.,maybe\n", encoding="utf-8")
     with pytest.raises(InputProblem, match="dev.csv, record 2"):
         read_wikiweasel(tmp_path)
@@ -37,12 +41,27 @@ def test_sfu_cues_are_scored_token_by_token(tmp_path):
     (tmp_path / "BOOKS").mkdir()
     (tmp_path / "BOOKS" / "no1.xml").write_text(SFU, encoding="utf-8")
     rows = read_sfu_negspec(tmp_path)
-    assert rows[0]["tokens"] == ["It", "may", "work", "or", "not", "."] and rows[0]["cues"] == [("speculation", [1]), ("speculation", [3])]
+    assert rows[0]["tokens"] == ["It", "may", "work", "or", "not", "."] and rows[0]["cues"] == [
+        ("speculation", [1]),
+        ("speculation", [3]),
+    ]
     predicted, gold = score_sfu_cues(rows)
-    assert list(zip(predicted["cue"], predicted["correct"])) == [("may", True), ("think", True), ("about", False)]
-    assert list(zip(gold["cue"], gold["notion"], gold["found"])) == [("may", "kit", True), ("or", "alternative", False), ("think", "kit", True)]
+    assert list(zip(predicted["cue"], predicted["correct"])) == [
+        ("may", True),
+        ("think", True),
+        ("about", False),
+    ]
+    assert list(zip(gold["cue"], gold["notion"], gold["found"])) == [
+        ("may", "kit", True),
+        ("or", "alternative", False),
+        ("think", "kit", True),
+    ]
     summary = summarise_sfu(predicted, gold)
-    assert summary["precision"] == pytest.approx(2 / 3) and summary["recall"] == pytest.approx(2 / 3) and summary["recall_within_notion"] == 1.0
+    assert (
+        summary["precision"] == pytest.approx(2 / 3)
+        and summary["recall"] == pytest.approx(2 / 3)
+        and summary["recall_within_notion"] == 1.0
+    )
 
 
 def test_rows_the_model_saw_are_scored_out_of_fold():
@@ -50,19 +69,26 @@ def test_rows_the_model_saw_are_scored_out_of_fold():
     labels = np.array([i % 2 for i in range(40)])
     model = fit_hedge_model(texts, labels)
     unseen = [{"text": "It might be so.", "label": 1}, {"text": "It is so.", "label": 0}]
-    scores = score_wikiweasel({"train": [{"text": t, "label": int(y)} for t, y in zip(texts, labels)], "test": unseen}, model)
+    scores = score_wikiweasel(
+        {"train": [{"text": t, "label": int(y)} for t, y in zip(texts, labels)], "test": unseen},
+        model,
+    )
     assert set(scores.loc[scores["split"] == "train", "model_rows"]) == {"fitted"}
     assert set(scores.loc[scores["split"] == "test", "model_rows"]) == {"unseen"}
     table = summarise_sentence_scores(scores)
     assert set(table["rows_scored"]) == {"all", "unseen", "fitted (out of fold)"}
 
 
-def test_the_model_fitted_before_validation_meets_the_target_on_unseen_wikipedia(data_home, tmp_path):
+def test_the_model_fitted_before_validation_meets_the_target_on_unseen_wikipedia(
+    data_home, tmp_path
+):
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", InputWarning)
         path = build_hedge_model(data_home).write(tmp_path / "model.json")
         results = validate(data_home, [].append, model_path=path)
-    assert all(issubclass(w.category, InputWarning) and "empty text" in str(w.message) for w in caught)
+    assert all(
+        issubclass(w.category, InputWarning) and "empty text" in str(w.message) for w in caught
+    )
     unseen = [r for r in results if r.get("method") == "model" and r["rows_scored"] == "unseen"]
     assert unseen, "the data home has no wikiweasel split the model did not see"
     assert all(r["f1"] >= TARGET_F1 for r in unseen)

@@ -26,7 +26,7 @@ from analysis.resources.readers import read_babe, read_basil
 
 BABE = (
     "text;news_link;outlet;topic;type;label_bias;label_opinion;biased_words\n"
-    '"The radical left pushed a shameful bill.";u;X;t;right;Biased;Expresses writer’s opinion;"[\'radical\', \'shameful\']"\n'
+    "\"The radical left pushed a shameful bill.\";u;X;t;right;Biased;Expresses writer’s opinion;\"['radical', 'shameful']\"\n"
     "The bill passed on Tuesday.;u;Y;t;center;Non-biased;Entirely factual;[]\n"
     "Lawmakers met.;u;Y;t;;No agreement;Entirely factual;[]\n"
 )
@@ -36,16 +36,26 @@ def test_babe_reader_keeps_labels_and_words_and_counts_undecided_rows(tmp_path):
     (tmp_path / "final_labels_SG2.csv").write_text(BABE, encoding="utf-8")
     with pytest.warns(InputWarning, match="1 rows labelled 'No agreement'"):
         rows = read_babe(tmp_path)
-    assert [(r["label"], r["biased_words"], r["leaning"]) for r in rows] == [(1, ["radical", "shameful"], "right"), (0, [], "center")]
-    (tmp_path / "final_labels_SG2.csv").write_text(BABE.replace("[]\n", "[broken\n", 1), encoding="utf-8")
-    with pytest.raises(InputProblem, match="final_labels_SG2.csv, record 3"), warnings.catch_warnings():
+    assert [(r["label"], r["biased_words"], r["leaning"]) for r in rows] == [
+        (1, ["radical", "shameful"], "right"),
+        (0, [], "center"),
+    ]
+    (tmp_path / "final_labels_SG2.csv").write_text(
+        BABE.replace("[]\n", "[broken\n", 1), encoding="utf-8"
+    )
+    with (
+        pytest.raises(InputProblem, match="final_labels_SG2.csv, record 3"),
+        warnings.catch_warnings(),
+    ):
         warnings.simplefilter("ignore", InputWarning)
         read_babe(tmp_path)
 
 
 @pytest.mark.parametrize("text", ["A sentence.", "Another  sentence\n", "Ещё одно предложение."])
 def test_split_depends_on_the_text_alone(text):
-    assert split_by_hash(text) == split_by_hash(" ".join(text.split())) and split_by_hash(text) in ("development", "test")
+    assert split_by_hash(text) == split_by_hash(" ".join(text.split())) and split_by_hash(
+        text
+    ) in ("development", "test")
 
 
 def test_about_one_in_five_texts_is_test():
@@ -56,7 +66,13 @@ def test_about_one_in_five_texts_is_test():
 def test_basil_spans_are_placed_by_id_offset_or_text(tmp_path):
     (tmp_path / "articles" / "2019").mkdir(parents=True)
     (tmp_path / "annotations" / "2019").mkdir(parents=True)
-    article = {"source": "FOX", "body-paragraphs": [["The senator raged at reporters in a shameful speech."], ["He left.", "Critics cheered."]]}
+    article = {
+        "source": "FOX",
+        "body-paragraphs": [
+            ["The senator raged at reporters in a shameful speech."],
+            ["He left.", "Critics cheered."],
+        ],
+    }
     spans = {
         "phrase-level-annotations": [
             {"id": "p0", "bias": "lex", "start": 12, "end": 17, "txt": "raged", "quote": "no"},
@@ -65,18 +81,30 @@ def test_basil_spans_are_placed_by_id_offset_or_text(tmp_path):
         ]
     }
     (tmp_path / "articles" / "2019" / "x_1.json").write_text(json.dumps(article), encoding="utf-8")
-    (tmp_path / "annotations" / "2019" / "x_1_ann.json").write_text(json.dumps(spans), encoding="utf-8")
+    (tmp_path / "annotations" / "2019" / "x_1_ann.json").write_text(
+        json.dumps(spans), encoding="utf-8"
+    )
     with pytest.warns(InputWarning, match="1 BASIL spans"):
         (row,) = read_basil(tmp_path)
     assert row["source"] == "fox"
-    assert [(s["sentence"], s["start"], s["end"], s["bias"]) for s in row["spans"]] == [(0, 12, 17, "lex"), (2, 8, 15, "inf")]
+    assert [(s["sentence"], s["start"], s["end"], s["bias"]) for s in row["spans"]] == [
+        (0, 12, 17, "lex"),
+        (2, 8, 15, "inf"),
+    ]
     score = score_basil_tokens([row])
     # gold: "raged"; the lexicon marks "shameful" and does not list "raged"
-    assert (score["gold_tokens"], score["predicted_tokens"], score["precision"], score["recall"]) == (1, 1, 0.0, 0.0)
+    assert (
+        score["gold_tokens"],
+        score["predicted_tokens"],
+        score["precision"],
+        score["recall"],
+    ) == (1, 1, 0.0, 0.0)
 
 
 def test_word_scores_compare_hit_words_with_annotated_words():
-    rows = [{"text": "The radical left pushed a shameful bill.", "biased_words": ["radical", "pushed"]}]
+    rows = [
+        {"text": "The radical left pushed a shameful bill.", "biased_words": ["radical", "pushed"]}
+    ]
     score = score_babe_words(rows)
     # hits: "radical left" (two words) and "shameful"; gold: radical, pushed
     assert (score["predicted_words"], score["gold_words"]) == (3, 2)
@@ -96,7 +124,9 @@ def test_score_threshold_is_the_best_macro_f1_lowest_on_ties(scores, labels, exp
 
 
 def test_rows_the_model_saw_are_scored_out_of_fold():
-    texts = [f"The shameful radical plan {i}." if i % 2 else f"The plan {i} passed." for i in range(40)]
+    texts = [
+        f"The shameful radical plan {i}." if i % 2 else f"The plan {i} passed." for i in range(40)
+    ]
     labels = np.array([i % 2 for i in range(40)])
     model = fit_loaded_model(texts, labels)
     rows = [{"text": t, "label": int(y), "biased_words": []} for t, y in zip(texts, labels)]
@@ -104,7 +134,10 @@ def test_rows_the_model_saw_are_scored_out_of_fold():
     scores = score_babe(rows, model)
     assert set(scores["model_rows"]) == {"fitted", "unseen"}
     records = summarise_babe(scores, model.threshold)
-    assert {r["rows_scored"] for r in records if r["method"] == "model"} == {"unseen", "fitted (out of fold)"}
+    assert {r["rows_scored"] for r in records if r["method"] == "model"} == {
+        "unseen",
+        "fitted (out of fold)",
+    }
     assert LoadedModel.from_json(model.to_json()).to_json() == model.to_json()
 
 
@@ -117,8 +150,12 @@ def test_targets_on_unseen_babe_sentences_and_the_recorded_threshold(data_home, 
     assert sentence, "the data home has no babe"
     lexicon = [r for r in sentence if r["method"] == "lexicon"]
     assert {r["threshold"] for r in lexicon} == {SCORE_THRESHOLD}
-    rechosen = {r["method"]: r["threshold_development"] for r in sentence if r["method"] in THRESHOLDS}
-    assert rechosen == THRESHOLDS, "a threshold chosen on development data moved: update THRESHOLDS, SCORE_THRESHOLD and the codebook"
+    rechosen = {
+        r["method"]: r["threshold_development"] for r in sentence if r["method"] in THRESHOLDS
+    }
+    assert rechosen == THRESHOLDS, (
+        "a threshold chosen on development data moved: update THRESHOLDS, SCORE_THRESHOLD and the codebook"
+    )
     assert all(r["macro_f1"] >= TARGETS["lexicon"] for r in lexicon if r["split"] == "test")
     unseen = [r for r in sentence if r["method"] == "model" and r["rows_scored"] == "unseen"]
     assert unseen and all(r["macro_f1"] >= TARGETS["model"] for r in unseen)

@@ -20,7 +20,12 @@ def test_golden_rules_read_from_pysbd_source(tmp_path):
     )
     cases = read_golden_rules(tmp_path)
     assert [c["sentences"] for c in cases] == [["Hi there.", "Bye."], ["Mr. Smith left."]]
-    assert evaluate_golden_rules(cases) == {"cases": 2, "passed": 2, "pass_rate": 1.0, "failed_ids": []}
+    assert evaluate_golden_rules(cases) == {
+        "cases": 2,
+        "passed": 2,
+        "pass_rate": 1.0,
+        "failed_ids": [],
+    }
 
 
 def test_golden_rules_report_failures():
@@ -29,7 +34,7 @@ def test_golden_rules_report_failures():
 
 
 def test_treebank_alignment_and_scores(tmp_path):
-    raw = ".START \n\nMr. Vinken is chairman of Elsevier N.V., the Dutch group.\nHe said, \"It's fine.\"\n\nIt works in the U.S.\n"
+    raw = '.START \n\nMr. Vinken is chairman of Elsevier N.V., the Dutch group.\nHe said, "It\'s fine."\n\nIt works in the U.S.\n'
     mrg = (
         "( (S (NP (NNP Mr.) (NNP Vinken)) (VP (VBZ is) (NP (NN chairman) (PP (IN of) (NP (NNP Elsevier) (NNP N.V.)))) "
         "(, ,) (NP (DT the) (JJ Dutch) (NN group))) (. .)) )\n"
@@ -51,11 +56,20 @@ def test_treebank_alignment_and_scores(tmp_path):
 
 def test_alignment_passes_over_tokens_the_text_lacks():
     text = "It is in the U.S. Then it left."
-    assert align_gold_starts(text, [["It", "is", "in", "the", "U.S.", "."], ["Then", "it", "left", "."]]) == [0, 18]
+    assert align_gold_starts(
+        text, [["It", "is", "in", "the", "U.S.", "."], ["Then", "it", "left", "."]]
+    ) == [0, 18]
 
 
 def test_score_boundaries():
-    assert score_boundaries({1, 2, 3, 4}, {2, 3, 5}) == {"gold": 4, "predicted": 3, "correct": 2, "precision": 0.6667, "recall": 0.5, "f1": 0.5714}
+    assert score_boundaries({1, 2, 3, 4}, {2, 3, 5}) == {
+        "gold": 4,
+        "predicted": 3,
+        "correct": 2,
+        "precision": 0.6667,
+        "recall": 0.5,
+        "f1": 0.5714,
+    }
 
 
 def test_fetch_checks_the_recorded_checksum(tmp_path, monkeypatch):
@@ -71,7 +85,11 @@ def test_fetch_checks_the_recorded_checksum(tmp_path, monkeypatch):
     good = hashlib.sha256(b"gold data").hexdigest()
     for name, digest in (("good_set", good), ("bad_set", "0" * 64)):
         remote = datasets.RemoteFile("data.zip", source.as_uri(), digest)
-        monkeypatch.setitem(datasets.DATASETS, name, datasets.Dataset(name, "segmentation", "MIT", (remote,), "test"))
+        monkeypatch.setitem(
+            datasets.DATASETS,
+            name,
+            datasets.Dataset(name, "segmentation", "MIT", (remote,), "test"),
+        )
     home = tmp_path / "home"
     assert (datasets.fetch_dataset("good_set", home) / "data.zip").read_bytes() == b"gold data"
     assert datasets.locate_dataset("good_set", home) == home / "good_set"

@@ -31,31 +31,57 @@ def test_vader_nyt_is_read_from_the_text_file_or_the_archive(tmp_path):
         info.size = len(data)
         archive.addfile(info, io.BytesIO(data))
     assert read_vader_nyt(plain) == read_vader_nyt(archived)
-    assert read_vader_nyt(plain)[1] == {"id": "1_2", "rating": -2.0, "text": "A cruel and brutal attack."}
+    assert read_vader_nyt(plain)[1] == {
+        "id": "1_2",
+        "rating": -2.0,
+        "text": "A cruel and brutal attack.",
+    }
 
 
 def test_a_malformed_rating_row_names_file_and_line(tmp_path):
-    (tmp_path / "nytEditorialSnippets_GroundTruth.txt").write_text("1_1\tgood\tText.\n", encoding="utf-8")
+    (tmp_path / "nytEditorialSnippets_GroundTruth.txt").write_text(
+        "1_1\tgood\tText.\n", encoding="utf-8"
+    )
     with pytest.raises(InputProblem, match="line 1: not 'id<TAB>rating<TAB>sentence'"):
         read_vader_nyt(tmp_path)
 
 
 def test_newsmtsc_splits_and_errors(tmp_path):
-    record = {"sentence_normalized": "Trump praised Putin.", "targets": [{"from": 0, "to": 5, "mention": "Trump", "polarity": 6.0}]}
+    record = {
+        "sentence_normalized": "Trump praised Putin.",
+        "targets": [{"from": 0, "to": 5, "mention": "Trump", "polarity": 6.0}],
+    }
     (tmp_path / "devtest_mt.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
     splits = read_newsmtsc(tmp_path)
-    assert splits == {"devtest_mt": [{"sentence": "Trump praised Putin.", "targets": [{"from": 0, "to": 5, "mention": "Trump", "polarity": "positive"}]}]}
+    assert splits == {
+        "devtest_mt": [
+            {
+                "sentence": "Trump praised Putin.",
+                "targets": [{"from": 0, "to": 5, "mention": "Trump", "polarity": "positive"}],
+            }
+        ]
+    }
     (tmp_path / "train.jsonl").write_text('{"sentence_normalized": "x"}\n', encoding="utf-8")
     with pytest.raises(InputProblem, match="train.jsonl, line 1"):
         read_newsmtsc(tmp_path)
 
 
 def test_a_target_in_quoted_voice_gets_the_tone_of_the_quotation():
-    rows = [{"sentence": "Critics said “Smith is a disgrace” while Jones smiled.", "targets": [
-        {"from": 13, "to": 18, "mention": "Smith", "polarity": "negative"},
-        {"from": 41, "to": 46, "mention": "Jones", "polarity": "neutral"},
-    ]}]
-    table = score_targets(rows, lambda texts: np.array([-0.9 if "disgrace" in t and "Critics" not in t else 0.0 for t in texts]))
+    rows = [
+        {
+            "sentence": "Critics said “Smith is a disgrace” while Jones smiled.",
+            "targets": [
+                {"from": 13, "to": 18, "mention": "Smith", "polarity": "negative"},
+                {"from": 41, "to": 46, "mention": "Jones", "polarity": "neutral"},
+            ],
+        }
+    ]
+    table = score_targets(
+        rows,
+        lambda texts: np.array(
+            [-0.9 if "disgrace" in t and "Critics" not in t else 0.0 for t in texts]
+        ),
+    )
     assert list(table["voice"]) == ["quoted", "authorial"]
     assert list(table["part"]) == [-0.9, 0.0]
     assert list(table["sentence"]) == [0.0, 0.0]
@@ -67,7 +93,9 @@ class _Unseen:
     training_ids = ("1_1",)
 
     def predict(self, texts):
-        return np.array([0.5 if "wonderful" in t else -0.5 if "cruel" in t else 0.0 for t in texts])
+        return np.array(
+            [0.5 if "wonderful" in t else -0.5 if "cruel" in t else 0.0 for t in texts]
+        )
 
 
 def test_rows_the_model_never_saw_are_scored_apart():
@@ -80,7 +108,10 @@ def test_rows_the_model_never_saw_are_scored_apart():
 
 
 def read_vader_nyt_lines(text):
-    return [{"id": i, "rating": float(r), "text": t} for i, r, t in (line.split("\t") for line in text.strip().split("\n"))]
+    return [
+        {"id": i, "rating": float(r), "text": t}
+        for i, r, t in (line.split("\t") for line in text.strip().split("\n"))
+    ]
 
 
 def test_validate_on_the_data_home_meets_the_published_reference_points(data_home):

@@ -59,13 +59,22 @@ def cues(text: str) -> list[tuple[str, str, str]]:
         ("Trump announced that the team would include Rubio.", []),
         ("That would be a welcome development.", [("would", "hedge", "modal")]),
         ("Residents were hoping he would come over and clasp their hand.", []),
-        ("Comments from Mark Zandi, projecting that the tax deal would increase growth next year.", []),
-        ("An attorney said she has signed a plea agreement and would plead guilty to one count.", []),
+        (
+            "Comments from Mark Zandi, projecting that the tax deal would increase growth next year.",
+            [],
+        ),
+        (
+            "An attorney said she has signed a plea agreement and would plead guilty to one count.",
+            [],
+        ),
         ("A Democratic bill, which would have reopened the government, received more votes.", []),
         ("She judged them in a way that I would never have wanted to be judged myself.", []),
         ("He called for lifting the embargo, which would have helped rice farmers.", []),
         ("That would have been a mistake.", [("would", "hedge", "modal")]),
-        ("He had spoken to Putin, which would have been their first call since 2022.", [("would", "hedge", "modal")]),
+        (
+            "He had spoken to Putin, which would have been their first call since 2022.",
+            [("would", "hedge", "modal")],
+        ),
         ("Without the deal, the plant would have to close.", [("would", "hedge", "modal")]),
         # epistemic_must: a conclusion, not a duty
         ("Above all else, we must make America great again!", []),
@@ -84,37 +93,82 @@ def cues(text: str) -> list[tuple[str, str, str]]:
         ("He implied that certain nations interfered.", [("implied", "hedge", "epistemic_verb")]),
         # negated boosters become hedges
         ("It is not clear whether talks resume.", [("clear", "hedge", "negated_booster")]),
-        ("It's unclear if Congress will act.", [("unclear", "hedge", "epistemic_adverb_adjective"), ("if", "hedge", "conditional")]),
-        ("Peskov would neither confirm nor deny it.", [("would", "hedge", "modal"), ("confirm", "hedge", "negated_booster")]),
+        (
+            "It's unclear if Congress will act.",
+            [("unclear", "hedge", "epistemic_adverb_adjective"), ("if", "hedge", "conditional")],
+        ),
+        (
+            "Peskov would neither confirm nor deny it.",
+            [("would", "hedge", "modal"), ("confirm", "hedge", "negated_booster")],
+        ),
         ("The Kremlin confirmed the call.", [("confirmed", "booster", "factive_verb")]),
         ("There is no doubt about it.", [("There is no doubt", "booster", "certainty_adverb")]),
         # multiword phrases and inflections, longest first
-        ("According to Peskov, it is believed to be so.", [("According to", "hedge", "attribution_shield"), ("it is believed", "hedge", "attribution_shield")]),
-        ("Trump reportedly supported a ceasefire.", [("reportedly", "hedge", "attribution_shield")]),
-        ("An estimated several hundred thousand deaths.", [("An estimated", "hedge", "approximator"), ("several", "hedge", "approximator")]),
-        ("He suggested talks; she suggests more.", [("suggested", "hedge", "epistemic_verb"), ("suggests", "hedge", "epistemic_verb")]),
-        ("Of course it worked, in fact.", [("Of course", "booster", "certainty_adverb"), ("in fact", "booster", "certainty_adverb")]),
-        ("People familiar with the talks said so.", [("People familiar with", "hedge", "attribution_shield")]),
+        (
+            "According to Peskov, it is believed to be so.",
+            [
+                ("According to", "hedge", "attribution_shield"),
+                ("it is believed", "hedge", "attribution_shield"),
+            ],
+        ),
+        (
+            "Trump reportedly supported a ceasefire.",
+            [("reportedly", "hedge", "attribution_shield")],
+        ),
+        (
+            "An estimated several hundred thousand deaths.",
+            [("An estimated", "hedge", "approximator"), ("several", "hedge", "approximator")],
+        ),
+        (
+            "He suggested talks; she suggests more.",
+            [("suggested", "hedge", "epistemic_verb"), ("suggests", "hedge", "epistemic_verb")],
+        ),
+        (
+            "Of course it worked, in fact.",
+            [
+                ("Of course", "booster", "certainty_adverb"),
+                ("in fact", "booster", "certainty_adverb"),
+            ],
+        ),
+        (
+            "People familiar with the talks said so.",
+            [("People familiar with", "hedge", "attribution_shield")],
+        ),
         # fixed expressions: "make sure" is to ensure; "for sure" is a booster phrase
         ("Leaders must make sure they do not tolerate bigotry among their members.", []),
         ("The campaign wanted to make sure there was no conflict of interest.", []),
         ("He said he was making sure there was party parity.", []),
-        ("What we know for sure is that the bill failed.", [("know", "booster", "factive_verb"), ("for sure", "booster", "certainty_adverb")]),
+        (
+            "What we know for sure is that the bill failed.",
+            [("know", "booster", "factive_verb"), ("for sure", "booster", "certainty_adverb")],
+        ),
         ("I am sure that the bill will pass.", [("sure", "booster", "certainty_adjective")]),
         # epistemic_assume: an office, power or duty is not a belief
         ("Republicans will assume the majority in the House on Jan. 5.", []),
-        ("Mr. Grassley could assume the chairmanship if his party takes control.", [("could", "hedge", "modal"), ("if", "hedge", "conditional")]),
+        (
+            "Mr. Grassley could assume the chairmanship if his party takes control.",
+            [("could", "hedge", "modal"), ("if", "hedge", "conditional")],
+        ),
         ("Democrats are poised to assume control of the House on Thursday.", []),
         ("It is time for us to assume responsibility for our schools.", []),
-        ("The blueprint assumes the same amount of Medicare savings.", [("assumes", "hedge", "epistemic_verb")]),
-        ("Officials assumed that the post would be protected.", [("assumed", "hedge", "epistemic_verb"), ("would", "hedge", "modal")]),
+        (
+            "The blueprint assumes the same amount of Medicare savings.",
+            [("assumes", "hedge", "epistemic_verb")],
+        ),
+        (
+            "Officials assumed that the post would be protected.",
+            [("assumed", "hedge", "epistemic_verb"), ("would", "hedge", "modal")],
+        ),
         # epistemic_believe: faith or support, an emphatic, disbelief
         ("We believe in freedom of assembly.", []),
         ("She did not believe in a 60-vote threshold.", []),
         ("I believe in my heart that we will win.", [("believe", "hedge", "epistemic_verb")]),
         ("Believe me, it was a great call.", []),
         ("It is hard to believe the figures.", []),
-        ("Officials believe the package was mailed from Florida.", [("believe", "hedge", "epistemic_verb")]),
+        (
+            "Officials believe the package was mailed from Florida.",
+            [("believe", "hedge", "epistemic_verb")],
+        ),
         ("Voters no longer believe him.", []),
         ("Leaders must decide whether to believe them.", []),
         # epistemic_think: the noun thought
@@ -130,10 +184,16 @@ def cues(text: str) -> list[tuple[str, str, str]]:
         ("Investigators suspect that the fire was set.", [("suspect", "hedge", "epistemic_verb")]),
         ("A suspected gunman was arrested.", [("suspected", "hedge", "epistemic_verb")]),
         # factive_sense: a nominee confirmed, a person known
-        ("Kerry was confirmed Tuesday as the new secretary of state, following his nomination.", []),
+        (
+            "Kerry was confirmed Tuesday as the new secretary of state, following his nomination.",
+            [],
+        ),
         ("The Senate voted to confirm him last week.", []),
         ("He was nominated and confirmed by the Senate in 2017.", []),
-        ("A former official confirmed to Fox News that the program began in 2007.", [("confirmed", "booster", "factive_verb")]),
+        (
+            "A former official confirmed to Fox News that the program began in 2007.",
+            [("confirmed", "booster", "factive_verb")],
+        ),
         ("The campaign confirmed its authenticity.", [("confirmed", "booster", "factive_verb")]),
         ("I do not know him.", []),
         ("He knows Christie well from their years in New Jersey.", []),
@@ -142,8 +202,14 @@ def cues(text: str) -> list[tuple[str, str, str]]:
         ("He added: “You know, I look forward to staying in touch.”", []),
         ("You know that the vote failed.", [("know", "booster", "factive_verb")]),
         # approximators of degree
-        ("The measure would damage virtually every aspect of American life.", [("would", "hedge", "modal"), ("virtually", "hedge", "approximator")]),
-        ("The bill has virtually no chance of passing the Senate.", [("virtually", "hedge", "approximator")]),
+        (
+            "The measure would damage virtually every aspect of American life.",
+            [("would", "hedge", "modal"), ("virtually", "hedge", "approximator")],
+        ),
+        (
+            "The bill has virtually no chance of passing the Senate.",
+            [("virtually", "hedge", "approximator")],
+        ),
         # apostrophes and word boundaries
         ("He couldn’t say.", [("couldn’t", "hedge", "modal")]),
         ("Maybelline perhapsy mayor.", []),
@@ -171,7 +237,12 @@ def test_every_context_rule_is_used_by_the_lexicon():
 )
 def test_a_malformed_lexicon_names_file_line_and_problem(tmp_path, row, problem):
     path = tmp_path / "cues.tsv"
-    path.write_text("entry\tkind\tcategory\tforms\trule\ncould\thedge\tmodal\tcould\t-\n" + row.replace("x\thedge\tmodal\tcould", "y\thedge\tepistemic_verb\tcould") + "\n", encoding="utf-8")
+    path.write_text(
+        "entry\tkind\tcategory\tforms\trule\ncould\thedge\tmodal\tcould\t-\n"
+        + row.replace("x\thedge\tmodal\tcould", "y\thedge\tepistemic_verb\tcould")
+        + "\n",
+        encoding="utf-8",
+    )
     with pytest.raises(InputProblem) as err:
         read_cue_lexicon(path)
     assert str(path) in str(err.value) and problem in str(err.value)
@@ -179,14 +250,23 @@ def test_a_malformed_lexicon_names_file_line_and_problem(tmp_path, row, problem)
 
 def test_a_user_lexicon_is_matched_with_braces_expanded(tmp_path):
     path = tmp_path / "cues.tsv"
-    path.write_text("entry\tkind\tcategory\tforms\trule\nsay\thedge\tattribution_shield\t{critics,experts} {say,said}\t-\n", encoding="utf-8")
+    path.write_text(
+        "entry\tkind\tcategory\tforms\trule\nsay\thedge\tattribution_shield\t{critics,experts} {say,said}\t-\n",
+        encoding="utf-8",
+    )
     lexicon = read_cue_lexicon(path)
     assert sorted(lexicon.forms) == ["critics said", "critics say", "experts said", "experts say"]
-    assert [c.text for c in find_cues("Critics  said it; experts doubt it.", lexicon=lexicon)] == ["Critics  said"]
+    assert [c.text for c in find_cues("Critics  said it; experts doubt it.", lexicon=lexicon)] == [
+        "Critics  said"
+    ]
 
 
 def test_label_uncertain_leaves_conditionals_out():
-    assert label_uncertain(["If it rains, we stay.", "It may rain.", "It rained."]).tolist() == [0, 1, 0]
+    assert label_uncertain(["If it rains, we stay.", "It may rain.", "It rained."]).tolist() == [
+        0,
+        1,
+        0,
+    ]
 
 
 TEXT = (
@@ -197,7 +277,13 @@ TEXT = (
 
 @pytest.fixture
 def small_tables():
-    articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"], "raw_text": [TEXT, "The call lasted nearly 90 minutes. Clearly, it happened."]})
+    articles = pd.DataFrame(
+        {
+            "article_id": ["a", "b"],
+            "outlet": ["A", "B"],
+            "raw_text": [TEXT, "The call lasted nearly 90 minutes. Clearly, it happened."],
+        }
+    )
     cleaned, paragraphs, _ = clean_corpus(articles)
     spans, voice = find_article_quotations(cleaned)
     sentences = label_voice(segment_articles(cleaned, paragraphs), cleaned, spans)
@@ -226,7 +312,9 @@ def test_density_counts_authorial_cues_per_thousand_authorial_words(small_tables
     assert set(CATEGORIES) <= set(counts.columns)
     a = counts[counts["article_id"] == "a"]
     assert a["hedge"].sum() == 4  # "could" is quoted and does not count
-    summary = summarise_hedging(counts, cleaned, by="outlet").set_index(["outlet", "kind", "category"])
+    summary = summarise_hedging(counts, cleaned, by="outlet").set_index(
+        ["outlet", "kind", "category"]
+    )
     row = summary.loc[("A", "hedge", "all")]
     assert row["cues"] == 4
     assert row["per_1000"] == pytest.approx(4 / a["authorial_words"].sum() * 1000)
@@ -237,13 +325,18 @@ def test_density_counts_authorial_cues_per_thousand_authorial_words(small_tables
 
 def test_figures_are_lined_up_with_their_hedges(small_tables):
     cleaned, sentences, voice = small_tables
-    figures = find_hedged_figures(sentences, cleaned, find_hedges(sentences, cleaned, voice), voice)
+    figures = find_hedged_figures(
+        sentences, cleaned, find_hedges(sentences, cleaned, voice), voice
+    )
     assert list(zip(figures["article_id"], figures["phrase"], figures["approximators"])) == [
         ("a", "about 90 minutes", "about"),
         ("b", "nearly 90 minutes", "nearly"),
     ]
     lined = line_up_figures(figures, cleaned)
-    assert lined["outlet"].tolist() == ["A", "B"] and lined["unit"].tolist() == ["minute", "minute"]
+    assert lined["outlet"].tolist() == ["A", "B"] and lined["unit"].tolist() == [
+        "minute",
+        "minute",
+    ]
     assert lined["approximated"].all() and (lined["groups"] == 2).all()
 
 
@@ -261,7 +354,13 @@ def test_the_seed_corpus_hedges(seed_tables):
 def test_a_corpus_without_cues_gets_zero_rates_not_errors():
     from analysis.engine.pipeline import analyse_articles
 
-    articles = pd.DataFrame({"article_id": ["x", "y"], "outlet": ["X", "Y"], "raw_text": ["The cat sat on the mat. It was warm.", "Dogs ran home. They ate."]})
+    articles = pd.DataFrame(
+        {
+            "article_id": ["x", "y"],
+            "outlet": ["X", "Y"],
+            "raw_text": ["The cat sat on the mat. It was warm.", "Dogs ran home. They ate."],
+        }
+    )
     tables = analyse_articles(articles)
     assert tables["hedges"].empty and tables["hedged_figures"].empty
     assert (tables["hedging_outlets"]["per_1000"] == 0).all()

@@ -26,19 +26,45 @@ from analysis.loaded.terms import (
 
 
 def terms(text: str, layer: str | None = None, lexicon=None) -> list[tuple[str, str]]:
-    return [(t.text, t.category) for t in find_loaded_terms(text, lexicon=lexicon) if layer is None or t.layer == layer]
+    return [
+        (t.text, t.category)
+        for t in find_loaded_terms(text, lexicon=lexicon)
+        if layer is None or t.layer == layer
+    ]
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Putin's regime launched a brutal invasion.", [("regime", "pejorative_label"), ("brutal invasion", "dysphemism")]),
-        ("Critics said he would capitulate, an act of appeasement.", [("capitulate", "dysphemism"), ("appeasement", "dysphemism")]),
-        ("Trump boasted about the call, and Peskov claimed it went well.", [("boasted", "loaded_attribution"), ("claimed", "loaded_attribution")]),
+        (
+            "Putin's regime launched a brutal invasion.",
+            [("regime", "pejorative_label"), ("brutal invasion", "dysphemism")],
+        ),
+        (
+            "Critics said he would capitulate, an act of appeasement.",
+            [("capitulate", "dysphemism"), ("appeasement", "dysphemism")],
+        ),
+        (
+            "Trump boasted about the call, and Peskov claimed it went well.",
+            [("boasted", "loaded_attribution"), ("claimed", "loaded_attribution")],
+        ),
         ("The so-called peace plan", [("so-called", "scare_marker")]),
-        ("He blamed the deep state and the radical left.", [("deep state", "partisan_catchphrase"), ("radical left", "partisan_catchphrase")]),
-        ("A heroic defender, a true patriot.", [("heroic", "glorifying_label"), ("patriot", "glorifying_label")]),
-        ("A shocking, utterly absurd outcome.", [("shocking", "emotive_intensifier"), ("utterly", "emotive_intensifier"), ("absurd", "emotive_intensifier")]),
+        (
+            "He blamed the deep state and the radical left.",
+            [("deep state", "partisan_catchphrase"), ("radical left", "partisan_catchphrase")],
+        ),
+        (
+            "A heroic defender, a true patriot.",
+            [("heroic", "glorifying_label"), ("patriot", "glorifying_label")],
+        ),
+        (
+            "A shocking, utterly absurd outcome.",
+            [
+                ("shocking", "emotive_intensifier"),
+                ("utterly", "emotive_intensifier"),
+                ("absurd", "emotive_intensifier"),
+            ],
+        ),
         # exceptions: the loaded form inside a longer plain phrase does not count
         ("Ukraine asked for more Patriot missiles.", []),
         ("The group claimed responsibility for the attack.", []),
@@ -53,21 +79,47 @@ def terms(text: str, layer: str | None = None, lexicon=None) -> list[tuple[str, 
         ("Flynn pleaded guilty to lying to the F.B.I. in a disaster recovery inquiry.", []),
         ("Police found potential explosive devices and an assault weapons ban was debated.", []),
         ("Medicare waste and fraud and her discrimination claims on condemned land.", []),
-        ("She filed a sexual harassment claim, claiming retaliation, and the senator claimed the nomination.", []),
+        (
+            "She filed a sexual harassment claim, claiming retaliation, and the senator claimed the nomination.",
+            [],
+        ),
         ("Hoax devices were mailed to reporters.", []),
         ("The official insisted on anonymity to describe the alleged threats.", []),
         # ... while the loaded senses of the same words stay
-        ("He claimed the vote was rigged and called the inquiry a hoax.", [("claimed", "loaded_attribution"), ("rigged", "partisan_catchphrase"), ("hoax", "pejorative_label")]),
-        ("Prosecutors alleged that she insisted on a recount.", [("alleged", "loaded_attribution"), ("insisted", "loaded_attribution")]),
+        (
+            "He claimed the vote was rigged and called the inquiry a hoax.",
+            [
+                ("claimed", "loaded_attribution"),
+                ("rigged", "partisan_catchphrase"),
+                ("hoax", "pejorative_label"),
+            ],
+        ),
+        (
+            "Prosecutors alleged that she insisted on a recount.",
+            [("alleged", "loaded_attribution"), ("insisted", "loaded_attribution")],
+        ),
         # kept, as BASIL's and BABE's annotators mark them: the verb "threatening", "authoritarian" of regimes
-        ("He kept threatening to sue the authoritarian regime.", [("threatening", "emotive_intensifier"), ("authoritarian", "partisan_catchphrase"), ("regime", "pejorative_label")]),
+        (
+            "He kept threatening to sue the authoritarian regime.",
+            [
+                ("threatening", "emotive_intensifier"),
+                ("authoritarian", "partisan_catchphrase"),
+                ("regime", "pejorative_label"),
+            ],
+        ),
         # a term mentioned, not used
         ("The term “deep state” typically refers to a shadow government.", []),
         ("He blamed the “deep state” for the leak.", [("deep state", "partisan_catchphrase")]),
         # the general naming sets of U.S. politics stay
-        ("Undocumented immigrants and illegal aliens", [("Undocumented immigrants", "euphemism"), ("illegal aliens", "dysphemism")]),
+        (
+            "Undocumented immigrants and illegal aliens",
+            [("Undocumented immigrants", "euphemism"), ("illegal aliens", "dysphemism")],
+        ),
         # curly apostrophes and any run of spaces
-        ("Trump’s   regime and the so-called   deal", [("regime", "pejorative_label"), ("so-called", "scare_marker")]),
+        (
+            "Trump’s   regime and the so-called   deal",
+            [("regime", "pejorative_label"), ("so-called", "scare_marker")],
+        ),
     ],
 )
 def test_lexicon_terms_with_categories(text, expected):
@@ -77,13 +129,25 @@ def test_lexicon_terms_with_categories(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Putin's regime launched a brutal invasion.", [("regime", "pejorative_label"), ("brutal invasion", "dysphemism")]),
-        ("Russia calls it a special military operation.", [("special military operation", "euphemism")]),
+        (
+            "Putin's regime launched a brutal invasion.",
+            [("regime", "pejorative_label"), ("brutal invasion", "dysphemism")],
+        ),
+        (
+            "Russia calls it a special military operation.",
+            [("special military operation", "euphemism")],
+        ),
         ("Critics said Trump would capitulate to Moscow.", [("capitulate", "dysphemism")]),
         ("The so-called peace plan", [("so-called", "scare_marker"), ("peace plan", "naming")]),
         # naming: members of a set of names are kept but not loaded
-        ("the war in Ukraine, the invasion, the conflict", [("war in Ukraine", "naming"), ("invasion", "naming"), ("conflict", "naming")]),
-        ("Russia’s war   and Putin’s regime", [("Russia’s war", "naming"), ("regime", "pejorative_label")]),
+        (
+            "the war in Ukraine, the invasion, the conflict",
+            [("war in Ukraine", "naming"), ("invasion", "naming"), ("conflict", "naming")],
+        ),
+        (
+            "Russia’s war   and Putin’s regime",
+            [("Russia’s war", "naming"), ("regime", "pejorative_label")],
+        ),
         ("Kremlin regime", [("Kremlin regime", "pejorative_label")]),
     ],
 )
@@ -92,13 +156,24 @@ def test_the_default_corpus_brings_its_naming_sets(text, expected):
 
 
 def test_a_corpus_naming_set_replaces_the_general_row_of_a_form_it_lists(tmp_path):
-    (tmp_path / "naming_sets.tsv").write_text("entry\tcategory\tset\tforms\nrebels\tnaming\tfighters\trebels|insurgents\nregime\tdysphemism\tfighters\tregime\n", encoding="utf-8")
+    (tmp_path / "naming_sets.tsv").write_text(
+        "entry\tcategory\tset\tforms\nrebels\tnaming\tfighters\trebels|insurgents\nregime\tdysphemism\tfighters\tregime\n",
+        encoding="utf-8",
+    )
     lexicon = load_corpus_lexicon(tmp_path)
-    assert terms("The regime fought the rebels.", "lexicon", lexicon) == [("regime", "dysphemism"), ("rebels", "naming")]
+    assert terms("The regime fought the rebels.", "lexicon", lexicon) == [
+        ("regime", "dysphemism"),
+        ("rebels", "naming"),
+    ]
     assert terms("The regime fought the rebels.", "lexicon") == [("regime", "pejorative_label")]
-    (tmp_path / "naming_sets.tsv").write_text("entry\tcategory\tset\tforms\nrebels\tnaming\tfighters\trebels\nfighters\tnaming\tfighters\trebels\n", encoding="utf-8")
+    (tmp_path / "naming_sets.tsv").write_text(
+        "entry\tcategory\tset\tforms\nrebels\tnaming\tfighters\trebels\nfighters\tnaming\tfighters\trebels\n",
+        encoding="utf-8",
+    )
     load_loaded_lexicon.cache_clear()  # read once per path: the file changed
-    with pytest.raises(InputProblem, match=r"naming_sets.tsv, line 3: form 'rebels' is already given on line 2"):
+    with pytest.raises(
+        InputProblem, match=r"naming_sets.tsv, line 3: form 'rebels' is already given on line 2"
+    ):
         load_corpus_lexicon(tmp_path)
 
 
@@ -125,24 +200,49 @@ def test_in_proper_name(text, word, expected):
 
 
 def test_the_vader_layer_does_not_count_words_inside_names():
-    found = [t.text for t in find_loaded_terms("Warner, of the Senate Intelligence Committee, praised the Freedom Caucus.") if t.layer == "vader"]
+    found = [
+        t.text
+        for t in find_loaded_terms(
+            "Warner, of the Senate Intelligence Committee, praised the Freedom Caucus."
+        )
+        if t.layer == "vader"
+    ]
     assert found == ["praised"]
     # a headline in title case: every word is capitalised, so none is read as a name
-    assert [t.text for t in find_loaded_terms("Angry Democrats Blame Republicans For Murder Increase") if t.layer == "vader"] == ["Murder"]
+    assert [
+        t.text
+        for t in find_loaded_terms("Angry Democrats Blame Republicans For Murder Increase")
+        if t.layer == "vader"
+    ] == ["Murder"]
 
 
 def test_vader_layer_takes_strong_words_the_lexicon_does_not_cover():
-    found = [(t.text, t.layer, t.category) for t in find_loaded_terms("A horrible, wonderful and ridiculous day.")]
+    found = [
+        (t.text, t.layer, t.category)
+        for t in find_loaded_terms("A horrible, wonderful and ridiculous day.")
+    ]
     # "horrible" and "ridiculous" are lexicon terms; "wonderful" (VADER +2.7) is a VADER-layer term only
-    assert found == [("horrible", "lexicon", "emotive_intensifier"), ("wonderful", "vader", "strong_positive"), ("ridiculous", "lexicon", "emotive_intensifier")]
-    assert [t.text for t in find_loaded_terms("They killed the plan.") if t.layer == "vader"] == ["killed"]
-    assert [t.text for t in find_loaded_terms("A good plan.")] == []  # VADER "good" is 1.9: not strong
+    assert found == [
+        ("horrible", "lexicon", "emotive_intensifier"),
+        ("wonderful", "vader", "strong_positive"),
+        ("ridiculous", "lexicon", "emotive_intensifier"),
+    ]
+    assert [t.text for t in find_loaded_terms("They killed the plan.") if t.layer == "vader"] == [
+        "killed"
+    ]
+    assert [
+        t.text for t in find_loaded_terms("A good plan.")
+    ] == []  # VADER "good" is 1.9: not strong
 
 
 @pytest.mark.parametrize(
     ("texts", "layers", "expected"),
     [
-        (["A brutal regime.", "The call lasted an hour.", "The war went on."], ("lexicon",), [2, 0, 0]),
+        (
+            ["A brutal regime.", "The call lasted an hour.", "The war went on."],
+            ("lexicon",),
+            [2, 0, 0],
+        ),
         (["A wonderful, brutal day."], ("vader",), [1]),
         (["A wonderful, brutal day."], ("lexicon", "vader"), [2]),
     ],
@@ -157,7 +257,10 @@ def test_label_uses_the_recorded_threshold():
 
 def test_malformed_lexicon_is_reported_with_file_and_line(tmp_path):
     path = tmp_path / "loaded.tsv"
-    path.write_text("entry\tcategory\tset\tforms\nx\tinsult\t-\tx\ny\tpejorative_label\t-\ty|x\nz\tnaming\t-\tz|y\nw\tnaming\t-\n", encoding="utf-8")
+    path.write_text(
+        "entry\tcategory\tset\tforms\nx\tinsult\t-\tx\ny\tpejorative_label\t-\ty|x\nz\tnaming\t-\tz|y\nw\tnaming\t-\n",
+        encoding="utf-8",
+    )
     with pytest.raises(InputProblem) as caught:
         read_loaded_lexicon(path)
     message = str(caught.value)
@@ -184,7 +287,12 @@ def test_terms_keep_offsets_and_voice():
     loaded = find_loaded(sentences, cleaned, voice, load_corpus_lexicon(config.DEFAULT_CORPUS))
     assert list(loaded.columns) == LOADED_COLUMNS
     rows = list(zip(loaded["term"], loaded["category"], loaded["voice"]))
-    assert rows == [("regime", "pejorative_label", "authorial"), ("shameful", "pejorative_label", "quoted"), ("sellout", "emotive_intensifier", "quoted"), ("peace deal", "naming", "authorial")]
+    assert rows == [
+        ("regime", "pejorative_label", "authorial"),
+        ("shameful", "pejorative_label", "quoted"),
+        ("sellout", "emotive_intensifier", "quoted"),
+        ("peace deal", "naming", "authorial"),
+    ]
     clean = cleaned.loc[0, "clean_text"]
     assert all(clean[s:e] == t for s, e, t in zip(loaded["start"], loaded["end"], loaded["term"]))
 
@@ -192,8 +300,15 @@ def test_terms_keep_offsets_and_voice():
 def test_rates_count_authorial_loaded_terms_only():
     text = 'The brutal regime fell after a long war.\n\n"A shameful day," he said.'
     cleaned, sentences, voice = _tables(text)
-    counts = count_sentence_loaded(sentences, cleaned, voice, find_loaded(sentences, cleaned, voice, load_corpus_lexicon(config.DEFAULT_CORPUS)))
-    assert counts["lexicon"].sum() == 2 and counts["naming"].sum() == 1  # brutal, regime; "war" is a name
+    counts = count_sentence_loaded(
+        sentences,
+        cleaned,
+        voice,
+        find_loaded(sentences, cleaned, voice, load_corpus_lexicon(config.DEFAULT_CORPUS)),
+    )
+    assert (
+        counts["lexicon"].sum() == 2 and counts["naming"].sum() == 1
+    )  # brutal, regime; "war" is a name
     summary = summarise_loaded(counts, cleaned, by="outlet")
     total = summary[(summary["layer"] == "lexicon") & (summary["category"] == "all")].iloc[0]
     assert total["terms"] == 2
@@ -202,7 +317,11 @@ def test_rates_count_authorial_loaded_terms_only():
 
 def test_comparisons_of_one_article_per_outlet_are_not_tested(seed_tables):
     tests = seed_tables["loaded_tests"]
-    assert len(tests) and tests["p_value"].isna().all() and tests["verdict"].str.startswith("not tested: one article on a side").all()
+    assert (
+        len(tests)
+        and tests["p_value"].isna().all()
+        and tests["verdict"].str.startswith("not tested: one article on a side").all()
+    )
 
 
 def test_naming_choices_list_each_outlets_names(seed_tables):
@@ -210,14 +329,19 @@ def test_naming_choices_list_each_outlets_names(seed_tables):
     war = table[table["set"] == "russia_ukraine_war"]
     assert {"war", "invasion", "conflict"} <= set(war["entry"])
     capitulate = table[table["entry"] == "surrender"]
-    assert capitulate["outlet"].tolist() == ["Unidentified commentary"] and capitulate["forms"].tolist() == ["capitulate"]
+    assert capitulate["outlet"].tolist() == ["Unidentified commentary"] and capitulate[
+        "forms"
+    ].tolist() == ["capitulate"]
 
 
 @pytest.mark.parametrize("by", ["outlet", "article_id"])
 def test_naming_choices_of_parts_add_up_to_the_whole(seed_tables, by):
     loaded, articles = seed_tables["loaded_terms"], seed_tables["articles"]
     whole = tabulate_naming_choices(loaded, articles, by=by)
-    parts = [tabulate_naming_choices(rows, articles, by=by) for rows in (loaded.iloc[::2], loaded.iloc[1::2])]  # each group's terms split between parts
+    parts = [
+        tabulate_naming_choices(rows, articles, by=by)
+        for rows in (loaded.iloc[::2], loaded.iloc[1::2])
+    ]  # each group's terms split between parts
     added = add_naming_choices(pd.concat(parts, ignore_index=True), by=by)
     pd.testing.assert_frame_equal(added, whole, check_dtype=False)
     assert len(whole) > 10 and (whole["forms"].str.contains(" | ", regex=False)).any()
@@ -225,6 +349,12 @@ def test_naming_choices_of_parts_add_up_to_the_whole(seed_tables, by):
 
 def test_compare_loaded_has_a_row_per_layer_and_pair(seed_tables):
     tests = compare_loaded(
-        count_sentence_loaded(seed_tables["sentences"], seed_tables["articles"], seed_tables["voice"], seed_tables["loaded_terms"]), seed_tables["articles"]
+        count_sentence_loaded(
+            seed_tables["sentences"],
+            seed_tables["articles"],
+            seed_tables["voice"],
+            seed_tables["loaded_terms"],
+        ),
+        seed_tables["articles"],
     )
     assert sorted(tests["layer"].unique()) == ["lexicon", "vader"] and len(tests) == 20

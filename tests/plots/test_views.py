@@ -42,7 +42,10 @@ def test_show_rows_says_how_many_rows_of_how_many_and_where_the_rest_are(monkeyp
     monkeypatch.setattr("analysis.plots.views.display", shown.append)
     show_rows(pd.DataFrame({"row": range(300)}), "the run's `quotes` table", limit=50)
     note, table = shown
-    assert "Showing 50 of 300 rows" in note.data and "every row is in the run's `quotes` table" in note.data
+    assert (
+        "Showing 50 of 300 rows" in note.data
+        and "every row is in the run's `quotes` table" in note.data
+    )
     assert len(table) == 50
     shown.clear()
     show_rows(pd.DataFrame({"row": range(3)}), "x", render=lambda rows: f"{len(rows)} rows")
@@ -60,7 +63,9 @@ def test_mark_significant_shades_rows_below_alpha_and_escapes_text():
 
 
 def test_mark_significant_reads_a_table_without_tests():
-    descriptive = pd.DataFrame({"first": ["A"], "second": ["B"], "p_holm": [""]})  # as read from CSV: every p empty
+    descriptive = pd.DataFrame(
+        {"first": ["A"], "second": ["B"], "p_holm": [""]}
+    )  # as read from CSV: every p empty
     assert SIGNIFICANT_COLOUR not in mark_significant(descriptive).to_html()
 
 
@@ -68,8 +73,16 @@ def test_mark_significant_reads_a_table_without_tests():
 def test_choose_articles_samples_distinct_ids_in_their_order(n, limit, expected):
     ids = [f"a{i:03d}" for i in range(n)] * 2  # an id repeated counts once
     chosen = choose_articles(ids, limit)
-    assert len(chosen) == expected and chosen == sorted(chosen) and chosen == choose_articles(ids[::-1], limit)[::-1]
-    assert describe_sample(len(chosen), n) == ("" if expected == n else f" ({expected:,} of {n:,} articles, a sample fixed by a hash of the ids)")
+    assert (
+        len(chosen) == expected
+        and chosen == sorted(chosen)
+        and chosen == choose_articles(ids[::-1], limit)[::-1]
+    )
+    assert describe_sample(len(chosen), n) == (
+        ""
+        if expected == n
+        else f" ({expected:,} of {n:,} articles, a sample fixed by a hash of the ids)"
+    )
 
 
 def test_show_tests_displays_html_without_a_memory_address(monkeypatch):

@@ -27,26 +27,85 @@ def hostile_tables() -> dict[str, pd.DataFrame]:
     quote_end = HOSTILE.index(',"') + 2
     disaster = HOSTILE.index("disaster")
     return {
-        "articles": pd.DataFrame({
-            "article_id": ["evil"], "outlet": ['Evil "Outlet" <i>'], "headline": ["<script>alert(3)</script> headline"],
-            "clean_text": [HOSTILE], "published": ["2025-02-12"], "url": ["javascript:alert(4)"],
-        }),
-        "paragraphs": pd.DataFrame({"article_id": ["evil"], "paragraph_id": [0], "start": [0], "end": [len(HOSTILE)], "raw_line": [3], "kind": ["body"]}),
-        "removed": pd.DataFrame({"article_id": ["evil"], "line": [1], "text": ["<script>alert(5)</script> Subscribe"], "rule": ["subscription"], "kept_as": [""]}),
-        "quotes": pd.DataFrame({
-            "article_id": ["evil"], "start": [quote_start], "end": [quote_end], "kind": ["direct"],
-            "speaker": ['"><script>alert(6)</script>'], "speaker_type": ["official"], "cue": ["said"], "cue_class": ["neutral"],
-            "speaker_rule": ["<b>rule</b>"],
-        }),
-        "hedges": pd.DataFrame({
-            "article_id": ["evil"], "start": [may], "end": [may + 3], "kind": ["hedge"], "cue": ["may"], "entry": ["may"],
-            "category": ["modal"], "voice": ["authorial"],
-        }),
-        "loaded_terms": pd.DataFrame({
-            "article_id": ["evil"], "start": [disaster], "end": [disaster + 8], "term": ["disaster"], "entry": ["disaster"],
-            "category": ["emotive"], "set": ["-"], "layer": ["lexicon"], "voice": ["quoted"],
-        }),
-        "shared_passages": pd.DataFrame(columns=["article_id", "other_id", "start", "end", "other_start", "other_end", "words", "voice"]),
+        "articles": pd.DataFrame(
+            {
+                "article_id": ["evil"],
+                "outlet": ['Evil "Outlet" <i>'],
+                "headline": ["<script>alert(3)</script> headline"],
+                "clean_text": [HOSTILE],
+                "published": ["2025-02-12"],
+                "url": ["javascript:alert(4)"],
+            }
+        ),
+        "paragraphs": pd.DataFrame(
+            {
+                "article_id": ["evil"],
+                "paragraph_id": [0],
+                "start": [0],
+                "end": [len(HOSTILE)],
+                "raw_line": [3],
+                "kind": ["body"],
+            }
+        ),
+        "removed": pd.DataFrame(
+            {
+                "article_id": ["evil"],
+                "line": [1],
+                "text": ["<script>alert(5)</script> Subscribe"],
+                "rule": ["subscription"],
+                "kept_as": [""],
+            }
+        ),
+        "quotes": pd.DataFrame(
+            {
+                "article_id": ["evil"],
+                "start": [quote_start],
+                "end": [quote_end],
+                "kind": ["direct"],
+                "speaker": ['"><script>alert(6)</script>'],
+                "speaker_type": ["official"],
+                "cue": ["said"],
+                "cue_class": ["neutral"],
+                "speaker_rule": ["<b>rule</b>"],
+            }
+        ),
+        "hedges": pd.DataFrame(
+            {
+                "article_id": ["evil"],
+                "start": [may],
+                "end": [may + 3],
+                "kind": ["hedge"],
+                "cue": ["may"],
+                "entry": ["may"],
+                "category": ["modal"],
+                "voice": ["authorial"],
+            }
+        ),
+        "loaded_terms": pd.DataFrame(
+            {
+                "article_id": ["evil"],
+                "start": [disaster],
+                "end": [disaster + 8],
+                "term": ["disaster"],
+                "entry": ["disaster"],
+                "category": ["emotive"],
+                "set": ["-"],
+                "layer": ["lexicon"],
+                "voice": ["quoted"],
+            }
+        ),
+        "shared_passages": pd.DataFrame(
+            columns=[
+                "article_id",
+                "other_id",
+                "start",
+                "end",
+                "other_start",
+                "other_end",
+                "words",
+                "voice",
+            ]
+        ),
     }
 
 
@@ -68,7 +127,12 @@ def test_article_text_and_metadata_are_escaped():
     page = render_article_page("evil", hostile_tables())
     parser = TextAndTags()
     parser.feed(page)
-    assert "script" not in parser.tags and "img" not in parser.tags and "b" not in parser.tags and "i" not in parser.tags
+    assert (
+        "script" not in parser.tags
+        and "img" not in parser.tags
+        and "b" not in parser.tags
+        and "i" not in parser.tags
+    )
     text = "".join(parser.text)
     assert HOSTILE in text  # the text reads as written, markup included
     assert "<script>alert(5)</script> Subscribe" in text
@@ -80,14 +144,20 @@ def test_article_text_and_metadata_are_escaped():
     "marks, expected",
     [
         ([], "abcdef"),
-        ([Mark("h1", "hedge", 1, 3, "t")], 'a<span class="mark hedge" data-mark="h1" title="t">bc</span>def'),
+        (
+            [Mark("h1", "hedge", 1, 3, "t")],
+            'a<span class="mark hedge" data-mark="h1" title="t">bc</span>def',
+        ),
         (
             [Mark("q1", "quote", 0, 4, "q", "X"), Mark("h2", "hedge", 2, 6, "h")],
             '<span class="mark quote" data-mark="q1" title="q" style="background:#fff">ab</span>'
             '<span class="mark quote" data-mark="q1" title="q" style="background:#fff"><span class="mark hedge" data-mark="h2" title="h">cd</span></span>'
             '<span class="mark hedge" data-mark="h2" title="h">ef</span>',
         ),
-        ([Mark("l1", "loaded", 2, 3, 'a "b" <c>')], 'ab<span class="mark loaded" data-mark="l1" title="a &quot;b&quot; &lt;c&gt;">c</span>def'),
+        (
+            [Mark("l1", "loaded", 2, 3, 'a "b" <c>')],
+            'ab<span class="mark loaded" data-mark="l1" title="a &quot;b&quot; &lt;c&gt;">c</span>def',
+        ),
     ],
 )
 def test_marks_nest_on_pieces_of_text(marks, expected):
@@ -102,7 +172,9 @@ def test_every_mark_of_the_seed_articles_is_rendered_with_a_hover(seed_tables):
     assert {"quote", "hedge", "loaded"} <= kinds
     for mark in marks:
         assert f'data-mark="{mark.mark_id}" title="' in page
-    assert page.count('class="removed"') == (seed_tables["removed"]["article_id"] == article_id).sum()
+    assert (
+        page.count('class="removed"') == (seed_tables["removed"]["article_id"] == article_id).sum()
+    )
 
 
 def test_comparison_marks_shared_passages(seed_tables):
@@ -113,13 +185,17 @@ def test_comparison_marks_shared_passages(seed_tables):
     assert expected > 0 and page.count('class="mark shared"') >= 2 * expected
 
 
-@pytest.mark.parametrize("article, partner, expected", [("a b/c", None, "a_b_c.html"), ("x", "y", "compare-x--y.html")])
+@pytest.mark.parametrize(
+    "article, partner, expected", [("a b/c", None, "a_b_c.html"), ("x", "y", "compare-x--y.html")]
+)
 def test_page_names_are_safe(article, partner, expected):
     assert name_page(article, partner) == expected
 
 
 def _articles(events: dict[str, int], loose: int = 0) -> pd.DataFrame:
-    ids = [(f"{event}-{k}", event) for event, n in events.items() for k in range(n)] + [(f"loose-{k}", "") for k in range(loose)]
+    ids = [(f"{event}-{k}", event) for event, n in events.items() for k in range(n)] + [
+        (f"loose-{k}", "") for k in range(loose)
+    ]
     return pd.DataFrame(ids, columns=["article_id", "event"])
 
 
@@ -133,10 +209,19 @@ def _articles(events: dict[str, int], loose: int = 0) -> pd.DataFrame:
         ({"a": 3}, 5, 5, 5, True),  # the event, then two loose articles
     ],
 )
-def test_choose_annotated_samples_whole_events_within_the_limit(events, loose, limit, expected_count, whole_events):
+def test_choose_annotated_samples_whole_events_within_the_limit(
+    events, loose, limit, expected_count, whole_events
+):
     articles = _articles(events, loose)
     chosen = choose_annotated(articles, limit)
-    assert len(chosen) == expected_count and chosen == [a for a in articles["article_id"] if a in set(chosen)]
+    assert len(chosen) == expected_count and chosen == [
+        a for a in articles["article_id"] if a in set(chosen)
+    ]
     for event, n in events.items():
-        assert sum(a.startswith(f"{event}-") for a in chosen) in (0, n)  # an event is taken whole or not at all
-    assert chosen == choose_annotated(articles.iloc[::-1], limit)[::-1]  # the same sample whatever the row order
+        assert sum(a.startswith(f"{event}-") for a in chosen) in (
+            0,
+            n,
+        )  # an event is taken whole or not at all
+    assert (
+        chosen == choose_annotated(articles.iloc[::-1], limit)[::-1]
+    )  # the same sample whatever the row order

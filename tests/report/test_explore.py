@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.report.explore import ALL_MEASURES, build_profile_explorer, draw_profile_choice, select_profile
+from analysis.report.explore import (
+    ALL_MEASURES,
+    build_profile_explorer,
+    draw_profile_choice,
+    select_profile,
+)
 
 
-@pytest.mark.parametrize("measure, per_outlet", [(ALL_MEASURES, 10), ("hedges", 1), ("unique_share", 1)])
+@pytest.mark.parametrize(
+    "measure, per_outlet", [(ALL_MEASURES, 10), ("hedges", 1), ("unique_share", 1)]
+)
 def test_selection_keeps_the_chosen_outlets_and_measure(profile, measure, per_outlet):
     outlets = sorted(profile["outlet"].unique())[:2]
     chosen = select_profile(profile, outlets, measure)
@@ -26,5 +33,9 @@ def test_explorer_offers_every_outlet_and_measure(profile):
     explorer = build_profile_explorer(profile)
     pick_outlets, pick_measure = explorer.children[0].children
     assert set(pick_outlets.options) == set(profile["outlet"])
-    assert [value for _, value in pick_measure.options][1:] == list(dict.fromkeys(profile["measure"]))
-    assert [label for label, _ in pick_measure.options][1:] == list(profile.drop_duplicates("measure")["label"])
+    assert [value for _, value in pick_measure.options][1:] == list(
+        dict.fromkeys(profile["measure"])
+    )
+    assert [label for label, _ in pick_measure.options][1:] == list(
+        profile.drop_duplicates("measure")["label"]
+    )

@@ -28,7 +28,10 @@ def test_count_voice_words(text, authorial, quoted):
 def test_summary_of_the_seeds_adds_up(seed_tables):
     summary = summarise_articles(seed_tables).set_index("article_id")
     assert (summary["words"] == summary["authorial_words"] + summary["quoted_words"]).all()
-    assert (summary["sentences"] == summary[["sentences_authorial", "sentences_mixed", "sentences_quoted"]].sum(axis=1)).all()
+    assert (
+        summary["sentences"]
+        == summary[["sentences_authorial", "sentences_mixed", "sentences_quoted"]].sum(axis=1)
+    ).all()
     assert (summary["raw_lines"] == summary["removed_lines"] + summary["paragraphs"]).all()
     # The republished page is mostly site furniture; the others are mostly article.
     assert summary["removed_share"].idxmax() == "nyt-via-benjamin-franklin-institute"

@@ -48,11 +48,20 @@ def test_the_kit_has_no_actors_of_its_own(tmp_path):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Russian President Vladimir Putin spoke.", [("Russia", "Russian"), ("Vladimir Putin", "Vladimir Putin")]),
+        (
+            "Russian President Vladimir Putin spoke.",
+            [("Russia", "Russian"), ("Vladimir Putin", "Vladimir Putin")],
+        ),
         ("Trump's call with Putin", [("Donald Trump", "Trump"), ("Vladimir Putin", "Putin")]),
         ("the U.S. and Russia", [("United States", "U.S."), ("Russia", "Russia")]),
-        ("Kremlin spokesman Dmitry Peskov", [("Russia", "Kremlin"), ("Dmitry Peskov", "Dmitry Peskov")]),
-        ("Zelensky and Zelenskyy", [("Volodymyr Zelenskyy", "Zelensky"), ("Volodymyr Zelenskyy", "Zelenskyy")]),
+        (
+            "Kremlin spokesman Dmitry Peskov",
+            [("Russia", "Kremlin"), ("Dmitry Peskov", "Dmitry Peskov")],
+        ),
+        (
+            "Zelensky and Zelenskyy",
+            [("Volodymyr Zelenskyy", "Zelensky"), ("Volodymyr Zelenskyy", "Zelenskyy")],
+        ),
         ("the Russian Federation", [("Russia", "Russian Federation")]),
         ("a trumpet, Trumpism, and us", []),
         ("the U.N. Security Council and NATO", [("United Nations", "U.N."), ("NATO", "NATO")]),
@@ -65,7 +74,12 @@ def test_actor_pattern_finds_whole_forms_case_sensitively(text, expected):
 
 def test_an_alias_given_to_two_actors_is_an_error():
     with pytest.raises(InputProblem, match="'Jordan'"):
-        compile_actor_pattern([Actor("Jordan", "country", ("Jordan",)), Actor("Michael Jordan", "person", ("Jordan",))])
+        compile_actor_pattern(
+            [
+                Actor("Jordan", "country", ("Jordan",)),
+                Actor("Michael Jordan", "person", ("Jordan",)),
+            ]
+        )
 
 
 @pytest.mark.parametrize(
@@ -107,7 +121,9 @@ def test_a_table_corpus_brings_its_actors_in_a_resources_folder_beside_it(tmp_pa
 def _article(text: str):
     articles = pd.DataFrame({"article_id": ["a"], "outlet": ["A"], "clean_text": [text]})
     _, voice = find_article_quotations(articles)
-    sentences = pd.DataFrame({"article_id": ["a"], "sentence_id": [0], "start": [0], "end": [len(text)], "text": [text]})
+    sentences = pd.DataFrame(
+        {"article_id": ["a"], "sentence_id": [0], "start": [0], "end": [len(text)], "text": [text]}
+    )
     return articles, sentences, voice
 
 
@@ -126,7 +142,13 @@ def test_actor_tone_counts_a_sentence_once_and_only_for_authorial_mentions():
     articles = pd.DataFrame({"article_id": ["a"], "outlet": ["A"], "clean_text": [text]})
     _, voice = find_article_quotations(articles)
     sentences = pd.DataFrame(
-        {"article_id": "a", "sentence_id": [0, 1], "start": [0, 31], "end": [30, len(text)], "text": [text[:30], text[31:]]}
+        {
+            "article_id": "a",
+            "sentence_id": [0, 1],
+            "start": [0, 31],
+            "end": [30, len(text)],
+            "text": [text[:30], text[31:]],
+        }
     )
     for column in ("tone_vader_authorial", "tone_model_authorial"):
         sentences[column] = [0.4, 0.9]
@@ -143,22 +165,49 @@ def test_actor_tone_counts_a_sentence_once_and_only_for_authorial_mentions():
         # one article: its own figures and its interval over sentences
         ([("a", 3, 0.3, 0.1, 0.5)], (1, 3, 0.3, 0.1, 0.5, "sentence")),
         # two articles: the mean over their sentences, an interval over articles
-        ([("a", 3, 0.3, 0.1, 0.5), ("b", 1, -0.5, -0.5, -0.5)], (2, 4, 0.1, None, None, "article")),
+        (
+            [("a", 3, 0.3, 0.1, 0.5), ("b", 1, -0.5, -0.5, -0.5)],
+            (2, 4, 0.1, None, None, "article"),
+        ),
         # an article whose sentences have no score counts for nothing
-        ([("a", 3, 0.3, 0.1, 0.5), ("b", 0, float("nan"), float("nan"), float("nan"))], (1, 3, 0.3, 0.1, 0.5, "sentence")),
+        (
+            [("a", 3, 0.3, 0.1, 0.5), ("b", 0, float("nan"), float("nan"), float("nan"))],
+            (1, 3, 0.3, 0.1, 0.5, "sentence"),
+        ),
     ],
 )
 def test_pool_actor_tone_pools_articles_and_takes_them_as_the_interval_unit(rows, expected):
     actor_tone = pd.DataFrame(
-        [(a, "A", "Ann Smith", "person", "vader", n, mean, low, high) for a, n, mean, low, high in rows],
-        columns=["article_id", "outlet", "actor", "kind", "measure", "sentences", "mean", "mean_low", "mean_high"],
+        [
+            (a, "A", "Ann Smith", "person", "vader", n, mean, low, high)
+            for a, n, mean, low, high in rows
+        ],
+        columns=[
+            "article_id",
+            "outlet",
+            "actor",
+            "kind",
+            "measure",
+            "sentences",
+            "mean",
+            "mean_low",
+            "mean_high",
+        ],
     )
     pooled = pool_actor_tone(actor_tone)
     assert list(pooled.columns) == POOLED_COLUMNS and len(pooled) == 1
     row = pooled.iloc[0]
-    assert (row["articles"], row["sentences"], row["interval_unit"]) == (expected[0], expected[1], expected[5])
+    assert (row["articles"], row["sentences"], row["interval_unit"]) == (
+        expected[0],
+        expected[1],
+        expected[5],
+    )
     assert row["mean"] == pytest.approx(expected[2])
     if expected[3] is None:
-        assert row["mean_low"] <= row["mean"] <= row["mean_high"] and row["mean_low"] >= -0.5 and row["mean_high"] <= 0.3
+        assert (
+            row["mean_low"] <= row["mean"] <= row["mean_high"]
+            and row["mean_low"] >= -0.5
+            and row["mean_high"] <= 0.3
+        )
     else:
         assert (row["mean_low"], row["mean_high"]) == (expected[3], expected[4])

@@ -41,12 +41,22 @@ def test_count_with_vocabulary_gives_scikit_learns_matrix(settings):
 @pytest.mark.parametrize(
     ("text", "terms", "expected"),
     [
-        ("Ab", [" a", "ab", "b ", " ab", " ab "], [1, 1, 1, 1, 1]),  # a two-letter word: every n-gram up to the padded word
-        ("a", [" a", "a ", " a "], [1, 1, 1]),  # shorter than the longest n: counted once as the padded word
+        (
+            "Ab",
+            [" a", "ab", "b ", " ab", " ab "],
+            [1, 1, 1, 1, 1],
+        ),  # a two-letter word: every n-gram up to the padded word
+        (
+            "a",
+            [" a", "a ", " a "],
+            [1, 1, 1],
+        ),  # shorter than the longest n: counted once as the padded word
         ("to to", [" to", " to "], [2, 2]),
         ("to-day", [" to-", "day "], [1, 1]),  # no split inside a word
     ],
 )
 def test_char_ngrams_stay_within_words(text, terms, expected):
-    counts = count_with_vocabulary([text], {"analyzer": "char_wb", "ngram_range": [2, 5], "min_df": 1}, terms)
+    counts = count_with_vocabulary(
+        [text], {"analyzer": "char_wb", "ngram_range": [2, 5], "min_df": 1}, terms
+    )
     assert counts.toarray()[0].tolist() == expected

@@ -35,7 +35,11 @@ def test_bootstrap_interval_edge_cases(values, expected):
 
 @pytest.mark.parametrize(
     "values, weights, expected",
-    [([1.0, 2.0], [0.0, 0.0], (math.nan, math.nan)), ([1.0, 2.0, 5.0], [0.0, 0.0, 1.0], (5.0, 5.0)), ([1.0, 3.0], [1.0, 1.0], (1.0, 3.0))],
+    [
+        ([1.0, 2.0], [0.0, 0.0], (math.nan, math.nan)),
+        ([1.0, 2.0, 5.0], [0.0, 0.0, 1.0], (5.0, 5.0)),
+        ([1.0, 3.0], [1.0, 1.0], (1.0, 3.0)),
+    ],
 )
 def test_weighted_bootstrap_interval_edge_cases(values, weights, expected):
     assert np.allclose(bootstrap_interval(values, weights=weights), expected, equal_nan=True)
@@ -51,9 +55,15 @@ def test_bootstrap_in_batches_stays_within_the_range_of_the_values():
 @pytest.mark.parametrize("level", [0.95, 0.9, 0.5, 0.999])
 def test_percentile_interval_gives_numpys_floats(size, level):
     rng = np.random.default_rng(size)
-    for stats in (rng.normal(size=size), rng.integers(0, 4, size) / 3.0, np.round(rng.normal(size=size), 1)):
+    for stats in (
+        rng.normal(size=size),
+        rng.integers(0, 4, size) / 3.0,
+        np.round(rng.normal(size=size), 1),
+    ):
         tail = (1 - level) / 2 * 100
-        assert _percentile_interval(stats.copy(), level) == tuple(np.percentile(stats, [tail, 100 - tail]))
+        assert _percentile_interval(stats.copy(), level) == tuple(
+            np.percentile(stats, [tail, 100 - tail])
+        )
 
 
 def _reference_interval(values, weights, resamples=2000, seed=20250212, level=0.95):
@@ -79,9 +89,13 @@ def test_bootstrap_intervals_equal_one_call_each_and_the_textbook_recipe():
             samples.append((rng.poisson(2.0, n).astype(float), weights))
     many = bootstrap_intervals(samples)
     for (values, weights), interval in zip(samples, many):
-        assert np.array_equal(interval, bootstrap_interval(values, weights=weights), equal_nan=True)
+        assert np.array_equal(
+            interval, bootstrap_interval(values, weights=weights), equal_nan=True
+        )
         if len(values) > 1 and not np.all(values == values[0]):
-            assert interval == pytest.approx(_reference_interval(values, weights), rel=1e-12, abs=1e-12)
+            assert interval == pytest.approx(
+                _reference_interval(values, weights), rel=1e-12, abs=1e-12
+            )
 
 
 def test_permutation_test_finds_a_real_difference_and_not_a_null_one():
@@ -99,14 +113,27 @@ def test_permutation_test_follows_the_textbook_recipe(weighted):
     """Relabel with the seeded permutations, count differences at least as large: the same p-value to the last bit."""
     rng = np.random.default_rng(11)
     a, b = rng.normal(0.1, 1, 40), rng.normal(-0.1, 1, 70)
-    wa, wb = (rng.integers(1, 30, 40).astype(float), rng.integers(1, 30, 70).astype(float)) if weighted else (np.ones(40), np.ones(70))
+    wa, wb = (
+        (rng.integers(1, 30, 40).astype(float), rng.integers(1, 30, 70).astype(float))
+        if weighted
+        else (np.ones(40), np.ones(70))
+    )
     observed = (a * wa).sum() / wa.sum() - (b * wb).sum() / wb.sum()
     pooled, weights = np.concatenate([a, b]), np.concatenate([wa, wb])
     order = np.random.default_rng(5).permuted(np.tile(np.arange(110), (999, 1)), axis=1)
     v, w = pooled[order] * weights[order], weights[order]
-    diffs = v[:, :40].sum(axis=1) / w[:, :40].sum(axis=1) - v[:, 40:].sum(axis=1) / w[:, 40:].sum(axis=1)
+    diffs = v[:, :40].sum(axis=1) / w[:, :40].sum(axis=1) - v[:, 40:].sum(axis=1) / w[:, 40:].sum(
+        axis=1
+    )
     expected = (int(np.sum(np.abs(diffs) >= abs(observed) - 1e-12)) + 1) / 1000
-    found = permutation_test(a, b, resamples=999, seed=5, weights_first=wa if weighted else None, weights_second=wb if weighted else None)
+    found = permutation_test(
+        a,
+        b,
+        resamples=999,
+        seed=5,
+        weights_first=wa if weighted else None,
+        weights_second=wb if weighted else None,
+    )
     assert found == (pytest.approx(observed, rel=1e-12), expected)
 
 
@@ -170,7 +197,9 @@ def test_normal_interval_matches_the_bootstrap_at_the_resample_limit(kind, toler
     assert np.allclose(normal, bootstrap_interval(values, weights=weights), atol=tolerance, rtol=0)
 
 
-@pytest.mark.parametrize("shift, weighted", [(0.02, False), (0.0, False), (0.002, True), (0.0, True)])
+@pytest.mark.parametrize(
+    "shift, weighted", [(0.02, False), (0.0, False), (0.002, True), (0.0, True)]
+)
 def test_normal_permutation_test_matches_the_permutation_test(shift, weighted):
     from analysis.stats.uncertainty import Moments, normal_permutation_test
 
@@ -180,7 +209,9 @@ def test_normal_permutation_test_matches_the_permutation_test(shift, weighted):
     else:
         (a, w_a), (b, w_b) = (_tone_like(rng, 5000), None), (_tone_like(rng, 5000) + shift, None)
     difference, p = permutation_test(a, b, weights_first=w_a, weights_second=w_b)
-    normal_difference, normal_p = normal_permutation_test(Moments.of_values(a, w_a), Moments.of_values(b, w_b))
+    normal_difference, normal_p = normal_permutation_test(
+        Moments.of_values(a, w_a), Moments.of_values(b, w_b)
+    )
     assert normal_difference == pytest.approx(difference)
     assert normal_p == pytest.approx(p, abs=max(0.01, 3 * math.sqrt(p * (1 - p) / 9999)))
 
@@ -191,13 +222,19 @@ def test_normal_permutation_test_matches_the_permutation_test(shift, weighted):
         ([], None, (math.nan, math.nan)),
         ([0.4], None, (math.nan, math.nan)),
         ([0.3, 0.3, 0.3], None, (0.3, 0.3)),
-        ([1.0, 3.0], [1.0, 1.0], (2 - 1.959963984540054 / math.sqrt(2), 2 + 1.959963984540054 / math.sqrt(2))),  # population sd 1, n 2
+        (
+            [1.0, 3.0],
+            [1.0, 1.0],
+            (2 - 1.959963984540054 / math.sqrt(2), 2 + 1.959963984540054 / math.sqrt(2)),
+        ),  # population sd 1, n 2
     ],
 )
 def test_normal_interval_edge_cases(values, weights, expected):
     from analysis.stats.uncertainty import Moments, normal_interval
 
-    assert np.allclose(normal_interval(Moments.of_values(values, weights)), expected, equal_nan=True)
+    assert np.allclose(
+        normal_interval(Moments.of_values(values, weights)), expected, equal_nan=True
+    )
 
 
 def test_moments_add_up_to_the_pooled_group():
@@ -205,7 +242,9 @@ def test_moments_add_up_to_the_pooled_group():
 
     rng = np.random.default_rng(2)
     x, w = rng.normal(size=40), rng.integers(1, 9, 40).astype(float)
-    pooled = Moments.of_values(x[:15], w[:15], articles=1, hits=2) + Moments.of_values(x[15:], w[15:], articles=2, hits=3)
+    pooled = Moments.of_values(x[:15], w[:15], articles=1, hits=2) + Moments.of_values(
+        x[15:], w[15:], articles=2, hits=3
+    )
     whole = Moments.of_values(x, w, articles=3, hits=5)
     assert pooled.units == 40 and pooled.articles == 3 and pooled.hits == 5
     assert np.allclose(pooled._fields()[1:6], whole._fields()[1:6])
@@ -215,17 +254,28 @@ def test_moments_add_up_to_the_pooled_group():
 @pytest.mark.parametrize(
     ("units", "resampled"),
     [
-        ({"a": (3, 0), "b": (7, 8), "c": (2, 9)}, ["a", "c"]),  # b is past the limit in both columns; a's second column is empty
+        (
+            {"a": (3, 0), "b": (7, 8), "c": (2, 9)},
+            ["a", "c"],
+        ),  # b is past the limit in both columns; a's second column is empty
         ({"a": (0, 0), "b": (6, 6)}, ["b"]),  # no unit at all: nothing to resample
         ({"a": (8, 9)}, []),
     ],
 )
 def test_resampled_groups_have_a_column_of_few_units(units, resampled, resample_limit):
     resample_limit(6)
-    rows = [row for group, (first, second) in units.items() for row in ((f"{group}0", group, first, second), (f"{group}1", group, 0, 0))]
-    sums = pd.DataFrame([(a, f, s) for a, _, f, s in rows], columns=["article_id", "x.units", "y.units"])
+    rows = [
+        row
+        for group, (first, second) in units.items()
+        for row in ((f"{group}0", group, first, second), (f"{group}1", group, 0, 0))
+    ]
+    sums = pd.DataFrame(
+        [(a, f, s) for a, _, f, s in rows], columns=["article_id", "x.units", "y.units"]
+    )
     articles = pd.DataFrame([(a, g) for a, g, _, _ in rows], columns=["article_id", "outlet"])
-    assert total_by_group(sums, articles, "outlet")[["x.units", "y.units"]].to_dict("index") == {g: {"x.units": f, "y.units": s} for g, (f, s) in units.items()}
+    assert total_by_group(sums, articles, "outlet")[["x.units", "y.units"]].to_dict("index") == {
+        g: {"x.units": f, "y.units": s} for g, (f, s) in units.items()
+    }
     assert list_resampled_groups(sums, articles, "outlet") == resampled
 
 
@@ -243,4 +293,3 @@ def test_wilson_interval(hits, n, expected):
     low, high = wilson_interval(hits, n)
     assert (round(low, 4), round(high, 4)) == expected
     assert all(math.isnan(x) for x in wilson_interval(0, 0))
-

@@ -24,6 +24,11 @@ def test_figures_with_value_and_unit(text, expected):
 
 
 def test_quantities_in_words_have_no_value():
-    found = find_figures("An estimated several hundred thousand deaths, tens of millions of people.")
-    assert [(f.text, f.unit) for f in found] == [("several hundred thousand", "death"), ("tens of millions", "people")]
+    found = find_figures(
+        "An estimated several hundred thousand deaths, tens of millions of people."
+    )
+    assert [(f.text, f.unit) for f in found] == [
+        ("several hundred thousand", "death"),
+        ("tens of millions", "people"),
+    ]
     assert all(math.isnan(f.value) for f in found)

@@ -23,12 +23,18 @@ from analysis.text.clean import clean_article, match_line_rule
         ("Reporting by Maria Lopez; editing by Sam Green.", "credit_line"),
         ("Share Facebook Twitter Pinterest Copy Link LinkedIn Tumblr Email", "share_bar"),
         ("Share. Facebook Twitter WhatsApp", "share_bar"),
-        ("President Trump arrives at the summit (Chris McGrath / Getty Images file)", "photo_caption"),
+        (
+            "President Trump arrives at the summit (Chris McGrath / Getty Images file)",
+            "photo_caption",
+        ),
         ("Image caption, Ships loaded with grain wait near Istanbul", "photo_caption"),
         ("Photo: Council members listen during the meeting.", "photo_caption"),
         ("Subscribe to Lib Fails", "subscription"),
         ("Subscribe", "subscription"),
-        ("Don’t miss out on the latest issues. Sign up now to get access to the library of members-only issues.", "subscription"),
+        (
+            "Don’t miss out on the latest issues. Sign up now to get access to the library of members-only issues.",
+            "subscription",
+        ),
         ("Sign up for our text alerts and email newsletter to stay informed.", "subscription"),
         ("Enter your email to get the day's top stories delivered to your inbox.", "subscription"),
         ("jamie@example.com", "contact_address"),
@@ -48,13 +54,19 @@ from analysis.text.clean import clean_article, match_line_rule
         ("Advertisement", "site_furniture"),
         ("Type above and press Enter to search. Press Esc to cancel.", "site_furniture"),
         ("© 2025 Springfield Gazette. All rights reserved.", "site_furniture"),
-        ("Paid for by the Benjamin Franklin Institute. Not authorized by any candidate.", "site_furniture"),
+        (
+            "Paid for by the Benjamin Franklin Institute. Not authorized by any candidate.",
+            "site_furniture",
+        ),
         ("Welcome to Example Post, your premier destination for news.", "site_furniture"),
         ("Home»International»Trump Says Call With Putin", "breadcrumb"),
         ("News › Local › Council", "breadcrumb"),
         ("Home | World | Business | Sport", "menu_item"),
         ("• Arts & Entertainment", "menu_item"),
-        ("Pentagon Plans to Set Up a New Command to Arm Ukraine, Officials Say ...", "teaser_link"),
+        (
+            "Pentagon Plans to Set Up a New Command to Arm Ukraine, Officials Say ...",
+            "teaser_link",
+        ),
         # Article text that must stay, though it shares words with furniture.
         ("By the end of the week, the deal was done.", ""),
         ("Thousands of volunteers sign up for the army every month.", ""),
@@ -178,21 +190,51 @@ Back in Geneva, mediators said they would try again in two weeks, after consulti
                 "The budget raises property taxes",
                 "The vote came after a public hearing",
             ],
-            {"site_furniture", "menu_item", "breadcrumb", "byline", "relative_timestamp", "share_bar", "photo_caption",
-             "credit_line", "related_link", "end_of_article", "related_heading", "after_article_end", "subscription", "date_line",
-             "before_headline", "headline"},
+            {
+                "site_furniture",
+                "menu_item",
+                "breadcrumb",
+                "byline",
+                "relative_timestamp",
+                "share_bar",
+                "photo_caption",
+                "credit_line",
+                "related_link",
+                "end_of_article",
+                "related_heading",
+                "after_article_end",
+                "subscription",
+                "date_line",
+                "before_headline",
+                "headline",
+            },
         ),
         (
             WIRE_PAGE,
             "Ministers agree to extend grain deal by 60 days",
             ["Ministers from four countries", "The agreement, reached", '"We have secured food'],
-            {"menu_item", "before_headline", "headline", "date_line", "photo_caption", "related_heading", "after_article_end",
-             "relative_timestamp", "site_furniture"},
+            {
+                "menu_item",
+                "before_headline",
+                "headline",
+                "date_line",
+                "photo_caption",
+                "related_heading",
+                "after_article_end",
+                "relative_timestamp",
+                "site_furniture",
+            },
         ),
         (
             INLINE_RELATED_PAGE,
             "Leaders Meet in Brussels Over Defence Budget",
-            ["Leaders met on Friday", "The talks focused", "Officials said a final", "Diplomats cautioned", "Analysts said"],
+            [
+                "Leaders met on Friday",
+                "The talks focused",
+                "Officials said a final",
+                "Diplomats cautioned",
+                "Analysts said",
+            ],
             {"headline", "related_heading", "related_block"},
         ),
         (
@@ -212,7 +254,10 @@ def test_pages_of_other_sites(page, headline, kept, removed_rules):
         assert paragraph.startswith(start)
     assert {r["rule"] for r in result.removed} == removed_rules
     non_blank = [n for n, line in enumerate(page.split("\n"), start=1) if line.strip()]
-    assert sorted([r["line"] for r in result.removed] + [n for _, _, n, _ in result.paragraphs]) == non_blank
+    assert (
+        sorted([r["line"] for r in result.removed] + [n for _, _, n, _ in result.paragraphs])
+        == non_blank
+    )
 
 
 def test_credits_and_bylines_are_kept_as_metadata():
@@ -225,9 +270,16 @@ def test_credits_and_bylines_are_kept_as_metadata():
 
 
 def test_given_headline_is_used():
-    result = clean_article("Site Name\nA Headline Given By Metadata\n" + INLINE_RELATED_PAGE, headline_hint="A headline given by metadata")
+    result = clean_article(
+        "Site Name\nA Headline Given By Metadata\n" + INLINE_RELATED_PAGE,
+        headline_hint="A headline given by metadata",
+    )
     assert result.headline == "A Headline Given By Metadata"
-    assert [r["rule"] for r in result.removed][:3] == ["before_headline", "headline", "related_heading"]
+    assert [r["rule"] for r in result.removed][:3] == [
+        "before_headline",
+        "headline",
+        "related_heading",
+    ]
 
 
 def test_paragraph_offsets_round_trip_and_kinds():
@@ -241,14 +293,44 @@ def test_paragraph_offsets_round_trip_and_kinds():
 # Lines of the five seeds that are page furniture (read from the captures).
 SEED_FURNITURE = {
     "lib-fails": ["Subscribe to Lib Fails", "Don’t miss out", "jamie@example.com"],
-    "nbc-news-via-aggregator": ["6 hours ago", "Getty Images", "arrive to waiting media", "originally published", "Read Entire Article", "News Networks"],
-    "nyt-via-benjamin-franklin-institute": [
-        "Close Menu", "Trending", "Meta AI searches", "Sunday, June 15", "Arts & Entertainment", "Home»", "Mins Read",
-        "Share", "Facebook", "contributed reporting", "Source link", "Related Posts", "Editors Picks", "Jessica Alba",
-        "About Us", "premier destination", "supports free speech", "Latest Posts", "Subscribe", "Paid for by",
-        "Privacy Policy", "Press Esc",
+    "nbc-news-via-aggregator": [
+        "6 hours ago",
+        "Getty Images",
+        "arrive to waiting media",
+        "originally published",
+        "Read Entire Article",
+        "News Networks",
     ],
-    "unidentified-commentary": ["Putin's Ukraine", "The End of War and the Price", "forthcoming issue of Foreign Affairs", "Gumenyuk writes"],
+    "nyt-via-benjamin-franklin-institute": [
+        "Close Menu",
+        "Trending",
+        "Meta AI searches",
+        "Sunday, June 15",
+        "Arts & Entertainment",
+        "Home»",
+        "Mins Read",
+        "Share",
+        "Facebook",
+        "contributed reporting",
+        "Source link",
+        "Related Posts",
+        "Editors Picks",
+        "Jessica Alba",
+        "About Us",
+        "premier destination",
+        "supports free speech",
+        "Latest Posts",
+        "Subscribe",
+        "Paid for by",
+        "Privacy Policy",
+        "Press Esc",
+    ],
+    "unidentified-commentary": [
+        "Putin's Ukraine",
+        "The End of War and the Price",
+        "forthcoming issue of Foreign Affairs",
+        "Gumenyuk writes",
+    ],
     "unidentified-news-rewrite": ["Officials Say ...", "Related Articles"],
 }
 
@@ -272,16 +354,26 @@ def test_seed_furniture_is_removed_and_body_kept(seed_tables, article_id):
     raw = articles.loc[article_id, "raw_text"].split("\n")
     non_blank = [n for n, line in enumerate(raw, start=1) if line.strip()]
     removed = seed_tables["removed"]
-    accounted = list(removed.loc[removed["article_id"] == article_id, "line"]) + list(paragraphs.loc[paragraphs["article_id"] == article_id, "raw_line"])
+    accounted = list(removed.loc[removed["article_id"] == article_id, "line"]) + list(
+        paragraphs.loc[paragraphs["article_id"] == article_id, "raw_line"]
+    )
     assert sorted(accounted) == non_blank
 
 
 def test_seed_headlines_and_credits(seed_tables):
     articles = seed_tables["articles"].set_index("article_id")
     assert articles.loc["unidentified-commentary", "headline"] == ""
-    assert articles.loc["nyt-via-benjamin-franklin-institute", "headline"] == "Trump Says Call With Putin Is Beginning of Ukraine Peace Negotiations"
-    assert "originally published on NBCNews.com" in articles.loc["nbc-news-via-aggregator", "credits"]
-    assert "Farnaz Fassihi and Julian E. Barnes" in articles.loc["nyt-via-benjamin-franklin-institute", "credits"]
+    assert (
+        articles.loc["nyt-via-benjamin-franklin-institute", "headline"]
+        == "Trump Says Call With Putin Is Beginning of Ukraine Peace Negotiations"
+    )
+    assert (
+        "originally published on NBCNews.com" in articles.loc["nbc-news-via-aggregator", "credits"]
+    )
+    assert (
+        "Farnaz Fassihi and Julian E. Barnes"
+        in articles.loc["nyt-via-benjamin-franklin-institute", "credits"]
+    )
 
 
 def test_raw_files_are_never_changed(tmp_path):

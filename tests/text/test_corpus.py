@@ -19,7 +19,15 @@ def test_seed_corpus_loads_with_metadata_and_no_warnings():
     assert list(articles["article_id"]) == sorted(articles["article_id"])
     assert len(articles) == 5
     assert set(articles["flags"]) == {""}
-    for column in ("outlet", "publisher_evidence", "original_publisher", "genre", "published", "url", "notes"):
+    for column in (
+        "outlet",
+        "publisher_evidence",
+        "original_publisher",
+        "genre",
+        "published",
+        "url",
+        "notes",
+    ):
         assert (articles[column].str.strip() != "").all(), column
 
 
@@ -37,19 +45,47 @@ def test_raw_seed_files_are_byte_identical_to_the_captures():
     [
         ({"a.txt": ""}, "a.txt: the file is empty"),
         ({"a.txt": "  \n\n \t"}, "a.txt: the file is empty"),
-        ({"a.txt": "caf\xe9 au lait".encode("cp1252")}, "a.txt: not valid UTF-8 (tried encoding utf-8; byte 0xe9 at offset 3"),
+        (
+            {"a.txt": "caf\xe9 au lait".encode("cp1252")},
+            "a.txt: not valid UTF-8 (tried encoding utf-8; byte 0xe9 at offset 3",
+        ),
         ({"a.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"}, "a.txt: looks like a binary file"),
-        ({"a.txt": ENGLISH, "articles.csv": "article_id,file\nx,a.txt\ny,missing.txt\n"}, "names file 'missing.txt', which is not in"),
-        ({"a.txt": ENGLISH, "b.txt": ENGLISH, "articles.csv": "article_id,file\nsame,a.txt\nsame,b.txt\n"}, "duplicate article id 'same'"),
-        ({"a.txt": ENGLISH, "a.html": f"<html><body><article><p>{ENGLISH}</p></article></body></html>"}, "duplicate article id 'a'"),
-        ({"a.txt": ENGLISH, "articles.csv": "article_id,file\nbad id!,a.txt\n"}, "article id 'bad id!' must be letters"),
-        ({"a.txt": ENGLISH, "articles.csv": "id,path\nx,a.txt\n"}, "missing column(s) article_id, file"),
+        (
+            {"a.txt": ENGLISH, "articles.csv": "article_id,file\nx,a.txt\ny,missing.txt\n"},
+            "names file 'missing.txt', which is not in",
+        ),
+        (
+            {
+                "a.txt": ENGLISH,
+                "b.txt": ENGLISH,
+                "articles.csv": "article_id,file\nsame,a.txt\nsame,b.txt\n",
+            },
+            "duplicate article id 'same'",
+        ),
+        (
+            {
+                "a.txt": ENGLISH,
+                "a.html": f"<html><body><article><p>{ENGLISH}</p></article></body></html>",
+            },
+            "duplicate article id 'a'",
+        ),
+        (
+            {"a.txt": ENGLISH, "articles.csv": "article_id,file\nbad id!,a.txt\n"},
+            "article id 'bad id!' must be letters",
+        ),
+        (
+            {"a.txt": ENGLISH, "articles.csv": "id,path\nx,a.txt\n"},
+            "missing column(s) article_id, file",
+        ),
         ({"notes.md": "hello"}, "no .txt or .html article files"),
     ],
 )
 def test_bad_folder_input_names_the_file_and_the_problem(write_files, files, message):
     folder = write_files(files)
-    with pytest.raises(InputProblem) as raised, pytest.warns(InputWarning) if "notes.md" in files else nullcontext():
+    with (
+        pytest.raises(InputProblem) as raised,
+        pytest.warns(InputWarning) if "notes.md" in files else nullcontext(),
+    ):
         load_corpus(folder)
     assert message in str(raised.value)
 
@@ -72,7 +108,9 @@ def test_every_problem_is_reported_at_once(write_files):
         (["北京 会谈.html.txt", "!!!.txt"], ["BeiJing-HuiTan.html", "article"]),
     ],
 )
-def test_a_file_name_that_is_not_an_id_gives_a_safe_unique_id_with_a_warning(write_files, names, ids):
+def test_a_file_name_that_is_not_an_id_gives_a_safe_unique_id_with_a_warning(
+    write_files, names, ids
+):
     folder = write_files({name: ENGLISH for name in names})
     with pytest.warns(InputWarning, match="the file name is not a valid id"):
         articles = load_corpus(folder)
@@ -81,10 +119,15 @@ def test_a_file_name_that_is_not_an_id_gives_a_safe_unique_id_with_a_warning(wri
 
 
 def test_a_safe_id_does_not_take_an_id_of_the_metadata(write_files):
-    folder = write_files({"a b.txt": ENGLISH, "c.txt": ENGLISH, "articles.csv": "article_id,file\na-b,c.txt\n"})
+    folder = write_files(
+        {"a b.txt": ENGLISH, "c.txt": ENGLISH, "articles.csv": "article_id,file\na-b,c.txt\n"}
+    )
     with pytest.warns(InputWarning):
         articles = load_corpus(folder)
-    assert dict(zip(articles["source"], articles["article_id"])) == {"a b.txt": "a-b-2", "c.txt": "a-b"}
+    assert dict(zip(articles["source"], articles["article_id"])) == {
+        "a b.txt": "a-b-2",
+        "c.txt": "a-b",
+    }
 
 
 def test_oversized_file_is_refused(write_files):
@@ -94,7 +137,13 @@ def test_oversized_file_is_refused(write_files):
 
 
 def test_file_without_metadata_row_is_kept_and_flagged(write_files):
-    folder = write_files({"a.txt": ENGLISH, "b.txt": ENGLISH, "articles.csv": "article_id,file,outlet\nfirst,a.txt,Daily\n"})
+    folder = write_files(
+        {
+            "a.txt": ENGLISH,
+            "b.txt": ENGLISH,
+            "articles.csv": "article_id,file,outlet\nfirst,a.txt,Daily\n",
+        }
+    )
     with pytest.warns(InputWarning, match="b.txt: no row in articles.csv"):
         articles = load_corpus(folder)
     assert list(articles["article_id"]) == ["b", "first"]
@@ -115,7 +164,9 @@ FRENCH = (
 )
 
 
-@pytest.mark.parametrize("text, flagged", [(ENGLISH, False), (GERMAN, True), (FRENCH, True), ("Kurz und gut.", False)])
+@pytest.mark.parametrize(
+    "text, flagged", [(ENGLISH, False), (GERMAN, True), (FRENCH, True), ("Kurz und gut.", False)]
+)
 def test_language_flag(text, flagged):
     assert bool(flag_language(text)) is flagged
 
@@ -146,13 +197,24 @@ def test_html_main_text_is_extracted_with_its_title(write_files):
 
 
 def test_table_formats_give_the_same_form_as_a_folder(tmp_path, write_files):
-    rows = [{"article_id": "a", "outlet": "Daily", "text": ENGLISH}, {"article_id": "b", "outlet": "Weekly", "text": ENGLISH + "\r\nMore."}]
+    rows = [
+        {"article_id": "a", "outlet": "Daily", "text": ENGLISH},
+        {"article_id": "b", "outlet": "Weekly", "text": ENGLISH + "\r\nMore."},
+    ]
     frame = pd.DataFrame(rows)
     frame.to_csv(tmp_path / "c.csv", index=False)
     (tmp_path / "c.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
     frame.to_parquet(tmp_path / "c.parquet", index=False)
-    folder = write_files({"a.txt": rows[0]["text"], "b.txt": rows[1]["text"], "articles.csv": "article_id,file,outlet\na,a.txt,Daily\nb,b.txt,Weekly\n"})
-    loaded = [load_corpus(tmp_path / name) for name in ("c.csv", "c.jsonl", "c.parquet")] + [load_corpus(folder)]
+    folder = write_files(
+        {
+            "a.txt": rows[0]["text"],
+            "b.txt": rows[1]["text"],
+            "articles.csv": "article_id,file,outlet\na,a.txt,Daily\nb,b.txt,Weekly\n",
+        }
+    )
+    loaded = [load_corpus(tmp_path / name) for name in ("c.csv", "c.jsonl", "c.parquet")] + [
+        load_corpus(folder)
+    ]
     columns = ["article_id", "outlet", "headline", "flags", "raw_text"]
     for other in loaded[1:]:
         pd.testing.assert_frame_equal(loaded[0][columns], other[columns])
@@ -178,7 +240,10 @@ def test_bad_table_input_names_the_file_and_row(tmp_path, content, message):
 
 def test_table_without_ids_gets_row_ids(tmp_path):
     path = tmp_path / "feed.jsonl"
-    path.write_text(json.dumps({"text": ENGLISH}) + "\n" + json.dumps({"text": ENGLISH}) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps({"text": ENGLISH}) + "\n" + json.dumps({"text": ENGLISH}) + "\n",
+        encoding="utf-8",
+    )
     assert list(load_corpus(path)["article_id"]) == ["feed-0000001", "feed-0000002"]
 
 
@@ -238,9 +303,18 @@ def test_chunk_reader_refuses_what_it_cannot_read(tmp_path):
 @pytest.mark.parametrize(
     "lines, message",
     [
-        (['{"text": "One."}', '{"text": "Two", "outlet": ', '{"text": "Three."}'], "line 2: cannot be read as JSONL (not JSON: Expecting value at column 27)"),
-        (['{"text": "One."}', "", '{"text": "Two."}', "[1, 2]"], "line 4: cannot be read as JSONL (a JSON list, not an object with a 'text' field)"),
-        (['{"text": "One."', '{"text": "Two."}'], "line 1: cannot be read as JSONL (not JSON: Expecting ',' delimiter at column 16)"),
+        (
+            ['{"text": "One."}', '{"text": "Two", "outlet": ', '{"text": "Three."}'],
+            "line 2: cannot be read as JSONL (not JSON: Expecting value at column 27)",
+        ),
+        (
+            ['{"text": "One."}', "", '{"text": "Two."}', "[1, 2]"],
+            "line 4: cannot be read as JSONL (a JSON list, not an object with a 'text' field)",
+        ),
+        (
+            ['{"text": "One."', '{"text": "Two."}'],
+            "line 1: cannot be read as JSONL (not JSON: Expecting ',' delimiter at column 16)",
+        ),
     ],
 )
 @pytest.mark.parametrize("size", [None, 1])

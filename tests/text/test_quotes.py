@@ -3,7 +3,12 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 
-from analysis.text.quotes import Quotation, find_quotations, find_voice_ranges, label_sentence_voice
+from analysis.text.quotes import (
+    Quotation,
+    find_quotations,
+    find_voice_ranges,
+    label_sentence_voice,
+)
 from analysis.text.segment import split_sentences
 from tests.strategies import QUOTED_TEXT
 
@@ -17,27 +22,57 @@ def quoted(text: str) -> list[tuple[str, str, int]]:
     [
         ('He said "yes" and left.', [('"yes"', "closed", 1)]),
         ("He said “yes” and left.", [("“yes”", "closed", 1)]),
-        ('"We agreed," he added. "We begin now."', [('"We agreed,"', "closed", 1), ('"We begin now."', "closed", 1)]),
+        (
+            '"We agreed," he added. "We begin now."',
+            [('"We agreed,"', "closed", 1), ('"We begin now."', "closed", 1)],
+        ),
         # Curly opener, straight closer (seen in a seed).
-        ('Zelenskyy said, “Putin is afraid." The comment came later.', [('“Putin is afraid."', "closed", 1)]),
+        (
+            'Zelenskyy said, “Putin is afraid." The comment came later.',
+            [('“Putin is afraid."', "closed", 1)],
+        ),
         # Nested single quotes inside a double quotation.
-        ("\"Putin even used my motto of, 'COMMON SENSE.'\"", [("\"Putin even used my motto of, 'COMMON SENSE.'\"", "closed", 1), ("'COMMON SENSE.'", "closed", 2)]),
+        (
+            "\"Putin even used my motto of, 'COMMON SENSE.'\"",
+            [
+                ("\"Putin even used my motto of, 'COMMON SENSE.'\"", "closed", 1),
+                ("'COMMON SENSE.'", "closed", 2),
+            ],
+        ),
         # Double marks nested inside a single-mark quotation.
-        ("He said 'we will hold \"firm\" talks soon' today.", [("'we will hold \"firm\" talks soon'", "closed", 1), ('"firm"', "closed", 2)]),
-        ("She wrote ‘a “final” offer’ last week.", [("‘a “final” offer’", "closed", 1), ("“final”", "closed", 2)]),
+        (
+            "He said 'we will hold \"firm\" talks soon' today.",
+            [("'we will hold \"firm\" talks soon'", "closed", 1), ('"firm"', "closed", 2)],
+        ),
+        (
+            "She wrote ‘a “final” offer’ last week.",
+            [("‘a “final” offer’", "closed", 1), ("“final”", "closed", 2)],
+        ),
         # Apostrophes are not quotation marks.
         ("Trump’s call and Russia's war went on.", []),
         ("The Russians’ position did not change.", []),
         # Single marks as a quotation of their own.
         ("‘Extensive and Substantive’ Dialogue", [("‘Extensive and Substantive’", "closed", 1)]),
         # A closing mark without its opener takes the paragraph from its start.
-        ("We need to recoup those costs and oil and gas,” Waltz said in an interview.", [("We need to recoup those costs and oil and gas,”", "unopened", 1)]),
+        (
+            "We need to recoup those costs and oil and gas,” Waltz said in an interview.",
+            [("We need to recoup those costs and oil and gas,”", "unopened", 1)],
+        ),
         # An opener without a closer ends at the paragraph, not later.
-        ("He said “we will win and left.\n\nThe next paragraph is the author's.", [("“we will win and left.", "unclosed", 1)]),
+        (
+            "He said “we will win and left.\n\nThe next paragraph is the author's.",
+            [("“we will win and left.", "unclosed", 1)],
+        ),
         # A quotation running over paragraphs by the convention: no closer, next opens.
-        ("“First part of it.\n\n“Second part,” she said.", [("“First part of it.", "continues", 1), ("“Second part,”", "continued", 1)]),
+        (
+            "“First part of it.\n\n“Second part,” she said.",
+            [("“First part of it.", "continues", 1), ("“Second part,”", "continued", 1)],
+        ),
         # A new opener before a closer ends the open quotation first.
-        ("He said “one thing and “another” here.", [("“one thing and", "unclosed", 1), ("“another”", "closed", 1)]),
+        (
+            "He said “one thing and “another” here.",
+            [("“one thing and", "unclosed", 1), ("“another”", "closed", 1)],
+        ),
     ],
 )
 def test_find_quotations(text, expected):
@@ -47,19 +82,34 @@ def test_find_quotations(text, expected):
 def test_voice_ranges_cover_the_text():
     text = 'A "b c" d "e"'
     ranges = find_voice_ranges(text, find_quotations(text))
-    assert ranges == [(0, 2, "authorial"), (2, 7, "quoted"), (7, 10, "authorial"), (10, 13, "quoted")]
+    assert ranges == [
+        (0, 2, "authorial"),
+        (2, 7, "quoted"),
+        (7, 10, "authorial"),
+        (10, 13, "quoted"),
+    ]
 
 
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("He said 'we will hold \"firm\" talks soon' today.", [(0, 8, "authorial"), (8, 40, "quoted"), (40, 47, "authorial")]),
+        (
+            "He said 'we will hold \"firm\" talks soon' today.",
+            [(0, 8, "authorial"), (8, 40, "quoted"), (40, 47, "authorial")],
+        ),
         # Overlapping quotations (not made by find_quotations) still give ranges that tile the text.
-        ("abcdefghij", [(0, 2, "authorial"), (2, 6, "quoted"), (6, 8, "quoted"), (8, 10, "authorial")]),
+        (
+            "abcdefghij",
+            [(0, 2, "authorial"), (2, 6, "quoted"), (6, 8, "quoted"), (8, 10, "authorial")],
+        ),
     ],
 )
 def test_voice_ranges_tile_the_text_with_nested_quotations(text, expected):
-    found = find_quotations(text) if "'" in text else [Quotation(2, 6, '"', '"', "closed", 1), Quotation(4, 8, '"', '"', "closed", 1)]
+    found = (
+        find_quotations(text)
+        if "'" in text
+        else [Quotation(2, 6, '"', '"', "closed", 1), Quotation(4, 8, '"', '"', "closed", 1)]
+    )
     assert find_voice_ranges(text, found) == expected
 
 
@@ -89,14 +139,21 @@ def test_seed_quotations_as_a_careful_reader_sees_them(seed_tables):
         ("unidentified-news-rewrite", "closed"): 10,
     }
     unopened = spans[spans["status"] == "unopened"].iloc[0]
-    assert unopened["text"].startswith("We need to recoup those costs") and unopened["text"].endswith("oil and gas,”")
+    assert unopened["text"].startswith("We need to recoup those costs") and unopened[
+        "text"
+    ].endswith("oil and gas,”")
     # No quotation crosses a paragraph.
     texts = seed_tables["articles"].set_index("article_id")["clean_text"]
     for row in spans.itertuples():
         assert "\n" not in texts[row.article_id][row.start : row.end]
     # A quotation ending in "!" before its speaker stays one sentence with it.
     sentences = seed_tables["sentences"]
-    assert sentences["text"].str.contains('lost so many!" Trump noted in his Truth Social post', regex=False).sum() == 1
+    assert (
+        sentences["text"]
+        .str.contains('lost so many!" Trump noted in his Truth Social post', regex=False)
+        .sum()
+        == 1
+    )
 
 
 def test_sentence_words_are_counted_by_voice():
@@ -107,9 +164,12 @@ def test_sentence_words_are_counted_by_voice():
     text = "“We agreed to work together,” Trump wrote on Tuesday. He left."
     articles = pd.DataFrame({"article_id": ["a"], "clean_text": [text]})
     _, voice = find_article_quotations(articles)
-    sentences = pd.DataFrame({"article_id": ["a", "a"], "sentence_id": [0, 1], "start": [0, 54], "end": [53, len(text)]})
+    sentences = pd.DataFrame(
+        {"article_id": ["a", "a"], "sentence_id": [0, 1], "start": [0, 54], "end": [53, len(text)]}
+    )
     counts = count_sentence_voice_words(sentences, articles, voice)
     assert counts[["authorial_words", "quoted_words"]].values.tolist() == [[4, 5], [2, 0]]
+
 
 @given(QUOTED_TEXT)
 def test_quotations_are_well_formed_on_any_text(text):
@@ -117,7 +177,9 @@ def test_quotations_are_well_formed_on_any_text(text):
     outer = [q for q in found if q.depth == 1]
     assert all(0 <= q.start < q.end <= len(text) for q in found)
     assert all(a.end <= b.start for a, b in zip(outer, outer[1:])), "quotations of depth 1 overlap"
-    assert all(any(o.start <= q.start and q.end <= o.end for o in outer) for q in found if q.depth == 2)
+    assert all(
+        any(o.start <= q.start and q.end <= o.end for o in outer) for q in found if q.depth == 2
+    )
 
 
 @given(QUOTED_TEXT)
@@ -131,4 +193,6 @@ def test_voice_ranges_tile_any_text(text):
 @given(QUOTED_TEXT)
 def test_sentence_voice_on_any_text(text):
     labels = label_sentence_voice(text, split_sentences(text), find_quotations(text))
-    assert all(v in ("authorial", "quoted", "mixed") and 0.0 <= share <= 1.0 for v, share in labels)
+    assert all(
+        v in ("authorial", "quoted", "mixed") and 0.0 <= share <= 1.0 for v, share in labels
+    )

@@ -3,39 +3,114 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 
-from analysis.text.segment import count_words, find_words, normalise_quotes, split_paragraphs, split_sentences
+from analysis.text.segment import (
+    count_words,
+    find_words,
+    normalise_quotes,
+    split_paragraphs,
+    split_sentences,
+)
 from tests.strategies import QUOTED_TEXT
 
 
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Mr. Trump spoke to Mr. Putin. They agreed.", ["Mr. Trump spoke to Mr. Putin.", "They agreed."]),
-        ("The U.S. secretary of defense spoke. He left.", ["The U.S. secretary of defense spoke.", "He left."]),
-        ("She works for the U.S. Government in Virginia.", ["She works for the U.S. Government in Virginia."]),
-        ("Troops stayed in the U.S. The rest left.", ["Troops stayed in the U.S.", "The rest left."]),
-        ("U.N. spokesman Farhan Haq said so. Nobody objected.", ["U.N. spokesman Farhan Haq said so.", "Nobody objected."]),
-        ("The Kremlin’s spokesman, Dmitri S. Peskov, told reporters.", ["The Kremlin’s spokesman, Dmitri S. Peskov, told reporters."]),
-        ("The call took place on Feb. 12 in Washington.", ["The call took place on Feb. 12 in Washington."]),
-        ("It was ranked No. 2 in the list. Then it fell.", ["It was ranked No. 2 in the list.", "Then it fell."]),
-        ("We received about $76 billion. It is significant aid.", ["We received about $76 billion.", "It is significant aid."]),
-        ("He spent 3.5 years in prison. He was freed.", ["He spent 3.5 years in prison.", "He was freed."]),
-        ("It's unclear... well, maybe. We shall see.", ["It's unclear... well, maybe.", "We shall see."]),
+        (
+            "Mr. Trump spoke to Mr. Putin. They agreed.",
+            ["Mr. Trump spoke to Mr. Putin.", "They agreed."],
+        ),
+        (
+            "The U.S. secretary of defense spoke. He left.",
+            ["The U.S. secretary of defense spoke.", "He left."],
+        ),
+        (
+            "She works for the U.S. Government in Virginia.",
+            ["She works for the U.S. Government in Virginia."],
+        ),
+        (
+            "Troops stayed in the U.S. The rest left.",
+            ["Troops stayed in the U.S.", "The rest left."],
+        ),
+        (
+            "U.N. spokesman Farhan Haq said so. Nobody objected.",
+            ["U.N. spokesman Farhan Haq said so.", "Nobody objected."],
+        ),
+        (
+            "The Kremlin’s spokesman, Dmitri S. Peskov, told reporters.",
+            ["The Kremlin’s spokesman, Dmitri S. Peskov, told reporters."],
+        ),
+        (
+            "The call took place on Feb. 12 in Washington.",
+            ["The call took place on Feb. 12 in Washington."],
+        ),
+        (
+            "It was ranked No. 2 in the list. Then it fell.",
+            ["It was ranked No. 2 in the list.", "Then it fell."],
+        ),
+        (
+            "We received about $76 billion. It is significant aid.",
+            ["We received about $76 billion.", "It is significant aid."],
+        ),
+        (
+            "He spent 3.5 years in prison. He was freed.",
+            ["He spent 3.5 years in prison.", "He was freed."],
+        ),
+        (
+            "It's unclear... well, maybe. We shall see.",
+            ["It's unclear... well, maybe.", "We shall see."],
+        ),
         ("mineral reserves...I think he will pay.", ["mineral reserves...I think he will pay."]),
-        ("The law says. . . . Next comes the vote.", ["The law says. . . .", "Next comes the vote."]),
-        ('"This is an old story. We are talking about years ago." Neither knew.', ['"This is an old story.', 'We are talking about years ago."', "Neither knew."]),
-        ("“We want peace,” he said. “It is time.”", ["“We want peace,” he said.", "“It is time.”"]),
-        ('"Do I have sympathy for her?" Mr. Watson asks. "Not really."', ['"Do I have sympathy for her?" Mr. Watson asks.', '"Not really."']),
-        ('"We lost so many!" Trump noted in his post.', ['"We lost so many!" Trump noted in his post.']),
-        ("She works at Yahoo! in the accounting department.", ["She works at Yahoo! in the accounting department."]),
+        (
+            "The law says. . . . Next comes the vote.",
+            ["The law says. . . .", "Next comes the vote."],
+        ),
+        (
+            '"This is an old story. We are talking about years ago." Neither knew.',
+            ['"This is an old story.', 'We are talking about years ago."', "Neither knew."],
+        ),
+        (
+            "“We want peace,” he said. “It is time.”",
+            ["“We want peace,” he said.", "“It is time.”"],
+        ),
+        (
+            '"Do I have sympathy for her?" Mr. Watson asks. "Not really."',
+            ['"Do I have sympathy for her?" Mr. Watson asks.', '"Not really."'],
+        ),
+        (
+            '"We lost so many!" Trump noted in his post.',
+            ['"We lost so many!" Trump noted in his post.'],
+        ),
+        (
+            "She works at Yahoo! in the accounting department.",
+            ["She works at Yahoo! in the accounting department."],
+        ),
         ("Who is there? Nobody answered.", ["Who is there?", "Nobody answered."]),
-        ("(An estimated several hundred thousand deaths have occurred.) The call was long.", ["(An estimated several hundred thousand deaths have occurred.)", "The call was long."]),
+        (
+            "(An estimated several hundred thousand deaths have occurred.) The call was long.",
+            [
+                "(An estimated several hundred thousand deaths have occurred.)",
+                "The call was long.",
+            ],
+        ),
         ("1. The first item 2. The second item", ["1. The first item", "2. The second item"]),
         ("first line\nsecond line", ["first line", "second line"]),
-        ("Gen. Kellogg and Sen. Rubio met Lt. Col. Smith at 5 p.m. on Tuesday.", ["Gen. Kellogg and Sen. Rubio met Lt. Col. Smith at 5 p.m. on Tuesday."]),
-        ("Shares of Apple Inc. rose. Investors cheered.", ["Shares of Apple Inc. rose.", "Investors cheered."]),
-        ("Shares of Apple Inc. The company said nothing.", ["Shares of Apple Inc.", "The company said nothing."]),
-        ("We make a team, you and I. Did you see Albert I. Jones?", ["We make a team, you and I.", "Did you see Albert I. Jones?"]),
+        (
+            "Gen. Kellogg and Sen. Rubio met Lt. Col. Smith at 5 p.m. on Tuesday.",
+            ["Gen. Kellogg and Sen. Rubio met Lt. Col. Smith at 5 p.m. on Tuesday."],
+        ),
+        (
+            "Shares of Apple Inc. rose. Investors cheered.",
+            ["Shares of Apple Inc. rose.", "Investors cheered."],
+        ),
+        (
+            "Shares of Apple Inc. The company said nothing.",
+            ["Shares of Apple Inc.", "The company said nothing."],
+        ),
+        (
+            "We make a team, you and I. Did you see Albert I. Jones?",
+            ["We make a team, you and I.", "Did you see Albert I. Jones?"],
+        ),
     ],
 )
 def test_split_sentences(text, expected):
@@ -50,7 +125,9 @@ def test_sentence_offsets_round_trip_on_the_seeds(seed_tables):
         assert texts[row.article_id][row.start : row.end] == row.text
     paragraphs = seed_tables["paragraphs"]
     for row in paragraphs.itertuples():
-        inside = sentences[(sentences.article_id == row.article_id) & (sentences.paragraph_id == row.paragraph_id)]
+        inside = sentences[
+            (sentences.article_id == row.article_id) & (sentences.paragraph_id == row.paragraph_id)
+        ]
         assert inside["start"].min() == row.start and inside["end"].max() == row.end
 
 

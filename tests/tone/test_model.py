@@ -13,19 +13,36 @@ from analysis.tone.model import (
     tone_model_path,
 )
 
-POSITIVE = ["a wonderful, generous agreement", "a great success for peace", "they praised the excellent talks", "a happy and hopeful day"]
-NEGATIVE = ["a cruel, disastrous failure", "a terrible war of attrition", "they condemned the brutal attack", "a sad and hopeless day"]
+POSITIVE = [
+    "a wonderful, generous agreement",
+    "a great success for peace",
+    "they praised the excellent talks",
+    "a happy and hopeful day",
+]
+NEGATIVE = [
+    "a cruel, disastrous failure",
+    "a terrible war of attrition",
+    "they condemned the brutal attack",
+    "a sad and hopeless day",
+]
 
 
 def _fit():
     texts = [f"{t} number {i}" for i in range(6) for t in POSITIVE + NEGATIVE]
     ratings = np.array([2.0 if t.split(" number")[0] in POSITIVE else -2.0 for t in texts])
-    return fit_tone_model(texts, ratings, ids=[str(i) for i in range(len(texts))], provenance={"dataset": "synthetic"})
+    return fit_tone_model(
+        texts,
+        ratings,
+        ids=[str(i) for i in range(len(texts))],
+        provenance={"dataset": "synthetic"},
+    )
 
 
 def test_a_fitted_model_orders_new_sentences_by_tone():
     model = _fit()
-    good, bad = model.predict(["A wonderful and excellent success.", "A brutal, disastrous attack."])
+    good, bad = model.predict(
+        ["A wonderful and excellent success.", "A brutal, disastrous attack."]
+    )
     assert good > 0 > bad
     assert -1 <= bad and good <= 1
 
@@ -55,7 +72,10 @@ def test_predict_optional_scores_repeated_texts_as_each_alone():
 def test_dense_features_have_the_documented_columns():
     features = compute_dense_features(["A great day.", "A terrible day."])
     assert features.shape == (2, len(DENSE_FEATURES))
-    compound, positive_tanh, negative_tanh = (DENSE_FEATURES.index(n) for n in ("vader_compound", "lexicon_positive_tanh", "lexicon_negative_tanh"))
+    compound, positive_tanh, negative_tanh = (
+        DENSE_FEATURES.index(n)
+        for n in ("vader_compound", "lexicon_positive_tanh", "lexicon_negative_tanh")
+    )
     assert features[0, compound] > 0 > features[1, compound]
     assert features[0, positive_tanh] > 0 and features[1, negative_tanh] < 0
 
@@ -65,7 +85,9 @@ def test_the_committed_model_records_its_provenance():
     assert model.provenance["dataset"] == "vader_nyt"
     assert model.provenance["rows"] == len(model.training_ids) > 1000
     assert model.provenance["cross_validated_pearson_r"] > 0.55
-    good, bad = model.predict(["This is a wonderful, generous agreement.", "This is a cruel, disastrous failure."])
+    good, bad = model.predict(
+        ["This is a wonderful, generous agreement.", "This is a cruel, disastrous failure."]
+    )
     assert good > bad
 
 
@@ -76,7 +98,11 @@ def test_make_models_refits_the_committed_model(data_home):
 
     committed = load_tone_model()
     if [r["id"] for r in read_vader_nyt(data_home / "vader_nyt")] != committed.training_ids:
-        pytest.skip("the data home's vader_nyt rows are not the ones the committed model was fitted on")
+        pytest.skip(
+            "the data home's vader_nyt rows are not the ones the committed model was fitted on"
+        )
     refitted = build_tone_model(data_home)
     assert refitted.training_ids == committed.training_ids
-    assert refitted.to_json() == tone_model_path().read_text(encoding="utf-8")  # byte for byte, whatever the BLAS threads
+    assert refitted.to_json() == tone_model_path().read_text(
+        encoding="utf-8"
+    )  # byte for byte, whatever the BLAS threads

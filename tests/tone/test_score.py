@@ -9,7 +9,13 @@ import pytest
 from analysis.stats.design import COMPARISON_COLUMNS, summarise_comparisons
 from analysis.text.quotes import find_article_quotations
 from analysis.text.vader import score_vader
-from analysis.tone.score import classify_tone, compare_tone, extract_voice_parts, score_sentences, summarise_tone
+from analysis.tone.score import (
+    classify_tone,
+    compare_tone,
+    extract_voice_parts,
+    score_sentences,
+    summarise_tone,
+)
 
 
 def test_vader_scores_curly_quotes_like_straight_ones():
@@ -25,7 +31,13 @@ def test_vader_gives_nan_for_a_missing_part():
 
 @pytest.mark.parametrize(
     "score, threshold, expected",
-    [(0.05, 0.05, "positive"), (0.049, 0.05, "neutral"), (-0.05, 0.05, "negative"), (-0.1, 0.125, "neutral"), (math.nan, 0.05, "")],
+    [
+        (0.05, 0.05, "positive"),
+        (0.049, 0.05, "neutral"),
+        (-0.05, 0.05, "negative"),
+        (-0.1, 0.125, "neutral"),
+        (math.nan, 0.05, ""),
+    ],
 )
 def test_classify_tone(score, threshold, expected):
     assert classify_tone(np.array([score]), threshold)[0] == expected
@@ -35,7 +47,10 @@ def test_classify_tone(score, threshold, expected):
     "text, expected",
     [
         ("“It was great,” she said.", {"authorial": "she said.", "quoted": "“It was great,”"}),
-        ("She called it “a disaster” and left.", {"authorial": "She called it and left.", "quoted": "“a disaster”"}),
+        (
+            "She called it “a disaster” and left.",
+            {"authorial": "She called it and left.", "quoted": "“a disaster”"},
+        ),
         ("“All of it.”", {"authorial": None, "quoted": "“All of it.”"}),
         ("No quotation here.", {"authorial": "No quotation here.", "quoted": None}),
     ],
@@ -83,7 +98,14 @@ def _scored(groups: dict[str, list[float]], articles_per_group: int = 1):
     for outlet, values in groups.items():
         for i, value in enumerate(values):
             article = f"{outlet}-{i % articles_per_group}"
-            rows.append({"article_id": article, "outlet": outlet, "sentence_id": i, **{c: value for c in _columns()}})
+            rows.append(
+                {
+                    "article_id": article,
+                    "outlet": outlet,
+                    "sentence_id": i,
+                    **{c: value for c in _columns()},
+                }
+            )
     sentences = pd.DataFrame(rows)
     articles = sentences[["article_id", "outlet"]].drop_duplicates()
     return sentences, articles
@@ -96,10 +118,14 @@ def _columns():
 def test_summarise_tone_counts_and_shares():
     sentences, articles = _scored({"A": [0.5, -0.5, 0.0, 0.8], "B": [0.1, 0.2]})
     summary = summarise_tone(sentences.drop(columns="outlet"), articles)
-    row = summary[(summary["outlet"] == "A") & (summary["measure"] == "vader") & (summary["voice"] == "all")].iloc[0]
+    row = summary[
+        (summary["outlet"] == "A") & (summary["measure"] == "vader") & (summary["voice"] == "all")
+    ].iloc[0]
     assert row["sentences"] == 4 and row["articles"] == 1
     assert row["mean"] == pytest.approx(0.2)
-    assert row["share_positive"] == pytest.approx(0.5) and row["share_negative"] == pytest.approx(0.25)
+    assert row["share_positive"] == pytest.approx(0.5) and row["share_negative"] == pytest.approx(
+        0.25
+    )
     assert row["mean_low"] <= row["mean"] <= row["mean_high"]
 
 
@@ -107,43 +133,88 @@ def test_outlet_intervals_resample_articles_when_an_outlet_has_several():
     from analysis.stats.design import article_interval
 
     rng = np.random.default_rng(5)
-    sentences, articles = _scored({"A": list(rng.normal(0.3, 0.3, 40)), "B": list(rng.normal(0.1, 0.3, 12))}, articles_per_group=4)
+    sentences, articles = _scored(
+        {"A": list(rng.normal(0.3, 0.3, 40)), "B": list(rng.normal(0.1, 0.3, 12))},
+        articles_per_group=4,
+    )
     one, one_article = _scored({"C": list(rng.normal(0.0, 0.3, 12))})
     summary = summarise_tone(pd.concat([sentences, one]), pd.concat([articles, one_article]))
-    rows = summary[(summary["measure"] == "vader") & (summary["voice"] == "all")].set_index("outlet")
+    rows = summary[(summary["measure"] == "vader") & (summary["voice"] == "all")].set_index(
+        "outlet"
+    )
     assert rows["interval_unit"].to_dict() == {"A": "article", "B": "article", "C": "sentence"}
-    a = sentences[sentences["outlet"] == "A"].groupby("article_id")["tone_vader"].agg(["sum", "size"])
-    assert (rows.loc["A", "mean_low"], rows.loc["A", "mean_high"]) == article_interval(a["sum"], a["size"])
-    assert rows.loc["A", "mean"] == pytest.approx(sentences.loc[sentences["outlet"] == "A", "tone_vader"].mean())
+    a = (
+        sentences[sentences["outlet"] == "A"]
+        .groupby("article_id")["tone_vader"]
+        .agg(["sum", "size"])
+    )
+    assert (rows.loc["A", "mean_low"], rows.loc["A", "mean_high"]) == article_interval(
+        a["sum"], a["size"]
+    )
+    assert rows.loc["A", "mean"] == pytest.approx(
+        sentences.loc[sentences["outlet"] == "A", "tone_vader"].mean()
+    )
 
 
 def test_compare_tone_tests_articles_and_says_when_an_outlet_is_one_article():
     rng = np.random.default_rng(1)
-    sentences, articles = _scored({"A": list(rng.normal(0.5, 0.1, 20)), "B": list(rng.normal(-0.5, 0.1, 20))}, articles_per_group=5)
+    sentences, articles = _scored(
+        {"A": list(rng.normal(0.5, 0.1, 20)), "B": list(rng.normal(-0.5, 0.1, 20))},
+        articles_per_group=5,
+    )
     one, one_article = _scored({"C": [0.1, 0.2]})
     tests = compare_tone(pd.concat([sentences, one]), pd.concat([articles, one_article]))
     assert list(tests.columns) == ["measure", "voice", *COMPARISON_COLUMNS]
-    ab = tests[(tests["first"] == "A") & (tests["second"] == "B") & (tests["measure"] == "vader") & (tests["voice"] == "all")].iloc[0]
-    assert ab["p_holm"] < 0.05 and ab["difference"] > 0.8 and (ab["design"], ab["articles_first"], ab["sentences_first"]) == ("independent", 5, 20)
+    ab = tests[
+        (tests["first"] == "A")
+        & (tests["second"] == "B")
+        & (tests["measure"] == "vader")
+        & (tests["voice"] == "all")
+    ].iloc[0]
+    assert (
+        ab["p_holm"] < 0.05
+        and ab["difference"] > 0.8
+        and (ab["design"], ab["articles_first"], ab["sentences_first"]) == ("independent", 5, 20)
+    )
     assert ab["verdict"] == "differs (Holm-adjusted p < 0.05; 5 and 5 articles)"
     ac = tests[(tests["first"] == "A") & (tests["second"] == "C")].iloc[0]
-    assert math.isnan(ac["p_value"]) and ac["design"] == "descriptive" and ac["verdict"].startswith("not tested: one article on a side")
+    assert (
+        math.isnan(ac["p_value"])
+        and ac["design"] == "descriptive"
+        and ac["verdict"].startswith("not tested: one article on a side")
+    )
     statements = summarise_comparisons(tests)
-    assert statements.loc[0, "statement"] == "1 of 1 tested pairs differ after Holm correction (3 pairs: 1 independent, 2 descriptive; articles as the unit)"
+    assert (
+        statements.loc[0, "statement"]
+        == "1 of 1 tested pairs differ after Holm correction (3 pairs: 1 independent, 2 descriptive; articles as the unit)"
+    )
 
 
 @pytest.mark.parametrize(
     ("articles_per_group", "design", "verdict"),
     [
         # thirty sentences of one article against thirty of another: a difference between two articles, not a test
-        (1, "descriptive", "not tested: one article on a side: a description of these articles, not evidence about the outlets"),
+        (
+            1,
+            "descriptive",
+            "not tested: one article on a side: a description of these articles, not evidence about the outlets",
+        ),
         # three articles a side: twenty ways to split six, so no p below 0.05 can come out
-        (3, "independent", "no difference that these data can show (3 and 3 articles); with 3 and 3 articles no test can reach p < 0.05"),
+        (
+            3,
+            "independent",
+            "no difference that these data can show (3 and 3 articles); with 3 and 3 articles no test can reach p < 0.05",
+        ),
     ],
 )
-def test_many_sentences_of_few_articles_are_not_evidence_about_outlets(articles_per_group, design, verdict):
+def test_many_sentences_of_few_articles_are_not_evidence_about_outlets(
+    articles_per_group, design, verdict
+):
     rng = np.random.default_rng(2)
-    sentences, articles = _scored({"A": list(rng.normal(0.6, 0.1, 30)), "B": list(rng.normal(-0.6, 0.1, 30))}, articles_per_group=articles_per_group)
+    sentences, articles = _scored(
+        {"A": list(rng.normal(0.6, 0.1, 30)), "B": list(rng.normal(-0.6, 0.1, 30))},
+        articles_per_group=articles_per_group,
+    )
     row = compare_tone(sentences, articles).iloc[0]
     assert (row["design"], row["verdict"]) == (design, verdict)
 
@@ -155,13 +226,22 @@ def test_outlets_covering_the_same_events_are_compared_event_by_event():
         level = rng.normal(0, 0.3)  # some events are grimmer than others, for every outlet
         for outlet, shift in (("A", 0.2), ("B", 0.0)):
             for i in range(6):
-                rows.append({"article_id": f"{outlet}-{event}", "outlet": outlet, "event": f"e{event}", "sentence_id": i,
-                             **{c: level + shift + rng.normal(0, 0.05) for c in _columns()}})
+                rows.append(
+                    {
+                        "article_id": f"{outlet}-{event}",
+                        "outlet": outlet,
+                        "event": f"e{event}",
+                        "sentence_id": i,
+                        **{c: level + shift + rng.normal(0, 0.05) for c in _columns()},
+                    }
+                )
     sentences = pd.DataFrame(rows)
     articles = sentences[["article_id", "outlet", "event"]].drop_duplicates()
     row = compare_tone(sentences.drop(columns=["outlet", "event"]), articles).iloc[0]
     assert (row["design"], row["n_events"], row["articles_first"]) == ("event-paired", 8, 8)
-    assert row["difference"] == pytest.approx(0.2, abs=0.05) and row["p_value"] == pytest.approx(2 / 256)
+    assert row["difference"] == pytest.approx(0.2, abs=0.05) and row["p_value"] == pytest.approx(
+        2 / 256
+    )
     assert row["verdict"] == "differs (Holm-adjusted p < 0.05; paired over 8 shared events)"
 
 
@@ -172,17 +252,29 @@ def test_groups_past_the_resample_limit_need_only_their_sums(resample_limit):
     limit = resample_limit(30)
     rng = np.random.default_rng(6)
     # one article a side: the only unit to resample is the sentence, and A has too many of them
-    sentences, articles = _scored({"A": list(rng.normal(0.3, 0.2, limit + 10)), "B": list(rng.normal(0.1, 0.2, 20))})
+    sentences, articles = _scored(
+        {"A": list(rng.normal(0.3, 0.2, limit + 10)), "B": list(rng.normal(0.1, 0.2, 20))}
+    )
     sums = sum_tone_by_article(sentences)
     small = sentences[sentences["outlet"] == "B"]
     summary = summarise_tone(sentences, articles)
     pd.testing.assert_frame_equal(summarise_tone(small, articles, sums=sums), summary)
-    row = summary[(summary["outlet"] == "A") & (summary["measure"] == "vader") & (summary["voice"] == "all")].iloc[0]
+    row = summary[
+        (summary["outlet"] == "A") & (summary["measure"] == "vader") & (summary["voice"] == "all")
+    ].iloc[0]
     values = sentences.loc[sentences["outlet"] == "A", "tone_vader"].to_numpy()
-    assert row["sentences"] == limit + 10 and row["articles"] == 1 and row["mean"] == pytest.approx(values.mean())
+    assert (
+        row["sentences"] == limit + 10
+        and row["articles"] == 1
+        and row["mean"] == pytest.approx(values.mean())
+    )
     assert row["interval_unit"] == "sentence"
-    assert (row["mean_low"], row["mean_high"]) == pytest.approx(normal_interval(Moments.of_values(values)))
+    assert (row["mean_low"], row["mean_high"]) == pytest.approx(
+        normal_interval(Moments.of_values(values))
+    )
     tests = compare_tone(sentences, articles)
-    pd.testing.assert_frame_equal(compare_tone(sentences.iloc[0:0], articles, sums=sums), tests)  # comparisons read the sums only
+    pd.testing.assert_frame_equal(
+        compare_tone(sentences.iloc[0:0], articles, sums=sums), tests
+    )  # comparisons read the sums only
     with pytest.raises(ValueError, match="20 scored sentences to resample, 0 given"):
         summarise_tone(sentences[sentences["outlet"] == "A"], articles, sums=sums)
