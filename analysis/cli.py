@@ -337,7 +337,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "export-corpus":
         from analysis.engine.tables import write_table
         from analysis.resources.datasets import locate_dataset
-        from analysis.resources.readers import basil_corpus, read_basil
+        from analysis.resources.news_sets import basil_corpus, read_basil
 
         folder = locate_dataset(args.dataset, args.data_home)
         if folder is None:

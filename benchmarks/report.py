@@ -40,7 +40,7 @@ def write_basil(folder: Path, events: int) -> Path:
     """The first ``events`` BASIL events as a corpus table in ``folder``."""
     from analysis.engine.tables import write_table
     from analysis.resources.datasets import locate_dataset
-    from analysis.resources.readers import basil_corpus, read_basil
+    from analysis.resources.news_sets import basil_corpus, read_basil
 
     found = locate_dataset("basil", None)
     if found is None:

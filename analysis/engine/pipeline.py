@@ -80,8 +80,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.across.copying import find_shared_passages, list_shingles, summarise_shared
+from analysis.across.copying import find_shared_passages, summarise_shared
 from analysis.across.coverage import find_coverage, find_omissions
+from analysis.across.shingles import list_shingles
 from analysis.across.variants import group_quote_variants, list_quotations
 from analysis.engine.runs import (
     check_completed,

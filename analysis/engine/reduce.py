@@ -16,14 +16,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.across import coverage
-from analysis.across.copying import (
-    PASSAGE_COLUMNS,
-    SUMMARY_COLUMNS,
-    align_pairs,
-    keep_passage_pairs,
-    list_shared_shingles,
-    summarise_shared,
-)
+from analysis.across.copying import PASSAGE_COLUMNS, SUMMARY_COLUMNS, align_pairs, summarise_shared
 from analysis.across.coverage import (
     COVERAGE_COLUMNS,
     EVENT,
@@ -36,6 +29,7 @@ from analysis.across.coverage import (
     split_events,
     warn_large_event,
 )
+from analysis.across.shingles import keep_passage_pairs, list_shared_shingles
 from analysis.engine.chunks import WORK, count_part_rows, list_parts, part_columns, part_path
 from analysis.engine.shuffle import (
     RowWriter,
@@ -69,7 +63,7 @@ BUCKET_SHINGLES = 5_000_000
 and some 40 more while its pairs are listed)."""
 
 SHINGLE_PAIRS = 2_000_000
-"""Pairs of articles listed at a time from a bucket of shingles (:func:`analysis.across.copying.list_shared_shingles`; some 130 bytes a
+"""Pairs of articles listed at a time from a bucket of shingles (:func:`analysis.across.shingles.list_shared_shingles`; some 130 bytes a
 pair while listed and written, 4M pairs 520 MB)."""
 
 BLOCK_ARTICLES = 1_000
@@ -225,11 +219,11 @@ def reduce_shared(out: Path) -> None:
        its texts and voice ranges to the block of their article
        (:data:`BLOCK_ARTICLES` consecutive ranks);
     2. each bucket of shingles gives the pairs of articles that share them
-       (:func:`analysis.across.copying.list_shared_shingles`, :data:`SHINGLE_PAIRS` at a time), with the
+       (:func:`analysis.across.shingles.list_shared_shingles`, :data:`SHINGLE_PAIRS` at a time), with the
        shingles' places in the first article, written to the block of
        the pair's first article;
     3. block by block, in order, the pairs whose shingles' places can make a
-       passage (:func:`analysis.across.copying.keep_passage_pairs`, on all of a pair's
+       passage (:func:`analysis.across.shingles.keep_passage_pairs`, on all of a pair's
        shingles, from every bucket) are aligned on the texts of their two
        articles (:func:`analysis.across.copying.align_pairs`), with a bounded number of
        texts at a time (:func:`align_block`), and the passages written;

@@ -51,7 +51,7 @@ from analysis.across.coverage import find_coverage
 from analysis.across.variants import group_quote_variants
 from analysis.engine.pipeline import prepare_articles
 from analysis.resources.datasets import locate_dataset
-from analysis.resources.readers import read_basil
+from analysis.resources.news_sets import read_basil
 from analysis.stats.sampling import sample_by_hash
 from analysis.text.corpus import load_corpus
 from analysis.text.segment import find_words

@@ -4,7 +4,7 @@ The gold set (``data/raw/gold/basil_quotes/quotes.tsv``, how it was coded in
 the README beside it) marks every reported statement of 14 BASIL articles
 (Fox News, The New York Times and HuffPost, 2010–2019, 14 events): its content
 as offsets into the article as the kit reads it
-(:func:`analysis.resources.readers.basil_article_text`), its kind and its speaker as a
+(:func:`analysis.resources.news_sets.basil_article_text`), its kind and its speaker as a
 reader names them. The articles' text stays in the data home; each row keeps a
 hash of its content, and a row whose hash does not match the text read is an
 error naming the file and line.
@@ -33,7 +33,7 @@ from analysis.errors import InputProblem
 from analysis.evaluation.spans import RULES, pair_contents
 from analysis.resources.datasets import locate_dataset
 from analysis.resources.lists import read_tsv_records
-from analysis.resources.readers import basil_article_text, read_basil
+from analysis.resources.news_sets import basil_article_text, read_basil
 from analysis.sources.attribution import find_attributions
 from analysis.sources.lexicons import SourceLexicons, default_lexicons
 from analysis.text.quotes import find_quotations

@@ -23,7 +23,7 @@ from analysis import config
 from analysis.errors import InputProblem
 from analysis.resources.datasets import locate_dataset
 from analysis.resources.lists import read_tsv_records
-from analysis.resources.readers import basil_article_text, read_basil
+from analysis.resources.news_sets import basil_article_text, read_basil
 from analysis.stats.uncertainty import wilson_interval
 
 HANDCHECK_DIR = config.GOLD_DIR / "handchecks"

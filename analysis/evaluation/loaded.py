@@ -40,7 +40,8 @@ from analysis.loaded.terms import (
     find_loaded_terms,
 )
 from analysis.resources.datasets import locate_dataset, split_by_hash
-from analysis.resources.readers import read_babe, read_basil
+from analysis.resources.news_sets import read_basil
+from analysis.resources.readers import read_babe
 from analysis.stats.classifier import predict_rows, score_f1
 
 TARGETS = {"lexicon": 0.62, "model": 0.72}

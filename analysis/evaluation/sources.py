@@ -65,7 +65,7 @@ from analysis.evaluation.basil_quotes import score_hand_coded
 from analysis.evaluation.spans import RULES, pair_contents
 from analysis.resources.datasets import locate_dataset
 from analysis.resources.lists import normalise_phrase
-from analysis.resources.readers import read_polnear
+from analysis.resources.news_sets import read_polnear
 from analysis.sources.attribution import find_attributions_and_stances
 from analysis.sources.lexicons import STANCE_CLASSES, SourceLexicons, default_lexicons
 from analysis.text.quotes import find_quotations

@@ -141,7 +141,7 @@ class Cue:
     category: str
 
 
-# ---------------------------------------------------------------- context rules
+# ---------------------------------------------------------------- the lexicon
 
 
 def read_cue_lexicon(path: Path | None = None) -> CueLexicon:

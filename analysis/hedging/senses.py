@@ -290,6 +290,3 @@ CONTEXT_RULES: dict[str, Callable[[str, int, int, int, int], bool]] = {
     "factive_sense": keep_factive_sense,
 }
 """Rule name (the lexicon's ``rule`` column) → test of ``(text, start, end, sentence_start, sentence_end)``."""
-
-
-# ---------------------------------------------------------------- the lexicon

@@ -31,8 +31,9 @@ from nbconvert.preprocessors import CoalesceStreamsPreprocessor
 from analysis import config
 from analysis.engine.outputs import load_outputs
 from analysis.plots.base import assign_outlet_colours
-from analysis.report.annotate import escape, render_page, write_annotated_articles
+from analysis.report.annotate import escape, render_page
 from analysis.report.explorer import write_terms_explorer
+from analysis.report.pages import write_annotated_articles
 
 TEMPLATES_DIR = config.TEMPLATES_DIR
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
@@ -268,7 +269,7 @@ def render_index(
     event linking its page, when the corpus has events) and, without events, the comparisons.
 
     ``notebooks`` has ``page`` and ``title``; ``pages`` is
-    :func:`analysis.report.annotate.write_annotated_articles` (pages relative to the
+    :func:`analysis.report.pages.write_annotated_articles` (pages relative to the
     ``articles/`` folder). ``n_articles``, the corpus's articles (default: the
     article pages), puts a note on the sample when only some have a page.
     """

@@ -24,8 +24,9 @@ from collections import Counter
 import pandas as pd
 
 from analysis.resources.lists import normalise_phrase
-from analysis.sources.attribution import Attribution, find_attributions_and_stances
+from analysis.sources.attribution import find_attributions_and_stances
 from analysis.sources.lexicons import SourceLexicons, default_lexicons
+from analysis.sources.records import Attribution
 from analysis.sources.speakers import find_name
 from analysis.text.quotes import Quotation, index_voice_ranges, voice_at
 

@@ -17,7 +17,7 @@ from analysis.text.clauses import (
 from analysis.text.people import ROLE_SYNONYMS, PersonMention, name_stopwords
 
 if TYPE_CHECKING:  # the class is only named in annotations: no import cycle
-    from analysis.sources.attribution import Attribution
+    from analysis.sources.records import Attribution
 
 _DETERMINERS = ("the ", "a ", "an ")
 

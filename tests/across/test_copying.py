@@ -6,16 +6,14 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.across.copying import (
+from analysis.across.copying import align_pairs, find_shared_passages, summarise_shared
+from analysis.across.shingles import (
     COMMON_ARTICLES,
-    align_pairs,
-    find_shared_passages,
     find_shared_shingles,
     hash_shingles,
     keep_passage_pairs,
     list_shared_shingles,
     list_shingles,
-    summarise_shared,
 )
 from analysis.text.quotes import find_article_quotations
 

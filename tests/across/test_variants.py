@@ -6,12 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.across.variants import (
-    _closest_wording,
-    _Wordings,
-    compare_wording,
-    group_quote_variants,
-)
+from analysis.across.variants import group_quote_variants
+from analysis.across.wordings import _closest_wording, _Wordings, compare_wording
 from analysis.text.quotes import find_article_quotations
 
 

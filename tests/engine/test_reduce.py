@@ -22,7 +22,8 @@ def test_a_block_aligned_a_few_texts_at_a_time_gives_the_passages_of_all_pairs_a
     seed, align_articles, tmp_path, monkeypatch
 ):
     """:func:`reduce.align_block` holds a bounded number of texts at a time and still gives the rows in the pairs' order."""
-    from analysis.across.copying import align_pairs, find_shared_shingles, list_shingles
+    from analysis.across.copying import align_pairs
+    from analysis.across.shingles import find_shared_shingles, list_shingles
     from analysis.text.quotes import find_article_quotations, index_voice_ranges
 
     monkeypatch.setattr("analysis.engine.reduce.BLOCK_ARTICLES", 3)

@@ -19,7 +19,7 @@ from analysis.evaluation.basil_quotes import (
     score_articles,
     score_hand_coded,
 )
-from analysis.resources.readers import basil_article_text, basil_corpus, read_basil
+from analysis.resources.news_sets import basil_article_text, basil_corpus, read_basil
 from analysis.sources.lexicons import default_lexicons
 
 ARTICLE = {

@@ -22,7 +22,8 @@ from analysis.evaluation.loaded import (
 from analysis.loaded.model import LoadedModel, build_loaded_model, fit_loaded_model
 from analysis.loaded.terms import SCORE_THRESHOLD
 from analysis.resources.datasets import split_by_hash
-from analysis.resources.readers import read_babe, read_basil
+from analysis.resources.news_sets import read_basil
+from analysis.resources.readers import read_babe
 
 BABE = (
     "text;news_link;outlet;topic;type;label_bias;label_opinion;biased_words\n"

@@ -16,7 +16,7 @@ from analysis.evaluation.sources import (
     score_article,
     validate,
 )
-from analysis.resources.readers import read_polnear
+from analysis.resources.news_sets import read_polnear
 from analysis.sources.lexicons import default_lexicons
 
 TEXT = "“We agreed,” Trump said. “We will meet soon.”\n\nPeskov said the call lasted 90 minutes.\n\nThe markets rose."

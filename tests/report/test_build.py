@@ -68,7 +68,7 @@ def test_a_corpus_with_events_gets_an_index_and_pages_by_event(tmp_path):
     from analysis import config
     from analysis.engine.outputs import load_outputs
     from analysis.engine.pipeline import run_corpus
-    from analysis.report.annotate import write_annotated_articles
+    from analysis.report.pages import write_annotated_articles
 
     corpus = config.PROJECT_DIR / "tests" / "data" / "second_corpus.csv"
     run_corpus(corpus, tmp_path / "run")

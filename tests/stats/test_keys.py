@@ -24,7 +24,9 @@ def test_hash_text_is_blake2b_of_the_utf8_text(text, expected):
     import hashlib
 
     key = hash_text(text)
-    assert key == int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big")
+    assert key == int.from_bytes(
+        hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big"
+    )
     assert 0 <= key < 2**64
     if expected is not None:
         assert key == expected
@@ -33,7 +35,13 @@ def test_hash_text_is_blake2b_of_the_utf8_text(text, expected):
 def test_hash_text_does_not_depend_on_pythons_salted_hash():
     code = "from analysis.stats.keys import hash_text; print(hash_text('Kremlin'))"
     runs = {
-        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
         for seed in ("1", "2")
     }
     assert runs == {f"{hash_text('Kremlin')}\n"}
