@@ -179,6 +179,9 @@ def build_parser() -> argparse.ArgumentParser:
     fetch.add_argument("dataset")
     fetch.add_argument("--data-home", type=Path, default=None)
 
+    commands.add_parser(
+        "tables", help="print every output table of a run, its rows and columns (docs/outputs.md)"
+    )
     export = commands.add_parser(
         "export-corpus",
         help="write a gold data set's articles as a corpus table (basil: with an event column)",
@@ -333,6 +336,11 @@ def _dispatch(args: argparse.Namespace) -> int:
             load_outputs(config.processed_dir(config.DEFAULT_CORPUS, "single")), args.readme
         )
         print("README findings " + ("rewritten" if changed else "already current"))
+        return 0
+    if args.command == "tables":
+        from analysis.engine.tables import render_table_list
+
+        print(render_table_list(), end="")
         return 0
     if args.command == "export-corpus":
         from analysis.engine.tables import write_table

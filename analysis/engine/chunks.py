@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.engine.pipeline import WORK_TABLES
+from analysis.engine.tables import WORK_TABLES
 
 WORK = "_work"
 """The run folder's subfolder of work tables and markers."""

@@ -20,10 +20,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.engine.pipeline import TABLES, read_single_outputs
+from analysis.engine.pipeline import read_single_outputs
 from analysis.engine.runs import check_completed
 from analysis.engine.stream import read_stream_outputs
-from analysis.engine.tables import normalise_table
+from analysis.engine.tables import TABLES, normalise_table
 
 
 def detect_output_form(out: str | Path) -> str:

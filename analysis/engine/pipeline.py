@@ -5,72 +5,8 @@ text of each article (``clean/<article_id>.txt``) and the audit of removed lines
 segmentation and quotation pairing produce the processed tables. Later measures
 add their own tables to the same folder.
 
-==========================  ===========================================================
-file                        contents
-==========================  ===========================================================
-``run.json``                the kit's version, the input and its SHA-256, ``completed``
-                            (:mod:`analysis.engine.runs`; a folder without it is not read)
-``articles.csv``            one row per article: metadata, headline, credits, flags,
-                            line counts (raw text and clean text are not repeated here)
-``clean/<article_id>.txt``  the clean text that every offset refers to
-``removed.csv``             the audit: every removed line, its number and the rule
-``paragraphs.csv``          paragraphs: offsets, raw line number, body or heading
-``sentences.csv``           sentences: offsets, text, voice, quoted share, tone scores
-                            (VADER and the calibrated model, whole and per voice part)
-``quote_spans.csv``         quotation spans: offsets, depth, status, marks
-``voice.csv``               character ranges labelled authorial or quoted
-``actor_mentions.csv``      every mention of an actor of the actor table: offsets, voice
-``actor_tone.csv``          per article and actor: tone of the authorial sentences that
-                            mention the actor, with a bootstrap interval
-``tone_outlets.csv``        per outlet, measure and voice: mean tone and shares of
-                            negative and positive sentences, with bootstrap intervals
-``tone_tests.csv``          permutation tests of mean tone between outlets, Holm-corrected,
-                            with a verdict in words
-``hedges.csv``              every hedge and booster: offsets, cue, entry, category, kind,
-                            voice
-``hedging_articles.csv``    per article, kind and category: cues per 1,000 authorial
-                            words with a bootstrap interval
-``hedging_outlets.csv``     the same per outlet
-``hedging_tests.csv``       permutation tests of hedges and of boosters per 1,000 authorial
-                            words between outlets, Holm-corrected, with a verdict
-``hedged_figures.csv``      every figure (amount, count, duration), its value and unit,
-                            the approximators that carry it and the sentence's other hedges
-``loaded_terms.csv``        every loaded term: offsets, term, entry, category, set,
-                            layer (lexicon or vader), voice
-``loaded_articles.csv``     per article, layer and category: loaded terms per 1,000
-                            authorial words with a bootstrap interval
-``loaded_outlets.csv``      the same per outlet
-``loaded_tests.csv``        permutation tests of loaded terms per 1,000 authorial words
-                            between outlets, per layer, Holm-corrected, with a verdict
-``naming_choices.csv``      per set of alternative names (the war, Crimea, a settlement…):
-                            which name each outlet uses in its own voice
-``actor_labels.csv``        per article, person and voice: each label (title, descriptor,
-                            name form), its count, first offset and contradiction flag
-``distinctive_terms.csv``   per outlet: the authorial words of highest log-odds z against
-                            the other outlets, permutation p-value and TF-IDF
-``quotes.csv``              every attributed content (direct, partial, indirect): offsets,
-                            text, speaker, source type and country, cue and its class
-``stances.csv``             every stance attributed without its words (what a source believes,
-                            intends or supports, what a poll shows): the columns of quotes.csv,
-                            the cue's class belief, intention, position or evidence
-``sources.csv``             per article and source: type, country, contents by kind,
-                            quoted words, cue verbs
-``cited_media.csv``         per article, medium and voice: media, agencies and platforms
-                            named, with mentions and first offset
-``shared_passages.csv``     passages two articles share near-verbatim: offsets in both,
-                            words, quoted share, voice (authorial passages are copying)
-``shared_articles.csv``     per article: share of its words, and of its authorial words,
-                            shared with any other article; the article it shares most
-                            authorial words with, and whether it copies it
-``quote_variants.csv``      quotations of the same statement across articles: group, the
-                            version each is compared with, its cut, changed, added and
-                            dropped words, verbatim or reworded
-``coverage.csv``            every sentence of four words or more with its claim (each
-                            event's sentences grouped by TF-IDF cosine; the corpus is
-                            one event without an ``event`` column) and the outlets
-                            that carry the claim
-``omissions.csv``           claims most of an event's outlets carry and one leaves out
-==========================  ===========================================================
+Every table, its rows and its columns are listed once, in
+:data:`analysis.engine.tables.TABLE_REGISTRY` (``docs/outputs.md`` is written from it).
 """
 
 from __future__ import annotations
@@ -91,7 +27,7 @@ from analysis.engine.runs import (
     kit_version,
     write_folder,
 )
-from analysis.engine.tables import read_table, write_table
+from analysis.engine.tables import TABLES, read_table, write_table
 from analysis.hedging.cues import (
     compare_hedging,
     count_sentence_cues,
@@ -133,73 +69,6 @@ from analysis.text.corpus import load_corpus
 from analysis.text.quotes import find_article_quotations, label_voice
 from analysis.text.segment import segment_articles
 from analysis.tone.score import compare_tone, score_sentences, sum_tone_by_article, summarise_tone
-
-LOCAL_TABLES = (
-    "articles",
-    "removed",
-    "paragraphs",
-    "sentences",
-    "quote_spans",
-    "voice",
-    "actor_mentions",
-    "actor_tone",
-    "hedges",
-    "hedging_articles",
-    "hedged_figures",
-    "loaded_terms",
-    "loaded_articles",
-    "quotes",
-    "stances",
-    "sources",
-    "cited_media",
-)
-"""Output tables whose rows for an article depend on that article alone."""
-
-WORK_TABLES = (
-    "cue_counts",
-    "loaded_counts",
-    "words",
-    "label_counts",
-    "tone_sums",
-    "cue_sums",
-    "loaded_sums",
-    "term_counts",
-    "naming_counts",
-    "shingles",
-    "quotations",
-)
-"""What the corpus tables are computed from (per-sentence counts and words; per-article label counts, sums, shingles and quotations; per-outlet word and name counts); not written by a single run."""
-
-CORPUS_TABLES = (
-    "tone_outlets",
-    "tone_tests",
-    "hedging_outlets",
-    "hedging_tests",
-    "loaded_outlets",
-    "loaded_tests",
-    "naming_choices",
-    "actor_labels",
-    "distinctive_terms",
-    "shared_passages",
-    "shared_articles",
-    "quote_variants",
-    "coverage",
-    "omissions",
-)
-"""Output tables that compare outlets or articles: they need the whole corpus."""
-
-TABLES = LOCAL_TABLES + CORPUS_TABLES
-"""Every output table."""
-
-BUCKETED_TABLES = (
-    "actor_labels",
-    "shared_passages",
-    "shared_articles",
-    "quote_variants",
-    "coverage",
-    "omissions",
-)
-"""Corpus tables the stream engine computes a bucket at a time (:mod:`analysis.engine.reduce`), not from the whole corpus at once."""
 
 
 def prepare_articles(articles: pd.DataFrame) -> dict[str, pd.DataFrame]:

@@ -5,7 +5,7 @@ dask``) reads a CSV, JSONL or Parquet corpus ``chunk_size`` rows at a time
 (:func:`analysis.text.corpus.iter_corpus_chunks`), analyses each chunk's articles
 (:func:`analysis.engine.pipeline.analyse_local`) and writes the chunk's tables as one
 Parquet file per table. When every chunk is done, the tables that compare
-outlets or articles (:data:`analysis.engine.pipeline.CORPUS_TABLES`) are computed
+outlets or articles (:data:`analysis.engine.tables.CORPUS_TABLES`) are computed
 from the chunks' work tables (:func:`reduce_chunks`).
 
 Output folder:
@@ -14,13 +14,13 @@ Output folder:
 path                                             contents
 ===============================================  ==========================================
 ``<table>/chunk-000000.parquet``                 each table of
-                                                 :data:`~analysis.engine.pipeline.LOCAL_TABLES`,
+                                                 :data:`~analysis.engine.tables.LOCAL_TABLES`,
                                                  one file per chunk (``articles`` keeps
                                                  ``clean_text``, the text offsets refer to)
 ``<table>.parquet``                              each table of
-                                                 :data:`~analysis.engine.pipeline.CORPUS_TABLES`
+                                                 :data:`~analysis.engine.tables.CORPUS_TABLES`
 ``_work/<table>/chunk-000000.parquet``           what the corpus tables are computed
-                                                 from (:data:`~analysis.engine.pipeline.WORK_TABLES`):
+                                                 from (:data:`~analysis.engine.tables.WORK_TABLES`):
                                                  per-sentence counts and words;
                                                  per-article sums, label counts,
                                                  shingles and quotations; per-outlet
@@ -79,16 +79,7 @@ from analysis.engine.chunks import (
     part_path,
     read_parts,
 )
-from analysis.engine.pipeline import (
-    CORPUS_TABLES,
-    LOCAL_TABLES,
-    TABLES,
-    WORK_TABLES,
-    Resources,
-    analyse_corpus,
-    analyse_local,
-    load_resources,
-)
+from analysis.engine.pipeline import Resources, analyse_corpus, analyse_local, load_resources
 from analysis.engine.reduce import reduce_coverage, reduce_labels, reduce_shared
 from analysis.engine.reduce_quotes import reduce_variants
 from analysis.engine.runs import (
@@ -101,6 +92,7 @@ from analysis.engine.runs import (
     write_record,
 )
 from analysis.engine.shuffle import write_parquet
+from analysis.engine.tables import CORPUS_TABLES, LOCAL_TABLES, TABLES, WORK_TABLES
 from analysis.errors import InputProblem
 from analysis.loaded.distinctive import add_term_counts, needs_words
 from analysis.stats.uncertainty import list_resampled_groups

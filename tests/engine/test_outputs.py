@@ -7,9 +7,9 @@ import pytest
 
 from analysis import config
 from analysis.engine.outputs import READ_TABLES, detect_output_form, load_outputs
-from analysis.engine.pipeline import TABLES, run_corpus
+from analysis.engine.pipeline import run_corpus
 from analysis.engine.stream import run_stream
-from analysis.engine.tables import normalise_table
+from analysis.engine.tables import TABLES
 
 SECOND_CORPUS = config.PROJECT_DIR / "tests" / "data" / "second_corpus.csv"
 
@@ -76,22 +76,3 @@ def test_an_unfinished_stream_run_is_named(tmp_path):
     (tmp_path / "omissions.parquet").unlink()
     with pytest.raises(FileNotFoundError, match="no finished stream run .*omissions"):
         load_outputs(tmp_path)
-
-
-@pytest.mark.parametrize(
-    ("column", "expected"),
-    [
-        ([0.123456789, None], [0.123457, float("nan")]),  # floats as a CSV holds them
-        (["a", None], ["a", ""]),  # empty text is "", not None
-        (["1", ""], [1.0, float("nan")]),  # a text column of numbers reads as numbers
-    ],
-)
-def test_normalise_table_gives_what_a_csv_gives_back(column, expected):
-    frame = pd.DataFrame({"value": column, "text": ["kept as it is", "  untouched "]})
-    normal = normalise_table(frame, keep=["text"])
-    assert list(normal.columns) == ["value", "text"]
-    pd.testing.assert_series_equal(
-        normal["value"], pd.Series(expected, name="value"), check_dtype=False
-    )
-    assert list(normal["text"]) == ["kept as it is", "  untouched "]
-    assert frame["value"].tolist()[:1] == column[:1]  # the input is not changed

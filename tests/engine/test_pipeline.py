@@ -10,13 +10,8 @@ import pandas as pd
 from hypothesis import given, settings
 
 from analysis import config
-from analysis.engine.pipeline import (
-    TABLES,
-    analyse_articles,
-    load_resources,
-    prepare_articles,
-    run_corpus,
-)
+from analysis.engine.pipeline import analyse_articles, load_resources, prepare_articles, run_corpus
+from analysis.engine.tables import TABLES
 from analysis.errors import InputWarning
 from tests.strategies import QUOTED_TEXT
 

@@ -12,14 +12,8 @@ import pytest
 from analysis import config
 from analysis.cli import main
 from analysis.engine import reduce, reduce_quotes, stream
-from analysis.engine.pipeline import (
-    BUCKETED_TABLES,
-    CORPUS_TABLES,
-    TABLES,
-    load_resources,
-    run_corpus,
-    write_outputs,
-)
+from analysis.engine.pipeline import load_resources, run_corpus, write_outputs
+from analysis.engine.tables import BUCKETED_TABLES, CORPUS_TABLES, TABLES
 from analysis.errors import InputProblem, InputWarning
 from analysis.text.corpus import load_corpus
 
