@@ -22,6 +22,8 @@ environment variable        meaning
                             ``data/interim/<corpus name>/coding``
 ``FRAMING_CODED``           where coded copies of a coding sheet are read from;
                             default: ``data/raw/coding/<corpus name>``
+``FRAMING_REPORT``          ``1`` while ``make report`` executes the notebooks: controls
+                            that need a live kernel (widgets) are replaced by a note
 ``FRAMING_MODELS``          where ``make models`` writes the models it may not
                             commit (fitted on gold data whose licence is unclear);
                             default: ``models/`` (ignored by git)
@@ -91,6 +93,11 @@ def check_engine(engine: str) -> str:
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
     return engine
+
+
+def building_report() -> bool:
+    """Whether the notebooks run for the HTML report (``FRAMING_REPORT=1``), where a widget has no kernel to talk to."""
+    return os.environ.get("FRAMING_REPORT", "").strip() == "1"
 
 
 def engine_name() -> str:

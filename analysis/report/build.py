@@ -403,6 +403,7 @@ def build_report(
         "FRAMING_PROCESSED": str(processed.resolve()),
         "FRAMING_FIGURES": str(figures.resolve()),
         "FRAMING_ENGINE": config.check_engine(engine),
+        "FRAMING_REPORT": "1",
     }
     paths = list(notebooks if notebooks is not None else list_notebooks())
     if jobs > 1 and len(paths) > 1:

@@ -1,7 +1,9 @@
 """Widgets for JupyterLab: pick outlets and a measure and redraw the profile.
 
 The widgets need a live kernel; the HTML reports show every outlet and measure
-in static figures instead (the report template puts a note where a widget was).
+in static figures instead. While ``make report`` executes the notebooks, no widget
+is built at all (:func:`show_profile_explorer`): nbclient can wait for ever on a
+kernel whose Output widget captures a figure (jupyter/nbclient#312).
 """
 
 from __future__ import annotations
@@ -9,8 +11,9 @@ from __future__ import annotations
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import pandas as pd
-from IPython.display import display
+from IPython.display import Markdown, display
 
+from analysis import config
 from analysis.plots.profile import plot_profile
 
 ALL_MEASURES = "all"
@@ -69,3 +72,16 @@ def build_profile_explorer(profile: pd.DataFrame) -> widgets.VBox:
     pick_measure.observe(redraw, names="value")
     redraw()
     return widgets.VBox([widgets.HBox([pick_outlets, pick_measure]), output])
+
+
+WIDGET_NOTE = (
+    "*An interactive control appears here in JupyterLab (it needs a live kernel). This report shows every outlet "
+    "and measure in the static figures and tables.*"
+)
+"""What the report shows where the explorer stands in JupyterLab."""
+
+
+def show_profile_explorer(profile: pd.DataFrame) -> None:
+    """Display the explorer of :func:`build_profile_explorer`, or, while the report is built
+    (:func:`analysis.config.building_report`), the note :data:`WIDGET_NOTE` in its place."""
+    display(Markdown(WIDGET_NOTE) if config.building_report() else build_profile_explorer(profile))

@@ -221,7 +221,15 @@ def render_findings_markdown(findings: list[Finding], table: pd.DataFrame, figur
         f"![Every measure per outlet with 95% bootstrap intervals]({figure})",
         "",
     ]
-    lines += [render_findings_list(findings), "", markdown_table(table), END_MARK]
+    lines += [
+        render_findings_list(findings),
+        "",
+        "Every measure per outlet, mean or rate with its 95% interval (each measure's finding and caveat:"
+        " notebook `06-framing-profile`):",
+        "",
+        markdown_table(table),
+        END_MARK,
+    ]
     return "\n".join(lines)
 
 
@@ -270,12 +278,20 @@ def update_readme(readme: str | Path, section: str) -> bool:
 README_FIGURE = "framing-profile"
 
 
+README_TOPICS = ("headline", "corpus", "shared")
+"""The findings the README shows: what holds after correction, how many articles stand behind each outlet, and
+shared text. The table beside them gives every measure's values with their intervals."""
+
+
 def write_readme_findings(
     tables: dict[str, pd.DataFrame],
     readme: str | Path | None = None,
     folder: str | Path | None = None,
 ) -> bool:
     """Regenerate the README's findings section and its figure from a run's tables.
+
+    The README keeps the findings of :data:`README_TOPICS`; each measure's own finding, with its caveat, is in
+    notebook 06, and its values are in the section's table.
 
     The figure is saved by :func:`analysis.plots.figures.save_figure` as
     ``<folder>/framing-profile.{png,svg,csv}`` (default ``figures/readme/``,
@@ -289,8 +305,20 @@ def write_readme_findings(
     fig, data = plot_profile(profile)
     paths = save_figure(fig, data, README_FIGURE, folder)
     plt.close(fig)
-    findings = write_findings(profile, compare_profile(tables, units), tables)
     link = Path(os.path.relpath(paths["png"], readme.resolve().parent)).as_posix()
-    return update_readme(
-        readme, render_findings_markdown(findings, tabulate_profile(profile), link)
-    )
+    return update_readme(readme, render_readme_findings(tables, link, profile, units))
+
+
+def render_readme_findings(
+    tables: dict[str, pd.DataFrame], figure: str, profile: pd.DataFrame | None = None, units=None
+) -> str:
+    """The README's findings section for a run's tables: the findings of :data:`README_TOPICS` and the profile's
+    table (:func:`render_findings_markdown`); ``figure`` is the key figure's path relative to the README."""
+    units = units if units is not None else select_share_units(tables)
+    profile = profile if profile is not None else profile_outlets(tables, units)
+    findings = [
+        finding
+        for finding in write_findings(profile, compare_profile(tables, units), tables)
+        if finding.topic in README_TOPICS
+    ]
+    return render_findings_markdown(findings, tabulate_profile(profile), figure)

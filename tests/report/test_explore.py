@@ -39,3 +39,19 @@ def test_explorer_offers_every_outlet_and_measure(profile):
     assert [label for label, _ in pick_measure.options][1:] == list(
         profile.drop_duplicates("measure")["label"]
     )
+
+
+@pytest.mark.parametrize(("report", "shown"), [("1", "Markdown"), ("", "VBox")])
+def test_the_report_shows_a_note_where_jupyterlab_shows_the_explorer(
+    profile, monkeypatch, report, shown
+):
+    from analysis.report import explore
+
+    displayed = []
+    monkeypatch.setenv("FRAMING_REPORT", report)
+    monkeypatch.setattr(explore, "display", displayed.append)
+    explore.show_profile_explorer(profile)
+    assert type(displayed[-1]).__name__ == shown  # the explorer itself draws its chart first
+    if report:
+        assert len(displayed) == 1
+        assert displayed[0].data == explore.WIDGET_NOTE

@@ -11,14 +11,15 @@ from analysis.engine.pipeline import run_corpus
 from analysis.engine.tables import read_table
 from analysis.report.findings import (
     END_MARK,
+    README_TOPICS,
     START_MARK,
     format_value,
     markdown_table,
-    render_findings_markdown,
+    render_readme_findings,
     replace_section,
     write_findings,
 )
-from analysis.report.profile import MEASURES, compare_profile, profile_outlets, tabulate_profile
+from analysis.report.profile import MEASURES, compare_profile, profile_outlets
 
 
 @pytest.mark.parametrize(
@@ -80,11 +81,8 @@ def test_readme_findings_are_what_the_package_computes(tmp_path):
     run_corpus(config.DEFAULT_CORPUS, tmp_path)
     tables = load_outputs(tmp_path)
     profile = profile_outlets(tables)
-    section = render_findings_markdown(
-        write_findings(profile, compare_profile(tables), tables),
-        tabulate_profile(profile),
-        "figures/readme/framing-profile.png",
-    )
+    section = render_readme_findings(tables, "figures/readme/framing-profile.png")
+    assert section.count("\n- ") == len(README_TOPICS)  # the headline, the corpus and shared text
     readme = (config.PROJECT_DIR / "README.md").read_text(encoding="utf-8")
     assert section in readme, (
         "README findings are stale: run 'make report' (or python -m analysis findings)"
