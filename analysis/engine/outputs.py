@@ -14,14 +14,13 @@ which loads them, read them in seconds.
 from __future__ import annotations
 
 import hashlib
-import os
-import threading
 from pathlib import Path
 
 import pandas as pd
 
 from analysis.engine.pipeline import read_single_outputs
-from analysis.engine.runs import check_completed
+from analysis.engine.runs import check_completed, write_atomic
+from analysis.engine.shuffle import write_parquet
 from analysis.engine.stream import read_stream_outputs
 from analysis.engine.tables import TABLES, normalise_table
 
@@ -61,12 +60,8 @@ def load_outputs(out: str | Path) -> dict[str, pd.DataFrame]:
         folder.mkdir(exist_ok=True)
         marker.unlink(missing_ok=True)
         for name, frame in normal.items():
-            temporary = folder / f".{name}.{os.getpid()}.{threading.get_ident()}.tmp"
-            frame.to_parquet(temporary, index=False)
-            os.replace(temporary, folder / f"{name}.parquet")
-        temporary = folder / f".stamp.{os.getpid()}.{threading.get_ident()}.tmp"
-        temporary.write_text(stamp, encoding="utf-8")
-        os.replace(temporary, marker)
+            write_parquet(frame, folder / f"{name}.parquet")
+        write_atomic(marker, stamp)
     except OSError:  # a folder the reader may not write to: the tables are read again next time
         pass
     return normal

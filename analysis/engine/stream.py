@@ -84,7 +84,7 @@ from analysis.engine.reduce import reduce_coverage, reduce_labels, reduce_shared
 from analysis.engine.reduce_quotes import reduce_variants
 from analysis.engine.runs import (
     check_completed,
-    checksum_input,
+    describe_input,
     hold_folder,
     kit_version,
     read_record,
@@ -161,12 +161,7 @@ def claim_folder(out: Path, run: dict, engine: str = "stream") -> None:
     record = (
         {**before, "completed": False}
         if before
-        else {
-            **run,
-            "completed": False,
-            "engine": engine,
-            "input_sha256": checksum_input(run["input"]),
-        }
+        else {**describe_input(run["input"], engine), **run}
     )
     write_record(out, record)
 

@@ -22,12 +22,12 @@ import importlib
 import json
 import os
 import sys
-import threading
 import warnings
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from analysis import config
+from analysis.engine.runs import write_atomic
 
 CORPUS_MEASURES = ("across",)
 """Measures whose validation reads the corpus under study as well as the gold data."""
@@ -105,10 +105,7 @@ def validate_cached(
             sort_keys=True,
         )
         if results:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-            temporary.write_text(text + "\n", encoding="utf-8")
-            os.replace(temporary, path)
+            write_atomic(path, text + "\n")
         kept = json.loads(text)
     if kept["warned"]:
         sys.stdout.flush()  # what the caller printed before comes first, computed or read back
