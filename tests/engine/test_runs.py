@@ -257,7 +257,7 @@ def test_ctrl_c_prints_one_line_exits_130_and_leaves_the_folder(tmp_path, runs, 
     process.send_signal(signal.SIGINT)
     process.send_signal(signal.SIGCONT)
     _, err = process.communicate(timeout=300)
-    assert process.returncode == 130
+    assert process.returncode == 130, err
     expected = (
         f"interrupted; {out} left as it was"
         if engine == "single"
