@@ -1,4 +1,5 @@
-"""The command line: ``python -m analysis run|validate|fit|report|findings|fetch|export-corpus``."""
+"""The command line: ``python -m analysis
+run|validate|fit|report|findings|fetch|export-corpus``."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from pathlib import Path
 from analysis.errors import InputProblem, InputWarning
 from analysis.evaluation import MEASURES
 
-"""Measures that ``validate`` scores, each against the gold sets of its own: ``analysis.evaluation.<measure>.validate``."""
+"""Measures that ``validate`` scores, each against the gold sets of its own:
+``analysis.evaluation.<measure>.validate``."""
 
 
 LOCAL_MODELS = ("hedging", "loaded")
@@ -41,7 +43,8 @@ def _fit_local_model(name: str, data_home, if_missing: bool) -> int:
         return 0
     if if_missing and locate_dataset(dataset, data_home) is None:
         print(
-            f"{name} model not fitted: {dataset} is not in the data home (validation will show the rules and lexicons only)"
+            f"{name} model not fitted: {dataset} is not in the data home (validation will show "
+            "the rules and lexicons only)"
         )
         return 0
     model = build(data_home)
@@ -52,7 +55,8 @@ def _fit_local_model(name: str, data_home, if_missing: bool) -> int:
         if k.startswith("cross_validated")
     )
     print(
-        f"{name} model fitted on {model.provenance['rows']} {dataset} sentences (threshold {model.threshold}, {scores}) -> {path} (not committed)"
+        f"{name} model fitted on {model.provenance['rows']} {dataset} sentences (threshold "
+        f"{model.threshold}, {scores}) -> {path} (not committed)"
     )
     return 0
 
@@ -67,7 +71,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "corpus",
         type=Path,
-        help="a corpus folder (.txt/.html files, optional articles.csv) or a .csv/.jsonl/.parquet table",
+        help="a corpus folder (.txt/.html files, optional articles.csv) or a .csv/.jsonl/.parquet "
+        "table",
     )
     run.add_argument(
         "--out",
@@ -79,13 +84,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--background",
         type=Path,
         default=None,
-        help="CSV of term,count: background frequencies for the prior of the distinctive vocabulary (default: the corpus itself)",
+        help="CSV of term,count: background frequencies for the prior of the distinctive "
+        "vocabulary (default: the corpus itself)",
     )
     run.add_argument(
         "--engine",
         choices=("single", "stream", "dask"),
         default="single",
-        help="single: all in memory, CSV tables; stream: a table file chunk by chunk, Parquet tables, resumable; "
+        help="single: all in memory, CSV tables; stream: a table file chunk by chunk, Parquet "
+        "tables, resumable; "
         "dask: the same chunks on a Dask cluster",
     )
     run.add_argument(
@@ -120,13 +127,15 @@ def build_parser() -> argparse.ArgumentParser:
     fit.add_argument(
         "model",
         choices=["tone", "hedging", "loaded"],
-        help="tone: the committed tone model; hedging, loaded: the local (uncommitted) hedging and loaded-wording classifiers",
+        help="tone: the committed tone model; hedging, loaded: the local (uncommitted) hedging "
+        "and loaded-wording classifiers",
     )
     fit.add_argument("--data-home", type=Path, default=None)
     fit.add_argument(
         "--if-missing",
         action="store_true",
-        help="hedging and loaded: fit when no model is there yet and the data home has its data set; otherwise say why not and succeed",
+        help="hedging and loaded: fit when no model is there yet and the data home has its data "
+        "set; otherwise say why not and succeed",
     )
 
     report = commands.add_parser(
@@ -164,7 +173,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--engine",
         choices=["single", "stream", "dask"],
         default="single",
-        help="the engine that ran the corpus: its tables are read from data/processed/<corpus name>, or <corpus name>-chunked for stream and dask",
+        help="the engine that ran the corpus: its tables are read from data/processed/<corpus "
+        "name>, or <corpus name>-chunked for stream and dask",
     )
 
     findings = commands.add_parser(
@@ -220,11 +230,13 @@ def describe_interruption(args: argparse.Namespace) -> str:
 
 
 MAX_WARNINGS = 20
-"""Warnings printed one by one; the rest are counted (a large corpus can flag thousands of articles)."""
+"""Warnings printed one by one; the rest are counted (a large corpus can flag thousands of
+articles)."""
 
 
 def print_warnings(messages: list[str], limit: int = MAX_WARNINGS, stream=None) -> None:
-    """Print the first ``limit`` warnings, then how many more there were and where they are kept."""
+    """Print the first ``limit`` warnings, then how many more there were and where they are
+    kept."""
     stream = stream if stream is not None else sys.stderr
     for message in messages[:limit]:
         print(f"warning: {message}", file=stream)
@@ -261,7 +273,8 @@ def _run_chunked(args: argparse.Namespace, out: Path) -> int:
             progress=not args.no_progress,
         )
     print(
-        f"{articles} articles in chunks of {size} (audit of removed lines: {out / 'removed'}) -> {out}"
+        f"{articles} articles in chunks of {size} (audit of removed lines: {out / 'removed'}) -> "
+        f"{out}"
     )
     return 0
 
@@ -351,7 +364,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         if folder is None:
             raise InputProblem(
                 [
-                    f"no {args.dataset} in the data home: run 'python -m analysis fetch {args.dataset}'"
+                    f"no {args.dataset} in the data home: run 'python -m analysis fetch "
+                    f"{args.dataset}'"
                 ]
             )
         corpus = basil_corpus(read_basil(folder, with_spans=False))
@@ -363,7 +377,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         else:
             raise InputProblem([f"{args.out}: write the corpus as .csv or .parquet"])
         print(
-            f"{len(corpus)} articles of {corpus['event'].nunique()} events from {', '.join(sorted(corpus['outlet'].unique()))} -> {args.out}"
+            f"{len(corpus)} articles of {corpus['event'].nunique()} events from "
+            f"{', '.join(sorted(corpus['outlet'].unique()))} -> {args.out}"
         )
         return 0
     if args.command == "fetch":

@@ -52,7 +52,8 @@ LOCAL_MODELS_DIR = PROJECT_DIR / "models"
 
 DEFAULT_CORPUS = RAW_DIR / "trump-putin-call-2025-02-12"
 GOLD_DIR = RAW_DIR / "gold"
-"""Gold sets the project coded by hand (their README says how); the public ones stay in the data home."""
+"""Gold sets the project coded by hand (their README says how); the public ones stay in the data
+home."""
 
 
 def _from_env(name: str) -> Path | None:
@@ -61,7 +62,8 @@ def _from_env(name: str) -> Path | None:
 
 
 ENGINES = ("single", "stream", "dask")
-"""The engines of ``python -m analysis run``; stream and Dask runs write the same chunked folder."""
+"""The engines of ``python -m analysis run``; stream and Dask runs write the same chunked
+folder."""
 
 
 def apply_parameters(
@@ -70,12 +72,12 @@ def apply_parameters(
     figures: str | os.PathLike | None = None,
     engine: str | None = None,
 ) -> None:
-    """Point this process at a corpus, its tables, a figures folder and an engine: each value given sets its
-    ``FRAMING_*`` variable (paths made absolute), so every path of this module follows; None leaves the variable
-    as it is.
+    """Point this process at a corpus, its tables, a figures folder and an engine: each value given
+    sets its ``FRAMING_*`` variable (paths made absolute), so every path of this module follows;
+    None leaves the variable as it is.
 
-    A notebook calls it with the values of its ``parameters`` cell (set by papermill's ``-p`` or Quarto).
-    Raises ValueError for an engine not in :data:`ENGINES`.
+    A notebook calls it with the values of its ``parameters`` cell (set by papermill's ``-p`` or
+    Quarto). Raises ValueError for an engine not in :data:`ENGINES`.
     """
     for name, value in (
         ("FRAMING_CORPUS", corpus),
@@ -96,7 +98,8 @@ def check_engine(engine: str) -> str:
 
 
 def building_report() -> bool:
-    """Whether the notebooks run for the HTML report (``FRAMING_REPORT=1``), where a widget has no kernel to talk to."""
+    """Whether the notebooks run for the HTML report (``FRAMING_REPORT=1``), where a widget has no
+    kernel to talk to."""
     return os.environ.get("FRAMING_REPORT", "").strip() == "1"
 
 
@@ -117,9 +120,10 @@ def corpus_name(corpus: Path | None = None) -> str:
 
 
 def processed_dir(corpus: Path | None = None, engine: str | None = None) -> Path:
-    """Where the tables of ``python -m analysis run`` for the corpus are kept: ``FRAMING_PROCESSED``, else
-    ``data/processed/<corpus name>`` for a single run and ``data/processed/<corpus name>-chunked`` for a stream
-    or Dask run (``engine``, default :func:`engine_name`), so the two forms never share a folder."""
+    """Where the tables of ``python -m analysis run`` for the corpus are kept:
+    ``FRAMING_PROCESSED``, else ``data/processed/<corpus name>`` for a single run and
+    ``data/processed/<corpus name>-chunked`` for a stream or Dask run (``engine``, default
+    :func:`engine_name`), so the two forms never share a folder."""
     chunked = check_engine(engine) != "single" if engine is not None else engine_name() != "single"
     return _from_env("FRAMING_PROCESSED") or PROCESSED_DIR / (
         corpus_name(corpus) + ("-chunked" if chunked else "")
@@ -127,12 +131,14 @@ def processed_dir(corpus: Path | None = None, engine: str | None = None) -> Path
 
 
 def coding_dir(corpus: Path | None = None) -> Path:
-    """Where the coding sheet and key are exported: ``FRAMING_CODING`` or ``data/interim/<corpus name>/coding``."""
+    """Where the coding sheet and key are exported: ``FRAMING_CODING`` or ``data/interim/<corpus
+    name>/coding``."""
     return _from_env("FRAMING_CODING") or INTERIM_DIR / corpus_name(corpus) / "coding"
 
 
 def coded_dir(corpus: Path | None = None) -> Path:
-    """Where coders' filled-in sheets (``<coder>.csv``) are read from: ``FRAMING_CODED`` or ``data/raw/coding/<corpus name>``."""
+    """Where coders' filled-in sheets (``<coder>.csv``) are read from: ``FRAMING_CODED`` or
+    ``data/raw/coding/<corpus name>``."""
     return _from_env("FRAMING_CODED") or RAW_DIR / "coding" / corpus_name(corpus)
 
 

@@ -43,7 +43,8 @@ def main() -> None:
     )
     elapsed = time.perf_counter() - start
     print(
-        f"{len(prepared):,} articles, {words:,} words: find_attributions {words / elapsed:,.0f} words/s ({found:,} attributions)"
+        f"{len(prepared):,} articles, {words:,} words: find_attributions {words / elapsed:,.0f} "
+        f"words/s ({found:,} attributions)"
     )
     start = time.perf_counter()
     both = [
@@ -52,7 +53,8 @@ def main() -> None:
     ]
     with_stances = time.perf_counter() - start
     print(
-        f"find_attributions_and_stances {words / with_stances:,.0f} words/s ({sum(len(s) for _, s in both):,} stances): "
+        f"find_attributions_and_stances {words / with_stances:,.0f} words/s "
+        f"({sum(len(s) for _, s in both):,} stances): "
         f"×{with_stances / elapsed:.2f} the time of find_attributions"
     )
 

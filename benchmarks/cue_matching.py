@@ -37,7 +37,8 @@ def main() -> None:
         words += count_words(sentence)
     lexicon, loaded_lexicon = load_cue_lexicon(), load_loaded_lexicon()
     print(
-        f"{len(picked):,} sentences, {words:,} words, {len(lexicon.forms):,} cue forms, {len(loaded_lexicon.forms):,} loaded-term forms"
+        f"{len(picked):,} sentences, {words:,} words, {len(lexicon.forms):,} cue forms, "
+        f"{len(loaded_lexicon.forms):,} loaded-term forms"
     )
     start = time.perf_counter()
     cues = sum(len(find_cues(s, lexicon=lexicon)) for s in picked)

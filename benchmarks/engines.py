@@ -121,7 +121,8 @@ def _timed(function, name: str, stages: dict[str, float], peaks: dict[str, float
 
 
 def reset_peak() -> None:
-    """Start a new peak of resident memory (Linux: ``/proc/self/clear_refs``; elsewhere the peaks are the process's so far)."""
+    """Start a new peak of resident memory (Linux: ``/proc/self/clear_refs``; elsewhere the peaks
+    are the process's so far)."""
     try:
         Path("/proc/self/clear_refs").write_text("5")
     except OSError:
@@ -129,7 +130,8 @@ def reset_peak() -> None:
 
 
 def read_status_mb(field: str) -> float:
-    """A memory figure of this process from ``/proc/self/status`` (``VmHWM``, ``VmRSS``...), in MB."""
+    """A memory figure of this process from ``/proc/self/status`` (``VmHWM``, ``VmRSS``...), in
+    MB."""
     status = Path("/proc/self/status").read_text()
     return (
         next(int(line.split()[1]) for line in status.splitlines() if line.startswith(f"{field}:"))
@@ -138,7 +140,8 @@ def read_status_mb(field: str) -> float:
 
 
 def read_peak_mb() -> float:
-    """The peak resident memory since :func:`reset_peak`, in MB (``VmHWM``; ``ru_maxrss`` where there is no ``/proc``)."""
+    """The peak resident memory since :func:`reset_peak`, in MB (``VmHWM``; ``ru_maxrss`` where
+    there is no ``/proc``)."""
     try:
         return read_status_mb("VmHWM")
     except OSError:
@@ -187,7 +190,8 @@ def main() -> None:
         "--event-wording",
         type=float,
         default=0.0,
-        help="share of words each event rewrites in the seed sentences (0: every event repeats them; see benchmarks/pipeline.py)",
+        help="share of words each event rewrites in the seed sentences (0: every event repeats "
+        "them; see benchmarks/pipeline.py)",
     )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--workers", type=int, default=None, help=argparse.SUPPRESS)
@@ -260,7 +264,8 @@ def main() -> None:
             )
         rows.append(row)
     print(
-        f"stream engine, one process, chunks of {args.chunk_size} articles (words per second per core):"
+        f"stream engine, one process, chunks of {args.chunk_size} articles (words per second per "
+        "core):"
     )
     print(pd.DataFrame(rows).to_string(index=False))
     reduced = {r["articles"]: r["stages"] for r in results if r["reduce_seconds"] is not None}
@@ -286,20 +291,26 @@ def main() -> None:
             first["map_seconds"] / first["articles"]
         )
         print(
-            f"\nmap time per article, {last['articles']} against {first['articles']} articles: x{growth:.2f}; "
+            f"\nmap time per article, {last['articles']} against {first['articles']} articles: "
+            f"x{growth:.2f}; "
             f"peak memory of the map step x{last['peak_map_mb'] / first['peak_map_mb']:.2f}"
         )
         if first["reduce_seconds"] is not None and last["reduce_seconds"] is not None:
             per_article = [
                 (r["map_seconds"] + r["reduce_seconds"]) / r["articles"] for r in (first, last)
             ]
+            reduce_ratio = (last["reduce_seconds"] / last["articles"]) / (
+                first["reduce_seconds"] / first["articles"]
+            )
             print(
-                f"whole pipeline time per article, {last['articles']} against {first['articles']} articles: x{per_article[1] / per_article[0]:.2f}; "
-                f"corpus step x{(last['reduce_seconds'] / last['articles']) / (first['reduce_seconds'] / first['articles']):.2f}; "
+                f"whole pipeline time per article, {last['articles']} against {first['articles']} "
+                f"articles: x{per_article[1] / per_article[0]:.2f}; "
+                f"corpus step x{reduce_ratio:.2f}; "
                 f"whole run's peak memory x{last['peak_mb'] / first['peak_mb']:.2f}"
             )
             stages = [
-                f"{name} x{(last['stages'][name] / last['articles']) / (seconds / first['articles']):.2f}"
+                f"{name} "
+                f"x{(last['stages'][name] / last['articles']) / (seconds / first['articles']):.2f}"
                 for name, seconds in first["stages"].items()
                 if seconds > 0
             ]
@@ -308,8 +319,10 @@ def main() -> None:
         one = child("--articles", str(args.dask), "--workers", "1", *common)
         two = child("--articles", str(args.dask), "--workers", "2", *common)
         print(
-            f"\nDask map step, {args.dask} articles, local cluster started included: one worker {one['map_seconds']:.1f} s, "
-            f"two workers {two['map_seconds']:.1f} s, speed-up x{one['map_seconds'] / two['map_seconds']:.2f}"
+            f"\nDask map step, {args.dask} articles, local cluster started included: one worker "
+            f"{one['map_seconds']:.1f} s, "
+            f"two workers {two['map_seconds']:.1f} s, speed-up "
+            f"x{one['map_seconds'] / two['map_seconds']:.2f}"
         )
 
 

@@ -1,4 +1,5 @@
-"""The stream engine on a corpus too large to measure in one sitting: map, corpus step and report, resumable.
+"""The stream engine on a corpus too large to measure in one sitting: map, corpus step and report,
+resumable.
 
 Usage: python benchmarks/large_run.py FOLDER map [--articles 100000] [--chunk-size 100]
                                                  [--seed 20250212] [--event-wording 1.0]
@@ -45,7 +46,8 @@ MONITOR_SECONDS = 10
 
 
 def run_map(folder: Path, articles: int, chunk_size: int, seed: int, event_wording: float) -> None:
-    """Write the corpus if it is not there yet, then run (or resume) the map step, recording the sitting."""
+    """Write the corpus if it is not there yet, then run (or resume) the map step, recording the
+    sitting."""
     from analysis.engine.pipeline import load_resources
     from analysis.engine.stream import map_chunks
 
@@ -58,7 +60,8 @@ def run_map(folder: Path, articles: int, chunk_size: int, seed: int, event_wordi
     recorded = folder / "params.json"
     if recorded.exists() and json.loads(recorded.read_text()) != params:
         raise SystemExit(
-            f"{recorded}: this folder holds a run of {recorded.read_text()}, not of {json.dumps(params)}"
+            f"{recorded}: this folder holds a run of {recorded.read_text()}, not of "
+            f"{json.dumps(params)}"
         )
     folder.mkdir(parents=True, exist_ok=True)
     corpus = folder / "corpus.parquet"
@@ -71,7 +74,8 @@ def run_map(folder: Path, articles: int, chunk_size: int, seed: int, event_wordi
 
 
 def run_reduce(folder: Path) -> None:
-    """Run the corpus stages not yet finished; after each, add its seconds, peak and commit to ``FOLDER/reduce.json``."""
+    """Run the corpus stages not yet finished; after each, add its seconds, peak and commit to
+    ``FOLDER/reduce.json``."""
     from analysis.engine import stream
     from analysis.engine.pipeline import load_resources
     from analysis.engine.runs import write_atomic
@@ -93,7 +97,8 @@ def run_reduce(folder: Path) -> None:
 
 
 class record_sitting:
-    """Record a sitting in ``FOLDER/sittings/NNN.json``: step, start, commit, peak memory so far, whether it finished."""
+    """Record a sitting in ``FOLDER/sittings/NNN.json``: step, start, commit, peak memory so far,
+    whether it finished."""
 
     def __init__(self, folder: Path, step: str):
         sittings = folder / "sittings"
@@ -132,7 +137,8 @@ class record_sitting:
 
 
 def read_commit() -> str:
-    """The commit of the kit that runs (its package folder's repository), with ``+changes`` when the tree differs."""
+    """The commit of the kit that runs (its package folder's repository), with ``+changes`` when
+    the tree differs."""
     import analysis
 
     here = Path(analysis.__file__).parent
@@ -146,7 +152,8 @@ def read_commit() -> str:
 
 
 def time_map_sittings(folder: Path) -> pd.DataFrame:
-    """Per map sitting: its start, commit, chunks finished, seconds from its start to its last finished chunk, peak, whether it ran to the end."""
+    """Per map sitting: its start, commit, chunks finished, seconds from its start to its last
+    finished chunk, peak, whether it ran to the end."""
     sittings = [json.loads(f.read_text()) for f in sorted((folder / "sittings").glob("*.json"))]
     sittings = [s for s in sittings if s["step"] == "map"]
     finished = [m.stat().st_mtime for m in (folder / "out" / "_work" / "done").glob("*.json")]
@@ -177,7 +184,8 @@ def report(folder: Path) -> None:
     print(f"map step sittings (UTC):\n{sittings.round(1).to_string(index=False)}")
     if sittings["chunks"].sum() < chunks:
         raise SystemExit(
-            f"{folder}: {sittings['chunks'].sum()} of {chunks} chunks finished; run map again to resume"
+            f"{folder}: {sittings['chunks'].sum()} of {chunks} chunks finished; run map again to "
+            "resume"
         )
     articles = params["articles"]
     mapped = sittings["seconds"].sum()
@@ -211,10 +219,12 @@ def report(folder: Path) -> None:
     if len(stages):
         stages["ms_per_article"] = 1000 * stages["seconds"] / articles
         print(
-            f"\ncorpus step, per stage ({len(stages)} of {len(CORPUS_STAGES)} finished):\n{stages.round(1).to_string()}"
+            f"\ncorpus step, per stage ({len(stages)} of {len(CORPUS_STAGES)} "
+            f"finished):\n{stages.round(1).to_string()}"
         )
     print(
-        f"\nstream engine, one process, chunks of {params['chunk_size']} articles (words per second per core):"
+        f"\nstream engine, one process, chunks of {params['chunk_size']} articles (words per "
+        "second per core):"
     )
     print(pd.DataFrame([row]).to_string(index=False))
 
@@ -230,7 +240,8 @@ def main() -> None:
         "--event-wording",
         type=float,
         default=1.0,
-        help="share of words each event rewrites in the seed sentences (see benchmarks/pipeline.py)",
+        help="share of words each event rewrites in the seed sentences (see "
+        "benchmarks/pipeline.py)",
     )
     args = parser.parse_args()
     if args.step == "map":

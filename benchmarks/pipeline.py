@@ -68,16 +68,19 @@ EVENT_ARTICLES = 100
 """Consecutive articles of one event in the synthetic corpus."""
 
 SUBSTITUTIONS = 2
-"""Lower-case words of each drawn sentence replaced by words of the seed's vocabulary, so that texts repeat rarely."""
+"""Lower-case words of each drawn sentence replaced by words of the seed's vocabulary, so that
+texts repeat rarely."""
 
 KEPT_WORDS = frozenset({"she", "they", "you", "that", "who"})
-"""Pronouns an event's wording keeps, with speech and reporting verbs, so that attributions keep their shape."""
+"""Pronouns an event's wording keeps, with speech and reporting verbs, so that attributions keep
+their shape."""
 
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 
 
 def build_corpus(articles: int, seed: int, event_wording: float = 0.0) -> pd.DataFrame:
-    """A synthetic corpus of ``articles`` articles resampled from the default corpus's sentences (see the module docstring).
+    """A synthetic corpus of ``articles`` articles resampled from the default corpus's sentences
+    (see the module docstring).
 
     ``event_wording`` is the share of words each event rewrites in the seed
     sentences (:func:`reword_sentences`; 0: every event quotes and repeats the
@@ -135,7 +138,8 @@ def build_corpus(articles: int, seed: int, event_wording: float = 0.0) -> pd.Dat
 
 
 def reword_sentences(sentences: list[str], share: float, rng: np.random.Generator) -> list[str]:
-    """The sentences with ``share`` of their words rewritten, one event's wording (see the module docstring).
+    """The sentences with ``share`` of their words rewritten, one event's wording (see the module
+    docstring).
 
     Lower-case words of three letters or more are rewritten, except speech and
     reporting verbs and the pronouns of :data:`KEPT_WORDS`: a function word by
@@ -166,7 +170,8 @@ def reword_sentences(sentences: list[str], share: float, rng: np.random.Generato
 
 
 def time_vader(sentences: list[str]) -> tuple[int, float]:
-    """The sentences' words and the seconds VADER alone takes to score them (quotation marks straightened)."""
+    """The sentences' words and the seconds VADER alone takes to score them (quotation marks
+    straightened)."""
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     from analysis.text.segment import count_words, normalise_quotes
@@ -179,7 +184,8 @@ def time_vader(sentences: list[str]) -> tuple[int, float]:
 
 
 def measure(articles: int, seed: int) -> dict:
-    """Run the pipeline on a synthetic corpus in this process; return times, words and peak memory."""
+    """Run the pipeline on a synthetic corpus in this process; return times, words and peak
+    memory."""
     from analysis.engine import pipeline
     from analysis.text.corpus import load_corpus
 
@@ -275,14 +281,16 @@ def main() -> None:
         }
     )
     print(
-        f"\nstages at {largest['articles']} articles (each function analyse_articles calls; nested calls counted once; "
+        f"\nstages at {largest['articles']} articles (each function analyse_articles calls; "
+        "nested calls counted once; "
         "vader_units: the stage's time in units of VADER alone on all the sentences):"
     )
     print(table.head(30).to_string())
     units = largest["map_step"] / largest["vader_seconds"]
     tone = largest["stages"].get("score_sentences", 0.0) / largest["vader_seconds"]
     print(
-        f"\nthe map step (analyse_local, what each chunk of the stream engine runs): x{units:.2f} VADER alone; "
+        f"\nthe map step (analyse_local, what each chunk of the stream engine runs): x{units:.2f} "
+        "VADER alone; "
         f"score_sentences x{tone:.2f}, the rest x{units - tone:.2f}"
     )
     if len(results) > 1:
@@ -291,13 +299,15 @@ def main() -> None:
             first["seconds"] / first["articles"]
         )
         print(
-            f"\ntime per article, {largest['articles']} against {first['articles']} articles: x{growth:.2f}"
+            f"\ntime per article, {largest['articles']} against {first['articles']} articles: "
+            f"x{growth:.2f}"
         )
         for name in stages.index[:8]:
             a, b = first["stages"].get(name, 0), largest["stages"].get(name, 0)
             if a > 0:
                 print(
-                    f"  {name}: per article x{(b / largest['articles']) / (a / first['articles']):.2f}"
+                    f"  {name}: per article "
+                    f"x{(b / largest['articles']) / (a / first['articles']):.2f}"
                 )
 
 

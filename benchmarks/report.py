@@ -1,7 +1,8 @@
 """How long the study report takes, and how much it weighs, beside VADER alone.
 
 Usage: python benchmarks/report.py basil [--events 28]
-       python benchmarks/report.py synthetic [--articles 10000] [--engine stream] [--event-wording 1]
+       python benchmarks/report.py synthetic [--articles 10000] [--engine stream] [--event-wording
+       1]
 
 ``basil``: the first ``--events`` events (in id order) of the BASIL corpus
 (``python -m analysis export-corpus basil``; needs BASIL in ``FRAMING_DATA_HOME``),
@@ -14,13 +15,12 @@ resampled, events of 100 articles, each event worded its own way with
 10,000-article, 100-event corpus, whose notebooks should take at most 10 minutes
 beyond the engine's run.
 
-Both time, in this process, what ``make report`` runs: the engine
-(``python -m analysis run``), then :func:`analysis.report.build.build_report` (every
-notebook, the annotated pages, the explorer and the index), each notebook
-apart (validations computed afresh, as on a fresh machine: an empty
-``FRAMING_VALIDATION_CACHE``); then VADER alone on the run's sentences (the unit every speed figure of
-the kit is given in, as this machine's speed varies), and the report folder's
-size. Everything is written into a temporary folder (``--keep DIR`` keeps it).
+Both time, in this process, what ``make report`` runs: the engine (``python -m analysis run``),
+then :func:`analysis.report.build.build_report` (every notebook, the annotated pages, the explorer
+and the index), each notebook apart (validations computed afresh, as on a fresh machine: an empty
+``FRAMING_VALIDATION_CACHE``); then VADER alone on the run's sentences (the unit every speed figure
+of the kit is given in, as this machine's speed varies), and the report folder's size. Everything
+is written into a temporary folder (``--keep DIR`` keeps it).
 """
 
 from __future__ import annotations
@@ -74,7 +74,8 @@ def folder_megabytes(folder: Path) -> float:
 
 
 def measure(corpus: Path, root: Path, engine: str) -> dict:
-    """Engine, report (per notebook), VADER alone and report size for ``corpus``, every path under ``root``."""
+    """Engine, report (per notebook), VADER alone and report size for ``corpus``, every path under
+    ``root``."""
     from analysis.engine.outputs import load_outputs
     from analysis.report.build import build_report
 

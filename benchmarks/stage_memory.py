@@ -12,12 +12,11 @@ of other sizes), to measure what a bucket or block costs; the stage's tables
 are written to OUT as usual, so they can be compared (``cmp``) with those of
 another run.
 
-A thread reads the resident memory (``VmRSS``, which counts the pages of a
-memory-mapped file once read) every :data:`SAMPLE_SECONDS` and where the main
-thread is. Printed: the stage's time and peak (``VmHWM``, reset before it),
-then, for each line of the stage's own function, the largest resident memory seen while it ran, in the
-function's order, then the ``--lines`` innermost places (three frames) with
-the largest. Sampling can miss a peak shorter than its interval.
+A thread reads the resident memory (``VmRSS``, which counts the pages of a memory-mapped file once
+read) every :data:`SAMPLE_SECONDS` and where the main thread is. Printed: the stage's time and peak
+(``VmHWM``, reset before it), then, for each line of the stage's own function, the largest resident
+memory seen while it ran, in the function's order, then the ``--lines`` innermost places (three
+frames) with the largest. Sampling can miss a peak shorter than its interval.
 """
 
 from __future__ import annotations
@@ -36,7 +35,8 @@ SAMPLE_SECONDS = 0.2
 
 
 def locate(frame, package: str = "analysis") -> list[tuple[str, str]]:
-    """The frames of ``package``'s files in a stack, innermost first: ``file.py:line`` and the function's name."""
+    """The frames of ``package``'s files in a stack, innermost first: ``file.py:line`` and the
+    function's name."""
     places = []
     while frame is not None:
         path = Path(frame.f_code.co_filename)
@@ -47,8 +47,9 @@ def locate(frame, package: str = "analysis") -> list[tuple[str, str]]:
 
 
 class Sampler:
-    """Read the resident memory and the place of thread ``ident`` every :data:`SAMPLE_SECONDS` until stopped; ``outer`` is
-    the line of function ``function`` (the stage) that runs, empty outside it."""
+    """Read the resident memory and the place of thread ``ident`` every :data:`SAMPLE_SECONDS`
+    until stopped; ``outer`` is the line of function ``function`` (the stage) that runs, empty
+    outside it."""
 
     def __init__(self, ident: int, function: str):
         self.ident, self.function, self.rows, self.stop = ident, function, [], threading.Event()
@@ -77,7 +78,8 @@ class Sampler:
 
 
 def parse_settings(settings: list[str]) -> dict[str, int]:
-    """``NAME=VALUE`` pairs of :mod:`analysis.engine.reduce`'s integer constants; an unknown name is an error."""
+    """``NAME=VALUE`` pairs of :mod:`analysis.engine.reduce`'s integer constants; an unknown name
+    is an error."""
     from analysis.engine import reduce
 
     parsed = {}
@@ -92,7 +94,8 @@ def parse_settings(settings: list[str]) -> dict[str, int]:
 
 
 def summarise(rows: list[dict], lines: int) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The largest resident memory per outer line (in the function's order) and the ``lines`` inner places with the largest."""
+    """The largest resident memory per outer line (in the function's order) and the ``lines`` inner
+    places with the largest."""
     samples = pd.DataFrame(rows, columns=["resident_mb", "outer", "inner"])
     samples = samples[samples["outer"] != ""]
     outer = (
@@ -141,10 +144,12 @@ def main() -> None:
     settings = ", ".join(args.settings) or "defaults"
     print(f"{args.stage} on {args.out} ({settings}): {seconds:.1f} s, peak {peak:.0f} MB")
     print(
-        f"\nlargest resident memory while each line of the stage ran (MB):\n{outer.to_string(index=False)}"
+        "\nlargest resident memory while each line of the stage ran "
+        f"(MB):\n{outer.to_string(index=False)}"
     )
     print(
-        f"\nthe {args.lines} places (innermost first) with the largest:\n{inner.to_string(index=False)}"
+        f"\nthe {args.lines} places (innermost first) with the "
+        f"largest:\n{inner.to_string(index=False)}"
     )
 
 

@@ -33,7 +33,8 @@ from pipeline import build_corpus, time_vader
 
 
 def measure(articles: int, seed: int) -> list[tuple[str, float]]:
-    """Seconds of each part of the tone step on ``articles`` synthetic articles, VADER alone first."""
+    """Seconds of each part of the tone step on ``articles`` synthetic articles, VADER alone
+    first."""
     from textblob.en import sentiment as pattern_sentiment
 
     from analysis.engine.pipeline import prepare_articles
@@ -91,11 +92,13 @@ def main() -> None:
     times = measure(args.articles, args.seed)
     unit = times[0][1]
     print(
-        f"{args.articles} synthetic articles, one core; budget of the whole pipeline at half of VADER alone: {2 * unit:.2f} s"
+        f"{args.articles} synthetic articles, one core; budget of the whole pipeline at half of "
+        f"VADER alone: {2 * unit:.2f} s"
     )
     for name, seconds in times:
         print(
-            f"{name:48s} {seconds:7.2f} s  x{seconds / unit:5.2f} VADER alone  {seconds / (2 * unit):6.1%} of the budget"
+            f"{name:48s} {seconds:7.2f} s  x{seconds / unit:5.2f} VADER alone  "
+            f"{seconds / (2 * unit):6.1%} of the budget"
         )
 
 

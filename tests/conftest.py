@@ -38,7 +38,8 @@ def seed_tables():
 
 @pytest.fixture(scope="session")
 def profile(seed_tables):
-    """The framing profile of the default corpus (:func:`analysis.report.profile.profile_outlets`)."""
+    """The framing profile of the default corpus
+    (:func:`analysis.report.profile.profile_outlets`)."""
     from analysis.report.profile import profile_outlets
 
     return profile_outlets(seed_tables)
@@ -64,8 +65,10 @@ def write_files(tmp_path):
 
 ENGLISH = (
     "The minister said on Tuesday that the talks would continue next week, and that both sides "
-    "had agreed to meet again in Geneva. It was the first time in two years that the two governments "
-    "had spoken directly about the dispute, which has cost thousands of jobs on both sides of the border."
+    "had agreed to meet again in Geneva. It was the first time in two years that the two "
+    "governments "
+    "had spoken directly about the dispute, which has cost thousands of jobs on both sides of the "
+    "border."
 )
 
 os.environ.setdefault("MPLBACKEND", "Agg")
@@ -73,8 +76,8 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 
 @pytest.fixture(scope="session", autouse=True)
 def validation_cache(tmp_path_factory):
-    """Validation results are kept in a temporary folder (:mod:`analysis.evaluation.cache`): nothing is written
-    into the project, and each session computes them afresh."""
+    """Validation results are kept in a temporary folder (:mod:`analysis.evaluation.cache`):
+    nothing is written into the project, and each session computes them afresh."""
     folder = tmp_path_factory.mktemp("validation-cache")
     os.environ["FRAMING_VALIDATION_CACHE"] = str(folder)
     yield folder
@@ -83,7 +86,8 @@ def validation_cache(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def built_report(tmp_path_factory):
-    """The study report built on the default corpus as ``make report`` builds it: (reports folder, pages).
+    """The study report built on the default corpus as ``make report`` builds it: (reports folder,
+    pages).
 
     Notebooks write figures into ``<tmp>/figures`` and the coding sheet into
     ``<tmp>/coding``; nothing is written into the project.
@@ -108,9 +112,9 @@ SECOND_CORPUS_PATH = Path(__file__).parent / "data" / "second_corpus.csv"
 
 @pytest.fixture(scope="session")
 def second_report(tmp_path_factory):
-    """The study report built on the six test articles of ``tests/data`` (three outlets, two events), run by the
-    stream engine in chunks of four: the report reads its Parquet chunks (the default corpus's report, a single
-    run's CSV files)."""
+    """The study report built on the six test articles of ``tests/data`` (three outlets, two
+    events), run by the stream engine in chunks of four: the report reads its Parquet chunks (the
+    default corpus's report, a single run's CSV files)."""
     from analysis.engine.stream import run_stream
     from analysis.report.build import build_report
 
@@ -129,14 +133,15 @@ def second_report(tmp_path_factory):
 
 @pytest.fixture
 def resample_limit(monkeypatch):
-    """Set the resample limit (:data:`analysis.stats.uncertainty.RESAMPLE_LIMIT`) for one test, everywhere it is read."""
+    """Set the resample limit (:data:`analysis.stats.uncertainty.RESAMPLE_LIMIT`) for one test,
+    everywhere it is read."""
 
     def set_limit(limit: int) -> int:
         for module in (
             "analysis.stats.uncertainty",
             "analysis.tone.score",
             "analysis.stats.rates",
-            "analysis.stats.design",
+            "analysis.stats.resampling",
         ):
             monkeypatch.setattr(f"{module}.RESAMPLE_LIMIT", limit)
         return limit

@@ -48,10 +48,11 @@ NESTED_TEXT = st.lists(
     ),
     max_size=6,
 ).map(" ".join)
-"""Words and quotations nested in each other with every kind of mark (``'we will hold "firm" talks'``)."""
+"""Words and quotations nested in each other with every kind of mark (``'we will hold "firm"
+talks'``)."""
 
 QUOTED_TEXT = NESTED_TEXT | st.lists(st.sampled_from(PIECES) | st.characters(), max_size=40).map(
     "".join
 )
-"""Nested quotations, or text made of words, spaces, punctuation, paragraph breaks and every kind of quotation mark and
-apostrophe, with any Unicode character mixed in."""
+"""Nested quotations, or text made of words, spaces, punctuation, paragraph breaks and every kind
+of quotation mark and apostrophe, with any Unicode character mixed in."""

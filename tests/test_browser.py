@@ -1,4 +1,5 @@
-"""The built report in headless Chromium: no console errors, every image loads, marks and legends present.
+"""The built report in headless Chromium: no console errors, every image loads, marks and legends
+present.
 
 The report is built once per session by :func:`analysis.report.build.build_report`
 (the function ``make report`` runs) into a temporary folder, and every page is
@@ -37,7 +38,8 @@ FLAGS = (
 def browser(tmp_path_factory):
     if CHROMIUM is None or CHROMEDRIVER is None:
         pytest.fail(
-            "Chromium or chromedriver is missing (Debian packages chromium and chromium-driver); the browser test cannot run"
+            "Chromium or chromedriver is missing (Debian packages chromium and chromium-driver); "
+            "the browser test cannot run"
         )
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
@@ -76,7 +78,8 @@ def test_every_page_loads_without_errors_and_shows_what_it_should(built_report, 
         save_screenshot(browser, page)
         assert errors == [], f"{page}: console errors {errors}"
         broken = browser.execute_script(
-            "return Array.from(document.images).filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src.slice(0, 80))"
+            "return Array.from(document.images).filter(i => !(i.complete && i.naturalWidth > "
+            "0)).map(i => i.src.slice(0, 80))"
         )
         assert broken == [], f"{page}: images that did not load: {broken}"
         assert (
@@ -104,7 +107,8 @@ def test_every_page_loads_without_errors_and_shows_what_it_should(built_report, 
                 > 0
             ), f"{page}: no removed line"
             untitled = browser.execute_script(
-                "return Array.from(document.querySelectorAll('.text span.mark')).filter(s => !s.title).length"
+                "return Array.from(document.querySelectorAll('.text span.mark')).filter(s => "
+                "!s.title).length"
             )
             assert untitled == 0, f"{page}: {untitled} marks without a hover text"
         if kind == "index":
@@ -194,7 +198,7 @@ def test_notebook_tables_sort_and_search_and_never_overflow_the_page(built_repor
         box.dispatchEvent(new Event('input'));
         const visible = Array.from(table.tBodies[0].rows).filter(r => !r.hidden).length;
         return [header.cells[column].getAttribute('aria-sort'), values, visible, table.tBodies[0].rows.length];
-    """
+    """  # noqa: E501 (JavaScript as written)
     order, values, visible, rows = browser.execute_script(script, "article_id")
     assert order == "descending" and values == sorted(values, reverse=True)
     assert 1 <= visible < rows

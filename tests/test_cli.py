@@ -18,7 +18,8 @@ from analysis.cli import print_warnings
             5,
             3,
             4,
-            "warning: and 2 more warnings not shown (flags of articles are kept in the flags column of the articles table)",
+            "warning: and 2 more warnings not shown (flags of articles are kept in the flags "
+            "column of the articles table)",
         ),
         (2_003, 3, 4, "warning: and 2,000 more warnings not shown"),
     ],

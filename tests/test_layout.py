@@ -1,4 +1,5 @@
-"""The package's layout: data flows one way through the stages, and no module imports itself back."""
+"""The package's layout: data flows one way through the stages, and no module imports itself
+back."""
 
 from __future__ import annotations
 
@@ -27,9 +28,10 @@ STAGES = {
     "__main__": 10,
     "__init__": 10,
 }
-"""Each subpackage (or front module) and its stage: a module imports from its own stage or earlier ones only. Data first;
-then text (loading, cleaning, segmenting, quotations), the statistics the measures share, the measures (which may use
-one another), the across-outlet measures, the engines, charts, the report and the evaluation, in that order."""
+"""Each subpackage (or front module) and its stage: a module imports from its own stage or earlier
+ones only. Data first; then text (loading, cleaning, segmenting, quotations), the statistics the
+measures share, the measures (which may use one another), the across-outlet measures, the engines,
+charts, the report and the evaluation, in that order."""
 
 
 def list_modules() -> dict[str, ast.Module]:
@@ -43,8 +45,8 @@ def list_modules() -> dict[str, ast.Module]:
 
 
 def list_imports(tree: ast.Module, modules: set[str]) -> set[str]:
-    """The package's modules that ``tree`` imports, anywhere in it (inside functions too), but for imports made for
-    type annotations only (under ``if TYPE_CHECKING:``), which never run."""
+    """The package's modules that ``tree`` imports, anywhere in it (inside functions too), but for
+    imports made for type annotations only (under ``if TYPE_CHECKING:``), which never run."""
     found = set()
     checking_only = {
         id(inner)

@@ -1,4 +1,5 @@
-"""Every notebook runs on the default corpus, thin and without errors; figures come with their data."""
+"""Every notebook runs on the default corpus, thin and without errors; figures come with their
+data."""
 
 from __future__ import annotations
 
@@ -76,7 +77,8 @@ DEFAULT_CORPUS_PHRASES = (
     "special military operation",
     "seed event",
 )
-"""Words and phrases of the default corpus (its event, its people, its size) that no report on another corpus may carry."""
+"""Words and phrases of the default corpus (its event, its people, its size) that no report on
+another corpus may carry."""
 
 
 def test_a_report_on_another_corpus_says_nothing_of_the_default_one(second_report):
@@ -103,8 +105,8 @@ def test_each_notebook_takes_its_corpus_from_a_parameters_cell(path):
         line.split(" =")[0] for line in "".join(tagged[0]["source"]).splitlines() if " = " in line
     ] == ["corpus", "processed", "figures", "engine"]
     assert (
-        "config.apply_parameters(corpus=corpus, processed=processed, figures=figures, engine=engine)"
-        in "".join(code[1]["source"])
+        "config.apply_parameters(corpus=corpus, processed=processed, figures=figures, "
+        "engine=engine)" in "".join(code[1]["source"])
     )
 
 
@@ -123,7 +125,10 @@ def test_parameters_set_as_papermill_does_point_a_notebook_at_another_corpus(
     position = next(
         i for i, c in enumerate(notebook.cells) if "parameters" in c.metadata.get("tags", [])
     )
-    injected = f'corpus = "{SECOND_CORPUS}"\nprocessed = "{tmp_path / "processed"}"\nfigures = "{tmp_path / "figures"}"'
+    injected = (
+        f'corpus = "{SECOND_CORPUS}"\nprocessed = "{tmp_path / "processed"}"\nfigures = '
+        f'"{tmp_path / "figures"}"'
+    )
     notebook.cells.insert(
         position + 1,
         nbformat.v4.new_code_cell(injected, metadata={"tags": ["injected-parameters"]}),
@@ -160,7 +165,8 @@ def test_report_pages_hide_code_and_keep_the_executed_notebooks(built_report):
 
 
 def test_a_second_report_on_the_same_tables_is_byte_identical(built_report, tmp_path_factory):
-    """Every page, kept notebook and figure, the second time with the validation results read back, not computed."""
+    """Every page, kept notebook and figure, the second time with the validation results read back,
+    not computed."""
     import filecmp
 
     from analysis.report.build import build_report

@@ -55,7 +55,8 @@ from analysis.text.quotes import index_voice_ranges, voice_at
 from analysis.text.segment import find_words
 
 COPY_SHARE = 0.5
-"""An article whose authorial words lie, for this share or more, in passages shared with one other article copies it."""
+"""An article whose authorial words lie, for this share or more, in passages shared with one other
+article copies it."""
 
 
 PASSAGE_COLUMNS = [
@@ -134,7 +135,8 @@ def align_pairs(
     rows, done = [], None
     for (n1, n2), shared in pairs.groupby(["first", "second"], sort=False)["shingle"]:
         if done is not None and n1 != done:
-            # pairs are sorted by first, then second: an article is never needed again once its own pairs are aligned
+            # pairs are sorted by first, then second: an article is never needed again once its own
+            # pairs are aligned
             places.pop(done, None)
             bounds.pop(done, None)
         done = n1

@@ -62,7 +62,8 @@ MIN_WORDS = 4
 """Sentences shorter than this (datelines, "Watch above.") are not claims."""
 
 MAX_SENTENCES = 10_000
-"""The most sentences of one event grouped into claims: their condensed distances take 0.4 GB, and SciPy's working copy as much."""
+"""The most sentences of one event grouped into claims: their condensed distances take 0.4 GB, and
+SciPy's working copy as much."""
 
 EVENT = "event"
 """The corpus column that splits the articles into events (optional)."""
@@ -89,7 +90,8 @@ COVERAGE_COLUMNS = [
 
 
 def vectorise_sentences(texts: list[str]) -> np.ndarray:
-    """TF-IDF vectors of sentences (see the module docstring), L2-normalised; all zero when no sentence has a word outside the stop list."""
+    """TF-IDF vectors of sentences (see the module docstring), L2-normalised; all zero when no
+    sentence has a word outside the stop list."""
     vectoriser = TfidfVectorizer(
         preprocessor=compare_form,
         stop_words="english",
@@ -103,8 +105,8 @@ def vectorise_sentences(texts: list[str]) -> np.ndarray:
 
 
 def compare_form(text: str) -> str:
-    """The form in which sentences are compared: lower case, quotation marks and apostrophes straight (``Russia’s`` is
-    ``russia's``)."""
+    """The form in which sentences are compared: lower case, quotation marks and apostrophes
+    straight (``Russia’s`` is ``russia's``)."""
     return normalise_quotes(text).lower()
 
 
@@ -131,7 +133,8 @@ def condense_distances(vectors) -> np.ndarray:
 
 
 def cluster_claims(vectors, similarity: float = SIMILARITY) -> np.ndarray:
-    """A claim number for each sentence from its TF-IDF vector (average linkage on cosine distance, cut at ``1 - similarity``).
+    """A claim number for each sentence from its TF-IDF vector (average linkage on cosine distance,
+    cut at ``1 - similarity``).
 
     The cut keeps the merges closer than ``1 - similarity``, in the order the
     linkage made them: the clusters of scikit-learn's ``AgglomerativeClustering``
@@ -156,7 +159,8 @@ def cluster_claims(vectors, similarity: float = SIMILARITY) -> np.ndarray:
 
 
 def claim_similarities(vectors, claims: np.ndarray) -> np.ndarray:
-    """Each sentence's mean cosine to the other sentences of its claim (NaN alone), rounded to 4 decimals."""
+    """Each sentence's mean cosine to the other sentences of its claim (NaN alone), rounded to 4
+    decimals."""
     means = np.full(len(claims), math.nan)
     for members in pd.Series(claims).groupby(claims).indices.values():
         if len(members) < 2:
@@ -168,7 +172,8 @@ def claim_similarities(vectors, claims: np.ndarray) -> np.ndarray:
 
 
 def read_events(articles: pd.DataFrame) -> dict[str, str]:
-    """Each article's event: its ``event`` value as text, ``""`` when it has none or the corpus has no ``event`` column."""
+    """Each article's event: its ``event`` value as text, ``""`` when it has none or the corpus has
+    no ``event`` column."""
     if EVENT not in articles.columns:
         return dict.fromkeys(articles["article_id"], "")
     return {
@@ -294,7 +299,8 @@ def find_coverage(
 
 
 def split_events(units: pd.DataFrame, max_sentences: int | None = None) -> Iterable[pd.DataFrame]:
-    """``units``' rows of each event in turn (events in order of first appearance), warning of and skipping events too large to group."""
+    """``units``' rows of each event in turn (events in order of first appearance), warning of and
+    skipping events too large to group."""
     limit = MAX_SENTENCES if max_sentences is None else max_sentences
     for event, part in units.groupby("event", sort=False):
         if len(part) > limit:
@@ -311,15 +317,18 @@ def warn_large_event(event: str, count: int, max_sentences: int) -> None:
         else "the articles without an event (all of them when the corpus has no 'event' column)"
     )
     warnings.warn(
-        f"coverage: {name}: {count:,} sentences that can be claims, more than the {max_sentences:,} that can be grouped; "
-        "they are left out of coverage and omissions (give the corpus an 'event' column that splits them)",
+        f"coverage: {name}: {count:,} sentences that can be claims, more than the "
+        f"{max_sentences:,} that can be grouped; "
+        "they are left out of coverage and omissions (give the corpus an 'event' column that "
+        "splits them)",
         InputWarning,
         stacklevel=2,
     )
 
 
 def tabulate_coverage(coverage: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """The outlet × claim matrix: sentences of each outlet in each claim (0 when it does not carry it).
+    """The outlet × claim matrix: sentences of each outlet in each claim (0 when it does not carry
+    it).
 
     Returns a new DataFrame with ``claim``, ``outlets``, ``example`` (the claim's first
     sentence) and one column per outlet, in the articles' order.
@@ -382,7 +391,8 @@ def list_event_outlets(articles: pd.DataFrame) -> dict[str, list[str]]:
 def list_omissions(
     claim: int, present: set[str], outlets: list[str], example: str, most: float = MOST
 ) -> list[tuple]:
-    """The omission rows of one claim carried by ``present`` among its event's ``outlets`` (none with fewer than three)."""
+    """The omission rows of one claim carried by ``present`` among its event's ``outlets`` (none
+    with fewer than three)."""
     needed = max(2, math.ceil(most * len(outlets)))
     if len(outlets) < 3 or len(present) < needed:
         return []

@@ -1,4 +1,6 @@
-"""Linking quotations of one statement across articles: each quotation's rarest tokens (prefix filtering), the holders of a token linked when their words match (see :mod:`analysis.across.variants` for the method)."""
+"""Linking quotations of one statement across articles: each quotation's rarest tokens (prefix
+filtering), the holders of a token linked when their words match (see
+:mod:`analysis.across.variants` for the method)."""
 
 from __future__ import annotations
 
@@ -26,7 +28,8 @@ def count_matched_words(first: list[str], second: list[str]) -> int:
 
 
 def list_tokens(keys: list[str]) -> list[tuple[str, int]]:
-    """A quotation's words as a set: each word with its occurrence number (``("no", 0)``, ``("no", 1)``…)."""
+    """A quotation's words as a set: each word with its occurrence number (``("no", 0)``, ``("no",
+    1)``…)."""
     seen: Counter = Counter()
     tokens = []
     for key in keys:
@@ -38,7 +41,8 @@ def list_tokens(keys: list[str]) -> list[tuple[str, int]]:
 def count_least_overlap(
     length: int, min_matched: int = MIN_MATCHED, link_share: float = LINK_SHARE
 ) -> int:
-    """The fewest words a quotation of ``length`` words shares with any longer one it is linked to."""
+    """The fewest words a quotation of ``length`` words shares with any longer one it is linked
+    to."""
     return max(min_matched, math.ceil(link_share * length))
 
 
@@ -48,7 +52,8 @@ def select_prefix(
     min_matched: int = MIN_MATCHED,
     link_share: float = LINK_SHARE,
 ) -> list[tuple[str, int]]:
-    """The rarest tokens of a quotation, so many that a linked longer quotation holds at least one (prefix filtering).
+    """The rarest tokens of a quotation, so many that a linked longer quotation holds at least one
+    (prefix filtering).
 
     A quotation of ``n`` words linked to a longer one shares at least
     ``m = count_least_overlap(n)`` of its tokens with it; the ``n - m + 1``
@@ -63,7 +68,8 @@ def select_prefix(
 def encode_tokens(
     tokens: list[list[tuple[str, int]]], vocabulary: dict[str, int]
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Quotations' tokens (:func:`list_tokens`) as numbers, concatenated: each word's code (``vocabulary``, extended) and its occurrence number."""
+    """Quotations' tokens (:func:`list_tokens`) as numbers, concatenated: each word's code
+    (``vocabulary``, extended) and its occurrence number."""
     codes, occurrences = [], []
     for held in tokens:
         for word, occurrence in held:
@@ -73,7 +79,8 @@ def encode_tokens(
 
 
 class LinkedQuotations:
-    """Quotations joined into groups as the holders of each token are linked (the module docstring's step 2).
+    """Quotations joined into groups as the holders of each token are linked (the module
+    docstring's step 2).
 
     Each quotation is a number; its words are the codes ``words[starts[k]:starts[k + 1]]``
     (:func:`encode_tokens`; a memory-mapped file will do), ``occurrences`` the
@@ -124,7 +131,8 @@ class LinkedQuotations:
         self.members: dict[int, list[int]] = {}
 
     def link_holders(self, holders: np.ndarray, prefix: np.ndarray) -> None:
-        """Link the quotations ``holders`` (numbers, ascending) of one token; ``prefix``: which of them hold it in their prefix.
+        """Link the quotations ``holders`` (numbers, ascending) of one token; ``prefix``: which of
+        them hold it in their prefix.
 
         The holders are compared :data:`HOLDERS_AT_ONCE` at a time, each slice's
         tokens as a 0/1 matrix. What does not change as groups join (lengths,
@@ -173,8 +181,9 @@ class LinkedQuotations:
         speakers: np.ndarray,
         events: np.ndarray,
     ) -> np.ndarray:
-        """Which pairs (row: a quotation of ``ks``, column: a holder of these lengths, articles, speakers and events) may link:
-        at least as long, another article of the same event, no two different speakers."""
+        """Which pairs (row: a quotation of ``ks``, column: a holder of these lengths, articles,
+        speakers and events) may link: at least as long, another article of the same event, no two
+        different speakers."""
         mine = self.speakers[ks][:, None]
         return (
             (lengths[None, :] >= self.lengths[ks][:, None])
@@ -186,8 +195,9 @@ class LinkedQuotations:
     def _share_enough(
         self, ks: np.ndarray, lengths: np.ndarray, matrix: "_TokenMatrix"
     ) -> np.ndarray:
-        """Which pairs (row: a quotation of ``ks``, column: a row of ``matrix``, of these ``lengths``) share enough words to be aligned:
-        words in common (counted with repeats, which bound the words matched) and distinct words."""
+        """Which pairs (row: a quotation of ``ks``, column: a row of ``matrix``, of these
+        ``lengths``) share enough words to be aligned: words in common (counted with repeats, which
+        bound the words matched) and distinct words."""
         mine = self.lengths[ks]
         common, distinct = matrix.count_common(self._tokens(self._positions(ks)), mine)
         least = np.maximum(
@@ -196,18 +206,21 @@ class LinkedQuotations:
         return (distinct >= self.min_matched) & (common >= least)
 
     def _positions(self, quotations: np.ndarray) -> np.ndarray:
-        """The positions in :attr:`words` of these quotations' words, one quotation after another."""
+        """The positions in :attr:`words` of these quotations' words, one quotation after
+        another."""
         lengths = self.lengths[quotations]
         return np.repeat(
             self.starts[quotations] - np.cumsum(lengths) + lengths, lengths
         ) + np.arange(int(lengths.sum()))
 
     def _tokens(self, positions: np.ndarray) -> np.ndarray:
-        """The tokens at these positions of :attr:`words`, each as one number (code × 2³² + occurrence)."""
+        """The tokens at these positions of :attr:`words`, each as one number (code × 2³² +
+        occurrence)."""
         return self.words[positions].astype(np.int64) * _TOKEN_SHIFT + self.occurrences[positions]
 
     def _aligned(self, k: int, other: int) -> bool:
-        """Whether quotations ``k`` < ``other`` match in enough words (aligned in that order: matching blocks are not symmetric)."""
+        """Whether quotations ``k`` < ``other`` match in enough words (aligned in that order:
+        matching blocks are not symmetric)."""
         words = self.words[self.starts[k] : self.starts[k + 1]].tolist()
         others = self.words[self.starts[other] : self.starts[other + 1]].tolist()
         matched = len(words) if words == others else count_matched_words(words, others)
@@ -230,17 +243,20 @@ class LinkedQuotations:
 
 
 HOLDERS_AT_ONCE = 200_000
-"""Holders of one token compared at a time (:meth:`LinkedQuotations.link_holders`; some 40 MB of token matrix)."""
+"""Holders of one token compared at a time (:meth:`LinkedQuotations.link_holders`; some 40 MB of
+token matrix)."""
 
 PAIRS_AT_ONCE = 2_000_000
-"""Pairs of a prefix holder and a holder whose fixed conditions are computed at once (some 50 MB of arrays)."""
+"""Pairs of a prefix holder and a holder whose fixed conditions are computed at once (some 50 MB of
+arrays)."""
 
 _TOKEN_SHIFT = 2**32
 """A token's number is its word's code × this + its occurrence number."""
 
 
 class _TokenMatrix:
-    """Quotations' tokens (one number each) as a 0/1 matrix over the tokens they hold, to count tokens in common with one quotation at a time."""
+    """Quotations' tokens (one number each) as a 0/1 matrix over the tokens they hold, to count
+    tokens in common with one quotation at a time."""
 
     def __init__(self, tokens: np.ndarray, lengths: np.ndarray) -> None:
         order = np.argsort(tokens, kind="stable")
@@ -265,7 +281,8 @@ class _TokenMatrix:
     def count_common(
         self, tokens: np.ndarray, lengths: np.ndarray
     ) -> tuple[np.ndarray, np.ndarray]:
-        """Tokens in common between every row and each of several quotations, and of those the distinct words.
+        """Tokens in common between every row and each of several quotations, and of those the
+        distinct words.
 
         ``tokens``: the quotations' tokens one quotation after another, ``lengths``
         how many each has. Returns two arrays of one row per quotation and one
@@ -293,7 +310,8 @@ def link_quotations(
     link_share: float = LINK_SHARE,
     events: list[str] | None = None,
 ) -> LinkedQuotations:
-    """Link quotations held in memory (numbered by position): every token's holders within an event, in the order of the tokens' first holders.
+    """Link quotations held in memory (numbered by position): every token's holders within an
+    event, in the order of the tokens' first holders.
 
     ``events``: each quotation's event (None: one event). The prefixes are
     chosen by the tokens' frequency over all events, as the stream engine

@@ -1,4 +1,5 @@
-"""Word shingles of articles and the pairs of articles that share them (Broder 1997's shingles, matched exactly; see :mod:`analysis.across.copying` for the method)."""
+"""Word shingles of articles and the pairs of articles that share them (Broder 1997's shingles,
+matched exactly; see :mod:`analysis.across.copying` for the method)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ MIN_WORDS = 12
 """The shortest passage kept, in words."""
 
 MAX_GAP = 8
-"""Words between two runs of shared shingles that still join them into one passage (a small edit)."""
+"""Words between two runs of shared shingles that still join them into one passage (a small
+edit)."""
 
 SHINGLE = 8
 """Words per shingle: long enough that two independent reports rarely share one by chance."""
@@ -24,20 +26,22 @@ COMMON_ARTICLES = 50
 
 
 def find_normalised_words(text: str) -> list[tuple[int, int, str]]:
-    """The words of ``text`` as ``(start, end, key)``; the key is lower case with straight apostrophes and quotation marks
-    (:func:`analysis.text.segment.normalise_quotes`)."""
+    """The words of ``text`` as ``(start, end, key)``; the key is lower case with straight
+    apostrophes and quotation marks (:func:`analysis.text.segment.normalise_quotes`)."""
     return [(s, e, w.lower()) for s, e, w in find_words(normalise_quotes(text))]
 
 
 def hash_shingles(keys: list[str], size: int = SHINGLE) -> list[int]:
-    """The hash of every run of ``size`` words, by its first word's position (empty when fewer words)."""
+    """The hash of every run of ``size`` words, by its first word's position (empty when fewer
+    words)."""
     return [hash_text(" ".join(keys[i : i + size])) for i in range(len(keys) - size + 1)]
 
 
 def _runs(
     matches: list[tuple[int, int]], size: int, max_gap: int
 ) -> list[tuple[int, int, int, int]]:
-    """Word ranges ``(i0, i1, j0, j1)`` (ends exclusive) from shared shingle positions ``(i, j)``."""
+    """Word ranges ``(i0, i1, j0, j1)`` (ends exclusive) from shared shingle positions ``(i,
+    j)``."""
     by_diagonal: dict[int, list[int]] = defaultdict(list)
     for i, j in matches:
         by_diagonal[j - i].append(i)
@@ -130,7 +134,8 @@ def list_shared_shingles(
     pairs_at_once: int | None = None,
     common_articles: int = COMMON_ARTICLES,
 ) -> Iterator[pd.DataFrame]:
-    """:func:`find_shared_shingles`'s pairs a slice of shingles at a time, each slice about ``pairs_at_once`` pairs (all in one when None).
+    """:func:`find_shared_shingles`'s pairs a slice of shingles at a time, each slice about
+    ``pairs_at_once`` pairs (all in one when None).
 
     A shingle held by ``n`` articles gives ``n (n - 1) / 2`` pairs, all in one
     slice, so a slice passes ``pairs_at_once`` by at most one shingle's pairs.
@@ -170,7 +175,8 @@ def _pair_holders(
     counts: np.ndarray,
     places: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> pd.DataFrame:
-    """Every pair of the articles holding each shingle (its rows ``starts`` to ``starts + counts`` of ``ranks`` and ``hashes``), sorted.
+    """Every pair of the articles holding each shingle (its rows ``starts`` to ``starts + counts``
+    of ``ranks`` and ``hashes``), sorted.
 
     A shingle's holders may be in any order: each pair is put the lower rank
     first. ``places``: the rows' positions and repeats, given for the first article of each pair.
@@ -210,7 +216,8 @@ def _pair_holders(
 def keep_passage_pairs(
     pairs: pd.DataFrame, size: int = SHINGLE, min_words: int = MIN_WORDS, max_gap: int = MAX_GAP
 ) -> pd.DataFrame:
-    """The rows of the pairs of articles whose shared shingles can make a passage of ``min_words`` words, before their texts are read.
+    """The rows of the pairs of articles whose shared shingles can make a passage of ``min_words``
+    words, before their texts are read.
 
     A passage of ``min_words`` words or more runs, in the first article, from
     its first shingle's place to its last one's place plus ``size``, so its
@@ -253,7 +260,8 @@ def keep_passage_pairs(
 
 
 def _rows(pairs: pd.DataFrame, kept: np.ndarray) -> pd.DataFrame:
-    """The ``kept`` rows of the pairs' ``first``, ``second`` and ``shingle`` (one copy of each column)."""
+    """The ``kept`` rows of the pairs' ``first``, ``second`` and ``shingle`` (one copy of each
+    column)."""
     return pd.DataFrame(
         {column: pairs[column].to_numpy()[kept] for column in ("first", "second", "shingle")}
     )

@@ -45,7 +45,8 @@ from analysis.across.shingles import find_normalised_words
 from analysis.across.wordings import _GroupMemo
 
 MIN_WORDS = 5
-"""The shortest quotation compared, in words (shorter ones, "good for both sides", match by chance)."""
+"""The shortest quotation compared, in words (shorter ones, "good for both sides", match by
+chance)."""
 
 VARIANT_COLUMNS = [
     "group",
@@ -81,7 +82,8 @@ def list_quotations(
 
     Parameters
     ----------
-    quote_spans : quotation spans (``article_id``, ``quotation_id``, ``start``, ``end``, ``depth``).
+    quote_spans : quotation spans (``article_id``, ``quotation_id``, ``start``, ``end``,
+        ``depth``).
     articles : DataFrame with ``article_id`` and ``clean_text``.
     quotes : attributed contents (``article_id``, ``start``, ``end``, ``speaker``), to name each
         quotation's speaker (the content that holds it); optional.
@@ -149,14 +151,16 @@ def group_quote_variants(
     link_share: float = LINK_SHARE,
     quotations: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Group quotations of the same statement across articles and describe each one's cut and wording.
+    """Group quotations of the same statement across articles and describe each one's cut and
+    wording.
 
     The steps are those the stream engine runs a bucket at a time
     (:func:`list_quotations`, :class:`LinkedQuotations`, :func:`describe_group`).
 
     Parameters
     ----------
-    quote_spans : quotation spans (``article_id``, ``quotation_id``, ``start``, ``end``, ``depth``).
+    quote_spans : quotation spans (``article_id``, ``quotation_id``, ``start``, ``end``,
+        ``depth``).
     articles : DataFrame with ``article_id``, ``clean_text`` and, optionally, ``event``
         (quotations of two events are never grouped).
     quotes : attributed contents (``article_id``, ``start``, ``end``, ``speaker``), to name each
@@ -247,7 +251,8 @@ def _describe(number, k, full, quotations, keys, speakers, link_share, memo: _Gr
     reference = full
     comparison = memo.compare(keys[full], keys[k])
     if comparison["matched"] < link_share * len(keys[k]):
-        # a fragment the full version does not hold: the member of another article sharing most words
+        # a fragment the full version does not hold: the member of another article sharing most
+        # words
         reference = memo.closest_to(k)
         comparison = memo.compare(keys[reference], keys[k])
     ref_article, ref_id, _, _, ref_words, _ = quotations[reference]

@@ -1,4 +1,6 @@
-"""Wordings of one statement compared: the changed, added and dropped words of a quotation against the version it is compared with, which is the group's full version or, for a fragment the full version lacks, the other outlet's quotation sharing most words."""
+"""Wordings of one statement compared: the changed, added and dropped words of a quotation against
+the version it is compared with, which is the group's full version or, for a fragment the full
+version lacks, the other outlet's quotation sharing most words."""
 
 from __future__ import annotations
 
@@ -14,8 +16,9 @@ from analysis.across.linking import (
 from analysis.stats.keys import unique_sorted
 
 MAX_SWAP = 4
-"""The longest replacement, in words on either side, reported as a change of wording ("lengthy → long");
-longer ones are a different passage: the words dropped go to ``cut_inside``, the words put in to ``added``."""
+"""The longest replacement, in words on either side, reported as a change of wording ("lengthy →
+long"); longer ones are a different passage: the words dropped go to ``cut_inside``, the words put
+in to ``added``."""
 
 
 def compare_wording(full: list[str], member: list[str], max_swap: int = MAX_SWAP) -> dict:
@@ -40,8 +43,8 @@ def compare_wording(full: list[str], member: list[str], max_swap: int = MAX_SWAP
     }
     if not equal:
         return found
-    # the cut runs between matches of two words or more, stretched to single-word matches within a swap's reach;
-    # a stray "we" or "the" far from the rest does not stretch it
+    # the cut runs between matches of two words or more, stretched to single-word matches within a
+    # swap's reach; a stray "we" or "the" far from the rest does not stretch it
     anchors = [op for op in equal if op[2] - op[1] >= 2] or equal
     first, last, member_first, member_last = (
         anchors[0][1],
@@ -78,7 +81,8 @@ def compare_wording(full: list[str], member: list[str], max_swap: int = MAX_SWAP
 
 
 class _Wordings:
-    """A group's members by wording, so that a fragment's candidates are found without scanning every member.
+    """A group's members by wording, so that a fragment's candidates are found without scanning
+    every member.
 
     Each wording's tokens are a row of a 0/1 matrix, so the words a fragment
     has in common with wordings (the bound :func:`_closest_wording` sorts by)
@@ -105,8 +109,9 @@ class _Wordings:
             shape=(len(self.order), len(self.columns)),
         )
         self.holders = self.tokens.tocsc()  # each token's wordings
-        # what choose() picks per wording, as arrays: its first member (the full version heads its own wording),
-        # unless that member is of the fragment's article: then the first member of another article (-1: none)
+        # what choose() picks per wording, as arrays: its first member (the full version heads its
+        # own wording), unless that member is of the fragment's article: then the first member of
+        # another article (-1: none)
         self.articles = {
             owner: n for n, owner in enumerate(dict.fromkeys(owners[m] for m in sorted(members)))
         }
@@ -122,7 +127,8 @@ class _Wordings:
         self.first_article = np.array([self.articles[owners[m]] for m in firsts], dtype=np.int64)
 
     def closest(self, k: int, keys, token_sets: dict) -> int:
-        """:func:`_closest_wording` of ``k`` among :meth:`choose`'s members, the same member, without visiting every wording.
+        """:func:`_closest_wording` of ``k`` among :meth:`choose`'s members, the same member,
+        without visiting every wording.
 
         First the wordings holding one of the fragment's rarest tokens, so many
         that a wording sharing a linked pair's least overlap
@@ -196,7 +202,8 @@ class _Wordings:
         return best, best_value
 
     def choose(self, k: int) -> dict[tuple[str, ...], int]:
-        """The candidates for a fragment ``k``: per wording, among the members of the other articles, the full version, else the first member."""
+        """The candidates for a fragment ``k``: per wording, among the members of the other
+        articles, the full version, else the first member."""
         owner, chosen = self.owners[k], {}
         for key, members in self.by_key.items():
             if key == self.full_key and self.owners[self.full] != owner:
@@ -211,9 +218,10 @@ class _Wordings:
 def _closest_wording(
     k: int, chosen: dict[tuple[str, ...], int], full: int, keys, token_sets: dict
 ) -> int:
-    """The chosen member matching most of ``keys[k]``. Matched words never exceed the words two quotations have in
-    common (counted with repeats), so candidates are tried from the largest such bound down and the search stops
-    below the best match found. ``token_sets`` keeps each wording's tokens between calls on one group."""
+    """The chosen member matching most of ``keys[k]``. Matched words never exceed the words two
+    quotations have in common (counted with repeats), so candidates are tried from the largest such
+    bound down and the search stops below the best match found. ``token_sets`` keeps each wording's
+    tokens between calls on one group."""
     for key in chosen:
         if key not in token_sets:
             token_sets[key] = frozenset(list_tokens(list(key)))
@@ -231,7 +239,9 @@ def _closest_wording(
 
 
 class _GroupMemo:
-    """What describing one group computes once: each wording's tokens, each comparison, each fragment's closest member, and the members by wording (:class:`_Wordings`, built for the first fragment)."""
+    """What describing one group computes once: each wording's tokens, each comparison, each
+    fragment's closest member, and the members by wording (:class:`_Wordings`, built for the first
+    fragment)."""
 
     def __init__(self, members: list[int], quotations: dict[int, tuple], keys, full: int) -> None:
         self.members, self.owners, self.keys, self.full = (
@@ -253,7 +263,8 @@ class _GroupMemo:
         return self.compared[key]
 
     def closest_to(self, k: int) -> int:
-        """The member of another article whose words match most of ``k``'s (:meth:`_Wordings.closest`), once per wording and article."""
+        """The member of another article whose words match most of ``k``'s
+        (:meth:`_Wordings.closest`), once per wording and article."""
         key = (tuple(self.keys[k]), self.owners[k])
         if key not in self.closest:
             if self.wordings is None:

@@ -21,7 +21,8 @@ def chunk_name(number: int) -> str:
 
 
 def part_folder(out: Path, table: str) -> Path:
-    """The folder of ``table``'s chunks: ``out/<table>``, or ``out/_work/<table>`` for a work table."""
+    """The folder of ``table``'s chunks: ``out/<table>``, or ``out/_work/<table>`` for a work
+    table."""
     return out / WORK / table if table in WORK_TABLES else out / table
 
 
@@ -43,7 +44,8 @@ def list_parts(out: Path, table: str) -> list[Path]:
 def read_parts(
     out: Path, table: str, columns: list[str] | None = None, articles=None
 ) -> pd.DataFrame:
-    """Every finished chunk of ``table``, concatenated, rows in ``article_id`` order; only the rows of ``articles`` (ids) when given.
+    """Every finished chunk of ``table``, concatenated, rows in ``article_id`` order; only the rows
+    of ``articles`` (ids) when given.
 
     Each chunk is filtered as it is read, so rows left out are never all held
     at once (the corpus step reads few outlets' sentences, or none).
@@ -56,7 +58,8 @@ def read_parts(
         frames.append(frame if kept is None else frame[frame["article_id"].isin(kept)])
     if not frames:
         raise FileNotFoundError(
-            f"{folder}: no chunks; run 'python -m analysis run CORPUS --out {out} --engine stream' first"
+            f"{folder}: no chunks; run 'python -m analysis run CORPUS --out {out} --engine "
+            "stream' first"
         )
     filled = [f for f in frames if len(f)] or frames[:1]
     frame = pd.concat(filled, ignore_index=True) if len(filled) > 1 else filled[0]

@@ -1,4 +1,5 @@
-"""Read a run's tables whichever engine wrote them: the one loader of the notebooks, the report and the findings.
+"""Read a run's tables whichever engine wrote them: the one loader of the notebooks, the report and
+the findings.
 
 A single run (``python -m analysis run``) writes CSV files and the clean texts
 (:func:`analysis.engine.pipeline.write_outputs`); a stream or Dask run (``--engine
@@ -26,11 +27,11 @@ from analysis.engine.tables import TABLES, normalise_table
 
 
 def detect_output_form(out: str | Path) -> str:
-    """``"chunked"`` when ``out`` holds a stream or Dask run (its ``run.json`` records a chunk size), ``"single"``
-    when it holds a single run.
+    """``"chunked"`` when ``out`` holds a stream or Dask run (its ``run.json`` records a chunk
+    size), ``"single"`` when it holds a single run.
 
-    Raises FileNotFoundError naming the folder and what to run when it holds no run, or no completed one
-    (:func:`analysis.engine.runs.check_completed`).
+    Raises FileNotFoundError naming the folder and what to run when it holds no run, or no
+    completed one (:func:`analysis.engine.runs.check_completed`).
     """
     out = Path(out)
     record = check_completed(out)
@@ -38,11 +39,12 @@ def detect_output_form(out: str | Path) -> str:
 
 
 def load_outputs(out: str | Path) -> dict[str, pd.DataFrame]:
-    """Every output table of the run in ``out``, as a single run's CSV files read back give them; ``articles`` has
-    ``clean_text``.
+    """Every output table of the run in ``out``, as a single run's CSV files read back give them;
+    ``articles`` has ``clean_text``.
 
-    Raises FileNotFoundError naming what to run when ``out`` holds no run, an unfinished or interrupted one (its
-    ``run.json`` does not say ``completed``), or a run of an older version of the kit (naming the tables it lacks).
+    Raises FileNotFoundError naming what to run when ``out`` holds no run, an unfinished or
+    interrupted one (its ``run.json`` does not say ``completed``), or a run of an older version of
+    the kit (naming the tables it lacks).
     """
     if detect_output_form(out) == "single":
         return read_single_outputs(out)
@@ -68,13 +70,15 @@ def load_outputs(out: str | Path) -> dict[str, pd.DataFrame]:
 
 
 READ_TABLES = "_read"
-"""The subfolder of a stream run where :func:`load_outputs` keeps the tables as it gave them, so that the next
-reader (each notebook of a report) reads them in seconds; used while :func:`stamp_run` is unchanged."""
+"""The subfolder of a stream run where :func:`load_outputs` keeps the tables as it gave them, so
+that the next reader (each notebook of a report) reads them in seconds; used while
+:func:`stamp_run` is unchanged."""
 
 
 def stamp_run(out: Path) -> str:
-    """A key of a stream run's finished state: the path, size and modification time of every file of its tables
-    and chunk markers (work files and :data:`READ_TABLES` left out). A resumed or repeated run changes it."""
+    """A key of a stream run's finished state: the path, size and modification time of every file
+    of its tables and chunk markers (work files and :data:`READ_TABLES` left out). A resumed or
+    repeated run changes it."""
     files = sorted(
         p
         for p in out.rglob("*")

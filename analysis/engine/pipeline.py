@@ -100,13 +100,15 @@ class Resources:
     lexicons: SourceLexicons
     background: pd.Series | None = None
     loaded: LoadedLexicon | None = None
-    """The general loaded-terms lexicon with the corpus's naming sets (the general one alone when None)."""
+    """The general loaded-terms lexicon with the corpus's naming sets (the general one alone when
+    None)."""
 
 
 def load_resources(
     corpus: str | Path | None = None, background: str | Path | None = None
 ) -> Resources:
-    """The kit's general resources, with the corpus's own (:mod:`analysis.resources.corpus_lists`) when it has them.
+    """The kit's general resources, with the corpus's own (:mod:`analysis.resources.corpus_lists`)
+    when it has them.
 
     ``background``: a CSV frequency list (``term``, ``count``) for the prior of
     the distinctive vocabulary (:func:`analysis.loaded.distinctive.read_background`).
@@ -310,11 +312,12 @@ def write_outputs(tables: dict[str, pd.DataFrame], out: Path, record: dict | Non
 def read_single_outputs(out: str | Path) -> dict[str, pd.DataFrame]:
     """Read the tables a single run wrote into ``out``; ``articles`` gets ``clean_text`` back.
 
-    :func:`analysis.engine.outputs.load_outputs` reads either engine's run and calls this for a single one.
+    :func:`analysis.engine.outputs.load_outputs` reads either engine's run and calls this for a
+    single one.
 
-    Raises FileNotFoundError naming the command to run when the folder has no completed run (no ``run.json`` that
-    says so: :func:`analysis.engine.runs.check_completed`), or a run of an older version of the kit that lacks some tables
-    (naming them).
+    Raises FileNotFoundError naming the command to run when the folder has no completed run (no
+    ``run.json`` that says so: :func:`analysis.engine.runs.check_completed`), or a run of an older
+    version of the kit that lacks some tables (naming them).
     """
     out = Path(out)
     check_completed(out)

@@ -50,28 +50,34 @@ from analysis.sources.labels import (
 from analysis.text.quotes import index_voice_ranges
 
 BUCKET_UNITS = 200_000
-"""Sentences that can be claims per bucket of events, on average, when coverage is computed (:func:`reduce_coverage`)."""
+"""Sentences that can be claims per bucket of events, on average, when coverage is computed
+(:func:`reduce_coverage`)."""
 
 SHUFFLED, COVERED, OMITTED = "coverage_units", "coverage_claims", "coverage_omissions"
-"""Work folders of :func:`reduce_coverage`: the units by bucket of events, each bucket's claims, the omissions' sorted runs."""
+"""Work folders of :func:`reduce_coverage`: the units by bucket of events, each bucket's claims,
+the omissions' sorted runs."""
 
 OMISSION_RUN = 1_000_000
-"""Omission rows sorted in memory at a time (:class:`analysis.engine.shuffle.SortedRuns`) before the runs are merged."""
+"""Omission rows sorted in memory at a time (:class:`analysis.engine.shuffle.SortedRuns`) before
+the runs are merged."""
 
 BUCKET_SHINGLES = 5_000_000
-"""Shingle rows per bucket, on average, when shared passages are found (:func:`reduce_shared`; 16 bytes a row in memory,
-and some 40 more while its pairs are listed)."""
+"""Shingle rows per bucket, on average, when shared passages are found (:func:`reduce_shared`; 16
+bytes a row in memory, and some 40 more while its pairs are listed)."""
 
 SHINGLE_PAIRS = 2_000_000
-"""Pairs of articles listed at a time from a bucket of shingles (:func:`analysis.across.shingles.list_shared_shingles`; some 130 bytes a
-pair while listed and written, 4M pairs 520 MB)."""
+"""Pairs of articles listed at a time from a bucket of shingles
+(:func:`analysis.across.shingles.list_shared_shingles`; some 130 bytes a pair while listed and
+written, 4M pairs 520 MB)."""
 
 BLOCK_ARTICLES = 1_000
-"""Articles per block (consecutive in the articles' order) whose shared passages are aligned at a time."""
+"""Articles per block (consecutive in the articles' order) whose shared passages are aligned at a
+time."""
 
 ALIGN_ARTICLES = 4_000
-"""Articles whose texts (with their words' offsets and shared shingles' places, some 70 KB an article) are held at once
-while a block's pairs are aligned (:func:`align_block`); two blocks' worth at least."""
+"""Articles whose texts (with their words' offsets and shared shingles' places, some 70 KB an
+article) are held at once while a block's pairs are aligned (:func:`align_block`); two blocks'
+worth at least."""
 
 SHINGLE_BUCKETS, PAIRS, TEXTS, VOICES, SPANS = (
     "shared_shingles",
@@ -80,7 +86,8 @@ SHINGLE_BUCKETS, PAIRS, TEXTS, VOICES, SPANS = (
     "shared_voices",
     "shared_spans",
 )
-"""Work folders of :func:`reduce_shared`: shingles by bucket of hashes; pairs, texts, voice ranges and passages' spans by block of articles."""
+"""Work folders of :func:`reduce_shared`: shingles by bucket of hashes; pairs, texts, voice ranges
+and passages' spans by block of articles."""
 
 FLAGGED = "labels_flagged"
 """Work folder of :func:`reduce_labels`: each chunk's flagged labels."""
@@ -147,7 +154,8 @@ def _omissions_of(
 
 
 def shuffle_claim_units(out: Path, buckets: int) -> tuple[dict[str, set[str]], dict[str, str]]:
-    """Write every chunk's sentences that can be claims to the bucket of their event; return each event's outlets and each outlet's first article."""
+    """Write every chunk's sentences that can be claims to the bucket of their event; return each
+    event's outlets and each outlet's first article."""
     outlets_of_event: dict[str, set[str]] = {}
     first_article: dict[str, str] = {}
     columns = ["article_id", "outlet"] + (
@@ -176,7 +184,8 @@ def shuffle_claim_units(out: Path, buckets: int) -> tuple[dict[str, set[str]], d
 def cover_bucket(
     out: Path, number: int, outlet_rank: dict[str, int], max_sentences: int
 ) -> Path | None:
-    """Group the events of bucket ``number`` into claims; write its rows sorted by their claim's first sentence (None when empty)."""
+    """Group the events of bucket ``number`` into claims; write its rows sorted by their claim's
+    first sentence (None when empty)."""
     folder = out / WORK / SHUFFLED
     events = read_bucket(folder, number, columns=["event"])
     if events is None:
@@ -209,7 +218,8 @@ def cover_bucket(
 
 
 def reduce_shared(out: Path) -> None:
-    """Write ``shared_passages.parquet`` and ``shared_articles.parquet`` holding one bucket or block at a time.
+    """Write ``shared_passages.parquet`` and ``shared_articles.parquet`` holding one bucket or
+    block at a time.
 
     The tables are :func:`analysis.across.copying.find_shared_passages`'s and
     :func:`analysis.across.copying.summarise_shared`'s on the whole corpus:
@@ -219,9 +229,9 @@ def reduce_shared(out: Path) -> None:
        its texts and voice ranges to the block of their article
        (:data:`BLOCK_ARTICLES` consecutive ranks);
     2. each bucket of shingles gives the pairs of articles that share them
-       (:func:`analysis.across.shingles.list_shared_shingles`, :data:`SHINGLE_PAIRS` at a time), with the
-       shingles' places in the first article, written to the block of
-       the pair's first article;
+       (:func:`analysis.across.shingles.list_shared_shingles`, :data:`SHINGLE_PAIRS` at a time),
+       with the shingles' places in the first article, written to the block of the pair's first
+       article;
     3. block by block, in order, the pairs whose shingles' places can make a
        passage (:func:`analysis.across.shingles.keep_passage_pairs`, on all of a pair's
        shingles, from every bucket) are aligned on the texts of their two
@@ -286,8 +296,8 @@ def reduce_shared(out: Path) -> None:
 
 
 def _write_pairs(work: Path, number: int) -> None:
-    """The pairs of articles that share the shingles of bucket ``number``, to the blocks of their first articles (a function,
-    so that the bucket and its pairs are freed before the next)."""
+    """The pairs of articles that share the shingles of bucket ``number``, to the blocks of their
+    first articles (a function, so that the bucket and its pairs are freed before the next)."""
     shingles = read_bucket(work / SHINGLE_BUCKETS, number)
     for part, pairs in enumerate(
         list_shared_shingles(shingles, SHINGLE_PAIRS) if shingles is not None else []
@@ -301,8 +311,8 @@ def _write_pairs(work: Path, number: int) -> None:
 
 
 def _write_passages(work: Path, block: int, ids: pd.Index, passages: RowWriter) -> None:
-    """Block ``block``'s passages added to ``passages`` and their spans written (a function, so that one block's rows
-    are freed before the next block is aligned)."""
+    """Block ``block``'s passages added to ``passages`` and their spans written (a function, so
+    that one block's rows are freed before the next block is aligned)."""
     pairs = read_bucket(work / PAIRS, block)
     if pairs is None:
         return
@@ -316,7 +326,8 @@ def _write_passages(work: Path, block: int, ids: pd.Index, passages: RowWriter) 
 
 
 def align_block(pairs: pd.DataFrame, work: Path) -> list[tuple]:
-    """:func:`analysis.across.copying.align_pairs` on one block's pairs, with at most :data:`ALIGN_ARTICLES` articles' texts at a time.
+    """:func:`analysis.across.copying.align_pairs` on one block's pairs, with at most
+    :data:`ALIGN_ARTICLES` articles' texts at a time.
 
     The pairs are taken by the block of their second article, in order; blocks
     are added to one alignment while their articles and those already in it
@@ -339,8 +350,9 @@ def align_block(pairs: pd.DataFrame, work: Path) -> list[tuple]:
 
 
 def _group_partners(pairs: pd.DataFrame) -> Iterator[tuple[pd.DataFrame, np.ndarray]]:
-    """Sorted pairs in groups of whole blocks of second articles (in the pairs' order), each with its articles' ranks (sorted),
-    at most :data:`ALIGN_ARTICLES` or those of one block of second articles (the pairs themselves, not a copy, when one group holds all)."""
+    """Sorted pairs in groups of whole blocks of second articles (in the pairs' order), each with
+    its articles' ranks (sorted), at most :data:`ALIGN_ARTICLES` or those of one block of second
+    articles (the pairs themselves, not a copy, when one group holds all)."""
     firsts, seconds = pairs["first"].to_numpy(), pairs["second"].to_numpy()
     partners = seconds // BLOCK_ARTICLES
     blocks = np.unique(partners)
@@ -360,7 +372,8 @@ def _group_partners(pairs: pd.DataFrame) -> Iterator[tuple[pd.DataFrame, np.ndar
 
 
 def _read_texts(work: Path, ranks: list[int]) -> tuple[dict[int, tuple[str, str]], dict]:
-    """The ids and clean texts of the articles of these ranks, and their voice ranges, from their blocks."""
+    """The ids and clean texts of the articles of these ranks, and their voice ranges, from their
+    blocks."""
     texts: dict[int, tuple[str, str]] = {}
     voices = []
     for block in sorted({rank // BLOCK_ARTICLES for rank in ranks}):
@@ -386,7 +399,8 @@ def _read_texts(work: Path, ranks: list[int]) -> tuple[dict[int, tuple[str, str]
 
 
 def _write_spans(rows: list[tuple], ids: pd.Index, folder: Path, block: int) -> None:
-    """Each passage's offsets in both its articles, to the blocks of both (once when they share a block)."""
+    """Each passage's offsets in both its articles, to the blocks of both (once when they share a
+    block)."""
     if not rows:
         return
     spans = pd.DataFrame(
@@ -401,7 +415,8 @@ def _write_spans(rows: list[tuple], ids: pd.Index, folder: Path, block: int) -> 
 
 
 def rank_articles(out: Path) -> pd.Index:
-    """Every article id of the run, sorted: an article's rank is its place in the articles' order."""
+    """Every article id of the run, sorted: an article's rank is its place in the articles'
+    order."""
     return pd.Index(
         sorted(
             chain.from_iterable(
@@ -413,7 +428,8 @@ def rank_articles(out: Path) -> pd.Index:
 
 
 def reduce_labels(out: Path, roles: list[Role]) -> None:
-    """Write ``actor_labels.parquet`` a chunk at a time: the corpus's sitting roles are listed first, then each chunk's labels flagged.
+    """Write ``actor_labels.parquet`` a chunk at a time: the corpus's sitting roles are listed
+    first, then each chunk's labels flagged.
 
     The table is :func:`analysis.sources.labels.summarise_actor_labels`'s on the whole
     corpus. Memory: one chunk's labels, and per actor and role a count and

@@ -1,4 +1,6 @@
-"""The stream engine's corpus step for quotation variants, a bucket at a time: quotation tokens sent to buckets by their hash within their event, linked there, and the groups described a block at a time."""
+"""The stream engine's corpus step for quotation variants, a bucket at a time: quotation tokens
+sent to buckets by their hash within their event, linked there, and the groups described a block at
+a time."""
 
 from __future__ import annotations
 
@@ -21,14 +23,16 @@ from analysis.engine.shuffle import RowWriter, read_bucket, write_buckets
 from analysis.stats.keys import hash_text
 
 BUCKET_TOKENS = 5_000_000
-"""Quotation tokens per bucket, on average, when quotation variants are grouped (:func:`reduce_variants`; 17 bytes a row on
-disk, some 70 in memory while its holders are linked: 5M rows some 350 MB)."""
+"""Quotation tokens per bucket, on average, when quotation variants are grouped
+(:func:`reduce_variants`; 17 bytes a row on disk, some 70 in memory while its holders are linked:
+5M rows some 350 MB)."""
 
 BLOCK_QUOTATIONS = 20_000
 """Quotations per block (consecutive in the articles' order), kept for describing their groups."""
 
 BLOCK_MEMBERS = 20_000
-"""Quotations described at a time: consecutive groups of at most so many members (a larger group alone)."""
+"""Quotations described at a time: consecutive groups of at most so many members (a larger group
+alone)."""
 
 QUOTATIONS, TOKENS, WORDS, MEMBERS = (
     "variant_quotations",
@@ -36,7 +40,8 @@ QUOTATIONS, TOKENS, WORDS, MEMBERS = (
     "variant_words",
     "variant_members",
 )
-"""Work folders of :func:`reduce_variants`: quotations by block, tokens by bucket of hashes, every quotation's words as codes, group members by block of groups."""
+"""Work folders of :func:`reduce_variants`: quotations by block, tokens by bucket of hashes, every
+quotation's words as codes, group members by block of groups."""
 
 
 def reduce_variants(out: Path) -> None:
@@ -61,10 +66,10 @@ def reduce_variants(out: Path) -> None:
        :data:`BLOCK_MEMBERS` quotations), and each block's groups are
        described (:func:`analysis.across.variants.describe_group`) in order.
 
-    Memory: the article ids and their events' numbers, the tokens' counts, five numbers per quotation
-    (length, article, speaker, event, group) and the members of each group; one bucket
-    of tokens or one block of groups. The words' file is read through the
-    operating system's page cache.
+    Memory: the article ids and their events' numbers, the tokens' counts, five numbers per
+    quotation (length, article, speaker, event, group) and the members of each group; one bucket of
+    tokens or one block of groups. The words' file is read through the operating system's page
+    cache.
     """
     work = out / WORK
     for name in (QUOTATIONS, TOKENS, WORDS, MEMBERS):
@@ -158,8 +163,8 @@ def reduce_variants(out: Path) -> None:
 
 
 def number_group_blocks(sizes: np.ndarray, limit: int) -> np.ndarray:
-    """The block of each group (``sizes``: members, groups in order): consecutive groups, at most ``limit`` members a block
-    unless one group alone has more."""
+    """The block of each group (``sizes``: members, groups in order): consecutive groups, at most
+    ``limit`` members a block unless one group alone has more."""
     blocks = np.empty(len(sizes), dtype=np.int64)
     block = held = 0
     for k, size in enumerate(sizes.tolist()):
@@ -171,7 +176,8 @@ def number_group_blocks(sizes: np.ndarray, limit: int) -> np.ndarray:
 
 
 def _number_events(out: Path, ids: pd.Index) -> np.ndarray:
-    """Each article's event (by rank) as a number, in order of first appearance; all 0 when the corpus has no ``event`` column."""
+    """Each article's event (by rank) as a number, in order of first appearance; all 0 when the
+    corpus has no ``event`` column."""
     numbers = np.zeros(len(ids), dtype=np.int64)
     if EVENT not in part_columns(out, "articles"):
         return numbers
@@ -187,7 +193,8 @@ def _number_events(out: Path, ids: pd.Index) -> np.ndarray:
 def _number_quotations(
     quotations: pd.DataFrame, ids: pd.Index, offsets: np.ndarray
 ) -> pd.DataFrame:
-    """A chunk's quotations with ``id``: their number in the articles' order (an article's quotations are in order of start)."""
+    """A chunk's quotations with ``id``: their number in the articles' order (an article's
+    quotations are in order of start)."""
     ranks = ids.get_indexer(quotations["article_id"])
     within = quotations.groupby("article_id", sort=False).cumcount().to_numpy()
     return quotations.assign(id=offsets[ranks] + within, owner=ranks)
@@ -198,15 +205,17 @@ def _tokens(start: int, text: str) -> list[tuple[str, int]]:
 
 
 def hash_token(token: tuple[str, int], event: int = 0) -> int:
-    """A token's unsigned 64-bit BLAKE2b hash within an event (the same on every machine and run)."""
+    """A token's unsigned 64-bit BLAKE2b hash within an event (the same on every machine and
+    run)."""
     return hash_text(f"{event}\x1e{token[0]}\x1f{token[1]}")
 
 
 def _list_token_rows(
     numbers: np.ndarray, held: list[list[tuple[str, int]]], frequency: Counter, events: np.ndarray
 ) -> pd.DataFrame:
-    """One row per quotation and token (``held``: each quotation's tokens, ``events`` its event's number): the token's hash within
-    the event, the quotation's number, and whether the token is in its prefix."""
+    """One row per quotation and token (``held``: each quotation's tokens, ``events`` its event's
+    number): the token's hash within the event, the quotation's number, and whether the token is in
+    its prefix."""
     rows = []
     for number, tokens, event in zip(numbers.tolist(), held, events.tolist()):
         prefix = set(select_prefix(tokens, frequency))
@@ -216,7 +225,8 @@ def _list_token_rows(
 
 
 def link_bucket(linked: LinkedQuotations, tokens: pd.DataFrame) -> None:
-    """Link the holders of every token of one bucket (``token``, ``id``, ``prefix`` rows) held by two quotations or more, one in its prefix."""
+    """Link the holders of every token of one bucket (``token``, ``id``, ``prefix`` rows) held by
+    two quotations or more, one in its prefix."""
     ordered = tokens.sort_values(["token", "id"], kind="stable")
     hashes, numbers, prefix = (
         ordered["token"].to_numpy(np.uint64),

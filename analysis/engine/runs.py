@@ -1,4 +1,5 @@
-"""Run folders that can be trusted: one run at a time, written whole or not at all, and a record of what made them.
+"""Run folders that can be trusted: one run at a time, written whole or not at all, and a record of
+what made them.
 
 - **A lock** (:func:`hold_folder`): a run holds its output folder through a lock
   file beside it (``.<folder>.lock``, with the run's PID, host and start time).
@@ -63,8 +64,8 @@ def kit_version() -> str:
 
 
 def checksum_input(path: str | Path) -> str:
-    """SHA-256 of a corpus: of the file, or of every file in the folder (recursively; relative path and content, in
-    path order, hidden files left out)."""
+    """SHA-256 of a corpus: of the file, or of every file in the folder (recursively; relative path
+    and content, in path order, hidden files left out)."""
     path = Path(path)
     digest = hashlib.sha256()
     files = (
@@ -83,7 +84,8 @@ def checksum_input(path: str | Path) -> str:
 
 
 def describe_input(corpus: str | Path, engine: str) -> dict:
-    """The record of a run before it completes: kit version, engine, input path and checksum, ``completed`` false."""
+    """The record of a run before it completes: kit version, engine, input path and checksum,
+    ``completed`` false."""
     corpus = Path(corpus)
     return {
         "completed": False,
@@ -95,7 +97,8 @@ def describe_input(corpus: str | Path, engine: str) -> dict:
 
 
 def write_record(folder: Path, record: dict) -> None:
-    """Write ``record`` as the folder's :data:`RUN_FILE` (under a name unique to this process first)."""
+    """Write ``record`` as the folder's :data:`RUN_FILE` (under a name unique to this process
+    first)."""
     write_atomic(folder / RUN_FILE, json.dumps(record, indent=1, sort_keys=True) + "\n")
 
 
@@ -109,31 +112,34 @@ def read_record(folder: Path) -> dict | None:
 
 
 def check_completed(folder: str | Path) -> dict:
-    """The folder's run record; raise FileNotFoundError naming the folder and what to do when the run is missing,
-    unfinished or of a version of the kit that wrote no record."""
+    """The folder's run record; raise FileNotFoundError naming the folder and what to do when the
+    run is missing, unfinished or of a version of the kit that wrote no record."""
     folder = Path(folder)
     record = read_record(folder)
     command = f"'python -m analysis run CORPUS --out {folder}'"
     if record is None:
         if (folder / "articles.csv").is_file() or (folder / "articles").is_dir():
             raise FileNotFoundError(
-                f"{folder}: no completed {RUN_FILE}; it holds a run of an older version of the kit, or an interrupted one: run {command} again "
+                f"{folder}: no completed {RUN_FILE}; it holds a run of an older version of the "
+                f"kit, or an interrupted one: run {command} again "
                 "('make report' does this)"
             )
         raise FileNotFoundError(
-            f"{folder} holds no analysis; run {command} first (add '--engine stream' for a large table corpus; 'make report' does this)"
+            f"{folder} holds no analysis; run {command} first (add '--engine stream' for a large "
+            "table corpus; 'make report' does this)"
         )
     if record.get("completed") is not True:
         raise FileNotFoundError(
-            f"{folder}: the run recorded in {RUN_FILE} is not completed (interrupted, or running now); run the same command "
+            f"{folder}: the run recorded in {RUN_FILE} is not completed (interrupted, or running "
+            "now); run the same command "
             "again (a stream run resumes where it stopped)"
         )
     return record
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` under a name unique to this process and thread first, so that a stopped process leaves
-    no file cut short and two processes never write one temporary file."""
+    """Write ``text`` to ``path`` under a name unique to this process and thread first, so that a
+    stopped process leaves no file cut short and two processes never write one temporary file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = temporary_path(path)
     temporary.write_text(text, encoding="utf-8")
@@ -141,7 +147,8 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 def temporary_path(path: Path) -> Path:
-    """A name beside ``path`` unique to this process and thread (``.<name>.<PID>.<thread>.tmp``)."""
+    """A name beside ``path`` unique to this process and thread
+    (``.<name>.<PID>.<thread>.tmp``)."""
     return path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
 
 
@@ -152,8 +159,9 @@ def lock_path(folder: Path) -> Path:
 
 @contextmanager
 def hold_folder(folder: str | Path) -> Iterator[None]:
-    """Hold ``folder`` for one run: raise :class:`FolderInUse` when another run holds it; take over, with a warning, a
-    lock file whose run is gone. The lock file is removed when the block ends."""
+    """Hold ``folder`` for one run: raise :class:`FolderInUse` when another run holds it; take
+    over, with a warning, a lock file whose run is gone. The lock file is removed when the block
+    ends."""
     import fcntl
 
     folder = Path(folder)
@@ -165,7 +173,8 @@ def hold_folder(folder: str | Path) -> Iterator[None]:
         except OSError as err:
             raise InputProblem(
                 [
-                    f"{folder}: cannot write its lock file {path.name} beside it ({err.strerror}); choose a --out folder you can write to"
+                    f"{folder}: cannot write its lock file {path.name} beside it "
+                    f"({err.strerror}); choose a --out folder you can write to"
                 ]
             ) from None
         try:
@@ -177,7 +186,8 @@ def hold_folder(folder: str | Path) -> Iterator[None]:
                 raise
             raise FolderInUse(
                 [
-                    f"{folder}: folder in use by run {_describe_holder(holder)}; wait for it to end or choose another --out"
+                    f"{folder}: folder in use by run {_describe_holder(holder)}; wait for it to "
+                    "end or choose another --out"
                 ]
             ) from None
         try:
@@ -211,8 +221,8 @@ def hold_folder(folder: str | Path) -> Iterator[None]:
 
 
 def remove_leftovers(folder: Path) -> list[Path]:
-    """Remove the temporary and old folders that runs stopped by force (SIGKILL, power cut) left beside ``folder``; only
-    called by the run holding the folder. Returns them."""
+    """Remove the temporary and old folders that runs stopped by force (SIGKILL, power cut) left
+    beside ``folder``; only called by the run holding the folder. Returns them."""
     name = glob.escape(folder.name)
     leftovers = sorted(
         p for pattern in (f".{name}.tmp-*", f".{name}.old-*") for p in folder.parent.glob(pattern)
@@ -223,11 +233,12 @@ def remove_leftovers(folder: Path) -> list[Path]:
 
 
 def write_folder(folder: str | Path, write: Callable[[Path], None], record: dict) -> None:
-    """Run ``write`` on a new sibling temporary folder, add the completed ``record``, then put the folder in ``folder``'s
-    place in one step; on any error or interruption, remove the temporary folder and leave ``folder`` as it was.
+    """Run ``write`` on a new sibling temporary folder, add the completed ``record``, then put the
+    folder in ``folder``'s place in one step; on any error or interruption, remove the temporary
+    folder and leave ``folder`` as it was.
 
-    Refuses (InputProblem) a ``folder`` that exists and is not a run of the kit (it holds neither :data:`RUN_FILE` nor
-    ``articles.csv``), which replacing would delete.
+    Refuses (InputProblem) a ``folder`` that exists and is not a run of the kit (it holds neither
+    :data:`RUN_FILE` nor ``articles.csv``), which replacing would delete.
     """
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
@@ -239,7 +250,8 @@ def write_folder(folder: str | Path, write: Callable[[Path], None], record: dict
     ):
         raise InputProblem(
             [
-                f"{folder}: holds files that are not a run of the kit, which a run would replace; choose a new or empty --out folder"
+                f"{folder}: holds files that are not a run of the kit, which a run would replace; "
+                "choose a new or empty --out folder"
             ]
         )
     folder.parent.mkdir(parents=True, exist_ok=True)
@@ -255,7 +267,8 @@ def write_folder(folder: str | Path, write: Callable[[Path], None], record: dict
 
 
 def _put_in_place(new: Path, folder: Path) -> None:
-    """``new`` becomes ``folder``; the previous ``folder`` (if any) is deleted. ``new``'s path is left empty or absent."""
+    """``new`` becomes ``folder``; the previous ``folder`` (if any) is deleted. ``new``'s path is
+    left empty or absent."""
     if not folder.exists():
         os.rename(new, folder)
         return
@@ -291,7 +304,8 @@ def _exchange(first: Path, second: Path) -> bool:
 
 
 def _without_interruption(step: Callable[[], None]) -> None:
-    """Run ``step`` with Ctrl-C ignored (in the main thread), so that the folder is never left half replaced."""
+    """Run ``step`` with Ctrl-C ignored (in the main thread), so that the folder is never left half
+    replaced."""
     if threading.current_thread() is not threading.main_thread():
         step()
         return
@@ -313,7 +327,10 @@ def _read_holder(fd: int) -> dict:
 def _describe_holder(holder: dict) -> str:
     if not holder:
         return "of unknown PID"
-    return f"PID {holder.get('pid', '?')} on {holder.get('host', '?')} since {holder.get('since', '?')}"
+    return (
+        f"PID {holder.get('pid', '?')} on {holder.get('host', '?')} since "
+        f"{holder.get('since', '?')}"
+    )
 
 
 def _hidden(p: Path, root: Path) -> bool:

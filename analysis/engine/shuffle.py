@@ -1,4 +1,5 @@
-"""Shuffle and merge on disk: rows sent to buckets by a key, buckets processed one at a time, sorted parts merged.
+"""Shuffle and merge on disk: rows sent to buckets by a key, buckets processed one at a time,
+sorted parts merged.
 
 What the stream engine's corpus step uses to compute a table that groups rows
 across chunks (coverage groups sentences by event) while holding one bucket,
@@ -44,7 +45,8 @@ def number_buckets(keys: pd.Series, buckets: int) -> pd.Series:
 
 
 def write_buckets(frame: pd.DataFrame, numbers, folder: Path, stem: str) -> None:
-    """Write each row of ``frame`` to ``folder/bucket-N/<stem>.parquet``, N its entry in ``numbers`` (no file for an empty bucket)."""
+    """Write each row of ``frame`` to ``folder/bucket-N/<stem>.parquet``, N its entry in
+    ``numbers`` (no file for an empty bucket)."""
     for number, part in frame.groupby(pd.Series(numbers, index=frame.index), sort=True):
         write_parquet(part, folder / bucket_name(int(number)) / f"{stem}.parquet")
 
@@ -52,7 +54,8 @@ def write_buckets(frame: pd.DataFrame, numbers, folder: Path, stem: str) -> None
 def read_bucket(
     folder: Path, number: int, columns: list[str] | None = None, filters=None
 ) -> pd.DataFrame | None:
-    """Every part of bucket ``number`` in ``folder``, concatenated (None when the bucket is empty)."""
+    """Every part of bucket ``number`` in ``folder``, concatenated (None when the bucket is
+    empty)."""
     paths = sorted((folder / bucket_name(number)).glob("*.parquet"))
     frames = [pd.read_parquet(p, columns=columns, filters=filters) for p in paths]
     frames = [f for f in frames if len(f)]
@@ -72,7 +75,8 @@ def iter_rows(path: Path, columns: list[str], batch_rows: int = BATCH_ROWS) -> I
 def merge_sorted(
     paths: Iterable[Path], columns: list[str], key_width: int, batch_rows: int = BATCH_ROWS
 ) -> Iterator[tuple]:
-    """The rows of Parquet files each sorted on its first ``key_width`` columns, merged into one sorted sequence.
+    """The rows of Parquet files each sorted on its first ``key_width`` columns, merged into one
+    sorted sequence.
 
     About ``batch_rows`` rows are held at a time, shared among the files (at
     least :data:`MIN_FILE_ROWS` a file): with a full batch per file, merging the
@@ -85,7 +89,8 @@ def merge_sorted(
 
 
 class SortedRuns:
-    """Rows sorted without holding them all: sorted a run of ``run_rows`` at a time, each run a Parquet file, merged on read.
+    """Rows sorted without holding them all: sorted a run of ``run_rows`` at a time, each run a
+    Parquet file, merged on read.
 
     :meth:`add` takes rows (tuples of ``columns``) in any order; :meth:`merge`
     gives them all sorted on their first ``key_width`` values (an external
@@ -118,14 +123,16 @@ class SortedRuns:
         self.rows = []
 
     def merge(self) -> Iterator[tuple]:
-        """Every row added, sorted on its first ``key_width`` values (rows equal there in the order added)."""
+        """Every row added, sorted on its first ``key_width`` values (rows equal there in the order
+        added)."""
         if self.rows:
             self._write_run()
         return merge_sorted(self.paths, self.columns, self.key_width)
 
 
 class RowWriter:
-    """Write rows (tuples of ``columns``) to one Parquet file a batch at a time; the file appears whole on :meth:`close`."""
+    """Write rows (tuples of ``columns``) to one Parquet file a batch at a time; the file appears
+    whole on :meth:`close`."""
 
     def __init__(self, path: Path, columns: list[str], batch_rows: int = BATCH_ROWS):
         self.path, self.columns, self.batch_rows = Path(path), list(columns), batch_rows
@@ -153,7 +160,8 @@ class RowWriter:
         self.rows = []
 
     def close(self, empty: pd.DataFrame | None = None) -> None:
-        """Write what is left and put the file in place; with no rows at all, ``empty`` (a frame of the columns) is written."""
+        """Write what is left and put the file in place; with no rows at all, ``empty`` (a frame of
+        the columns) is written."""
         if self.rows:
             self._flush()
         if self.writer is None:
@@ -166,7 +174,8 @@ class RowWriter:
 
 
 def write_parquet(frame: pd.DataFrame, path: Path) -> None:
-    """Write ``frame`` to ``path`` under a temporary name, then rename it: a file there is whole."""
+    """Write ``frame`` to ``path`` under a temporary name, then rename it: a file there is
+    whole."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = temporary_path(path)
     frame.to_parquet(temporary, index=False)

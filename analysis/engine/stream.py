@@ -20,10 +20,10 @@ path                                             contents
 ``<table>.parquet``                              each table of
                                                  :data:`~analysis.engine.tables.CORPUS_TABLES`
 ``_work/<table>/chunk-000000.parquet``           what the corpus tables are computed
-                                                 from (:data:`~analysis.engine.tables.WORK_TABLES`):
-                                                 per-sentence counts and words;
-                                                 per-article sums, label counts,
-                                                 shingles and quotations; per-outlet
+                                                 from
+                                                 (:data:`~analysis.engine.tables.WORK_TABLES`):
+                                                 per-sentence counts and words; per-article sums,
+                                                 label counts, shingles and quotations; per-outlet
                                                  word and name counts
 ``_work/done/chunk-000000.json``                 written last for each chunk: the chunk
                                                  is finished
@@ -106,13 +106,14 @@ ADD_AT_ONCE = 32
 
 
 CHUNK_FORMAT = 4
-"""The version of the chunk tables' columns, raised when a table gains or loses one (2: the shingles' ``position`` and
-``repeats``; 3: the quotes' ``speaker_rule``; 4: the ``stances`` table)."""
+"""The version of the chunk tables' columns, raised when a table gains or loses one (2: the
+shingles' ``position`` and ``repeats``; 3: the quotes' ``speaker_rule``; 4: the ``stances``
+table)."""
 
 
 def describe_run(corpus: Path, chunk_size: int) -> dict:
-    """What identifies a run: the input file, its size and modification time, the chunk size, the tables each chunk
-    writes and their format, and the kit's version.
+    """What identifies a run: the input file, its size and modification time, the chunk size, the
+    tables each chunk writes and their format, and the kit's version.
 
     Chunks written by another version of the kit, or by one that wrote other
     tables or other columns (:data:`CHUNK_FORMAT`), cannot be finished by this one.
@@ -130,8 +131,9 @@ def describe_run(corpus: Path, chunk_size: int) -> dict:
 
 
 def claim_folder(out: Path, run: dict, engine: str = "stream") -> None:
-    """Record ``run`` in the folder's ``run.json`` with ``completed`` false (and the input's SHA-256 the first time), or
-    raise when the folder holds something else: a different run, a single run or other files.
+    """Record ``run`` in the folder's ``run.json`` with ``completed`` false (and the input's
+    SHA-256 the first time), or raise when the folder holds something else: a different run, a
+    single run or other files.
 
     :func:`reduce_chunks` sets ``completed`` when the last corpus table is written.
     """
@@ -139,13 +141,15 @@ def claim_folder(out: Path, run: dict, engine: str = "stream") -> None:
     if before is None and out.is_dir() and any(out.iterdir()):
         raise InputProblem(
             [
-                f"{out}: holds files that are not a stream run of the kit; choose a new or empty --out folder"
+                f"{out}: holds files that are not a stream run of the kit; choose a new or empty "
+                "--out folder"
             ]
         )
     if before is not None and "chunk_size" not in before:
         raise InputProblem(
             [
-                f"{out}: holds a single run; choose a new --out folder for a stream run, or delete this one"
+                f"{out}: holds a single run; choose a new --out folder for a stream run, or "
+                "delete this one"
             ]
         )
     if before is not None:
@@ -155,7 +159,8 @@ def claim_folder(out: Path, run: dict, engine: str = "stream") -> None:
         if changed:
             raise InputProblem(
                 [
-                    f"{out}: holds a run of another input, chunk size or version of the kit ({changed}); choose a new --out folder or delete this one"
+                    f"{out}: holds a run of another input, chunk size or version of the kit "
+                    f"({changed}); choose a new --out folder or delete this one"
                 ]
             )
     record = (
@@ -167,8 +172,8 @@ def claim_folder(out: Path, run: dict, engine: str = "stream") -> None:
 
 
 def finish_run(out: Path) -> bool:
-    """Set ``completed`` in the folder's ``run.json`` when every chunk is finished and every corpus table written; return
-    whether it is."""
+    """Set ``completed`` in the folder's ``run.json`` when every chunk is finished and every corpus
+    table written; return whether it is."""
     record = read_record(out)
     done = record is not None and all((out / f"{name}.parquet").exists() for name in CORPUS_TABLES)
     if done:
@@ -244,7 +249,8 @@ CORPUS_STAGES = (
     "reduce_variants",
     "reduce_coverage",
 )
-"""The corpus step's stages, in the order :func:`reduce_chunks` runs them; each reads the chunks and writes its own tables."""
+"""The corpus step's stages, in the order :func:`reduce_chunks` runs them; each reads the chunks
+and writes its own tables."""
 
 
 def reduce_chunks(out: Path, resources: Resources, stages: Sequence[str] = CORPUS_STAGES) -> None:
@@ -255,11 +261,12 @@ def reduce_chunks(out: Path, resources: Resources, stages: Sequence[str] = CORPU
     the stages may run in separate calls (``benchmarks/large_run.py`` runs a
     large corpus's stages in separate sittings) and give the same tables.
 
-    :func:`reduce_outlets` gives the outlet tables, tests, distinctive
-    vocabulary and naming choices; :func:`analysis.engine.reduce.reduce_labels` the
-    actor labels; shared passages, quotation variants and coverage are computed
-    a bucket at a time (:func:`analysis.engine.reduce.reduce_shared`,
-    :func:`analysis.engine.reduce_quotes.reduce_variants`, :func:`analysis.engine.reduce.reduce_coverage`).
+    :func:`reduce_outlets` gives the outlet tables, tests, distinctive vocabulary and naming
+    choices; :func:`analysis.engine.reduce.reduce_labels` the actor labels; shared passages,
+    quotation variants and coverage are computed a bucket at a time
+    (:func:`analysis.engine.reduce.reduce_shared`,
+    :func:`analysis.engine.reduce_quotes.reduce_variants`,
+    :func:`analysis.engine.reduce.reduce_coverage`).
     """
     unknown = [name for name in stages if name not in CORPUS_STAGES]
     if unknown:
@@ -281,7 +288,8 @@ def reduce_chunks(out: Path, resources: Resources, stages: Sequence[str] = CORPU
 
 
 def reduce_outlets(out: Path, resources: Resources) -> None:
-    """Write the corpus tables computed from per-article sums and counts (:func:`analysis.engine.pipeline.analyse_corpus`).
+    """Write the corpus tables computed from per-article sums and counts
+    (:func:`analysis.engine.pipeline.analyse_corpus`).
 
     Per-sentence rows are read only for the outlets whose rows are resampled
     (:func:`analysis.stats.uncertainty.list_resampled_groups`; the others' figures come
@@ -426,8 +434,9 @@ def run_dask(
 
 
 def read_stream_outputs(out: str | Path) -> dict[str, pd.DataFrame]:
-    """Every table of a stream or Dask run, as :func:`analysis.engine.pipeline.read_single_outputs` gives a single run's
-    (:func:`analysis.engine.outputs.load_outputs` reads either and gives the same values).
+    """Every table of a stream or Dask run, as :func:`analysis.engine.pipeline.read_single_outputs`
+    gives a single run's (:func:`analysis.engine.outputs.load_outputs` reads either and gives the
+    same values).
 
     Reads the whole run into memory: for corpora that fit in it (and for tests).
     ``articles`` has ``clean_text``; rows are in ``article_id`` order.
@@ -456,7 +465,8 @@ def _table_file(corpus: Path) -> Path:
     if not corpus.is_file():
         raise InputProblem(
             [
-                f"{corpus}: the stream and dask engines read one table file (.csv, .jsonl, .parquet); run a folder with --engine single"
+                f"{corpus}: the stream and dask engines read one table file (.csv, .jsonl, "
+                ".parquet); run a folder with --engine single"
             ]
         )
     return corpus

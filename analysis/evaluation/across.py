@@ -7,9 +7,9 @@ the kit beside its original, two articles at a time:
 
 - ``boilerplate``: the article with site furniture added before and after
   (:data:`BOILERPLATE`). Found when the kit says the copy copies the original
-  (:func:`analysis.across.copying.summarise_shared`). False alarm: a base article called a copy of another base
-  article (each base article is an opportunity; on BASIL, among the articles
-  on the same event, the ones most alike that are not copies).
+  (:func:`analysis.across.copying.summarise_shared`). False alarm: a base article called a copy of
+  another base article (each base article is an opportunity; on BASIL, among the articles on the
+  same event, the ones most alike that are not copies).
 - ``reordered``: its paragraphs in another order (a fixed random shuffle).
   Found and false alarms as for ``boilerplate``.
 - ``reworded``: one word inside its longest quotation (of eight words or more)
@@ -26,13 +26,12 @@ Recall is over planted changes (a dropped paragraph counts once, found when all
 its sentences are); false alarms over opportunities. Target: recall ≥ 0.95 with
 ≤ 5% false alarms.
 
-**BASIL.** BASIL (Fan et al. 2019) annotates, in triplets of articles on one
-event (Fox News, New York Times, HuffPost), *informational* bias: spans that
-carry content one outlet chose to add. Per triplet the kit's coverage is run on
-the three articles; reported is the share of informational spans whose sentence
-is in a claim unique to its outlet, beside the share of all sentences that are
-(the base rate: the spans are informative only as far as they beat it). There is no target: an added detail often
-sits in a sentence about a shared fact, so the figure measures how far
+**BASIL.** BASIL (Fan et al. 2019) annotates, in triplets of articles on one event (Fox News, New
+York Times, HuffPost), *informational* bias: spans that carry content one outlet chose to add. Per
+triplet the kit's coverage is run on the three articles; reported is the share of informational
+spans whose sentence is in a claim unique to its outlet, beside the share of all sentences that are
+(the base rate: the spans are informative only as far as they beat it). There is no target: an
+added detail often sits in a sentence about a shared fact, so the figure measures how far
 sentence-level coverage reaches, not an error rate.
 """
 
@@ -59,8 +58,9 @@ from analysis.text.segment import find_words
 TARGETS = {"recall": 0.95, "false_alarm_rate": 0.05}
 
 PLANTED_ARTICLES = 30
-"""Articles of the corpus under study that get planted changes at most: each takes four runs of the kit beside its
-original, and the copy false alarms compare every pair, so a large corpus is sampled (by a hash of the ids)."""
+"""Articles of the corpus under study that get planted changes at most: each takes four runs of the
+kit beside its original, and the copy false alarms compare every pair, so a large corpus is sampled
+(by a hash of the ids)."""
 
 BOILERPLATE = (
     "Subscribe to our newsletter for the latest updates",
@@ -75,7 +75,8 @@ REPLACEMENT = "remarkably"
 
 
 def analyse_pair(texts: dict[str, str]) -> dict[str, pd.DataFrame]:
-    """Clean, segment and run the three across-outlet measures on a few raw texts (one outlet each)."""
+    """Clean, segment and run the three across-outlet measures on a few raw texts (one outlet
+    each)."""
     frame = pd.DataFrame(
         {
             "article_id": list(texts),
@@ -104,7 +105,8 @@ def analyse_pair(texts: dict[str, str]) -> dict[str, pd.DataFrame]:
 
 
 def is_copy(shared: pd.DataFrame, copy_id: str, original_id: str) -> bool:
-    """Whether the kit says ``copy_id`` copies ``original_id`` (:func:`analysis.across.copying.summarise_shared`)."""
+    """Whether the kit says ``copy_id`` copies ``original_id``
+    (:func:`analysis.across.copying.summarise_shared`)."""
     row = shared[shared["article_id"] == copy_id].iloc[0]
     return bool(row["copies"]) and row["partner"] == original_id
 
@@ -119,7 +121,8 @@ def plant_boilerplate(text: str) -> str:
 
 
 def plant_reorder(text: str, seed: int = 0) -> str:
-    """The text's paragraphs in a fixed random order (never the original order when there are two or more)."""
+    """The text's paragraphs in a fixed random order (never the original order when there are two
+    or more)."""
     lines = _paragraphs(text)
     order = list(range(len(lines)))
     rng = random.Random(seed)
@@ -370,8 +373,9 @@ def validate(
     report: Callable[[str], None] = print,
     corpus: str | Path | None = None,
 ) -> list[dict]:
-    """Planted changes on the corpus under study (at most :data:`PLANTED_ARTICLES` of its articles, a sample fixed
-    by a hash of their ids) and on BASIL's texts when present, and the BASIL coverage check."""
+    """Planted changes on the corpus under study (at most :data:`PLANTED_ARTICLES` of its articles,
+    a sample fixed by a hash of their ids) and on BASIL's texts when present, and the BASIL
+    coverage check."""
     results = []
     bases: dict[str, dict[str, str]] = {}
     frame = load_corpus(corpus or config.corpus_path())
@@ -391,22 +395,27 @@ def validate(
             record = {"dataset": name, "check": "planted", "change": change, **figures}
             results.append(record)
             report(
-                f"planted on {name}, {change}: found {figures['found']}/{figures['planted']} (recall {figures['recall']:.4f}); "
-                f"false alarms {figures['false_alarms']}/{figures['opportunities']} ({figures['false_alarm_rate']:.4f})"
+                f"planted on {name}, {change}: found {figures['found']}/{figures['planted']} "
+                f"(recall {figures['recall']:.4f}); "
+                f"false alarms {figures['false_alarms']}/{figures['opportunities']} "
+                f"({figures['false_alarm_rate']:.4f})"
             )
     if basil:
         figures = score_basil(basil)
         results.append({"dataset": "basil", "check": "informational", "change": "", **figures})
         report(
-            f"basil informational bias ({figures['triplets']} events): {figures['unique']}/{figures['spans']} spans "
+            f"basil informational bias ({figures['triplets']} events): "
+            f"{figures['unique']}/{figures['spans']} spans "
             f"in a sentence whose claim only its outlet carries ({figures['share_unique']:.4f}); "
-            f"of all {figures['sentences']:,} sentences, {figures['sentences_share_unique']:.4f} are in such a claim"
+            f"of all {figures['sentences']:,} sentences, {figures['sentences_share_unique']:.4f} "
+            "are in such a claim"
         )
     return results
 
 
 def _copy_alarms_by_event(basil: list[dict]) -> tuple[int, int]:
-    """Copy false alarms among BASIL's articles on the same event (the pairs most alike that are not copies)."""
+    """Copy false alarms among BASIL's articles on the same event (the pairs most alike that are
+    not copies)."""
     alarms = chances = 0
     for triplet in basil_triplets(basil).values():
         found, examined = count_copy_false_alarms({a["article"]: basil_text(a) for a in triplet})

@@ -1,4 +1,5 @@
-"""Quotes and speakers against a hand-coded set of BASIL development articles (news outside PolNeAR).
+"""Quotes and speakers against a hand-coded set of BASIL development articles (news outside
+PolNeAR).
 
 The gold set (``data/raw/gold/basil_quotes/quotes.tsv``, how it was coded in
 the README beside it) marks every reported statement of 14 BASIL articles
@@ -43,21 +44,25 @@ GOLD_PATH = config.GOLD_DIR / "basil_quotes" / "quotes.tsv"
 COLUMNS = ["article_id", "start", "end", "kind", "speaker", "content_sha1"]
 KINDS = ("direct", "partial", "indirect")
 TARGETS = {"quote_f1_cover30": 0.85, "speaker_accuracy_cover30": 0.87}
-"""The issue's targets on news from outside PolNeAR (held-out checks use the same rule: one to one, gold covered > 30%)."""
+"""The issue's targets on news from outside PolNeAR (held-out checks use the same rule: one to one,
+gold covered > 30%)."""
 
 _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 _FUNCTION = frozenset(
-    "the a an of on in for to and with who that this their his her its by at from about over".split()
+    "the a an of on in for to and with who that this their his her its by at from "
+    "about over".split()
 )
 
 
 def content_hash(content: str) -> str:
-    """The first 10 hex digits of the SHA-1 of a content's UTF-8 text: what a gold row keeps instead of the text."""
+    """The first 10 hex digits of the SHA-1 of a content's UTF-8 text: what a gold row keeps
+    instead of the text."""
     return hashlib.sha1(content.encode("utf-8")).hexdigest()[:10]
 
 
 def read_gold(path: Path = GOLD_PATH) -> list[dict]:
-    """The gold rows of a tab-separated file of :data:`COLUMNS`; InputProblem names the file and line of every malformed row."""
+    """The gold rows of a tab-separated file of :data:`COLUMNS`; InputProblem names the file and
+    line of every malformed row."""
     rows = []
     records, problems = read_tsv_records(path, COLUMNS)
     for number, line, fields in records:
@@ -69,7 +74,8 @@ def read_gold(path: Path = GOLD_PATH) -> list[dict]:
             or not fields[4]
         ):
             problems.append(
-                f"{path}, line {number}: expected {', '.join(COLUMNS)} (offsets as digits, kind one of {', '.join(KINDS)}): {line!r}"
+                f"{path}, line {number}: expected {', '.join(COLUMNS)} (offsets as digits, kind "
+                f"one of {', '.join(KINDS)}): {line!r}"
             )
             continue
         rows.append(
@@ -89,17 +95,20 @@ def read_gold(path: Path = GOLD_PATH) -> list[dict]:
 
 
 def check_gold(rows: list[dict], texts: dict[str, str], path: Path = GOLD_PATH) -> None:
-    """Raise InputProblem for every row whose article is missing or whose content's hash does not match the text read."""
+    """Raise InputProblem for every row whose article is missing or whose content's hash does not
+    match the text read."""
     problems = []
     for row in rows:
         text = texts.get(row["article_id"])
         if text is None:
             problems.append(
-                f"{path}, line {row['line']}: article {row['article_id']!r} is not in the data home's basil"
+                f"{path}, line {row['line']}: article {row['article_id']!r} is not in the data "
+                "home's basil"
             )
         elif content_hash(text[row["start"] : row["end"]]) != row["sha1"]:
             problems.append(
-                f"{path}, line {row['line']}: the content at {row['start']}-{row['end']} of {row['article_id']} does not match its hash (the article was read differently)"
+                f"{path}, line {row['line']}: the content at {row['start']}-{row['end']} of "
+                f"{row['article_id']} does not match its hash (the article was read differently)"
             )
     if problems:
         raise InputProblem(problems)
@@ -130,13 +139,14 @@ def same_speaker(kit: str, gold: str) -> bool:
 def score_articles(
     rows: list[dict], texts: dict[str, str], lexicons: SourceLexicons | None = None
 ) -> dict:
-    """Quote precision, recall, F1 and speaker accuracy under each rule, and recall by kind under the target's rule.
+    """Quote precision, recall, F1 and speaker accuracy under each rule, and recall by kind under
+    the target's rule.
 
-    Returns one record: ``dataset`` ("basil"), ``split`` ("hand-coded"), ``gold_filter`` ("none"), ``attributions``
-    ("words": the set codes statements, not beliefs or plans, so the kit's stances are not scored), ``articles``,
-    ``predicted``, ``gold``, ``gold_all``, ``speakers_known`` (gold rows with a speaker), then per rule of
-    :data:`RULES` ``matched``, ``quote_precision``, ``quote_recall``, ``quote_f1``, ``speaker_accuracy``, and
-    ``recall_<kind>_cover30`` per kind.
+    Returns one record: ``dataset`` ("basil"), ``split`` ("hand-coded"), ``gold_filter`` ("none"),
+    ``attributions`` ("words": the set codes statements, not beliefs or plans, so the kit's stances
+    are not scored), ``articles``, ``predicted``, ``gold``, ``gold_all``, ``speakers_known`` (gold
+    rows with a speaker), then per rule of :data:`RULES` ``matched``, ``quote_precision``,
+    ``quote_recall``, ``quote_f1``, ``speaker_accuracy``, and ``recall_<kind>_cover30`` per kind.
     """
     lexicons = lexicons or default_lexicons()
     by_article: dict[str, list[dict]] = {}
@@ -203,7 +213,8 @@ def score_articles(
 def score_hand_coded(
     data_home: str | Path | None, path: Path = GOLD_PATH, lexicons: SourceLexicons | None = None
 ) -> dict | None:
-    """:func:`score_articles` on the hand-coded set, reading the articles from the data home's basil; None without basil."""
+    """:func:`score_articles` on the hand-coded set, reading the articles from the data home's
+    basil; None without basil."""
     folder = locate_dataset("basil", data_home)
     if folder is None or not path.exists():
         return None

@@ -1,4 +1,5 @@
-"""Validation results kept between notebooks and reports, keyed by everything they are computed from.
+"""Validation results kept between notebooks and reports, keyed by everything they are computed
+from.
 
 Each measure's validation (``analysis.evaluation.<measure>.validate``) scores the
 kit on gold data: minutes of work whose result does not depend on the corpus
@@ -34,7 +35,8 @@ CORPUS_MEASURES = ("across",)
 
 
 def cache_dir() -> Path:
-    """Where validation results are kept: ``FRAMING_VALIDATION_CACHE`` or ``data/interim/validation``."""
+    """Where validation results are kept: ``FRAMING_VALIDATION_CACHE`` or
+    ``data/interim/validation``."""
     value = os.environ.get("FRAMING_VALIDATION_CACHE", "").strip()
     return Path(value).expanduser().resolve() if value else config.INTERIM_DIR / "validation"
 
@@ -78,11 +80,13 @@ def fingerprint(measure: str, data_home: str | Path | None = None) -> str:
 def validate_cached(
     measure: str, data_home: str | Path | None = None, report: Callable[[str], None] = print
 ):
-    """``analysis.evaluation.<measure>.validate(data_home, report)``, read from :func:`cache_dir` when its key holds.
+    """``analysis.evaluation.<measure>.validate(data_home, report)``, read from :func:`cache_dir`
+    when its key holds.
 
-    Computed or read back, the validation's warnings are written to stderr and then its lines passed to
-    ``report``, all once it is done: a notebook shows the same outputs either way. Returns the results as JSON
-    gives them back (lists where the validation had tuples). An empty result (no gold data) is not kept.
+    Computed or read back, the validation's warnings are written to stderr and then its lines
+    passed to ``report``, all once it is done: a notebook shows the same outputs either way.
+    Returns the results as JSON gives them back (lists where the validation had tuples). An empty
+    result (no gold data) is not kept.
     """
     path = cache_dir() / f"{measure}-{fingerprint(measure, data_home)[:20]}.json"
     if path.is_file():

@@ -1,4 +1,5 @@
-"""Human coding: export a stratified sample of sentences, read the coded sheets back, score agreement.
+"""Human coding: export a stratified sample of sentences, read the coded sheets back, score
+agreement.
 
 The workflow of a content analysis check:
 
@@ -54,7 +55,7 @@ empty when you cannot decide (an empty cell is "not coded", never a code).
 
 Do not edit `item_id` or `text`. `key.csv` holds where each sentence comes from and
 the kit's codes: keep it away from coders until they are done.
-"""
+"""  # noqa: E501 (a Markdown table: a row is one line)
 
 
 def sample_for_coding(
@@ -116,7 +117,8 @@ def _flag_sentences(sample: pd.DataFrame, hits: pd.DataFrame) -> list[str]:
 def write_coding_files(
     sheet: pd.DataFrame, key: pd.DataFrame, folder: str | Path
 ) -> dict[str, Path]:
-    """Write ``sheet.csv``, ``key.csv`` and ``INSTRUCTIONS.md`` into ``folder``; return their paths."""
+    """Write ``sheet.csv``, ``key.csv`` and ``INSTRUCTIONS.md`` into ``folder``; return their
+    paths."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     paths = {
@@ -153,7 +155,8 @@ def read_coded_sheets(paths: list[str | Path], key: pd.DataFrame) -> pd.DataFram
         missing = [c for c in ("item_id", *CODES) if c not in frame.columns]
         if missing:
             problems.append(
-                f"{path}: missing column(s) {', '.join(missing)}; expected {', '.join(SHEET_COLUMNS)}"
+                f"{path}: missing column(s) {', '.join(missing)}; expected "
+                f"{', '.join(SHEET_COLUMNS)}"
             )
             continue
         seen: set[str] = set()
@@ -172,7 +175,8 @@ def read_coded_sheets(paths: list[str | Path], key: pd.DataFrame) -> pd.DataFram
                     continue
                 if code not in allowed:
                     problems.append(
-                        f"{path}, row {number}, column {column}: {record[column]!r} is not one of {', '.join(allowed)}"
+                        f"{path}, row {number}, column {column}: {record[column]!r} is not one of "
+                        f"{', '.join(allowed)}"
                     )
                     continue
                 rows.append((path.stem, item, column, code, allowed[code]))
@@ -200,7 +204,8 @@ def compute_alpha(matrix: np.ndarray, level: str) -> float:
 def bootstrap_alpha(
     matrix: np.ndarray, level: str, resamples: int = 1000, seed: int = DEFAULT_SEED
 ) -> tuple[float, float]:
-    """95% percentile interval of alpha over items resampled with replacement (NaN when undefined)."""
+    """95% percentile interval of alpha over items resampled with replacement (NaN when
+    undefined)."""
     rng = np.random.default_rng(seed)
     n = matrix.shape[1]
     if n < 2:
@@ -218,7 +223,8 @@ def bootstrap_alpha(
 def score_agreement(
     coded: pd.DataFrame, key: pd.DataFrame, resamples: int = 1000, seed: int = DEFAULT_SEED
 ) -> pd.DataFrame:
-    """Krippendorff's alpha per coded column: between coders, coders with the kit, each coder with the kit.
+    """Krippendorff's alpha per coded column: between coders, coders with the kit, each coder with
+    the kit.
 
     Parameters
     ----------

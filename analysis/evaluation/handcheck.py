@@ -1,4 +1,5 @@
-"""Hand checks of hits: a seeded sample of a measure's hits in BASIL development articles, judged by a person.
+"""Hand checks of hits: a seeded sample of a measure's hits in BASIL development articles, judged
+by a person.
 
 A check answers "what share of the hits are false?" for news the word lists
 were not written against. :func:`sample_hits` draws the hits (every hedge and
@@ -35,7 +36,8 @@ TARGET_RIGHT_SHARE = 0.9
 
 
 def basil_texts(data_home: str | Path | None) -> dict[str, str]:
-    """Every BASIL development article as the kit reads it, by article id; empty without basil in the data home."""
+    """Every BASIL development article as the kit reads it, by article id; empty without basil in
+    the data home."""
     folder = locate_dataset("basil", data_home)
     return (
         {a["article"]: basil_article_text(a) for a in read_basil(folder, with_spans=False)}
@@ -45,13 +47,15 @@ def basil_texts(data_home: str | Path | None) -> dict[str, str]:
 
 
 def find_hits(measure: str, texts: dict[str, str]) -> pd.DataFrame:
-    """Every hit of ``measure`` in the texts: ``article_id``, ``start``, ``end``, ``hit``, ``label`` (kind or category).
+    """Every hit of ``measure`` in the texts: ``article_id``, ``start``, ``end``, ``hit``,
+    ``label`` (kind or category).
 
-    ``hedging``: hedges and boosters; ``loaded``: loaded terms of the general lexicon (``naming`` members left out,
-    as they are not counted as loaded); ``stances``: the stances of :func:`analysis.sources.attribution.find_attributions_and_stances`
-    read with the general lexicons, each by the words read as its source (the hit), with its class, cue, speaker and
-    content in ``label`` (a verdict judges the whole attribution: a stance of that speaker with that content).
-    Sentences are those of the kit's segmentation.
+    ``hedging``: hedges and boosters; ``loaded``: loaded terms of the general lexicon (``naming``
+    members left out, as they are not counted as loaded); ``stances``: the stances of
+    :func:`analysis.sources.attribution.find_attributions_and_stances` read with the general
+    lexicons, each by the words read as its source (the hit), with its class, cue, speaker and
+    content in ``label`` (a verdict judges the whole attribution: a stance of that speaker with
+    that content). Sentences are those of the kit's segmentation.
     """
     from analysis.hedging.cues import find_cues
     from analysis.loaded.terms import NAMING, find_loaded_terms
@@ -101,7 +105,8 @@ def _find_stance_hits(texts: dict[str, str]) -> pd.DataFrame:
                 a.speaker_start,
                 a.speaker_end,
                 a.speaker_text,
-                f"{a.cue_class}: {a.cue} · {a.speaker} ({a.speaker_rule}) · {text[a.start : a.end]}",
+                f"{a.cue_class}: {a.cue} · {a.speaker} ({a.speaker_rule}) · "
+                f"{text[a.start : a.end]}",
             )
             for a in stances
         ]
@@ -111,14 +116,16 @@ def _find_stance_hits(texts: dict[str, str]) -> pd.DataFrame:
 def sample_hits(
     measure: str, texts: dict[str, str], n: int = 50, seed: int = SAMPLE_SEED
 ) -> pd.DataFrame:
-    """``n`` hits of :func:`find_hits` drawn without replacement (seeded), in article and offset order."""
+    """``n`` hits of :func:`find_hits` drawn without replacement (seeded), in article and offset
+    order."""
     hits = find_hits(measure, texts)
     chosen = np.random.default_rng(seed).choice(len(hits), size=min(n, len(hits)), replace=False)
     return hits.iloc[np.sort(chosen)].reset_index(drop=True)
 
 
 def read_check(path: Path) -> pd.DataFrame:
-    """A hand check's verdicts (:data:`COLUMNS`); InputProblem names the file and line of every malformed row."""
+    """A hand check's verdicts (:data:`COLUMNS`); InputProblem names the file and line of every
+    malformed row."""
     rows = []
     records, problems = read_tsv_records(path, COLUMNS)
     for number, line, fields in records:
@@ -129,7 +136,8 @@ def read_check(path: Path) -> pd.DataFrame:
             or fields[4] not in ("true", "false")
         ):
             problems.append(
-                f"{path}, line {number}: expected {', '.join(COLUMNS)} (offsets as digits, verdict true or false): {line!r}"
+                f"{path}, line {number}: expected {', '.join(COLUMNS)} (offsets as digits, "
+                f"verdict true or false): {line!r}"
             )
             continue
         rows.append(
@@ -149,13 +157,14 @@ def read_check(path: Path) -> pd.DataFrame:
 
 
 def summarise_check(path: Path, texts: dict[str, str], measure: str | None = None) -> dict:
-    """How many hits of a check are false, after confirming each hit is where the file says (InputProblem if not).
+    """How many hits of a check are false, after confirming each hit is where the file says
+    (InputProblem if not).
 
-    Returns ``check`` (the file name), ``hits``, ``false``, ``false_share`` with its 95% Wilson interval
-    (``false_share_low``, ``false_share_high``), ``right_share``, ``reasons``
-    (the false hits' reasons with their counts, most frequent first) and, given ``measure``,
-    ``false_no_longer_found``: false hits the current rules no longer find (rules changed after the check; the
-    check's figure is not re-estimated by this: a new sample is).
+    Returns ``check`` (the file name), ``hits``, ``false``, ``false_share`` with its 95% Wilson
+    interval (``false_share_low``, ``false_share_high``), ``right_share``, ``reasons`` (the false
+    hits' reasons with their counts, most frequent first) and, given ``measure``,
+    ``false_no_longer_found``: false hits the current rules no longer find (rules changed after the
+    check; the check's figure is not re-estimated by this: a new sample is).
     """
     check = read_check(path)
     problems = [
@@ -200,11 +209,13 @@ ORDINALS = (
     "ninth",
     "tenth",
 )
-"""The last word of a check's file name (``<measure>-<date>-<ordinal>.tsv``): checks of one date are in this order."""
+"""The last word of a check's file name (``<measure>-<date>-<ordinal>.tsv``): checks of one date
+are in this order."""
 
 
 def check_order(path: Path) -> tuple[str, int, str]:
-    """The sort key of a check file: its date, then its ordinal (:data:`ORDINALS`; other names after them), then its name."""
+    """The sort key of a check file: its date, then its ordinal (:data:`ORDINALS`; other names
+    after them), then its name."""
     date, _, word = path.stem.partition("-")[2].rpartition("-")
     return (date, ORDINALS.index(word) if word in ORDINALS else len(ORDINALS), path.name)
 
@@ -212,7 +223,8 @@ def check_order(path: Path) -> tuple[str, int, str]:
 def report_checks(
     measure: str, data_home: str | Path | None, folder: Path = HANDCHECK_DIR
 ) -> list[dict]:
-    """:func:`summarise_check` of every check of ``measure`` in ``folder`` (``<measure>-*.tsv``), in :func:`check_order`, given basil in the data home."""
+    """:func:`summarise_check` of every check of ``measure`` in ``folder`` (``<measure>-*.tsv``),
+    in :func:`check_order`, given basil in the data home."""
     paths = sorted(folder.glob(f"{measure}-*.tsv"), key=check_order) if folder.is_dir() else []
     texts = basil_texts(data_home) if paths else {}
     return (

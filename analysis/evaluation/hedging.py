@@ -60,11 +60,13 @@ OUTSIDE_NOTION = {
 TARGET_F1 = 0.60
 """The issue's target for the uncertain class on Wikipedia sentences the kit never saw."""
 BASELINE_F1 = 0.60
-"""CoNLL-2010 Wikipedia sentence task: published systems reach 0.55-0.60 F1 on the uncertain class (Farkas et al. 2010)."""
+"""CoNLL-2010 Wikipedia sentence task: published systems reach 0.55-0.60 F1 on the uncertain class
+(Farkas et al. 2010)."""
 
 
 def score_wikiweasel(splits: dict[str, list[dict]], model: HedgeModel | None) -> pd.DataFrame:
-    """One row per sentence: ``split``, ``label``, ``rules``, ``model`` (−1 without a model), ``model_rows``.
+    """One row per sentence: ``split``, ``label``, ``rules``, ``model`` (−1 without a model),
+    ``model_rows``.
 
     ``model_rows`` is "fitted" for rows the model was fitted on (scored out of
     fold), "unseen" for the others and "none" when there is no fitted model.
@@ -181,7 +183,8 @@ def score_sfu_cues(rows: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def summarise_sfu(predicted: pd.DataFrame, gold: pd.DataFrame) -> dict:
-    """Cue precision, recall (all gold cues and those within the kit's notion), and per-category precision."""
+    """Cue precision, recall (all gold cues and those within the kit's notion), and per-category
+    precision."""
     within = gold[gold["notion"] == "kit"]
     by_category = predicted.groupby("category")["correct"].agg(["size", "mean"]).sort_index()
     missed = Counter(within.loc[~within["found"], "cue"]).most_common(10)
@@ -213,7 +216,8 @@ def validate(
         model = HedgeModel.load(model_path)
         if model is None:
             report(
-                f"wikiweasel: no fitted hedging model at {model_path or HedgeModel.local_path()}; run 'make models' to score the model too"
+                f"wikiweasel: no fitted hedging model at {model_path or HedgeModel.local_path()}; "
+                "run 'make models' to score the model too"
             )
         table = summarise_sentence_scores(score_wikiweasel(read_wikiweasel(folder), model))
         for record in table.to_dict("records"):
@@ -222,18 +226,23 @@ def validate(
                 record["threshold"] = model.threshold
             results.append(record)
             report(
-                f"wikiweasel {record['split']}: {record['method']} on {record['rows_scored']} rows "
+                f"wikiweasel {record['split']}: {record['method']} on {record['rows_scored']} "
+                "rows "
                 f"({record['sentences']:,} sentences, {record['uncertain']:,} uncertain): "
-                f"precision {record['precision']:.4f}, recall {record['recall']:.4f}, F1 {record['f1']:.4f}"
+                f"precision {record['precision']:.4f}, recall {record['recall']:.4f}, F1 "
+                f"{record['f1']:.4f}"
             )
     folder = locate_dataset("sfu_review_negspec", data_home)
     if folder is not None:
         summary = summarise_sfu(*score_sfu_cues(read_sfu_negspec(folder)))
         results.append(summary)
         report(
-            f"sfu_review_negspec (out of domain): {summary['predicted_cues']:,} hedges found, {summary['gold_cues']:,} gold speculation cues "
-            f"({summary['gold_cues_within_notion']:,} within the kit's notion): precision {summary['precision']:.4f}, "
-            f"recall {summary['recall']:.4f}, recall within the notion {summary['recall_within_notion']:.4f}"
+            f"sfu_review_negspec (out of domain): {summary['predicted_cues']:,} hedges found, "
+            f"{summary['gold_cues']:,} gold speculation cues "
+            f"({summary['gold_cues_within_notion']:,} within the kit's notion): precision "
+            f"{summary['precision']:.4f}, "
+            f"recall {summary['recall']:.4f}, recall within the notion "
+            f"{summary['recall_within_notion']:.4f}"
         )
     results += report_checks("hedging", data_home, report)
     return results
@@ -242,17 +251,23 @@ def validate(
 def report_checks(
     measure: str, data_home: str | Path | None, report: Callable[[str], None]
 ) -> list[dict]:
-    """The hand checks of ``measure`` (:func:`analysis.evaluation.handcheck.report_checks`), a line each."""
+    """The hand checks of ``measure`` (:func:`analysis.evaluation.handcheck.report_checks`), a line
+    each."""
     from analysis.evaluation.handcheck import TARGET_RIGHT_SHARE
     from analysis.evaluation.handcheck import report_checks as summarise
 
     checks = summarise(measure, data_home)
     for check in checks:
         report(
-            f"hand check {check['check']} (BASIL development articles, {check['hits']} hits drawn at random): {check['false']} false, "
-            f"{check['false_share']:.0%} (95% interval {check['false_share_low']:.0%} to {check['false_share_high']:.0%}); right {check['right_share']:.0%} (target {TARGET_RIGHT_SHARE:.0%} "
-            f"{'met' if check['right_share'] >= TARGET_RIGHT_SHARE else 'NOT met'}); false hits: {'; '.join(check['reasons'])}; "
-            f"{check['false_no_longer_found']} of the {check['false']} false hits no longer found by today's rules (a new sample measures them)"
+            f"hand check {check['check']} (BASIL development articles, {check['hits']} hits drawn "
+            f"at random): {check['false']} false, "
+            f"{check['false_share']:.0%} (95% interval {check['false_share_low']:.0%} to "
+            f"{check['false_share_high']:.0%}); right {check['right_share']:.0%} (target "
+            f"{TARGET_RIGHT_SHARE:.0%} "
+            f"{'met' if check['right_share'] >= TARGET_RIGHT_SHARE else 'NOT met'}); false hits: "
+            f"{'; '.join(check['reasons'])}; "
+            f"{check['false_no_longer_found']} of the {check['false']} false hits no longer found "
+            "by today's rules (a new sample measures them)"
         )
     return checks
 

@@ -66,7 +66,8 @@ _WORD_RE = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 def choose_score_threshold(
     scores: np.ndarray, labels: np.ndarray, grid: tuple[int, ...] = THRESHOLD_GRID
 ) -> int:
-    """The threshold of ``grid`` with the best macro F1 of ``score >= threshold`` (lowest on ties)."""
+    """The threshold of ``grid`` with the best macro F1 of ``score >= threshold`` (lowest on
+    ties)."""
     values = [score_f1(labels, (scores >= t).astype(int), "macro") for t in grid]
     return int(grid[int(np.argmax(values))])
 
@@ -79,7 +80,8 @@ def find_terms_once(texts) -> dict[str, list[LoadedTerm]]:
 def score_babe(
     rows: list[dict], model: LoadedModel | None, terms: dict[str, list[LoadedTerm]] | None = None
 ) -> pd.DataFrame:
-    """One row per sentence: ``split``, ``label``, a score column per :data:`SCORES` method, ``model`` and ``model_rows``.
+    """One row per sentence: ``split``, ``label``, a score column per :data:`SCORES` method,
+    ``model`` and ``model_rows``.
 
     ``model`` is −1 and ``model_rows`` "none" without a fitted model; otherwise
     ``model_rows`` is "fitted" (scored out of fold) or "unseen". ``terms``: the
@@ -171,7 +173,8 @@ def score_babe_words(
     layers: tuple[str, ...] = ("lexicon",),
     terms: dict[str, list[LoadedTerm]] | None = None,
 ) -> dict:
-    """Word-level precision and recall of loaded hits against each sentence's annotated biased words.
+    """Word-level precision and recall of loaded hits against each sentence's annotated biased
+    words.
 
     A sentence's predicted words are the words of its loaded hits in ``layers``
     (``naming`` left out); its gold words are its ``biased_words``; both are
@@ -260,7 +263,8 @@ def validate(
     report: Callable[[str], None] = print,
     model_path: Path | None = None,
 ) -> list[dict]:
-    """Score loaded terms against every gold set present in the data home; print a line per result."""
+    """Score loaded terms against every gold set present in the data home; print a line per
+    result."""
     results: list[dict] = []
     folder = locate_dataset("babe", data_home)
     if folder is not None:
@@ -268,7 +272,8 @@ def validate(
         model = LoadedModel.load(model_path)
         if model is None:
             report(
-                f"babe: no fitted loaded-terms model at {model_path or LoadedModel.local_path()}; run 'make models' to score the model too"
+                f"babe: no fitted loaded-terms model at {model_path or LoadedModel.local_path()}; "
+                "run 'make models' to score the model too"
             )
         terms = find_terms_once(r["text"] for r in rows)
         for record in summarise_babe(
@@ -281,9 +286,12 @@ def validate(
                 else f", development would choose {record['threshold_development']}"
             )
             report(
-                f"babe {record['split']}: {record['method']} on {record['rows_scored']} rows (threshold {record['threshold']}{rechosen}; "
-                f"{record['sentences']:,} sentences, {record['biased']:,} biased): macro F1 {record['macro_f1']:.4f}, "
-                f"biased precision {record['precision_biased']:.4f}, recall {record['recall_biased']:.4f}"
+                f"babe {record['split']}: {record['method']} on {record['rows_scored']} rows "
+                f"(threshold {record['threshold']}{rechosen}; "
+                f"{record['sentences']:,} sentences, {record['biased']:,} biased): macro F1 "
+                f"{record['macro_f1']:.4f}, "
+                f"biased precision {record['precision_biased']:.4f}, recall "
+                f"{record['recall_biased']:.4f}"
             )
         for layers in SCORES.values():
             for split in ("development", "test"):
@@ -295,7 +303,8 @@ def validate(
                 }
                 results.append(record)
                 report(
-                    f"babe {split} words ({record['layers']}): {record['predicted_words']:,} words marked, {record['gold_words']:,} annotated: "
+                    f"babe {split} words ({record['layers']}): {record['predicted_words']:,} "
+                    f"words marked, {record['gold_words']:,} annotated: "
                     f"precision {record['precision']:.4f}, recall {record['recall']:.4f}"
                 )
     folder = locate_dataset("basil", data_home)
@@ -306,8 +315,10 @@ def validate(
             record = score_basil_tokens(articles, layers, terms=sentence_terms)
             results.append(record)
             report(
-                f"basil tokens ({record['layers']} against lexical-bias spans; {record['articles']} articles): {record['predicted_tokens']:,} tokens marked, "
-                f"{record['gold_tokens']:,} annotated: precision {record['precision']:.4f}, recall {record['recall']:.4f}, F1 {record['f1']:.4f}"
+                f"basil tokens ({record['layers']} against lexical-bias spans; "
+                f"{record['articles']} articles): {record['predicted_tokens']:,} tokens marked, "
+                f"{record['gold_tokens']:,} annotated: precision {record['precision']:.4f}, "
+                f"recall {record['recall']:.4f}, F1 {record['f1']:.4f}"
             )
     from analysis.evaluation.hedging import report_checks
 

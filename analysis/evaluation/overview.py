@@ -30,8 +30,9 @@ OVERVIEW_COLUMNS = [
 
 
 def run_all(data_home=None, report: Callable[[str], None] = print) -> dict[str, object]:
-    """Each measure's validation results, keyed by measure (see ``analysis.evaluation.<measure>.validate``), read
-    back when the notebooks before have computed them (:func:`analysis.evaluation.cache.validate_cached`)."""
+    """Each measure's validation results, keyed by measure (see
+    ``analysis.evaluation.<measure>.validate``), read back when the notebooks before have computed
+    them (:func:`analysis.evaluation.cache.validate_cached`)."""
     return {m: validate_cached(m, data_home, report) for m in MEASURES}
 
 
@@ -308,7 +309,8 @@ EXTRACTORS: dict[str, Callable] = {
 
 
 def summarise_validation(results: dict[str, object]) -> pd.DataFrame:
-    """One row per headline figure: the kit's value, the baseline it is read against and the target.
+    """One row per headline figure: the kit's value, the baseline it is read against and the
+    target.
 
     Parameters
     ----------

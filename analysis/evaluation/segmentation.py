@@ -154,20 +154,23 @@ def validate(data_home=None, report=print) -> dict:
     folder = locate_dataset("pysbd_golden_rules_en", data_home)
     if folder is None:
         report(
-            "pysbd_golden_rules_en: not in the data home (python -m analysis fetch pysbd_golden_rules_en)"
+            "pysbd_golden_rules_en: not in the data home (python -m analysis fetch "
+            "pysbd_golden_rules_en)"
         )
     else:
         cases = read_golden_rules(folder)
         ours, punkt = evaluate_golden_rules(cases), evaluate_golden_rules(cases, split_with_punkt)
         results["pysbd_golden_rules_en"] = {"all": {**ours, "baseline_punkt": punkt}}
         report(
-            f"Golden Rules: {ours['passed']}/{ours['cases']} cases pass ({ours['pass_rate']:.1%}; target >= {TARGETS['golden_rules_pass_rate']:.0%}); "
+            f"Golden Rules: {ours['passed']}/{ours['cases']} cases pass ({ours['pass_rate']:.1%}; "
+            f"target >= {TARGETS['golden_rules_pass_rate']:.0%}); "
             f"failing: {ours['failed_ids']}. Punkt baseline: {punkt['pass_rate']:.1%}"
         )
     folder = locate_dataset("nltk_treebank_wsj_sample", data_home)
     if folder is None:
         report(
-            "nltk_treebank_wsj_sample: not in the data home (python -m analysis fetch nltk_treebank_wsj_sample)"
+            "nltk_treebank_wsj_sample: not in the data home (python -m analysis fetch "
+            "nltk_treebank_wsj_sample)"
         )
     else:
         documents = prepare_wsj(read_treebank(folder))
@@ -176,8 +179,10 @@ def validate(data_home=None, report=print) -> dict:
         for label, scores in (("kit", ours), ("Punkt baseline", punkt)):
             a, w = scores["all_boundaries"], scores["within_paragraphs"]
             report(
-                f"WSJ sample, {label}: boundary P {a['precision']:.4f} R {a['recall']:.4f} F1 {a['f1']:.4f} "
-                f"over {a['gold']} gold boundaries in {scores['documents']} files (target F1 >= {TARGETS['wsj_f1']}); "
+                f"WSJ sample, {label}: boundary P {a['precision']:.4f} R {a['recall']:.4f} F1 "
+                f"{a['f1']:.4f} "
+                f"over {a['gold']} gold boundaries in {scores['documents']} files (target F1 >= "
+                f"{TARGETS['wsj_f1']}); "
                 f"inside paragraphs only F1 {w['f1']:.4f}"
             )
     return results

@@ -1,4 +1,5 @@
-"""Validation of quotes and speakers against PolNeAR and a hand-coded BASIL set (``python -m analysis validate sources``).
+"""Validation of quotes and speakers against PolNeAR and a hand-coded BASIL set (``python -m
+analysis validate sources``).
 
 The hand-coded set of BASIL development articles (news from outside PolNeAR,
 read with no actor table) is scored by :mod:`analysis.evaluation.basil_quotes`;
@@ -75,30 +76,34 @@ GOLD_FILTERS = {
     "none": "all gold attributions",
     "verb_list": "speech-verb attributions only (cue in the kit's verb list)",
 }
-"""The gold attributions a record is scored on, by the record's ``gold_filter``; the unfiltered one first."""
+"""The gold attributions a record is scored on, by the record's ``gold_filter``; the unfiltered one
+first."""
 
 KIT_ATTRIBUTIONS = {
     "words_and_stances": "the kit's attributions of words and of stances",
     "words": "the kit's attributions of words only",
 }
-"""What the kit's side of a record holds (its ``attributions``): every attribution it finds, or those of words only
-(speech and writing, as ``quotes.csv``; the stances of ``stances.csv`` left out)."""
+"""What the kit's side of a record holds (its ``attributions``): every attribution it finds, or
+those of words only (speech and writing, as ``quotes.csv``; the stances of ``stances.csv`` left
+out)."""
 
 SETTINGS = (("none", "words_and_stances"), ("none", "words"), ("verb_list", "words"))
-"""The records of a PolNeAR split, in the order printed: (gold filter, the kit's attributions). Stances have no speech
-verb, so the speech-verb record holds words only."""
+"""The records of a PolNeAR split, in the order printed: (gold filter, the kit's attributions).
+Stances have no speech verb, so the speech-verb record holds words only."""
 
 TARGETS_BY_FILTER = {
     "none": {"quote_f1_cover30": 0.75, "speaker_accuracy_cover30": 0.87},
     "verb_list": {"quote_f1_cover30": 0.85, "speaker_accuracy_cover30": 0.87},
 }
-"""Targets on articles the kit never saw, judged under the matching rule of the figures they are set against (the
-Gender Gap Tracker reports quote F1 0.837 with a gold coverage above 0.3, speaker accuracy 0.865). On every gold
-attribution (``none``) the quote target is lower: PolNeAR marks attributions the tracker's quote notion leaves out
-(paraphrase with no verb, cues such as "in a tweet")."""
+"""Targets on articles the kit never saw, judged under the matching rule of the figures they are
+set against (the Gender Gap Tracker reports quote F1 0.837 with a gold coverage above 0.3, speaker
+accuracy 0.865). On every gold attribution (``none``) the quote target is lower: PolNeAR marks
+attributions the tracker's quote notion leaves out (paraphrase with no verb, cues such as "in a
+tweet")."""
 
 TARGETS_OUTSIDE_POLNEAR = {"quote_f1_cover30": 0.85, "speaker_accuracy_cover30": 0.87}
-"""Targets on news from outside PolNeAR (the hand-coded BASIL set; the held-out checks use the same matching rule)."""
+"""Targets on news from outside PolNeAR (the hand-coded BASIL set; the held-out checks use the same
+matching rule)."""
 
 TARGETS = TARGETS_BY_FILTER["verb_list"]
 """The speech-verb targets (kept under this name for the overview and the figure)."""
@@ -111,7 +116,8 @@ def _letters(text: str, ranges) -> set[int]:
 
 
 def is_speech_cue(cue: str, lexicons: SourceLexicons) -> bool:
-    """Whether a cue holds one of the kit's attribution verb forms ("said Sunday", "added that"); "according to" is not a verb."""
+    """Whether a cue holds one of the kit's attribution verb forms ("said Sunday", "added that");
+    "according to" is not a verb."""
     phrase = normalise_phrase(cue)
     if not phrase or phrase == "according to":
         return False
@@ -128,11 +134,13 @@ def _last_capitalised(text: str) -> str:
 def prepare_article(
     text: str, gold: list[dict], lexicons: SourceLexicons, gold_filter: str = "none"
 ) -> tuple[list, list[set[int]], list[dict], list[set[int]]]:
-    """The kit's attributions of one article and their letters (continuations joined), and the gold ones.
+    """The kit's attributions of one article and their letters (continuations joined), and the gold
+    ones.
 
-    ``gold_filter`` (:data:`GOLD_FILTERS`): ``none`` keeps every gold attribution with a content and every
-    attribution the kit finds; ``verb_list`` keeps, on both sides, those whose cue holds a speech verb of the
-    kit's list. Attribution runs once per article, whatever the matching rules scored after it.
+    ``gold_filter`` (:data:`GOLD_FILTERS`): ``none`` keeps every gold attribution with a content
+    and every attribution the kit finds; ``verb_list`` keeps, on both sides, those whose cue holds
+    a speech verb of the kit's list. Attribution runs once per article, whatever the matching rules
+    scored after it.
     """
     if gold_filter not in GOLD_FILTERS:
         raise ValueError(
@@ -144,7 +152,8 @@ def prepare_article(
 
 
 def find_all_attributions(text: str, lexicons: SourceLexicons) -> list:
-    """The kit's attributions of words of a text, then its attributions of stances (:func:`analysis.sources.attribution.find_attributions_and_stances`)."""
+    """The kit's attributions of words of a text, then its attributions of stances
+    (:func:`analysis.sources.attribution.find_attributions_and_stances`)."""
     speech, stances = find_attributions_and_stances(
         text, split_sentences(text), split_paragraphs(text), find_quotations(text), lexicons
     )
@@ -154,7 +163,8 @@ def find_all_attributions(text: str, lexicons: SourceLexicons) -> list:
 def select_attributions(
     text: str, found: list, gold: list[dict], lexicons: SourceLexicons, gold_filter: str
 ) -> tuple[list, list[set[int]], list[dict], list[set[int]]]:
-    """The kit's and the gold attributions scored under ``gold_filter`` (see :func:`prepare_article`)."""
+    """The kit's and the gold attributions scored under ``gold_filter`` (see
+    :func:`prepare_article`)."""
     predicted, mine = [], []
     for a in found:
         if a.cue and (
@@ -178,10 +188,12 @@ def select_attributions(
 
 
 def match_article(text: str, prepared: tuple, rule: tuple[str, float] = ("each", 0.5)) -> dict:
-    """Counts for one :func:`prepare_article`: predicted, gold, matched quotes and right speakers among them.
+    """Counts for one :func:`prepare_article`: predicted, gold, matched quotes and right speakers
+    among them.
 
-    ``rule``: ``("each", share)``, a match shares at least ``share`` of each content's letters (any shared
-    letter when 0); ``("gold", share)``, a match covers more than ``share`` of the gold content's letters.
+    ``rule``: ``("each", share)``, a match shares at least ``share`` of each content's letters (any
+    shared letter when 0); ``("gold", share)``, a match covers more than ``share`` of the gold
+    content's letters.
     """
     predicted, mine, golden, theirs = prepared
     matched = [(predicted[i], golden[j]) for i, j in pair_contents(mine, theirs, rule)]
@@ -212,13 +224,15 @@ def score_article(
     rule: tuple[str, float] = ("each", 0.5),
     gold_filter: str = "none",
 ) -> dict:
-    """Counts for one article under one matching rule (:func:`prepare_article`, then :func:`match_article`)."""
+    """Counts for one article under one matching rule (:func:`prepare_article`, then
+    :func:`match_article`)."""
     return match_article(text, prepare_article(text, gold, lexicons, gold_filter), rule)
 
 
 BASELINES = {"quote_f1_cover30": 0.837, "quote_f1_cover80": 0.761, "speaker_accuracy": 0.865}
 """The Gender Gap Tracker's published figures on 98 Canadian news articles (Asr et al. 2021; its
-``evaluate_quotes.py``), by the key of the kit's figure measured under the same rule: for comparison, not computed here."""
+``evaluate_quotes.py``), by the key of the kit's figure measured under the same rule: for
+comparison, not computed here."""
 
 RULE_NAMES = {
     "_cover30": "gold covered > 30% (the Gender Gap Tracker's rule)",
@@ -233,18 +247,21 @@ def score_polnear(
     lexicons: SourceLexicons | None = None,
     settings: tuple[tuple[str, str], ...] = SETTINGS,
 ) -> list[dict]:
-    """Quote precision, recall, F1 and speaker accuracy over a split's articles, per setting and matching rule.
+    """Quote precision, recall, F1 and speaker accuracy over a split's articles, per setting and
+    matching rule.
 
-    ``settings``: (gold filter, the kit's attributions) pairs (:data:`SETTINGS`). Returns one record per setting
-    (in the order given): ``gold_filter``, ``attributions``, ``articles``, ``predicted``, ``gold``, ``gold_all``
-    (gold attributions with a content, before any filter), then per rule of :data:`RULES` ``matched``,
-    ``quote_precision``, ``quote_recall``, ``quote_f1`` and ``speaker_accuracy``.
+    ``settings``: (gold filter, the kit's attributions) pairs (:data:`SETTINGS`). Returns one
+    record per setting (in the order given): ``gold_filter``, ``attributions``, ``articles``,
+    ``predicted``, ``gold``, ``gold_all`` (gold attributions with a content, before any filter),
+    then per rule of :data:`RULES` ``matched``, ``quote_precision``, ``quote_recall``, ``quote_f1``
+    and ``speaker_accuracy``.
     """
     lexicons = lexicons or default_lexicons()
     for gold_filter, kept in settings:
         if gold_filter not in GOLD_FILTERS or kept not in KIT_ATTRIBUTIONS:
             raise ValueError(
-                f"a setting is a gold filter ({', '.join(GOLD_FILTERS)}) and the kit's attributions ({', '.join(KIT_ATTRIBUTIONS)}), not {(gold_filter, kept)!r}"
+                f"a setting is a gold filter ({', '.join(GOLD_FILTERS)}) and the kit's "
+                f"attributions ({', '.join(KIT_ATTRIBUTIONS)}), not {(gold_filter, kept)!r}"
             )
     totals = {
         setting: {
@@ -299,8 +316,9 @@ def _record(gold_filter: str, kept: str, articles: int, gold_all: int, totals: d
 
 
 def validate(data_home: str | Path | None, report: Callable[[str], None] = print) -> list[dict]:
-    """Score quotes and speakers on every PolNeAR split in the data home (unfiltered figures first), then on the hand-coded
-    BASIL set; then the hand checks of stances in BASIL articles (records of ``dataset`` "handcheck")."""
+    """Score quotes and speakers on every PolNeAR split in the data home (unfiltered figures
+    first), then on the hand-coded BASIL set; then the hand checks of stances in BASIL articles
+    (records of ``dataset`` "handcheck")."""
     from analysis.evaluation.hedging import report_checks
 
     results = []
@@ -320,30 +338,37 @@ def validate(data_home: str | Path | None, report: Callable[[str], None] = print
                 f"{kind} {basil[f'recall_{kind}_cover30']:.4f}"
                 for kind in ("direct", "partial", "indirect")
             )
-            + f"; speaker accuracy on the {basil['speakers_known']} gold contents whose speaker the article gives"
+            + f"; speaker accuracy on the {basil['speakers_known']} gold contents whose speaker "
+            "the article gives"
         )
     return results + report_checks("stances", data_home, report)
 
 
 def targets_for(record: dict) -> dict[str, float]:
-    """The targets a record is judged against: PolNeAR's by gold filter, :data:`TARGETS_OUTSIDE_POLNEAR` for other news."""
+    """The targets a record is judged against: PolNeAR's by gold filter,
+    :data:`TARGETS_OUTSIDE_POLNEAR` for other news."""
     if record["dataset"] == "polnear":
         return TARGETS_BY_FILTER.get(record["gold_filter"], {})
     return TARGETS_OUTSIDE_POLNEAR
 
 
 def report_record(record: dict, report: Callable[[str], None] = print) -> None:
-    """Print one record: its set, gold filter and counts, then a line per matching rule with the targets judged."""
+    """Print one record: its set, gold filter and counts, then a line per matching rule with the
+    targets judged."""
     targets = targets_for(record)
     kept = record.get("attributions", "words")
     report(
-        f"{record['dataset']} {record['split']}, {GOLD_FILTERS[record['gold_filter']]}, {KIT_ATTRIBUTIONS[kept]} (gold_filter={record['gold_filter']}, attributions={kept}; "
-        f"{record['articles']} articles; {record['gold']:,} of {record['gold_all']:,} gold attributions scored, {record['predicted']:,} found)"
+        f"{record['dataset']} {record['split']}, {GOLD_FILTERS[record['gold_filter']]}, "
+        f"{KIT_ATTRIBUTIONS[kept]} (gold_filter={record['gold_filter']}, attributions={kept}; "
+        f"{record['articles']} articles; {record['gold']:,} of {record['gold_all']:,} gold "
+        f"attributions scored, {record['predicted']:,} found)"
     )
     for suffix, name in RULE_NAMES.items():
         line = (
-            f"  {name}: quote precision {record['quote_precision' + suffix]:.4f}, recall {record['quote_recall' + suffix]:.4f}, "
-            f"F1 {record['quote_f1' + suffix]:.4f}; speaker accuracy {record['speaker_accuracy' + suffix]:.4f} on {record['matched' + suffix]:,} matched"
+            f"  {name}: quote precision {record['quote_precision' + suffix]:.4f}, recall "
+            f"{record['quote_recall' + suffix]:.4f}, "
+            f"F1 {record['quote_f1' + suffix]:.4f}; speaker accuracy "
+            f"{record['speaker_accuracy' + suffix]:.4f} on {record['matched' + suffix]:,} matched"
         )
         judged = [
             f"{key} target {target:.2f} {'met' if record[key] >= target else 'NOT met'}"

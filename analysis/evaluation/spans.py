@@ -1,4 +1,5 @@
-"""Found and gold contents matched one to one by the letters they share: the rules both quote validations use."""
+"""Found and gold contents matched one to one by the letters they share: the rules both quote
+validations use."""
 
 from __future__ import annotations
 
@@ -14,10 +15,12 @@ RULES = {
 def pair_contents(
     mine: list[set[int]], theirs: list[set[int]], rule: tuple[str, float]
 ) -> list[tuple[int, int]]:
-    """One-to-one pairs ``(kit index, gold index)`` of contents given as sets of letter offsets, best overlap first.
+    """One-to-one pairs ``(kit index, gold index)`` of contents given as sets of letter offsets,
+    best overlap first.
 
-    ``rule`` as in :func:`analysis.evaluation.sources.match_article`: ``("gold", share)`` pairs contents whose shared letters are more than
-    ``share`` of the gold content's; ``("each", share)`` at least ``share`` of each content's (any when 0).
+    ``rule`` as in :func:`analysis.evaluation.sources.match_article`: ``("gold", share)`` pairs
+    contents whose shared letters are more than ``share`` of the gold content's; ``("each",
+    share)`` at least ``share`` of each content's (any when 0).
     """
     reference, share = rule
     pairs = []

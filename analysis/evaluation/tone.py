@@ -95,7 +95,8 @@ def summarise_ratings(table: pd.DataFrame) -> dict:
 
 
 def score_targets(rows: list[dict], scorer: Callable[[list], np.ndarray]) -> pd.DataFrame:
-    """One row per NewsMTSC target: ``gold``, ``voice`` of the mention, ``sentence`` and ``part`` scores."""
+    """One row per NewsMTSC target: ``gold``, ``voice`` of the mention, ``sentence`` and ``part``
+    scores."""
     records, sentences, parts = [], [], []
     for row in rows:
         text = row["sentence"]
@@ -144,7 +145,8 @@ def validate(data_home, report: Callable[[str], None]) -> dict:
             report(
                 f"vader_nyt [{split}, {entry['rows']} sentences]: "
                 f"VADER r {entry['vader']['pearson_r']}, macro F1 {entry['vader']['macro_f1']}; "
-                f"model ({entry['model_scored']}) r {entry['model']['pearson_r']}, macro F1 {entry['model']['macro_f1']}"
+                f"model ({entry['model_scored']}) r {entry['model']['pearson_r']}, macro F1 "
+                f"{entry['model']['macro_f1']}"
             )
     folder = locate_dataset("newsmtsc", data_home)
     if folder is not None:
@@ -155,9 +157,12 @@ def validate(data_home, report: Callable[[str], None]) -> dict:
                 entry[name] = summarise_targets(score_targets(rows, scorer), THRESHOLDS[name])
             results["newsmtsc"][split] = entry
             report(
-                f"newsmtsc [{split}, {entry['vader']['targets']} targets, {entry['vader']['quoted_mentions']} in quoted voice]: "
-                f"macro F1 VADER voice part {entry['vader']['part']['macro_f1']} (sentence {entry['vader']['sentence']['macro_f1']}), "
-                f"model voice part {entry['model']['part']['macro_f1']} (sentence {entry['model']['sentence']['macro_f1']})"
+                f"newsmtsc [{split}, {entry['vader']['targets']} targets, "
+                f"{entry['vader']['quoted_mentions']} in quoted voice]: "
+                f"macro F1 VADER voice part {entry['vader']['part']['macro_f1']} (sentence "
+                f"{entry['vader']['sentence']['macro_f1']}), "
+                f"model voice part {entry['model']['part']['macro_f1']} (sentence "
+                f"{entry['model']['sentence']['macro_f1']})"
             )
     return results
 

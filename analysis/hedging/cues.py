@@ -6,7 +6,8 @@ ambiguous, the context rule that must accept a hit. All forms are matched in one
 pass by one trie-shaped regular expression
 (:func:`analysis.resources.lists.compile_phrase_pattern`), longest form first.
 
-Context rules (:data:`analysis.hedging.senses.CONTEXT_RULES`), each tested in ``tests/hedging/test_cues.py``:
+Context rules (:data:`analysis.hedging.senses.CONTEXT_RULES`), each tested in
+``tests/hedging/test_cues.py``:
 
 - ``month_may``: "May" is the modal only in lower case, or opening a sentence
   and not followed by a number; "in May", "May 12" and "Theresa May" are not cues.
@@ -145,7 +146,8 @@ class Cue:
 
 
 def read_cue_lexicon(path: Path | None = None) -> CueLexicon:
-    """The cue lexicon from a tab-separated file (default ``analysis/resources/wordlists/hedges.tsv``).
+    """The cue lexicon from a tab-separated file (default
+    ``analysis/resources/wordlists/hedges.tsv``).
 
     Columns ``entry``, ``kind``, ``category``, ``forms`` (``|``-separated, with
     ``{a,b}`` alternatives) and ``rule`` (a name in :data:`CONTEXT_RULES` or ``-``).
@@ -159,7 +161,8 @@ def read_cue_lexicon(path: Path | None = None) -> CueLexicon:
     for number, line, fields in records:
         if len(fields) != 5 or not all(fields):
             problems.append(
-                f"{path}, line {number}: expected 5 tab-separated fields, got {len(fields)}: {line!r}"
+                f"{path}, line {number}: expected 5 tab-separated fields, got {len(fields)}: "
+                f"{line!r}"
             )
             continue
         entry, kind, category, form_field, rule = fields
@@ -305,7 +308,8 @@ def summarise_hedging(
     articles : DataFrame with ``article_id`` and the ``by`` column.
     by : ``outlet`` or ``article_id``.
     sums : :func:`analysis.stats.rates.sum_rates_by_article` of ``counts``; with it,
-        ``counts`` needs only the rows of small groups (:func:`analysis.stats.rates.summarise_rates`).
+        ``counts`` needs only the rows of small groups
+        (:func:`analysis.stats.rates.summarise_rates`).
 
     Returns
     -------

@@ -70,14 +70,16 @@ class HedgeModel(TextClassifier):
 def cross_validate_hedge_model(
     texts: list[str], labels: np.ndarray, documents: dict[str, list[str]] | None = None
 ) -> np.ndarray:
-    """Out-of-fold probabilities of the recipe (see :func:`analysis.stats.classifier.cross_validate`)."""
+    """Out-of-fold probabilities of the recipe (see
+    :func:`analysis.stats.classifier.cross_validate`)."""
     return cross_validate(HedgeModel, texts, labels, documents)
 
 
 def fit_hedge_model(
     texts: list[str], labels: np.ndarray, provenance: dict | None = None
 ) -> HedgeModel:
-    """Fit the recipe on labelled sentences (1 = uncertain) and choose its threshold out of fold."""
+    """Fit the recipe on labelled sentences (1 = uncertain) and choose its threshold out of
+    fold."""
     return fit_classifier(HedgeModel, texts, labels, provenance)
 
 

@@ -1,4 +1,5 @@
-"""Context rules of the hedge and booster cues: when a form is read as a hedge or booster in its sentence ("may" the modal, not the month), and negation."""
+"""Context rules of the hedge and booster cues: when a form is read as a hedge or booster in its
+sentence ("may" the modal, not the month), and negation."""
 
 from __future__ import annotations
 
@@ -12,35 +13,46 @@ _WORD_RE = re.compile(r"[$€£]?[^\W_]+(?:[.,’'-][^\W_]+)*%?")
 _WINDOW = 120
 _CLAUSE_MARKS = (",", ";", ":", "—", "–", "(", ")")
 _NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty seventy "
-    "eighty ninety hundred hundreds thousand thousands million millions billion billions trillion dozen dozens half "
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
+    "fifty sixty seventy "
+    "eighty ninety hundred hundreds thousand thousands million millions billion billions trillion "
+    "dozen dozens half "
     "several".split()
 )
 _UNIT_AFTER_ARTICLE = frozenset(
-    "dozen third quarter half hour minute week month year day decade hundred thousand million billion mile percent".split()
+    "dozen third quarter half hour minute week month year day decade hundred thousand million "
+    "billion mile percent".split()
 )
 _MIGHT_NOUN_BEFORE = frozenset(
-    "the his her its their our my your all military economic naval industrial full sheer russian american western "
+    "the his her its their our my your all military economic naval industrial full sheer russian "
+    "american western "
     "chinese nuclear financial".split()
 )
 _APPEAR_NEXT = frozenset("to that as likely unlikely set poised ready headed close".split())
 _PREDICATIVE_BEFORE = frozenset(
-    "is are was were be been being am seems seemed seem became become becomes remains remained made make makes "
-    "making it quite absolutely very not entirely fully it's that's he's she's i'm we're they're you're".split()
+    "is are was were be been being am seems seemed seem became become becomes remains remained "
+    "made make makes "
+    "making it quite absolutely very not entirely fully it's that's he's she's i'm we're they're "
+    "you're".split()
 )
 _NEGATIONS = frozenset("not never no nor neither hardly cannot without".split())
 _ENSURE_BEFORE = frozenset("make makes made making".split())
 _OFFICE_NOUNS = frozenset(
-    "majority minority office offices title titles chairmanship chairmanships presidency speakership governorship leadership "
-    "control command power powers responsibility responsibilities duty duties role roles post posts position positions "
-    "helm mantle throne reins seat job debt debts risk risks liability liabilities ownership custody authority".split()
+    "majority minority office offices title titles chairmanship chairmanships presidency "
+    "speakership governorship leadership "
+    "control command power powers responsibility responsibilities duty duties role roles post "
+    "posts position positions "
+    "helm mantle throne reins seat job debt debts risk risks liability liabilities ownership "
+    "custody authority".split()
 )
 _SKIPPED_BEFORE_NOUN = frozenset(
     "the a an his her their its our my your full sole greater more new interim temporary".split()
 )
 _SUSPECT_SUBJECTS = frozenset(
-    "i we you they he she who which also do does did don't doesn't didn't may might could would will still "
-    "police officials investigators authorities prosecutors detectives experts analysts scientists researchers "
+    "i we you they he she who which also do does did don't doesn't didn't may might could would "
+    "will still "
+    "police officials investigators authorities prosecutors detectives experts analysts "
+    "scientists researchers "
     "critics many some others people".split()
 )
 _BE_FORMS = frozenset(
@@ -55,18 +67,22 @@ _MODAL_ADVERBS = frozenset(
     "not n't never also surely certainly probably still only already all".split()
 )
 _IRREGULAR_PARTICIPLES = frozenset(
-    "been done gone made known seen said told thought brought bought won lost left put set run become come got "
-    "felt heard held kept led meant met paid sent spent stood understood found built caught taught fought sold "
+    "been done gone made known seen said told thought brought bought won lost left put set run "
+    "become come got "
+    "felt heard held kept led meant met paid sent spent stood understood found built caught "
+    "taught fought sold "
     "let cut hit hurt shut struck begun sung swum drunk sunk read".split()
 )
 _THOUGHT_NOUN_BEFORE = frozenset(
-    "the a an first second final last any some much no little considerable careful serious more of "
+    "the a an first second final last any some much no little considerable careful serious more "
+    "of "
     "his her my our their its this that your".split()
 )
 
 
 def _words_before(text: str, lo: int, pos: int, n: int) -> list[str]:
-    """The last ``n`` words before ``pos`` in the same clause (after the last , ; : dash or bracket)."""
+    """The last ``n`` words before ``pos`` in the same clause (after the last , ; : dash or
+    bracket)."""
     window = max(lo, pos - _WINDOW)
     clause = max(text.rfind(mark, window, pos) for mark in _CLAUSE_MARKS) + 1
     return [normalise_phrase(w) for w in _WORD_RE.findall(text, max(window, clause), pos)][-n:]
@@ -128,15 +144,18 @@ def _is_participle(word: str) -> bool:
 
 
 def keep_would_sense(text: str, start: int, end: int, lo: int, hi: int) -> bool:
-    """Rule ``would_sense``: not the future of reported speech or thought, not a counterfactual past.
+    """Rule ``would_sense``: not the future of reported speech or thought, not a counterfactual
+    past.
 
-    Reported future: a reporting verb among the eight words before ("said he would meet", "hoping he would
-    come"), or a coordinated predicate ("said she has signed … and would plead") with a reporting verb anywhere
-    before it in the sentence. Counterfactual past: "would have" + a participle after "which", "that" or "who" ("a bill
-    which would have reopened the government"), and "would never have" + a participle ("I would never have wanted"):
-    what did not happen, not doubt. "Would have been" stays a cue: it often weighs a claim not yet established
-    ("he had spoken to Putin, which would have been their first call since 2022"). Other counterfactuals stay cues: SFU's annotators mark "would have" as
-    speculation, and the rule is kept to the forms that are plainly past and unreal.
+    Reported future: a reporting verb among the eight words before ("said he would meet", "hoping
+    he would come"), or a coordinated predicate ("said she has signed … and would plead") with a
+    reporting verb anywhere before it in the sentence. Counterfactual past: "would have" + a
+    participle after "which", "that" or "who" ("a bill which would have reopened the government"),
+    and "would never have" + a participle ("I would never have wanted"): what did not happen, not
+    doubt. "Would have been" stays a cue: it often weighs a claim not yet established ("he had
+    spoken to Putin, which would have been their first call since 2022"). Other counterfactuals
+    stay cues: SFU's annotators mark "would have" as speculation, and the rule is kept to the forms
+    that are plainly past and unreal.
     """
     if any(w in _reporting_verbs() for w in _words_before(text, lo, start, 8)):
         return False
@@ -162,9 +181,10 @@ def keep_would_sense(text: str, start: int, end: int, lo: int, hi: int) -> bool:
 def keep_epistemic_must(text: str, start: int, end: int, lo: int, hi: int) -> bool:
     """Rule ``epistemic_must``: "must" is a booster only as a conclusion, not as an obligation.
 
-    It counts before "have" + a participle ("he must have known") and before "be" not followed by a participle
-    ("there must be a reason", "they must be joking"); "we must make America great", "every bill must cite its
-    source", "the issue must be decided by the states" are duties, not certainty.
+    It counts before "have" + a participle ("he must have known") and before "be" not followed by a
+    participle ("there must be a reason", "they must be joking"); "we must make America great",
+    "every bill must cite its source", "the issue must be decided by the states" are duties, not
+    certainty.
     """
     after = [w for w in _words_after(text, end, hi, 4) if w not in _MODAL_ADVERBS]
     if len(after) < 2:
@@ -181,7 +201,8 @@ def keep_epistemic_appear(text: str, start: int, end: int, lo: int, hi: int) -> 
 
 
 def keep_predicative(text: str, start: int, end: int, lo: int, hi: int) -> bool:
-    """Rule ``predicative``: right after a form of "be", "made", "it", "quite"…, or before "that"; never "make sure"."""
+    """Rule ``predicative``: right after a form of "be", "made", "it", "quite"…, or before "that";
+    never "make sure"."""
     before = _words_before(text, lo, start, 1)
     if (
         before
@@ -195,14 +216,15 @@ def keep_predicative(text: str, start: int, end: int, lo: int, hi: int) -> bool:
 
 
 def keep_epistemic_assume(text: str, start: int, end: int, lo: int, hi: int) -> bool:
-    """Rule ``epistemic_assume``: not before an office, power or duty ("assume the chairmanship", "assume control")."""
+    """Rule ``epistemic_assume``: not before an office, power or duty ("assume the chairmanship",
+    "assume control")."""
     after = [w for w in _words_after(text, end, hi, 4) if w not in _SKIPPED_BEFORE_NOUN]
     return not (after and after[0] in _OFFICE_NOUNS)
 
 
 def keep_epistemic_believe(text: str, start: int, end: int, lo: int, hi: int) -> bool:
-    """Rule ``epistemic_believe``: not "believe in" (except "believe in my heart"), "believe me", "hard to believe",
-    nor "believe him/her/them" (to trust)."""
+    """Rule ``epistemic_believe``: not "believe in" (except "believe in my heart"), "believe me",
+    "hard to believe", nor "believe him/her/them" (to trust)."""
     after = _words_after(text, end, hi, 3)
     if after[:1] == ["in"] and after[2:3] != ["heart"]:
         return False  # "we believe in freedom of assembly"
@@ -213,7 +235,8 @@ def keep_epistemic_believe(text: str, start: int, end: int, lo: int, hi: int) ->
 
 
 def keep_epistemic_think(text: str, start: int, end: int, lo: int, hi: int) -> bool:
-    """Rule ``epistemic_think``: not the noun "thought", not "thought out" (see the module docstring)."""
+    """Rule ``epistemic_think``: not the noun "thought", not "thought out" (see the module
+    docstring)."""
     if normalise_phrase(text[start:end]) != "thought":
         return True
     before = _words_before(text, lo, start, 1)
@@ -223,7 +246,8 @@ def keep_epistemic_think(text: str, start: int, end: int, lo: int, hi: int) -> b
 
 
 def keep_verb_suspect(text: str, start: int, end: int, lo: int, hi: int) -> bool:
-    """Rule ``verb_suspect``: "suspect(s)" after a subject pronoun, auxiliary, adverb or reporting subject, or before "that"; "suspected" always."""
+    """Rule ``verb_suspect``: "suspect(s)" after a subject pronoun, auxiliary, adverb or reporting
+    subject, or before "that"; "suspected" always."""
     if normalise_phrase(text[start:end]) not in ("suspect", "suspects"):
         return True
     if _words_after(text, end, hi, 1) == ["that"]:
@@ -233,7 +257,8 @@ def keep_verb_suspect(text: str, start: int, end: int, lo: int, hi: int) -> bool
 
 
 def keep_factive_sense(text: str, start: int, end: int, lo: int, hi: int) -> bool:
-    """Rule ``factive_sense``: not a nominee's confirmation, not "know" a person (see the module docstring)."""
+    """Rule ``factive_sense``: not a nominee's confirmation, not "know" a person (see the module
+    docstring)."""
     form = normalise_phrase(text[start:end])
     after = _words_after(text, end, hi, 1)
     if form.startswith("confirm"):
@@ -271,7 +296,8 @@ def keep_factive_sense(text: str, start: int, end: int, lo: int, hi: int) -> boo
 
 
 def is_negated(text: str, start: int, lo: int) -> bool:
-    """A negation ("not", "n't", "never", "no", "neither"…) among the three words before ``start``."""
+    """A negation ("not", "n't", "never", "no", "neither"…) among the three words before
+    ``start``."""
     return any(w in _NEGATIONS or w.endswith("n't") for w in _words_before(text, lo, start, 3))
 
 
@@ -289,4 +315,5 @@ CONTEXT_RULES: dict[str, Callable[[str, int, int, int, int], bool]] = {
     "verb_suspect": keep_verb_suspect,
     "factive_sense": keep_factive_sense,
 }
-"""Rule name (the lexicon's ``rule`` column) → test of ``(text, start, end, sentence_start, sentence_end)``."""
+"""Rule name (the lexicon's ``rule`` column) → test of ``(text, start, end, sentence_start,
+sentence_end)``."""

@@ -1,1 +1,2 @@
-"""Loaded terms: emotive, pejorative or partisan word choice, naming choices, the distinctive vocabulary."""
+"""Loaded terms: emotive, pejorative or partisan word choice, naming choices, the distinctive
+vocabulary."""

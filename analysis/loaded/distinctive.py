@@ -4,9 +4,8 @@ The reference method is the log-odds ratio with an informative Dirichlet prior
 (Monroe, Colaresi & Quinn 2008, "Fightin' Words", section 3.5): for outlet i
 against all other outlets pooled (j), with prior pseudo-counts a_w summing to a0,
 
-    delta_w = log((y_iw + a_w) / (n_i + a0 - y_iw - a_w)) - log((y_jw + a_w) / (n_j + a0 - y_jw - a_w))
-    var_w   ~ 1 / (y_iw + a_w) + 1 / (y_jw + a_w)
-    z_w     = delta_w / sqrt(var_w)
+    delta_w = log((y_iw + a_w) / (n_i + a0 - y_iw - a_w)) - log((y_jw + a_w) / (n_j + a0 - y_jw -
+    a_w)) var_w   ~ 1 / (y_iw + a_w) + 1 / (y_jw + a_w) z_w     = delta_w / sqrt(var_w)
 
 The prior is the corpus's own pooled counts (a0 = the corpus's words) unless a
 background frequency list is given (:func:`read_background`), scaled to the
@@ -106,7 +105,8 @@ def read_background(path: str | Path) -> pd.Series:
         if reader.fieldnames is None or not {"term", "count"} <= set(reader.fieldnames):
             raise InputProblem(
                 [
-                    f"{path}: a background list needs the columns term and count, found {reader.fieldnames}"
+                    f"{path}: a background list needs the columns term and count, found "
+                    f"{reader.fieldnames}"
                 ]
             )
         for number, record in enumerate(reader, 2):
@@ -117,7 +117,8 @@ def read_background(path: str | Path) -> pd.Series:
                 count = -1.0
             if not term or not count >= 0:
                 problems.append(
-                    f"{path}, row {number}: expected a term and a count of at least 0, got {record['term']!r}, {record['count']!r}"
+                    f"{path}, row {number}: expected a term and a count of at least 0, got "
+                    f"{record['term']!r}, {record['count']!r}"
                 )
                 continue
             counts[term] = counts.get(term, 0.0) + count
@@ -131,7 +132,8 @@ def read_background(path: str | Path) -> pd.Series:
 def log_odds_z(
     counts_i: np.ndarray, counts_j: np.ndarray, prior: np.ndarray, n_i, n_j, a0: float
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Monroe et al.'s log-odds ratio with informative Dirichlet prior and its z-score, word by word.
+    """Monroe et al.'s log-odds ratio with informative Dirichlet prior and its z-score, word by
+    word.
 
     ``counts_i``, ``counts_j``: the words' counts in the group and in the rest
     (2-D for one row per relabelling, with ``n_i``, ``n_j`` as columns);
@@ -150,7 +152,8 @@ def log_odds_z(
 
 
 def count_terms(words: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet") -> pd.DataFrame:
-    """Each group's authorial word counts: the partial aggregate the distinctive vocabulary is computed from.
+    """Each group's authorial word counts: the partial aggregate the distinctive vocabulary is
+    computed from.
 
     Parameters
     ----------
@@ -276,12 +279,14 @@ def find_distinctive_terms(
 
 
 def needs_words(sentences: int) -> bool:
-    """Whether a corpus of ``sentences`` sentences gets the permutation check (it then needs every sentence's words)."""
+    """Whether a corpus of ``sentences`` sentences gets the permutation check (it then needs every
+    sentence's words)."""
     return sentences <= PERMUTATION_LIMIT
 
 
 def _sentence_matrix(words: pd.DataFrame, articles: pd.DataFrame, by: str, vocabulary: np.ndarray):
-    """The sentences' word counts over ``vocabulary`` (sentences with words only) and their groups."""
+    """The sentences' word counts over ``vocabulary`` (sentences with words only) and their
+    groups."""
     data = add_article_column(words, articles, by)
     data = data[data["words"] != ""]
     counter = CountVectorizer(analyzer=str.split, lowercase=False, vocabulary=list(vocabulary))

@@ -86,7 +86,8 @@ def build_loaded_model(data_home: str | Path | None = None) -> LoadedModel:
     folder = locate_dataset("babe", data_home)
     if folder is None:
         raise FileNotFoundError(
-            f"babe is not in the data home {config.data_home(data_home)}; run 'python -m analysis fetch babe' or set FRAMING_DATA_HOME"
+            f"babe is not in the data home {config.data_home(data_home)}; run 'python -m analysis "
+            "fetch babe' or set FRAMING_DATA_HOME"
         )
     rows = [r for r in read_babe(folder) if split_by_hash(r["text"]) == "development"]
     provenance = {

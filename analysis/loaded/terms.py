@@ -130,7 +130,8 @@ class LoadedTerm:
 
 
 def read_loaded_lexicon(path: Path | None = None, naming: Path | None = None) -> LoadedLexicon:
-    """The loaded-terms lexicon from a tab-separated file (default ``analysis/resources/wordlists/loaded_terms.tsv``).
+    """The loaded-terms lexicon from a tab-separated file (default
+    ``analysis/resources/wordlists/loaded_terms.tsv``).
 
     Columns ``entry``, ``category``, ``set`` (``-`` for none) and ``forms``
     (``|``-separated, with ``{a,b}`` alternatives). ``naming``: a corpus's
@@ -152,13 +153,15 @@ def read_loaded_lexicon(path: Path | None = None, naming: Path | None = None) ->
         for number, line, fields in records:
             if len(fields) != 4 or not all(fields):
                 problems.append(
-                    f"{source}, line {number}: expected 4 tab-separated fields, got {len(fields)}: {line!r}"
+                    f"{source}, line {number}: expected 4 tab-separated fields, got "
+                    f"{len(fields)}: {line!r}"
                 )
                 continue
             entry, category, term_set, form_field = fields
             if category not in LEXICON_CATEGORIES + (EXCEPTION,):
                 problems.append(
-                    f"{source}, line {number}: category {category!r} is not one of {', '.join(LEXICON_CATEGORIES + (EXCEPTION,))}"
+                    f"{source}, line {number}: category {category!r} is not one of "
+                    f"{', '.join(LEXICON_CATEGORIES + (EXCEPTION,))}"
                 )
                 continue
             collect_forms(
@@ -190,7 +193,8 @@ def load_corpus_lexicon(corpus: str | Path | None) -> LoadedLexicon:
 
 @lru_cache(maxsize=4)
 def strong_vader_words(threshold: float = STRONG_VALENCE) -> dict[str, float]:
-    """VADER's single words (letters, inner apostrophes or hyphens) with ``|valence| >= threshold``."""
+    """VADER's single words (letters, inner apostrophes or hyphens) with ``|valence| >=
+    threshold``."""
     return {
         w: v
         for w, v in vader_lexicon().items()
@@ -228,12 +232,14 @@ def in_proper_name(text: str, start: int, end: int, lo: int = 0) -> bool:
 _MENTIONED = re.compile(
     r"\b(?:term|phrase|word|words|label|slogan|expression)\s*[“\"‘']$", re.IGNORECASE
 )
-"""A term in quotation marks right after "the term", "the phrase", "the word"…: mentioned, not used ("the term “deep state”")."""
+"""A term in quotation marks right after "the term", "the phrase", "the word"…: mentioned, not used
+("the term “deep state”")."""
 
 
 def is_title_case(text: str, start: int, end: int, share: float = 0.75) -> bool:
-    """Whether ``text[start:end]`` is written in title case, as headlines are ("AOC Ignores Murder Increase"): at
-    least ``share`` of its words of three letters or more begin with a capital (four such words at least)."""
+    """Whether ``text[start:end]`` is written in title case, as headlines are ("AOC Ignores Murder
+    Increase"): at least ``share`` of its words of three letters or more begin with a capital (four
+    such words at least)."""
     words = [w for w in LETTER_WORD_RE.findall(text, start, end) if len(w) >= 3]
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= share * len(words)
 
@@ -245,7 +251,8 @@ def find_loaded_terms(
     lexicon: LoadedLexicon | None = None,
     vader: bool = True,
 ) -> list[LoadedTerm]:
-    """Every loaded term of ``text[start:end]``: lexicon hits, then VADER-layer hits outside them, by offset."""
+    """Every loaded term of ``text[start:end]``: lexicon hits, then VADER-layer hits outside them,
+    by offset."""
     lexicon = lexicon or load_loaded_lexicon()
     end = len(text) if end is None else end
     terms, covered = [], []
@@ -298,7 +305,8 @@ def count_loaded(terms: list[LoadedTerm], layers: tuple[str, ...] = ("lexicon",)
 def score_loaded(
     texts, layers: tuple[str, ...] = ("lexicon",), lexicon: LoadedLexicon | None = None
 ) -> np.ndarray:
-    """The score of each text: its :func:`count_loaded` hits in ``layers`` (the lexicon score by default)."""
+    """The score of each text: its :func:`count_loaded` hits in ``layers`` (the lexicon score by
+    default)."""
     return np.array(
         [count_loaded(find_loaded_terms(t, lexicon=lexicon), layers) for t in texts], dtype=int
     )
@@ -406,7 +414,8 @@ def summarise_loaded(
     articles : DataFrame with ``article_id`` and the ``by`` column.
     by : ``outlet`` or ``article_id``.
     sums : :func:`analysis.stats.rates.sum_rates_by_article` of ``counts``; with it,
-        ``counts`` needs only the rows of small groups (:func:`analysis.stats.rates.summarise_rates`).
+        ``counts`` needs only the rows of small groups
+        (:func:`analysis.stats.rates.summarise_rates`).
 
     Returns
     -------
@@ -428,7 +437,8 @@ def compare_loaded(
     seed: int = DEFAULT_SEED,
     sums: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Loaded terms per 1,000 authorial words compared between groups, per layer, articles as the unit.
+    """Loaded terms per 1,000 authorial words compared between groups, per layer, articles as the
+    unit.
 
     Returns
     -------
@@ -470,7 +480,8 @@ def tabulate_naming_choices(
 
 
 def add_naming_choices(parts: pd.DataFrame, by: str = "outlet") -> pd.DataFrame:
-    """:func:`tabulate_naming_choices` of disjoint sets of articles (concatenated), added up: terms summed, forms joined."""
+    """:func:`tabulate_naming_choices` of disjoint sets of articles (concatenated), added up: terms
+    summed, forms joined."""
     columns = ["set", "entry", "category", by, "terms", "forms"]
     if parts.empty:
         return pd.DataFrame(columns=columns)

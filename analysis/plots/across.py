@@ -78,8 +78,9 @@ def plot_copy_map(
 def plot_coverage_matrix(
     matrix: pd.DataFrame, min_outlets: int = 2, top: int = 40
 ) -> tuple[plt.Figure, pd.DataFrame]:
-    """Which outlet carries which claim, for the claims at least ``min_outlets`` outlets carry: the ``top`` that
-    most outlets carry (ties by claim number), in claim order, the title saying how many there are.
+    """Which outlet carries which claim, for the claims at least ``min_outlets`` outlets carry: the
+    ``top`` that most outlets carry (ties by claim number), in claim order, the title saying how
+    many there are.
 
     ``matrix``: :func:`analysis.across.coverage.tabulate_coverage`. The table is the rows plotted.
     """
@@ -157,7 +158,8 @@ def plot_unique_claims(
 
 
 def render_variants(variants: pd.DataFrame, articles: pd.DataFrame) -> str:
-    """An HTML table of quote variants with each outlet's changed words marked; all article text escaped."""
+    """An HTML table of quote variants with each outlet's changed words marked; all article text
+    escaped."""
     outlet_of = dict(zip(articles["article_id"], articles["outlet"]))
     rows = []
     for row in variants.itertuples(index=False):
@@ -172,17 +174,21 @@ def render_variants(variants: pd.DataFrame, articles: pd.DataFrame) -> str:
             if str(value) not in ("", "nan")
         )
         rows.append(
-            f"<tr><td>{row.group}</td><td>{html.escape(outlet_of.get(row.article_id, row.article_id))}</td>"
+            f"<tr><td>{row.group}</td>"
+            f"<td>{html.escape(outlet_of.get(row.article_id, row.article_id))}</td>"
             f"<td>{html.escape(row.wording)}</td><td>{row.kept_share:.2f}</td><td>{html.escape(row.text)}</td>"
             f"<td><ul>{changed}</ul>{extra}</td></tr>"
         )
-    head = "<tr><th>group</th><th>outlet</th><th>wording</th><th>share of the compared version kept</th><th>quotation</th><th>words that differ</th></tr>"
+    head = (
+        "<tr><th>group</th><th>outlet</th><th>wording</th><th>share of the compared version "
+        "kept</th><th>quotation</th><th>words that differ</th></tr>"
+    )
     return f'<table class="quote-variants">{head}{"".join(rows)}</table>'
 
 
 def show_variants(variants: pd.DataFrame, articles: pd.DataFrame, limit: int = MAX_ROWS) -> None:
-    """Display :func:`render_variants` of at most ``limit`` rows, whole groups, under a note when some are left out
-    (:func:`analysis.plots.views.show_rows`)."""
+    """Display :func:`render_variants` of at most ``limit`` rows, whole groups, under a note when
+    some are left out (:func:`analysis.plots.views.show_rows`)."""
     show_rows(
         variants,
         "the run's `quote_variants` table",

@@ -27,7 +27,8 @@ OUTLET_PALETTE = (
 
 
 def assign_outlet_colours(outlets) -> dict[str, str]:
-    """One colour per outlet, the same in every chart and page: outlets sorted by name take the palette in order."""
+    """One colour per outlet, the same in every chart and page: outlets sorted by name take the
+    palette in order."""
     names = sorted(set(outlets))
     if len(names) <= len(OUTLET_PALETTE):
         return dict(zip(names, OUTLET_PALETTE))
@@ -176,7 +177,8 @@ def plot_rate_panels(
 
 
 def pick_text_colour(rgba) -> str:
-    """Black or white, whichever reads better on a cell of colour ``rgba`` (relative luminance, WCAG)."""
+    """Black or white, whichever reads better on a cell of colour ``rgba`` (relative luminance,
+    WCAG)."""
 
     def channel(c: float) -> float:
         return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4

@@ -16,7 +16,8 @@ BOOSTER_COLOUR = "#008837"
 def plot_hedging_density(
     summary: pd.DataFrame, by: str = "outlet"
 ) -> tuple[plt.Figure, pd.DataFrame]:
-    """Cues per 1,000 authorial words per group with 95% intervals: one panel per kind total and category."""
+    """Cues per 1,000 authorial words per group with 95% intervals: one panel per kind total and
+    category."""
     panels = (
         [("hedge", "all"), ("booster", "all")]
         + [("hedge", c) for c in HEDGE_CATEGORIES]
@@ -35,7 +36,8 @@ def plot_hedging_density(
         panels,
         by=by,
         count_name="cues",
-        title="Cues per 1,000 words in the outlet's own voice (95% bootstrap intervals; the number is the count of cues)",
+        title="Cues per 1,000 words in the outlet's own voice (95% bootstrap intervals; the "
+        "number is the count of cues)",
     )
 
 
@@ -77,7 +79,8 @@ def plot_hedging_validation(table: pd.DataFrame, target: float) -> tuple[plt.Fig
 
 
 def plot_cue_precision(summary: dict) -> tuple[plt.Figure, pd.DataFrame]:
-    """Out-of-domain check: precision of each hedge category against the SFU review speculation cues."""
+    """Out-of-domain check: precision of each hedge category against the SFU review speculation
+    cues."""
     data = (
         pd.DataFrame(
             [
@@ -103,7 +106,8 @@ def plot_cue_precision(summary: dict) -> tuple[plt.Figure, pd.DataFrame]:
     ax.set_xlabel("share of the kit's hedges that are gold speculation cues")
     ax.set_title(
         f"SFU product reviews (out of domain): precision {summary['precision']:.2f}, "
-        f"recall {summary['recall']:.2f} ({summary['recall_within_notion']:.2f} within the kit's notion)",
+        f"recall {summary['recall']:.2f} ({summary['recall_within_notion']:.2f} within the kit's "
+        "notion)",
         fontsize=9,
     )
     fig.tight_layout()

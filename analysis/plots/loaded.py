@@ -1,4 +1,5 @@
-"""Charts of loaded terms, labels and distinctive words; each returns the figure and exactly the data it plots."""
+"""Charts of loaded terms, labels and distinctive words; each returns the figure and exactly the
+data it plots."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ VADER_COLOUR = "#2166ac"
 def plot_loaded_density(
     summary: pd.DataFrame, by: str = "outlet"
 ) -> tuple[plt.Figure, pd.DataFrame]:
-    """Loaded terms per 1,000 authorial words per group with 95% intervals: each layer's total and each lexicon category."""
+    """Loaded terms per 1,000 authorial words per group with 95% intervals: each layer's total and
+    each lexicon category."""
     panels = [
         ({"layer": "lexicon", "category": "all"}, "all loaded (lexicon)", LEXICON_COLOUR),
         ({"layer": "vader", "category": "all"}, "strong VADER words", VADER_COLOUR),
@@ -30,7 +32,8 @@ def plot_loaded_density(
         panels,
         by=by,
         count_name="terms",
-        title="Loaded terms per 1,000 words in the outlet's own voice (95% bootstrap intervals; the number is the count of terms)",
+        title="Loaded terms per 1,000 words in the outlet's own voice (95% bootstrap intervals; "
+        "the number is the count of terms)",
         columns=5,
     )
 
@@ -38,8 +41,9 @@ def plot_loaded_density(
 def plot_distinctive_terms(
     distinctive: pd.DataFrame, top: int = 10
 ) -> tuple[plt.Figure, pd.DataFrame]:
-    """The ``top`` words of highest log-odds z per outlet, one panel each, with counts and permutation p (left out
-    where the table has none: a corpus of more than :data:`analysis.loaded.distinctive.PERMUTATION_LIMIT` sentences)."""
+    """The ``top`` words of highest log-odds z per outlet, one panel each, with counts and
+    permutation p (left out where the table has none: a corpus of more than
+    :data:`analysis.loaded.distinctive.PERMUTATION_LIMIT` sentences)."""
     data = distinctive.groupby("outlet", sort=True).head(top).reset_index(drop=True)
     outlets = list(dict.fromkeys(data["outlet"]))
     columns = min(3, max(len(outlets), 1))
@@ -70,7 +74,8 @@ def plot_distinctive_terms(
     for ax in axes.ravel()[len(outlets) :]:
         ax.axis("off")
     fig.suptitle(
-        "Words that set each outlet's own voice apart: log-odds z with informative Dirichlet prior (Monroe et al. 2008)\n"
+        "Words that set each outlet's own voice apart: log-odds z with informative Dirichlet "
+        "prior (Monroe et al. 2008)\n"
         "red: z ≥ 1.96; labels: count in the outlet vs the rest, permutation p over sentences",
         fontsize=10,
     )
@@ -124,7 +129,8 @@ def plot_loaded_validation(
     ax.set_ylim(0, 1)
     ax.set_ylabel("macro F1 (biased / non-biased)")
     ax.set_title(
-        "Biased sentences in news (BABE, expert labels): lexicon scores and classifier; dark bars: test split"
+        "Biased sentences in news (BABE, expert labels): lexicon scores and classifier; dark "
+        "bars: test split"
     )
     ax.legend(fontsize=8, loc="upper left")
     fig.tight_layout()
@@ -132,7 +138,8 @@ def plot_loaded_validation(
 
 
 def plot_span_scores(records: list[dict]) -> tuple[plt.Figure, pd.DataFrame]:
-    """Word- and token-level precision and recall of loaded-term hits against annotated biased words and spans."""
+    """Word- and token-level precision and recall of loaded-term hits against annotated biased
+    words and spans."""
     data = pd.DataFrame(
         [
             {
@@ -167,7 +174,8 @@ def plot_span_scores(records: list[dict]) -> tuple[plt.Figure, pd.DataFrame]:
     ax.set_xticks(x, labels, fontsize=7)
     ax.set_ylim(0, 1)
     ax.set_title(
-        "Which words: BABE annotated biased words (word level), BASIL lexical-bias spans (token level)",
+        "Which words: BABE annotated biased words (word level), BASIL lexical-bias spans (token "
+        "level)",
         fontsize=10,
     )
     ax.legend(fontsize=8)

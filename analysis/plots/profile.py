@@ -73,7 +73,8 @@ def plot_profile(
         ax.axis("off")
     axes[0, 0].invert_yaxis()
     fig.suptitle(
-        "Framing profile: every measure per outlet, 95% bootstrap intervals (number: units behind the point)",
+        "Framing profile: every measure per outlet, 95% bootstrap intervals (number: units behind "
+        "the point)",
         fontsize=10,
     )
     fig.tight_layout()
@@ -83,11 +84,13 @@ def plot_profile(
 def plot_event_heatmap(
     events: pd.DataFrame, measure: str, max_label: int = 48
 ) -> tuple[plt.Figure, pd.DataFrame]:
-    """One measure per event (rows) and outlet (columns), each cell's value and article count written in it.
+    """One measure per event (rows) and outlet (columns), each cell's value and article count
+    written in it.
 
-    ``events`` is :func:`analysis.report.profile.profile_events`. Tone uses a diverging scale centred on 0, the rest a
-    sequential one; a cell's text is black or white by its colour's luminance. An outlet that does not cover an
-    event leaves its cell blank. Returns the figure and the rows it plots.
+    ``events`` is :func:`analysis.report.profile.profile_events`. Tone uses a diverging scale
+    centred on 0, the rest a sequential one; a cell's text is black or white by its colour's
+    luminance. An outlet that does not cover an event leaves its cell blank. Returns the figure and
+    the rows it plots.
     """
     data = events[events["measure"] == measure].reset_index(drop=True)
     values = data.pivot(index="event", columns="outlet", values="value")

@@ -23,7 +23,8 @@ PALETTE = [
 
 
 def plot_quoted_words(table: pd.DataFrame, top: int = 8) -> tuple[plt.Figure, pd.DataFrame]:
-    """Who speaks in each outlet: quoted words by source (the ``top`` sources overall, the rest as "others")."""
+    """Who speaks in each outlet: quoted words by source (the ``top`` sources overall, the rest as
+    "others")."""
     totals = (
         table.groupby("speaker")["quoted_words"].sum().sort_values(ascending=False, kind="stable")
     )
@@ -45,7 +46,8 @@ def plot_quoted_words(table: pd.DataFrame, top: int = 8) -> tuple[plt.Figure, pd
 
 
 def plot_share(table: pd.DataFrame, column: str, title: str) -> tuple[plt.Figure, pd.DataFrame]:
-    """Shares of each outlet's attributed contents by ``column`` (source type, country, verb class)."""
+    """Shares of each outlet's attributed contents by ``column`` (source type, country, verb
+    class)."""
     order = list(
         table.groupby(column)["quotes"].sum().sort_values(ascending=False, kind="stable").index
     )
@@ -119,12 +121,13 @@ def plot_source_matrix(table: pd.DataFrame, top: int = 15) -> tuple[plt.Figure, 
 def plot_sources_validation(
     results: list[dict], targets: Callable[[dict], dict[str, float]], rules: dict[str, str]
 ) -> tuple[plt.Figure, pd.DataFrame]:
-    """Quote F1 under each matching rule and speaker accuracy per gold set (data set, split and gold filter), with the targets.
+    """Quote F1 under each matching rule and speaker accuracy per gold set (data set, split and
+    gold filter), with the targets.
 
-    ``targets``: the targets of a record (:func:`analysis.evaluation.sources.targets_for`). ``rules``: the
-    suffix of each rule's figures and its name, in the order shown. The table has a row per gold set and rule:
-    split (the data set and split), gold_filter, attributions (the kit's: words_and_stances or words), articles,
-    rule, gold, gold_all, predicted, matched,
+    ``targets``: the targets of a record (:func:`analysis.evaluation.sources.targets_for`).
+    ``rules``: the suffix of each rule's figures and its name, in the order shown. The table has a
+    row per gold set and rule: split (the data set and split), gold_filter, attributions (the
+    kit's: words_and_stances or words), articles, rule, gold, gold_all, predicted, matched,
     quote_precision, quote_recall, quote_f1 and speaker_accuracy.
     """
     results = [
@@ -230,14 +233,16 @@ def plot_sources_validation(
     ax.set_xticks(
         x,
         [
-            f"{s}: {names.get(f, f)},\nkit's {found_names.get(k, k)}\n({counts[s, f, k][1]:,} of {counts[s, f, k][2]:,} gold, {counts[s, f, k][0]} articles)"
+            f"{s}: {names.get(f, f)},\nkit's {found_names.get(k, k)}\n({counts[s, f, k][1]:,} of "
+            f"{counts[s, f, k][2]:,} gold, {counts[s, f, k][0]} articles)"
             for s, f, k in groups
         ],
         fontsize=8,
     )
     ax.set_ylim(0, 1.1)
     ax.set_title(
-        "Quotes and speakers against people: PolNeAR (all gold, speech-verb gold) and hand-coded BASIL articles"
+        "Quotes and speakers against people: PolNeAR (all gold, speech-verb gold) and hand-coded "
+        "BASIL articles"
     )
     ax.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2)
     fig.tight_layout()

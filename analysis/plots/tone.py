@@ -15,7 +15,8 @@ TONE_MAP = plt.get_cmap("RdBu").with_extremes(bad="#e4e4e4")
 
 
 def plot_outlet_tone(summary: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
-    """Mean tone per outlet with 95% intervals, authorial and quoted side by side, one panel per measure."""
+    """Mean tone per outlet with 95% intervals, authorial and quoted side by side, one panel per
+    measure."""
     data = summary[summary["voice"].isin(["authorial", "quoted"])][
         ["outlet", "measure", "voice", "articles", "sentences", "mean", "mean_low", "mean_high"]
     ].reset_index(drop=True)
@@ -67,10 +68,11 @@ def plot_outlet_tone(summary: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
 def plot_tone_strip(
     sentences: pd.DataFrame, articles: pd.DataFrame, measure: str = "vader"
 ) -> tuple[plt.Figure, pd.DataFrame]:
-    """One row per article, one cell per sentence in reading order, coloured by tone; quoted sentences dotted.
+    """One row per article, one cell per sentence in reading order, coloured by tone; quoted
+    sentences dotted.
 
-    At most :data:`analysis.plots.views.MAX_FIGURE_ARTICLES` articles (a sample named in the title); the data are the
-    rows plotted."""
+    At most :data:`analysis.plots.views.MAX_FIGURE_ARTICLES` articles (a sample named in the
+    title); the data are the rows plotted."""
     column = f"tone_{measure}"
     shown = choose_articles(sorted(sentences["article_id"].unique()))
     total = sentences["article_id"].nunique()
@@ -123,10 +125,10 @@ def plot_actor_heatmap(
 ) -> tuple[plt.Figure, pd.DataFrame]:
     """Actors × outlets: mean tone of the authorial sentences mentioning the actor.
 
-    ``actor_tone`` is :func:`analysis.sources.actors.pool_actor_tone` (or any table with ``outlet``, ``actor``, ``kind``,
-    ``measure``, ``sentences``, ``mean`` and its interval). Cells with fewer than ``min_sentences`` sentences are
-    left grey (their counts are still in the returned data); each cell shows its sentences (n) and, when the
-    table has them, its articles.
+    ``actor_tone`` is :func:`analysis.sources.actors.pool_actor_tone` (or any table with
+    ``outlet``, ``actor``, ``kind``, ``measure``, ``sentences``, ``mean`` and its interval). Cells
+    with fewer than ``min_sentences`` sentences are left grey (their counts are still in the
+    returned data); each cell shows its sentences (n) and, when the table has them, its articles.
     """
     columns = [
         "outlet",
@@ -182,7 +184,8 @@ def plot_actor_heatmap(
     ax.set_xticks(range(len(outlets)), outlets, rotation=30, ha="right")
     ax.set_yticks(range(len(actors)), actors)
     ax.set_title(
-        f"Tone of the outlet's own sentences about each actor ({MEASURE_LABELS[measure]}; grey: fewer than {min_sentences} sentences)"
+        f"Tone of the outlet's own sentences about each actor ({MEASURE_LABELS[measure]}; grey: "
+        f"fewer than {min_sentences} sentences)"
     )
     fig.colorbar(image, ax=ax, label="mean tone", fraction=0.03)
     fig.tight_layout()

@@ -1,4 +1,5 @@
-"""Tables as a notebook shows them: capped with a note when long, Holm-significant comparisons marked.
+"""Tables as a notebook shows them: capped with a note when long, Holm-significant comparisons
+marked.
 
 A 100,000-article corpus has millions of quotes and hedges; a report page that
 listed them all would weigh gigabytes. A notebook shows at most :data:`MAX_ROWS`
@@ -28,9 +29,10 @@ SIGNIFICANT_COLOUR = "#fff2cc"
 
 
 def cap_rows(frame: pd.DataFrame, limit: int = MAX_ROWS, by: str | None = None) -> pd.DataFrame:
-    """At most ``limit`` rows of ``frame``, in its order: all when it has no more; else the rows whose keys come
-    first in the order of their SHA-1 digests (the same sample on every run, whatever the rows' order). A key is a
-    row's values (its ``by`` value when given: groups are then kept whole while they fit). A new DataFrame.
+    """At most ``limit`` rows of ``frame``, in its order: all when it has no more; else the rows
+    whose keys come first in the order of their SHA-1 digests (the same sample on every run,
+    whatever the rows' order). A key is a row's values (its ``by`` value when given: groups are
+    then kept whole while they fit). A new DataFrame.
     """
     if len(frame) <= limit:
         return frame.copy()
@@ -49,8 +51,9 @@ def cap_rows(frame: pd.DataFrame, limit: int = MAX_ROWS, by: str | None = None) 
 
 
 def choose_articles(ids: pd.Series | list[str], limit: int = MAX_FIGURE_ARTICLES) -> list[str]:
-    """The distinct ``ids`` a figure of one row per article shows, in their order: all of them when at most
-    ``limit``, else a sample of ``limit`` (:func:`analysis.stats.sampling.sample_by_hash`)."""
+    """The distinct ``ids`` a figure of one row per article shows, in their order: all of them when
+    at most ``limit``, else a sample of ``limit``
+    (:func:`analysis.stats.sampling.sample_by_hash`)."""
     return sample_by_hash(ids, limit)
 
 
@@ -64,10 +67,13 @@ def describe_sample(shown: int, total: int, noun: str = "articles") -> str:
 
 
 def describe_cap(shown: int, total: int, where: str, by: str | None = None) -> str:
-    """The note over a capped table: how many rows of how many, how they were picked, and ``where`` every row is
-    (say "the run's `quotes` table")."""
+    """The note over a capped table: how many rows of how many, how they were picked, and ``where``
+    every row is (say "the run's `quotes` table")."""
     unit = f"rows (whole {by}s)" if by is not None else "rows"
-    return f"*Showing {shown:,} of {total:,} {unit}, a sample fixed by a hash of each row, the same on every run; every row is in {where}.*"
+    return (
+        f"*Showing {shown:,} of {total:,} {unit}, a sample fixed by a hash of each row, the "
+        f"same on every run; every row is in {where}.*"
+    )
 
 
 def show_rows(
@@ -77,9 +83,9 @@ def show_rows(
     by: str | None = None,
     render: Callable[[pd.DataFrame], object] | None = None,
 ) -> None:
-    """Display ``frame`` whole when it has at most ``limit`` rows, else :func:`cap_rows` under a note saying
-    ``where`` every row is (:func:`describe_cap`). ``render`` turns the rows shown into what is displayed (an
-    HTML table, say); by default the DataFrame itself, every row shown."""
+    """Display ``frame`` whole when it has at most ``limit`` rows, else :func:`cap_rows` under a
+    note saying ``where`` every row is (:func:`describe_cap`). ``render`` turns the rows shown into
+    what is displayed (an HTML table, say); by default the DataFrame itself, every row shown."""
     shown = cap_rows(frame, limit, by)
     if len(shown) < len(frame):
         display(Markdown(describe_cap(len(shown), len(frame), where, by)))
@@ -91,9 +97,10 @@ def show_rows(
 
 
 def mark_significant(tests: pd.DataFrame, alpha: float = 0.05) -> Styler:
-    """A tests table (:data:`analysis.stats.design.COMPARISON_COLUMNS`) styled for display: the rows whose Holm-corrected
-    p-value is below ``alpha`` on a coloured background, with a ``title`` saying why; text escaped, and element
-    ids derived from the table, so the same table gives the same HTML. The table is not changed."""
+    """A tests table (:data:`analysis.stats.design.COMPARISON_COLUMNS`) styled for display: the
+    rows whose Holm-corrected p-value is below ``alpha`` on a coloured background, with a ``title``
+    saying why; text escaped, and element ids derived from the table, so the same table gives the
+    same HTML. The table is not changed."""
     p_holm = (
         pd.to_numeric(tests["p_holm"], errors="coerce")
         if "p_holm" in tests.columns
@@ -119,6 +126,7 @@ def mark_significant(tests: pd.DataFrame, alpha: float = 0.05) -> Styler:
 
 
 def show_tests(tests: pd.DataFrame, alpha: float = 0.05) -> None:
-    """Display a tests table as :func:`mark_significant` styles it, as HTML (a Styler's plain-text form would
-    carry its memory address into the executed notebook, which a rerun could not reproduce)."""
+    """Display a tests table as :func:`mark_significant` styles it, as HTML (a Styler's plain-text
+    form would carry its memory address into the executed notebook, which a rerun could not
+    reproduce)."""
     display(HTML(mark_significant(tests, alpha).to_html()))

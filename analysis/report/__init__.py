@@ -1,1 +1,2 @@
-"""The study report: notebooks to HTML, annotated articles, findings, the framing profile, explorers."""
+"""The study report: notebooks to HTML, annotated articles, findings, the framing profile,
+explorers."""

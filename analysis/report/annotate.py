@@ -1,4 +1,5 @@
-"""Annotated articles: the clean text as HTML with every hedge, booster, loaded term and quotation marked.
+"""Annotated articles: the clean text as HTML with every hedge, booster, loaded term and quotation
+marked.
 
 Each page shows an article as the kit read it: quotations coloured by speaker,
 hedges, boosters and loaded terms underlined, and the lines cleaning removed
@@ -51,7 +52,7 @@ p.heading { font-weight: bold; }
 .columns { display: grid; grid-template-columns: 1fr 1fr; gap: 2em; }
 table.marks { border-collapse: collapse; font-size: 0.8em; font-family: sans-serif; }
 table.marks td, table.marks th { border-top: 1px solid #ddd; padding: 0.2em 0.5em; vertical-align: top; text-align: left; }
-"""
+"""  # noqa: E501 (CSS as written)
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,8 @@ def escape(value) -> str:
 
 
 def assign_speaker_colours(quotes: pd.DataFrame) -> dict[str, str]:
-    """A background colour per speaker: the most quoted first; beyond the palette, one grey for the rest."""
+    """A background colour per speaker: the most quoted first; beyond the palette, one grey for the
+    rest."""
     counts = quotes.groupby("speaker").size().reset_index(name="n")
     counts = counts.sort_values(["n", "speaker"], ascending=[False, True], kind="stable")
     return {
@@ -84,7 +86,8 @@ def assign_speaker_colours(quotes: pd.DataFrame) -> dict[str, str]:
 def collect_marks(
     article_id: str, tables: dict[str, pd.DataFrame], partner: str | None = None
 ) -> list[Mark]:
-    """Every mark of one article: quotations, loaded terms, hedges and boosters, and with ``partner`` the shared passages.
+    """Every mark of one article: quotations, loaded terms, hedges and boosters, and with
+    ``partner`` the shared passages.
 
     Parameters
     ----------
@@ -100,7 +103,10 @@ def collect_marks(
     found: list[tuple[int, int, str, str, str]] = []
     quotes = tables["quotes"][tables["quotes"]["article_id"] == article_id]
     for r in quotes.itertuples():
-        title = f"{r.kind} quotation · speaker: {r.speaker} ({r.speaker_type}; rule: {r.speaker_rule}) · cue: {r.cue} ({r.cue_class})"
+        title = (
+            f"{r.kind} quotation · speaker: {r.speaker} ({r.speaker_type}; rule: "
+            f"{r.speaker_rule}) · cue: {r.cue} ({r.cue_class})"
+        )
         found.append((int(r.start), int(r.end), "quote", title, str(r.speaker)))
     hedges = tables["hedges"][tables["hedges"]["article_id"] == article_id]
     for r in hedges.itertuples():
@@ -179,7 +185,10 @@ def render_text(
                 if m.kind == "quote"
                 else ""
             )
-            piece = f'<span class="mark {m.kind}" data-mark="{m.mark_id}" title="{escape(m.title)}"{style}>{piece}</span>'
+            piece = (
+                f'<span class="mark {m.kind}" data-mark="{m.mark_id}" '
+                f'title="{escape(m.title)}"{style}>{piece}</span>'
+            )
         pieces.append(piece)
     return "".join(pieces)
 
@@ -187,7 +196,8 @@ def render_text(
 def render_article_body(
     article_id: str, tables: dict[str, pd.DataFrame], marks: list[Mark], colours: dict[str, str]
 ) -> str:
-    """The article's paragraphs and its removed lines in the order of the captured file, as HTML."""
+    """The article's paragraphs and its removed lines in the order of the captured file, as
+    HTML."""
     article = tables["articles"].set_index("article_id").loc[article_id]
     text = article["clean_text"]
     items = []
@@ -208,8 +218,10 @@ def render_article_body(
             (
                 int(r.line),
                 0,
-                f'<p class="removed"><del title="{escape(f"removed by rule {r.rule}{kept}")}">{escape(r.text)}</del>'
-                f'<span class="rule">[line {int(r.line)}: {escape(r.rule)}{escape(kept)}]</span></p>',
+                '<p class="removed"><del '
+                f'title="{escape(f"removed by rule {r.rule}{kept}")}">{escape(r.text)}</del>'
+                f'<span class="rule">[line {int(r.line)}: '
+                f"{escape(r.rule)}{escape(kept)}]</span></p>",
             )
         )
     return "\n".join(chunk for _, _, chunk in sorted(items, key=lambda item: (item[0], item[1])))
@@ -234,28 +246,34 @@ def render_legend(marks: list[Mark], colours: dict[str, str]) -> str:
     )  # in colour order, most quoted first
     for speaker in speakers:
         parts.append(
-            f'<span><span class="mark quote" style="background:{colours.get(speaker, OTHER_SPEAKERS_COLOUR)}">quoted: {escape(speaker)}</span></span>'
+            '<span><span class="mark quote" '
+            f'style="background:{colours.get(speaker, OTHER_SPEAKERS_COLOUR)}">quoted: '
+            f"{escape(speaker)}</span></span>"
         )
     parts.append(
         "<span><del>removed line</del> (page furniture, with the rule that removed it)</span>"
     )
     return (
-        '<div class="legend" id="legend"><strong>Legend</strong> (hover a mark for details; every mark is listed below the text): '
-        + " ".join(parts)
-        + "</div>"
+        '<div class="legend" id="legend"><strong>Legend</strong> (hover a mark for details; every '
+        "mark is listed below the text): " + " ".join(parts) + "</div>"
     )
 
 
 def render_mark_list(article_id: str, text: str, marks: list[Mark]) -> str:
-    """A table of every mark: id, kind, the text marked, its offsets and the details of the hover."""
+    """A table of every mark: id, kind, the text marked, its offsets and the details of the
+    hover."""
     rows = "\n".join(
-        f'<tr id="mark-{escape(article_id)}-{m.mark_id}"><td>{m.mark_id}</td><td>{m.kind}</td><td>{escape(text[m.start : m.end])}</td>'
+        "<tr "
+        f'id="mark-{escape(article_id)}-{m.mark_id}"><td>{m.mark_id}</td><td>{m.kind}</td>'
+        f"<td>{escape(text[m.start : m.end])}</td>"
         f"<td>{m.start}–{m.end}</td><td>{escape(m.title)}</td></tr>"
         for m in marks
     )
     return (
-        f'<details class="mark-list"><summary>Every mark ({len(marks)}), with its character offsets in the clean text</summary>'
-        f'<table class="marks"><tr><th>id</th><th>kind</th><th>text</th><th>offsets</th><th>details</th></tr>\n{rows}</table></details>'
+        f'<details class="mark-list"><summary>Every mark ({len(marks)}), with its character '
+        "offsets in the clean text</summary>"
+        "<table "
+        f'class="marks"><tr><th>id</th><th>kind</th><th>text</th><th>offsets</th><th>details</th></tr>\n{rows}</table></details>'
     )
 
 
@@ -279,7 +297,8 @@ def render_article_section(
         if column in article.index and str(article[column]) != ""
     )
     return (
-        f'<section class="article" data-article="{escape(article_id)}"><h1>{escape(article["headline"])}</h1>'
+        '<section class="article" '
+        f'data-article="{escape(article_id)}"><h1>{escape(article["headline"])}</h1>'
         f'<p class="meta">{meta}</p>\n{render_legend(marks, colours)}\n'
         f'<div class="text">\n{render_article_body(article_id, tables, marks, colours)}\n</div>\n'
         f"{render_mark_list(article_id, article['clean_text'], marks)}</section>"
@@ -287,14 +306,18 @@ def render_article_section(
 
 
 def render_page(title: str, body: str, home: str | None = "../index.html") -> str:
-    """A complete HTML page with the kit's style around ``body``; ``home`` links back to the report's index.
+    """A complete HTML page with the kit's style around ``body``; ``home`` links back to the
+    report's index.
 
-    The annotated pages' bodies carry no script; the terms explorer's carries its own (:mod:`analysis.report.explorer`).
+    The annotated pages' bodies carry no script; the terms explorer's carries its own
+    (:mod:`analysis.report.explorer`).
     """
     back = f'<p class="meta"><a href="{escape(home)}">study report</a></p>\n' if home else ""
     return (
-        f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>{escape(title)}</title>\n'
-        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<style>{STYLE}</style>\n</head>\n'
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta '
+        f'charset="utf-8">\n<title>{escape(title)}</title>\n'
+        '<meta name="viewport" content="width=device-width, '
+        f'initial-scale=1">\n<style>{STYLE}</style>\n</head>\n'
         f"<body>\n{back}{body}\n</body>\n</html>\n"
     )
 
@@ -302,7 +325,8 @@ def render_page(title: str, body: str, home: str | None = "../index.html") -> st
 def render_article_page(
     article_id: str, tables: dict[str, pd.DataFrame], colours: dict[str, str] | None = None
 ) -> str:
-    """An annotated article as a complete HTML page (``colours``: per speaker, default from ``tables``)."""
+    """An annotated article as a complete HTML page (``colours``: per speaker, default from
+    ``tables``)."""
     colours = colours if colours is not None else assign_speaker_colours(tables["quotes"])
     outlet = tables["articles"].set_index("article_id").loc[article_id, "outlet"]
     return render_page(

@@ -37,7 +37,8 @@ from analysis.report.pages import write_annotated_articles
 
 TEMPLATES_DIR = config.TEMPLATES_DIR
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
-"""Figures are shown in the notebook (and so embedded in its report) whatever MPLBACKEND the caller has."""
+"""Figures are shown in the notebook (and so embedded in its report) whatever MPLBACKEND the caller
+has."""
 EXPLORER_PAGE = "terms.html"
 """The distinctive-terms explorer's page in the report folder (:mod:`analysis.report.explorer`)."""
 JOBS = 2
@@ -45,8 +46,9 @@ JOBS = 2
 TIMEOUT = 1200
 """Seconds a notebook cell may run (the validation notebook scores every measure)."""
 NOTEBOOK_TIMEOUT = 3600
-"""Seconds a whole notebook may run, its cells together; past it the report stops with an error naming the notebook
-and the cell that was running (a kernel that never answers cannot hang ``make report``)."""
+"""Seconds a whole notebook may run, its cells together; past it the report stops with an error
+naming the notebook and the cell that was running (a kernel that never answers cannot hang ``make
+report``)."""
 PROGRESS_EVERY = 60
 """Seconds between the lines that say which cell of a running notebook is at work."""
 
@@ -68,7 +70,8 @@ def read_notebook_title(path: str | Path) -> str:
 
 
 class NotebookProgress:
-    """Where a running notebook is: the cell at work and since when, printed every :data:`PROGRESS_EVERY` seconds."""
+    """Where a running notebook is: the cell at work and since when, printed every
+    :data:`PROGRESS_EVERY` seconds."""
 
     def __init__(self, name: str, cells: int) -> None:
         self.name, self.cells = name, cells
@@ -104,7 +107,8 @@ class NotebookProgress:
         while not self._stop.wait(PROGRESS_EVERY):
             now = time.monotonic()
             print(
-                f"{self.name}: {self.describe_cell()} at work for {now - self.cell_started:.0f} s, {now - self.started:.0f} s in all",
+                f"{self.name}: {self.describe_cell()} at work for {now - self.cell_started:.0f} "
+                f"s, {now - self.started:.0f} s in all",
                 flush=True,
             )
 
@@ -119,15 +123,18 @@ def execute_notebook(
     notebook_timeout: int = NOTEBOOK_TIMEOUT,
     progress: NotebookProgress | None = None,
 ) -> tuple[Path, nbformat.NotebookNode]:
-    """Execute a notebook with ``env`` added to the kernel's environment and write it as offline HTML.
+    """Execute a notebook with ``env`` added to the kernel's environment and write it as offline
+    HTML.
 
-    ``title`` is the page's title (default: :func:`read_notebook_title`). The page shows the cells' outputs and
-    Markdown; their code only with ``show_code``. The executed notebook, outputs included, is kept beside the
-    page as ``out_dir/notebooks/<notebook name>.ipynb`` (cell timings are not recorded and outputs are settled,
-    :func:`settle_outputs`, so a rerun on the same tables writes the same file unless a cell's output changes). Returns the HTML path
-    (``out_dir/<notebook name>.html``) and the executed notebook. A cell may run ``timeout`` seconds, and the
-    cells together ``notebook_timeout``; ``progress`` is told which cell starts. Raises nbclient's
-    CellExecutionError, naming the cell, when a cell fails, and its CellTimeoutError when time runs out.
+    ``title`` is the page's title (default: :func:`read_notebook_title`). The page shows the cells'
+    outputs and Markdown; their code only with ``show_code``. The executed notebook, outputs
+    included, is kept beside the page as ``out_dir/notebooks/<notebook name>.ipynb`` (cell timings
+    are not recorded and outputs are settled, :func:`settle_outputs`, so a rerun on the same tables
+    writes the same file unless a cell's output changes). Returns the HTML path
+    (``out_dir/<notebook name>.html``) and the executed notebook. A cell may run ``timeout``
+    seconds, and the cells together ``notebook_timeout``; ``progress`` is told which cell starts.
+    Raises nbclient's CellExecutionError, naming the cell, when a cell fails, and its
+    CellTimeoutError when time runs out.
     """
     path, out_dir = Path(path), Path(out_dir)
     notebook = nbformat.read(path, as_version=4)
@@ -135,7 +142,8 @@ def execute_notebook(
     sockets = Path(
         tempfile.mkdtemp(prefix="framing-kernel-")
     )  # local sockets, not TCP ports: no "running over TCP" warning
-    # The asynchronous manager nbclient makes by default: with the blocking one, nbclient's cell timeout never fires.
+    # The asynchronous manager nbclient makes by default: with the blocking one, nbclient's cell
+    # timeout never fires.
     manager = AsyncKernelManager(
         kernel_name="python3", transport="ipc", ip=str(sockets / "kernel")
     )
@@ -174,7 +182,8 @@ def execute_notebook(
 def limit_cell_time(
     timeout: int, deadline: float, cell: nbformat.NotebookNode | None = None
 ) -> int:
-    """Seconds the next cell may run: ``timeout``, or what is left of the notebook's time if less (one at least)."""
+    """Seconds the next cell may run: ``timeout``, or what is left of the notebook's time if less
+    (one at least)."""
     return max(1, min(timeout, int(deadline - time.monotonic())))
 
 
@@ -186,11 +195,12 @@ def run_notebook(
     show_code: bool,
     notebook_timeout: int = NOTEBOOK_TIMEOUT,
 ) -> tuple[str, str, str, float]:
-    """Execute one notebook into ``reports`` (:func:`execute_notebook`), saying when it starts, which cell is at work
-    while it runs (:class:`NotebookProgress`) and how long it took; return its page, kind, title and seconds.
+    """Execute one notebook into ``reports`` (:func:`execute_notebook`), saying when it starts,
+    which cell is at work while it runs (:class:`NotebookProgress`) and how long it took; return
+    its page, kind, title and seconds.
 
-    A failing cell, or a notebook that runs past ``notebook_timeout`` seconds, is raised as a RuntimeError naming the
-    notebook and the cell."""
+    A failing cell, or a notebook that runs past ``notebook_timeout`` seconds, is raised as a
+    RuntimeError naming the notebook and the cell."""
     title = read_notebook_title(path)
     cells = sum(
         cell["cell_type"] == "code" and bool(cell["source"].strip())
@@ -210,7 +220,8 @@ def run_notebook(
                 else f"a cell's limit of {timeout} s"
             )
             raise RuntimeError(
-                f"{path.name}: {progress.describe_cell()} did not finish within {limit} (stopped after {seconds:.0f} s); "
+                f"{path.name}: {progress.describe_cell()} did not finish within {limit} (stopped "
+                f"after {seconds:.0f} s); "
                 "run again on a less loaded machine, or raise --notebook-timeout"
             ) from None
         except Exception as error:  # nbclient's errors name the cell; this adds the notebook
@@ -224,9 +235,10 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
 def settle_outputs(notebook: nbformat.NotebookNode) -> None:
-    """Make an executed notebook's outputs the same on every run of the same tables, in place: consecutive stream
-    outputs merged (how the kernel cut them depends on when it flushed), a widget's random model id replaced by
-    its cell and position, and the widgets' state dropped (of no use without a kernel)."""
+    """Make an executed notebook's outputs the same on every run of the same tables, in place:
+    consecutive stream outputs merged (how the kernel cut them depends on when it flushed), a
+    widget's random model id replaced by its cell and position, and the widgets' state dropped (of
+    no use without a kernel)."""
     CoalesceStreamsPreprocessor().preprocess(notebook, {})
     for number, cell in enumerate(notebook.cells):
         for position, output in enumerate(cell.get("outputs", [])):
@@ -239,16 +251,19 @@ SWATCH = '<span style="color:{}" title="the outlet\'s colour in the framing prof
 
 
 def render_links(rows: pd.DataFrame, prefix: str, colours: dict[str, str]) -> str:
-    """List items linking ``prefix + page`` by ``title``; a row with an ``outlet`` in ``colours`` gets its colour swatch."""
+    """List items linking ``prefix + page`` by ``title``; a row with an ``outlet`` in ``colours``
+    gets its colour swatch."""
     outlets = rows["outlet"] if "outlet" in rows.columns else pd.Series("", index=rows.index)
     return "\n".join(
-        f'<li>{SWATCH.format(colours[outlet]) if outlet in colours else ""}<a href="{escape(prefix + page)}">{escape(title)}</a></li>'
+        f"<li>{SWATCH.format(colours[outlet]) if outlet in colours else ''}<a "
+        f'href="{escape(prefix + page)}">{escape(title)}</a></li>'
         for page, title, outlet in zip(rows["page"], rows["title"], outlets)
     )
 
 
 def describe_annotated_sample(pages: pd.DataFrame, n_articles: int) -> str:
-    """A paragraph saying how many of the corpus's ``n_articles`` articles have an annotated page, when not all do."""
+    """A paragraph saying how many of the corpus's ``n_articles`` articles have an annotated page,
+    when not all do."""
     shown = int((pages["kind"] == "article").sum())
     if shown >= n_articles:
         return ""
@@ -256,8 +271,10 @@ def describe_annotated_sample(pages: pd.DataFrame, n_articles: int) -> str:
     covered = int((events["event"].isin(pages.loc[pages["kind"] == "article", "event"])).sum())
     whole = f" (every article of {covered:,} of the {len(events):,} events)" if len(events) else ""
     return (
-        f'<p class="meta">The corpus has {n_articles:,} articles; annotated pages are written for {shown:,} of them{whole}, '
-        "a sample fixed by a hash of the ids, the same on every run, so that the report stays small. The notebooks and "
+        f'<p class="meta">The corpus has {n_articles:,} articles; annotated pages are written for '
+        f"{shown:,} of them{whole}, "
+        "a sample fixed by a hash of the ids, the same on every run, so that the report stays "
+        "small. The notebooks and "
         "tables count every article.</p>\n"
     )
 
@@ -265,8 +282,9 @@ def describe_annotated_sample(pages: pd.DataFrame, n_articles: int) -> str:
 def render_index(
     notebooks: pd.DataFrame, pages: pd.DataFrame, corpus: str, n_articles: int | None = None
 ) -> str:
-    """The report's front page: the notebooks in order, then the annotated articles (grouped by event, each
-    event linking its page, when the corpus has events) and, without events, the comparisons.
+    """The report's front page: the notebooks in order, then the annotated articles (grouped by
+    event, each event linking its page, when the corpus has events) and, without events, the
+    comparisons.
 
     ``notebooks`` has ``page`` and ``title``; ``pages`` is
     :func:`analysis.report.pages.write_annotated_articles` (pages relative to the
@@ -280,9 +298,11 @@ def render_index(
     head = (
         f'<h1>media-framing: study report</h1>\n<p class="meta">corpus: {escape(corpus)}</p>\n'
         f"<h2>Notebooks</h2>\n<ol>\n{render_links(notebooks, '', colours)}\n</ol>\n"
-        f'<p><a href="{EXPLORER_PAGE}">Distinctive terms explorer</a>: each outlet\'s most distinctive words; click one to '
+        f'<p><a href="{EXPLORER_PAGE}">Distinctive terms explorer</a>: each outlet\'s most '
+        "distinctive words; click one to "
         "read it in context in every outlet.</p>\n"
-        "<h2>Annotated articles</h2>\n<p>Each article as the kit read it: hedges, boosters, loaded terms and "
+        "<h2>Annotated articles</h2>\n<p>Each article as the kit read it: hedges, boosters, "
+        "loaded terms and "
         "quotations (coloured by speaker) marked, removed page furniture struck through.</p>\n"
         + describe_annotated_sample(pages, n_articles)
     )
@@ -290,9 +310,12 @@ def render_index(
         grouped = "".join(
             f'<h3><a href="{escape("articles/" + page)}">{escape(title)}</a></h3>\n'
             + (
-                f"<ul>\n{render_links(articles[articles['event'] == event], 'articles/', colours)}\n</ul>\n"
+                "<ul>\n"
+                f"{render_links(articles[articles['event'] == event], 'articles/', colours)}"
+                "\n</ul>\n"
                 if (articles["event"] == event).any()
-                else f'<p class="meta">{count:,} {"article" if count == 1 else "articles"}, not annotated in this report</p>\n'
+                else f'<p class="meta">{count:,} {"article" if count == 1 else "articles"}, not '
+                "annotated in this report</p>\n"
             )
             for page, title, event, count in zip(
                 events["page"], events["title"], events["event"], events["articles"]
@@ -300,21 +323,21 @@ def render_index(
         )
         loose = articles[articles["event"] == ""]
         rest = (
-            f"<h3>Articles without an event</h3>\n<ul>\n{render_links(loose, 'articles/', colours)}\n</ul>\n"
+            "<h3>Articles without an "
+            f"event</h3>\n<ul>\n{render_links(loose, 'articles/', colours)}\n</ul>\n"
             if len(loose)
             else ""
         )
         body = (
             head
-            + f"<p>By event ({len(events):,}); each event's page sets its articles side by side, pair by pair.</p>\n"
-            + grouped
-            + rest
+            + f"<p>By event ({len(events):,}); each event's page sets its articles side by side, "
+            "pair by pair.</p>\n" + grouped + rest
         )
     else:
         comparisons = pages[pages["kind"] == "comparison"]
         body = (
-            head
-            + f"<ul>\n{render_links(articles, 'articles/', colours)}\n</ul>\n<h2>Side by side</h2>\n"
+            head + f"<ul>\n{render_links(articles, 'articles/', colours)}\n</ul>\n<h2>Side by "
+            "side</h2>\n"
             + (
                 f"<ul>\n{render_links(comparisons, 'articles/', colours)}\n</ul>\n"
                 if len(comparisons)
@@ -325,12 +348,13 @@ def render_index(
 
 
 def clear_report(reports: str | Path) -> list[Path]:
-    """Remove a previous report's pages from ``reports``: its ``index.html``, notebook pages (``NN-*.html``), kept
-    notebooks (``notebooks/NN-*.ipynb``), explorer (``terms.html``) and annotated pages (``articles/*.html``). Nothing else is touched, and
-    nothing at all unless the folder's ``index.html`` is a kit report's. Returns what was removed.
+    """Remove a previous report's pages from ``reports``: its ``index.html``, notebook pages
+    (``NN-*.html``), kept notebooks (``notebooks/NN-*.ipynb``), explorer (``terms.html``) and
+    annotated pages (``articles/*.html``). Nothing else is touched, and nothing at all unless the
+    folder's ``index.html`` is a kit report's. Returns what was removed.
 
-    A report of another corpus built into the same folder would otherwise leave its article pages beside the new
-    ones.
+    A report of another corpus built into the same folder would otherwise leave its article pages
+    beside the new ones.
     """
     reports = Path(reports)
     index = reports / "index.html"
@@ -366,13 +390,13 @@ def build_report(
 ) -> pd.DataFrame:
     """Execute every notebook into ``reports``, write the annotated articles and ``index.html``.
 
-    The corpus must have been analysed into ``processed`` first
-    (``python -m analysis run``, with ``--engine`` ``engine``: a stream or Dask
-    run is read from its Parquet chunks, :func:`analysis.engine.outputs.load_outputs`). Defaults come from :mod:`analysis.config`;
-    ``env`` adds variables to the notebooks' environment (``FRAMING_CODING``, say).
-    The pages hide the notebooks' code unless ``show_code``; the executed
-    notebooks are kept in ``reports/notebooks/``. A previous report's pages
-    are removed first (:func:`clear_report`), so no page of another corpus stays.
+    The corpus must have been analysed into ``processed`` first (``python -m analysis run``, with
+    ``--engine`` ``engine``: a stream or Dask run is read from its Parquet chunks,
+    :func:`analysis.engine.outputs.load_outputs`). Defaults come from :mod:`analysis.config`;
+    ``env`` adds variables to the notebooks' environment (``FRAMING_CODING``, say). The pages hide
+    the notebooks' code unless ``show_code``; the executed notebooks are kept in
+    ``reports/notebooks/``. A previous report's pages are removed first (:func:`clear_report`), so
+    no page of another corpus stays.
 
     With ``jobs`` above 1, that many notebooks run at once, each on a kernel
     of its own (the annotated pages are written meanwhile), all but the last,
@@ -387,9 +411,9 @@ def build_report(
 
     Returns
     -------
-    A new DataFrame, one row per page written: ``page`` (path relative to
-    ``reports``), ``kind`` (notebook, article, comparison, event, explorer, index), ``title`` and, for a
-    notebook, ``seconds`` (its execution and conversion, printed as it finishes).
+    A new DataFrame, one row per page written: ``page`` (path relative to ``reports``), ``kind``
+    (notebook, article, comparison, event, explorer, index), ``title`` and, for a notebook,
+    ``seconds`` (its execution and conversion, printed as it finishes).
     """
     corpus = Path(corpus) if corpus is not None else config.corpus_path()
     processed = Path(processed) if processed is not None else config.processed_dir(corpus, engine)

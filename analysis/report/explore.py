@@ -20,7 +20,8 @@ ALL_MEASURES = "all"
 
 
 def select_profile(profile: pd.DataFrame, outlets: list[str], measure: str) -> pd.DataFrame:
-    """The rows of ``profile`` for ``outlets`` and one ``measure`` (or :data:`ALL_MEASURES`), as a new DataFrame."""
+    """The rows of ``profile`` for ``outlets`` and one ``measure`` (or :data:`ALL_MEASURES`), as a
+    new DataFrame."""
     chosen = profile["outlet"].isin(outlets)
     if measure != ALL_MEASURES:
         chosen &= profile["measure"] == measure
@@ -30,7 +31,8 @@ def select_profile(profile: pd.DataFrame, outlets: list[str], measure: str) -> p
 def draw_profile_choice(
     profile: pd.DataFrame, outlets: list[str], measure: str
 ) -> plt.Figure | None:
-    """The profile chart for the chosen outlets and measure, in the full chart's colours; None without an outlet."""
+    """The profile chart for the chosen outlets and measure, in the full chart's colours; None
+    without an outlet."""
     if not outlets:
         return None
     part = select_profile(profile, outlets, measure)
@@ -75,7 +77,8 @@ def build_profile_explorer(profile: pd.DataFrame) -> widgets.VBox:
 
 
 WIDGET_NOTE = (
-    "*An interactive control appears here in JupyterLab (it needs a live kernel). This report shows every outlet "
+    "*An interactive control appears here in JupyterLab (it needs a live kernel). This report "
+    "shows every outlet "
     "and measure in the static figures and tables.*"
 )
 """What the report shows where the explorer stands in JupyterLab."""

@@ -1,4 +1,5 @@
-"""The distinctive-terms explorer: one offline page where a click on a term shows its contexts in each outlet.
+"""The distinctive-terms explorer: one offline page where a click on a term shows its contexts in
+each outlet.
 
 In the spirit of scattertext (Kessler 2017): the words that set each outlet's own
 voice apart (``distinctive_terms.csv``, log-odds with an informative Dirichlet
@@ -29,7 +30,8 @@ CONTEXTS = 5
 """Contexts shown per term and outlet at most."""
 
 MAX_CONTEXTS = 20_000
-"""Contexts on the page at most: with many outlets and terms, fewer per term and outlet (one at least)."""
+"""Contexts on the page at most: with many outlets and terms, fewer per term and outlet (one at
+least)."""
 
 WIDTH = 80
 """Characters of text shown on each side of the term."""
@@ -38,7 +40,8 @@ CONTEXT_COLUMNS = ["term", "outlet", "article_id", "left", "match", "right"]
 
 
 def choose_terms(distinctive: pd.DataFrame, per_outlet: int = TERMS_PER_OUTLET) -> pd.DataFrame:
-    """The ``per_outlet`` terms of highest z of each outlet (``distinctive_terms.csv`` rows), outlets in name order."""
+    """The ``per_outlet`` terms of highest z of each outlet (``distinctive_terms.csv`` rows),
+    outlets in name order."""
     ranked = distinctive.sort_values(
         ["outlet", "z", "term"], ascending=[True, False, True], kind="stable"
     )
@@ -51,15 +54,16 @@ def collect_term_contexts(
     per_outlet: int = CONTEXTS,
     width: int = WIDTH,
 ) -> pd.DataFrame:
-    """Up to ``per_outlet`` authorial occurrences of each term in each outlet, articles in id order.
+    """Up to ``per_outlet`` authorial occurrences of each term in each outlet, articles in id
+    order.
 
-    A term matches a word of the clean text lower-cased (curly apostrophes made straight), as the distinctive
-    vocabulary counts it, in the outlet's own voice (the ``voice`` table).
+    A term matches a word of the clean text lower-cased (curly apostrophes made straight), as the
+    distinctive vocabulary counts it, in the outlet's own voice (the ``voice`` table).
 
     Returns
     -------
-    A new DataFrame with :data:`CONTEXT_COLUMNS`: ``left`` and ``right`` hold up to ``width`` characters each
-    side of the ``match`` (the word as written), cut at a space.
+    A new DataFrame with :data:`CONTEXT_COLUMNS`: ``left`` and ``right`` hold up to ``width``
+    characters each side of the ``match`` (the word as written), cut at a space.
     """
     articles = tables["articles"].sort_values("article_id", kind="stable")
     wanted = set(terms)
@@ -105,12 +109,14 @@ def collect_term_contexts(
 def fit_contexts(
     n_terms: int, n_outlets: int, per_outlet: int = CONTEXTS, limit: int = MAX_CONTEXTS
 ) -> int:
-    """Contexts per term and outlet so that the page holds at most ``limit`` (``per_outlet`` at most, one at least)."""
+    """Contexts per term and outlet so that the page holds at most ``limit`` (``per_outlet`` at
+    most, one at least)."""
     return max(1, min(per_outlet, limit // max(n_terms * n_outlets, 1)))
 
 
 def _json_for_html(value) -> str:
-    """JSON safe inside a ``<script>`` element: ``<``, ``>`` and ``&`` escaped, so no text can close it."""
+    """JSON safe inside a ``<script>`` element: ``<``, ``>`` and ``&`` escaped, so no text can
+    close it."""
     return (
         json.dumps(value, ensure_ascii=False, sort_keys=True)
         .replace("<", "\\u003c")
@@ -155,7 +161,7 @@ SCRIPT = """
     button.addEventListener("click", function () { show(button.dataset.term); });
   });
 }());
-"""
+"""  # noqa: E501 (JavaScript as written)
 
 EXPLORER_STYLE = """
 <style>
@@ -164,14 +170,15 @@ button.term { font: inherit; font-size: 0.85em; margin: 0.15em; padding: 0.1em 0
 button.term[aria-pressed="true"] { background: #fff2cc; border-color: #b58900; }
 ul.contexts li { margin-bottom: 0.4em; font-size: 0.9em; }
 </style>
-"""
+"""  # noqa: E501 (CSS as written)
 
 
 def render_terms_explorer(
     distinctive: pd.DataFrame, contexts: pd.DataFrame, per_outlet: int = CONTEXTS
 ) -> str:
-    """The explorer page: each outlet's terms (:func:`choose_terms` rows) as buttons with count and z, and the
-    ``contexts`` (:func:`collect_term_contexts`) a click shows, for every outlet. Text escaped."""
+    """The explorer page: each outlet's terms (:func:`choose_terms` rows) as buttons with count and
+    z, and the ``contexts`` (:func:`collect_term_contexts`) a click shows, for every outlet. Text
+    escaped."""
     outlets = sorted(set(distinctive["outlet"]) | set(contexts["outlet"]))
     data = {"outlets": outlets, "per_outlet": per_outlet, "contexts": {}}
     for (term, outlet), group in contexts.groupby(["term", "outlet"], sort=True):
@@ -182,7 +189,8 @@ def render_terms_explorer(
         f"<h3>{escape(outlet)}</h3>\n<p>"
         + "".join(
             f'<button class="term" type="button" data-term="{escape(term)}" aria-pressed="false" '
-            f'title="{int(count):,} times in its own voice; log-odds z {z:.2f}">{escape(term)}</button>'
+            f'title="{int(count):,} times in its own voice; log-odds z '
+            f'{z:.2f}">{escape(term)}</button>'
             for term, count, z in zip(group["term"], group["count"], group["z"])
         )
         + "</p>\n"
@@ -190,23 +198,30 @@ def render_terms_explorer(
     )
     body = (
         "<h1>Distinctive terms: in their contexts</h1>\n"
-        '<p class="meta">Each outlet\'s words of highest log-odds z against the other outlets, in its own voice '
-        "(quoted speech left out; Monroe, Colaresi &amp; Quinn 2008, informative Dirichlet prior). Click a word to "
-        f"see up to {per_outlet} of the sentences where each outlet uses it, in article order. A word can stand out for "
-        "a reason other than framing: a name, a place, a house style. The notebook on loaded terms lists every "
+        '<p class="meta">Each outlet\'s words of highest log-odds z against the other outlets, in '
+        "its own voice "
+        "(quoted speech left out; Monroe, Colaresi &amp; Quinn 2008, informative Dirichlet "
+        "prior). Click a word to "
+        f"see up to {per_outlet} of the sentences where each outlet uses it, in article order. A "
+        "word can stand out for "
+        "a reason other than framing: a name, a place, a house style. The notebook on loaded "
+        "terms lists every "
         "figure.</p>\n"
         + (
-            f'<div class="explorer">\n<div class="terms">\n{lists}</div>\n<div id="contexts"><p class="meta">Click a word.</p></div>\n</div>\n'
+            f'<div class="explorer">\n<div class="terms">\n{lists}</div>\n<div id="contexts"><p '
+            'class="meta">Click a word.</p></div>\n</div>\n'
             if len(distinctive)
             else "<p>No distinctive terms: the corpus has one outlet, or too few words.</p>\n"
         )
-        + f'<script type="application/json" id="explorer-data">{_json_for_html(data)}</script>\n<script>{SCRIPT}</script>\n'
+        + '<script type="application/json" '
+        f'id="explorer-data">{_json_for_html(data)}</script>\n<script>{SCRIPT}</script>\n'
     )
     return render_page("media-framing: distinctive terms explorer", EXPLORER_STYLE + body)
 
 
 def write_terms_explorer(tables: dict[str, pd.DataFrame], path) -> int:
-    """Write the explorer page of a run's tables to ``path``; return the number of contexts on it."""
+    """Write the explorer page of a run's tables to ``path``; return the number of contexts on
+    it."""
     chosen = choose_terms(tables["distinctive_terms"])
     per_outlet = fit_contexts(chosen["term"].nunique(), tables["articles"]["outlet"].nunique())
     contexts = collect_term_contexts(tables, sorted(set(chosen["term"])), per_outlet)

@@ -30,7 +30,8 @@ from analysis.stats.design import count_noun, plan_comparisons, summarise_compar
 START_MARK = "<!-- findings:start -->"
 END_MARK = "<!-- findings:end -->"
 ONE_ARTICLE_CAVEAT = (
-    "an outlet of one article: its interval resamples that article's sentences, and every difference with it is a "
+    "an outlet of one article: its interval resamples that article's sentences, and every "
+    "difference with it is a "
     "difference between articles, not evidence about how an outlet covers events"
 )
 
@@ -80,15 +81,19 @@ def write_findings(
         corpus = Finding(
             "corpus",
             f"{count_noun(len(articles), 'article')}, no outlet named: each article stands alone.",
-            "no outlet is compared with another; the rows below are articles, and the per-article tables are the results",
+            "no outlet is compared with another; the rows below are articles, and the per-article "
+            "tables are the results",
         )
     else:
         corpus = Finding(
             "corpus",
-            f"{count_noun(len(articles), 'article')} from {count_noun(len(per_outlet), 'outlet')}; the fewest articles behind an outlet: {fewest}.",
+            f"{count_noun(len(articles), 'article')} from "
+            f"{count_noun(len(per_outlet), 'outlet')}; the fewest articles behind an outlet: "
+            f"{fewest}.",
             ONE_ARTICLE_CAVEAT
             if fewest < 2
-            else "intervals and comparisons take the article as the unit, so they are wide when an outlet has few articles",
+            else "intervals and comparisons take the article as the unit, so they are wide when "
+            "an outlet has few articles",
         )
     findings = [_describe_headline(tests), corpus]
     statements = summarise_comparisons(tests, keys=("measure",)).set_index("measure")
@@ -113,8 +118,8 @@ def write_findings(
 
 
 def _describe_headline(tests: pd.DataFrame, alpha: float = 0.05) -> Finding:
-    """The first finding: the differences that hold after correction, each with its design, then in one line the
-    measures where none does and those not tested."""
+    """The first finding: the differences that hold after correction, each with its design, then in
+    one line the measures where none does and those not tested."""
     label = {m.key: m.label for m in MEASURES}
     held = tests[tests["p_holm"] < alpha]
     items = []
@@ -126,7 +131,8 @@ def _describe_headline(tests: pd.DataFrame, alpha: float = 0.05) -> Finding:
         )
         direction = "higher" if r.difference > 0 else "lower"
         items.append(
-            f"{label.get(r.measure, r.measure)}, {r.first} {direction} than {r.second} by {abs(r.difference):.3g} ({basis}; Holm p {r.p_holm:.3g})"
+            f"{label.get(r.measure, r.measure)}, {r.first} {direction} than {r.second} by "
+            f"{abs(r.difference):.3g} ({basis}; Holm p {r.p_holm:.3g})"
         )
     text = (
         ("Differences that hold after correction: " + "; ".join(items) + ".")
@@ -143,7 +149,8 @@ def _describe_headline(tests: pd.DataFrame, alpha: float = 0.05) -> Finding:
     return Finding(
         "headline",
         text,
-        "Holm corrects within each measure, not across them: one difference among many comparisons is weak evidence",
+        "Holm corrects within each measure, not across them: one difference among many "
+        "comparisons is weak evidence",
     )
 
 
@@ -155,7 +162,10 @@ def _describe_measure(
     if highest == lowest:
         text = f"{head} {highest:.3g} in every outlet."
     else:
-        text = f"{head} highest in {_describe_extreme(rows, highest)}; lowest in {_describe_extreme(rows, lowest)}."
+        text = (
+            f"{head} highest in {_describe_extreme(rows, highest)}; lowest in "
+            f"{_describe_extreme(rows, lowest)}."
+        )
     if measure.key not in statements.index:
         return text + " No pair of outlets was compared."
     family = statements.loc[measure.key]
@@ -185,20 +195,30 @@ def _describe_shared(tables: dict[str, pd.DataFrame]) -> Finding:
     quoted = int((passages["voice"] == "quoted").sum()) if len(passages) else 0
     copies = shared[shared["copies"].astype(bool)] if len(shared) else shared
     verb = "is" if len(passages) == 1 else "are"
-    text = f"{count_noun(len(passages), 'passage')} {verb} shared near-verbatim between articles, {quoted} of them the same statement quoted; "
+    text = (
+        f"{count_noun(len(passages), 'passage')} {verb} shared near-verbatim between articles, "
+        f"{quoted} of them the same statement quoted; "
+    )
     if len(copies):
         text += (
-            f"{count_noun(len(copies), 'article')} {'copies' if len(copies) == 1 else 'copy'} another: "
+            f"{count_noun(len(copies), 'article')} {'copies' if len(copies) == 1 else 'copy'} "
+            "another: "
             + "; ".join(
                 f"{r.outlet} shares {r.partner_share:.1%} of its own words with {r.partner}"
                 for r in copies.itertuples()
             )
             + "."
         )
-        caveat = "a copied article repeats its source's word choices: its measures are not independent of that source's"
+        caveat = (
+            "a copied article repeats its source's word choices: its measures are not "
+            "independent of that source's"
+        )
     else:
         text += f"no article shares {COPY_SHARE:.0%} or more of its own words with another."
-        caveat = "copying is judged on words: outlets rewriting one agency report in their own words are not caught"
+        caveat = (
+            "copying is judged on words: outlets rewriting one agency report in their own "
+            "words are not caught"
+        )
     return Finding("shared", text, caveat)
 
 
@@ -207,7 +227,8 @@ def _capitalise(text: str) -> str:
 
 
 def render_findings_markdown(findings: list[Finding], table: pd.DataFrame, figure: str) -> str:
-    """The README's findings section: the key figure, the findings with caveats and the summary table.
+    """The README's findings section: the key figure, the findings with caveats and the summary
+    table.
 
     ``table`` is :func:`analysis.report.profile.tabulate_profile`; ``figure`` the
     figure's path relative to the README. The section starts and ends with
@@ -224,7 +245,8 @@ def render_findings_markdown(findings: list[Finding], table: pd.DataFrame, figur
     lines += [
         render_findings_list(findings),
         "",
-        "Every measure per outlet, mean or rate with its 95% interval (each measure's finding and caveat:"
+        "Every measure per outlet, mean or rate with its 95% interval (each measure's finding and "
+        "caveat:"
         " notebook `06-framing-profile`):",
         "",
         markdown_table(table),
@@ -279,8 +301,9 @@ README_FIGURE = "framing-profile"
 
 
 README_TOPICS = ("headline", "corpus", "shared")
-"""The findings the README shows: what holds after correction, how many articles stand behind each outlet, and
-shared text. The table beside them gives every measure's values with their intervals."""
+"""The findings the README shows: what holds after correction, how many articles stand behind each
+outlet, and shared text. The table beside them gives every measure's values with their
+intervals."""
 
 
 def write_readme_findings(
@@ -290,8 +313,8 @@ def write_readme_findings(
 ) -> bool:
     """Regenerate the README's findings section and its figure from a run's tables.
 
-    The README keeps the findings of :data:`README_TOPICS`; each measure's own finding, with its caveat, is in
-    notebook 06, and its values are in the section's table.
+    The README keeps the findings of :data:`README_TOPICS`; each measure's own finding, with its
+    caveat, is in notebook 06, and its values are in the section's table.
 
     The figure is saved by :func:`analysis.plots.figures.save_figure` as
     ``<folder>/framing-profile.{png,svg,csv}`` (default ``figures/readme/``,
@@ -312,8 +335,9 @@ def write_readme_findings(
 def render_readme_findings(
     tables: dict[str, pd.DataFrame], figure: str, profile: pd.DataFrame | None = None, units=None
 ) -> str:
-    """The README's findings section for a run's tables: the findings of :data:`README_TOPICS` and the profile's
-    table (:func:`render_findings_markdown`); ``figure`` is the key figure's path relative to the README."""
+    """The README's findings section for a run's tables: the findings of :data:`README_TOPICS` and
+    the profile's table (:func:`render_findings_markdown`); ``figure`` is the key figure's path
+    relative to the README."""
     units = units if units is not None else select_share_units(tables)
     profile = profile if profile is not None else profile_outlets(tables, units)
     findings = [

@@ -1,4 +1,5 @@
-"""The annotated pages of a report: which articles get a page (a sample of whole events past a thousand articles), each article's page, pairs of articles side by side, and a page per event."""
+"""The annotated pages of a report: which articles get a page (a sample of whole events past a
+thousand articles), each article's page, pairs of articles side by side, and a page per event."""
 
 from __future__ import annotations
 
@@ -19,15 +20,17 @@ from analysis.report.annotate import (
 from analysis.stats.sampling import rank_by_hash, sample_by_hash
 
 MAX_ARTICLE_PAGES = 1_000
-"""Annotated pages a report writes at most: a larger corpus gets the pages of a sample (:func:`choose_annotated`),
-so that a 100,000-article report stays some hundred MB; every article stays in the tables and notebooks."""
+"""Annotated pages a report writes at most: a larger corpus gets the pages of a sample
+(:func:`choose_annotated`), so that a 100,000-article report stays some hundred MB; every article
+stays in the tables and notebooks."""
 
 
 def choose_annotated(articles: pd.DataFrame, limit: int = MAX_ARTICLE_PAGES) -> list[str]:
-    """The ids of the articles that get an annotated page, in the table's order: all of them when there are at
-    most ``limit``; else a sample of whole events (so that each sampled event keeps all its outlets), taken in
-    :func:`analysis.stats.sampling.rank_by_hash` order of their ids while they fit in ``limit``, or, without events,
-    ``limit`` articles in that order of their ids. Articles without an event are sampled the same way after the events."""
+    """The ids of the articles that get an annotated page, in the table's order: all of them when
+    there are at most ``limit``; else a sample of whole events (so that each sampled event keeps
+    all its outlets), taken in :func:`analysis.stats.sampling.rank_by_hash` order of their ids
+    while they fit in ``limit``, or, without events, ``limit`` articles in that order of their ids.
+    Articles without an event are sampled the same way after the events."""
     ids = list(articles["article_id"])
     if len(ids) <= limit:
         return ids
@@ -47,7 +50,8 @@ def write_annotated_articles(
     max_pairs: int = 45,
     max_articles: int = MAX_ARTICLE_PAGES,
 ) -> pd.DataFrame:
-    """Write one page per article, comparison pages for pairs of articles and, with events, one page per event.
+    """Write one page per article, comparison pages for pairs of articles and, with events, one
+    page per event.
 
     Without an ``event`` column, comparison pages are written for every pair
     when there are at most ``max_pairs`` pairs (ten articles), and otherwise for
@@ -138,7 +142,8 @@ PAGE_COLUMNS = ["page", "kind", "first", "second", "outlet", "event", "title", "
 
 
 def group_events(articles: pd.DataFrame) -> dict[str, list[str]]:
-    """The article ids of each event (events sorted, articles in id order); empty without an ``event`` column."""
+    """The article ids of each event (events sorted, articles in id order); empty without an
+    ``event`` column."""
     if "event" not in articles.columns:
         return {}
     data = articles[articles["event"].notna() & (articles["event"].astype(str) != "")]
@@ -154,7 +159,8 @@ def _text_of(row: pd.Series, column: str) -> str:
 
 
 def title_articles(articles: pd.DataFrame) -> dict[str, str]:
-    """Each article's link text by id: its outlet and headline, or its outlet and id without a headline."""
+    """Each article's link text by id: its outlet and headline, or its outlet and id without a
+    headline."""
     headlines = (
         articles["headline"]
         if "headline" in articles.columns
@@ -167,7 +173,8 @@ def title_articles(articles: pd.DataFrame) -> dict[str, str]:
 
 
 def describe_event(articles: pd.DataFrame) -> str:
-    """An event's heading: its title (``event_title`` when given, else its id), its dates and its outlets."""
+    """An event's heading: its title (``event_title`` when given, else its id), its dates and its
+    outlets."""
     first = articles.iloc[0]
     parts = [_text_of(first, "event_title") or _text_of(first, "event")]
     if "published" in articles.columns and articles["published"].notna().any():
@@ -190,10 +197,11 @@ def render_event_page(
     max_pairs: int,
     titles: dict[str, str] | None = None,
 ) -> str:
-    """One event's page: its heading, its articles and the side-by-side pages of its pairs (text escaped).
+    """One event's page: its heading, its articles and the side-by-side pages of its pairs (text
+    escaped).
 
-    Articles without a page of their own (a report of a sampled corpus, :func:`choose_annotated`) are named,
-    by ``titles`` (default :func:`title_articles`), without a link.
+    Articles without a page of their own (a report of a sampled corpus, :func:`choose_annotated`)
+    are named, by ``titles`` (default :func:`title_articles`), without a link.
     """
     ids = set(articles["article_id"])
     listed = pages[(pages["kind"] == "article") & pages["first"].isin(ids)]
@@ -208,8 +216,11 @@ def render_event_page(
         body += f"<ul>\n{_link_list(listed)}\n</ul>\n"
     if unlisted:
         body += (
-            f'<p class="meta">{len(unlisted):,} {"article has" if len(unlisted) == 1 else "articles have"} no annotated page in this '
-            "report (a large corpus's report annotates a sample of whole events); the tables and notebooks count them.</p>\n"
+            f'<p class="meta">{len(unlisted):,} '
+            f"{'article has' if len(unlisted) == 1 else 'articles have'} no annotated page in "
+            "this "
+            "report (a large corpus's report annotates a sample of whole events); the tables and "
+            "notebooks count them.</p>\n"
             + "<ul>\n"
             + "\n".join(f"<li>{escape(titles[a])}</li>" for a in unlisted)
             + "\n</ul>\n"
@@ -217,6 +228,7 @@ def render_event_page(
     body += "<h2>Side by side</h2>\n" + (
         f"<ul>\n{_link_list(pairs)}\n</ul>\n"
         if len(pairs)
-        else f"<p>No page per pair: fewer than two annotated articles, or more than {max_pairs} pairs.</p>\n"
+        else f"<p>No page per pair: fewer than two annotated articles, or more than {max_pairs} "
+        "pairs.</p>\n"
     )
     return render_page(heading, body)

@@ -15,12 +15,11 @@ import pandas as pd
 
 from analysis.stats.design import (
     COMPARISON_COLUMNS,
-    MIN_ARTICLES,
-    article_interval,
     attach_groups,
     compare_by_article,
     plan_comparisons,
 )
+from analysis.stats.resampling import MIN_ARTICLES, article_interval
 from analysis.stats.uncertainty import bootstrap_interval
 from analysis.text.segment import count_words
 from analysis.tone.score import sum_tone_by_article
@@ -37,14 +36,18 @@ class ProfileMeasure:
     caveat: str
 
 
-LEXICON_CAVEAT = "a word list counts words, not meaning: sarcasm, quotation inside paraphrase and context are missed"
+LEXICON_CAVEAT = (
+    "a word list counts words, not meaning: sarcasm, quotation inside paraphrase and "
+    "context are missed"
+)
 MEASURES: tuple[ProfileMeasure, ...] = (
     ProfileMeasure(
         "tone_vader_authorial",
         "tone, own voice (VADER)",
         "mean compound, -1..1",
         "tone",
-        "VADER reads a word's dictionary valence: much of a news sentence's tone is the events it reports",
+        "VADER reads a word's dictionary valence: much of a news sentence's tone is the events it "
+        "reports",
     ),
     ProfileMeasure(
         "tone_model_authorial",
@@ -99,7 +102,8 @@ MEASURES: tuple[ProfileMeasure, ...] = (
         "sentences no other outlet carries",
         "share of sentences",
         "coverage",
-        "claims are grouped by shared words: a paraphrase of another outlet's sentence counts as unique",
+        "claims are grouped by shared words: a paraphrase of another outlet's sentence counts as "
+        "unique",
     ),
 )
 MEASURE_KEYS = tuple(m.key for m in MEASURES)
@@ -247,8 +251,9 @@ def _rows_from_rates(
 def _rows_bootstrapped(
     units: pd.DataFrame, key: str, column: str, basis: str, weights: str | None = None
 ) -> list[tuple]:
-    """Per outlet, the (weighted) share of ``column`` with its interval: over articles when the outlet has at least
-    :data:`~analysis.stats.design.MIN_ARTICLES` with a unit (:func:`analysis.stats.design.article_interval`), else over the units."""
+    """Per outlet, the (weighted) share of ``column`` with its interval: over articles when the
+    outlet has at least :data:`~analysis.stats.resampling.MIN_ARTICLES` with a unit
+    (:func:`analysis.stats.resampling.article_interval`), else over the units."""
     rows = []
     unit = "sentence" if basis.startswith("sentences") else "attributed content"
     for outlet, group in units.groupby("outlet", sort=True):
@@ -274,9 +279,10 @@ def sum_measures_by_article(
 ) -> pd.DataFrame:
     """Per article and measure of :data:`MEASURES`, the two sums its value is the ratio of.
 
-    Returns a new DataFrame: ``article_id``, ``measure``, ``total`` (Σ weight × value: Σ tone of the scored
-    sentence parts; 1,000 × cues or terms; Σ of the shares' units) and ``weight`` (scored parts; authorial
-    words; units, weighted as in the profile), articles without a unit left out, in measure and article order.
+    Returns a new DataFrame: ``article_id``, ``measure``, ``total`` (Σ weight × value: Σ tone of
+    the scored sentence parts; 1,000 × cues or terms; Σ of the shares' units) and ``weight``
+    (scored parts; authorial words; units, weighted as in the profile), articles without a unit
+    left out, in measure and article order.
     """
     parts = []
     tone = sum_tone_by_article(tables["sentences"])
@@ -334,9 +340,10 @@ def sum_measures_by_article(
 def profile_events(tables: dict[str, pd.DataFrame], units: dict | None = None) -> pd.DataFrame:
     """Every measure of :data:`MEASURES` per event and outlet: the ratio of its articles' sums.
 
-    Returns a new DataFrame (empty without an ``event`` column): ``event``, ``event_title`` (the corpus's
-    ``event_title``, else the event id), ``outlet``, ``measure``, ``label``, ``unit``, ``value`` and ``articles`` (with a unit of the measure), sorted by measure, event and
-    outlet. No interval: an event's cell is one or a few articles.
+    Returns a new DataFrame (empty without an ``event`` column): ``event``, ``event_title`` (the
+    corpus's ``event_title``, else the event id), ``outlet``, ``measure``, ``label``, ``unit``,
+    ``value`` and ``articles`` (with a unit of the measure), sorted by measure, event and outlet.
+    No interval: an event's cell is one or a few articles.
     """
     columns = ["event", "event_title", "outlet", "measure", "label", "unit", "value", "articles"]
     articles = tables["articles"]
@@ -402,11 +409,12 @@ TEST_COLUMNS = ["measure", *COMPARISON_COLUMNS]
 def sum_units_by_article(
     units: pd.DataFrame, column: str, weights: str | None = None, counted: bool = False
 ) -> pd.DataFrame:
-    """Per article, the sums a comparison of a (weighted) share reads (:data:`analysis.stats.design.VALUE_COLUMNS`).
+    """Per article, the sums a comparison of a (weighted) share reads
+    (:data:`analysis.stats.design.VALUE_COLUMNS`).
 
-    ``total`` is Σ weight × value, ``weight`` Σ weights (the units when unweighted), ``units`` the units and
-    ``hits`` the sum of the values when ``counted`` (a share of rare events), else 0; a new DataFrame in
-    ``article_id`` order.
+    ``total`` is Σ weight × value, ``weight`` Σ weights (the units when unweighted), ``units`` the
+    units and ``hits`` the sum of the values when ``counted`` (a share of rare events), else 0; a
+    new DataFrame in ``article_id`` order.
     """
     x = units[column].to_numpy(dtype=float)
     w = np.ones(len(units)) if weights is None else units[weights].to_numpy(dtype=float)

@@ -20,19 +20,26 @@ from pathlib import Path
 import pandas as pd
 
 RESOURCE_FILES = {
-    "actors.tsv": "actors whose mentions and tone are measured: actor, kind (person, country, organisation), aliases",
-    "actor_descriptors.tsv": "descriptions that refer to an actor without naming them: actor, descriptors",
-    "actor_roles.tsv": "offices of the actors and their terms, to flag a title on a date outside them: actor, role, start, end",
-    "actor_sources.tsv": "source type and country of the actors when they are quoted: actor, type, country",
-    "naming_sets.tsv": "sets of alternative names for one referent (invasion / war / conflict): entry, category, set, forms",
+    "actors.tsv": "actors whose mentions and tone are measured: actor, kind (person, country, "
+    "organisation), aliases",
+    "actor_descriptors.tsv": "descriptions that refer to an actor without naming them: actor, "
+    "descriptors",
+    "actor_roles.tsv": "offices of the actors and their terms, to flag a title on a date outside "
+    "them: actor, role, start, end",
+    "actor_sources.tsv": "source type and country of the actors when they are quoted: actor, "
+    "type, country",
+    "naming_sets.tsv": "sets of alternative names for one referent (invasion / war / conflict): "
+    "entry, category, set, forms",
 }
-"""Each resource a corpus may bring, and what it holds (columns as in the default corpus's files)."""
+"""Each resource a corpus may bring, and what it holds (columns as in the default corpus's
+files)."""
 
 RESOURCE_SUFFIX = ".resources"
 
 
 def resource_folder(corpus: str | Path | None) -> Path | None:
-    """Where a corpus keeps its resources: its own folder, or ``<table stem>.resources/`` beside a table file.
+    """Where a corpus keeps its resources: its own folder, or ``<table stem>.resources/`` beside a
+    table file.
 
     None when there is no corpus or a table file has no such folder.
     """

@@ -29,7 +29,8 @@ class RemoteFile:
     path: str
     url: str
     sha256: str | None
-    """Checksum of the downloaded file; None where it could not be taken when the entry was written."""
+    """Checksum of the downloaded file; None where it could not be taken when the entry was
+    written."""
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,8 @@ DATASETS: dict[str, Dataset] = {
                     "english_golden_rules.py", f"{_PYSBD}/benchmarks/english_golden_rules.py", None
                 ),
             ),
-            description="48 English sentence-boundary test cases (the pragmatic_segmenter Golden Rules, via pySBD)",
+            description="48 English sentence-boundary test cases (the pragmatic_segmenter Golden "
+            "Rules, via pySBD)",
         ),
         Dataset(
             name="nltk_treebank_wsj_sample",
@@ -90,7 +92,8 @@ DATASETS: dict[str, Dataset] = {
                     "9da92d76c3666cfb6cddeaed0f7e86b344cce0f0928a286d439e555f19c37399",
                 ),
             ),
-            description="199 Wall Street Journal files with gold sentences (Penn Treebank sample shipped by NLTK)",
+            description="199 Wall Street Journal files with gold sentences (Penn Treebank sample "
+            "shipped by NLTK)",
         ),
         Dataset(
             name="vader_nyt",
@@ -107,7 +110,8 @@ DATASETS: dict[str, Dataset] = {
                     None,
                 ),
             ),
-            description="5,190 NYT editorial sentences with the mean valence of about 20 raters (Hutto & Gilbert 2014)",
+            description="5,190 NYT editorial sentences with the mean valence of about 20 raters "
+            "(Hutto & Gilbert 2014)",
         ),
         Dataset(
             name="newsmtsc",
@@ -117,17 +121,20 @@ DATASETS: dict[str, Dataset] = {
                 RemoteFile(f"{split}.jsonl", f"{_NEWSMTSC}/{split}.jsonl", None)
                 for split in ("train", "devtest_mt", "devtest_rw")
             ),
-            description="political news sentences with the sentiment toward each person mentioned (Hamborg & Donnay 2021)",
+            description="political news sentences with the sentiment toward each person mentioned "
+            "(Hamborg & Donnay 2021)",
         ),
         Dataset(
             name="wikiweasel",
             measure="hedging",
-            licence="none stated (derived from Wikipedia, CC BY-SA, via the CoNLL-2010 shared task)",
+            licence="none stated (derived from Wikipedia, CC BY-SA, via the CoNLL-2010 shared "
+            "task)",
             files=tuple(
                 RemoteFile(f"{split}.csv", f"{_WIKIWEASEL}/{split}.csv", None)
                 for split in ("train", "test")
             ),
-            description="Wikipedia sentences labelled uncertain (weasel) or certain, CoNLL-2010 task 1 (Farkas et al. 2010)",
+            description="Wikipedia sentences labelled uncertain (weasel) or certain, CoNLL-2010 "
+            "task 1 (Farkas et al. 2010)",
         ),
         Dataset(
             name="sfu_review_negspec",
@@ -138,12 +145,14 @@ DATASETS: dict[str, Dataset] = {
                 # read_sfu_negspec reads them from the repository's archive.
                 RemoteFile("negation-focused-pretraining.tar.gz", _SFU_ARCHIVE, None),
             ),
-            description="400 product reviews with speculation and negation cues and scopes (Konstantinova et al. 2012)",
+            description="400 product reviews with speculation and negation cues and scopes "
+            "(Konstantinova et al. 2012)",
         ),
         Dataset(
             name="babe",
             measure="loaded terms",
-            licence="AGPL-3.0 (Media Bias Group); sentence texts are the outlets' copyright. Never commit a model fitted on it.",
+            licence="AGPL-3.0 (Media Bias Group); sentence texts are the outlets' copyright. "
+            "Never commit a model fitted on it.",
             files=(
                 RemoteFile(
                     "final_labels_SG2.csv",
@@ -151,18 +160,21 @@ DATASETS: dict[str, Dataset] = {
                     "d1968a67204bc0e5ce2ffff0309fcb3659c31c86f163b7989f07e50edf3d9ad4",
                 ),
             ),
-            description="news sentences labelled biased or not by experts, with the biased words (BABE, Spinde et al. 2021)",
+            description="news sentences labelled biased or not by experts, with the biased words "
+            "(BABE, Spinde et al. 2021)",
         ),
         Dataset(
             name="basil",
             measure="loaded terms",
-            licence="none stated; article texts are Fox News, NYT and HuffPost copyright (research use only)",
+            licence="none stated; article texts are Fox News, NYT and HuffPost copyright "
+            "(research use only)",
             files=(
                 # The articles and annotations are two folders of JSON files;
                 # read_basil reads them from the repository's archive.
                 RemoteFile("BASIL.tar.gz", _BASIL_ARCHIVE, None),
             ),
-            description="100 events told by Fox News, NYT and HuffPost, with lexical and informational bias spans (Fan et al. 2019)",
+            description="100 events told by Fox News, NYT and HuffPost, with lexical and "
+            "informational bias spans (Fan et al. 2019)",
         ),
         Dataset(
             name="polnear",
@@ -173,7 +185,8 @@ DATASETS: dict[str, Dataset] = {
                 # read_polnear reads them from the repository's archive.
                 RemoteFile("PolNeAR.tar.gz", _POLNEAR_ARCHIVE, None),
             ),
-            description="1,008 U.S. election news articles with every attribution as Source, Cue and Content spans (Newell et al. 2018)",
+            description="1,008 U.S. election news articles with every attribution as Source, Cue "
+            "and Content spans (Newell et al. 2018)",
         ),
     )
 }
@@ -207,12 +220,14 @@ def fetch_dataset(name: str, data_home: str | Path | None = None) -> Path:
 
 
 def fingerprint_text(text: str) -> str:
-    """A short stable key of a sentence (whitespace-insensitive), to know which rows a model saw."""
+    """A short stable key of a sentence (whitespace-insensitive), to know which rows a model
+    saw."""
     return hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()[:16]
 
 
 def split_by_hash(text: str, test_share: int = 5) -> str:
-    """``test`` for one text in ``test_share`` (chosen by :func:`fingerprint_text`), else ``development``.
+    """``test`` for one text in ``test_share`` (chosen by :func:`fingerprint_text`), else
+    ``development``.
 
     The split depends on the text alone, so any subset of rows, and rows added
     later, fall on the same side every time.

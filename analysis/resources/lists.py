@@ -107,7 +107,8 @@ def read_tsv_records(
         if not header_seen:
             if fields != columns:
                 return [], [
-                    f"{path}, line {number}: the header must be {'<TAB>'.join(columns)!r}, not {line!r}"
+                    f"{path}, line {number}: the header must be {'<TAB>'.join(columns)!r}, not "
+                    f"{line!r}"
                 ]
             header_seen = True
             continue
@@ -124,7 +125,8 @@ def collect_forms(
     number: int,
     problems: list[str],
 ) -> None:
-    """Add every form of a ``|``-separated field (``{a,b}`` expanded, normalised) to ``forms`` as ``value``.
+    """Add every form of a ``|``-separated field (``{a,b}`` expanded, normalised) to ``forms`` as
+    ``value``.
 
     ``where`` remembers the line of each form; a form already given to another
     value is a problem naming both lines.
@@ -146,7 +148,8 @@ def read_form_table(
     forms_column: str,
     allowed: tuple[str, ...] | None = None,
 ) -> dict[str, str]:
-    """Form (normalised) → the value of ``value_column``, from a table whose ``forms_column`` lists forms.
+    """Form (normalised) → the value of ``value_column``, from a table whose ``forms_column`` lists
+    forms.
 
     Forms are ``|``-separated with ``{a,b}`` alternatives (:func:`collect_forms`).
     Raises InputProblem naming the file and line of every malformed row, every
@@ -166,7 +169,8 @@ def read_form_table(
         ):
             rule = f" ({value_column} one of {', '.join(allowed)})" if allowed is not None else ""
             problems.append(
-                f"{path}, line {number}: expected {', '.join(columns)} separated by tabs{rule}: {line!r}"
+                f"{path}, line {number}: expected {', '.join(columns)} separated by tabs{rule}: "
+                f"{line!r}"
             )
             continue
         collect_forms(forms, where, fields[value_at], fields[forms_at], path, number, problems)

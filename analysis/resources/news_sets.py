@@ -1,4 +1,5 @@
-"""Readers of the news gold sets: BASIL articles with their bias spans (and the corpus made of them) and PolNeAR's attributions."""
+"""Readers of the news gold sets: BASIL articles with their bias spans (and the corpus made of
+them) and PolNeAR's attributions."""
 
 from __future__ import annotations
 
@@ -16,18 +17,17 @@ from analysis.errors import InputProblem, InputWarning
 def read_basil(folder: Path, with_spans: bool = True) -> list[dict]:
     """BASIL articles with their lexical and informational bias spans.
 
-    Reads ``articles/YEAR/*.json`` and ``annotations/YEAR/*_ann.json`` under
-    ``folder`` (the repository's layout), or else the same members of a
-    ``*.tar.gz`` archive in it. Each row is a dict ``article`` (the file stem),
-    ``source`` (outlet code, lower case), ``sentences`` (the body's sentences in
-    order) and ``spans``: dicts ``sentence`` (index into ``sentences``),
-    ``start``, ``end`` (offsets within it), ``bias`` (lex or inf), ``quote``
-    (bool) and ``text``; and the article's ``paragraphs`` (lists of sentences),
-    ``title``, ``date``, ``event`` (its triplet's id) and ``event_title``. A span is placed by its ``id`` ("p<n>": sentence n)
-    when the text there matches, else in the first sentence that holds its text
-    at its offsets, else in the first that holds its text; spans found nowhere
-    are left out with an InputWarning that counts them. With ``with_spans`` False the
-    annotations are not read (``spans`` is empty): the articles alone.
+    Reads ``articles/YEAR/*.json`` and ``annotations/YEAR/*_ann.json`` under ``folder`` (the
+    repository's layout), or else the same members of a ``*.tar.gz`` archive in it. Each row is a
+    dict ``article`` (the file stem), ``source`` (outlet code, lower case), ``sentences`` (the
+    body's sentences in order) and ``spans``: dicts ``sentence`` (index into ``sentences``),
+    ``start``, ``end`` (offsets within it), ``bias`` (lex or inf), ``quote`` (bool) and ``text``;
+    and the article's ``paragraphs`` (lists of sentences), ``title``, ``date``, ``event`` (its
+    triplet's id) and ``event_title``. A span is placed by its ``id`` ("p<n>": sentence n) when the
+    text there matches, else in the first sentence that holds its text at its offsets, else in the
+    first that holds its text; spans found nowhere are left out with an InputWarning that counts
+    them. With ``with_spans`` False the annotations are not read (``spans`` is empty): the articles
+    alone.
     """
     files: dict[str, bytes] = {
         str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*.json"))
@@ -56,7 +56,8 @@ def read_basil(folder: Path, with_spans: bool = True) -> list[dict]:
             )
         except (json.JSONDecodeError, KeyError, TypeError) as err:
             problems.append(
-                f"{folder / name}: not a BASIL article and annotation ({type(err).__name__}: {err})"
+                f"{folder / name}: not a BASIL article and annotation ({type(err).__name__}: "
+                f"{err})"
             )
             continue
         spans = []
@@ -104,7 +105,8 @@ BASIL_OUTLETS = {"fox": "Fox News", "nyt": "New York Times", "hpo": "HuffPost"}
 
 
 def basil_article_text(article: dict) -> str:
-    """A BASIL article's body as the kit reads it: sentences joined by a space, paragraphs by a blank line."""
+    """A BASIL article's body as the kit reads it: sentences joined by a space, paragraphs by a
+    blank line."""
     return "\n\n".join(
         " ".join(" ".join(s.split()) for s in paragraph if s.strip())
         for paragraph in article["paragraphs"]

@@ -1,4 +1,5 @@
-"""Readers of the gold data sets: each gives a data set's rows or articles as plain records, with its annotation (the data sets themselves are listed in :mod:`analysis.resources.datasets`)."""
+"""Readers of the gold data sets: each gives a data set's rows or articles as plain records, with
+its annotation (the data sets themselves are listed in :mod:`analysis.resources.datasets`)."""
 
 from __future__ import annotations
 
@@ -54,7 +55,8 @@ _LEAF_RE = re.compile(r"\(([^\s()]+) ([^\s()]+)\)")
 
 
 def read_treebank(folder: Path) -> list[dict]:
-    """The WSJ sample: dicts with ``file``, ``raw`` (the text) and ``sentences`` (gold token lists).
+    """The WSJ sample: dicts with ``file``, ``raw`` (the text) and ``sentences`` (gold token
+    lists).
 
     Tokens are the parse-tree leaves without empty elements (``-NONE-``), with
     the Treebank's bracket and quote escapes turned back into characters.
@@ -308,7 +310,8 @@ def read_babe(folder: Path) -> list[dict]:
                     or not isinstance(words, list)
                 ):
                     problems.append(
-                        f"{path}, record {number}: expected a text, label Biased/Non-biased and a list of biased words"
+                        f"{path}, record {number}: expected a text, label Biased/Non-biased and a "
+                        "list of biased words"
                     )
                     continue
                 rows.append(

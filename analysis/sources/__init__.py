@@ -1,1 +1,2 @@
-"""Source choice: attributions, quotes and stances, speakers, cited media, actors and their labels."""
+"""Source choice: attributions, quotes and stances, speakers, cited media, actors and their
+labels."""

@@ -26,8 +26,8 @@ import pandas as pd
 from analysis.errors import InputProblem
 from analysis.resources.corpus_lists import resource_path
 from analysis.resources.lists import read_tsv_records
-from analysis.stats.design import MIN_ARTICLES, article_interval
 from analysis.stats.frames import add_article_column
+from analysis.stats.resampling import MIN_ARTICLES, article_interval
 from analysis.stats.uncertainty import DEFAULT_SEED, bootstrap_intervals
 from analysis.text.quotes import index_voice_ranges, voice_at
 from analysis.tone.score import MEASURES
@@ -52,7 +52,8 @@ def read_actor_table(path: Path) -> list[Actor]:
     for number, line, fields in records:
         if len(fields) != 3 or not all(fields):
             problems.append(
-                f"{path}, line {number}: expected actor, kind and aliases separated by tabs: {line!r}"
+                f"{path}, line {number}: expected actor, kind and aliases separated by tabs: "
+                f"{line!r}"
             )
             continue
         name, kind, aliases = fields
@@ -68,7 +69,8 @@ def read_actor_table(path: Path) -> list[Actor]:
 
 
 def load_actors(corpus: str | Path | None = None) -> list[Actor]:
-    """The corpus's actor table (its ``actors.tsv``, :func:`analysis.resources.corpus_lists.resource_path`); none without one."""
+    """The corpus's actor table (its ``actors.tsv``,
+    :func:`analysis.resources.corpus_lists.resource_path`); none without one."""
     path = resource_path(corpus, "actors.tsv")
     return read_actor_table(path) if path is not None else []
 
@@ -215,18 +217,21 @@ POOLED_COLUMNS = [
 
 
 def pool_actor_tone(actor_tone: pd.DataFrame, seed: int = DEFAULT_SEED) -> pd.DataFrame:
-    """Tone toward each actor per outlet, pooled from the per-article table (``actor_tone.csv``, either engine's).
+    """Tone toward each actor per outlet, pooled from the per-article table (``actor_tone.csv``,
+    either engine's).
 
-    The outlet's value is the mean over all its sentences that mention the actor (Σ article mean × sentences /
-    Σ sentences). Its 95% interval takes the article as the unit (:func:`analysis.stats.design.article_interval`, each
-    article weighted by its sentences) when at least :data:`analysis.stats.design.MIN_ARTICLES` articles mention the
-    actor; with one article it is that article's interval over its sentences. Articles whose sentences mentioning
-    the actor have no score count for nothing.
+    The outlet's value is the mean over all its sentences that mention the actor (Σ article mean ×
+    sentences / Σ sentences). Its 95% interval takes the article as the unit
+    (:func:`analysis.stats.resampling.article_interval`, each article weighted by its sentences)
+    when at least :data:`analysis.stats.resampling.MIN_ARTICLES` articles mention the actor; with
+    one article it is that article's interval over its sentences. Articles whose sentences
+    mentioning the actor have no score count for nothing.
 
     Returns
     -------
-    A new DataFrame with :data:`POOLED_COLUMNS`, one row per outlet, actor and measure: ``articles`` (with a
-    scored sentence) and ``interval_unit`` ("article" or "sentence") beside the figures.
+    A new DataFrame with :data:`POOLED_COLUMNS`, one row per outlet, actor and measure:
+    ``articles`` (with a scored sentence) and ``interval_unit`` ("article" or "sentence") beside
+    the figures.
     """
     data = actor_tone[actor_tone["sentences"] > 0]
     total = (data["mean"] * data["sentences"]).to_numpy(dtype=float)

@@ -9,13 +9,12 @@ name). The strategies:
   X", "Trump's claims"), passives ("when asked"), negations ("did not say") or
   names ("a play called …", "The Washington Post").
 - :func:`find_source_phrase`: the speaker's words next to the cue: before it
-  ("Kremlin spokesman Dmitry Peskov said"; auxiliaries and adverbs skipped:
-  "Trump later said", "has since said"), stepping over a relative clause or a
-  parenthesis ("Peskov, who …, said"; "Rep. Earl Blumenauer (D-Ore.) said"),
-  reading an apposition ("The Kremlin's spokesman, Dmitri S. Peskov, told");
-  after the cue when it opens its clause ("…,” said Peskov", "according to ABC
-  News", "…such misinformation, said Angie Drobnic Holan"); :func:`find_subject` for a cue that shares the sentence's subject
-  ("…, saying …", "says A but argues B").
+  ("Kremlin spokesman Dmitry Peskov said"; auxiliaries and adverbs skipped: "Trump later said",
+  "has since said"), stepping over a relative clause or a parenthesis ("Peskov, who …, said"; "Rep.
+  Earl Blumenauer (D-Ore.) said"), reading an apposition ("The Kremlin's spokesman, Dmitri S.
+  Peskov, told"); after the cue when it opens its clause ("…,” said Peskov", "according to ABC
+  News", "…such misinformation, said Angie Drobnic Holan"); :func:`find_subject` for a cue that
+  shares the sentence's subject ("…, saying …", "says A but argues B").
 - :func:`find_content` and :func:`find_indirect_span`: the quotations of the
   cue's part of the sentence (a quotation running over sentences or paragraphs
   is one content; one right before a later cue is that cue's); else the clause
@@ -53,7 +52,8 @@ titles; a speaker named only after the statement is not found.
 
 The parts of an attribution (source phrase, subject, content, medium) are found by
 :mod:`analysis.sources.phrases`, its speaker by :mod:`analysis.sources.speakers`, what neighbouring
-sentences tell it by :mod:`analysis.sources.context`; the record of one is :class:`analysis.sources.records.Attribution`.
+sentences tell it by :mod:`analysis.sources.context`; the record of one is
+:class:`analysis.sources.records.Attribution`.
 """
 
 from __future__ import annotations
@@ -101,13 +101,16 @@ from analysis.text.quotes import Quotation
 from analysis.text.segment import Span
 
 _NOUN_BEFORE = frozenset(
-    "a an the another his her their its this that these those in of to my our your first second last only most widely newly".split()
+    "a an the another his her their its this that these those in of to my our your first second "
+    "last only most widely newly".split()
 )
 _PASSIVE_BEFORE = frozenset("when if once was were been being is are be get got".split())
 _AMBIGUOUS_FORMS = frozenset(
-    "post posts tweet tweets comment comments remark remarks claim claims note notes reports answer answers".split()
+    "post posts tweet tweets comment comments remark remarks claim claims note notes reports "
+    "answer answers".split()
 )
-"""Forms that are nouns as often as verbs: cues only right after a name, a pronoun or an auxiliary."""
+"""Forms that are nouns as often as verbs: cues only right after a name, a pronoun or an
+auxiliary."""
 _NAMING_FORMS = frozenset("called calling".split())
 _PARTICLES = frozenset("for on off up in out back upon into it".split())
 
@@ -122,8 +125,9 @@ def find_cues(
 ) -> list[tuple[int, int, str]]:
     """Attribution cues of ``text[start:end]`` outside quotations: ``(start, end, class)``.
 
-    ``stance``: the cues of ``stance_verbs.tsv`` (beliefs, intentions, positions, findings) instead of the
-    speech cues; a form that is also a noun counts only after a subject (:func:`stance_subject_before`).
+    ``stance``: the cues of ``stance_verbs.tsv`` (beliefs, intentions, positions, findings) instead
+    of the speech cues; a form that is also a noun counts only after a subject
+    (:func:`stance_subject_before`).
     """
     pattern, classes = (
         (lexicons.stance_pattern, lexicons.stance_classes)
@@ -217,7 +221,8 @@ def find_attributions(
     quotations: list[Quotation],
     lexicons: SourceLexicons | None = None,
 ) -> list[Attribution]:
-    """Every attribution of words (speech and writing) of one article's clean text, in order of its content."""
+    """Every attribution of words (speech and writing) of one article's clean text, in order of its
+    content."""
     return find_attributions_and_stances(
         text, sentences, paragraphs, quotations, lexicons, stances=False
     )[0]
@@ -231,15 +236,17 @@ def find_attributions_and_stances(
     lexicons: SourceLexicons | None = None,
     stances: bool = True,
 ) -> tuple[list[Attribution], list[Attribution]]:
-    """The attributions of words of one article (:func:`find_attributions`) and, with ``stances``, of stances.
+    """The attributions of words of one article (:func:`find_attributions`) and, with ``stances``,
+    of stances.
 
-    A stance is what a source believes, intends or supports, or what a poll or study shows, attributed without
-    its words: "Republicans oppose the bill", "a new poll shows Clinton ahead". Cues are the forms of
-    ``stance_verbs.tsv`` (their class, ``cue_class``: belief, intention, position, evidence); sources, contents
-    and speakers are found as for words, the source standing before the cue as its subject
-    (:func:`analysis.sources.stances.holds_stance`). A sentence that holds a speech cue, or that the content of an attribution of words
-    reaches, has no stance of its own: "Trump said he wants a wall" is one attribution of words. The speakers of
-    the words are remembered in order, so "he" resolves as it does for quotes; stances never change the
+    A stance is what a source believes, intends or supports, or what a poll or study shows,
+    attributed without its words: "Republicans oppose the bill", "a new poll shows Clinton ahead".
+    Cues are the forms of ``stance_verbs.tsv`` (their class, ``cue_class``: belief, intention,
+    position, evidence); sources, contents and speakers are found as for words, the source standing
+    before the cue as its subject (:func:`analysis.sources.stances.holds_stance`). A sentence that
+    holds a speech cue, or that the content of an attribution of words reaches, has no stance of
+    its own: "Trump said he wants a wall" is one attribution of words. The speakers of the words
+    are remembered in order, so "he" resolves as it does for quotes; stances never change the
     attributions of words.
     """
     lexicons = lexicons or default_lexicons()
@@ -294,10 +301,12 @@ def _attribute(
     speech: list[Attribution] = (),
     cued: set[int] | None = None,
 ) -> list[Attribution]:
-    """The attributions of words (or, with ``stance``, of stances outside the sentences ``speech`` holds), in order.
+    """The attributions of words (or, with ``stance``, of stances outside the sentences ``speech``
+    holds), in order.
 
-    ``cued``: the numbers of the sentences that hold a speech cue, filled by the pass for words and read by the pass
-    for stances (a sentence the words' contents cover is skipped by both without being read for cues).
+    ``cued``: the numbers of the sentences that hold a speech cue, filled by the pass for words and
+    read by the pass for stances (a sentence the words' contents cover is skipped by both without
+    being read for cues).
     """
     quoted = memory.quoted
     found: list[Attribution] = []
@@ -314,7 +323,8 @@ def _attribute(
             if (cued is not None and number in cued) or any(
                 a.start < hi and a.end > lo for a in speech
             ):
-                continue  # words are attributed here: a stance inside them is part of what was said
+                # words are attributed here: a stance inside them is part of what was said
+                continue
         if hi <= covered_until:
             continue
         made = False
@@ -371,15 +381,20 @@ def _attribute(
                 if content[0] < cue_end or any(
                     mark in text[cue_end : content[0]] for mark in CLAUSE_MARKS + "―"
                 ):
-                    continue  # a stance's content is the object after its verb: not the clause before or after a dash ("– as some Democrats want –")
+                    # a stance's content is the object after its verb: not the clause before or
+                    # after a dash ("– as some Democrats want –")
+                    continue
                 opening = words_between(text, content[0], content[1])[:1]
                 if opening and bare_word(opening[0].group()) in NO_OBJECT:
-                    continue  # "which the House endorsed in a vote", "the amount Mr. Trump has demanded for the wall": the object stands before
+                    # "which the House endorsed in a vote", "the amount Mr. Trump has demanded for
+                    # the wall": the object stands before
+                    continue
                 content = end_relative_clause(text, lo, cue_start, content)
             phrase = text[source[0] : source[1]]
             speaker, rule = resolve_speaker(phrase, lo, memory, lexicons, source[0])
             if stance and bare_word(phrase.strip()) == "they":
-                # a group named before "they" in its own sentence, else (nobody resolved) in the sentence before
+                # a group named before "they" in its own sentence, else (nobody resolved) in the
+                # sentence before
                 group = plural_group_before(text, lo, source[0], quoted, lexicons)
                 if not group and rule == "unresolved":
                     group = plural_group_before(

@@ -101,14 +101,16 @@ def classify_source(speaker: str, phrase: str, lexicons: SourceLexicons) -> tupl
 
 
 def find_apposition(text: str, name: str) -> str:
-    """The description after the first "<name>, …" in a text ("Carlo Masala, a professor at …"), or ""."""
+    """The description after the first "<name>, …" in a text ("Carlo Masala, a professor at …"), or
+    ""."""
     match = re.search(re.escape(name) + r",\s+((?:a|an|the)\s[^,.;:“”\"]{3,80})", text)
     return match.group(1) if match else ""
 
 
 def find_title(text: str, name: str, titles: frozenset[str]) -> str:
-    """The title words written right before the first mention of a name's surname that has one ("President" of
-    "President Trump", "Sen." of "Sen. Mark Warner"; given names between them skipped), or ""."""
+    """The title words written right before the first mention of a name's surname that has one
+    ("President" of "President Trump", "Sen." of "Sen. Mark Warner"; given names between them
+    skipped), or ""."""
     surname = name.split()[-1] if name.split() else ""
     if not surname[:1].isupper():
         return ""
@@ -142,7 +144,8 @@ def find_quotes(
     ----------
     articles : DataFrame with ``article_id`` and ``clean_text``.
     sentences, paragraphs : with ``article_id``, ``start``, ``end``.
-    quote_spans : quotation spans (``article_id``, ``start``, ``end``, ``depth``, ``status``, marks).
+    quote_spans : quotation spans (``article_id``, ``start``, ``end``, ``depth``, ``status``,
+        marks).
     lexicons : :func:`load_source_lexicons`; the general ones (no actor table) when None.
 
     Returns
@@ -166,7 +169,8 @@ def find_quotes_and_stances(
     quote_spans: pd.DataFrame,
     lexicons: SourceLexicons | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """:func:`find_quotes`, and every stance attributed to a source (:func:`analysis.sources.attribution.find_attributions_and_stances`).
+    """:func:`find_quotes`, and every stance attributed to a source
+    (:func:`analysis.sources.attribution.find_attributions_and_stances`).
 
     Parameters as :func:`find_quotes`.
 
@@ -241,7 +245,8 @@ def _attributed(
 
 
 def type_source(text: str, attribution: Attribution, lexicons: SourceLexicons) -> tuple[str, str]:
-    """The type and country of an attribution's source (:func:`classify_source`, then its apposition and title in the text)."""
+    """The type and country of an attribution's source (:func:`classify_source`, then its
+    apposition and title in the text)."""
     a = attribution
     description = a.description or a.speaker_text or a.speaker
     source_type, country = classify_source(a.speaker, description, lexicons)
@@ -320,7 +325,8 @@ def summarise_sources(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFr
 
 
 def _most_common(values: tuple[str, ...]) -> str:
-    """The most frequent value, the first in sorted order on a tie (what ``Series.mode().iloc[0]`` gives)."""
+    """The most frequent value, the first in sorted order on a tie (what ``Series.mode().iloc[0]``
+    gives)."""
     counts = Counter(values)
     top = max(counts.values())
     return min(value for value, count in counts.items() if count == top)
@@ -360,7 +366,8 @@ def find_cited_media(
 
 
 def tabulate_by_outlet(quotes: pd.DataFrame, articles: pd.DataFrame, column: str) -> pd.DataFrame:
-    """Attributed contents per outlet and value of ``column`` (``speaker``, ``speaker_type``, ``country``, ``cue_class``).
+    """Attributed contents per outlet and value of ``column`` (``speaker``, ``speaker_type``,
+    ``country``, ``cue_class``).
 
     Returns
     -------

@@ -1,4 +1,6 @@
-"""What an attribution's neighbours tell it: a quotation after a colon, a source phrase continued across a cue, the subjects of earlier sentences, the paragraph, the memory of earlier attributions, and credits after a dash."""
+"""What an attribution's neighbours tell it: a quotation after a colon, a source phrase continued
+across a cue, the subjects of earlier sentences, the paragraph, the memory of earlier attributions,
+and credits after a dash."""
 
 from __future__ import annotations
 
@@ -24,7 +26,8 @@ from analysis.text.segment import Span
 def _quotation_after_colon(
     text: str, pos: int, hi: int, outer: list[Quotation]
 ) -> tuple[int, int, str] | None:
-    """A quotation opening the next paragraph after a cue that ends its sentence with a colon ("Dr. Ward stated:")."""
+    """A quotation opening the next paragraph after a cue that ends its sentence with a colon ("Dr.
+    Ward stated:")."""
     if text[pos:hi].strip() != ":":
         return None
     following = next((q for q in outer if q.start >= hi), None)
@@ -36,7 +39,8 @@ def _quotation_after_colon(
 
 
 def _joins_source(text: str, lo: int, cue: tuple[int, int, str]) -> bool:
-    """A cue that shares the source of the cue before it: after "and"/"but", or a participle after a comma ("…, saying")."""
+    """A cue that shares the source of the cue before it: after "and"/"but", or a participle after
+    a comma ("…, saying")."""
     before = words_between(text, lo, cue[0])
     if not before:
         return False
@@ -49,7 +53,8 @@ def _joins_source(text: str, lo: int, cue: tuple[int, int, str]) -> bool:
 def _owned_by_later_cue(
     text: str, quotation: Quotation, later: list[tuple[int, int, str]]
 ) -> bool:
-    """A quotation right before a later cue of its sentence belongs to that cue ("… told Mr. Trump of “…,” Mr. Peskov said")."""
+    """A quotation right before a later cue of its sentence belongs to that cue ("… told Mr. Trump
+    of “…,” Mr. Peskov said")."""
     return any(
         quotation.end <= start and len(words_between(text, quotation.end, start)) <= 6
         for start, _, _ in later
@@ -63,7 +68,8 @@ def _find_subjects(
     lexicons: SourceLexicons,
     people: list[PersonMention] = (),
 ) -> list[tuple[int, str]]:
-    """Per sentence that names one, the first person it names in the author's voice (an actor of the table or a person of the text)."""
+    """Per sentence that names one, the first person it names in the author's voice (an actor of
+    the table or a person of the text)."""
     subjects = []
     starts = [p.start for p in people]
     for lo, hi in sentences:

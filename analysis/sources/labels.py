@@ -15,9 +15,9 @@ without "former", or where the article's date falls in a term of that role
 (the corpus's ``actor_roles.tsv``); and a sitting role on a date outside all
 its terms.
 
-Blind spots: pronouns are not resolved; titles written after the name ("Trump,
-the president,") are not read; descriptors and roles are the corpus's own, so a
-corpus without them gets neither; only persons are labelled (countries' metonyms are in ``actor_mentions.csv``).
+Blind spots: pronouns are not resolved; titles written after the name ("Trump, the president,") are
+not read; descriptors and roles are the corpus's own, so a corpus without them gets neither; only
+persons are labelled (countries' metonyms are in ``actor_mentions.csv``).
 """
 
 from __future__ import annotations
@@ -54,12 +54,14 @@ class Role:
 
 
 def read_descriptors(path: Path) -> dict[str, str]:
-    """Descriptor phrase (normalised) → actor, from a tab-separated file (``actor``, ``descriptors``)."""
+    """Descriptor phrase (normalised) → actor, from a tab-separated file (``actor``,
+    ``descriptors``)."""
     return read_form_table(path, ["actor", "descriptors"], "actor", "descriptors")
 
 
 def read_roles(path: Path) -> list[Role]:
-    """Offices and their terms from a tab-separated file (``actor``, ``role``, ``start``, ``end``)."""
+    """Offices and their terms from a tab-separated file (``actor``, ``role``, ``start``,
+    ``end``)."""
     roles = []
     records, problems = read_tsv_records(path, ["actor", "role", "start", "end"])
     for number, line, fields in records:
@@ -69,7 +71,8 @@ def read_roles(path: Path) -> list[Role]:
         )
         if not dates_ok or not all(fields):
             problems.append(
-                f"{path}, line {number}: expected actor, role, start date and end date (YYYY-MM-DD or -): {line!r}"
+                f"{path}, line {number}: expected actor, role, start date and end date "
+                f"(YYYY-MM-DD or -): {line!r}"
             )
             continue
         roles.append(
@@ -81,7 +84,8 @@ def read_roles(path: Path) -> list[Role]:
 
 
 def load_label_tables(corpus: str | Path | None = None) -> tuple[dict[str, str], list[Role]]:
-    """The corpus's descriptors and sitting roles (``actor_descriptors.tsv``, ``actor_roles.tsv``); empty without them."""
+    """The corpus's descriptors and sitting roles (``actor_descriptors.tsv``, ``actor_roles.tsv``);
+    empty without them."""
     descriptors = resource_path(corpus, "actor_descriptors.tsv")
     roles = resource_path(corpus, "actor_roles.tsv")
     return (read_descriptors(descriptors) if descriptors else {}), (
@@ -99,7 +103,8 @@ def title_words() -> frozenset[str]:
 
 
 def read_title_before(text: str, lo: int, start: int, countries: set[str]) -> int:
-    """The offset where the title words right before ``start`` begin (``start`` when there are none)."""
+    """The offset where the title words right before ``start`` begin (``start`` when there are
+    none)."""
     titles = title_words()
     begin = start
     for token in reversed(list(_TOKEN_RE.finditer(text, lo, start))):
@@ -189,7 +194,9 @@ def find_actor_labels(
             for match in pattern.finditer(texts[article_id], lo, hi):
                 actor = descriptors[normalise_phrase(match.group())]
                 if (article_id, actor) not in named:
-                    continue  # "the Russian leader" in an article that never names Putin is nobody the article names
+                    # "the Russian leader" in an article that never names Putin is nobody the
+                    # article names
+                    continue
                 where = voice_at(index.get(article_id, ([], [], [])), match.start())
                 rows.append(
                     (
@@ -250,7 +257,8 @@ def summarise_actor_labels(
 
 
 def count_actor_labels(labels: pd.DataFrame) -> pd.DataFrame:
-    """Each article's labels counted: ``article_id``, ``actor``, ``label``, ``voice``, ``count``, ``first_offset``, sorted by the first four."""
+    """Each article's labels counted: ``article_id``, ``actor``, ``label``, ``voice``, ``count``,
+    ``first_offset``, sorted by the first four."""
     columns = LABEL_COLUMNS[:-1]
     if labels.empty:
         return pd.DataFrame(columns=columns)
@@ -263,7 +271,8 @@ def count_actor_labels(labels: pd.DataFrame) -> pd.DataFrame:
 def list_sitting_roles(
     counts: pd.DataFrame, roles: list[Role]
 ) -> dict[tuple[str, str], tuple[int, list[str]]]:
-    """Per actor and role, the articles that give the role without "former": how many, and the first :data:`LISTED_ARTICLES` ids.
+    """Per actor and role, the articles that give the role without "former": how many, and the
+    first :data:`LISTED_ARTICLES` ids.
 
     ``counts``: :func:`count_actor_labels` of some articles; the lists of two
     sets of articles add up with :func:`add_sitting_roles`.
@@ -295,7 +304,8 @@ def flag_actor_labels(
     roles: list[Role],
     sitting: dict[tuple[str, str], tuple[int, list[str]]],
 ) -> pd.DataFrame:
-    """``counts`` (:func:`count_actor_labels`) with ``flag``: each label's contradictions (see the module docstring).
+    """``counts`` (:func:`count_actor_labels`) with ``flag``: each label's contradictions (see the
+    module docstring).
 
     ``articles``: ``article_id`` and, when known, ``published``; ``sitting``:
     :func:`list_sitting_roles` of the whole corpus.
@@ -330,7 +340,8 @@ def flag_actor_labels(
                     f" and {count - LISTED_ARTICLES} more" if count > LISTED_ARTICLES else ""
                 )
                 notes.append(
-                    f"'former {role}' but {count} article(s) give {role} without 'former': {named_ids}"
+                    f"'former {role}' but {count} article(s) give {role} without 'former': "
+                    f"{named_ids}"
                 )
             if former and held:
                 notes.append(f"'former {role}' but {held}")
@@ -345,7 +356,8 @@ def _roles_of(roles: list[Role], actors) -> dict[str, list[str]]:
 
 
 def _held_on(roles: list[Role], actor: str, role: str, date) -> str | bool | None:
-    """A sentence saying the role was held on ``date``, False when it was not, None without a date."""
+    """A sentence saying the role was held on ``date``, False when it was not, None without a
+    date."""
     if date is None or pd.isna(date):
         return None
     day = date.strftime("%Y-%m-%d")
@@ -361,8 +373,8 @@ def _held_on(roles: list[Role], actor: str, role: str, date) -> str | bool | Non
 
 
 def list_main_actors(labels: pd.DataFrame, n: int = 3, voice: str = "authorial") -> list[str]:
-    """The ``n`` actors the corpus labels most often in ``voice`` (most labels first, ties by name); fewer when the
-    corpus has fewer (none without an actor table)."""
+    """The ``n`` actors the corpus labels most often in ``voice`` (most labels first, ties by
+    name); fewer when the corpus has fewer (none without an actor table)."""
     counts = labels[labels["voice"] == voice].groupby("actor")["count"].sum()
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     return [actor for actor, _ in ranked[:n]]
@@ -371,7 +383,8 @@ def list_main_actors(labels: pd.DataFrame, n: int = 3, voice: str = "authorial")
 def tabulate_labels_by_outlet(
     labels: pd.DataFrame, articles: pd.DataFrame, actors: list[str], voice: str = "authorial"
 ) -> pd.DataFrame:
-    """The labels of ``actors`` in one voice, one row per actor and label, one column per outlet (counts; flags joined)."""
+    """The labels of ``actors`` in one voice, one row per actor and label, one column per outlet
+    (counts; flags joined)."""
     data = labels[(labels["actor"].isin(actors)) & (labels["voice"] == voice)].merge(
         articles[["article_id", "outlet"]], on="article_id"
     )

@@ -34,7 +34,8 @@ from analysis.sources.actors import Actor, compile_actor_pattern
 
 CUE_CLASSES = ("neutral", "endorsing", "distancing", "emotive")
 STANCE_CLASSES = ("belief", "intention", "position", "evidence")
-"""The classes of ``stance_verbs.tsv``: cues that attribute a stance, not words (see :func:`analysis.sources.attribution.find_attributions_and_stances`)."""
+"""The classes of ``stance_verbs.tsv``: cues that attribute a stance, not words (see
+:func:`analysis.sources.attribution.find_attributions_and_stances`)."""
 SOURCE_TYPES = (
     "official",
     "politician",
@@ -70,7 +71,8 @@ class SourceLexicons:
     person_forms: dict[str, str] = field(default_factory=dict)
     """Each form of a person of the actor table → its canonical name."""
     name_stops: frozenset[str] = frozenset()
-    """Countries' names and demonyms: never a person's name, and a one-word one never part of one."""
+    """Countries' names and demonyms: never a person's name, and a one-word one never part of
+    one."""
     stance_pattern: re.Pattern | None = None
     """The forms of ``stance_verbs.tsv``, longest first."""
     stance_classes: dict[str, str] = field(default_factory=dict)
@@ -78,14 +80,16 @@ class SourceLexicons:
     stance_nouns: frozenset[str] = frozenset()
     """The stance forms that are also common nouns ("plans", "support")."""
     evidence_nouns: frozenset[str] = frozenset()
-    """Nouns of records and studies that report findings ("poll", "study"): ``evidence_nouns.txt``."""
+    """Nouns of records and studies that report findings ("poll", "study"):
+    ``evidence_nouns.txt``."""
 
 
 def read_stance_verbs(path: Path | None = None) -> tuple[dict[str, str], frozenset[str]]:
     """Each stance form → its class, and the forms that are also nouns, from ``stance_verbs.tsv``.
 
     Raises InputProblem naming the file and line of every malformed row, every class outside
-    :data:`STANCE_CLASSES`, every form given twice and every noun form that is not one of its row's forms.
+    :data:`STANCE_CLASSES`, every form given twice and every noun form that is not one of its row's
+    forms.
     """
     path = path or config.wordlist_path("stance_verbs.tsv")
     columns = ["entry", "class", "forms", "noun_forms"]
@@ -96,7 +100,8 @@ def read_stance_verbs(path: Path | None = None) -> tuple[dict[str, str], frozens
     for number, line, fields in records:
         if len(fields) != len(columns) or not all(fields) or fields[1] not in STANCE_CLASSES:
             problems.append(
-                f"{path}, line {number}: expected {', '.join(columns)} separated by tabs (class one of {', '.join(STANCE_CLASSES)}; noun_forms - for none): {line!r}"
+                f"{path}, line {number}: expected {', '.join(columns)} separated by tabs (class "
+                f"one of {', '.join(STANCE_CLASSES)}; noun_forms - for none): {line!r}"
             )
             continue
         row: dict[str, str] = {}
@@ -122,7 +127,8 @@ def read_stance_verbs(path: Path | None = None) -> tuple[dict[str, str], frozens
 
 
 def read_attribution_verbs(path: Path | None = None) -> dict[str, str]:
-    """Form (normalised) → cue class, from ``attribution_verbs.tsv`` (``entry``, ``class``, ``forms``)."""
+    """Form (normalised) → cue class, from ``attribution_verbs.tsv`` (``entry``, ``class``,
+    ``forms``)."""
     return read_form_table(
         path or config.wordlist_path("attribution_verbs.tsv"),
         ["entry", "class", "forms"],
@@ -133,13 +139,15 @@ def read_attribution_verbs(path: Path | None = None) -> dict[str, str]:
 
 
 def _read_typed_table(path: Path, columns: list[str]) -> dict[str, tuple[str, str]]:
-    """Key (first column) → (type, country) from a table whose last two columns are type and country."""
+    """Key (first column) → (type, country) from a table whose last two columns are type and
+    country."""
     table: dict[str, tuple[str, str]] = {}
     records, problems = read_tsv_records(path, columns)
     for number, line, fields in records:
         if len(fields) != len(columns) or not all(fields) or fields[-2] not in SOURCE_TYPES:
             problems.append(
-                f"{path}, line {number}: expected {', '.join(columns)} with a type of {', '.join(SOURCE_TYPES)}: {line!r}"
+                f"{path}, line {number}: expected {', '.join(columns)} with a type of "
+                f"{', '.join(SOURCE_TYPES)}: {line!r}"
             )
             continue
         key = fields[0] if columns[0] == "actor" else normalise_phrase(fields[0])
@@ -150,14 +158,16 @@ def _read_typed_table(path: Path, columns: list[str]) -> dict[str, tuple[str, st
 
 
 def read_countries(path: Path | None = None) -> dict[str, str]:
-    """Form or demonym (as written) → country, from ``countries.tsv`` (``country``, ``forms``, ``demonyms``)."""
+    """Form or demonym (as written) → country, from ``countries.tsv`` (``country``, ``forms``,
+    ``demonyms``)."""
     path = path or config.wordlist_path("countries.tsv")
     countries: dict[str, str] = {}
     records, problems = read_tsv_records(path, ["country", "forms", "demonyms"])
     for number, line, fields in records:
         if len(fields) != 3 or not all(fields):
             problems.append(
-                f"{path}, line {number}: expected country, forms and demonyms separated by tabs (- for none): {line!r}"
+                f"{path}, line {number}: expected country, forms and demonyms separated by tabs "
+                f"(- for none): {line!r}"
             )
             continue
         for form in (
@@ -185,7 +195,8 @@ def read_media(path: Path | None = None) -> dict[str, tuple[str, str, str]]:
     for number, line, fields in records:
         if len(fields) != 4 or not all(fields) or fields[1] not in ("media", "agency", "platform"):
             problems.append(
-                f"{path}, line {number}: expected medium, kind (media, agency, platform), country and forms: {line!r}"
+                f"{path}, line {number}: expected medium, kind (media, agency, platform), country "
+                f"and forms: {line!r}"
             )
             continue
         for form in (f.strip() for f in fields[3].split("|") if f.strip()):
@@ -196,9 +207,11 @@ def read_media(path: Path | None = None) -> dict[str, tuple[str, str, str]]:
 
 
 def load_source_lexicons(actors: list[Actor], corpus: str | Path | None = None) -> SourceLexicons:
-    """The attribution verbs, titles, source types, countries and media, with the actor table's persons and countries.
+    """The attribution verbs, titles, source types, countries and media, with the actor table's
+    persons and countries.
 
-    The source type and country of the actors come from the corpus's ``actor_sources.tsv``, where it has one.
+    The source type and country of the actors come from the corpus's ``actor_sources.tsv``, where
+    it has one.
     """
     cues = read_attribution_verbs()
     actor_pattern, owner = compile_actor_pattern(actors)
@@ -252,7 +265,8 @@ def load_source_lexicons(actors: list[Actor], corpus: str | Path | None = None) 
 
 @lru_cache(maxsize=4)
 def corpus_lexicons(corpus: str) -> SourceLexicons:
-    """The lexicons with a corpus's resources (its actor table, descriptors and actor sources), read once per corpus."""
+    """The lexicons with a corpus's resources (its actor table, descriptors and actor sources),
+    read once per corpus."""
     from analysis.sources.actors import load_actors
 
     return load_source_lexicons(load_actors(corpus), corpus)
@@ -260,5 +274,6 @@ def corpus_lexicons(corpus: str) -> SourceLexicons:
 
 @lru_cache(maxsize=1)
 def default_lexicons() -> SourceLexicons:
-    """The general lexicons, with no corpus's actors: what a corpus that brings no resources is read with."""
+    """The general lexicons, with no corpus's actors: what a corpus that brings no resources is
+    read with."""
     return load_source_lexicons([])

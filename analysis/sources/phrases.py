@@ -1,4 +1,5 @@
-"""The parts of an attribution in a sentence: its source phrase, the subject it names, the content attributed and the medium, one rule per function."""
+"""The parts of an attribution in a sentence: its source phrase, the subject it names, the content
+attributed and the medium, one rule per function."""
 
 from __future__ import annotations
 
@@ -23,7 +24,8 @@ from analysis.text.segment import abbreviations
 _MARKS = "“”\"«»„‘’' \n"
 _LEADING_PREPOSITIONS = frozenset("with by from for of among".split())
 _PHRASE_STOPS = frozenset(
-    "that which who whom whose when while because as if but after before since so where what how and or though although including".split()
+    "that which who whom whose when while because as if but after before since so where what how "
+    "and or though although including".split()
 )
 _AFTER_STOPS = frozenset(
     "on in at during to who that adding saying while when after before as according".split()
@@ -47,7 +49,8 @@ def find_source_phrase(
     quoted: list[tuple[int, int]] = (),
     titles: frozenset[str] = frozenset(),
 ) -> tuple[int, int, bool] | None:
-    """The speaker's words for a cue: ``(start, end, after_cue)``, or None. Quoted words are never the speaker."""
+    """The speaker's words for a cue: ``(start, end, after_cue)``, or None. Quoted words are never
+    the speaker."""
     lo = max([lo] + [e for s, e in quoted if e <= cue_start])
     hi = min([hi] + [s for s, e in quoted if s >= cue_end])
     if not according:
@@ -70,7 +73,9 @@ def find_source_phrase(
             if text[cue_start:cue_end].lower().endswith("ing"):
                 return find_subject(text, lo, clause - 1, titles)
             if previous == lo and len(inner) > 6 and _names_after(text, cue_end, hi):
-                words = []  # "The Internet has … such misinformation, said Angie Drobnic Holan": the source follows the cue
+                # "The Internet has … such misinformation, said Angie Drobnic Holan": the source
+                # follows the cue
+                words = []
             elif inner and (
                 bare_word(inner[0].group()) in ("who", "which") or inner[0].group().endswith("ing")
             ):
@@ -85,17 +90,20 @@ def find_source_phrase(
                 and text[previous - 1] == ","
                 and (is_tag(text[previous : clause - 1]) or _relative_apposition(inner))
             ):
-                # "Mattis, 68, had said", "Sen. Chris Murphy, D-Conn., said", "Rick Hasen, a professor who specializes in
-                # election law, said": a tag or a description stands beside the name, which speaks
+                # "Mattis, 68, had said", "Sen. Chris Murphy, D-Conn., said", "Rick Hasen, a
+                # professor who specializes in election law, said": a tag or a description stands
+                # beside the name, which speaks
                 words = words_between(text, _clause_start(text, lo, previous - 1), previous - 1)
             elif previous > lo and text[previous - 1] == "," and 0 < len(inner) <= 6:
                 if inner[0].group()[:1].islower():
-                    # "Patrick F. Kennedy, the undersecretary for management, wrote": the name before the apposition speaks
+                    # "Patrick F. Kennedy, the undersecretary for management, wrote": the name
+                    # before the apposition speaks
                     words = words_between(
                         text, _clause_start(text, lo, previous - 1), previous - 1
                     )
                 else:
-                    # "The Kremlin's spokesman, Dmitri S. Peskov, told reporters": the apposition names the speaker
+                    # "The Kremlin's spokesman, Dmitri S. Peskov, told reporters": the apposition
+                    # names the speaker
                     words = inner
             else:
                 words = inner
@@ -122,8 +130,8 @@ def find_source_phrase(
                     and kept[0].group()[:1].islower()
                     and bare_word(kept[0].group()) not in PRONOUNS
                 ):
-                    # "a professor who specializes in election law": the antecedent speaks; "McConnell, …, who in 2010
-                    # said": the name before the comma
+                    # "a professor who specializes in election law": the antecedent speaks;
+                    # "McConnell, …, who in 2010 said": the name before the comma
                     antecedent = _antecedent(words[max(0, k - 6) : k])
                     end, steps = clause, 0
                     while (
@@ -167,7 +175,8 @@ def find_source_phrase(
 
 
 _RELATIVES = frozenset({"who"})
-"""A relative pronoun that is the subject of its clause ("a professor who specializes in …"); "which advocates say" is not."""
+"""A relative pronoun that is the subject of its clause ("a professor who specializes in …");
+"which advocates say" is not."""
 
 
 def _antecedent(words: list[re.Match]) -> list[re.Match]:
@@ -181,7 +190,8 @@ def _antecedent(words: list[re.Match]) -> list[re.Match]:
 
 
 def _relative_apposition(inner: list[re.Match]) -> bool:
-    """An apposition that describes a person with a relative clause ("a professor who specializes in election law")."""
+    """An apposition that describes a person with a relative clause ("a professor who specializes
+    in election law")."""
     return (
         len(inner) > 1
         and inner[0].group()[:1].islower()
@@ -190,7 +200,8 @@ def _relative_apposition(inner: list[re.Match]) -> bool:
 
 
 def _names_after(text: str, cue_end: int, hi: int) -> bool:
-    """Whether a capitalised name comes right after the cue, before any comma ("said Angie Drobnic Holan, …")."""
+    """Whether a capitalised name comes right after the cue, before any comma ("said Angie Drobnic
+    Holan, …")."""
     following = words_between(text, cue_end, hi)[:6]
     for word in following:
         if word.group()[:1].isupper():
@@ -211,7 +222,8 @@ def _names_after(text: str, cue_end: int, hi: int) -> bool:
 def find_subject(
     text: str, lo: int, hi: int, titles: frozenset[str]
 ) -> tuple[int, int, bool] | None:
-    """The subject of a sentence for a cue that shares it ("Fiorina was upfront about Trump, saying …").
+    """The subject of a sentence for a cue that shares it ("Fiorina was upfront about Trump, saying
+    …").
 
     The first person pronoun, or the first capitalised word that is not a title,
     a possessive or a sentence opener, with the capitalised words right after it
@@ -249,7 +261,8 @@ def find_subject(
 
 
 def _is_abbreviation(word: str) -> bool:
-    """Initials ("U.S.") or a title of ``abbreviations.tsv`` ("Sen.", "Gov."): its period ends no name."""
+    """Initials ("U.S.") or a title of ``abbreviations.tsv`` ("Sen.", "Gov."): its period ends no
+    name."""
     return (
         bool(re.fullmatch(r"(?:[A-Z]\.)+", word))
         or abbreviations().get(word[:-1].lower()) == "title"
@@ -309,7 +322,8 @@ def find_indirect_span(
     source: tuple[int, int, bool],
     according: bool,
 ) -> tuple[int, int] | None:
-    """The clause a cue reports: after it (after "that" when it follows), or before it when the cue closes the sentence."""
+    """The clause a cue reports: after it (after "that" when it follows), or before it when the cue
+    closes the sentence."""
     source_start, source_end, after_cue = source
     tail = _trim(text, max(cue_end, source_end if after_cue else cue_end), hi)
     head = _trim(text, lo, min(cue_start, source_start))
@@ -367,7 +381,8 @@ def _enough(text: str, span: tuple[int, int]) -> bool:
 
 
 def _is_whole_sentence(text: str, quotation: Quotation) -> bool:
-    """A quotation that is a sentence of its own: it opens with a capital and ends with . , ! ? before its closing mark."""
+    """A quotation that is a sentence of its own: it opens with a capital and ends with . , ! ?
+    before its closing mark."""
     inner = text[quotation.start : quotation.end].strip(_MARKS)
     return bool(inner) and inner[0].isupper() and inner[-1] in ".,!?"
 

@@ -1,4 +1,5 @@
-"""The record of one attribution found in a text: its content's offsets and kind, the cue, the source phrase and the speaker."""
+"""The record of one attribution found in a text: its content's offsets and kind, the cue, the
+source phrase and the speaker."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ class Attribution:
     speaker: str
     medium: str = ""
     description: str = ""
-    """The words that say who the source is: the phrase, and an apposition after an inverted one ("said Farhan Haq, Deputy Spokesperson for UN …")."""
+    """The words that say who the source is: the phrase, and an apposition after an inverted one
+    ("said Farhan Haq, Deputy Spokesperson for UN …")."""
     speaker_rule: str = ""
     """The rule of :data:`analysis.sources.speakers.SPEAKER_RULES` that chose the speaker."""

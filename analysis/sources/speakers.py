@@ -1,4 +1,5 @@
-"""Speakers: who an attribution's source phrase names, one rule per function, with what earlier attributions of the article tell later ones."""
+"""Speakers: who an attribution's source phrase names, one rule per function, with what earlier
+attributions of the article tell later ones."""
 
 from __future__ import annotations
 
@@ -40,7 +41,8 @@ class _Memory:
     named_actors: frozenset[str] = frozenset()
     """The actors of the corpus's table that the article names."""
     quoted: list[tuple[int, int]] = field(default_factory=list)
-    """The spans of the article's outer quotations: a person named inside one is not the one a pronoun outside it means."""
+    """The spans of the article's outer quotations: a person named inside one is not the one a
+    pronoun outside it means."""
     media_sources: list[str] = field(default_factory=list)
     """The media quoted as sources so far, in order ("The Wall Street Journal reported")."""
 
@@ -59,26 +61,38 @@ class _Memory:
 
 SPEAKER_RULES = {
     "actor_table": "a person of the corpus's actor table named in the source phrase",
-    "name_in_text": "a person the article names, named in the source phrase (its fullest form in the article)",
+    "name_in_text": "a person the article names, named in the source phrase (its fullest form in "
+    "the article)",
     "surname": "a bare surname, read as the fuller name the article gave before",
-    "name_in_phrase": "the capitalised name at the end of the source phrase, titles and countries left out",
+    "name_in_phrase": "the capitalised name at the end of the source phrase, titles and countries "
+    "left out",
     "pronoun_in_sentence": "he or she: a person named earlier in the same sentence",
-    "pronoun_previous_source": "he, she or they: the source of the same or the sentence before goes on speaking (they: an unnamed group or organisation)",
-    "pronoun_subject": "he or she: the first person named in the author's voice in the nearest earlier sentence that names one",
+    "pronoun_previous_source": "he, she or they: the source of the same or the sentence before "
+    "goes on speaking (they: an unnamed group or organisation)",
+    "pronoun_subject": "he or she: the first person named in the author's voice in the nearest "
+    "earlier sentence that names one",
     "pronoun_last_speaker": "he or she: the last person who spoke",
-    "role": 'a description by office ("the senator"): the last person the article named with that title',
-    "descriptor": "a description of the corpus's actor_descriptors.tsv, for an actor the article names",
+    "role": 'a description by office ("the senator"): the last person the article named with that '
+    "title",
+    "descriptor": "a description of the corpus's actor_descriptors.tsv, for an actor the article "
+    "names",
     "organisation": "an organisation of the corpus's actor table",
-    "medium": 'a medium, agency or platform of media_outlets.tsv; "the paper", "the network": the medium last quoted as a source, else the last one named',
-    "group_subject": 'they, of a stance: the last plural source word ("Democrats", "officials", "critics") earlier in its sentence, else, when nobody else is resolved, in the sentence before',
+    "medium": 'a medium, agency or platform of media_outlets.tsv; "the paper", "the network": the '
+    "medium last quoted as a source, else the last one named",
+    "group_subject": 'they, of a stance: the last plural source word ("Democrats", "officials", '
+    '"critics") earlier in its sentence, else, when nobody else is resolved, in the sentence '
+    "before",
     "description": 'an unnamed source, kept as described ("officials", "a spokesman")',
     "continuation": "a quotation without a cue of its own, continuing the previous source",
-    "unresolved": "a pronoun with nobody named before it, or a phrase that names nobody (a party tag, an age)",
+    "unresolved": "a pronoun with nobody named before it, or a phrase that names nobody (a party "
+    "tag, an age)",
 }
-"""Every rule that can decide a speaker (the ``speaker_rule`` of ``quotes.csv``), and what it does."""
+"""Every rule that can decide a speaker (the ``speaker_rule`` of ``quotes.csv``), and what it
+does."""
 
 PERSON_RULES = frozenset({"actor_table", "name_in_text", "surname", "name_in_phrase", "role"})
-"""Rules whose speaker is a person (a pronoun's too); a description, an organisation or a medium is not."""
+"""Rules whose speaker is a person (a pronoun's too); a description, an organisation or a medium is
+not."""
 
 _DEFINITE = ("the ", "a ", "an ", "another ")
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’ ,-]{2,}\s+(?:--|—|–|―)\s*")
@@ -91,7 +105,8 @@ def resolve_speaker(
     lexicons: SourceLexicons,
     position: int | None = None,
 ) -> tuple[str, str]:
-    """The canonical speaker of a source phrase at ``position`` in the sentence starting at ``sentence_start``, and the rule that chose it.
+    """The canonical speaker of a source phrase at ``position`` in the sentence starting at
+    ``sentence_start``, and the rule that chose it.
 
     The rules, tried in this order, are those of :data:`SPEAKER_RULES` (see the
     module docstring). A speaker is always someone the article names, or an
@@ -181,7 +196,8 @@ def resolve_speaker(
             if known.split()[-1] == surname and len(known) >= len(name):
                 return known, "surname"
         if " " not in name and memory.text:
-            # "Masala" after "Carlo Masala, a professor …": the fuller form named earlier in the article
+            # "Masala" after "Carlo Masala, a professor …": the fuller form named earlier in the
+            # article
             fuller = re.search(
                 rf"((?:[A-Z][\w’'-]+\.? ){{1,2}}){re.escape(surname)}\b",
                 memory.text[: max(sentence_start, 0)],
@@ -199,7 +215,8 @@ def resolve_speaker(
 
 
 def _before_person(words: str) -> bool:
-    """Whether the words of a phrase before a name make someone else the speaker ("a spokesman for Sen. Warner")."""
+    """Whether the words of a phrase before a name make someone else the speaker ("a spokesman for
+    Sen. Warner")."""
     return bool(
         re.search(
             r"\b(?:for|of|to|with|from|at|by|under|and|'s|’s)\s*$", words.strip(), re.IGNORECASE
@@ -214,7 +231,8 @@ def _resolve_pronoun(
     lexicons: SourceLexicons,
     position: int | None,
 ) -> tuple[str, str]:
-    """He or she (see :func:`resolve_speaker`): never a person whose courtesy title says another gender."""
+    """He or she (see :func:`resolve_speaker`): never a person whose courtesy title says another
+    gender."""
     unfit = {"he": "female", "she": "male"}.get(pronoun, "")
 
     def fits(name: str) -> bool:
@@ -275,7 +293,8 @@ _MEDIA_DESCRIPTIONS = frozenset(
 
 
 def _description_words(lowered: str) -> list[str]:
-    """The words after "the" of a short definite description ("the senator" → ["senator"]), else none."""
+    """The words after "the" of a short definite description ("the senator" → ["senator"]), else
+    none."""
     if not lowered.startswith(_DEFINITE[:1]) or len(lowered.split()) > 4:
         return []
     return lowered.split()[1:]
@@ -284,7 +303,8 @@ def _description_words(lowered: str) -> list[str]:
 def _resolve_medium_description(
     lowered: str, memory: _Memory, position: int, lexicons: SourceLexicons
 ) -> str:
-    """ "The paper", "the network"…: the medium last quoted as a source, else the last medium the article named."""
+    """ "The paper", "the network"…: the medium last quoted as a source, else the last medium the
+    article named."""
     words = _description_words(lowered)
     if not words or words[-1] not in _MEDIA_DESCRIPTIONS:
         return ""
@@ -301,15 +321,17 @@ def _resolve_medium_description(
 
 
 _RANK_QUALIFIERS = frozenset("vice deputy assistant associate under lieutenant".split())
-"""Words that make an office another one: "the president" is not the vice president, "the secretary" not a deputy secretary."""
+"""Words that make an office another one: "the president" is not the vice president, "the
+secretary" not a deputy secretary."""
 
 
 def _resolve_role(lowered: str, memory: _Memory, position: int) -> str:
-    """A description by office ("the senator", "the ex-congressman"): the last person the article named with that title.
+    """A description by office ("the senator", "the ex-congressman"): the last person the article
+    named with that title.
 
     An office matches the office of a title written before a person's name, its synonyms included
-    (congressman, representative); an office of lower rank ("vice president", "deputy secretary") matches only a
-    description that says so ("the vice president").
+    (congressman, representative); an office of lower rank ("vice president", "deputy secretary")
+    matches only a description that says so ("the vice president").
     """
     words = _description_words(lowered)
     if not words:
@@ -336,7 +358,8 @@ def _resolve_role(lowered: str, memory: _Memory, position: int) -> str:
 
 
 def find_name(phrase: str, lexicons: SourceLexicons) -> str:
-    """The capitalised words at the end of a phrase that are neither titles, countries nor words never in a name ("Farhan Haq"; not "Tuesday")."""
+    """The capitalised words at the end of a phrase that are neither titles, countries nor words
+    never in a name ("Farhan Haq"; not "Tuesday")."""
     tokens = phrase.split()
     name: list[str] = []
     stops = name_stopwords()

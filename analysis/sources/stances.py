@@ -27,7 +27,8 @@ from analysis.text.clauses import (
 
 
 def before_adverbs(before: list[re.Match]) -> list[re.Match]:
-    """The word before the adverbs that end ``before`` ("not" of "does not specifically seek"), as a list of none or one."""
+    """The word before the adverbs that end ``before`` ("not" of "does not specifically seek"), as
+    a list of none or one."""
     k = len(before)
     while k and is_adverb(bare_word(before[k - 1].group())):
         k -= 1
@@ -35,20 +36,24 @@ def before_adverbs(before: list[re.Match]) -> list[re.Match]:
 
 
 _STANCE_SUBJECT_OPENERS = frozenset(
-    "the a an some many most several few all both these those this that his her their its our my your no every each other others "
+    "the a an some many most several few all both these those this that his her their its our my "
+    "your no every each other others "
     "one two three four five half more fewer".split()
 )
 """Lower-case words that may open the subject of a stance ("most voters", "the study")."""
 _FINITE_VERBS = frozenset(
-    "would will could can may might must shall should is are was were has have had does did".split()
+    "would will could can may might must shall should is are was were has have had "
+    "does did".split()
 )
 """Auxiliaries and modals: a source phrase holding one is a clause, not the subject of a stance."""
 STANCE_PARTICIPLES = frozenset("thought sought found shown".split())
-"""Past participles of stance verbs that do not end in -ed: after a form of "be" they are passives ("are thought to")."""
+"""Past participles of stance verbs that do not end in -ed: after a form of "be" they are passives
+("are thought to")."""
 NO_OBJECT = frozenset(
     "in on at during after before with by for from over since inside near among".split()
 )
-"""Prepositions that open what follows a stance verb when its object stands before it (a relative clause) or it is a participle."""
+"""Prepositions that open what follows a stance verb when its object stands before it (a relative
+clause) or it is a participle."""
 _REFLEXIVES = frozenset(
     "himself herself itself themselves myself ourselves yourself me him us them".split()
 )
@@ -62,16 +67,18 @@ def holds_stance(
     source: tuple[int, int, bool],
     lexicons: SourceLexicons,
 ) -> bool:
-    """Whether a stance cue with this source attributes a stance (see :func:`analysis.sources.attribution.find_attributions_and_stances`).
+    """Whether a stance cue with this source attributes a stance (see
+    :func:`analysis.sources.attribution.find_attributions_and_stances`).
 
-    The source must stand before the cue as its subject: a name, a pronoun, a source word ("officials"), an
-    evidence noun ("the poll") or a phrase opened by a determiner or quantifier ("most voters"); not a question
-    ("Do you think"), an adverb ("often citing"), a preposition ("to varying degrees"), a clause with an
-    auxiliary or modal ("the deal would provide … Trump's proposed") or words across an ellipsis; a finding
-    (evidence class) needs a name, a pronoun, a source word or an evidence noun, and so does a past form after
-    "a" or "an" ("a move intended to …" is a participle, not a stance). Not a passive ("opposed by House Republicans"), "declined" without "to" (a number that fell), nor a
-    finding with an object pronoun ("found himself", "showed me"), nor a past form right after a comma ("…,
-    intended to highlight": a participle).
+    The source must stand before the cue as its subject: a name, a pronoun, a source word
+    ("officials"), an evidence noun ("the poll") or a phrase opened by a determiner or quantifier
+    ("most voters"); not a question ("Do you think"), an adverb ("often citing"), a preposition
+    ("to varying degrees"), a clause with an auxiliary or modal ("the deal would provide … Trump's
+    proposed") or words across an ellipsis; a finding (evidence class) needs a name, a pronoun, a
+    source word or an evidence noun, and so does a past form after "a" or "an" ("a move intended to
+    …" is a participle, not a stance). Not a passive ("opposed by House Republicans"), "declined"
+    without "to" (a number that fell), nor a finding with an object pronoun ("found himself",
+    "showed me"), nor a past form right after a comma ("…, intended to highlight": a participle).
     """
     cue_start, cue_end, cue_class = cue
     if source[2]:
@@ -84,14 +91,16 @@ def holds_stance(
     if form.startswith("declin") and after != "to":
         return False
     if form.endswith("ed") and text[lo:cue_start].rstrip().endswith(","):
-        return False  # "The spate of disclosures, intended to highlight …": a participle set off by a comma
+        # "The spate of disclosures, intended to highlight …": a participle set off by a comma
+        return False
     if cue_class == "evidence" and after in _REFLEXIVES:
         return False
     words = words_between(text, source[0], source[1])
     if not words or "..." in text[source[0] : source[1]] or "…" in text[source[0] : source[1]]:
         return False  # an ellipsis joins two sentences of a quoted passage: not one subject
     if is_tag(text[source[0] : source[1]].strip(" ,")):
-        return False  # "Sen. Max Baucus, D-Mont., the representative for …, indicated": the tag is nobody
+        # "Sen. Max Baucus, D-Mont., the representative for …, indicated": the tag is nobody
+        return False
     first, last = bare_word(words[0].group()), bare_word(words[-1].group())
     if (
         first in ("do", "does", "did", "why", "how", "what", "there")
@@ -102,7 +111,9 @@ def holds_stance(
         return False
     bare = {bare_word(w.group()) for w in words}
     if bare & _FINITE_VERBS:
-        return False  # a clause, not a subject: "the deal would provide only a fraction of Trump's (proposed figure)"
+        # a clause, not a subject: "the deal would provide only a fraction of Trump's (proposed
+        # figure)"
+        return False
     capitalised = [
         w
         for w in words
@@ -120,19 +131,22 @@ def holds_stance(
     if first in ("a", "an") and form.endswith("ed"):
         return (
             named or sourced
-        )  # "a move intended to …", "a bill proposed by …": a participle after a noun, not its stance
+            # "a move intended to …", "a bill proposed by …": a participle after a noun, not its
+            # stance
+        )
     return named or sourced or first in _STANCE_SUBJECT_OPENERS
 
 
 _OPENING_PREPOSITIONS = frozenset(
-    "ahead during after before in at on while as since despite amid following with without under".split()
+    "ahead during after before in at on while as since despite amid following "
+    "with without under".split()
 )
 
 
 def after_opening_phrase(text: str, lo: int, hi: int) -> int:
-    """Where the subject of a sentence opened by a prepositional phrase starts: after that phrase's comma ("During the
-    meeting in the Situation Room, Mr. Trump … rejected"), or after "Ahead of …" up to the first name that follows a
-    lower-case word ("Ahead of the meeting Trump sent …")."""
+    """Where the subject of a sentence opened by a prepositional phrase starts: after that phrase's
+    comma ("During the meeting in the Situation Room, Mr. Trump … rejected"), or after "Ahead of …"
+    up to the first name that follows a lower-case word ("Ahead of the meeting Trump sent …")."""
     words = words_between(text, lo, hi)
     if not words or bare_word(words[0].group()) not in _OPENING_PREPOSITIONS:
         return lo
@@ -148,8 +162,9 @@ def after_opening_phrase(text: str, lo: int, hi: int) -> int:
 def plural_group_before(
     text: str, lo: int, hi: int, quoted: list[tuple[int, int]], lexicons: SourceLexicons
 ) -> str:
-    """The last plural source word of ``source_types.tsv`` ("Democrats", "officials", "critics") in ``text[lo:hi]``,
-    outside quotations, as written: whom a stance's "they" means ("Democrats have made clear that they believe …")."""
+    """The last plural source word of ``source_types.tsv`` ("Democrats", "officials", "critics") in
+    ``text[lo:hi]``, outside quotations, as written: whom a stance's "they" means ("Democrats have
+    made clear that they believe …")."""
     found = ""
     for word in words_between(text, lo, hi):
         bare = bare_word(word.group())
@@ -165,7 +180,8 @@ def plural_group_before(
 def end_relative_clause(
     text: str, lo: int, cue_start: int, content: tuple[int, int, str]
 ) -> tuple[int, int, str]:
-    """A stance in a relative clause set off by commas ends at the clause's comma ("Warren, who supports a wealth tax, spoke")."""
+    """A stance in a relative clause set off by commas ends at the clause's comma ("Warren, who
+    supports a wealth tax, spoke")."""
     before = words_between(text, lo, cue_start)
     if (
         not before
@@ -178,8 +194,9 @@ def end_relative_clause(
 
 
 def stance_subject_before(before: list[re.Match], form: str, lexicons: SourceLexicons) -> bool:
-    """Whether the word before a stance form that is also a noun ends a subject: a name, a pronoun, an auxiliary or
-    adverb, a source word ("officials", "critics") or an evidence noun ("a new poll shows")."""
+    """Whether the word before a stance form that is also a noun ends a subject: a name, a pronoun,
+    an auxiliary or adverb, a source word ("officials", "critics") or an evidence noun ("a new poll
+    shows")."""
     if not before:
         return False
     word = before[-1].group()
@@ -187,8 +204,8 @@ def stance_subject_before(before: list[re.Match], form: str, lexicons: SourceLex
     if bare in PRONOUNS:
         return True  # "They worry", "he plans"
     if word[:1].isupper():
-        # a base form after a singular name is a noun of a compound ("The Republican demand", "the Trump plan"):
-        # a singular subject would take "demands", "plans"
+        # a base form after a singular name is a noun of a compound ("The Republican demand", "the
+        # Trump plan"): a singular subject would take "demands", "plans"
         return bare not in SENTENCE_OPENERS and (form.endswith("s") or bare.endswith("s"))
     return (
         bare in PRONOUNS

@@ -1,1 +1,2 @@
-"""Statistics and keys shared by the measures: intervals, tests, designs, rates, joins, stable hashes and samples, classifiers."""
+"""Statistics and keys shared by the measures: intervals, tests, designs, rates, joins, stable
+hashes and samples, classifiers."""

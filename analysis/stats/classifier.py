@@ -88,7 +88,8 @@ class TextClassifier:
     def predict_proba(
         self, texts: list[str], documents: dict[str, list[str]] | None = None
     ) -> np.ndarray:
-        """Probability of the positive class per sentence (``documents``: their :meth:`make_documents`, if already made)."""
+        """Probability of the positive class per sentence (``documents``: their
+        :meth:`make_documents`, if already made)."""
         if not len(texts):
             return np.zeros(0)
         raw = (
@@ -119,7 +120,8 @@ class TextClassifier:
 
     @classmethod
     def local_path(cls) -> Path:
-        """Where ``make models`` writes the fitted model (:func:`analysis.config.local_models_dir`)."""
+        """Where ``make models`` writes the fitted model
+        (:func:`analysis.config.local_models_dir`)."""
         return config.local_models_dir() / cls.MODEL_FILE
 
     def write(self, path: Path | None = None) -> Path:
@@ -131,7 +133,8 @@ class TextClassifier:
 
     @classmethod
     def load(cls, path: Path | None = None):
-        """The model stored at ``path`` (:meth:`local_path` by default), or None when none was fitted there."""
+        """The model stored at ``path`` (:meth:`local_path` by default), or None when none was
+        fitted there."""
         path = path or cls.local_path()
         return cls.from_json(path.read_text(encoding="utf-8")) if path.exists() else None
 
@@ -198,7 +201,8 @@ def score_f1(labels: np.ndarray, predicted: np.ndarray, average: str = "binary")
 
 
 def choose_threshold(probabilities: np.ndarray, labels: np.ndarray, recipe: dict) -> float:
-    """The threshold of the recipe's grid with the best F1 (the recipe's ``average``; lowest on ties)."""
+    """The threshold of the recipe's grid with the best F1 (the recipe's ``average``; lowest on
+    ties)."""
     low, high, step = recipe["thresholds"]
     grid = np.round(np.arange(low, high + step / 2, step), 4)
     average = recipe.get("average", "binary")
@@ -209,7 +213,8 @@ def choose_threshold(probabilities: np.ndarray, labels: np.ndarray, recipe: dict
 def fit_classifier(
     cls: type[Model], texts: list[str], labels: np.ndarray, provenance: dict | None = None
 ) -> Model:
-    """Fit the class's recipe on labelled sentences (1 = positive) and choose its threshold out of fold."""
+    """Fit the class's recipe on labelled sentences (1 = positive) and choose its threshold out of
+    fold."""
     texts = list(texts)
     labels = np.asarray(labels, dtype=int)
     documents = cls.make_documents(texts)

@@ -1,4 +1,5 @@
-"""Outlet comparisons with articles as the unit: the event-paired, independent and descriptive designs.
+"""Outlet comparisons with articles as the unit: the event-paired, independent and descriptive
+designs.
 
 Why not sentences. The sentences of one article share its writer, its editor,
 its event and its angle: they are not independent draws from the outlet. A test
@@ -44,37 +45,25 @@ import math
 
 import numpy as np
 import pandas as pd
-from scipy.stats import permutation_test as scipy_permutation_test
 
-from analysis.stats.uncertainty import (
-    DEFAULT_SEED,
-    MIN_HITS,
-    RESAMPLE_LIMIT,
-    Moments,
-    adjust_holm,
-    bootstrap_interval,
-    normal_interval,
-    normal_permutation_test,
-    normal_quantile,
-    percentile_interval,
-    permutation_test,
-    resample_means,
+from analysis.stats.resampling import (
+    BOOTSTRAP_RESAMPLES,
+    MIN_ARTICLES,
+    RESAMPLES,
+    article_permutation_test,
+    difference_interval,
+    sign_flip_test,
 )
+from analysis.stats.uncertainty import DEFAULT_SEED, MIN_HITS, adjust_holm, bootstrap_interval
 
 DESIGNS = ("event-paired", "independent", "descriptive")
 UNIT = "article"
 MIN_EVENTS = 2
 """Fewest events two groups must share for the event-paired design."""
-MIN_ARTICLES = 2
-"""Fewest articles a side needs for a test: with one, the pair is described, not tested."""
-RESAMPLES = 9999
-"""Relabellings of a permutation test (sign flips of a paired one)."""
-BOOTSTRAP_RESAMPLES = 2000
-"""Resamples of a bootstrap interval."""
 ALPHA = 0.05
 MAX_PAIRWISE_GROUPS = 12
-"""More groups than this: each is compared with the rest of the corpus (k comparisons) instead of with every other
-group (k(k − 1)/2 pairs, 4,753 for 98 outlets)."""
+"""More groups than this: each is compared with the rest of the corpus (k comparisons) instead of
+with every other group (k(k − 1)/2 pairs, 4,753 for 98 outlets)."""
 REST = "all other outlets"
 """The ``second`` of a comparison of one group with the rest of the corpus."""
 MODES = ("pairs", "one-vs-rest", "none")
@@ -99,13 +88,13 @@ COMPARISON_COLUMNS = [
 """The columns every pair of groups gets (after the columns that name the measure)."""
 
 VALUE_COLUMNS = ["article_id", "total", "weight", "units", "hits"]
-"""One row per article: ``total`` (Σ weight × value), ``weight`` (Σ weights), ``units`` (sentences or other units
-behind them) and ``hits`` (the counts behind a rate, 0 for a mean)."""
+"""One row per article: ``total`` (Σ weight × value), ``weight`` (Σ weights), ``units`` (sentences
+or other units behind them) and ``hits`` (the counts behind a rate, 0 for a mean)."""
 
 
 def attach_groups(values: pd.DataFrame, articles: pd.DataFrame, by: str) -> pd.DataFrame:
-    """``values`` (:data:`VALUE_COLUMNS`) with ``group`` (the articles' ``by``) and ``event`` (NaN without one), in
-    ``article_id`` order, articles without weight left out; a new DataFrame."""
+    """``values`` (:data:`VALUE_COLUMNS`) with ``group`` (the articles' ``by``) and ``event`` (NaN
+    without one), in ``article_id`` order, articles without weight left out; a new DataFrame."""
     columns = ["article_id", by] + (
         ["event"] if "event" in articles.columns and by != "event" else []
     )
@@ -121,9 +110,10 @@ def attach_groups(values: pd.DataFrame, articles: pd.DataFrame, by: str) -> pd.D
 def plan_comparisons(articles: pd.DataFrame, by: str = "outlet") -> tuple[list, str]:
     """The groups to compare and how (:data:`MODES`).
 
-    ``none`` when ``by`` is ``outlet`` and no article has an outlet of its own (the corpus loader names each such
-    article's outlet after the article: outlets are unknown, and comparing articles as outlets would say nothing
-    about outlets); ``one-vs-rest`` past :data:`MAX_PAIRWISE_GROUPS` groups; else ``pairs``.
+    ``none`` when ``by`` is ``outlet`` and no article has an outlet of its own (the corpus loader
+    names each such article's outlet after the article: outlets are unknown, and comparing articles
+    as outlets would say nothing about outlets); ``one-vs-rest`` past :data:`MAX_PAIRWISE_GROUPS`
+    groups; else ``pairs``.
     """
     groups = sorted(set(articles[by].dropna()))
     if (
@@ -142,25 +132,29 @@ def compare_by_article(
     count_hits: bool = False,
     mode: str = "pairs",
 ) -> list[dict]:
-    """Every pair of ``groups`` compared under its design (see the module docstring), Holm-adjusted over the pairs.
+    """Every pair of ``groups`` compared under its design (see the module docstring), Holm-adjusted
+    over the pairs.
 
     Parameters
     ----------
     values : :func:`attach_groups` output: one row per article with ``group`` and ``event``.
-    groups : the groups to pair, in order (a group without articles still gets its pairs, descriptive).
-    count_hits : the values are rates: a pair with fewer than :data:`~analysis.stats.uncertainty.MIN_HITS` hits in both
-        groups together is not tested (its verdict says so).
-    mode : ``pairs`` (every pair), ``one-vs-rest`` (each group against all the others pooled, ``second`` being
-        :data:`REST`) or ``none`` (no comparison: see :func:`plan_comparisons`).
+    groups : the groups to pair, in order (a group without articles still gets its pairs,
+        descriptive).
+    count_hits : the values are rates: a pair with fewer than
+        :data:`~analysis.stats.uncertainty.MIN_HITS` hits in both groups together is not tested
+        (its verdict says so).
+    mode : ``pairs`` (every pair), ``one-vs-rest`` (each group against all the others pooled,
+        ``second`` being :data:`REST`) or ``none`` (no comparison: see :func:`plan_comparisons`).
 
     Returns
     -------
-    One dict per pair with :data:`COMPARISON_COLUMNS`: ``design`` (:data:`DESIGNS`), ``unit`` ("article"),
-    ``n_events`` (shared events in a paired design, else 0), ``articles_first`` and ``articles_second`` (the
-    articles the design used), ``sentences_first`` and ``sentences_second`` (their units), ``difference`` (first
-    minus second: the mean over events of the per-event differences when paired, else the difference of the
-    ratios of sums), its 95% interval ``difference_low`` and ``difference_high`` (NaN when descriptive),
-    ``p_value`` (NaN when not tested), ``p_holm`` and ``verdict``.
+    One dict per pair with :data:`COMPARISON_COLUMNS`: ``design`` (:data:`DESIGNS`), ``unit``
+    ("article"), ``n_events`` (shared events in a paired design, else 0), ``articles_first`` and
+    ``articles_second`` (the articles the design used), ``sentences_first`` and
+    ``sentences_second`` (their units), ``difference`` (first minus second: the mean over events of
+    the per-event differences when paired, else the difference of the ratios of sums), its 95%
+    interval ``difference_low`` and ``difference_high`` (NaN when descriptive), ``p_value`` (NaN
+    when not tested), ``p_holm`` and ``verdict``.
     """
     if mode not in MODES:
         raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
@@ -189,8 +183,9 @@ def compare_by_article(
 def compare_pair(
     first: pd.DataFrame, second: pd.DataFrame, seed: int = DEFAULT_SEED, count_hits: bool = False
 ) -> tuple[dict, str]:
-    """One pair under its design: the row of :func:`compare_by_article` without the groups, ``p_holm`` and
-    ``verdict``, and a note for the verdict (why there is no test, or why the test could not reject)."""
+    """One pair under its design: the row of :func:`compare_by_article` without the groups,
+    ``p_holm`` and ``verdict``, and a note for the verdict (why there is no test, or why the test
+    could not reject)."""
     shared = shared_events(first, second)
     if len(shared) >= MIN_EVENTS:
         a, b = first[first["event"].isin(shared)], second[second["event"].isin(shared)]
@@ -223,7 +218,10 @@ def compare_pair(
                 else f"with {len(a)} and {len(b)} articles no test can reach p < {ALPHA:g}"
             )
         elif len(a) and len(b):
-            note = "one article on a side: a description of these articles, not evidence about the outlets"
+            note = (
+                "one article on a side: a description of these articles, not evidence about "
+                "the outlets"
+            )
         else:
             note = "no articles on a side"
     hits = int(a["hits"].sum() + b["hits"].sum())
@@ -271,86 +269,6 @@ def event_differences(first: pd.DataFrame, second: pd.DataFrame) -> np.ndarray:
     return (a.loc[events] - b.loc[events]).to_numpy(dtype=float)
 
 
-def _mean_difference(x: np.ndarray, y: np.ndarray, axis: int = -1) -> np.ndarray:
-    return np.mean(x - y, axis=axis)
-
-
-def sign_flip_test(
-    differences: np.ndarray, resamples: int = RESAMPLES, seed: int = DEFAULT_SEED
-) -> float:
-    """Two-sided p-value of a mean of paired differences: the sign of each pair's difference flipped at random
-    (:func:`scipy.stats.permutation_test` with ``permutation_type="samples"``; exact when 2ⁿ ≤ resamples + 1)."""
-    d = np.asarray(differences, dtype=float)
-    if len(d) == 0:
-        return float("nan")
-    result = scipy_permutation_test(
-        (d, np.zeros(len(d))),
-        _mean_difference,
-        permutation_type="samples",
-        vectorized=True,
-        n_resamples=resamples,
-        batch=max(
-            1, 4_000_000 // len(d)
-        ),  # about 32 MB of flips at a time, whatever the number of events
-        alternative="two-sided",
-        rng=np.random.default_rng(seed),
-    )
-    return float(min(1.0, result.pvalue))
-
-
-def _article_values(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    weights = frame["weight"].to_numpy(dtype=float)
-    return frame["total"].to_numpy(dtype=float) / weights, weights
-
-
-def article_permutation_test(
-    first: pd.DataFrame, second: pd.DataFrame, seed: int = DEFAULT_SEED
-) -> float:
-    """Two-sided p-value of the difference of two ratios of sums, articles relabelled with their weights; the normal
-    approximation past :data:`~analysis.stats.uncertainty.RESAMPLE_LIMIT` articles in a group."""
-    (x_a, w_a), (x_b, w_b) = _article_values(first), _article_values(second)
-    if max(len(x_a), len(x_b)) > RESAMPLE_LIMIT:
-        return normal_permutation_test(Moments.of_values(x_a, w_a), Moments.of_values(x_b, w_b))[1]
-    return permutation_test(
-        x_a, x_b, resamples=RESAMPLES, seed=seed, weights_first=w_a, weights_second=w_b
-    )[1]
-
-
-def difference_interval(
-    first: pd.DataFrame, second: pd.DataFrame, seed: int = DEFAULT_SEED
-) -> tuple[float, float]:
-    """95% interval of the difference of two ratios of sums, articles resampled within each group (percentile
-    bootstrap; the normal approximation of each ratio past :data:`~analysis.stats.uncertainty.RESAMPLE_LIMIT` articles)."""
-    (x_a, w_a), (x_b, w_b) = _article_values(first), _article_values(second)
-    if max(len(x_a), len(x_b)) > RESAMPLE_LIMIT:
-        a, b = Moments.of_values(x_a, w_a), Moments.of_values(x_b, w_b)
-        half = normal_quantile() * math.sqrt(
-            a.spread(a.mean) / a.weight**2 + b.spread(b.mean) / b.weight**2
-        )
-        return (a.mean - b.mean - half, a.mean - b.mean + half)
-    means = resample_means(x_a, w_a, BOOTSTRAP_RESAMPLES, seed) - resample_means(
-        x_b, w_b, BOOTSTRAP_RESAMPLES, seed + 1
-    )
-    means = means[~np.isnan(means)]
-    return percentile_interval(means) if len(means) else (float("nan"), float("nan"))
-
-
-def article_interval(
-    total: np.ndarray, weight: np.ndarray, seed: int = DEFAULT_SEED
-) -> tuple[float, float]:
-    """95% interval of a group's ratio of sums Σtotal / Σweight with its articles as the unit: a percentile bootstrap
-    of articles, each with its weight (2,000 resamples); the normal approximation past
-    :data:`~analysis.stats.uncertainty.RESAMPLE_LIMIT` articles; NaN under :data:`MIN_ARTICLES` articles with weight."""
-    total, weight = np.asarray(total, dtype=float), np.asarray(weight, dtype=float)
-    kept = weight > 0
-    if kept.sum() < MIN_ARTICLES:
-        return (float("nan"), float("nan"))
-    x, w = total[kept] / weight[kept], weight[kept]
-    if len(x) > RESAMPLE_LIMIT:
-        return normal_interval(Moments.of_values(x, w))
-    return bootstrap_interval(x, resamples=BOOTSTRAP_RESAMPLES, seed=seed, weights=w)
-
-
 def describe_design_evidence(row: dict, note: str, p_holm: float, alpha: float = ALPHA) -> str:
     """The plain-language verdict on one pair: what was tested, on what, and what it shows."""
     if row["design"] == "event-paired":
@@ -381,9 +299,9 @@ def summarise_comparisons(
 
     Returns
     -------
-    One row per family: the ``keys``, ``pairs``, ``tested``, ``differing`` (Holm-adjusted p < ``alpha``),
-    ``event_paired``, ``independent`` and ``descriptive`` (pairs per design), ``fewest_articles`` (in any side
-    compared) and ``statement``.
+    One row per family: the ``keys``, ``pairs``, ``tested``, ``differing`` (Holm-adjusted p <
+    ``alpha``), ``event_paired``, ``independent`` and ``descriptive`` (pairs per design),
+    ``fewest_articles`` (in any side compared) and ``statement``.
     """
     keys = list(keys)
     rows = []
@@ -426,26 +344,40 @@ def state_designs(pairs: int, tested: int, differing: int, designs: pd.Series) -
     """One sentence on a family of comparisons: how many pairs differ, under which designs."""
     if tested == 0:
         if designs.get("descriptive", 0) == pairs:
-            return f"none of the {pairs} pairs can be tested: one article on a side describes that article, not its outlet"
+            return (
+                f"none of the {pairs} pairs can be tested: one article on a side describes "
+                "that article, not its outlet"
+            )
         return f"none of the {pairs} pairs is tested (see each verdict)"
     parts = [f"{designs.get(d, 0)} {d}" for d in DESIGNS if designs.get(d, 0)]
-    return f"{differing} of {tested} tested pairs differ after Holm correction ({pairs} pairs: {', '.join(parts)}; articles as the unit)"
+    return (
+        f"{differing} of {tested} tested pairs differ after Holm correction ({pairs} pairs: "
+        f"{', '.join(parts)}; articles as the unit)"
+    )
 
 
 def describe_method(tests: pd.DataFrame, family: str = "each measure") -> str:
-    """A paragraph (Markdown) on how a table of comparisons was made and which designs its pairs got, for a report."""
+    """A paragraph (Markdown) on how a table of comparisons was made and which designs its pairs
+    got, for a report."""
     designs = tests["design"].value_counts() if len(tests) else pd.Series(dtype=int)
     counted = (
         ", ".join(f"{int(designs.get(d, 0))} {d}" for d in DESIGNS if designs.get(d, 0)) or "none"
     )
     return (
-        "Articles are the unit of every comparison, never sentences: the sentences of one article share its writer and "
-        "its event, so treating them as independent draws makes differences look surer than they are. When two outlets "
-        f"cover at least {MIN_EVENTS} of the same events, they are compared event by event (*event-paired*: the mean "
-        "over shared events of the per-event difference, a bootstrap interval over events, a sign-flip permutation "
-        f"test); otherwise with at least {MIN_ARTICLES} articles a side, article by article (*independent*: articles "
-        "relabelled between the outlets); with one article on a side, the difference is *descriptive* and not tested. "
-        f"p-values are Holm-corrected within {family}; a rate with fewer than {MIN_HITS} hits in a pair is not tested. "
+        "Articles are the unit of every comparison, never sentences: the sentences of one article "
+        "share its writer and "
+        "its event, so treating them as independent draws makes differences look surer than they "
+        "are. When two outlets "
+        f"cover at least {MIN_EVENTS} of the same events, they are compared event by event "
+        "(*event-paired*: the mean "
+        "over shared events of the per-event difference, a bootstrap interval over events, a "
+        "sign-flip permutation "
+        f"test); otherwise with at least {MIN_ARTICLES} articles a side, article by article "
+        "(*independent*: articles "
+        "relabelled between the outlets); with one article on a side, the difference is "
+        "*descriptive* and not tested. "
+        f"p-values are Holm-corrected within {family}; a rate with fewer than {MIN_HITS} hits in "
+        "a pair is not tested. "
         f"Pairs here by design: {counted} (of {len(tests)})."
     )
 
@@ -456,28 +388,36 @@ def count_noun(n: int, singular: str, plural: str | None = None) -> str:
 
 
 def describe_corpus_design(articles: pd.DataFrame) -> str:
-    """What a corpus's articles can support, in Markdown: how many articles, outlets and events, and which designs
-    its outlet comparisons get (one article an outlet: descriptions, not tests)."""
+    """What a corpus's articles can support, in Markdown: how many articles, outlets and events,
+    and which designs its outlet comparisons get (one article an outlet: descriptions, not
+    tests)."""
     per_outlet = articles.groupby("outlet")["article_id"].nunique()
     if plan_comparisons(articles)[1] == "none":
         return (
-            f"**{count_noun(len(articles), 'article')}, no outlet named.** The corpus gives no outlet, so each article "
-            "stands alone: no outlet is compared with another, and the per-article tables are the results."
+            f"**{count_noun(len(articles), 'article')}, no outlet named.** The corpus gives no "
+            "outlet, so each article "
+            "stands alone: no outlet is compared with another, and the per-article tables are the "
+            "results."
         )
     head = f"**{count_noun(len(articles), 'article')} from {count_noun(len(per_outlet), 'outlet')}"
     shared = 0
     if "event" in articles.columns and articles["event"].notna().any():
         outlets_per_event = articles.dropna(subset=["event"]).groupby("event")["outlet"].nunique()
         shared = int((outlets_per_event >= 2).sum())
-        head += f", {count_noun(len(outlets_per_event), 'event')} ({shared:,} covered by two outlets or more)"
+        head += (
+            f", {count_noun(len(outlets_per_event), 'event')} ({shared:,} covered by two "
+            "outlets or more)"
+        )
     head += ".**"
     if len(per_outlet) == 0:
         return head
     single = int((per_outlet < MIN_ARTICLES).sum())
     if single == len(per_outlet):
         return (
-            f"{head} Every outlet is one article here: an outlet's interval describes its article's sentences, no "
-            "comparison between outlets is tested, and every difference is between these articles, not evidence "
+            f"{head} Every outlet is one article here: an outlet's interval describes its "
+            "article's sentences, no "
+            "comparison between outlets is tested, and every difference is between these "
+            "articles, not evidence "
             "about how the outlets cover events."
         )
     spread = (
@@ -492,7 +432,13 @@ def describe_corpus_design(articles: pd.DataFrame) -> str:
         else "."
     )
     if len(per_outlet) > MAX_PAIRWISE_GROUPS:
-        text += f" With more than {MAX_PAIRWISE_GROUPS} outlets, each is compared with all the others pooled, not pair by pair."
+        text += (
+            f" With more than {MAX_PAIRWISE_GROUPS} outlets, each is compared with all the "
+            "others pooled, not pair by pair."
+        )
     if single:
-        text += f" {count_noun(single, 'outlet')} of one article: {'its' if single == 1 else 'their'} comparisons are descriptive, not tests."
+        text += (
+            f" {count_noun(single, 'outlet')} of one article: "
+            f"{'its' if single == 1 else 'their'} comparisons are descriptive, not tests."
+        )
     return text

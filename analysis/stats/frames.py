@@ -1,4 +1,5 @@
-"""Joins of the kit's tables: a table of rows keyed by article gains a column of the articles table."""
+"""Joins of the kit's tables: a table of rows keyed by article gains a column of the articles
+table."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ import pandas as pd
 
 
 def add_article_column(frame: pd.DataFrame, articles: pd.DataFrame, column: str) -> pd.DataFrame:
-    """``frame`` with ``articles[column]`` joined on ``article_id`` (unchanged when it has the column)."""
+    """``frame`` with ``articles[column]`` joined on ``article_id`` (unchanged when it has the
+    column)."""
     if column in frame.columns:
         return frame
     return frame.merge(

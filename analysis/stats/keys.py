@@ -1,4 +1,5 @@
-"""Stable keys of texts and values: the same on every machine and run (never Python's salted ``hash``)."""
+"""Stable keys of texts and values: the same on every machine and run (never Python's salted
+``hash``)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ import numpy as np
 
 
 def hash_text(text: str) -> int:
-    """The unsigned 64-bit BLAKE2b hash of ``text``: the same on every machine and run (not Python's salted hash)."""
+    """The unsigned 64-bit BLAKE2b hash of ``text``: the same on every machine and run (not
+    Python's salted hash)."""
     return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big")
 
 

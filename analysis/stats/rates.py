@@ -17,13 +17,12 @@ import pandas as pd
 
 from analysis.stats.design import (
     COMPARISON_COLUMNS,
-    MIN_ARTICLES,
-    article_interval,
     attach_groups,
     compare_by_article,
     plan_comparisons,
 )
 from analysis.stats.frames import add_article_column
+from analysis.stats.resampling import MIN_ARTICLES, article_interval
 from analysis.stats.uncertainty import (
     DEFAULT_SEED,
     RESAMPLE_LIMIT,
@@ -81,7 +80,8 @@ def count_authorial_hits(
 
 
 def sum_rates_by_article(counts: pd.DataFrame, columns: list[str] | None = None) -> pd.DataFrame:
-    """Per article, the sums the group tables need of each count column (:class:`analysis.stats.uncertainty.Moments`).
+    """Per article, the sums the group tables need of each count column
+    (:class:`analysis.stats.uncertainty.Moments`).
 
     Only sentences with authorial words count (as in the rates). ``columns``:
     the count columns; every column but ``article_id``, ``sentence_id`` and
@@ -123,7 +123,8 @@ def sum_rates_by_article(counts: pd.DataFrame, columns: list[str] | None = None)
 
 
 def rate_moments(totals: pd.Series, column: str) -> Moments:
-    """The :class:`Moments` of one group's rate per 1,000 words of ``column`` (x = 1,000 hits / words, w = words)."""
+    """The :class:`Moments` of one group's rate per 1,000 words of ``column`` (x = 1,000 hits /
+    words, w = words)."""
     hits = int(totals[f"{column}.hits"])
     return Moments(
         units=int(totals["words.units"]),
@@ -167,7 +168,7 @@ def summarise_rates(
     ``sentences`` (with authorial words), ``authorial_words``, ``count_name``,
     ``per_1000``, ``per_1000_low``, ``per_1000_high`` (95% percentile bootstrap
     of the ratio of sums, seeded, over the group's articles when it has at least
-    :data:`~analysis.stats.design.MIN_ARTICLES`, else over its sentences; its normal
+    :data:`~analysis.stats.resampling.MIN_ARTICLES`, else over its sentences; its normal
     approximation past :data:`~analysis.stats.uncertainty.RESAMPLE_LIMIT` units) and
     ``interval_unit`` ("article" or "sentence").
     """
@@ -233,7 +234,8 @@ def compare_rates(
     seed: int = DEFAULT_SEED,
     sums: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Hits per 1,000 authorial words compared between every pair of groups, articles as the unit (:mod:`analysis.stats.design`).
+    """Hits per 1,000 authorial words compared between every pair of groups, articles as the unit
+    (:mod:`analysis.stats.design`).
 
     Each article is one unit with its hits and authorial words; with an
     ``event`` column in ``articles``, outlets that cover the same events are

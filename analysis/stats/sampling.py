@@ -24,8 +24,8 @@ def rank_by_hash(keys: Iterable) -> list:
 
 
 def sample_by_hash(keys: Iterable, limit: int) -> list:
-    """The distinct ``keys``, in their first order, of which at most ``limit`` are kept: those ranked first by
-    :func:`rank_by_hash` (all of them when there are no more)."""
+    """The distinct ``keys``, in their first order, of which at most ``limit`` are kept: those
+    ranked first by :func:`rank_by_hash` (all of them when there are no more)."""
     distinct = list(dict.fromkeys(keys))
     if len(distinct) <= limit:
         return distinct

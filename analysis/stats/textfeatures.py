@@ -19,7 +19,8 @@ from sklearn.preprocessing import normalize
 
 
 def make_counter(settings: dict, vocabulary: list[str] | None = None) -> CountVectorizer:
-    """A counter for ``settings`` (``analyzer``, ``ngram_range``, ``min_df``), fixed to ``vocabulary`` when given."""
+    """A counter for ``settings`` (``analyzer``, ``ngram_range``, ``min_df``), fixed to
+    ``vocabulary`` when given."""
     return CountVectorizer(
         analyzer=settings["analyzer"],
         ngram_range=tuple(settings["ngram_range"]),
@@ -36,7 +37,8 @@ _TOKEN = re.compile(r"(?u)\b\w\w+\b")
 def count_with_vocabulary(
     texts: list[str], settings: dict, vocabulary: list[str]
 ) -> sp.csr_matrix:
-    """The counts ``make_counter(settings, vocabulary).transform(texts)`` gives, the same matrix, faster.
+    """The counts ``make_counter(settings, vocabulary).transform(texts)`` gives, the same matrix,
+    faster.
 
     Character n-grams within word boundaries (``char_wb``) never cross a word,
     so a text's counts are the sum of its words' counts: each distinct word is
@@ -77,7 +79,8 @@ def count_with_vocabulary(
 
 
 def _word_ngram_columns(word: str, low: int, high: int, index: dict[str, int]) -> list[int]:
-    """The vocabulary columns of the character n-grams of one word padded with spaces (scikit-learn's ``char_wb`` cut)."""
+    """The vocabulary columns of the character n-grams of one word padded with spaces
+    (scikit-learn's ``char_wb`` cut)."""
     padded = " " + word + " "
     grams = []
     for n in range(low, high + 1):
@@ -116,7 +119,8 @@ def weigh_blocks(
     vocabularies: dict[str, list[str]],
     idf: dict[str, np.ndarray],
 ) -> list[sp.csr_matrix]:
-    """The TF-IDF matrix of each named list of documents, with that block's stored vocabulary and idf."""
+    """The TF-IDF matrix of each named list of documents, with that block's stored vocabulary and
+    idf."""
     return [
         weight_counts(count_with_vocabulary(texts, recipe[name], vocabularies[name]), idf[name])
         for name, texts in documents.items()
@@ -130,7 +134,8 @@ def encode_linear_model(
     intercept: float,
     **extra,
 ) -> str:
-    """A fitted linear model on TF-IDF blocks as JSON (numbers to 6 significant digits, keys sorted); ``extra`` keys are added as they are."""
+    """A fitted linear model on TF-IDF blocks as JSON (numbers to 6 significant digits, keys
+    sorted); ``extra`` keys are added as they are."""
     payload = {
         "intercept": round_significant(intercept),
         "coefficients": [round_significant(c) for c in coefficients],

@@ -39,7 +39,8 @@ DEFAULT_SEED = 20250212
 _BATCH_CELLS = 4_000_000
 
 RESAMPLE_LIMIT = 5_000
-"""Largest group (in rows) that is resampled; a larger one gets the normal approximation (see the module docstring)."""
+"""Largest group (in rows) that is resampled; a larger one gets the normal approximation (see the
+module docstring)."""
 
 _Z = {0.95: 1.959963984540054}
 
@@ -137,7 +138,8 @@ def normal_interval(moments: Moments, level: float = 0.95) -> tuple[float, float
 
 
 def normal_permutation_test(first: Moments, second: Moments) -> tuple[float, float]:
-    """Difference of weighted means (first − second) and the normal approximation of its permutation p-value.
+    """Difference of weighted means (first − second) and the normal approximation of its
+    permutation p-value.
 
     Under random relabelling, the difference has mean 0 and variance
     s²·(1/n₁ + 1/n₂), where s² is the variance of the pooled rows' linearised
@@ -162,7 +164,8 @@ def normal_permutation_test(first: Moments, second: Moments) -> tuple[float, flo
 
 
 def total_by_group(sums: pd.DataFrame, articles: pd.DataFrame, by: str) -> pd.DataFrame:
-    """Per-article sums added up per group, articles in ``article_id`` order (the same total from any engine).
+    """Per-article sums added up per group, articles in ``article_id`` order (the same total from
+    any engine).
 
     ``sums``: ``article_id`` and additive columns; every ``X.units`` column
     gains an ``X.articles`` column (articles with a unit). Indexed by ``by``,
@@ -188,15 +191,16 @@ def total_by_group(sums: pd.DataFrame, articles: pd.DataFrame, by: str) -> pd.Da
 
 
 def list_resampled_groups(sums: pd.DataFrame, articles: pd.DataFrame, by: str) -> list:
-    """The groups whose rows are resampled: at most :data:`RESAMPLE_LIMIT` units (and one at least) in some ``X.units`` column of ``sums``."""
+    """The groups whose rows are resampled: at most :data:`RESAMPLE_LIMIT` units (and one at least)
+    in some ``X.units`` column of ``sums``."""
     totals = total_by_group(sums, articles, by)
     units = totals[[c for c in totals.columns if c.endswith(".units")]]
     return sorted(units.index[((units > 0) & (units <= RESAMPLE_LIMIT)).any(axis=1)])
 
 
 def wilson_interval(hits: int, n: int, level: float = 0.95) -> tuple[float, float]:
-    """Wilson score interval of a proportion ``hits / n`` (NaN for n = 0): the interval of a share judged in a sample
-    of hits, which a normal interval would push below 0 for small counts."""
+    """Wilson score interval of a proportion ``hits / n`` (NaN for n = 0): the interval of a share
+    judged in a sample of hits, which a normal interval would push below 0 for small counts."""
     if n == 0:
         return (float("nan"), float("nan"))
     z, p = normal_quantile(level), hits / n
@@ -297,7 +301,8 @@ def _resampled_means(
     picks: np.ndarray,
     totals: np.ndarray | None = None,
 ) -> np.ndarray:
-    """The (weighted) mean of each resample: one row of ``picks`` each (row numbers as ``np.intp``).
+    """The (weighted) mean of each resample: one row of ``picks`` each (row numbers as
+    ``np.intp``).
 
     ``totals``: each resample's sum of the weights, when already known (the
     measures of one article share their weights, the article's words).
@@ -313,8 +318,9 @@ def _resampled_means(
 def resample_means(
     values: np.ndarray, weights: np.ndarray | None, resamples: int = 2000, seed: int = DEFAULT_SEED
 ) -> np.ndarray:
-    """The (weighted) mean of each of ``resamples`` bootstrap resamples of ``values``, drawn batch by batch (the same
-    for the same size, resamples and seed); NaN where a resample's weights add up to nothing."""
+    """The (weighted) mean of each of ``resamples`` bootstrap resamples of ``values``, drawn batch
+    by batch (the same for the same size, resamples and seed); NaN where a resample's weights add
+    up to nothing."""
     values = np.asarray(values, dtype=float)
     if len(values) == 0:
         return np.full(resamples, np.nan)
@@ -327,12 +333,14 @@ def resample_means(
 
 
 def percentile_interval(stats: np.ndarray, level: float = 0.95) -> tuple[float, float]:
-    """The percentile interval of bootstrap statistics without NaN (NumPy's linear percentiles, see :func:`_percentile_interval`)."""
+    """The percentile interval of bootstrap statistics without NaN (NumPy's linear percentiles, see
+    :func:`_percentile_interval`)."""
     return _percentile_interval(np.asarray(stats, dtype=float), level)
 
 
 def _percentile_interval(stats: np.ndarray, level: float) -> tuple[float, float]:
-    """``np.percentile(stats, [tail, 100 - tail])`` (its default, linear method) without its per-call overhead.
+    """``np.percentile(stats, [tail, 100 - tail])`` (its default, linear method) without its
+    per-call overhead.
 
     ``stats`` has no NaN. NumPy's arithmetic is followed step by step (see
     :func:`_percentile_positions`; then ``a + (b - a) * gamma``, or
@@ -353,7 +361,8 @@ def _percentile_interval(stats: np.ndarray, level: float) -> tuple[float, float]
 
 @lru_cache(maxsize=64)
 def _percentile_positions(m: int, level: float) -> tuple[tuple[int, int, float], ...]:
-    """For each end of the interval: the two ranks NumPy interpolates between and the weight of the upper one.
+    """For each end of the interval: the two ranks NumPy interpolates between and the weight of the
+    upper one.
 
     The virtual index is ``(m - 1) * q`` with ``q`` the percentile over 100; an
     index at or past the last rank takes the last value twice (NumPy's rank -1,
@@ -370,11 +379,13 @@ def _percentile_positions(m: int, level: float) -> tuple[tuple[int, int, float],
 
 
 _CACHED_PICKS = 1_000_000
-"""Largest resampling (rows × resamples) whose draws are kept for the next group of the same size."""
+"""Largest resampling (rows × resamples) whose draws are kept for the next group of the same
+size."""
 
 
 def _bootstrap_picks(n: int, resamples: int, seed: int) -> Iterator[np.ndarray]:
-    """The row numbers each bootstrap resample of a large sample draws, batch by batch (the same for the same n, resamples and seed)."""
+    """The row numbers each bootstrap resample of a large sample draws, batch by batch (the same
+    for the same n, resamples and seed)."""
     rng = np.random.default_rng(seed)
     for step in _batches(resamples, n):
         yield rng.integers(0, n, (step, n))
@@ -382,7 +393,8 @@ def _bootstrap_picks(n: int, resamples: int, seed: int) -> Iterator[np.ndarray]:
 
 @lru_cache(maxsize=64)
 def _cached_picks(n: int, resamples: int, seed: int) -> np.ndarray:
-    """All draws of a small resampling at once (the first batch :func:`_bootstrap_picks` would draw), stored compactly and read-only.
+    """All draws of a small resampling at once (the first batch :func:`_bootstrap_picks` would
+    draw), stored compactly and read-only.
 
     Per-article intervals resample many groups of the same few sizes; the
     draws, not the arithmetic, were a third of their time.

@@ -1,1 +1,2 @@
-"""Text: loading a corpus, cleaning, language, paragraphs, sentences, words, quotations and voice, figures in text, VADER."""
+"""Text: loading a corpus, cleaning, language, paragraphs, sentences, words, quotations and voice,
+figures in text, VADER."""

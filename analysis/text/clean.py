@@ -66,7 +66,10 @@ END_PROSE_SHARE = 0.25
 MENU_MAX_WORDS = 4
 PROMO_LOOKAHEAD = 3
 
-_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _DATE_RE = re.compile(
     rf"^(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?"
@@ -79,7 +82,8 @@ _MENU_BAR_RE = re.compile(r"\s+\|\s+")
 _BREADCRUMB_RE = re.compile(r"\s*(?:»|›|>|/)\s*")
 _PROSE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
 _PROMO_CUE_RE = re.compile(
-    r"\b(?:forthcoming|latest|current|new|upcoming|next) issue of\b|\bin (?:his|her|their|a) (?:new|forthcoming) (?:essay|book|article)\b"
+    r"\b(?:forthcoming|latest|current|new|upcoming|next) issue of\b|\bin (?:his|her|their|a) "
+    r"(?:new|forthcoming) (?:essay|book|article)\b"
     r"|\bread the (?:full )?(?:essay|article|story)\b|\bexcerpted from\b",
     re.IGNORECASE,
 )

@@ -99,7 +99,8 @@ def load_corpus_folder(folder: str | Path, max_bytes: int = MAX_BYTES) -> pd.Dat
                 flags.append(f"no row in {METADATA_FILE}; id taken from the file name")
             if ids[name] != p.stem:
                 flags.append(
-                    f"the file name is not a valid id (letters, digits, '.', '_', '-'); id '{ids[name]}' made from it"
+                    "the file name is not a valid id (letters, digits, '.', '_', '-'); id "
+                    f"'{ids[name]}' made from it"
                 )
         text, headline = _read_article_file(p, max_bytes, problems)
         if text is None:
@@ -113,8 +114,9 @@ def load_corpus_folder(folder: str | Path, max_bytes: int = MAX_BYTES) -> pd.Dat
 
 
 def name_articles(files: list[Path], taken: set[str]) -> dict[str, str]:
-    """An article id for each file, by file name: its stem when that is a valid id (:data:`ID_PATTERN`), else a safe
-    id made from it (:func:`make_safe_id`), unique among ``taken`` and the other files' ids."""
+    """An article id for each file, by file name: its stem when that is a valid id
+    (:data:`ID_PATTERN`), else a safe id made from it (:func:`make_safe_id`), unique among
+    ``taken`` and the other files' ids."""
     ids = {p.name: p.stem for p in files if ID_PATTERN.match(p.stem)}
     taken = taken | set(ids.values())
     for p in files:
@@ -125,9 +127,10 @@ def name_articles(files: list[Path], taken: set[str]) -> dict[str, str]:
 
 
 def make_safe_id(name: str, taken: set[str] = frozenset()) -> str:
-    """A valid article id (:data:`ID_PATTERN`) made from ``name``: transliterated to ASCII (anyascii: ``Путин`` gives
-    ``Putin``), every run of other characters made one ``-``, cut to 190 characters; ``-2``, ``-3``… added until it
-    is not in ``taken``; ``article`` when nothing is left."""
+    """A valid article id (:data:`ID_PATTERN`) made from ``name``: transliterated to ASCII
+    (anyascii: ``Путин`` gives ``Putin``), every run of other characters made one ``-``, cut to 190
+    characters; ``-2``, ``-3``… added until it is not in ``taken``; ``article`` when nothing is
+    left."""
     from anyascii import anyascii
 
     slug = (
@@ -176,7 +179,8 @@ def iter_corpus_chunks(
 
 
 def count_table_rows(path: str | Path) -> int | None:
-    """Rows of a Parquet file from its footer; None for CSV and JSONL (counting would read them)."""
+    """Rows of a Parquet file from its footer; None for CSV and JSONL (counting would read
+    them)."""
     path = Path(path)
     if path.suffix.lower() != ".parquet":
         return None
@@ -189,7 +193,8 @@ def count_table_rows(path: str | Path) -> int | None:
 
 
 def read_table_batches(path: str | Path, size: int | None) -> Iterator[pd.DataFrame]:
-    """The rows of a table file, ``size`` at a time (all at once for None), read as :func:`load_corpus_table` reads them."""
+    """The rows of a table file, ``size`` at a time (all at once for None), read as
+    :func:`load_corpus_table` reads them."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in TABLE_SUFFIXES:
@@ -235,8 +240,9 @@ def read_table_batches(path: str | Path, size: int | None) -> Iterator[pd.DataFr
 
 
 def find_bad_json_line(path: Path) -> tuple[int, str] | None:
-    """The number (from 1) of the first line of a JSONL file that is not a JSON object, and why; None when every line is
-    one (blank lines are skipped). Read only when pandas has refused the file, to name the line."""
+    """The number (from 1) of the first line of a JSONL file that is not a JSON object, and why;
+    None when every line is one (blank lines are skipped). Read only when pandas has refused the
+    file, to name the line."""
     with open(path, encoding="utf-8") as lines:
         for number, line in enumerate(lines, 1):
             if not line.strip():
@@ -254,7 +260,8 @@ def _has_ids(table: pd.DataFrame, path: Path) -> bool:
     if "text" not in table.columns:
         raise InputProblem(
             [
-                f"{path}: no 'text' column (columns found: {', '.join(map(str, table.columns)) or 'none'})"
+                f"{path}: no 'text' column (columns found: "
+                f"{', '.join(map(str, table.columns)) or 'none'})"
             ]
         )
     return "article_id" in table.columns
@@ -271,12 +278,14 @@ def _table_rows(
         text = record.pop("text", None)  # a later chunk of a JSONL file may lack the field
         if not isinstance(text, str):
             problems.append(
-                f"{where}: 'text' is {'missing' if _is_missing(text) else type(text).__name__}, not text"
+                f"{where}: 'text' is {'missing' if _is_missing(text) else type(text).__name__}, "
+                "not text"
             )
             continue
         if len(text.encode("utf-8")) > max_bytes:
             problems.append(
-                f"{where}: text is {_size(len(text.encode('utf-8')))}, over the limit of {_size(max_bytes)} for one article"
+                f"{where}: text is {_size(len(text.encode('utf-8')))}, over the limit of "
+                f"{_size(max_bytes)} for one article"
             )
             continue
         if not text.strip():
@@ -303,7 +312,8 @@ def read_text_bytes(data: bytes, where: str) -> str:
     except UnicodeDecodeError as err:
         raise InputProblem(
             [
-                f"{where}: not valid UTF-8 (tried encoding utf-8; byte 0x{data[err.start]:02x} at offset "
+                f"{where}: not valid UTF-8 (tried encoding utf-8; byte 0x{data[err.start]:02x} at "
+                "offset "
                 f"{err.start} does not decode). Re-encode the file as UTF-8, e.g. "
                 f"'iconv -f windows-1252 -t utf-8' if it came from Windows"
             ]
@@ -317,7 +327,8 @@ def _read_article_file(p: Path, max_bytes: int, problems: list[str]) -> tuple[st
     size = p.stat().st_size
     if size > max_bytes:
         problems.append(
-            f"{p}: the file is {_size(size)}, over the limit of {_size(max_bytes)} for one article (a whole site or a book?)"
+            f"{p}: the file is {_size(size)}, over the limit of {_size(max_bytes)} for one "
+            "article (a whole site or a book?)"
         )
         return None, ""
     try:
@@ -392,7 +403,8 @@ def _finish(
         row["article_id"] = article_id
         if not ID_PATTERN.match(article_id):
             problems.append(
-                f"{row['source']}: article id '{article_id}' must be letters, digits, '.', '_' or '-' "
+                f"{row['source']}: article id '{article_id}' must be letters, digits, '.', '_' or "
+                "'-' "
                 "(it names output files)"
             )
         elif article_id in ids:

@@ -72,23 +72,28 @@ ROLE_SYNONYMS = {
     "spokesperson": "spokesman",
     "senators": "senator",
 }
-"""Office nouns that name the same office, by the one they are read as ("the congressman" is the representative)."""
+"""Office nouns that name the same office, by the one they are read as ("the congressman" is the
+representative)."""
 _NOT_ROLES = frozenset(
-    "former then incoming outgoing sitting current newly elected re-elected late de facto self-declared acting mr. mrs. ms. mr mrs ms".split()
+    "former then incoming outgoing sitting current newly elected re-elected late de facto "
+    "self-declared acting mr. mrs. ms. mr mrs ms".split()
 )
 
 
 @dataclass(frozen=True)
 class PersonMention:
-    """A person named in a text: ``text[start:end]`` is the name as written (its title left out)."""
+    """A person named in a text: ``text[start:end]`` is the name as written (its title left
+    out)."""
 
     start: int
     end: int
     written: str
     name: str
-    """The name of the person's group: its fullest form in the article, or the actor table's name."""
+    """The name of the person's group: its fullest form in the article, or the actor table's
+    name."""
     role: str = ""
-    """The office of the title written before it, lower case ("senator", "defense secretary"), or ""."""
+    """The office of the title written before it, lower case ("senator", "defense secretary"), or
+    ""."""
     gender: str = ""
     """"male" or "female" from a courtesy title of any mention of the person, else ""."""
     title_start: int = -1
@@ -97,7 +102,8 @@ class PersonMention:
 
 @lru_cache(maxsize=1)
 def name_stopwords() -> frozenset[str]:
-    """The words of ``name_stopwords.txt`` and ``sentence_starters.txt``: never part of a person's name."""
+    """The words of ``name_stopwords.txt`` and ``sentence_starters.txt``: never part of a person's
+    name."""
     return frozenset(read_wordlist("name_stopwords.txt")) | frozenset(
         read_wordlist("sentence_starters.txt")
     )
@@ -125,7 +131,8 @@ def _strip_possessive(word: str) -> tuple[str, bool]:
 
 @lru_cache(maxsize=4)
 def _candidate_pattern(titles: frozenset[str]) -> re.Pattern:
-    """A word that may stand in a run: capitalised, or a lower-case title word or particle ("former", "spokesman", "de")."""
+    """A word that may stand in a run: capitalised, or a lower-case title word or particle
+    ("former", "spokesman", "de")."""
     lower = sorted({w for w in titles | PARTICLES if not w[:1].isupper()}, key=len, reverse=True)
     return re.compile(
         r"(?<![\w’'.-])(?:[A-Z][\w’'.-]*|(?:"
@@ -137,7 +144,8 @@ def _candidate_pattern(titles: frozenset[str]) -> re.Pattern:
 def _runs(
     text: str, start: int, end: int, titles: frozenset[str]
 ) -> list[list[tuple[int, int, str]]]:
-    """Runs of capitalised words, particles and title words separated by single spaces; a possessive ends a run."""
+    """Runs of capitalised words, particles and title words separated by single spaces; a
+    possessive ends a run."""
     runs: list[list[tuple[int, int, str]]] = []
     current: list[tuple[int, int, str]] = []
     for match in _candidate_pattern(titles).finditer(text, start, end):
@@ -168,10 +176,11 @@ def _runs(
 def _split_run(
     run: list[tuple[int, int, str]], titles: frozenset[str], stops: frozenset[str]
 ) -> tuple[list, list] | None:
-    """The title words before the last name of a run and its name words, or None when no name is left.
+    """The title words before the last name of a run and its name words, or None when no name is
+    left.
 
-    Title words count as titles only before a name begins ("Sen. Mark Warner"; "Martin Luther King Jr."
-    keeps "King"); a stop word ends any name before it ("Trump Tower").
+    Title words count as titles only before a name begins ("Sen. Mark Warner"; "Martin Luther King
+    Jr." keeps "King"); a stop word ends any name before it ("Trump Tower").
     """
     while run and not _is_name_word(run[-1][2]):
         run = run[
@@ -222,7 +231,8 @@ def _surname(tokens: list[str]) -> str:
 
 @lru_cache(maxsize=8)
 def _split_stops(stops: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
-    """The names of more than one word (never a whole name) and the single words never in a name, with :func:`name_stopwords`."""
+    """The names of more than one word (never a whole name) and the single words never in a name,
+    with :func:`name_stopwords`."""
     return frozenset(s for s in stops if " " in s), frozenset(
         s for s in stops if " " not in s
     ) | name_stopwords()
@@ -259,7 +269,8 @@ def find_people(
             " ".join([w for _, _, w in title[k:]] + tokens) in places
             for k in range(len(title) + 1)
         ):
-            continue  # "Saudi Arabia", "Sierra Leone": a country, whatever title words stand before it
+            # "Saudi Arabia", "Sierra Leone": a country, whatever title words stand before it
+            continue
         courtesy = next((COURTESY[w] for _, _, w in title if w in COURTESY), "")
         found.append(
             (

@@ -90,16 +90,18 @@ def _nest(quotations: list[Quotation]) -> list[Quotation]:
 
 
 def _as_double_mark(match: re.Match) -> str:
-    """Two apostrophes as one straight double mark, on the side of the quoted words (offsets kept)."""
+    """Two apostrophes as one straight double mark, on the side of the quoted words (offsets
+    kept)."""
     after = match.string[match.end() : match.end() + 1]
     return '"\x00' if after.isalnum() else '\x00"'
 
 
 def find_voice_ranges(text: str, quotations: list[Quotation]) -> list[tuple[int, int, str]]:
-    """``(start, end, voice)`` ranges that tile ``text`` from end to end: each starts where the one before ends.
+    """``(start, end, voice)`` ranges that tile ``text`` from end to end: each starts where the one
+    before ends.
 
-    Where quotations of depth 1 overlap (:func:`find_quotations` gives none that do), the later one's range starts where
-    the earlier one's ends.
+    Where quotations of depth 1 overlap (:func:`find_quotations` gives none that do), the later
+    one's range starts where the earlier one's ends.
     """
     ranges: list[tuple[int, int, str]] = []
     pos = 0

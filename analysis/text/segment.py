@@ -42,7 +42,8 @@ Span = tuple[int, int]
 
 _WORD_CORE_RE = re.compile(r"[^\W_]+(?:[’'.\-][^\W_]+)*")
 LETTER_WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-"""A word of letters only, with inner apostrophes or hyphens ("Trump’s", "so-called"): what word lists look up."""
+"""A word of letters only, with inner apostrophes or hyphens ("Trump’s", "so-called"): what word
+lists look up."""
 
 OPENERS = "\"'“‘«([{"
 CLOSERS = "\"'”’»)]}"
@@ -82,10 +83,11 @@ _QUOTE_MARKS = str.maketrans(
 
 
 def normalise_quotes(text: str) -> str:
-    """Straight quotation marks and apostrophes for curly ones, character for character (offsets are kept).
+    """Straight quotation marks and apostrophes for curly ones, character for character (offsets
+    are kept).
 
-    Wherever texts are compared (claims, shingles, quotation variants) and before VADER scores them: ``Trump’s`` and
-    ``Trump's`` are one word.
+    Wherever texts are compared (claims, shingles, quotation variants) and before VADER scores
+    them: ``Trump’s`` and ``Trump's`` are one word.
     """
     return text.translate(_QUOTE_MARKS)
 

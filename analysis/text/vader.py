@@ -1,6 +1,8 @@
-"""VADER's scores of texts, quotation marks made straight first, cached (the lexicon ships inside ``vaderSentiment``).
+"""VADER's scores of texts, quotation marks made straight first, cached (the lexicon ships inside
+``vaderSentiment``).
 
-VADER does not look up a word glued to a curly mark: ``“It was great,” she said.`` scores 0.0, with straight marks 0.62.
+VADER does not look up a word glued to a curly mark: ``“It was great,” she said.`` scores 0.0, with
+straight marks 0.62.
 """
 
 from __future__ import annotations

@@ -58,8 +58,9 @@ RECIPE = {
 """Feature and fitting settings, chosen by 5-fold cross-validation on the development rows only."""
 
 SOLVER_TOLERANCE = 1e-10
-"""The conjugate-gradient solver's tolerance: far below the 6 significant digits the model is written with, so that a
-refit writes the same file (scikit-learn's default, 1e-4, left differences in the last digits from run to run)."""
+"""The conjugate-gradient solver's tolerance: far below the 6 significant digits the model is
+written with, so that a refit writes the same file (scikit-learn's default, 1e-4, left differences
+in the last digits from run to run)."""
 
 DENSE_FEATURES = (
     "vader_compound",
@@ -79,7 +80,8 @@ SCALE = 4.0
 
 
 def prepare_text(text: str) -> str:
-    """The text the features see: straight quotation marks, Treebank-style ``''`` and ````` as ``"``."""
+    """The text the features see: straight quotation marks, Treebank-style ``''`` and ````` as
+    ``"``."""
     return normalise_quotes(text).replace("''", '"').replace("``", '"')
 
 

@@ -25,13 +25,12 @@ import pandas as pd
 
 from analysis.stats.design import (
     COMPARISON_COLUMNS,
-    MIN_ARTICLES,
-    article_interval,
     attach_groups,
     compare_by_article,
     plan_comparisons,
 )
 from analysis.stats.frames import add_article_column
+from analysis.stats.resampling import MIN_ARTICLES, article_interval
 from analysis.stats.uncertainty import (
     DEFAULT_SEED,
     RESAMPLE_LIMIT,
@@ -80,7 +79,8 @@ def extract_voice_parts(
 def list_voice_parts(
     sentences: pd.DataFrame, articles: pd.DataFrame, voice: pd.DataFrame
 ) -> tuple[list[str | None], list[str | None]]:
-    """Each sentence's authorial and quoted parts (:func:`extract_voice_parts`; None where it has no such part), in the sentences' order.
+    """Each sentence's authorial and quoted parts (:func:`extract_voice_parts`; None where it has
+    no such part), in the sentences' order.
 
     ``sentences``, ``articles`` and ``voice`` as in :func:`score_sentences`; a
     sentence of an article without voice ranges is all authorial.
@@ -127,7 +127,8 @@ def score_sentences(
     out = sentences.copy()
     n = len(sentences)
     for measure, score in (("vader", score_vader), ("model", model.predict_optional)):
-        # one call for the sentences and both parts: a part is often the whole sentence, and is then scored once
+        # one call for the sentences and both parts: a part is often the whole sentence, and is
+        # then scored once
         scores = score([*sentences["text"], *authorial, *quoted])
         out[f"tone_{measure}"], out[f"tone_{measure}_authorial"], out[f"tone_{measure}_quoted"] = (
             scores[:n],
@@ -142,7 +143,8 @@ def _score_column(measure: str, voice: str) -> str:
 
 
 def sum_tone_by_article(sentences: pd.DataFrame) -> pd.DataFrame:
-    """Per article, the sums the group tables need of each tone column (:class:`analysis.stats.uncertainty.Moments`).
+    """Per article, the sums the group tables need of each tone column
+    (:class:`analysis.stats.uncertainty.Moments`).
 
     Returns
     -------
@@ -171,7 +173,8 @@ def sum_tone_by_article(sentences: pd.DataFrame) -> pd.DataFrame:
 
 
 def tone_moments(totals: pd.Series, column: str, statistic: str) -> Moments:
-    """The :class:`Moments` of one group's ``column``: its scores (``statistic`` "mean") or its negative or positive flags."""
+    """The :class:`Moments` of one group's ``column``: its scores (``statistic`` "mean") or its
+    negative or positive flags."""
     units, articles = int(totals[f"{column}.units"]), int(totals[f"{column}.articles"])
     if statistic == "mean":
         return Moments.unweighted(
@@ -208,8 +211,8 @@ def summarise_tone(
     ``share_negative_high``, ``share_positive``, ``share_positive_low``,
     ``share_positive_high`` and ``interval_unit``. Intervals are 95%
     percentile bootstraps (seeded) over the group's articles when it has at
-    least :data:`~analysis.stats.design.MIN_ARTICLES` with a score
-    (``interval_unit`` "article": :func:`analysis.stats.design.article_interval`),
+    least :data:`~analysis.stats.resampling.MIN_ARTICLES` with a score
+    (``interval_unit`` "article": :func:`analysis.stats.resampling.article_interval`),
     else over its sentences ("sentence": the interval describes the one
     article); past :data:`~analysis.stats.uncertainty.RESAMPLE_LIMIT` units, their
     normal approximation. With ``by="article_id"`` the unit is the sentence.
@@ -264,7 +267,8 @@ def summarise_tone(
                 values = frame[column].dropna().to_numpy(dtype=float)
                 if len(values) != units:
                     raise ValueError(
-                        f"{column} of {group}: {units} scored sentences to resample, {len(values)} given"
+                        f"{column} of {group}: {units} scored sentences to resample, "
+                        f"{len(values)} given"
                     )
                 row["mean"] = float(values.mean()) if len(values) else float("nan")
                 row["mean_low"], row["mean_high"] = bootstrap_interval(values, seed=seed)
@@ -306,7 +310,8 @@ def compare_tone(
     seed: int = DEFAULT_SEED,
     sums: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Mean tone compared between every pair of groups, articles as the unit, Holm-corrected (:mod:`analysis.stats.design`).
+    """Mean tone compared between every pair of groups, articles as the unit, Holm-corrected
+    (:mod:`analysis.stats.design`).
 
     Parameters
     ----------

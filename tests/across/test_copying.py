@@ -18,11 +18,19 @@ from analysis.across.shingles import (
 from analysis.text.quotes import find_article_quotations
 
 REPORT = (
-    "The two leaders spoke for about ninety minutes on Wednesday and agreed that their teams would begin talks "
-    "on ending the war without delay, according to officials in both capitals who described the call."
+    "The two leaders spoke for about ninety minutes on Wednesday and agreed that their teams "
+    "would begin talks "
+    "on ending the war without delay, according to officials in both capitals who described the "
+    "call."
 )
-OTHER = "Markets in Europe rose on Thursday as investors weighed the chance of a ceasefire and the price of gas fell sharply."
-REST = "Critics in Kyiv warned that any deal struck over the heads of Ukrainians would not hold for long."
+OTHER = (
+    "Markets in Europe rose on Thursday as investors weighed the chance of a ceasefire and "
+    "the price of gas fell sharply."
+)
+REST = (
+    "Critics in Kyiv warned that any deal struck over the heads of Ukrainians would not hold "
+    "for long."
+)
 
 
 def _run(texts: dict[str, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -63,7 +71,10 @@ def test_a_copy_is_found_and_another_story_is_not(copy, copies):
 
 
 def test_a_small_edit_keeps_one_passage_and_reordering_gives_two():
-    second = "Officials said a meeting in Saudi Arabia was being prepared by advisers of both presidents for later this month."
+    second = (
+        "Officials said a meeting in Saudi Arabia was being prepared by advisers of both "
+        "presidents for later this month."
+    )
     passages, _ = _run(
         {"a": REPORT + "\n" + second, "b": second + "\n" + REPORT.replace("agreed", "decided")}
     )
@@ -72,13 +83,17 @@ def test_a_small_edit_keeps_one_passage_and_reordering_gives_two():
 
 
 def test_words_before_an_edit_in_the_first_shingle_are_lost():
-    # a known limit: no shingle of eight words fits before an edit at the seventh word, so the six before it and the edit are lost
+    # a known limit: no shingle of eight words fits before an edit at the seventh word, so the six
+    # before it and the edit are lost
     passages, _ = _run({"a": REPORT, "b": REPORT.replace("ninety", "90")})
     assert passages["words"].tolist() == [len(REPORT.split()) - 7]
 
 
 def test_the_same_quotation_is_shared_but_is_not_copying():
-    quote = "“We agreed to work together, very closely, including visiting each other’s Nations,” Trump wrote."
+    quote = (
+        "“We agreed to work together, very closely, including visiting each other’s Nations,” "
+        "Trump wrote."
+    )
     passages, shared = _run(
         {
             "a": quote + " Analysts were unconvinced by the claim.",
@@ -92,7 +107,8 @@ def test_the_same_quotation_is_shared_but_is_not_copying():
 @pytest.mark.parametrize("pairs_at_once", [1, 10, 100, 10_000])
 @pytest.mark.parametrize("seed", range(3))
 def test_shingles_listed_in_slices_give_every_pair_once(seed, pairs_at_once):
-    """Slices of a bucket's pairs are together the pairs of the whole bucket, each shingle's pairs in one slice of bounded size."""
+    """Slices of a bucket's pairs are together the pairs of the whole bucket, each shingle's pairs
+    in one slice of bounded size."""
     rng = np.random.default_rng(seed)
     held = [
         (rank, shingle)
@@ -190,7 +206,8 @@ def test_pairs_whose_shingles_cannot_make_a_passage_are_dropped(places, kept):
 
 @pytest.mark.parametrize("seed", range(4))
 def test_the_pairs_kept_give_every_passage(seed):
-    """On articles that share fragments of every length, with edits, the pairs kept give the passages of all pairs, and some pairs are dropped."""
+    """On articles that share fragments of every length, with edits, the pairs kept give the
+    passages of all pairs, and some pairs are dropped."""
     rng = np.random.default_rng(seed)
     vocabulary = [f"w{k}" for k in range(300)]
     words = [list(rng.choice(vocabulary, 120)) for _ in range(12)]
@@ -224,7 +241,10 @@ def test_the_pairs_kept_give_every_passage(seed):
 
 @pytest.mark.parametrize("marks", [("’", "'"), ("’", "‘"), ("’", "′")])
 def test_a_copy_with_other_apostrophes_is_found(marks):
-    text = "The president’s envoy said the Kremlin’s red lines hadn’t moved and Kyiv’s allies weren’t consulted before the call."
+    text = (
+        "The president’s envoy said the Kremlin’s red lines hadn’t moved and Kyiv’s allies "
+        "weren’t consulted before the call."
+    )
     passages, shared = _run({"original": text + "\n" + REST, "copy": text.replace(*marks)})
     assert shared.set_index("article_id").loc["copy", "copies"]
     assert len(passages) == 1 and passages["words"].iloc[0] == len(text.split())

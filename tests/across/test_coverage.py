@@ -48,7 +48,8 @@ def test_claims_unique_claims_and_omissions():
         {
             "a": [SHARED, TALKS, UNIQUE],
             "b": [
-                "Putin and Trump spoke by phone on Wednesday for ninety minutes about ending the war.",
+                "Putin and Trump spoke by phone on Wednesday for ninety minutes about ending the "
+                "war.",
                 TALKS,
             ],
             "c": [SHARED, "Short one."],
@@ -135,7 +136,8 @@ def test_an_events_claims_are_those_of_its_articles_alone(event):
 
 
 def test_omissions_count_the_outlets_of_the_claims_event():
-    # TALKS (reworded) is carried by a and c, not e: two of the call's three outlets; the prices event has two outlets
+    # TALKS (reworded) is carried by a and c, not e: two of the call's three outlets; the prices
+    # event has two outlets
     sentences, articles = _events(
         EVENTS, {"a": "call", "b": "prices", "c": "call", "d": "prices", "e": "call"}
     )
@@ -185,7 +187,8 @@ def _partition(labels) -> set[frozenset[int]]:
 
 
 def _resampled_sentences(count: int, seed: int) -> list[str]:
-    """Sentences built from a few shared phrases, so that some meet the threshold and some do not."""
+    """Sentences built from a few shared phrases, so that some meet the threshold and some do
+    not."""
     phrases = [
         SHARED,
         TALKS,

@@ -22,7 +22,8 @@ from analysis.across.linking import (
 
 @pytest.mark.parametrize(("events", "groups"), [([0, 0], [[0, 1]]), ([0, 1], [])])
 def test_holders_of_two_events_are_not_linked(events, groups):
-    """The stream engine's token buckets hold tokens of several events; a holder of another event (a hash collision) is never linked."""
+    """The stream engine's token buckets hold tokens of several events; a holder of another event
+    (a hash collision) is never linked."""
     tokens = [list_tokens(_STATEMENT), list_tokens(_STATEMENT)]
     words, occurrences = encode_tokens(tokens, {})
     starts = np.array([0, len(_STATEMENT), 2 * len(_STATEMENT)])
@@ -62,7 +63,8 @@ def test_the_prefix_holds_the_rarest_tokens():
 
 
 def _components(links: set[tuple[int, int]]) -> list[list[int]]:
-    """The connected components of ``links`` (two members or more), each sorted, by first member: the definition of the groups."""
+    """The connected components of ``links`` (two members or more), each sorted, by first member:
+    the definition of the groups."""
     group_of: dict[int, set[int]] = {}
     for k, other in links:
         joined = group_of.get(k, {k}) | group_of.get(other, {other})
@@ -80,7 +82,8 @@ def _components(links: set[tuple[int, int]]) -> list[list[int]]:
 def test_linking_gives_the_groups_of_the_full_comparison(
     seed, by_event, holders_at_once, pairs_at_once, monkeypatch
 ):
-    """Prefix filtering, the filters on words in common and the skipping of pairs already joined lose no link that changes the groups."""
+    """Prefix filtering, the filters on words in common and the skipping of pairs already joined
+    lose no link that changes the groups."""
     monkeypatch.setattr(
         "analysis.across.linking.HOLDERS_AT_ONCE", holders_at_once
     )  # a token's holders compared a few at a time

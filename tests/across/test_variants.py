@@ -70,8 +70,10 @@ def _variants(
 def test_the_seeds_example_lengthy_and_long():
     variants = _variants(
         {
-            "a": "Trump wrote: “I just had a lengthy and highly productive phone call with President Vladimir Putin of Russia.”",
-            "b": "He said: “I had a long and very productive phone call with President Vladimir Putin of Russia.”",
+            "a": "Trump wrote: “I just had a lengthy and highly productive phone call with "
+            "President Vladimir Putin of Russia.”",
+            "b": "He said: “I had a long and very productive phone call with President Vladimir "
+            "Putin of Russia.”",
             "c": "The markets rose on the news of a “long and productive” exchange.",
         }
     )
@@ -84,7 +86,10 @@ def test_the_seeds_example_lengthy_and_long():
 
 
 def test_a_verbatim_cut_is_verbatim_and_its_kept_span_points_into_the_full_version():
-    a = "Trump wrote: “We discussed Ukraine, the Middle East, Energy, Artificial Intelligence, the power of the Dollar.”"
+    a = (
+        "Trump wrote: “We discussed Ukraine, the Middle East, Energy, Artificial Intelligence, "
+        "the power of the Dollar.”"
+    )
     variants = _variants(
         {"a": a, "b": "Trump said they discussed “Ukraine, the Middle East, Energy” at length."}
     )
@@ -124,7 +129,10 @@ def test_quotations_of_two_different_speakers_are_never_grouped():
     ],
 )
 def test_quotations_of_two_events_are_never_grouped(events, grouped):
-    quote = "“We agreed to work together very closely, including visiting each other's Nations,” Trump wrote."
+    quote = (
+        "“We agreed to work together very closely, including visiting each other's Nations,” "
+        "Trump wrote."
+    )
     variants = _variants(
         {"a": quote, "b": f"Later: {quote}", "c": f"Again: {quote}"}, events=events
     )
@@ -140,7 +148,8 @@ def test_short_quotations_and_one_article_make_no_group():
     ).empty
     assert _variants(
         {
-            "a": "“We will meet soon in Saudi Arabia,” he said. Later: “We will meet soon in Saudi Arabia.”"
+            "a": "“We will meet soon in Saudi Arabia,” he said. Later: “We will meet soon in "
+            "Saudi Arabia.”"
         }
     ).empty
 
@@ -208,7 +217,8 @@ def test_wordings_choose_what_a_scan_of_the_other_articles_chooses(seed):
 
 @pytest.mark.parametrize("seed", range(10))
 def test_closest_from_words_in_common_is_the_scans_on_random_wordings(seed):
-    """Many wordings tie on words in common and on words matched: the tie-breaks must be the scan's."""
+    """Many wordings tie on words in common and on words matched: the tie-breaks must be the
+    scan's."""
     rng = np.random.default_rng(100 + seed)
     members = sorted(rng.choice(500, 60, replace=False).tolist())
     keys = {

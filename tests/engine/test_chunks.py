@@ -1,4 +1,5 @@
-"""A run folder's chunks read back: every chunk, or only some articles' rows, in ``article_id`` order."""
+"""A run folder's chunks read back: every chunk, or only some articles' rows, in ``article_id``
+order."""
 
 from __future__ import annotations
 

@@ -41,7 +41,8 @@ def test_load_outputs_names_the_tables_an_older_run_lacks(tmp_path):
     (tmp_path / "stances.csv").unlink()
     with pytest.raises(
         FileNotFoundError,
-        match=r"older version of the kit, without stances\.csv; run 'python -m analysis run CORPUS",
+        match=r"older version of the kit, without stances\.csv; "
+        r"run 'python -m analysis run CORPUS",
     ):
         load_outputs(tmp_path)
 

@@ -7,12 +7,18 @@ import pytest
 from analysis.engine import reduce
 
 SENTENCES = [
-    "The two leaders spoke for about ninety minutes on Wednesday and agreed that their teams would begin talks.",
-    "Markets in Europe rose on Thursday as investors weighed the chance of a ceasefire and the price of gas fell.",
-    "Critics in Kyiv warned that any deal struck over the heads of Ukrainians would not hold for long at all.",
-    '"We agreed to work together, very closely, including visiting each other\'s nations," the president wrote.',
-    "Officials said a meeting in Saudi Arabia was being prepared by advisers of both presidents for later this month.",
-    "The call was the first known conversation between the two leaders since the war began almost three years ago.",
+    "The two leaders spoke for about ninety minutes on Wednesday and agreed that their teams "
+    "would begin talks.",
+    "Markets in Europe rose on Thursday as investors weighed the chance of a ceasefire and the "
+    "price of gas fell.",
+    "Critics in Kyiv warned that any deal struck over the heads of Ukrainians would not hold for "
+    "long at all.",
+    '"We agreed to work together, very closely, including visiting each other\'s nations," the '
+    "president wrote.",
+    "Officials said a meeting in Saudi Arabia was being prepared by advisers of both presidents "
+    "for later this month.",
+    "The call was the first known conversation between the two leaders since the war began almost "
+    "three years ago.",
 ]
 
 
@@ -21,7 +27,8 @@ SENTENCES = [
 def test_a_block_aligned_a_few_texts_at_a_time_gives_the_passages_of_all_pairs_at_once(
     seed, align_articles, tmp_path, monkeypatch
 ):
-    """:func:`reduce.align_block` holds a bounded number of texts at a time and still gives the rows in the pairs' order."""
+    """:func:`reduce.align_block` holds a bounded number of texts at a time and still gives the
+    rows in the pairs' order."""
     from analysis.across.copying import align_pairs
     from analysis.across.shingles import find_shared_shingles, list_shingles
     from analysis.text.quotes import find_article_quotations, index_voice_ranges

@@ -40,7 +40,8 @@ def _quotations(seed: int) -> tuple[list[list[str]], list[int], list[int]]:
 
 
 def _token_rows(keys: list[list[str]], events: list[int]) -> pd.DataFrame:
-    """What the stream engine writes to the token buckets: each token's hash within its event, its quotation, whether in the quotation's prefix."""
+    """What the stream engine writes to the token buckets: each token's hash within its event, its
+    quotation, whether in the quotation's prefix."""
     tokens = [list_tokens(words) for words in keys]
     frequency = Counter(token for held in tokens for token in held)
     rows = [
@@ -57,7 +58,8 @@ def _token_rows(keys: list[list[str]], events: list[int]) -> pd.DataFrame:
 def test_linking_buckets_of_token_rows_gives_the_in_memory_groups(
     seed, buckets, events_of_articles
 ):
-    """Linked bucket by bucket from shuffled token rows, the quotations form the groups :func:`link_quotations` forms (with one event, or two)."""
+    """Linked bucket by bucket from shuffled token rows, the quotations form the groups
+    :func:`link_quotations` forms (with one event, or two)."""
     keys, owners, speakers = _quotations(seed)
     events = [owner % events_of_articles for owner in owners]
     words, occurrences = encode_tokens([list_tokens(words) for words in keys], {})

@@ -1,4 +1,5 @@
-"""Run folders: a lock against a second run, replacement in one step, a record of the run, Ctrl-C."""
+"""Run folders: a lock against a second run, replacement in one step, a record of the run,
+Ctrl-C."""
 
 from __future__ import annotations
 
@@ -100,7 +101,8 @@ def test_the_record_names_the_version_input_and_checksum(tmp_path):
         ({}, "holds no analysis; run 'python -m analysis run CORPUS"),
         (
             {"articles.csv": "article_id\n"},
-            "no completed run.json; it holds a run of an older version of the kit, or an interrupted one",
+            "no completed run.json; it holds a run of an older version of the kit, or an "
+            "interrupted one",
         ),
         (
             {"run.json": '{"completed": false, "chunk_size": 3}'},
@@ -162,7 +164,8 @@ def test_a_lock_left_by_a_run_that_is_gone_is_taken_over_with_a_warning(tmp_path
     )
     with pytest.warns(
         InputWarning,
-        match=r"took over the lock of run PID 999999 on elsewhere since 2026-01-01 00:00:00 UTC, which is gone",
+        match=r"took over the lock of run PID 999999 on elsewhere since 2026-01-01 00:00:00 UTC, "
+        r"which is gone",
     ):
         run_corpus(SECOND_CORPUS, out)
     assert check_completed(out)["completed"] and not lock_path(out).exists()
@@ -201,7 +204,8 @@ def _start_run(corpus: Path, out: Path, *options: str) -> subprocess.Popen:
 
 
 def _wait_for_lock(process: subprocess.Popen, out: Path) -> None:
-    """Wait until ``process`` holds ``out``, then stop it there (SIGSTOP), so that what follows happens while it runs."""
+    """Wait until ``process`` holds ``out``, then stop it there (SIGSTOP), so that what follows
+    happens while it runs."""
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:

@@ -1,4 +1,5 @@
-"""The stream and Dask engines give a single run's tables, resume, and refuse what they cannot run."""
+"""The stream and Dask engines give a single run's tables, resume, and refuse what they cannot
+run."""
 
 from __future__ import annotations
 
@@ -22,7 +23,8 @@ CHUNK = 3
 
 @pytest.fixture(scope="module")
 def table_corpus(tmp_path_factory):
-    """The seed articles and a copy of each with its paragraphs in reverse order, rows in reverse id order.
+    """The seed articles and a copy of each with its paragraphs in reverse order, rows in reverse
+    id order.
 
     Ten articles: chunks of three are uneven, do not follow the id order, and
     share passages, quotations and claims across chunks.
@@ -90,7 +92,8 @@ def test_large_corpora_are_a_single_runs_too(table_corpus, tmp_path, resample_li
 def test_tables_from_small_buckets_and_blocks_are_a_single_runs(
     table_corpus, single_run, tmp_path, monkeypatch
 ):
-    """Shared passages and quotation variants linked across blocks and buckets are found and numbered as in a single run."""
+    """Shared passages and quotation variants linked across blocks and buckets are found and
+    numbered as in a single run."""
     monkeypatch.setattr(
         "analysis.engine.reduce.BLOCK_ARTICLES", 3
     )  # pairs across blocks: a seed and its copy are neighbours in id order
@@ -125,7 +128,8 @@ def test_tables_from_small_buckets_and_blocks_are_a_single_runs(
 
 @pytest.fixture(scope="module")
 def event_corpus(table_corpus, tmp_path_factory):
-    """The table corpus with an ``event`` column: the seeds, their copies, and two articles without one."""
+    """The table corpus with an ``event`` column: the seeds, their copies, and two articles without
+    one."""
     frame = pd.read_parquet(table_corpus)
     events = ["seeds" if not a.endswith("-copy") else "copies" for a in frame["article_id"]]
     events[:2] = [None, None]
@@ -231,7 +235,8 @@ def test_an_interrupted_run_resumes_without_redoing_finished_chunks(
 def test_corpus_stages_run_in_separate_calls_give_a_single_runs_tables(
     table_corpus, single_run, tmp_path
 ):
-    """Each stage reads only the chunks: run one call at a time, last stage first, they give the same tables."""
+    """Each stage reads only the chunks: run one call at a time, last stage first, they give the
+    same tables."""
     out = tmp_path / "run"
     resources = load_resources(table_corpus)
     stream.map_chunks(table_corpus, out, CHUNK, resources, progress=False)
@@ -256,7 +261,8 @@ def test_a_folder_holding_another_run_is_refused(table_corpus, tmp_path):
     stream.run_stream(table_corpus, tmp_path / "run", CHUNK, progress=False)
     with pytest.raises(
         InputProblem,
-        match=r"holds a run of another input, chunk size or version of the kit \(chunk_size 3 -> 4\)",
+        match=r"holds a run of another input, chunk size or version of the kit \(chunk_size 3 -> "
+        r"4\)",
     ):
         stream.run_stream(table_corpus, tmp_path / "run", 4, progress=False)
     assert json.loads((tmp_path / "run" / "run.json").read_text())["chunk_size"] == CHUNK

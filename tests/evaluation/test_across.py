@@ -21,11 +21,16 @@ from analysis.text.quotes import find_article_quotations
 
 TEXT = "\n".join(
     [
-        "Trump and Putin spoke by phone for ninety minutes on Wednesday about ending the war in Ukraine.",
-        "“We agreed to work together, very closely, including visiting each other’s Nations,” Trump wrote on his platform.",
-        "The Kremlin said the two presidents had agreed to meet, possibly in Saudi Arabia, within weeks.",
-        "European leaders were not consulted before the call, diplomats in Brussels said on Thursday morning.",
-        "Zelenskyy said he had a meaningful conversation with Trump later that day about the next steps.",
+        "Trump and Putin spoke by phone for ninety minutes on Wednesday about ending the war in "
+        "Ukraine.",
+        "“We agreed to work together, very closely, including visiting each other’s Nations,” "
+        "Trump wrote on his platform.",
+        "The Kremlin said the two presidents had agreed to meet, possibly in Saudi Arabia, within "
+        "weeks.",
+        "European leaders were not consulted before the call, diplomats in Brussels said on "
+        "Thursday morning.",
+        "Zelenskyy said he had a meaningful conversation with Trump later that day about the next "
+        "steps.",
     ]
 )
 

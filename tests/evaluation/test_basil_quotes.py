@@ -1,4 +1,5 @@
-"""The hand-coded BASIL quotes: the gold file, its checks, speaker names, the scores and the corpus export."""
+"""The hand-coded BASIL quotes: the gold file, its checks, speaker names, the scores and the corpus
+export."""
 
 from __future__ import annotations
 
@@ -66,7 +67,8 @@ def test_an_article_is_read_as_paragraphs_and_exported_with_its_event(tmp_path):
     (article,) = _basil(tmp_path, {"x_1": ARTICLE})
     assert (
         basil_article_text(article)
-        == "Sen. Mark Warner met voters on Monday. “We will win,” he said.\n\nOfficials said the vote was set for Tuesday. The weather was fine."
+        == "Sen. Mark Warner met voters on Monday. “We will win,” he said.\n\nOfficials said the "
+        "vote was set for Tuesday. The weather was fine."
     )
     corpus = basil_corpus([article])
     assert corpus.iloc[0][
@@ -86,7 +88,8 @@ def test_scores_count_every_attribution_and_name_the_speaker(tmp_path):
         ],
     )
     record = score_articles(gold, {"x_1": text}, default_lexicons())
-    # the kit finds the two statements (the weather is a false gold row here: recall 2/3); both speakers are right
+    # the kit finds the two statements (the weather is a false gold row here: recall 2/3); both
+    # speakers are right
     assert (record["predicted"], record["gold"], record["matched_cover30"]) == (2, 3, 2)
     assert record["quote_precision_cover30"] == 1.0 and record[
         "quote_recall_cover30"
@@ -157,7 +160,8 @@ def test_the_hand_coded_figures(data_home):
     record = score_hand_coded(data_home)
     assert record is not None, "the data home has no basil"
     assert record["gold"] == len(read_gold(GOLD_PATH)), "every gold row is scored"
-    # measured 2026-12-06 (see the codebook): quote F1 0.86, speaker accuracy 0.90; floors against regressions
+    # measured 2026-12-06 (see the codebook): quote F1 0.86, speaker accuracy 0.90; floors against
+    # regressions
     assert record["quote_f1_cover30"] >= TARGETS["quote_f1_cover30"]
     assert record["speaker_accuracy_cover30"] >= TARGETS["speaker_accuracy_cover30"]
 

@@ -1,4 +1,5 @@
-"""Human coding: a stratified blind sample, coded sheets checked cell by cell, Krippendorff's alpha."""
+"""Human coding: a stratified blind sample, coded sheets checked cell by cell, Krippendorff's
+alpha."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ from analysis.evaluation.coding import (
     write_coding_files,
 )
 
-# Krippendorff (2011), "Computing Krippendorff's alpha-reliability", the example of four coders and twelve units.
+# Krippendorff (2011), "Computing Krippendorff's alpha-reliability", the example of four coders and
+# twelve units.
 KRIPPENDORFF_EXAMPLE = np.array(
     [
         [1, 2, 3, 3, 2, 1, 4, 1, 2, np.nan, np.nan, np.nan],

@@ -1,4 +1,5 @@
-"""Hand checks: seeded samples of hits, the verdicts file, its checks and the figures printed by validate."""
+"""Hand checks: seeded samples of hits, the verdicts file, its checks and the figures printed by
+validate."""
 
 from __future__ import annotations
 

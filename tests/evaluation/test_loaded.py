@@ -27,7 +27,8 @@ from analysis.resources.readers import read_babe
 
 BABE = (
     "text;news_link;outlet;topic;type;label_bias;label_opinion;biased_words\n"
-    "\"The radical left pushed a shameful bill.\";u;X;t;right;Biased;Expresses writer’s opinion;\"['radical', 'shameful']\"\n"
+    '"The radical left pushed a shameful bill.";u;X;t;right;Biased;Expresses writer’s '
+    "opinion;\"['radical', 'shameful']\"\n"
     "The bill passed on Tuesday.;u;Y;t;center;Non-biased;Entirely factual;[]\n"
     "Lawmakers met.;u;Y;t;;No agreement;Entirely factual;[]\n"
 )
@@ -155,7 +156,8 @@ def test_targets_on_unseen_babe_sentences_and_the_recorded_threshold(data_home, 
         r["method"]: r["threshold_development"] for r in sentence if r["method"] in THRESHOLDS
     }
     assert rechosen == THRESHOLDS, (
-        "a threshold chosen on development data moved: update THRESHOLDS, SCORE_THRESHOLD and the codebook"
+        "a threshold chosen on development data moved: update THRESHOLDS, SCORE_THRESHOLD and the "
+        "codebook"
     )
     assert all(r["macro_f1"] >= TARGETS["lexicon"] for r in lexicon if r["split"] == "test")
     unseen = [r for r in sentence if r["method"] == "model" and r["rows_scored"] == "unseen"]

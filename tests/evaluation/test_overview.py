@@ -1,4 +1,5 @@
-"""The validation overview picks each measure's headline figures and judges them against the targets."""
+"""The validation overview picks each measure's headline figures and judges them against the
+targets."""
 
 from __future__ import annotations
 

@@ -14,7 +14,8 @@ from analysis.resources.readers import read_golden_rules, read_treebank
 
 def test_golden_rules_read_from_pysbd_source(tmp_path):
     (tmp_path / "english_golden_rules.py").write_text(
-        '# -*- coding: utf-8 -*-\nGOLDEN_EN_RULES = [\n    ("Hi there. Bye.", ["Hi there.", "Bye."]),\n'
+        '# -*- coding: utf-8 -*-\nGOLDEN_EN_RULES = [\n    ("Hi there. Bye.", ["Hi there.", '
+        '"Bye."]),\n'
         '    # a comment\n    ("Mr. Smith left.", ["Mr. Smith left."]),\n]\n',
         encoding="utf-8",
     )
@@ -34,12 +35,18 @@ def test_golden_rules_report_failures():
 
 
 def test_treebank_alignment_and_scores(tmp_path):
-    raw = '.START \n\nMr. Vinken is chairman of Elsevier N.V., the Dutch group.\nHe said, "It\'s fine."\n\nIt works in the U.S.\n'
+    raw = (
+        ".START \n\nMr. Vinken is chairman of Elsevier N.V., the Dutch group.\nHe said, \"It's "
+        'fine."\n\nIt works in the U.S.\n'
+    )
     mrg = (
-        "( (S (NP (NNP Mr.) (NNP Vinken)) (VP (VBZ is) (NP (NN chairman) (PP (IN of) (NP (NNP Elsevier) (NNP N.V.)))) "
+        "( (S (NP (NNP Mr.) (NNP Vinken)) (VP (VBZ is) (NP (NN chairman) (PP (IN of) (NP (NNP "
+        "Elsevier) (NNP N.V.)))) "
         "(, ,) (NP (DT the) (JJ Dutch) (NN group))) (. .)) )\n"
-        "( (S (NP (PRP He)) (VP (VBD said) (, ,) (`` ``) (S (NP (PRP It)) (VP (VBZ 's) (ADJP (JJ fine)))) (. .) ('' ''))) )\n"
-        "( (S (NP-SBJ (-NONE- *)) (NP (PRP It)) (VP (VBZ works) (PP (IN in) (NP (DT the) (NNP U.S.)))) (. .)) )\n"
+        "( (S (NP (PRP He)) (VP (VBD said) (, ,) (`` ``) (S (NP (PRP It)) (VP (VBZ 's) (ADJP (JJ "
+        "fine)))) (. .) ('' ''))) )\n"
+        "( (S (NP-SBJ (-NONE- *)) (NP (PRP It)) (VP (VBZ works) (PP (IN in) (NP (DT the) (NNP "
+        "U.S.)))) (. .)) )\n"
     )
     with zipfile.ZipFile(tmp_path / "treebank.zip", "w") as archive:
         archive.writestr("treebank/raw/wsj_0001", raw)

@@ -1,4 +1,5 @@
-"""Validation of quotes and speakers: the PolNeAR reader, the matching rules and the measured figures."""
+"""Validation of quotes and speakers: the PolNeAR reader, the matching rules and the measured
+figures."""
 
 from __future__ import annotations
 
@@ -19,7 +20,10 @@ from analysis.evaluation.sources import (
 from analysis.resources.news_sets import read_polnear
 from analysis.sources.lexicons import default_lexicons
 
-TEXT = "“We agreed,” Trump said. “We will meet soon.”\n\nPeskov said the call lasted 90 minutes.\n\nThe markets rose."
+TEXT = (
+    "“We agreed,” Trump said. “We will meet soon.”\n\nPeskov said the call lasted 90 "
+    "minutes.\n\nThe markets rose."
+)
 
 
 def _write(tmp_path, annotation: str):
@@ -38,7 +42,8 @@ ANNOTATION = "\n".join(
     [
         f"T1\tSource {_span('Trump')}\tTrump",
         f"T2\tCue {_span('said. ')[:-1]}\tsaid",
-        f"T3\tContent {_span('“We agreed,”')};{_span('“We will meet soon.”')}\t“We agreed,” “We will meet soon.”",
+        f"T3\tContent {_span('“We agreed,”')};{_span('“We will meet soon.”')}\t“We agreed,” “We "
+        "will meet soon.”",
         f"T4\tAttribution {_span('said. ')[:-1]}\tsaid",
         "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1",
         f"T5\tSource {_span('Peskov')}\tPeskov",
@@ -101,7 +106,10 @@ def test_speech_cues(cue, expected):
     assert is_speech_cue(cue, default_lexicons()) is expected
 
 
-LONG = "Peskov said the call lasted 90 minutes and covered Ukraine, trade, prisoners, energy and the Middle East at length."
+LONG = (
+    "Peskov said the call lasted 90 minutes and covered Ukraine, trade, prisoners, energy and "
+    "the Middle East at length."
+)
 CLAUSE = LONG[LONG.index("the call") : -1]
 FIRST = "the call lasted 90 minutes"
 
@@ -109,12 +117,14 @@ FIRST = "the call lasted 90 minutes"
 @pytest.mark.parametrize(
     ("gold_content", "kit_content", "rule", "matched"),
     [
-        # the kit reads the whole clause; the gold content is its first part (a quarter of the kit's)
+        # the kit reads the whole clause; the gold content is its first part (a quarter of the
+        # kit's)
         (FIRST, CLAUSE, RULES["_cover30"], 1),
         (FIRST, CLAUSE, RULES["_cover80"], 1),
         (FIRST, CLAUSE, RULES[""], 0),
         (FIRST, CLAUSE, RULES["_any_overlap"], 1),
-        # the gold content is the clause; the kit's is its first part, a quarter of the gold letters
+        # the gold content is the clause; the kit's is its first part, a quarter of the gold
+        # letters
         (CLAUSE, FIRST, RULES["_cover30"], 0),
         (CLAUSE, FIRST, RULES[""], 0),
         (CLAUSE, FIRST, RULES["_any_overlap"], 1),
@@ -143,7 +153,8 @@ def test_polnear_figures(data_home):
     )
     polnear = [r for r in results if r["dataset"] == "polnear"]
     for with_stances, words in zip(polnear[0::3], polnear[1::3]):
-        # stances find attributions PolNeAR marks that have no speech verb ("Republicans oppose …", "a poll shows …")
+        # stances find attributions PolNeAR marks that have no speech verb ("Republicans oppose …",
+        # "a poll shows …")
         assert (
             with_stances["quote_recall_cover30"] > words["quote_recall_cover30"]
             and with_stances["quote_f1_cover30"] > words["quote_f1_cover30"]
@@ -156,7 +167,8 @@ def test_polnear_figures(data_home):
         if record["gold_filter"] == "verb_list":
             for key, target in TARGETS.items():
                 assert record[key] >= target, key
-            # the kit's strictest rule measures 0.79-0.80 (see the codebook); this floor guards against regressions
+            # the kit's strictest rule measures 0.79-0.80 (see the codebook); this floor guards
+            # against regressions
             assert record["quote_f1"] >= 0.77
             assert record["quote_f1_cover80"] >= 0.80
         else:
@@ -165,8 +177,8 @@ def test_polnear_figures(data_home):
                 record["speaker_accuracy_cover30"]
                 >= TARGETS_BY_FILTER["none"]["speaker_accuracy_cover30"]
             )
-            # on every gold attribution 0.61-0.64 with words only, 0.66-0.68 with stances (the 0.75 target is not met:
-            # see the codebook); floors against regressions
+            # on every gold attribution 0.61-0.64 with words only, 0.66-0.68 with stances (the 0.75
+            # target is not met: see the codebook); floors against regressions
             assert record["quote_f1_cover30"] >= (
                 0.65 if record["attributions"] == "words_and_stances" else 0.60
             )
@@ -175,14 +187,17 @@ def test_polnear_figures(data_home):
 @pytest.mark.parametrize(
     "gold_filter, predicted, gold",
     [
-        # "according to", a gold cue outside the verb list and the kit's stances ("Voters want …") count only when
-        # nothing is filtered
+        # "according to", a gold cue outside the verb list and the kit's stances ("Voters want …")
+        # count only when nothing is filtered
         ("none", 3, 3),
         ("verb_list", 1, 1),
     ],
 )
 def test_the_gold_filter_picks_attributions(gold_filter, predicted, gold):
-    text = "Peskov said the call lasted 90 minutes. The call was friendly, according to aides. Voters want lower taxes, a poll found."
+    text = (
+        "Peskov said the call lasted 90 minutes. The call was friendly, according to aides. "
+        "Voters want lower taxes, a poll found."
+    )
 
     def gold_row(content: str, cue: str, source: str) -> dict:
         return {

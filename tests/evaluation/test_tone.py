@@ -17,7 +17,10 @@ from analysis.evaluation.tone import (
 )
 from analysis.resources.readers import read_newsmtsc, read_vader_nyt
 
-NYT_LINES = "1_1\t1.5\tA wonderful day for everyone.\n1_2\t-2.0\tA cruel and brutal attack.\n2_1\t0.1\tThe meeting is on Tuesday.\n"
+NYT_LINES = (
+    "1_1\t1.5\tA wonderful day for everyone.\n1_2\t-2.0\tA cruel and brutal "
+    "attack.\n2_1\t0.1\tThe meeting is on Tuesday.\n"
+)
 
 
 def test_vader_nyt_is_read_from_the_text_file_or_the_archive(tmp_path):

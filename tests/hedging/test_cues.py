@@ -60,11 +60,13 @@ def cues(text: str) -> list[tuple[str, str, str]]:
         ("That would be a welcome development.", [("would", "hedge", "modal")]),
         ("Residents were hoping he would come over and clasp their hand.", []),
         (
-            "Comments from Mark Zandi, projecting that the tax deal would increase growth next year.",
+            "Comments from Mark Zandi, projecting that the tax deal would increase growth next "
+            "year.",
             [],
         ),
         (
-            "An attorney said she has signed a plea agreement and would plead guilty to one count.",
+            "An attorney said she has signed a plea agreement and would plead guilty to "
+            "one count.",
             [],
         ),
         ("A Democratic bill, which would have reopened the government, received more votes.", []),
@@ -251,7 +253,8 @@ def test_a_malformed_lexicon_names_file_line_and_problem(tmp_path, row, problem)
 def test_a_user_lexicon_is_matched_with_braces_expanded(tmp_path):
     path = tmp_path / "cues.tsv"
     path.write_text(
-        "entry\tkind\tcategory\tforms\trule\nsay\thedge\tattribution_shield\t{critics,experts} {say,said}\t-\n",
+        "entry\tkind\tcategory\tforms\trule\nsay\thedge\tattribution_shield\t{critics,experts} "
+        "{say,said}\t-\n",
         encoding="utf-8",
     )
     lexicon = read_cue_lexicon(path)

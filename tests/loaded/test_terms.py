@@ -71,7 +71,8 @@ def terms(text: str, layer: str | None = None, lexicon=None) -> list[tuple[str, 
         ("He was admitted to hospital on Monday.", []),
         ("The sanctions regime was tightened.", []),
         ("Veterans of the Cold War and World War II.", []),
-        # one event's names are not in the general lexicon: no corpus has them unless it brings them
+        # one event's names are not in the general lexicon: no corpus has them unless it brings
+        # them
         ("the war in Ukraine, the invasion, the conflict", []),
         ("The senator called the bill a compromise and refused concessions.", []),
         ("The talks were held on Wednesday.", []),
@@ -80,7 +81,8 @@ def terms(text: str, layer: str | None = None, lexicon=None) -> list[tuple[str, 
         ("Police found potential explosive devices and an assault weapons ban was debated.", []),
         ("Medicare waste and fraud and her discrimination claims on condemned land.", []),
         (
-            "She filed a sexual harassment claim, claiming retaliation, and the senator claimed the nomination.",
+            "She filed a sexual harassment claim, claiming retaliation, and the senator claimed "
+            "the nomination.",
             [],
         ),
         ("Hoax devices were mailed to reporters.", []),
@@ -98,7 +100,8 @@ def terms(text: str, layer: str | None = None, lexicon=None) -> list[tuple[str, 
             "Prosecutors alleged that she insisted on a recount.",
             [("alleged", "loaded_attribution"), ("insisted", "loaded_attribution")],
         ),
-        # kept, as BASIL's and BABE's annotators mark them: the verb "threatening", "authoritarian" of regimes
+        # kept, as BASIL's and BABE's annotators mark them: the verb "threatening", "authoritarian"
+        # of regimes
         (
             "He kept threatening to sue the authoritarian regime.",
             [
@@ -221,7 +224,8 @@ def test_vader_layer_takes_strong_words_the_lexicon_does_not_cover():
         (t.text, t.layer, t.category)
         for t in find_loaded_terms("A horrible, wonderful and ridiculous day.")
     ]
-    # "horrible" and "ridiculous" are lexicon terms; "wonderful" (VADER +2.7) is a VADER-layer term only
+    # "horrible" and "ridiculous" are lexicon terms; "wonderful" (VADER +2.7) is a VADER-layer term
+    # only
     assert found == [
         ("horrible", "lexicon", "emotive_intensifier"),
         ("wonderful", "vader", "strong_positive"),

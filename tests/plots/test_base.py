@@ -1,4 +1,5 @@
-"""Charts of the corpus: a figure of one row per article shows a named sample of a large corpus, its data the rows plotted."""
+"""Charts of the corpus: a figure of one row per article shows a named sample of a large corpus,
+its data the rows plotted."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Notebook tables: capped with a note, the same sample on every run; Holm-significant rows marked, text escaped."""
+"""Notebook tables: capped with a note, the same sample on every run; Holm-significant rows marked,
+text escaped."""
 
 from __future__ import annotations
 

@@ -16,7 +16,10 @@ from analysis.report.annotate import (
     render_text,
 )
 
-HOSTILE = '<script>alert(1)</script> The minister said talks <b>may</b> continue. "A <img src=x onerror=alert(2)> disaster," she said.'
+HOSTILE = (
+    '<script>alert(1)</script> The minister said talks <b>may</b> continue. "A <img src=x '
+    'onerror=alert(2)> disaster," she said.'
+)
 
 
 def hostile_tables() -> dict[str, pd.DataFrame]:
@@ -150,12 +153,14 @@ def test_article_text_and_metadata_are_escaped():
         (
             [Mark("q1", "quote", 0, 4, "q", "X"), Mark("h2", "hedge", 2, 6, "h")],
             '<span class="mark quote" data-mark="q1" title="q" style="background:#fff">ab</span>'
-            '<span class="mark quote" data-mark="q1" title="q" style="background:#fff"><span class="mark hedge" data-mark="h2" title="h">cd</span></span>'
+            '<span class="mark quote" data-mark="q1" title="q" style="background:#fff"><span '
+            'class="mark hedge" data-mark="h2" title="h">cd</span></span>'
             '<span class="mark hedge" data-mark="h2" title="h">ef</span>',
         ),
         (
             [Mark("l1", "loaded", 2, 3, 'a "b" <c>')],
-            'ab<span class="mark loaded" data-mark="l1" title="a &quot;b&quot; &lt;c&gt;">c</span>def',
+            'ab<span class="mark loaded" data-mark="l1" title="a &quot;b&quot; '
+            '&lt;c&gt;">c</span>def',
         ),
     ],
 )

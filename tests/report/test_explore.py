@@ -1,4 +1,5 @@
-"""The profile explorer: the rows a choice of outlets and measure selects, and the widgets built on them."""
+"""The profile explorer: the rows a choice of outlets and measure selects, and the widgets built on
+them."""
 
 from __future__ import annotations
 

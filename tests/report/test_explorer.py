@@ -1,4 +1,5 @@
-"""The distinctive-terms explorer: contexts in the outlet's own voice, capped, and every text escaped."""
+"""The distinctive-terms explorer: contexts in the outlet's own voice, capped, and every text
+escaped."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ from analysis.report.explorer import (
 )
 
 TEXTS = {
-    "a1": 'The senators talked about tariffs. "Tariffs are a tax," the senator said. Tariffs returned.',
+    "a1": 'The senators talked about tariffs. "Tariffs are a tax," the senator said. Tariffs '
+    "returned.",
     "a2": "Officials said tariffs would <b>rise</b> & fall.",
     "b1": "Nothing about trade here.",
 }

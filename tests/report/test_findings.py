@@ -1,4 +1,5 @@
-"""Findings: sentences built from computed numbers; the README's section is what the package computes."""
+"""Findings: sentences built from computed numbers; the README's section is what the package
+computes."""
 
 from __future__ import annotations
 
@@ -71,13 +72,15 @@ def test_one_finding_per_measure_each_with_a_caveat(seed_tables):
     ]
     assert all(f.caveat for f in findings)
     assert findings[0].text.startswith(
-        "No difference between outlets holds after correction. Not tested (one article a side, or too few hits): tone, own voice (VADER)"
+        "No difference between outlets holds after correction. Not tested (one article a side, or "
+        "too few hits): tone, own voice (VADER)"
     )
     assert findings[1].caveat.startswith("an outlet of one article")
 
 
 def test_readme_findings_are_what_the_package_computes(tmp_path):
-    """`make report` rewrites the section from the run's tables; this fails when the committed one is stale or edited by hand."""
+    """`make report` rewrites the section from the run's tables; this fails when the committed one
+    is stale or edited by hand."""
     run_corpus(config.DEFAULT_CORPUS, tmp_path)
     tables = load_outputs(tmp_path)
     profile = profile_outlets(tables)

@@ -1,4 +1,5 @@
-"""The framing profile: one row per outlet and measure, read from the measure tables or bootstrapped."""
+"""The framing profile: one row per outlet and measure, read from the measure tables or
+bootstrapped."""
 
 from __future__ import annotations
 

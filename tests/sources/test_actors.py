@@ -39,7 +39,8 @@ def test_the_default_corpus_table_has_every_actor_of_the_seed_event():
 
 
 def test_the_kit_has_no_actors_of_its_own(tmp_path):
-    # the actor table belongs to a corpus: none is read for a corpus that brings none, nor without a corpus
+    # the actor table belongs to a corpus: none is read for a corpus that brings none, nor without
+    # a corpus
     assert load_actors() == []
     assert load_actors(tmp_path) == []
     assert not (config.WORDLISTS_DIR / "actors.tsv").exists()
@@ -98,7 +99,10 @@ def test_a_malformed_actor_table_names_file_and_line(tmp_path, content, message)
     assert str(path) in str(err.value)
 
 
-TABLE = "# corpus actors\nactor\tkind\taliases\nOlaf Scholz\tperson\tOlaf Scholz|Scholz\nRussia\tcountry\tRussia\n"
+TABLE = (
+    "# corpus actors\nactor\tkind\taliases\nOlaf Scholz\tperson\tOlaf "
+    "Scholz|Scholz\nRussia\tcountry\tRussia\n"
+)
 
 
 def test_a_corpus_folder_brings_its_own_actors_and_nothing_else(tmp_path):

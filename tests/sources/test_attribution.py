@@ -12,7 +12,8 @@ from analysis.text.segment import split_paragraphs, split_sentences
 
 
 def attributions(text: str, lexicons=None):
-    """Attributions read with the default corpus's resources (its actor table and descriptors) unless told otherwise."""
+    """Attributions read with the default corpus's resources (its actor table and descriptors)
+    unless told otherwise."""
     lexicons = lexicons or corpus_lexicons(str(config.DEFAULT_CORPUS))
     return find_attributions(
         text, split_sentences(text), split_paragraphs(text), find_quotations(text), lexicons
@@ -98,12 +99,14 @@ def rows(text: str) -> list[tuple[str, str, str, str]]:
         ),
         # an apposition after the name: the name speaks
         (
-            "Patrick F. Kennedy, the undersecretary for management, wrote in a memo that the files were safe.",
+            "Patrick F. Kennedy, the undersecretary for management, wrote in a memo that the "
+            "files were safe.",
             [("indirect", "Patrick F. Kennedy", "wrote", "the files were safe")],
         ),
         # a long clause, then the cue and a name: the source follows the cue
         (
-            "The internet has sped up the spread of such rumours among voters, said Angie Drobnic Holan, the editor.",
+            "The internet has sped up the spread of such rumours among voters, said Angie Drobnic "
+            "Holan, the editor.",
             [
                 (
                     "indirect",
@@ -115,7 +118,8 @@ def rows(text: str) -> list[tuple[str, str, str, str]]:
         ),
         # a participle whose subject is a description, not a name
         (
-            "The billionaire businessman began by talking about the drug crisis, saying that heroin is now cheap.",
+            "The billionaire businessman began by talking about the drug crisis, saying that "
+            "heroin is now cheap.",
             [("indirect", "billionaire businessman", "saying", "heroin is now cheap")],
         ),
         # "and called": a coordinated verb, not a name
@@ -138,17 +142,26 @@ def test_attributions_of_one_sentence(text, expected):
 
 
 def test_a_pronoun_continues_the_source_of_the_sentence_before():
-    text = "Putin's adviser Dmitry Peskov said the conversation lasted about 90 minutes.\n\n“The topic of the Middle East came up,” he said in a statement."
+    text = (
+        "Putin's adviser Dmitry Peskov said the conversation lasted about 90 minutes.\n\n“The "
+        "topic of the Middle East came up,” he said in a statement."
+    )
     assert [a.speaker for a in attributions(text)] == ["Dmitry Peskov", "Dmitry Peskov"]
 
 
 def test_a_pronoun_without_a_recent_source_is_the_person_last_named():
-    text = "However, Zelensky recently addressed the figure of $200 billion in aid.\n\n“When it is said that Ukraine received it, that is not true,” he explained."
+    text = (
+        "However, Zelensky recently addressed the figure of $200 billion in aid.\n\n“When it "
+        "is said that Ukraine received it, that is not true,” he explained."
+    )
     assert [a.speaker for a in attributions(text)] == ["Volodymyr Zelenskyy"]
 
 
 def test_a_quotation_without_a_cue_continues_the_previous_source():
-    text = "“We agreed to work together,” Trump wrote. “We have also agreed to start negotiations immediately.”\n\nThe war goes on."
+    text = (
+        "“We agreed to work together,” Trump wrote. “We have also agreed to start negotiations "
+        "immediately.”\n\nThe war goes on."
+    )
     found = attributions(text)
     assert [(a.kind, a.speaker, a.cue) for a in found] == [
         ("direct", "Donald Trump", "wrote"),
@@ -157,7 +170,10 @@ def test_a_quotation_without_a_cue_continues_the_previous_source():
 
 
 def test_a_quotation_running_over_sentences_is_one_content_and_its_cue_comes_after_it():
-    text = "“We covered Ukraine. We covered energy, too,” Trump noted.\n\nLater that day, the markets rose."
+    text = (
+        "“We covered Ukraine. We covered energy, too,” Trump noted.\n\nLater that day, the "
+        "markets rose."
+    )
     (found,) = attributions(text)
     assert (found.speaker, found.cue, text[found.start : found.end]) == (
         "Donald Trump",
@@ -167,7 +183,10 @@ def test_a_quotation_running_over_sentences_is_one_content_and_its_cue_comes_aft
 
 
 def test_a_quotation_right_before_a_later_cue_belongs_to_it():
-    text = "On Ukraine, Mr. Putin told Mr. Trump of “the need to eliminate the root causes of the conflict,” Mr. Peskov said."
+    text = (
+        "On Ukraine, Mr. Putin told Mr. Trump of “the need to eliminate the root causes of the "
+        "conflict,” Mr. Peskov said."
+    )
     assert [(a.speaker, a.cue) for a in attributions(text) if a.kind == "direct"] == [
         ("Dmitry Peskov", "said")
     ]
@@ -188,7 +207,8 @@ def test_a_cue_ending_with_a_colon_takes_the_quotation_opening_the_next_paragrap
 
 
 def speakers(text: str) -> list[tuple[str, str]]:
-    """(speaker, rule) of each attribution, read with the general lexicons: a corpus that brings no actor table."""
+    """(speaker, rule) of each attribution, read with the general lexicons: a corpus that brings no
+    actor table."""
     return [(a.speaker, a.speaker_rule) for a in attributions(text, default_lexicons())]
 
 
@@ -233,12 +253,14 @@ def speakers(text: str) -> list[tuple[str, str]]:
             [("Vicente Fox", "name_in_text")],
         ),
         (
-            "McConnell, now the majority leader, who in 2010 said the goal was to make Obama a “one-term president,” agreed.",
+            "McConnell, now the majority leader, who in 2010 said the goal was to make Obama a "
+            "“one-term president,” agreed.",
             [("McConnell", "name_in_phrase")],
         ),
         # a passive with an adverb is no attribution: "is often described as"
         ("Clinton, who is often described as the front-runner, has faced scrutiny.", []),
-        # he and she: a person named in the text, never one named only inside a quotation, never one of another gender
+        # he and she: a person named in the text, never one named only inside a quotation, never
+        # one of another gender
         (
             "Jim Mattis spoke to troops. “We will win,” he said.",
             [("Jim Mattis", "pronoun_subject")],
@@ -248,7 +270,8 @@ def speakers(text: str) -> list[tuple[str, str]]:
             [("Vicente Fox", "pronoun_subject")],
         ),
         (
-            "Mrs. Clinton met Mr. Sanders on Monday. Later that day, Mr. Sanders and Mrs. Clinton met donors. She said the party was united.",
+            "Mrs. Clinton met Mr. Sanders on Monday. Later that day, Mr. Sanders and Mrs. Clinton "
+            "met donors. She said the party was united.",
             [("Clinton", "pronoun_subject")],
         ),
         (
@@ -257,16 +280,19 @@ def speakers(text: str) -> list[tuple[str, str]]:
         ),
         # a clause whose subject is a pronoun is the pronoun's
         (
-            "Ever since he won, Sen. Mark Warner has said the press is unfair, and he has said the bill will fail.",
+            "Ever since he won, Sen. Mark Warner has said the press is unfair, and he has said "
+            "the bill will fail.",
             [("Mark Warner", "name_in_text"), ("Mark Warner", "pronoun_previous_source")],
         ),
-        # an office: the last person named with that title, synonyms included; never someone the article does not name
+        # an office: the last person named with that title, synonyms included; never someone the
+        # article does not name
         (
             "Sen. Mark Warner met voters on Monday. The senator said the bill would pass.",
             [("Mark Warner", "role")],
         ),
         (
-            "Former Rep. Jesse Jackson Jr. was charged. The ex-congressman said he accepts the responsibility.",
+            "Former Rep. Jesse Jackson Jr. was charged. The ex-congressman said he accepts the "
+            "responsibility.",
             [("Jesse Jackson Jr.", "role")],
         ),
         (
@@ -275,7 +301,8 @@ def speakers(text: str) -> list[tuple[str, str]]:
         ),
         # "they": the unnamed group that spoke just before
         (
-            "Law enforcement officials said that the gunman had pledged allegiance, and they acknowledged that he was investigated.",
+            "Law enforcement officials said that the gunman had pledged allegiance, and they "
+            "acknowledged that he was investigated.",
             [
                 ("Law enforcement officials", "description"),
                 ("Law enforcement officials", "pronoun_previous_source"),
@@ -283,7 +310,8 @@ def speakers(text: str) -> list[tuple[str, str]]:
         ),
         # the paper: the medium last quoted as a source
         (
-            "The Wall Street Journal reported that the group was softening. Its thinking, according to the paper, is that cuts are needed.",
+            "The Wall Street Journal reported that the group was softening. Its thinking, "
+            "according to the paper, is that cuts are needed.",
             [("The Wall Street Journal", "medium"), ("The Wall Street Journal", "medium")],
         ),
         # a capitalised name after "the" is an institution, not a person
@@ -305,5 +333,8 @@ def test_speakers_of_a_corpus_without_an_actor_table(text, expected):
 def test_every_speaker_rule_is_described():
     from analysis.sources.speakers import SPEAKER_RULES
 
-    text = "Sen. Mark Warner said the bill would pass. “It will,” he said. “Soon.”\n\nOfficials said the vote was set."
+    text = (
+        "Sen. Mark Warner said the bill would pass. “It will,” he said. “Soon.”\n\nOfficials "
+        "said the vote was set."
+    )
     assert {a.speaker_rule for a in attributions(text, default_lexicons())} <= set(SPEAKER_RULES)

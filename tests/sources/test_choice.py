@@ -1,4 +1,5 @@
-"""Source choice: the quotes table, source types, who speaks how much, cited media, the verb list."""
+"""Source choice: the quotes table, source types, who speaks how much, cited media, the verb
+list."""
 
 from __future__ import annotations
 
@@ -18,7 +19,10 @@ from analysis.text.segment import split_paragraphs, split_sentences
 
 
 def test_a_bare_surname_is_grouped_with_the_full_name_and_typed_by_its_apposition():
-    text = "BILD quotes Carlo Masala, a professor at the Bundeswehr University.\n\n“Putin has won this war,” Masala added."
+    text = (
+        "BILD quotes Carlo Masala, a professor at the Bundeswehr University.\n\n“Putin has won "
+        "this war,” Masala added."
+    )
     articles = pd.DataFrame({"article_id": ["a"], "clean_text": [text]})
     sentences = pd.DataFrame(
         [{"article_id": "a", "start": s, "end": e} for s, e in split_sentences(text)]
@@ -73,7 +77,8 @@ def _content(article_id, speaker, speaker_type, country, kind, cue, text="“A b
             ],
             [["a", "X", "media", "", 2, 1, 1, 0, 6, "said; told"]],
         ),
-        # the most frequent wins; an indirect content has no quoted words; a continuation has no cue
+        # the most frequent wins; an indirect content has no quoted words; a continuation has no
+        # cue
         (
             [
                 _content("b", "Y", "expert", "", "direct", "said"),
@@ -142,7 +147,8 @@ def test_cited_media_are_counted_per_article_and_voice():
     [
         (
             "entry\tclass\tforms\tnoun_forms\nwant\twish\twants\t-\n",
-            "line 2: expected entry, class, forms, noun_forms separated by tabs (class one of belief, intention",
+            "line 2: expected entry, class, forms, noun_forms separated by tabs (class one of "
+            "belief, intention",
         ),
         (
             "entry\tclass\tforms\tnoun_forms\nwant\tintention\twants\tplans\n",
@@ -474,7 +480,10 @@ def test_every_seed_speaker_is_someone_the_article_names_and_says_by_which_rule(
 def test_the_title_before_a_name_types_a_source_named_without_one(name, expected):
     from analysis.sources.choice import find_title
 
-    text = "President Trump stood firm. Sen. Mark Warner and Senate Majority Leader Mitch McConnell, R-Ky., spoke. Jane Roe left. Officials said so."
+    text = (
+        "President Trump stood firm. Sen. Mark Warner and Senate Majority Leader Mitch "
+        "McConnell, R-Ky., spoke. Jane Roe left. Officials said so."
+    )
     assert find_title(text, name, default_lexicons().titles) == expected
     if expected:
         assert classify_source(name, expected, default_lexicons())[0] in ("official", "politician")

@@ -107,7 +107,8 @@ def test_a_contradiction_names_at_most_ten_articles():
 
 @pytest.mark.parametrize("parts", [2, 3, 13])
 def test_labels_flagged_part_by_part_are_the_whole_corpus(parts):
-    """The stream engine's way: sitting roles listed per part and added up, each part flagged with the total."""
+    """The stream engine's way: sitting roles listed per part and added up, each part flagged with
+    the total."""
     texts = {"a": "Putin spoke with former U.S. President Donald Trump."} | {
         f"b{i:02d}": "President Donald Trump spoke." for i in range(12)
     }

@@ -1,4 +1,5 @@
-"""Who a source phrase names: the name at its end, without titles, countries or words never in a name."""
+"""Who a source phrase names: the name at its end, without titles, countries or words never in a
+name."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Stances: which cues attribute a belief, intention, position or finding (analysis.sources.stances), read through attribution."""
+"""Stances: which cues attribute a belief, intention, position or finding
+(analysis.sources.stances), read through attribution."""
 
 from __future__ import annotations
 
@@ -60,36 +61,45 @@ def stances(text: str) -> list[tuple[str, str, str, str]]:
             "Warren, who supports a wealth tax, spoke on Sunday.",
             [("position", "supports", "Warren", "a wealth tax")],
         ),
-        # what must not be a stance: words are attributed in the sentence ("said" holds the whole clause)
+        # what must not be a stance: words are attributed in the sentence ("said" holds the whole
+        # clause)
         ("Trump said he wants a wall on the southern border.", []),
-        # a passive, a number that fell, a reflexive, nouns, a question, an adverbial phrase as the subject
+        # a passive, a number that fell, a reflexive, nouns, a question, an adverbial phrase as the
+        # subject
         ("The bill was opposed by House Republicans.", []),
         ("Spending declined sharply last year.", []),
         ("He found himself at the center of the storm.", []),
         ("The company's new plans drew public support from unions.", []),
         ("Do you think the deal will pass?", []),
         ("Republicans, to varying degrees, used the phrase in campaigns.", []),
-        # from the first hand check of stances in BASIL articles: a participle after a noun, a clause as the subject,
-        # a performance that "showed", a stance whose content would be the clause before it
+        # from the first hand check of stances in BASIL articles: a participle after a noun, a
+        # clause as the subject, a performance that "showed", a stance whose content would be the
+        # clause before it
         (
-            "He paired the address with a ceremony, a move intended to underscore that he supports legal immigration.",
+            "He paired the address with a ceremony, a move intended to underscore that he "
+            "supports legal immigration.",
             [],
         ),
         (
-            "But the deal would provide only a fraction of Trump's originally proposed figure of $5.7 billion for the wall.",
+            "But the deal would provide only a fraction of Trump's originally proposed figure of "
+            "$5.7 billion for the wall.",
             [],
         ),
         (
-            "Running for president is a new stage, and his oratory showed room for improvement on the trail.",
+            "Running for president is a new stage, and his oratory showed room for improvement on "
+            "the trail.",
             [],
         ),
         (
-            "She would not abandon the deal – as some Democrats want – and would use the opposition as leverage.",
+            "She would not abandon the deal – as some Democrats want – and would use the "
+            "opposition as leverage.",
             [],
         ),
-        # from the second hand check: a noun after a singular name, the subject after an opening phrase
+        # from the second hand check: a noun after a singular name, the subject after an opening
+        # phrase
         (
-            "The Republican demand and the barbed response of the chairman echoed well outside the room.",
+            "The Republican demand and the barbed response of the chairman echoed well outside "
+            "the room.",
             [],
         ),
         (
@@ -97,7 +107,8 @@ def stances(text: str) -> list[tuple[str, str, str, str]]:
             [("position", "demand", "Democrats", "a vote on the bill before the recess ends")],
         ),
         (
-            "During the meeting in the Situation Room, Mr. Trump made his case for a wall and rejected Democrats' proposals for reopening the government.",
+            "During the meeting in the Situation Room, Mr. Trump made his case for a wall and "
+            "rejected Democrats' proposals for reopening the government.",
             [
                 (
                     "position",
@@ -109,39 +120,47 @@ def stances(text: str) -> list[tuple[str, str, str, str]]:
         ),
         # from the third hand check: a negation over an adverb
         (
-            "The suit does not specifically seek to overturn the part of the amendment on personal use.",
+            "The suit does not specifically seek to overturn the part of the amendment on "
+            "personal use.",
             [],
         ),
         # "they" of a stance: a group named before it in its sentence, else in the sentence before
         (
-            "The American Civil Liberties Union urged members to vote against it. Democrats made clear that they believe the cleanup must start at home.",
+            "The American Civil Liberties Union urged members to vote against it. Democrats made "
+            "clear that they believe the cleanup must start at home.",
             [("belief", "believe", "Democrats", "the cleanup must start at home")],
         ),
         (
-            "Critics of the plan met on Monday. They worry that the deal will collapse before the recess.",
+            "Critics of the plan met on Monday. They worry that the deal will collapse before the "
+            "recess.",
             [("belief", "worry", "Critics", "the deal will collapse before the recess")],
         ),
         # from the fourth hand check: an object before the verb, participles
         (
-            "The larger figure was the amount Mr. Trump has demanded for the wall, which the House endorsed in a vote last month.",
+            "The larger figure was the amount Mr. Trump has demanded for the wall, which the "
+            "House endorsed in a vote last month.",
             [],
         ),
         (
-            "The spate of disclosures on Friday, intended to highlight her efforts at transparency, came after a week of attention.",
+            "The spate of disclosures on Friday, intended to highlight her efforts at "
+            "transparency, came after a week of attention.",
             [],
         ),
         (
-            "The emails found on Mr. Weiner's computer are a sore spot for the campaign this fall.",
+            "The emails found on Mr. Weiner's computer are a sore spot for the campaign "
+            "this fall.",
             [],
         ),
         # from the fifth hand check: a passive with an irregular participle
         (
-            "However, Democrats are thought to have far more safe seats than Republicans going into November.",
+            "However, Democrats are thought to have far more safe seats than Republicans going "
+            "into November.",
             [],
         ),
         # "the president" is not the vice president named before
         (
-            "Vice President Mike Pence met the senators. The president proposed $800 million for border agents and judges.",
+            "Vice President Mike Pence met the senators. The president proposed $800 million for "
+            "border agents and judges.",
             [("position", "proposed", "president", "$800 million for border agents and judges")],
         ),
     ],
@@ -151,7 +170,10 @@ def test_stances_attribute_beliefs_intentions_positions_and_findings(text, expec
 
 
 def test_stances_never_change_the_attributions_of_words():
-    text = "“We will win,” Trump said. He wants a wall on the whole border. “It is a waste,” Pelosi said. She believes it will fail."
+    text = (
+        "“We will win,” Trump said. He wants a wall on the whole border. “It is a waste,” "
+        "Pelosi said. She believes it will fail."
+    )
     words, found = find_attributions_and_stances(
         text,
         split_sentences(text),

@@ -10,14 +10,13 @@ import pytest
 
 from analysis.stats.design import (
     COMPARISON_COLUMNS,
-    MIN_ARTICLES,
     MIN_EVENTS,
     attach_groups,
     compare_by_article,
     event_differences,
-    sign_flip_test,
     summarise_comparisons,
 )
+from analysis.stats.resampling import MIN_ARTICLES
 from analysis.stats.uncertainty import MIN_HITS
 
 
@@ -80,7 +79,8 @@ def make_values(rows: list[tuple[str, str, str | None, float, float]]) -> pd.Dat
             "event-paired",
             2,
         ),
-        # one article a side in each of three shared events: paired (the event is the unit, not the article)
+        # one article a side in each of three shared events: paired (the event is the unit, not the
+        # article)
         (
             [
                 (f"{o}{e}", o.upper(), f"e{e}", v, 10)
@@ -101,7 +101,8 @@ def test_the_design_follows_what_the_corpus_has(rows, design, n_events):
         assert math.isnan(pair["p_value"]) and math.isnan(pair["difference_low"])
         assert (
             pair["verdict"]
-            == "not tested: one article on a side: a description of these articles, not evidence about the outlets"
+            == "not tested: one article on a side: a description of these articles, not evidence "
+            "about the outlets"
         )
     else:
         assert (
@@ -136,22 +137,6 @@ def test_a_paired_difference_is_the_mean_over_events_of_ratios_of_sums():
     )
 
 
-@pytest.mark.parametrize(
-    ("differences", "expected"),
-    [
-        (
-            [1.0] * 6,
-            2 / 64,
-        ),  # every flip of six equal differences but one and its mirror is smaller: exact
-        ([1.0, -1.0, 1.0, -1.0], 1.0),  # a mean of 0: every flip is at least as far out
-        ([], float("nan")),
-    ],
-)
-def test_sign_flip_test_is_exact_for_few_events(differences, expected):
-    p = sign_flip_test(np.array(differences))
-    assert (math.isnan(p) and math.isnan(expected)) or p == pytest.approx(expected)
-
-
 def test_many_events_with_a_steady_difference_are_found_and_sentences_do_not_count():
     rng = np.random.default_rng(1)
     rows = []
@@ -165,7 +150,8 @@ def test_many_events_with_a_steady_difference_are_found_and_sentences_do_not_cou
         and pair["p_value"] < 0.01
         and pair["verdict"].startswith("differs")
     )
-    # forty times the sentences in each article: the same events, the same p (the unit is the event)
+    # forty times the sentences in each article: the same events, the same p (the unit is the
+    # event)
     heavy = [(a, o, e, v, w * 40) for a, o, e, v, w in rows]
     (same,) = compare_by_article(make_values(heavy), ["A", "B"])
     assert (
@@ -175,7 +161,8 @@ def test_many_events_with_a_steady_difference_are_found_and_sentences_do_not_cou
 
 
 def test_an_independent_test_relabels_articles_not_sentences():
-    # two articles a side: six ways to split four articles, so p cannot fall below 1/6 however long the articles
+    # two articles a side: six ways to split four articles, so p cannot fall below 1/6 however long
+    # the articles
     rows = [
         ("a1", "A", None, 0.9, 500),
         ("a2", "A", None, 0.8, 500),
@@ -236,12 +223,14 @@ def test_the_same_input_gives_the_same_comparisons():
         (
             ["descriptive"] * 3,
             [np.nan] * 3,
-            "none of the 3 pairs can be tested: one article on a side describes that article, not its outlet",
+            "none of the 3 pairs can be tested: one article on a side describes that article, not "
+            "its outlet",
         ),
         (
             ["event-paired", "independent", "descriptive"],
             [0.01, 0.5, np.nan],
-            "1 of 2 tested pairs differ after Holm correction (3 pairs: 1 event-paired, 1 independent, 1 descriptive; articles as the unit)",
+            "1 of 2 tested pairs differ after Holm correction (3 pairs: 1 event-paired, 1 "
+            "independent, 1 descriptive; articles as the unit)",
         ),
     ],
 )
@@ -291,22 +280,30 @@ def test_describe_method_counts_the_designs_it_reports():
         (
             ["A", "B", "C"],
             None,
-            "**3 articles from 3 outlets.** Every outlet is one article here: an outlet's interval describes its article's sentences, no comparison between outlets is tested, and every difference is between these articles, not evidence about how the outlets cover events.",
+            "**3 articles from 3 outlets.** Every outlet is one article here: an outlet's "
+            "interval describes its article's sentences, no comparison between outlets is tested, "
+            "and every difference is between these articles, not evidence about how the outlets "
+            "cover events.",
         ),
         (
             ["A", "A", "B", "B"],
             ["e1", "e2", "e1", "e2"],
-            "**4 articles from 2 outlets, 2 events (2 covered by two outlets or more).** Each outlet has 2 articles; intervals and comparisons take the article as the unit, and outlets that cover the same events are compared event by event.",
+            "**4 articles from 2 outlets, 2 events (2 covered by two outlets or more).** Each "
+            "outlet has 2 articles; intervals and comparisons take the article as the unit, and "
+            "outlets that cover the same events are compared event by event.",
         ),
         (
             ["A", "A", "A", "B", "B", "C"],
             None,
-            "**6 articles from 3 outlets.** Outlets have 1 to 3 articles; intervals and comparisons take the article as the unit. 1 outlet of one article: its comparisons are descriptive, not tests.",
+            "**6 articles from 3 outlets.** Outlets have 1 to 3 articles; intervals and "
+            "comparisons take the article as the unit. 1 outlet of one article: its comparisons "
+            "are descriptive, not tests.",
         ),
         (
             ["A", "B", "A", "B"],
             ["e1", "e1", "e2", "e3"],
-            "**4 articles from 2 outlets, 3 events (1 covered by two outlets or more).** Each outlet has 2 articles; intervals and comparisons take the article as the unit.",
+            "**4 articles from 2 outlets, 3 events (1 covered by two outlets or more).** Each "
+            "outlet has 2 articles; intervals and comparisons take the article as the unit.",
         ),
     ],
 )

@@ -111,7 +111,7 @@ def test_groups_past_the_resample_limit_need_only_their_sums(resample_limit):
 
 
 def test_outlets_of_several_articles_get_intervals_over_articles():
-    from analysis.stats.design import article_interval
+    from analysis.stats.resampling import article_interval
 
     counts, articles = _counts({"A": 80, "B": 60}, {"A": 0.02, "B": 0.03})
     summary = summarise_rates(

@@ -1,4 +1,5 @@
-"""Samples fixed by a hash of their keys: the same on every run, whatever the order, stable as keys come and go."""
+"""Samples fixed by a hash of their keys: the same on every run, whatever the order, stable as keys
+come and go."""
 
 from __future__ import annotations
 

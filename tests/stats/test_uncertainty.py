@@ -110,7 +110,8 @@ def test_permutation_test_finds_a_real_difference_and_not_a_null_one():
 
 @pytest.mark.parametrize("weighted", [False, True])
 def test_permutation_test_follows_the_textbook_recipe(weighted):
-    """Relabel with the seeded permutations, count differences at least as large: the same p-value to the last bit."""
+    """Relabel with the seeded permutations, count differences at least as large: the same p-value
+    to the last bit."""
     rng = np.random.default_rng(11)
     a, b = rng.normal(0.1, 1, 40), rng.normal(-0.1, 1, 70)
     wa, wb = (

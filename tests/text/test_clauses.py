@@ -39,7 +39,8 @@ def test_bare_word(word, expected):
     ],
 )
 def test_is_adverb(word, expected):
-    # a word in -ly of five letters or more counts: "family" is the known false friend, harmless between a subject and its verb
+    # a word in -ly of five letters or more counts: "family" is the known false friend, harmless
+    # between a subject and its verb
     assert is_adverb(word) == expected
 
 

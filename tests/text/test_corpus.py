@@ -152,15 +152,21 @@ def test_file_without_metadata_row_is_kept_and_flagged(write_files):
 
 
 GERMAN = (
-    "Der Minister sagte am Dienstag, dass die Gespräche in der nächsten Woche fortgesetzt würden und dass "
-    "beide Seiten vereinbart hätten, sich in Genf erneut zu treffen. Es war das erste Mal seit zwei Jahren, "
-    "dass die beiden Regierungen direkt über den Streit gesprochen hatten, der auf beiden Seiten der Grenze "
+    "Der Minister sagte am Dienstag, dass die Gespräche in der nächsten Woche fortgesetzt würden "
+    "und dass "
+    "beide Seiten vereinbart hätten, sich in Genf erneut zu treffen. Es war das erste Mal seit "
+    "zwei Jahren, "
+    "dass die beiden Regierungen direkt über den Streit gesprochen hatten, der auf beiden Seiten "
+    "der Grenze "
     "Tausende Arbeitsplätze gekostet hat."
 )
 FRENCH = (
-    "Le ministre a déclaré mardi que les négociations se poursuivraient la semaine prochaine et que les deux "
-    "parties avaient convenu de se retrouver à Genève. C'était la première fois depuis deux ans que les deux "
-    "gouvernements parlaient directement du différend, qui a coûté des milliers d'emplois des deux côtés."
+    "Le ministre a déclaré mardi que les négociations se poursuivraient la semaine prochaine et "
+    "que les deux "
+    "parties avaient convenu de se retrouver à Genève. C'était la première fois depuis deux ans "
+    "que les deux "
+    "gouvernements parlaient directement du différend, qui a coûté des milliers d'emplois des "
+    "deux côtés."
 )
 
 

@@ -7,11 +7,12 @@ import pytest
 from analysis.text.language import flag_language, measure_english_share
 
 ENGLISH = (
-    "The president said that the talks would begin in Riyadh and that both sides were ready to meet in the coming weeks. "
-    * 2
+    "The president said that the talks would begin in Riyadh and that both sides were ready to "
+    "meet in the coming weeks. " * 2
 )
 GERMAN = (
-    "Der Präsident sagte, dass die Gespräche in Riad beginnen würden und dass beide Seiten bereit seien, sich in den "
+    "Der Präsident sagte, dass die Gespräche in Riad beginnen würden und dass beide Seiten bereit "
+    "seien, sich in den "
     "kommenden Wochen zu treffen. "
 ) * 2  # 46 words, about 9% of them English function words ("in" among them)
 

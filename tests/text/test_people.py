@@ -1,4 +1,5 @@
-"""People named in an article's own text: names, titles, offices, groups of one person's mentions."""
+"""People named in an article's own text: names, titles, offices, groups of one person's
+mentions."""
 
 from __future__ import annotations
 

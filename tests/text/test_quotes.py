@@ -97,7 +97,8 @@ def test_voice_ranges_cover_the_text():
             "He said 'we will hold \"firm\" talks soon' today.",
             [(0, 8, "authorial"), (8, 40, "quoted"), (40, 47, "authorial")],
         ),
-        # Overlapping quotations (not made by find_quotations) still give ranges that tile the text.
+        # Overlapping quotations (not made by find_quotations) still give ranges that tile the
+        # text.
         (
             "abcdefghij",
             [(0, 2, "authorial"), (2, 6, "quoted"), (6, 8, "quoted"), (8, 10, "authorial")],
@@ -129,7 +130,8 @@ def test_sentence_voice(text, voices):
 def test_seed_quotations_as_a_careful_reader_sees_them(seed_tables):
     spans = seed_tables["quote_spans"]
     by_status = spans.groupby(["article_id", "status"]).size().to_dict()
-    # Counted by reading the clean texts; nested 'COMMON SENSE.' counts once per outlet that has it.
+    # Counted by reading the clean texts; nested 'COMMON SENSE.' counts once per outlet that has
+    # it.
     assert by_status == {
         ("lib-fails", "closed"): 20,
         ("nbc-news-via-aggregator", "closed"): 16,

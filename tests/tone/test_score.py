@@ -130,7 +130,7 @@ def test_summarise_tone_counts_and_shares():
 
 
 def test_outlet_intervals_resample_articles_when_an_outlet_has_several():
-    from analysis.stats.design import article_interval
+    from analysis.stats.resampling import article_interval
 
     rng = np.random.default_rng(5)
     sentences, articles = _scored(
@@ -186,24 +186,28 @@ def test_compare_tone_tests_articles_and_says_when_an_outlet_is_one_article():
     statements = summarise_comparisons(tests)
     assert (
         statements.loc[0, "statement"]
-        == "1 of 1 tested pairs differ after Holm correction (3 pairs: 1 independent, 2 descriptive; articles as the unit)"
+        == "1 of 1 tested pairs differ after Holm correction (3 pairs: 1 independent, 2 "
+        "descriptive; articles as the unit)"
     )
 
 
 @pytest.mark.parametrize(
     ("articles_per_group", "design", "verdict"),
     [
-        # thirty sentences of one article against thirty of another: a difference between two articles, not a test
+        # thirty sentences of one article against thirty of another: a difference between two
+        # articles, not a test
         (
             1,
             "descriptive",
-            "not tested: one article on a side: a description of these articles, not evidence about the outlets",
+            "not tested: one article on a side: a description of these articles, not evidence "
+            "about the outlets",
         ),
         # three articles a side: twenty ways to split six, so no p below 0.05 can come out
         (
             3,
             "independent",
-            "no difference that these data can show (3 and 3 articles); with 3 and 3 articles no test can reach p < 0.05",
+            "no difference that these data can show (3 and 3 articles); with 3 and 3 articles no "
+            "test can reach p < 0.05",
         ),
     ],
 )
