@@ -180,13 +180,23 @@ def cross_validate(
     """Out-of-fold probabilities from the recipe's seeded stratified k-fold split.
 
     ``documents`` are the texts' :meth:`make_documents`, when already made; each
-    sentence's lexicon hits are found once, not once per fold.
+    sentence's lexicon hits are found once, not once per fold. With fewer rows of a class than
+    the recipe has folds, there are as many folds as that class has rows; with fewer than two,
+    ValueError.
     """
     texts = list(texts)
     labels = np.asarray(labels, dtype=int)
+    smallest = int(np.bincount(labels, minlength=2).min()) if len(labels) else 0
+    if smallest < 2:
+        raise ValueError(
+            f"{cls.__name__}: cross-validation needs two rows of each class at least; "
+            f"the rows given have {smallest} of one"
+        )
     documents = documents or cls.make_documents(texts)
     probabilities = np.zeros(len(texts))
-    folds = StratifiedKFold(cls.RECIPE["folds"], shuffle=True, random_state=cls.RECIPE["seed"])
+    folds = StratifiedKFold(
+        min(cls.RECIPE["folds"], smallest), shuffle=True, random_state=cls.RECIPE["seed"]
+    )
     for train, test in folds.split(texts, labels):
         model = _fit(cls, select_documents(documents, train), labels[train])
         probabilities[test] = model.predict_proba(
