@@ -8,7 +8,7 @@ import warnings
 import numpy as np
 import pytest
 
-from analysis.errors import InputProblem, InputWarning
+from analysis.errors import InputWarning
 from analysis.evaluation.loaded import (
     TARGETS,
     THRESHOLDS,
@@ -21,48 +21,7 @@ from analysis.evaluation.loaded import (
 )
 from analysis.loaded.model import LoadedModel, build_loaded_model, fit_loaded_model
 from analysis.loaded.terms import SCORE_THRESHOLD
-from analysis.resources.datasets import split_by_hash
 from analysis.resources.news_sets import read_basil
-from analysis.resources.readers import read_babe
-
-BABE = (
-    "text;news_link;outlet;topic;type;label_bias;label_opinion;biased_words\n"
-    '"The radical left pushed a shameful bill.";u;X;t;right;Biased;Expresses writer’s '
-    "opinion;\"['radical', 'shameful']\"\n"
-    "The bill passed on Tuesday.;u;Y;t;center;Non-biased;Entirely factual;[]\n"
-    "Lawmakers met.;u;Y;t;;No agreement;Entirely factual;[]\n"
-)
-
-
-def test_babe_reader_keeps_labels_and_words_and_counts_undecided_rows(tmp_path):
-    (tmp_path / "final_labels_SG2.csv").write_text(BABE, encoding="utf-8")
-    with pytest.warns(InputWarning, match="1 rows labelled 'No agreement'"):
-        rows = read_babe(tmp_path)
-    assert [(r["label"], r["biased_words"], r["leaning"]) for r in rows] == [
-        (1, ["radical", "shameful"], "right"),
-        (0, [], "center"),
-    ]
-    (tmp_path / "final_labels_SG2.csv").write_text(
-        BABE.replace("[]\n", "[broken\n", 1), encoding="utf-8"
-    )
-    with (
-        pytest.raises(InputProblem, match="final_labels_SG2.csv, record 3"),
-        warnings.catch_warnings(),
-    ):
-        warnings.simplefilter("ignore", InputWarning)
-        read_babe(tmp_path)
-
-
-@pytest.mark.parametrize("text", ["A sentence.", "Another  sentence\n", "Ещё одно предложение."])
-def test_split_depends_on_the_text_alone(text):
-    assert split_by_hash(text) == split_by_hash(" ".join(text.split())) and split_by_hash(
-        text
-    ) in ("development", "test")
-
-
-def test_about_one_in_five_texts_is_test():
-    shares = np.mean([split_by_hash(f"sentence number {i}") == "test" for i in range(5000)])
-    assert 0.18 < shares < 0.22
 
 
 def test_basil_spans_are_placed_by_id_offset_or_text(tmp_path):

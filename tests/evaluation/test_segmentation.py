@@ -77,29 +77,3 @@ def test_score_boundaries():
         "recall": 0.5,
         "f1": 0.5714,
     }
-
-
-def test_fetch_checks_the_recorded_checksum(tmp_path, monkeypatch):
-    import hashlib
-
-    import pytest
-
-    from analysis.errors import InputProblem
-    from analysis.resources import datasets
-
-    source = tmp_path / "upstream.zip"
-    source.write_bytes(b"gold data")
-    good = hashlib.sha256(b"gold data").hexdigest()
-    for name, digest in (("good_set", good), ("bad_set", "0" * 64)):
-        remote = datasets.RemoteFile("data.zip", source.as_uri(), digest)
-        monkeypatch.setitem(
-            datasets.DATASETS,
-            name,
-            datasets.Dataset(name, "segmentation", "MIT", (remote,), "test"),
-        )
-    home = tmp_path / "home"
-    assert (datasets.fetch_dataset("good_set", home) / "data.zip").read_bytes() == b"gold data"
-    assert datasets.locate_dataset("good_set", home) == home / "good_set"
-    with pytest.raises(InputProblem, match="does not match the recorded"):
-        datasets.fetch_dataset("bad_set", home)
-    assert not (home / "bad_set" / "data.zip").exists()
