@@ -227,7 +227,8 @@ def find_subject(
 
     The first person pronoun, or the first capitalised word that is not a title,
     a possessive or a sentence opener, with the capitalised words right after it
-    ("United Nations", "Carly Fiorina").
+    ("United Nations", "Carly Fiorina"); else the words before the first verb, when they are
+    five at most ("The billionaire businessman began …").
     """
     words = words_between(text, lo, hi)
     for k, word in enumerate(words):

@@ -6,14 +6,13 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis.errors import InputProblem
 from analysis.sources.choice import (
     classify_source,
     find_cited_media,
     find_quotes,
     summarise_sources,
 )
-from analysis.sources.lexicons import default_lexicons, read_attribution_verbs, read_stance_verbs
+from analysis.sources.lexicons import default_lexicons
 from analysis.text.quotes import find_quotations
 from analysis.text.segment import split_paragraphs, split_sentences
 
@@ -140,57 +139,6 @@ def test_cited_media_are_counted_per_article_and_voice():
         ["CNN", "media", "quoted", 1],
         ["RT", "media", "authorial", 1],
     ]
-
-
-@pytest.mark.parametrize(
-    "content, message",
-    [
-        (
-            "entry\tclass\tforms\tnoun_forms\nwant\twish\twants\t-\n",
-            "line 2: expected entry, class, forms, noun_forms separated by tabs (class one of "
-            "belief, intention",
-        ),
-        (
-            "entry\tclass\tforms\tnoun_forms\nwant\tintention\twants\tplans\n",
-            "line 2: noun form 'plans' is not one of the row's forms",
-        ),
-        (
-            "entry\tclass\tforms\tnoun_forms\nwant\tintention\twants\t-\nplan\tintention\twants|plans\tplans\n",
-            "line 3: form 'wants' is already given on line 2",
-        ),
-    ],
-)
-def test_a_malformed_stance_list_names_file_and_line(tmp_path, content, message):
-    path = tmp_path / "stance.tsv"
-    path.write_text(content, encoding="utf-8")
-    with pytest.raises(InputProblem) as caught:
-        read_stance_verbs(path)
-    assert message in str(caught.value) and str(path) in str(caught.value)
-
-
-def test_the_stance_list_reads_forms_classes_and_nouns():
-    forms, nouns = read_stance_verbs()
-    assert (forms["called for"], forms["believes"], forms["shows"], forms["wants"]) == (
-        "position",
-        "belief",
-        "evidence",
-        "intention",
-    )
-    assert {"plans", "support", "shows"} <= nouns and "wants" not in nouns
-
-
-def test_a_malformed_verb_list_names_file_and_line(tmp_path):
-    path = tmp_path / "verbs.tsv"
-    path.write_text(
-        "entry\tclass\tforms\nsay\tneutral\tsaid\nclaim\tdoubtful\tclaimed\nsay2\tneutral\tsaid\n",
-        encoding="utf-8",
-    )
-    with pytest.raises(InputProblem) as caught:
-        read_attribution_verbs(path)
-    assert (
-        "line 3: expected entry, class, forms separated by tabs (class one of neutral, endorsing"
-        in str(caught.value)
-    )
 
 
 # Every quotation of the seed articles (direct, and partial inside indirect speech) with
