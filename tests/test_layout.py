@@ -127,3 +127,18 @@ MAX_LINES = 500
 )
 def test_no_module_is_longer_than_the_limit(path):
     assert len(path.read_text(encoding="utf-8").splitlines()) <= MAX_LINES
+
+
+TESTS_DIR = config.PROJECT_DIR / "tests"
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(p for p in config.PACKAGE_DIR.rglob("*.py") if p.stem not in ("__init__", "__main__")),
+    ids=lambda p: p.relative_to(config.PACKAGE_DIR).as_posix(),
+)
+def test_every_module_has_a_test_file_in_the_mirrored_place(path):
+    relative = path.relative_to(config.PACKAGE_DIR)
+    mirrored = TESTS_DIR / relative.parent / f"test_{relative.name}"
+    assert mirrored.is_file(), f"{relative} has no {mirrored.relative_to(config.PROJECT_DIR)}"
+    assert "def test_" in mirrored.read_text(encoding="utf-8")
