@@ -1,8 +1,8 @@
 """How long the study report takes, and how much it weighs, beside VADER alone.
 
 Usage: python benchmarks/report.py basil [--events 28]
-       python benchmarks/report.py synthetic [--articles 10000] [--engine stream] [--event-wording
-       1]
+       python benchmarks/report.py synthetic [--articles 10000] [--engine stream]
+              [--event-wording 1]
 
 ``basil``: the first ``--events`` events (in id order) of the BASIL corpus
 (``python -m analysis export-corpus basil``; needs BASIL in ``FRAMING_DATA_HOME``),

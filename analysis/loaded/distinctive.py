@@ -4,8 +4,10 @@ The reference method is the log-odds ratio with an informative Dirichlet prior
 (Monroe, Colaresi & Quinn 2008, "Fightin' Words", section 3.5): for outlet i
 against all other outlets pooled (j), with prior pseudo-counts a_w summing to a0,
 
-    delta_w = log((y_iw + a_w) / (n_i + a0 - y_iw - a_w)) - log((y_jw + a_w) / (n_j + a0 - y_jw -
-    a_w)) var_w   ~ 1 / (y_iw + a_w) + 1 / (y_jw + a_w) z_w     = delta_w / sqrt(var_w)
+    delta_w = log((y_iw + a_w) / (n_i + a0 - y_iw - a_w))
+              - log((y_jw + a_w) / (n_j + a0 - y_jw - a_w))
+    var_w   ~ 1 / (y_iw + a_w) + 1 / (y_jw + a_w)
+    z_w     = delta_w / sqrt(var_w)
 
 The prior is the corpus's own pooled counts (a0 = the corpus's words) unless a
 background frequency list is given (:func:`read_background`), scaled to the
