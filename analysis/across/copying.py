@@ -197,12 +197,18 @@ def find_shared_passages(
 
     Returns
     -------
-    A new DataFrame, one row per passage and pair (``article_id`` before ``other_id``
-    in the articles' order): ``passage_id`` (within the pair), ``start``, ``end``
-    (offsets in the first article), ``other_start``, ``other_end`` (in the other),
-    ``words`` (in the first), ``quoted_share`` (share of its words inside quotation
-    marks in the first article), ``voice`` (``quoted`` when over half its words are
-    quoted in both articles, else ``authorial``), ``text`` and ``other_text``.
+    A new DataFrame, one row per passage and pair of articles (``article_id`` before ``other_id``
+    in the articles' order):
+
+    - ``article_id``, ``other_id``: the two articles
+    - ``passage_id``: the passage's number within the pair, from 0
+    - ``start``, ``end``: its offsets in the first article's clean text
+    - ``other_start``, ``other_end``: its offsets in the other article's clean text
+    - ``words``: its words in the first article
+    - ``quoted_share``: share of those words inside quotation marks in the first article
+    - ``voice``: ``quoted`` when over half its words are quoted in both articles, else
+      ``authorial``
+    - ``text``, ``other_text``: the passage as each article writes it
     """
     rank = {a: k for k, a in enumerate(articles["article_id"])}
     shingles = list_shingles(articles, size) if shingles is None else shingles
@@ -245,13 +251,17 @@ def summarise_shared(
 
     Returns
     -------
-    A new DataFrame, one row per article: ``article_id``, ``outlet``, ``words``,
-    ``authorial_words``, ``shared_words`` and ``shared_share`` (words in any
-    shared passage), ``authorial_shared_words`` and ``authorial_shared_share``
-    (authorial words in a shared passage, over authorial words), ``partner`` (the
-    article it shares most authorial words with, empty when none),
-    ``partner_words``, ``partner_share`` (over authorial words) and ``copies``
-    (``partner_share`` at least ``copy_share``).
+    A new DataFrame, one row per article:
+
+    - ``article_id``, ``outlet``: the article and its outlet
+    - ``words``, ``authorial_words``: its words, and those in the author's voice
+    - ``shared_words``, ``shared_share``: its words in any shared passage, and their share of
+      ``words``
+    - ``authorial_shared_words``, ``authorial_shared_share``: its authorial words in a shared
+      passage, and their share of ``authorial_words``
+    - ``partner``: the article it shares most authorial words with ("" when none)
+    - ``partner_words``, ``partner_share``: those words, and their share of ``authorial_words``
+    - ``copies``: whether ``partner_share`` is at least ``copy_share``
     """
     voices = index_voice_ranges(voice)
     spans_of: dict[str, list[tuple[int, int, str]]] = defaultdict(

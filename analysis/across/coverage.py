@@ -193,8 +193,12 @@ def select_claim_units(
 
     Returns
     -------
-    A new DataFrame of :data:`UNIT_COLUMNS`, one row per sentence of ``min_words``
-    words or more, in the articles' order and then by ``sentence_id``.
+    A new DataFrame of :data:`UNIT_COLUMNS`, one row per sentence of ``min_words`` words or more,
+    in the articles' order and then by ``sentence_id``:
+
+    - ``article_id``, ``outlet``: the article and its outlet
+    - ``event``: its event ("" without an ``event`` column)
+    - ``sentence_id``, ``start``, ``end``, ``text``: the sentence, as in ``sentences``
     """
     order = {a: k for k, a in enumerate(articles["article_id"])}
     kept = sentences.loc[
@@ -227,10 +231,13 @@ def cover_event(
 
     Returns
     -------
-    A new DataFrame: ``units`` with ``local_claim`` (numbered from 0 by first
-    appearance), ``similarity`` (mean cosine to the claim's other sentences;
-    empty for a claim of one sentence), ``outlets`` (how many outlets carry the
-    claim) and ``carried_by`` (their names, " | "-joined).
+    A new DataFrame: the rows of ``units``, in their order, with
+
+    - ``local_claim``: the claim's number within the event, from 0 by first appearance
+    - ``similarity``: mean cosine similarity to the claim's other sentences (empty for a claim of
+      one sentence)
+    - ``outlets``: how many outlets carry the claim
+    - ``carried_by``: their names, " | "-joined in the order of ``outlet_rank``
     """
     vectors = vectorise_sentences(list(units["text"]))
     renumber: dict[int, int] = {}
@@ -272,12 +279,16 @@ def find_coverage(
     Returns
     -------
     A new DataFrame, one row per sentence of ``min_words`` words or more:
-    ``claim`` (numbered by first appearance in the articles' order), ``article_id``,
-    ``outlet``, ``sentence_id``, ``start``, ``end``, ``text``, ``similarity`` (mean
-    cosine to the claim's other sentences; empty for a claim of one sentence),
-    ``outlets`` (how many outlets carry the claim) and ``carried_by`` (their
-    names, " | "-joined, in the articles' order). An event of more than
-    ``max_sentences`` such sentences (default :data:`MAX_SENTENCES`) is left
+
+    - ``claim``: the claim's number, by first appearance in the articles' order
+    - ``article_id``, ``outlet``: the sentence's article and its outlet
+    - ``sentence_id``, ``start``, ``end``, ``text``: the sentence
+    - ``similarity``: mean cosine similarity to the claim's other sentences (empty for a claim of
+      one sentence)
+    - ``outlets``: how many outlets carry the claim
+    - ``carried_by``: their names, " | "-joined in the articles' order
+
+    An event of more than ``max_sentences`` such sentences (default :data:`MAX_SENTENCES`) is left
     out with an :class:`~analysis.errors.InputWarning`.
     """
     units = select_claim_units(sentences, articles, min_words)
@@ -300,7 +311,16 @@ def find_coverage(
 
 def split_events(units: pd.DataFrame, max_sentences: int | None = None) -> Iterable[pd.DataFrame]:
     """``units``' rows of each event in turn (events in order of first appearance), warning of and
-    skipping events too large to group."""
+    skipping events too large to group.
+
+    Yields
+    ------
+    Per event, in order of first appearance, a DataFrame of that event's rows of ``units``
+    (:data:`UNIT_COLUMNS`):
+
+    - ``article_id``, ``outlet``, ``event``, ``sentence_id``, ``start``, ``end``, ``text``: as in
+      :func:`select_claim_units`
+    """
     limit = MAX_SENTENCES if max_sentences is None else max_sentences
     for event, part in units.groupby("event", sort=False):
         if len(part) > limit:
@@ -330,8 +350,15 @@ def tabulate_coverage(coverage: pd.DataFrame, articles: pd.DataFrame) -> pd.Data
     """The outlet × claim matrix: sentences of each outlet in each claim (0 when it does not carry
     it).
 
-    Returns a new DataFrame with ``claim``, ``outlets``, ``example`` (the claim's first
-    sentence) and one column per outlet, in the articles' order.
+    Returns
+    -------
+    A new DataFrame, one row per claim:
+
+    - ``claim``: the claim's number
+    - ``outlets``: how many outlets carry it
+    - ``example``: its first sentence
+    - one column per outlet, in the articles' order: the outlet's sentences in the claim (0 when it
+      does not carry it)
     """
     outlet_order = list(dict.fromkeys(articles["outlet"]))
     counts = coverage.pivot_table(
@@ -363,11 +390,14 @@ def find_omissions(
 
     Returns
     -------
-    A new DataFrame of :data:`OMISSION_COLUMNS`: ``outlet`` (the one that
-    leaves the claim out), ``claim``, ``outlets`` (how many of the event's
-    outlets carry it, out of ``of``), ``of`` and ``example`` (the claim's first
-    sentence); rows by outlet in the articles' order, then claim. Empty for an
-    event of fewer than three outlets.
+    A new DataFrame of :data:`OMISSION_COLUMNS`, rows by outlet in the articles' order, then claim:
+
+    - ``outlet``: the outlet that leaves the claim out
+    - ``claim``: the claim's number
+    - ``outlets``, ``of``: how many of the event's outlets carry it, out of how many
+    - ``example``: the claim's first sentence
+
+    Empty for an event of fewer than three outlets.
     """
     event_outlets = list_event_outlets(articles)
     event_of = read_events(articles)
@@ -404,7 +434,14 @@ def list_omissions(
 
 
 def sort_omissions(rows: list[tuple], outlet_order: list[str]) -> pd.DataFrame:
-    """Omission rows as a table, by outlet in ``outlet_order``, then claim."""
+    """Omission rows as a table, by outlet in ``outlet_order``, then claim.
+
+    Returns
+    -------
+    A new DataFrame of :data:`OMISSION_COLUMNS` (see :func:`find_omissions`):
+
+    - ``outlet``, ``claim``, ``outlets``, ``of``, ``example``: as in :func:`find_omissions`
+    """
     rank = {o: k for k, o in enumerate(outlet_order)}
     return pd.DataFrame(
         sorted(rows, key=lambda row: (rank[row[0]], row[1])), columns=OMISSION_COLUMNS

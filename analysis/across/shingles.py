@@ -76,11 +76,13 @@ def list_shingles(articles: pd.DataFrame, size: int = SHINGLE) -> pd.DataFrame:
 
     Returns
     -------
-    A new DataFrame: ``article_id``, ``shingle`` (the unsigned 64-bit hash of
-    :func:`hash_shingles`), ``position`` (its first word's place among the
-    article's words, first occurrence) and ``repeats`` (whether the article
-    holds it more than once), one row per article and distinct shingle, in the
-    articles' order and then by the shingle's first place.
+    A new DataFrame, one row per article and distinct shingle, in the articles' order and then by
+    the shingle's first place:
+
+    - ``article_id``: the article
+    - ``shingle``: the unsigned 64-bit hash of :func:`hash_shingles`
+    - ``position``: its first word's place among the article's words (first occurrence)
+    - ``repeats``: whether the article holds it more than once
     """
     ids, hashes, positions, repeats = [], [], [], []
     for article_id, text in zip(articles["article_id"], articles["clean_text"]):
@@ -119,12 +121,13 @@ def find_shared_shingles(
 
     Returns
     -------
-    A new DataFrame: ``first`` and ``second`` (ranks, ``first`` before
-    ``second``) and ``shingle``, one row per pair and shingle the two share,
-    leaving out shingles found in more than ``common_articles`` articles;
-    sorted by ``first``, ``second``, ``shingle``. When ``shingles`` has
-    :func:`list_shingles`'s ``position`` and ``repeats``, the pairs have them
-    too, those of the shingle in the ``first`` article.
+    A new DataFrame, one row per pair of articles and shingle the two share (shingles found in more
+    than ``common_articles`` articles left out), sorted by ``first``, ``second``, ``shingle``:
+
+    - ``first``, ``second``: the two articles' ranks, ``first`` before ``second``
+    - ``shingle``: the shared shingle
+    - ``position``, ``repeats``: when ``shingles`` has them (:func:`list_shingles`), those of the
+      shingle in the ``first`` article
     """
     return next(list_shared_shingles(shingles, None, common_articles))
 
@@ -141,6 +144,13 @@ def list_shared_shingles(
     slice, so a slice passes ``pairs_at_once`` by at most one shingle's pairs.
     Each slice is sorted like :func:`find_shared_shingles`'s table; there is
     always one slice at least (empty when no shingle links two articles).
+
+    Yields
+    ------
+    DataFrames with the columns of :func:`find_shared_shingles`, each sorted like its table:
+
+    - ``first``, ``second``, ``shingle`` (and ``position``, ``repeats`` when ``shingles`` has
+      them): as in :func:`find_shared_shingles`
     """
     keys = shingles["shingle"].to_numpy(np.uint64)
     order = np.argsort(
@@ -238,7 +248,10 @@ def keep_passage_pairs(
 
     Returns
     -------
-    A new DataFrame of the kept pairs' rows, in their order, without ``position`` and ``repeats``.
+    A new DataFrame of the kept pairs' rows, in their order:
+
+    - ``first``, ``second``, ``shingle``: as in :func:`find_shared_shingles` (without ``position``
+      and ``repeats``)
     """
     need = min_words - size
     if need <= 0 or pairs.empty:

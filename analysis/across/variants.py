@@ -90,9 +90,12 @@ def list_quotations(
 
     Returns
     -------
-    A new DataFrame of :data:`QUOTATION_COLUMNS`: ``start`` and ``end`` are the
-    offsets of the words inside the marks, ``text`` the text between them,
-    ``speaker`` empty when unknown; rows in the articles' order, then by ``start``.
+    A new DataFrame of :data:`QUOTATION_COLUMNS`, rows in the articles' order, then by ``start``:
+
+    - ``article_id``, ``quotation_id``: the quotation, as in ``quote_spans``
+    - ``start``, ``end``: offsets of the words inside the marks in the clean text
+    - ``text``: the text between the marks
+    - ``speaker``: the speaker of the content that holds it ("" when unknown)
     """
     texts = dict(zip(articles["article_id"], articles["clean_text"]))
     order = {a: k for k, a in enumerate(articles["article_id"])}
@@ -169,15 +172,21 @@ def group_quote_variants(
 
     Returns
     -------
-    A new DataFrame, one row per quotation in a group of two articles or more, the full
-    version first in each group: ``group``, ``article_id``, ``quotation_id``, ``start``,
-    ``end``, ``text`` (without the marks), ``speaker``, ``words``, ``compared_with``
-    ("article_id:quotation_id" of the version it is aligned with; empty for the full
-    version), ``kept_start`` and ``kept_end`` (the cut, as offsets in that version's
-    article), ``kept_share`` (share of that version's words inside the cut),
-    ``changed``, ``added``, ``cut_inside``, ``beyond`` (" | "-joined, see
-    :func:`compare_wording`) and ``wording`` (``full``; ``reworded`` when words are
-    changed or added inside the cut; else ``verbatim``).
+    A new DataFrame, one row per quotation in a group of two articles or more, the full version
+    first in each group:
+
+    - ``group``: the group's number
+    - ``article_id``, ``quotation_id``: the quotation
+    - ``start``, ``end``, ``text``: its offsets and text, without the marks
+    - ``speaker``, ``words``: its speaker ("" when unknown) and its words
+    - ``compared_with``: "article_id:quotation_id" of the version it is aligned with ("" for the
+      full version)
+    - ``kept_start``, ``kept_end``: the cut, as offsets in that version's article
+    - ``kept_share``: share of that version's words inside the cut
+    - ``changed``, ``added``, ``cut_inside``, ``beyond``: the differences, " | "-joined (see
+      :func:`compare_wording`)
+    - ``wording``: ``full``; ``reworded`` when words are changed or added inside the cut; else
+      ``verbatim``
     """
     quotations = (
         list_quotations(quote_spans, articles, quotes, min_words)

@@ -49,6 +49,12 @@ def read_parts(
 
     Each chunk is filtered as it is read, so rows left out are never all held
     at once (the corpus step reads few outlets' sentences, or none).
+
+    Returns
+    -------
+    A new DataFrame, rows in ``article_id`` order:
+
+    - the columns of ``table`` (only ``columns`` when given), as its chunks hold them
     """
     folder = part_folder(out, table)
     kept = None if articles is None else pd.Index(articles)

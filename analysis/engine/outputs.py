@@ -19,11 +19,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.engine.chunks import read_parts
 from analysis.engine.pipeline import read_single_outputs
 from analysis.engine.runs import check_completed, write_atomic
 from analysis.engine.shuffle import write_parquet
-from analysis.engine.stream import read_stream_outputs
-from analysis.engine.tables import TABLES, normalise_table
+from analysis.engine.tables import CORPUS_TABLES, LOCAL_TABLES, TABLES, normalise_table
 
 
 def detect_output_form(out: str | Path) -> str:
@@ -45,6 +45,15 @@ def load_outputs(out: str | Path) -> dict[str, pd.DataFrame]:
     Raises FileNotFoundError naming what to run when ``out`` holds no run, an unfinished or
     interrupted one (its ``run.json`` does not say ``completed``), or a run of an older version of
     the kit (naming the tables it lacks).
+
+    Returns
+    -------
+    A dict of DataFrames, one per output table of :data:`analysis.engine.tables.TABLE_REGISTRY`
+    (each table's columns are listed in ``docs/outputs.md``):
+
+    - ``articles``: the corpus's articles, with ``clean_text``
+    - every other table of the registry, by its name: ``removed``, ``paragraphs``, ``sentences``, …
+      ``omissions``
     """
     if detect_output_form(out) == "single":
         return read_single_outputs(out)
@@ -90,3 +99,32 @@ def stamp_run(out: Path) -> str:
         for p in files
     ]
     return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+
+
+def read_stream_outputs(out: str | Path) -> dict[str, pd.DataFrame]:
+    """Every table of a stream or Dask run, as :func:`analysis.engine.pipeline.read_single_outputs`
+    gives a single run's (:func:`analysis.engine.outputs.load_outputs` reads either and gives the
+    same values).
+
+    Reads the whole run into memory: for corpora that fit in it (and for tests).
+    ``articles`` has ``clean_text``; rows are in ``article_id`` order.
+
+    Returns
+    -------
+    A dict of DataFrames, one per output table (each table's columns are listed in
+    ``docs/outputs.md``):
+
+    - ``articles``: with ``clean_text``
+    - every other table of :data:`analysis.engine.tables.TABLE_REGISTRY`, by name, rows in
+      ``article_id`` order
+    """
+    out = Path(out)
+    check_completed(out)
+    missing = [name for name in CORPUS_TABLES if not (out / f"{name}.parquet").exists()]
+    if missing:
+        raise FileNotFoundError(
+            f"{out}: no finished stream run (missing {', '.join(missing)}); run it again to resume"
+        )
+    tables = {name: read_parts(out, name) for name in LOCAL_TABLES}
+    tables.update({name: pd.read_parquet(out / f"{name}.parquet") for name in CORPUS_TABLES})
+    return {name: tables[name] for name in TABLES}

@@ -31,10 +31,10 @@ from analysis.engine.tables import TABLES, read_table, write_table
 from analysis.hedging.cues import (
     compare_hedging,
     count_sentence_cues,
-    find_hedged_figures,
     find_hedges,
     summarise_hedging,
 )
+from analysis.hedging.figures import find_hedged_figures
 from analysis.loaded.distinctive import (
     collect_authorial_words,
     count_terms,
@@ -42,15 +42,14 @@ from analysis.loaded.distinctive import (
     needs_words,
     read_background,
 )
+from analysis.loaded.naming import add_naming_choices, tabulate_naming_choices
 from analysis.loaded.terms import (
     LoadedLexicon,
-    add_naming_choices,
     compare_loaded,
     count_sentence_loaded,
     find_loaded,
     load_corpus_lexicon,
     summarise_loaded,
-    tabulate_naming_choices,
 )
 from analysis.sources.actors import Actor, find_actor_mentions, load_actors, summarise_actor_tone
 from analysis.sources.choice import find_cited_media, find_quotes_and_stances, summarise_sources
@@ -74,8 +73,17 @@ from analysis.tone.score import compare_tone, score_sentences, sum_tone_by_artic
 def prepare_articles(articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """The foundation every measure stands on: clean text, quotations, voice and sentences.
 
-    Returns the tables ``articles`` (with ``clean_text``), ``removed``,
-    ``paragraphs``, ``quote_spans``, ``voice`` and ``sentences`` (with their voice).
+    Returns
+    -------
+    A dict of new DataFrames (each table's columns are listed in ``docs/outputs.md``):
+
+    - ``articles``: the articles with ``clean_text`` and the cleaning's columns
+      (:func:`analysis.text.clean.clean_corpus`)
+    - ``removed``: the cleaning's audit, one row per removed line
+    - ``paragraphs``: the paragraphs of each clean text
+    - ``quote_spans``, ``voice``: quotations and voice ranges
+      (:func:`analysis.text.quotes.find_article_quotations`)
+    - ``sentences``: the sentences with their voice (:func:`analysis.text.quotes.label_voice`)
     """
     cleaned, paragraphs, removed = clean_corpus(articles)
     quote_spans, voice = find_article_quotations(cleaned)
@@ -131,6 +139,15 @@ def analyse_local(articles: pd.DataFrame, resources: Resources) -> dict[str, pd.
 
     Each article's rows depend on that article alone, so a corpus can be analysed
     chunk by chunk and the chunks' tables concatenated (:mod:`analysis.engine.stream`).
+
+    Returns
+    -------
+    A dict of new DataFrames:
+
+    - the output tables of :data:`analysis.engine.tables.LOCAL_TABLES` (``articles``,
+      ``sentences``, ``hedges``, ``quotes``…; their columns are listed in ``docs/outputs.md``)
+    - the work tables of :data:`analysis.engine.tables.WORK_TABLES` (per-sentence counts and words,
+      per-article sums, label counts, shingles and quotations, per-outlet word and name counts)
     """
     base = prepare_articles(articles)
     cleaned, paragraphs, quote_spans, voice = (
@@ -203,6 +220,14 @@ def analyse_corpus(
     permutation check (:func:`analysis.loaded.distinctive.needs_words`). With
     ``bucketed`` False, :data:`BUCKETED_TABLES` are left out (the stream engine
     computes them a bucket at a time).
+
+    Returns
+    -------
+    A dict of new DataFrames:
+
+    - the output tables of :data:`analysis.engine.tables.CORPUS_TABLES` (``tone_outlets``,
+      ``tone_tests``, … ``omissions``; their columns are listed in ``docs/outputs.md``), without
+      :data:`analysis.engine.tables.BUCKETED_TABLES` when ``bucketed`` is False
     """
     cleaned, sentences = local["articles"], local["sentences"]
     cue_counts, loaded_counts = local["cue_counts"], local["loaded_counts"]
@@ -253,6 +278,14 @@ def analyse_articles(
     ``articles`` keeps ``raw_text`` and gains ``clean_text``; ``resources``
     defaults to the kit's general ones (:func:`load_resources` of no corpus:
     no actor table, no naming sets).
+
+    Returns
+    -------
+    A dict of new DataFrames, one per output table of :data:`analysis.engine.tables.TABLE_REGISTRY`
+    (each table's columns are listed in ``docs/outputs.md``):
+
+    - the tables of :data:`analysis.engine.tables.LOCAL_TABLES` (``articles`` … ``cited_media``)
+    - the tables of :data:`analysis.engine.tables.CORPUS_TABLES` (``tone_outlets`` … ``omissions``)
     """
     resources = resources if resources is not None else load_resources()
     local = analyse_local(articles, resources)
@@ -270,6 +303,12 @@ def run_corpus(
     written (:func:`write_outputs`). ``background``: a CSV frequency list
     (``term``, ``count``) for the prior of the distinctive vocabulary
     (:func:`analysis.loaded.distinctive.read_background`).
+
+    Returns
+    -------
+    The tables written, as :func:`analyse_articles` gives them:
+
+    - one DataFrame per output table of :data:`analysis.engine.tables.TABLE_REGISTRY`, by name
     """
     out = Path(out)
     with hold_folder(out):
@@ -318,6 +357,15 @@ def read_single_outputs(out: str | Path) -> dict[str, pd.DataFrame]:
     Raises FileNotFoundError naming the command to run when the folder has no completed run (no
     ``run.json`` that says so: :func:`analysis.engine.runs.check_completed`), or a run of an older
     version of the kit that lacks some tables (naming them).
+
+    Returns
+    -------
+    A dict of DataFrames, one per output table (each table's columns are listed in
+    ``docs/outputs.md``):
+
+    - ``articles``: with ``clean_text`` read back from the run's text files
+    - every other table of :data:`analysis.engine.tables.TABLE_REGISTRY`, by name, as
+      :func:`analysis.engine.tables.read_table` reads it
     """
     out = Path(out)
     check_completed(out)

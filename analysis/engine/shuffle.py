@@ -55,7 +55,14 @@ def read_bucket(
     folder: Path, number: int, columns: list[str] | None = None, filters=None
 ) -> pd.DataFrame | None:
     """Every part of bucket ``number`` in ``folder``, concatenated (None when the bucket is
-    empty)."""
+    empty).
+
+    Returns
+    -------
+    A new DataFrame, or None when no part of the bucket has a row:
+
+    - the columns of the bucket's parts (only ``columns`` when given), their rows in part order
+    """
     paths = sorted((folder / bucket_name(number)).glob("*.parquet"))
     frames = [pd.read_parquet(p, columns=columns, filters=filters) for p in paths]
     frames = [f for f in frames if len(f)]

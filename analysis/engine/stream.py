@@ -43,10 +43,11 @@ files are written under temporary names and renamed first). A folder holding a
 run of another input, chunk size or version of the kit, a single run or other
 files is refused, and so is a second run while one holds the folder
 (:func:`analysis.engine.runs.hold_folder`). Until ``run.json`` says ``completed``,
-:func:`read_stream_outputs` refuses the folder.
+:func:`analysis.engine.outputs.read_stream_outputs` refuses the folder.
 
 The tables are those of a single run (:func:`analysis.engine.pipeline.run_corpus`),
-rows in ``article_id`` order once read with :func:`read_stream_outputs`.
+rows in ``article_id`` order once read with
+:func:`analysis.engine.outputs.read_stream_outputs`.
 
 Memory: the map step holds one chunk (per worker) and the ids seen so far. The
 corpus step holds no text of the corpus at once: the outlet summaries and
@@ -83,7 +84,6 @@ from analysis.engine.pipeline import Resources, analyse_corpus, analyse_local, l
 from analysis.engine.reduce import reduce_coverage, reduce_labels, reduce_shared
 from analysis.engine.reduce_quotes import reduce_variants
 from analysis.engine.runs import (
-    check_completed,
     describe_input,
     hold_folder,
     kit_version,
@@ -92,7 +92,7 @@ from analysis.engine.runs import (
     write_record,
 )
 from analysis.engine.shuffle import write_parquet
-from analysis.engine.tables import CORPUS_TABLES, LOCAL_TABLES, TABLES, WORK_TABLES
+from analysis.engine.tables import CORPUS_TABLES, LOCAL_TABLES, WORK_TABLES
 from analysis.errors import InputProblem
 from analysis.loaded.distinctive import add_term_counts, needs_words
 from analysis.stats.uncertainty import list_resampled_groups
@@ -210,6 +210,14 @@ def iter_chunks(
     an article id seen in an earlier chunk raises an InputProblem naming both rows,
     and so does a table without rows.
     ``progress``: a tqdm bar advanced by the finished chunks' articles.
+
+    Yields
+    ------
+    ``(number, chunk)`` per chunk not yet finished: its number from 0 and a DataFrame with the
+    columns of :func:`analysis.text.corpus.load_corpus_table`:
+
+    - ``article_id``, ``source``, ``outlet``, ``raw_text`` and the corpus's optional columns, as
+      :func:`analysis.text.corpus.load_corpus_table` gives them
     """
     seen: dict[str, str] = {}
     number = -1
@@ -232,7 +240,17 @@ def iter_chunks(
 
 
 def add_up_term_counts(out: Path) -> pd.DataFrame:
-    """The chunks' word counts per group added up, :data:`ADD_AT_ONCE` chunks at a time."""
+    """The chunks' word counts per group added up, :data:`ADD_AT_ONCE` chunks at a time.
+
+    Returns
+    -------
+    A new DataFrame with the columns of :func:`analysis.loaded.distinctive.count_terms`, sorted by
+    group and term:
+
+    - ``outlet``: the group
+    - ``term``: the word
+    - ``count``: its authorial occurrences in the group, over every chunk
+    """
     paths = list_parts(out, "term_counts")
     total = add_term_counts([pd.read_parquet(p) for p in paths[:1]])
     for start in range(1, len(paths), ADD_AT_ONCE):
@@ -431,26 +449,6 @@ def run_dask(
         map_chunks_on_dask(corpus, out, chunk_size, resources, scheduler, workers, progress)
         reduce_chunks(out, resources)
     return count_articles(out)
-
-
-def read_stream_outputs(out: str | Path) -> dict[str, pd.DataFrame]:
-    """Every table of a stream or Dask run, as :func:`analysis.engine.pipeline.read_single_outputs`
-    gives a single run's (:func:`analysis.engine.outputs.load_outputs` reads either and gives the
-    same values).
-
-    Reads the whole run into memory: for corpora that fit in it (and for tests).
-    ``articles`` has ``clean_text``; rows are in ``article_id`` order.
-    """
-    out = Path(out)
-    check_completed(out)
-    missing = [name for name in CORPUS_TABLES if not (out / f"{name}.parquet").exists()]
-    if missing:
-        raise FileNotFoundError(
-            f"{out}: no finished stream run (missing {', '.join(missing)}); run it again to resume"
-        )
-    tables = {name: read_parts(out, name) for name in LOCAL_TABLES}
-    tables.update({name: pd.read_parquet(out / f"{name}.parquet") for name in CORPUS_TABLES})
-    return {name: tables[name] for name in TABLES}
 
 
 def count_articles(out: Path) -> int:

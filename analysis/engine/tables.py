@@ -365,6 +365,12 @@ def read_table(path: str | Path | io.StringIO) -> pd.DataFrame:
     Text columns stay text (an empty cell is "", not NaN); a column whose
     non-empty cells are all numbers is numeric, its empty cells NaN (a score
     missing for a sentence without quoted speech).
+
+    Returns
+    -------
+    A new DataFrame:
+
+    - the file's columns, in its order: text columns as text, numeric columns as numbers
     """
     frame = pd.read_csv(path, keep_default_na=False, encoding="utf-8")
     for column in frame.columns:
@@ -385,6 +391,13 @@ def normalise_table(frame: pd.DataFrame, keep: list[str] | None = None) -> pd.Da
     The columns of ``keep`` (text a CSV run keeps in files of its own, such as ``clean_text``) pass
     unchanged and move to the end, where the CSV loader puts them back. A new DataFrame; ``frame``
     is not changed.
+
+    Returns
+    -------
+    A new DataFrame:
+
+    - the columns of ``frame`` but those of ``keep``, values as a CSV read would give them
+    - the columns of ``keep``, unchanged, at the end
     """
     keep = [column for column in keep or [] if column in frame.columns]
     buffer = io.StringIO()

@@ -76,7 +76,18 @@ REPLACEMENT = "remarkably"
 
 def analyse_pair(texts: dict[str, str]) -> dict[str, pd.DataFrame]:
     """Clean, segment and run the three across-outlet measures on a few raw texts (one outlet
-    each)."""
+    each).
+
+    Returns
+    -------
+    A dict of new DataFrames:
+
+    - ``articles``, ``quote_spans``, ``paragraphs``, ``sentences``: as
+      :func:`analysis.engine.pipeline.prepare_articles` gives them (each text its own outlet)
+    - ``shared``: :func:`analysis.across.copying.summarise_shared`
+    - ``variants``: :func:`analysis.across.variants.group_quote_variants`
+    - ``coverage``: :func:`analysis.across.coverage.find_coverage`
+    """
     frame = pd.DataFrame(
         {
             "article_id": list(texts),
@@ -174,11 +185,19 @@ def plant_drop(
 
 
 def run_planted(texts: dict[str, str]) -> pd.DataFrame:
-    """Every planted change of every base text, found or not, and its false alarms.
+    """Every planted change of every base text, found or not, and its false alarms (``texts``: raw
+    texts by article id).
 
-    ``texts``: raw texts by article id. Returns a new DataFrame, one row per planted
-    change: ``article_id``, ``change``, ``found`` (bool), ``false_alarms``,
-    ``opportunities`` and ``detail``.
+    Returns
+    -------
+    A new DataFrame, one row per planted change:
+
+    - ``article_id``: the base text
+    - ``change``: the change planted
+    - ``found``: whether the kit found it (bool)
+    - ``false_alarms``, ``opportunities``: what the kit reported that was not planted, out of how
+      many places it could have
+    - ``detail``: the change planted or what the kit measured of it, in words
     """
     rows = []
     for number, (article_id, raw) in enumerate(texts.items()):

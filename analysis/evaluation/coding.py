@@ -72,10 +72,19 @@ def sample_for_coding(
 
     Returns
     -------
-    ``(sheet, key)``, two new DataFrames. ``sheet``: :data:`SHEET_COLUMNS`, the
-    code columns empty, rows shuffled. ``key``: ``item_id``, ``article_id``,
-    ``sentence_id``, ``outlet``, ``voice``, ``stratum_sentences`` (sentences in
-    the stratum, to weight by) and the kit's codes ``kit_<column>_<method>``.
+    ``(sheet, key)``, two new DataFrames. ``sheet`` has :data:`SHEET_COLUMNS`, rows shuffled:
+
+    - ``item_id``: the sentence's number in the sample
+    - ``text``: the sentence
+    - ``tone``, ``hedged``, ``loaded``: empty, for the coder
+    - ``note``: empty, for the coder's remarks
+
+    ``key`` has one row per item:
+
+    - ``item_id``: as in ``sheet``
+    - ``article_id``, ``sentence_id``, ``outlet``, ``voice``: where the sentence comes from
+    - ``stratum_sentences``: the sentences of its stratum, to weight by
+    - ``kit_<column>_<method>``: the kit's code of the sentence (:data:`KIT_METHODS`)
     """
     rng = np.random.default_rng(seed)
     outlets = tables["articles"].set_index("article_id")["outlet"]
@@ -140,9 +149,13 @@ def read_coded_sheets(paths: list[str | Path], key: pd.DataFrame) -> pd.DataFram
 
     Returns
     -------
-    A new long DataFrame: ``coder``, ``item_id``, ``column`` (tone, hedged,
-    loaded), ``code`` (as written, lower case) and ``value`` (its number);
-    empty cells are left out (not coded).
+    A new long DataFrame, one row per coded cell (empty cells, not coded, left out):
+
+    - ``coder``: the file's stem
+    - ``item_id``: the item coded
+    - ``column``: ``tone``, ``hedged`` or ``loaded``
+    - ``code``: as written, lower case
+    - ``value``: the number the code stands for (:data:`CODES`)
     """
     problems, rows = [], []
     known = set(key["item_id"])
@@ -233,10 +246,15 @@ def score_agreement(
 
     Returns
     -------
-    A new DataFrame: ``column``, ``level`` (of measurement), ``comparison``
-    ("coders", "coders and kit (<method>)", "<coder> and kit (<method>)"),
-    ``coders`` (people in it), ``items`` (items two of its coders coded),
-    ``alpha``, ``alpha_low``, ``alpha_high`` (bootstrap over items).
+    A new DataFrame, one row per coded column and comparison:
+
+    - ``column``: the coded column
+    - ``level``: its level of measurement (:data:`LEVELS`)
+    - ``comparison``: "coders", "coders and kit (<method>)" or "<coder> and kit (<method>)"
+    - ``coders``: the people in the comparison
+    - ``items``: items two of its coders coded
+    - ``alpha``, ``alpha_low``, ``alpha_high``: Krippendorff's alpha and its 95% bootstrap interval
+      over items
     """
     rows = []
     for column, level in LEVELS.items():

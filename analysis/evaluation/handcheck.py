@@ -47,8 +47,7 @@ def basil_texts(data_home: str | Path | None) -> dict[str, str]:
 
 
 def find_hits(measure: str, texts: dict[str, str]) -> pd.DataFrame:
-    """Every hit of ``measure`` in the texts: ``article_id``, ``start``, ``end``, ``hit``,
-    ``label`` (kind or category).
+    """Every hit of ``measure`` in the texts.
 
     ``hedging``: hedges and boosters; ``loaded``: loaded terms of the general lexicon (``naming``
     members left out, as they are not counted as loaded); ``stances``: the stances of
@@ -56,6 +55,15 @@ def find_hits(measure: str, texts: dict[str, str]) -> pd.DataFrame:
     lexicons, each by the words read as its source (the hit), with its class, cue, speaker and
     content in ``label`` (a verdict judges the whole attribution: a stance of that speaker with
     that content). Sentences are those of the kit's segmentation.
+
+    Returns
+    -------
+    A new DataFrame, one row per hit, in article and offset order:
+
+    - ``article_id``: the text
+    - ``start``, ``end``: the hit's offsets in it
+    - ``hit``: the words hit, as written
+    - ``label``: the hit's kind or category (for a stance: its class, cue, speaker and content)
     """
     from analysis.hedging.cues import find_cues
     from analysis.loaded.terms import NAMING, find_loaded_terms
@@ -117,7 +125,14 @@ def sample_hits(
     measure: str, texts: dict[str, str], n: int = 50, seed: int = SAMPLE_SEED
 ) -> pd.DataFrame:
     """``n`` hits of :func:`find_hits` drawn without replacement (seeded), in article and offset
-    order."""
+    order.
+
+    Returns
+    -------
+    A new DataFrame with the columns of :func:`find_hits`, ``n`` rows at most:
+
+    - ``article_id``, ``start``, ``end``, ``hit``, ``label``: as in :func:`find_hits`
+    """
     hits = find_hits(measure, texts)
     chosen = np.random.default_rng(seed).choice(len(hits), size=min(n, len(hits)), replace=False)
     return hits.iloc[np.sort(chosen)].reset_index(drop=True)
@@ -125,7 +140,17 @@ def sample_hits(
 
 def read_check(path: Path) -> pd.DataFrame:
     """A hand check's verdicts (:data:`COLUMNS`); InputProblem names the file and line of every
-    malformed row."""
+    malformed row.
+
+    Returns
+    -------
+    A new DataFrame, one row per verdict: ``line`` then :data:`COLUMNS`.
+
+    - ``line``: the verdict's line in the file
+    - ``article_id``, ``start``, ``end``, ``hit``: the hit judged, as :func:`sample_hits` drew it
+    - ``verdict``: ``true`` (the hit is what the measure says) or ``false``
+    - ``reason``: why, in the checker's words
+    """
     rows = []
     records, problems = read_tsv_records(path, COLUMNS)
     for number, line, fields in records:

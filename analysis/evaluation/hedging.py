@@ -65,11 +65,18 @@ BASELINE_F1 = 0.60
 
 
 def score_wikiweasel(splits: dict[str, list[dict]], model: HedgeModel | None) -> pd.DataFrame:
-    """One row per sentence: ``split``, ``label``, ``rules``, ``model`` (−1 without a model),
-    ``model_rows``.
+    """Every wikiweasel sentence scored by the rules and, when there is one, the model.
 
-    ``model_rows`` is "fitted" for rows the model was fitted on (scored out of
-    fold), "unseen" for the others and "none" when there is no fitted model.
+    Returns
+    -------
+    A new DataFrame, one row per sentence:
+
+    - ``split``: the data set's split
+    - ``label``: the gold label (1 uncertain, 0 certain)
+    - ``rules``: the rules' label
+    - ``model``: the model's label (−1 without a model)
+    - ``model_rows``: "fitted" for rows the model was fitted on (scored out of fold), "unseen" for
+      the others, "none" without a fitted model
     """
     frames = []
     for split, rows in sorted(splits.items()):
@@ -95,9 +102,13 @@ def summarise_sentence_scores(scores: pd.DataFrame) -> pd.DataFrame:
 
     Returns
     -------
-    One row per split and method: ``split``, ``method`` (rules, model),
-    ``rows_scored`` ("all", or for the model "fitted (out of fold)" / "unseen"),
-    ``sentences``, ``uncertain``, ``precision``, ``recall``, ``f1``.
+    A new DataFrame, one row per split, method and model rows:
+
+    - ``split``: the data set's split
+    - ``method``: ``rules`` or ``model``
+    - ``rows_scored``: "all", or for the model "fitted (out of fold)" or "unseen"
+    - ``sentences``, ``uncertain``: sentences scored, and those gold marks uncertain
+    - ``precision``, ``recall``, ``f1``: of the uncertain class
     """
     out = []
     for split, frame in scores.groupby("split", sort=True):
@@ -150,11 +161,18 @@ def score_sfu_cues(rows: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
 
     Returns
     -------
-    ``predicted``: one row per hedge the kit finds: ``file``, ``sentence``,
-    ``cue``, ``category``, ``correct`` (shares a token with a gold cue).
-    ``gold``: one row per gold speculation cue: ``file``, ``sentence``, ``cue``
-    (its words, lower case), ``notion`` ("kit" or the reason it is outside),
-    ``found``.
+    ``(predicted, gold)``, two new DataFrames. ``predicted`` has one row per hedge the kit finds:
+
+    - ``file``, ``sentence``: where it is (the gold file and the sentence's number in it)
+    - ``cue``, ``category``: the hedge as written and its category
+    - ``correct``: whether it shares a token with a gold cue
+
+    ``gold`` has one row per gold speculation cue:
+
+    - ``file``, ``sentence``: where it is
+    - ``cue``: its words, lower case
+    - ``notion``: "kit", or the reason it is outside the kit's notion of a hedge
+    - ``found``: whether a hedge of the kit shares a token with it
     """
     predicted, gold = [], []
     for row in rows:
@@ -273,7 +291,16 @@ def report_checks(
 
 
 def hedging_validation_table(results: list[dict]) -> pd.DataFrame:
-    """The sentence-level results of :func:`validate` as a table for the validation chart."""
+    """The sentence-level results of :func:`validate` as a table for the validation chart.
+
+    Returns
+    -------
+    A new DataFrame, one row per wikiweasel result (the rows of :func:`summarise_sentence_scores`):
+
+    - ``split``, ``method``, ``rows_scored``: what was scored
+    - ``sentences``, ``uncertain``: sentences scored, and those gold marks uncertain
+    - ``precision``, ``recall``, ``f1``: of the uncertain class
+    """
     rows = [r for r in results if r.get("dataset") == "wikiweasel"]
     return pd.DataFrame(
         rows,

@@ -80,12 +80,20 @@ def find_terms_once(texts) -> dict[str, list[LoadedTerm]]:
 def score_babe(
     rows: list[dict], model: LoadedModel | None, terms: dict[str, list[LoadedTerm]] | None = None
 ) -> pd.DataFrame:
-    """One row per sentence: ``split``, ``label``, a score column per :data:`SCORES` method,
-    ``model`` and ``model_rows``.
+    """Every BABE sentence scored by each lexicon method of :data:`SCORES` and, when there is
+    one, the model.
 
-    ``model`` is −1 and ``model_rows`` "none" without a fitted model; otherwise
-    ``model_rows`` is "fitted" (scored out of fold) or "unseen". ``terms``: the
-    texts' :func:`find_terms_once`, when already found.
+    ``terms``: the texts' :func:`find_terms_once`, when already found.
+
+    Returns
+    -------
+    A new DataFrame, one row per sentence:
+
+    - ``split``: ``development`` or ``test`` (:func:`analysis.resources.datasets.split_by_hash`)
+    - ``label``: the experts' label (1 biased, 0 not)
+    - ``lexicon``, ``vader``, ``lexicon+vader``: loaded hits each method counts (:data:`SCORES`)
+    - ``model``: the model's label (−1 without a model)
+    - ``model_rows``: "fitted" (scored out of fold), "unseen", or "none" without a fitted model
     """
     texts = [r["text"] for r in rows]
     terms = terms or find_terms_once(texts)
@@ -327,7 +335,19 @@ def validate(
 
 
 def loaded_validation_table(results: list[dict]) -> pd.DataFrame:
-    """The sentence-level BABE results of :func:`validate` as a table for the validation chart."""
+    """The sentence-level BABE results of :func:`validate` as a table for the validation chart.
+
+    Returns
+    -------
+    A new DataFrame, one row per sentence-level BABE result:
+
+    - ``method``, ``split``, ``rows_scored``: what was scored
+    - ``threshold``: the threshold the method used
+    - ``threshold_development``: the threshold the development split would choose now
+    - ``sentences``, ``biased``: sentences scored, and those the experts mark biased
+    - ``macro_f1``: macro F1 of biased and not biased
+    - ``precision_biased``, ``recall_biased``: of the biased class
+    """
     rows = [r for r in results if r.get("dataset") == "babe" and "macro_f1" in r]
     return pd.DataFrame(
         rows,

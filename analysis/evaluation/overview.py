@@ -318,9 +318,14 @@ def summarise_validation(results: dict[str, object]) -> pd.DataFrame:
 
     Returns
     -------
-    A new DataFrame with :data:`OVERVIEW_COLUMNS`; ``baseline`` and ``target``
-    are NaN where none applies, and ``met`` says whether ``kit`` reaches the
-    target (empty without one).
+    A new DataFrame with :data:`OVERVIEW_COLUMNS` and ``met``, one row per headline figure:
+
+    - ``measure``, ``dataset``, ``split``, ``method``, ``metric``: what the figure is
+    - ``kit``: the kit's value
+    - ``baseline``, ``baseline_source``: the published or computed baseline and where it comes from
+      (NaN and "" where none applies)
+    - ``target``: the issue's target (NaN where none applies)
+    - ``met``: "yes" or "no" for ``kit`` against ``target`` ("" without a target)
     """
     rows = []
     for measure in MEASURES:

@@ -42,10 +42,19 @@ NewsMTSC model on its multi-target set (Hamborg & Donnay 2021)."""
 
 
 def score_vader_nyt(rows: list[dict], model: ToneModel) -> pd.DataFrame:
-    """One row per rated sentence: ``id``, ``rating``, ``gold``, ``vader``, ``model``, ``split``.
+    """Every rated NYT sentence scored by VADER and by the tone model.
 
-    ``split`` is "fitted" for rows the model was fitted on (their ``model`` score
-    is out of fold) and "unseen" for the others.
+    Returns
+    -------
+    A new DataFrame, one row per rated sentence:
+
+    - ``id``: the sentence's id in the set
+    - ``rating``: the mean human rating (−4..+4)
+    - ``split``: "fitted" for rows the model was fitted on (their ``model`` score is out of fold),
+      "unseen" for the others
+    - ``gold``: the rating's class (negative, neutral, positive)
+    - ``vader``: VADER's compound score
+    - ``model``: the tone model's score
     """
     table = pd.DataFrame(rows, columns=["id", "rating", "text"])
     seen = set(model.training_ids)
@@ -95,8 +104,17 @@ def summarise_ratings(table: pd.DataFrame) -> dict:
 
 
 def score_targets(rows: list[dict], scorer: Callable[[list], np.ndarray]) -> pd.DataFrame:
-    """One row per NewsMTSC target: ``gold``, ``voice`` of the mention, ``sentence`` and ``part``
-    scores."""
+    """Every NewsMTSC target, scored by the whole sentence and by the voice part that holds it.
+
+    Returns
+    -------
+    A new DataFrame, one row per target:
+
+    - ``gold``: its polarity (negative, neutral, positive)
+    - ``voice``: the voice of the mention (authorial or quoted)
+    - ``sentence``: the score of the whole sentence
+    - ``part``: the score of the mention's voice part
+    """
     records, sentences, parts = [], [], []
     for row in rows:
         text = row["sentence"]
@@ -168,7 +186,14 @@ def validate(data_home, report: Callable[[str], None]) -> dict:
 
 
 def tone_validation_table(data_home=None) -> pd.DataFrame | None:
-    """:func:`score_vader_nyt` on the data home's ``vader_nyt``, or None when it is not there."""
+    """:func:`score_vader_nyt` on the data home's ``vader_nyt``, or None when it is not there.
+
+    Returns
+    -------
+    A new DataFrame, or None when the data home has no ``vader_nyt``:
+
+    - ``id``, ``rating``, ``split``, ``gold``, ``vader``, ``model``: as in :func:`score_vader_nyt`
+    """
     folder = locate_dataset("vader_nyt", data_home)
     if folder is None:
         return None

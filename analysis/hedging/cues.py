@@ -80,10 +80,8 @@ from analysis.resources.lists import (
     normalise_phrase,
     read_tsv_records,
 )
-from analysis.stats.frames import add_article_column
 from analysis.stats.rates import compare_rates, count_authorial_hits, summarise_rates
 from analysis.stats.uncertainty import DEFAULT_SEED
-from analysis.text.amounts import find_figures
 from analysis.text.quotes import index_voice_ranges, voice_at
 
 KINDS = ("hedge", "booster")
@@ -240,9 +238,14 @@ def find_hedges(
 
     Returns
     -------
-    One row per cue: ``article_id``, ``sentence_id``, ``start``, ``end`` (offsets
-    in the clean text), ``cue`` (as written), ``entry``, ``category``, ``kind``
-    (hedge or booster) and ``voice`` (of the cue's first character).
+    A new DataFrame, one row per cue:
+
+    - ``article_id``, ``sentence_id``: the sentence that holds it
+    - ``start``, ``end``: its offsets in the clean text
+    - ``cue``: as written
+    - ``entry``, ``category``: its lexicon entry and category
+    - ``kind``: ``hedge`` or ``booster``
+    - ``voice``: the voice of its first character (authorial or quoted)
     """
     texts = dict(zip(articles["article_id"], articles["clean_text"]))
     index = index_voice_ranges(voice)
@@ -275,9 +278,12 @@ def count_sentence_cues(
 
     Returns
     -------
-    A new DataFrame, one row per sentence: ``article_id``, ``sentence_id``,
-    ``authorial_words``, then one count column per category of :data:`CATEGORIES`
-    and per kind (``hedge``, ``booster``), counting cues in authorial voice only.
+    A new DataFrame, one row per sentence, counting cues in the author's voice only:
+
+    - ``article_id``, ``sentence_id``: the sentence
+    - ``authorial_words``: its words in the author's voice
+    - one count column per category of :data:`CATEGORIES` (``modal`` … ``negated_booster``)
+    - ``hedge``, ``booster``: the cues of each kind
     """
     return count_authorial_hits(
         sentences, articles, voice, hedges, [("category", CATEGORIES), ("kind", KINDS)]
@@ -313,12 +319,20 @@ def summarise_hedging(
 
     Returns
     -------
-    One row per group and measure (each kind, then each category): ``by``,
-    ``kind``, ``category`` ("all" for a kind's total), ``articles``,
-    ``sentences`` (with authorial words), ``authorial_words``, ``cues``,
-    ``per_1000``, ``per_1000_low``, ``per_1000_high`` (95% percentile bootstrap
-    over sentences of the ratio of sums, seeded; its normal approximation past
-    :data:`analysis.stats.uncertainty.RESAMPLE_LIMIT` sentences).
+    A new DataFrame, one row per group and measure (each kind, then each category):
+
+    - ``by``: the group (the column named by ``by``)
+    - ``kind``, ``category``: the measure (``category`` "all" for a kind's total)
+    - ``articles``: the group's articles
+    - ``sentences``: its sentences with authorial words
+    - ``authorial_words``: its words in the author's voice
+    - ``cues``: its authorial cues of the measure
+    - ``per_1000``: cues per 1,000 authorial words (the ratio of sums)
+    - ``per_1000_low``, ``per_1000_high``: its 95% interval (percentile bootstrap, seeded, over the
+      group's articles when it has at least :data:`~analysis.stats.resampling.MIN_ARTICLES`, else
+      over its sentences; the normal approximation past
+      :data:`~analysis.stats.uncertainty.RESAMPLE_LIMIT` units)
+    - ``interval_unit``: what the interval resampled, "article" or "sentence"
     """
     return summarise_rates(
         counts, articles, _hedging_measures(), by=by, count_name="cues", seed=seed, sums=sums
@@ -340,9 +354,12 @@ def compare_hedging(
 
     Returns
     -------
-    One row per kind and pair of groups: ``kind``, then
-    :data:`analysis.stats.rates.TEST_COLUMNS` (``difference``: the rate of first
-    minus the rate of second, per 1,000 words).
+    A new DataFrame, one row per kind and pair of groups:
+
+    - ``kind``: ``hedge`` or ``booster``
+    - ``first``, ``second`` … ``verdict``: the comparison of the pair
+      (:data:`analysis.stats.design.COMPARISON_COLUMNS`; ``difference`` is the rate of ``first``
+      minus the rate of ``second``, per 1,000 authorial words)
     """
     measures = [({"kind": kind}, kind) for kind in KINDS]
     return compare_rates(counts, articles, measures, by=by, seed=seed, sums=sums)
@@ -375,120 +392,4 @@ def label_uncertain(
             for t in texts
         ],
         dtype=int,
-    )
-
-
-FIGURE_COLUMNS = [
-    "article_id",
-    "sentence_id",
-    "start",
-    "end",
-    "figure",
-    "value",
-    "unit",
-    "phrase",
-    "approximators",
-    "other_hedges",
-    "voice",
-]
-
-
-def find_hedged_figures(
-    sentences: pd.DataFrame, articles: pd.DataFrame, hedges: pd.DataFrame, voice: pd.DataFrame
-) -> pd.DataFrame:
-    """Every figure (:func:`analysis.text.amounts.find_figures`) and the hedges that carry it.
-
-    An approximator carries a figure when only spaces separate them ("about 90
-    minutes"), or a chain of approximators does ("an estimated several hundred
-    thousand"), or it overlaps the figure's first word. The sentence's other
-    hedges are listed beside it.
-
-    Returns
-    -------
-    One row per figure: ``article_id``, ``sentence_id``, ``start``, ``end``,
-    ``figure`` (as written), ``value`` (NaN for a quantity in words that names no
-    number), ``unit``, ``phrase`` (approximators, figure and unit as written),
-    ``approximators`` and ``other_hedges`` (cue texts joined by "; ", empty when
-    none) and ``voice``.
-    """
-    texts = dict(zip(articles["article_id"], articles["clean_text"]))
-    index = index_voice_ranges(voice)
-    cue_spans: dict[tuple[str, int], list[tuple[int, int, str, str]]] = {}
-    only = hedges[hedges["kind"] == "hedge"]
-    for article_id, sentence_id, *span in zip(
-        only["article_id"],
-        only["sentence_id"],
-        only["start"],
-        only["end"],
-        only["cue"],
-        only["category"],
-    ):
-        cue_spans.setdefault((article_id, sentence_id), []).append(tuple(span))
-    rows = []
-    for article_id, sentence_id, start, end in zip(
-        sentences["article_id"], sentences["sentence_id"], sentences["start"], sentences["end"]
-    ):
-        text = texts[article_id]
-        spans = cue_spans.get((article_id, sentence_id), [])
-        for figure in find_figures(text, start, end):
-            carried, position = [], figure.start
-            for cue_start, cue_end, cue_text, category in sorted(spans, reverse=True):
-                touching = cue_end <= position and not text[cue_end:position].strip()
-                overlapping = cue_start <= figure.start < cue_end
-                if category == "approximator" and (touching or overlapping):
-                    carried.insert(0, (cue_start, cue_text))
-                    position = min(position, cue_start)
-            others = [c for s, e, c, _ in spans if (s, c) not in carried]
-            rows.append(
-                (
-                    article_id,
-                    sentence_id,
-                    figure.start,
-                    figure.end,
-                    figure.text,
-                    figure.value,
-                    figure.unit,
-                    " ".join(text[position : figure.unit_end].split()),
-                    "; ".join(c for _, c in carried),
-                    "; ".join(others),
-                    voice_at(index.get(article_id, ([], [], [])), figure.start),
-                )
-            )
-    return pd.DataFrame(rows, columns=FIGURE_COLUMNS)
-
-
-def line_up_figures(
-    figures: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet", min_groups: int = 2
-) -> pd.DataFrame:
-    """The same figure as each group gives it, side by side.
-
-    Figures with the same value and unit are one claim; claims given by at least
-    ``min_groups`` groups are kept.
-
-    Returns
-    -------
-    One row per claim and group that gives it: ``value``, ``unit``, ``by``,
-    ``phrases`` (every wording in that group, joined by " | "),
-    ``approximated`` (any wording carries an approximator), ``voice`` (the
-    voices of the wordings, joined), ``groups`` (how many groups give the claim).
-    """
-    data = add_article_column(figures[figures["value"].notna()], articles, by)
-    rows = []
-    for (value, unit), frame in data.groupby(["value", "unit"], sort=True):
-        if frame[by].nunique() < min_groups:
-            continue
-        for group, part in frame.groupby(by, sort=True):
-            rows.append(
-                {
-                    "value": value,
-                    "unit": unit,
-                    by: group,
-                    "phrases": " | ".join(dict.fromkeys(part["phrase"])),
-                    "approximated": bool((part["approximators"] != "").any()),
-                    "voice": ", ".join(sorted(set(part["voice"]))),
-                    "groups": frame[by].nunique(),
-                }
-            )
-    return pd.DataFrame(
-        rows, columns=["value", "unit", by, "phrases", "approximated", "voice", "groups"]
     )

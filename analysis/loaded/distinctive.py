@@ -73,8 +73,11 @@ def collect_authorial_words(
 
     Returns
     -------
-    A new DataFrame: ``article_id``, ``sentence_id``, ``words`` (function words
-    left out; empty when the sentence has no authorial content word).
+    A new DataFrame, one row per sentence:
+
+    - ``article_id``, ``sentence_id``: the sentence
+    - ``words``: its authorial words, lower case and space-joined, function words left out ("" when
+      it has no authorial content word)
     """
     stop = {w.lower() for w in read_wordlist("english_function_words.txt")}
     texts = dict(zip(articles["article_id"], articles["clean_text"]))
@@ -164,8 +167,12 @@ def count_terms(words: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet")
 
     Returns
     -------
-    A new DataFrame: ``outlet`` (the group), ``term``, ``count``, sorted by
-    group and term. Counts of two parts of a corpus add up (:func:`add_term_counts`).
+    A new DataFrame, sorted by group and term (counts of two parts of a corpus add up,
+    :func:`add_term_counts`):
+
+    - ``outlet``: the group
+    - ``term``: the word
+    - ``count``: its authorial occurrences in the group
     """
     data = add_article_column(words, articles, by)
     data = data[(data["words"] != "") & data[by].notna()]
@@ -194,7 +201,15 @@ def count_terms(words: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet")
 
 
 def add_term_counts(parts: list[pd.DataFrame]) -> pd.DataFrame:
-    """Several :func:`count_terms` tables added up, sorted by group and term."""
+    """Several :func:`count_terms` tables added up, sorted by group and term.
+
+    Returns
+    -------
+    A new DataFrame with the columns of :func:`count_terms`, sorted by group and term:
+
+    - ``outlet``, ``term``: the group and the word
+    - ``count``: the sum of its counts
+    """
     frame = pd.concat(parts, ignore_index=True)
     return frame.groupby(["outlet", "term"], sort=True, as_index=False)["count"].sum()
 
@@ -224,10 +239,17 @@ def find_distinctive_terms(
 
     Returns
     -------
-    One row per group and word (at most ``top`` per group, words the group uses,
-    z descending): ``outlet`` (the group), ``term``, ``count`` (in the group),
-    ``count_rest``, ``log_odds``, ``z``, ``p_permutation`` and ``tfidf``.
-    Empty when there are fewer than two groups.
+    A new DataFrame, one row per group and word (at most ``top`` per group, words the group uses, z
+    descending; empty with fewer than two groups):
+
+    - ``outlet``: the group
+    - ``term``: the word
+    - ``count``, ``count_rest``: its authorial occurrences in the group and in all the others
+    - ``log_odds``: the log-odds ratio with an informative Dirichlet prior (Monroe et al. 2008)
+    - ``z``: that log-odds ratio over its standard deviation
+    - ``p_permutation``: the share of article relabellings with a z at least as high (empty without
+      ``words``)
+    - ``tfidf``: the word's TF-IDF weight in the group's text
     """
     if counts is None:
         if words is None:

@@ -54,7 +54,6 @@ from analysis.resources.lists import (
     normalise_phrase,
     read_tsv_records,
 )
-from analysis.stats.frames import add_article_column
 from analysis.stats.rates import compare_rates, count_authorial_hits, summarise_rates
 from analysis.stats.uncertainty import DEFAULT_SEED
 from analysis.text.quotes import index_voice_ranges, voice_at
@@ -339,11 +338,16 @@ def find_loaded(
 
     Returns
     -------
-    One row per hit (:data:`LOADED_COLUMNS`): ``article_id``, ``sentence_id``,
-    ``start``, ``end`` (offsets in the clean text), ``term`` (as written),
-    ``entry`` (the lexicon entry, or the VADER word), ``category``, ``set``
-    (``-`` for none), ``layer`` (``lexicon`` or ``vader``) and ``voice`` (of the
-    term's first character).
+    A new DataFrame of :data:`LOADED_COLUMNS`, one row per hit:
+
+    - ``article_id``, ``sentence_id``: the sentence that holds it
+    - ``start``, ``end``: its offsets in the clean text
+    - ``term``: as written
+    - ``entry``: the lexicon entry, or the VADER word
+    - ``category``: the lexicon or VADER category
+    - ``set``: its naming set (``-`` for none)
+    - ``layer``: ``lexicon`` or ``vader``
+    - ``voice``: the voice of its first character
     """
     texts = dict(zip(articles["article_id"], articles["clean_text"]))
     index = index_voice_ranges(voice)
@@ -377,10 +381,13 @@ def count_sentence_loaded(
 
     Returns
     -------
-    A new DataFrame, one row per sentence: ``article_id``, ``sentence_id``,
-    ``authorial_words``, one count column per category (lexicon categories,
-    ``naming`` and the VADER categories), then the totals of each layer,
-    ``lexicon`` (loaded hits: ``naming`` left out) and ``vader``; authorial voice only.
+    A new DataFrame, one row per sentence, counting terms in the author's voice only:
+
+    - ``article_id``, ``sentence_id``: the sentence
+    - ``authorial_words``: its words in the author's voice
+    - one count column per category: the lexicon's categories, ``naming`` and the VADER categories
+    - ``lexicon``: the lexicon's loaded hits (``naming`` left out)
+    - ``vader``: the VADER layer's hits
     """
     hits = loaded.assign(tally=np.where(loaded["category"] == NAMING, NAMING, loaded["layer"]))
     return count_authorial_hits(
@@ -419,11 +426,19 @@ def summarise_loaded(
 
     Returns
     -------
-    One row per group and measure: ``by``, ``layer``, ``category`` ("all" for a
-    layer's loaded total; ``naming`` is a row of its own and not in the total),
-    ``articles``, ``sentences``, ``authorial_words``, ``terms``, ``per_1000``,
-    ``per_1000_low``, ``per_1000_high`` (95% weighted bootstrap over sentences;
-    its normal approximation past :data:`analysis.stats.uncertainty.RESAMPLE_LIMIT` sentences).
+    A new DataFrame, one row per group and measure:
+
+    - ``by``: the group (the column named by ``by``)
+    - ``layer``, ``category``: the measure (``category`` "all" for a layer's loaded total;
+      ``naming`` is a row of its own and not in the total)
+    - ``articles``: the group's articles
+    - ``sentences``: its sentences with authorial words
+    - ``authorial_words``: its words in the author's voice
+    - ``terms``: its authorial terms of the measure
+    - ``per_1000``: terms per 1,000 authorial words (the ratio of sums)
+    - ``per_1000_low``, ``per_1000_high``: its 95% interval (as in
+      :func:`analysis.stats.rates.summarise_rates`)
+    - ``interval_unit``: what the interval resampled, "article" or "sentence"
     """
     return summarise_rates(
         counts, articles, _loaded_measures(), by=by, count_name="terms", seed=seed, sums=sums
@@ -442,9 +457,12 @@ def compare_loaded(
 
     Returns
     -------
-    One row per layer and pair of groups: ``layer``, then the columns of
-    :data:`analysis.stats.rates.TEST_COLUMNS`; p-values Holm-adjusted within a layer
-    (:func:`analysis.stats.rates.compare_rates`; ``sums`` as in :func:`summarise_loaded`).
+    A new DataFrame, one row per layer and pair of groups (p-values Holm-adjusted within a layer;
+    ``sums`` as in :func:`summarise_loaded`):
+
+    - ``layer``: ``lexicon`` or ``vader``
+    - ``first``, ``second`` … ``verdict``: the comparison of the pair
+      (:data:`analysis.stats.design.COMPARISON_COLUMNS`; ``difference`` per 1,000 authorial words)
     """
     return compare_rates(
         counts,
@@ -454,42 +472,3 @@ def compare_loaded(
         seed=seed,
         sums=sums,
     )
-
-
-def tabulate_naming_choices(
-    loaded: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet"
-) -> pd.DataFrame:
-    """Which name of each set of alternatives each group uses, in the author's voice.
-
-    Returns
-    -------
-    One row per set, entry and group: ``set``, ``entry``, ``category`` (naming,
-    euphemism or dysphemism), ``by``, ``terms`` (authorial hits), ``forms``
-    (the forms as written, lower-cased, joined by " | ").
-    """
-    data = loaded[(loaded["set"] != "-") & (loaded["voice"] == "authorial")]
-    data = add_article_column(data, articles, by)
-    columns = ["set", "entry", "category", by, "terms", "forms"]
-    if data.empty:
-        return pd.DataFrame(columns=columns)
-    table = data.groupby(["set", "entry", "category", by], sort=True).agg(
-        terms=("term", "size"),
-        forms=("term", lambda s: " | ".join(sorted({" ".join(t.lower().split()) for t in s}))),
-    )
-    return table.reset_index()[columns]
-
-
-def add_naming_choices(parts: pd.DataFrame, by: str = "outlet") -> pd.DataFrame:
-    """:func:`tabulate_naming_choices` of disjoint sets of articles (concatenated), added up: terms
-    summed, forms joined."""
-    columns = ["set", "entry", "category", by, "terms", "forms"]
-    if parts.empty:
-        return pd.DataFrame(columns=columns)
-    table = parts.groupby(["set", "entry", "category", by], sort=True).agg(
-        terms=("terms", "sum"),
-        forms=(
-            "forms",
-            lambda s: " | ".join(sorted({form for joined in s for form in joined.split(" | ")})),
-        ),
-    )
-    return table.reset_index()[columns]

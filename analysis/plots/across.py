@@ -18,8 +18,15 @@ def plot_copy_map(
 ) -> tuple[plt.Figure, pd.DataFrame]:
     """Words shared by each pair of outlets, authorial and quoted apart (a heatmap per voice).
 
-    The table has one row per ordered pair of outlets and voice: ``outlet``, ``other``,
-    ``voice`` and ``words`` (of the row outlet's text in passages shared with the other).
+    Returns
+    -------
+    The figure, and a new DataFrame of what it plots, one row per ordered pair of outlets and
+    voice:
+
+    - ``outlet``, ``other``: the pair (the row outlet and the one it shares with)
+    - ``voice``: ``authorial`` or ``quoted``
+    - ``words``: the row outlet's words in passages shared with the other (a passage counts for
+      both outlets of its pair)
     """
     outlets = list(dict.fromkeys(articles["outlet"]))
     outlet_of = dict(zip(articles["article_id"], articles["outlet"]))
@@ -80,9 +87,14 @@ def plot_coverage_matrix(
 ) -> tuple[plt.Figure, pd.DataFrame]:
     """Which outlet carries which claim, for the claims at least ``min_outlets`` outlets carry: the
     ``top`` that most outlets carry (ties by claim number), in claim order, the title saying how
-    many there are.
+    many there are (``matrix``: :func:`analysis.across.coverage.tabulate_coverage`).
 
-    ``matrix``: :func:`analysis.across.coverage.tabulate_coverage`. The table is the rows plotted.
+    Returns
+    -------
+    The figure, and the rows of ``matrix`` it plots:
+
+    - ``claim``, ``outlets``, ``example``: the claim, how many outlets carry it, its first sentence
+    - one column per outlet: its sentences in the claim (the cell is filled when above 0)
     """
     outlets = [c for c in matrix.columns if c not in ("claim", "outlets", "example")]
     carried = matrix[matrix["outlets"] >= min_outlets]
@@ -122,7 +134,13 @@ def plot_unique_claims(
 ) -> tuple[plt.Figure, pd.DataFrame]:
     """Per outlet: sentences in claims only it carries, and in claims others carry too.
 
-    The table has ``outlet``, ``unique`` and ``shared`` (sentences).
+    Returns
+    -------
+    The figure, and a new DataFrame of what it plots, one row per outlet:
+
+    - ``outlet``: the outlet
+    - ``unique``: its sentences in claims only it carries
+    - ``shared``: its sentences in claims other outlets carry too
     """
     outlets = list(dict.fromkeys(articles["outlet"]))
     data = pd.DataFrame(
@@ -213,8 +231,14 @@ def plot_across_validation(
 ) -> tuple[plt.Figure, pd.DataFrame]:
     """Recall and false-alarm rate of each planted change on each base corpus, with the targets.
 
-    The table has one row per base corpus and change: ``dataset``, ``change``, ``planted``,
-    ``found``, ``recall``, ``false_alarms``, ``opportunities`` and ``false_alarm_rate``.
+    Returns
+    -------
+    The figure, and a new DataFrame of what it plots, one row per base corpus and change:
+
+    - ``dataset``, ``change``: the base corpus and the change planted
+    - ``planted``, ``found``, ``recall``: changes planted, found, and their ratio
+    - ``false_alarms``, ``opportunities``, ``false_alarm_rate``: what the kit reported that was not
+      planted, out of how many places, and their ratio
     """
     columns = [
         "dataset",

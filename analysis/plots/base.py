@@ -38,7 +38,17 @@ def assign_outlet_colours(outlets) -> dict[str, str]:
 
 def plot_boilerplate_share(summary: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
     """Stacked bars per article: characters kept as article text and removed as furniture (at most
-    :data:`analysis.plots.views.MAX_FIGURE_ARTICLES` articles, a sample named in the title)."""
+    :data:`analysis.plots.views.MAX_FIGURE_ARTICLES` articles, a sample named in the title).
+
+    Returns
+    -------
+    The figure, and the rows of ``summary`` it plots, one per article shown:
+
+    - ``article_id``, ``outlet``: the article
+    - ``clean_chars``: characters kept as article text
+    - ``removed_chars``: characters of the lines cleaning removed
+    - ``removed_share``: their share of the non-blank raw lines' characters
+    """
     kept = summary["article_id"].isin(choose_articles(summary["article_id"]))
     data = summary.loc[
         kept, ["article_id", "outlet", "clean_chars", "removed_chars", "removed_share"]
@@ -59,7 +69,16 @@ def plot_boilerplate_share(summary: pd.DataFrame) -> tuple[plt.Figure, pd.DataFr
 
 def plot_voice_words(summary: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
     """Stacked bars per article: words in the author's voice and inside quotations (at most
-    :data:`analysis.plots.views.MAX_FIGURE_ARTICLES` articles, a sample named in the title)."""
+    :data:`analysis.plots.views.MAX_FIGURE_ARTICLES` articles, a sample named in the title).
+
+    Returns
+    -------
+    The figure, and the rows of ``summary`` it plots, one per article shown:
+
+    - ``article_id``, ``outlet``: the article
+    - ``authorial_words``, ``quoted_words``: its words in the author's voice and inside quotations
+    - ``quoted_share``: the quoted words' share of its words
+    """
     kept = summary["article_id"].isin(choose_articles(summary["article_id"]))
     data = summary.loc[
         kept, ["article_id", "outlet", "authorial_words", "quoted_words", "quoted_share"]
@@ -115,6 +134,17 @@ def plot_rate_panels(
     ``(labels, title, colour)`` where ``labels`` select its rows (e.g.
     ``{"kind": "hedge", "category": "all"}``); a panel's title is bold when its
     ``category`` is "all". The number beside each point is the count behind it.
+
+    Returns
+    -------
+    The figure, and the rows of ``summary`` it plots:
+
+    - ``by``: the group (the column named by ``by``)
+    - the label columns of the panels (such as ``kind`` and ``category``)
+    - ``articles``, ``sentences``, ``authorial_words``: what stands behind the rate
+    - ``count_name``: the hits counted (the column named by ``count_name``)
+    - ``per_1000``, ``per_1000_low``, ``per_1000_high``: the rate per 1,000 authorial words and its
+      95% interval
     """
     label_columns = list(dict.fromkeys(name for labels, _, _ in panels for name in labels))
     keys = [tuple(labels[c] for c in label_columns) for labels, _, _ in panels]

@@ -17,7 +17,18 @@ def plot_hedging_density(
     summary: pd.DataFrame, by: str = "outlet"
 ) -> tuple[plt.Figure, pd.DataFrame]:
     """Cues per 1,000 authorial words per group with 95% intervals: one panel per kind total and
-    category."""
+    category.
+
+    Returns
+    -------
+    The figure, and the rows of ``summary`` it plots
+    (:func:`analysis.plots.base.plot_rate_panels`):
+
+    - ``by``, ``kind``, ``category``: the group and the measure
+    - ``articles``, ``sentences``, ``authorial_words``, ``cues``: what stands behind the rate
+    - ``per_1000``, ``per_1000_low``, ``per_1000_high``: cues per 1,000 authorial words and its 95%
+      interval
+    """
     panels = (
         [("hedge", "all"), ("booster", "all")]
         + [("hedge", c) for c in HEDGE_CATEGORIES]
@@ -42,7 +53,16 @@ def plot_hedging_density(
 
 
 def plot_hedging_validation(table: pd.DataFrame, target: float) -> tuple[plt.Figure, pd.DataFrame]:
-    """Precision, recall and F1 of the uncertain class per split and method, with the target F1."""
+    """Precision, recall and F1 of the uncertain class per split and method, with the target F1.
+
+    Returns
+    -------
+    The figure, and the rows of ``table`` it plots:
+
+    - ``split``, ``method``, ``rows_scored``: what was scored
+    - ``sentences``, ``uncertain``: sentences scored, and those gold marks uncertain
+    - ``precision``, ``recall``, ``f1``: of the uncertain class (the three bars of a row)
+    """
     data = table[
         ["split", "method", "rows_scored", "sentences", "uncertain", "precision", "recall", "f1"]
     ].reset_index(drop=True)
@@ -80,7 +100,16 @@ def plot_hedging_validation(table: pd.DataFrame, target: float) -> tuple[plt.Fig
 
 def plot_cue_precision(summary: dict) -> tuple[plt.Figure, pd.DataFrame]:
     """Out-of-domain check: precision of each hedge category against the SFU review speculation
-    cues."""
+    cues.
+
+    Returns
+    -------
+    The figure, and a new DataFrame of what it plots, one row per hedge category, by precision:
+
+    - ``category``: the hedge category
+    - ``cues``: the kit's hedges of that category in the reviews
+    - ``precision``: their share that are gold speculation cues
+    """
     data = (
         pd.DataFrame(
             [

@@ -18,7 +18,18 @@ def plot_loaded_density(
     summary: pd.DataFrame, by: str = "outlet"
 ) -> tuple[plt.Figure, pd.DataFrame]:
     """Loaded terms per 1,000 authorial words per group with 95% intervals: each layer's total and
-    each lexicon category."""
+    each lexicon category.
+
+    Returns
+    -------
+    The figure, and the rows of ``summary`` it plots
+    (:func:`analysis.plots.base.plot_rate_panels`):
+
+    - ``by``, ``layer``, ``category``: the group and the measure
+    - ``articles``, ``sentences``, ``authorial_words``, ``terms``: what stands behind the rate
+    - ``per_1000``, ``per_1000_low``, ``per_1000_high``: terms per 1,000 authorial words and its
+      95% interval
+    """
     panels = [
         ({"layer": "lexicon", "category": "all"}, "all loaded (lexicon)", LEXICON_COLOUR),
         ({"layer": "vader", "category": "all"}, "strong VADER words", VADER_COLOUR),
@@ -43,7 +54,18 @@ def plot_distinctive_terms(
 ) -> tuple[plt.Figure, pd.DataFrame]:
     """The ``top`` words of highest log-odds z per outlet, one panel each, with counts and
     permutation p (left out where the table has none: a corpus of more than
-    :data:`analysis.loaded.distinctive.PERMUTATION_LIMIT` sentences)."""
+    :data:`analysis.loaded.distinctive.PERMUTATION_LIMIT` sentences).
+
+    Returns
+    -------
+    The figure, and the rows of ``distinctive`` it plots (the first ``top`` of each outlet):
+
+    - ``outlet``, ``term``: the outlet and the word
+    - ``count``, ``count_rest``: its occurrences in the outlet and in the rest
+    - ``log_odds``, ``z``: the log-odds ratio and its z (the bar)
+    - ``p_permutation``, ``tfidf``: as in
+      :func:`analysis.loaded.distinctive.find_distinctive_terms`
+    """
     data = distinctive.groupby("outlet", sort=True).head(top).reset_index(drop=True)
     outlets = list(dict.fromkeys(data["outlet"]))
     columns = min(3, max(len(outlets), 1))
@@ -87,7 +109,18 @@ def plot_distinctive_terms(
 def plot_loaded_validation(
     table: pd.DataFrame, targets: dict[str, float]
 ) -> tuple[plt.Figure, pd.DataFrame]:
-    """Macro F1 on BABE per method and split, with the targets on unseen sentences."""
+    """Macro F1 on BABE per method and split, with the targets on unseen sentences.
+
+    Returns
+    -------
+    The figure, and the rows of ``table`` it plots:
+
+    - ``method``, ``split``, ``rows_scored``: what was scored
+    - ``threshold``: the threshold the method used
+    - ``sentences``, ``biased``: sentences scored, and those the experts mark biased
+    - ``macro_f1``: the bar
+    - ``precision_biased``, ``recall_biased``: of the biased class
+    """
     data = table[
         [
             "method",
@@ -139,7 +172,17 @@ def plot_loaded_validation(
 
 def plot_span_scores(records: list[dict]) -> tuple[plt.Figure, pd.DataFrame]:
     """Word- and token-level precision and recall of loaded-term hits against annotated biased
-    words and spans."""
+    words and spans.
+
+    Returns
+    -------
+    The figure, and a new DataFrame of what it plots, one row per record:
+
+    - ``dataset``, ``level``, ``split``: the gold set, the level compared (word or token) and the
+      split ("all" when none)
+    - ``layers``: the loaded-term layers counted
+    - ``precision``, ``recall``: the two bars
+    """
     data = pd.DataFrame(
         [
             {

@@ -23,7 +23,16 @@ def plot_profile(
     profile (or of ``colours_from``, a larger profile this one was cut from), so
     an outlet keeps its colour whichever are shown. The number
     beside each point is how many units (sentences, attributed contents) stand
-    behind it. Returns the figure and the rows it plots.
+    behind it.
+
+    Returns
+    -------
+    The figure, and the rows of ``profile`` it plots (the outlets shown):
+
+    - ``outlet``, ``measure``, ``label``, ``unit``, ``family``: the outlet and the measure
+    - ``value``, ``low``, ``high``: the point and its 95% interval
+    - ``interval_unit``, ``articles``, ``units``, ``basis``: what stands behind them
+      (:func:`analysis.report.profile.profile_outlets`)
     """
     colours = assign_outlet_colours((profile if colours_from is None else colours_from)["outlet"])
     outlets = sorted(profile["outlet"].unique()) if outlets is None else list(outlets)
@@ -89,8 +98,17 @@ def plot_event_heatmap(
 
     ``events`` is :func:`analysis.report.profile.profile_events`. Tone uses a diverging scale
     centred on 0, the rest a sequential one; a cell's text is black or white by its colour's
-    luminance. An outlet that does not cover an event leaves its cell blank. Returns the figure and
-    the rows it plots.
+    luminance. An outlet that does not cover an event leaves its cell blank.
+
+    Returns
+    -------
+    The figure, and the rows of ``events`` it plots (those of ``measure``):
+
+    - ``event``, ``event_title``: the row of the heatmap
+    - ``outlet``: its column
+    - ``measure``, ``label``, ``unit``: the measure
+    - ``value``: the cell's value
+    - ``articles``: the articles behind it (written in the cell)
     """
     data = events[events["measure"] == measure].reset_index(drop=True)
     values = data.pivot(index="event", columns="outlet", values="value")

@@ -24,7 +24,17 @@ PALETTE = [
 
 def plot_quoted_words(table: pd.DataFrame, top: int = 8) -> tuple[plt.Figure, pd.DataFrame]:
     """Who speaks in each outlet: quoted words by source (the ``top`` sources overall, the rest as
-    "others")."""
+    "others").
+
+    Returns
+    -------
+    The figure, and a new DataFrame of what it plots, one row per outlet and source:
+
+    - ``outlet``: the outlet
+    - ``source``: the speaker, or "others" beyond the ``top``
+    - ``quotes``: its attributed contents in the outlet
+    - ``quoted_words``: its words in direct and partial quotes (the bar)
+    """
     totals = (
         table.groupby("speaker")["quoted_words"].sum().sort_values(ascending=False, kind="stable")
     )
@@ -47,7 +57,17 @@ def plot_quoted_words(table: pd.DataFrame, top: int = 8) -> tuple[plt.Figure, pd
 
 def plot_share(table: pd.DataFrame, column: str, title: str) -> tuple[plt.Figure, pd.DataFrame]:
     """Shares of each outlet's attributed contents by ``column`` (source type, country, verb
-    class)."""
+    class).
+
+    Returns
+    -------
+    The figure, and the rows of ``table`` it plots:
+
+    - ``outlet``: the outlet
+    - ``column``: the value (the column named by ``column``)
+    - ``quotes``: the outlet's attributed contents with it
+    - ``share``: their share of the outlet's contents (the bar)
+    """
     order = list(
         table.groupby(column)["quotes"].sum().sort_values(ascending=False, kind="stable").index
     )
@@ -89,7 +109,15 @@ def _stacked(
 
 
 def plot_source_matrix(table: pd.DataFrame, top: int = 15) -> tuple[plt.Figure, pd.DataFrame]:
-    """Source × outlet: attributed contents of the ``top`` sources in each outlet."""
+    """Source × outlet: attributed contents of the ``top`` sources in each outlet.
+
+    Returns
+    -------
+    The figure, and a new DataFrame of what it plots, one row per source (the ``top`` by contents):
+
+    - ``speaker``: the source
+    - one column per outlet: its attributed contents there
+    """
     totals = table.groupby("speaker")["quotes"].sum().sort_values(ascending=False, kind="stable")
     keep = list(totals.index[:top])
     matrix = (
@@ -125,10 +153,20 @@ def plot_sources_validation(
     gold filter), with the targets.
 
     ``targets``: the targets of a record (:func:`analysis.evaluation.sources.targets_for`).
-    ``rules``: the suffix of each rule's figures and its name, in the order shown. The table has a
-    row per gold set and rule: split (the data set and split), gold_filter, attributions (the
-    kit's: words_and_stances or words), articles, rule, gold, gold_all, predicted, matched,
-    quote_precision, quote_recall, quote_f1 and speaker_accuracy.
+    ``rules``: the suffix of each rule's figures and its name, in the order shown.
+
+    Returns
+    -------
+    The figure, and a new DataFrame of what it plots, one row per gold set and rule:
+
+    - ``split``: the data set and split
+    - ``gold_filter``: the filter on the gold attributions
+    - ``attributions``: the kit's attributions compared (``words_and_stances`` or ``words``)
+    - ``articles``, ``gold``, ``gold_all``, ``predicted``, ``matched``: the counts behind the
+      scores
+    - ``rule``: the matching rule's name
+    - ``quote_precision``, ``quote_recall``, ``quote_f1``: of attributed contents under the rule
+    - ``speaker_accuracy``: share of matched contents whose speaker is right
     """
     results = [
         r for r in results if "quote_f1_cover30" in r

@@ -16,7 +16,16 @@ TONE_MAP = plt.get_cmap("RdBu").with_extremes(bad="#e4e4e4")
 
 def plot_outlet_tone(summary: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
     """Mean tone per outlet with 95% intervals, authorial and quoted side by side, one panel per
-    measure."""
+    measure.
+
+    Returns
+    -------
+    The figure, and the rows of ``summary`` it plots (authorial and quoted voices):
+
+    - ``outlet``, ``measure``, ``voice``: the point
+    - ``articles``, ``sentences``: what stands behind it
+    - ``mean``, ``mean_low``, ``mean_high``: mean tone and its 95% interval
+    """
     data = summary[summary["voice"].isin(["authorial", "quoted"])][
         ["outlet", "measure", "voice", "articles", "sentences", "mean", "mean_low", "mean_high"]
     ].reset_index(drop=True)
@@ -72,7 +81,18 @@ def plot_tone_strip(
     sentences dotted.
 
     At most :data:`analysis.plots.views.MAX_FIGURE_ARTICLES` articles (a sample named in the
-    title); the data are the rows plotted."""
+    title); the data are the rows plotted.
+
+    Returns
+    -------
+    The figure, and a new DataFrame of what it plots, one row per sentence of the articles shown:
+
+    - ``article_id``, ``outlet``: the strip
+    - ``sentence_id``: the sentence
+    - ``position``: its place in the strip
+    - ``voice``: its voice (quoted sentences are dotted)
+    - ``tone_<measure>``: its tone (the cell's colour)
+    """
     column = f"tone_{measure}"
     shown = choose_articles(sorted(sentences["article_id"].unique()))
     total = sentences["article_id"].nunique()
@@ -129,6 +149,17 @@ def plot_actor_heatmap(
     ``outlet``, ``actor``, ``kind``, ``measure``, ``sentences``, ``mean`` and its interval). Cells
     with fewer than ``min_sentences`` sentences are left grey (their counts are still in the
     returned data); each cell shows its sentences (n) and, when the table has them, its articles.
+
+    Returns
+    -------
+    The figure, and a new DataFrame of what it plots, one row per outlet and actor (of
+    ``measure``):
+
+    - ``outlet``, ``actor``, ``kind``: the cell
+    - ``articles``, ``sentences``: what stands behind it (``articles`` when the table has it)
+    - ``mean``, ``mean_low``, ``mean_high``, ``interval_unit``: its tone and 95% interval (those
+      ``actor_tone`` has)
+    - ``shown``: whether the cell is coloured (at least ``min_sentences`` sentences)
     """
     columns = [
         "outlet",
@@ -193,7 +224,16 @@ def plot_actor_heatmap(
 
 
 def plot_tone_validation(table: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
-    """Human mean rating against VADER and against the calibrated model, with Pearson r."""
+    """Human mean rating against VADER and against the calibrated model, with Pearson r.
+
+    Returns
+    -------
+    The figure, and the rows of ``table`` it plots:
+
+    - ``id``, ``split``: the rated sentence
+    - ``rating``: its mean human rating (the y axis)
+    - ``vader``, ``model``: its scores (the x axis of each panel)
+    """
     data = table[["id", "split", "rating", "vader", "model"]].reset_index(drop=True)
     fig, axes = plt.subplots(1, 2, figsize=(10, 4.2), sharey=True)
     for ax, method in zip(axes, ("vader", "model")):

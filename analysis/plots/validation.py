@@ -15,7 +15,16 @@ def plot_validation_overview(table: pd.DataFrame) -> tuple[plt.Figure, pd.DataFr
     """One row per headline figure of :func:`analysis.evaluation.overview.summarise_validation`.
 
     A filled dot is the kit's value, a grey diamond the published or computed
-    baseline, an orange bar the target. Returns the figure and the rows plotted.
+    baseline, an orange bar the target.
+
+    Returns
+    -------
+    The figure, and the rows of ``table`` it plots:
+
+    - ``measure``, ``dataset``, ``split``, ``method``, ``metric``: the row's label
+    - ``kit``, ``baseline``, ``target``: the dot, the diamond and the bar
+    - the other columns of ``table`` (``baseline_source``, ``met``): as in
+      :func:`analysis.evaluation.overview.summarise_validation`
     """
     data = table.reset_index(drop=True)
     labels = [

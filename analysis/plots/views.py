@@ -33,6 +33,12 @@ def cap_rows(frame: pd.DataFrame, limit: int = MAX_ROWS, by: str | None = None) 
     whose keys come first in the order of their SHA-1 digests (the same sample on every run,
     whatever the rows' order). A key is a row's values (its ``by`` value when given: groups are
     then kept whole while they fit). A new DataFrame.
+
+    Returns
+    -------
+    A new DataFrame:
+
+    - the columns of ``frame``, at most ``limit`` of its rows, in its order
     """
     if len(frame) <= limit:
         return frame.copy()

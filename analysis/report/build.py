@@ -411,9 +411,13 @@ def build_report(
 
     Returns
     -------
-    A new DataFrame, one row per page written: ``page`` (path relative to ``reports``), ``kind``
-    (notebook, article, comparison, event, explorer, index), ``title`` and, for a notebook,
-    ``seconds`` (its execution and conversion, printed as it finishes).
+    A new DataFrame, one row per page written:
+
+    - ``page``: its path relative to ``reports``
+    - ``kind``: notebook, article, comparison, event, explorer or index
+    - ``title``: the page's title
+    - ``seconds``: for a notebook, its execution and conversion (printed as it finishes); empty
+      otherwise
     """
     corpus = Path(corpus) if corpus is not None else config.corpus_path()
     processed = Path(processed) if processed is not None else config.processed_dir(corpus, engine)

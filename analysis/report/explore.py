@@ -21,7 +21,15 @@ ALL_MEASURES = "all"
 
 def select_profile(profile: pd.DataFrame, outlets: list[str], measure: str) -> pd.DataFrame:
     """The rows of ``profile`` for ``outlets`` and one ``measure`` (or :data:`ALL_MEASURES`), as a
-    new DataFrame."""
+    new DataFrame.
+
+    Returns
+    -------
+    A new DataFrame:
+
+    - the columns of ``profile`` (:func:`analysis.report.profile.profile_outlets`), the rows of
+      ``outlets`` and ``measure``
+    """
     chosen = profile["outlet"].isin(outlets)
     if measure != ALL_MEASURES:
         chosen &= profile["measure"] == measure

@@ -41,7 +41,17 @@ CONTEXT_COLUMNS = ["term", "outlet", "article_id", "left", "match", "right"]
 
 def choose_terms(distinctive: pd.DataFrame, per_outlet: int = TERMS_PER_OUTLET) -> pd.DataFrame:
     """The ``per_outlet`` terms of highest z of each outlet (``distinctive_terms.csv`` rows),
-    outlets in name order."""
+    outlets in name order.
+
+    Returns
+    -------
+    A new DataFrame with the columns of ``distinctive`` (``distinctive_terms.csv``), at most
+    ``per_outlet`` rows per outlet:
+
+    - ``outlet``, ``term``: the outlet and the word
+    - ``count``, ``count_rest``, ``log_odds``, ``z``, ``p_permutation``, ``tfidf``: as in
+      :func:`analysis.loaded.distinctive.find_distinctive_terms`
+    """
     ranked = distinctive.sort_values(
         ["outlet", "z", "term"], ascending=[True, False, True], kind="stable"
     )
@@ -62,8 +72,12 @@ def collect_term_contexts(
 
     Returns
     -------
-    A new DataFrame with :data:`CONTEXT_COLUMNS`: ``left`` and ``right`` hold up to ``width``
-    characters each side of the ``match`` (the word as written), cut at a space.
+    A new DataFrame of :data:`CONTEXT_COLUMNS`, one row per occurrence shown:
+
+    - ``term``, ``outlet``: the word and the outlet
+    - ``article_id``: the article it occurs in
+    - ``left``, ``right``: up to ``width`` characters each side of it, cut at a space
+    - ``match``: the word as written
     """
     articles = tables["articles"].sort_values("article_id", kind="stable")
     wanted = set(terms)

@@ -18,13 +18,8 @@ from analysis import config
 from analysis.across.copying import COPY_SHARE
 from analysis.plots.figures import save_figure
 from analysis.plots.profile import plot_profile
-from analysis.report.profile import (
-    MEASURES,
-    compare_profile,
-    profile_outlets,
-    select_share_units,
-    tabulate_profile,
-)
+from analysis.report.comparisons import compare_profile
+from analysis.report.profile import MEASURES, profile_outlets, select_share_units, tabulate_profile
 from analysis.stats.design import count_noun, plan_comparisons, summarise_comparisons
 
 START_MARK = "<!-- findings:start -->"

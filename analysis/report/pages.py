@@ -64,11 +64,16 @@ def write_annotated_articles(
 
     Returns
     -------
-    A new DataFrame, one row per page: ``page`` (file name), ``kind`` (article,
-    comparison or event), ``first``, ``second`` (article ids; "" for an article
-    or event page), ``outlet`` (of an article page; "" otherwise), ``event``
-    ("" without events), ``title`` (an article's outlet and headline) and
-    ``articles`` (the articles the page covers: 1, 2, or an event's count).
+    A new DataFrame, one row per page written:
+
+    - ``page``: its file name
+    - ``kind``: article, comparison or event
+    - ``first``, ``second``: the article ids of an article or comparison page ("" otherwise;
+      ``second`` "" for an article page)
+    - ``outlet``: the outlet of an article page ("" otherwise)
+    - ``event``: the event ("" without events)
+    - ``title``: the page's title (an article's outlet and headline)
+    - ``articles``: the articles the page covers: 1, 2, or an event's count
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)

@@ -13,12 +13,6 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analysis.stats.design import (
-    COMPARISON_COLUMNS,
-    attach_groups,
-    compare_by_article,
-    plan_comparisons,
-)
 from analysis.stats.resampling import MIN_ARTICLES, article_interval
 from analysis.stats.uncertainty import bootstrap_interval
 from analysis.text.segment import count_words
@@ -135,14 +129,19 @@ def profile_outlets(tables: dict[str, pd.DataFrame], units: dict | None = None) 
 
     Returns
     -------
-    A new DataFrame: ``outlet``, ``measure`` (a key of :data:`MEASURES`),
-    ``label``, ``unit``, ``family`` (tone, hedging, loaded, sources, coverage),
-    ``value``, ``low`` and ``high`` (95% bootstrap interval; NaN when fewer than
-    two units), ``interval_unit`` (what the interval resampled: "article" when
-    the outlet has two articles or more, else the units of its one article),
-    ``articles``, ``units`` (how many sentences or attributed
-    contents stand behind the value) and ``basis`` (what a unit is), sorted by
-    measure (in the order of :data:`MEASURES`) and outlet.
+    A new DataFrame, one row per outlet and measure, sorted by measure (in the order of
+    :data:`MEASURES`) and outlet:
+
+    - ``outlet``: the outlet
+    - ``measure``, ``label``, ``unit``: the measure (a key of :data:`MEASURES`), its label and unit
+    - ``family``: tone, hedging, loaded, sources or coverage
+    - ``value``: the outlet's value (a ratio of sums)
+    - ``low``, ``high``: its 95% bootstrap interval (NaN with fewer than two units)
+    - ``interval_unit``: what the interval resampled: "article" when the outlet has two articles or
+      more, else the units of its one article
+    - ``articles``: the outlet's articles with a unit of the measure
+    - ``units``: the sentences or attributed contents behind the value
+    - ``basis``: what a unit is
     """
     articles = tables["articles"]
     outlets = sorted(articles["outlet"].unique())
@@ -279,10 +278,16 @@ def sum_measures_by_article(
 ) -> pd.DataFrame:
     """Per article and measure of :data:`MEASURES`, the two sums its value is the ratio of.
 
-    Returns a new DataFrame: ``article_id``, ``measure``, ``total`` (Σ weight × value: Σ tone of
-    the scored sentence parts; 1,000 × cues or terms; Σ of the shares' units) and ``weight``
-    (scored parts; authorial words; units, weighted as in the profile), articles without a unit
-    left out, in measure and article order.
+    Returns
+    -------
+    A new DataFrame, one row per article and measure (articles without a unit left out), in measure
+    and article order:
+
+    - ``article_id``: the article
+    - ``measure``: a key of :data:`MEASURES`
+    - ``total``: Σ weight × value (Σ tone of the scored sentence parts; 1,000 × cues or terms; Σ of
+      the shares' units)
+    - ``weight``: Σ weights (scored parts; authorial words; units, weighted as in the profile)
     """
     parts = []
     tone = sum_tone_by_article(tables["sentences"])
@@ -338,12 +343,19 @@ def sum_measures_by_article(
 
 
 def profile_events(tables: dict[str, pd.DataFrame], units: dict | None = None) -> pd.DataFrame:
-    """Every measure of :data:`MEASURES` per event and outlet: the ratio of its articles' sums.
+    """Every measure of :data:`MEASURES` per event and outlet: the ratio of its articles' sums. No
+    interval: an event's cell is one or a few articles.
 
-    Returns a new DataFrame (empty without an ``event`` column): ``event``, ``event_title`` (the
-    corpus's ``event_title``, else the event id), ``outlet``, ``measure``, ``label``, ``unit``,
-    ``value`` and ``articles`` (with a unit of the measure), sorted by measure, event and outlet.
-    No interval: an event's cell is one or a few articles.
+    Returns
+    -------
+    A new DataFrame (empty without an ``event`` column), sorted by measure, event and outlet:
+
+    - ``event``: the event
+    - ``event_title``: the corpus's ``event_title``, else the event id
+    - ``outlet``: the outlet
+    - ``measure``, ``label``, ``unit``: the measure
+    - ``value``: the ratio of the sums of the outlet's articles in the event
+    - ``articles``: those articles with a unit of the measure
     """
     columns = ["event", "event_title", "outlet", "measure", "label", "unit", "value", "articles"]
     articles = tables["articles"]
@@ -379,9 +391,14 @@ def profile_events(tables: dict[str, pd.DataFrame], units: dict | None = None) -
 def tabulate_profile(profile: pd.DataFrame, digits: int = 3) -> pd.DataFrame:
     """The profile as a table to read: one row per measure, one column per outlet.
 
-    Returns a new DataFrame: ``measure`` (its label), ``unit`` and one text
-    column per outlet, ``value [low, high]`` (or ``value`` alone without an
-    interval, "–" without a value).
+    Returns
+    -------
+    A new DataFrame, one row per measure:
+
+    - ``measure``: its label
+    - ``unit``: its unit
+    - one text column per outlet: ``value [low, high]`` (``value`` alone without an interval, "–"
+      without a value)
     """
 
     def cell(row) -> str:
@@ -403,18 +420,21 @@ def tabulate_profile(profile: pd.DataFrame, digits: int = 3) -> pd.DataFrame:
     return wide.reset_index(drop=True).rename(columns={"label": "measure"})
 
 
-TEST_COLUMNS = ["measure", *COMPARISON_COLUMNS]
-
-
 def sum_units_by_article(
     units: pd.DataFrame, column: str, weights: str | None = None, counted: bool = False
 ) -> pd.DataFrame:
     """Per article, the sums a comparison of a (weighted) share reads
     (:data:`analysis.stats.design.VALUE_COLUMNS`).
 
-    ``total`` is Σ weight × value, ``weight`` Σ weights (the units when unweighted), ``units`` the
-    units and ``hits`` the sum of the values when ``counted`` (a share of rare events), else 0; a
-    new DataFrame in ``article_id`` order.
+    Returns
+    -------
+    A new DataFrame, one row per article, in ``article_id`` order:
+
+    - ``article_id``: the article
+    - ``total``: Σ weight × value
+    - ``weight``: Σ weights (the units when unweighted)
+    - ``units``: the units
+    - ``hits``: the sum of the values when ``counted`` (a share of rare events), else 0
     """
     x = units[column].to_numpy(dtype=float)
     w = np.ones(len(units)) if weights is None else units[weights].to_numpy(dtype=float)
@@ -428,63 +448,3 @@ def sum_units_by_article(
         index=pd.Index(units["article_id"].to_numpy(), name="article_id"),
     )
     return frame.groupby(level="article_id", sort=True).sum().reset_index()
-
-
-def compare_profile(tables: dict[str, pd.DataFrame], units: dict | None = None) -> pd.DataFrame:
-    """The pairwise comparisons behind every measure of the profile, in one table.
-
-    The tone, hedging and loaded-term comparisons are the ones ``python -m
-    analysis run`` wrote (``tone_tests``, ``hedging_tests``, ``loaded_tests``);
-    the shares the profile adds (quoted words, anonymous attributions, unique
-    sentences) are compared here the same way, articles as the unit
-    (:func:`analysis.stats.design.compare_by_article`, Holm-corrected within the
-    measure). Columns ``sentences_first`` and ``sentences_second`` count the
-    units of each side (sentences or attributed contents).
-
-    Parameters
-    ----------
-    tables : the run's tables.
-    units : :func:`select_share_units` of ``tables``, when the caller has it
-        already (profile and tests read the same units); computed when None.
-
-    Returns
-    -------
-    A new DataFrame with :data:`TEST_COLUMNS`: ``measure`` (a key of
-    :data:`MEASURES`), then :data:`analysis.stats.design.COMPARISON_COLUMNS`.
-    """
-    parts = []
-    tone = tables["tone_tests"]
-    for key in ("tone_vader_authorial", "tone_model_authorial", "tone_vader_quoted"):
-        _, measure, voice = key.split("_")
-        parts.append(
-            tone[(tone["measure"] == measure) & (tone["voice"] == voice)].assign(measure=key)
-        )
-    hedging = tables["hedging_tests"]
-    parts += [
-        hedging[hedging["kind"] == kind].assign(measure=key)
-        for kind, key in (("hedge", "hedges"), ("booster", "boosters"))
-    ]
-    loaded = tables["loaded_tests"]
-    parts += [
-        loaded[loaded["layer"] == layer].assign(measure=f"loaded_{layer}")
-        for layer in ("lexicon", "vader")
-    ]
-    articles = tables["articles"]
-    outlets, mode = plan_comparisons(articles)
-    for key, (frame, column, weights, _) in (
-        units if units is not None else select_share_units(tables)
-    ).items():
-        counted = key == "anonymous_share"  # a rare event: too few hits are not tested
-        values = attach_groups(
-            sum_units_by_article(frame, column, weights, counted), articles, "outlet"
-        )
-        parts.append(
-            pd.DataFrame(
-                compare_by_article(values, outlets, count_hits=counted, mode=mode),
-                columns=COMPARISON_COLUMNS,
-            ).assign(measure=key)
-        )
-    tests = pd.concat([p.reindex(columns=TEST_COLUMNS) for p in parts], ignore_index=True)
-    for column in ("p_value", "p_holm", "difference"):
-        tests[column] = pd.to_numeric(tests[column].replace("", np.nan), errors="coerce")
-    return tests

@@ -17,7 +17,11 @@ def count_voice_words(articles: pd.DataFrame, voice: pd.DataFrame) -> pd.DataFra
 
     Returns
     -------
-    A new DataFrame: ``article_id``, ``authorial_words``, ``quoted_words``.
+    A new DataFrame, one row per article:
+
+    - ``article_id``: the article
+    - ``authorial_words``: its words in the author's voice
+    - ``quoted_words``: its words inside quotations
     """
     rows = []
     ranges = {a: g.sort_values("start") for a, g in voice.groupby("article_id", sort=False)}
@@ -46,12 +50,17 @@ def summarise_articles(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
     Returns
     -------
-    A new DataFrame: ``article_id``, ``outlet``, ``raw_lines``, ``removed_lines``,
-    ``clean_chars``, ``removed_chars`` (characters of removed lines, headline and
-    credits included), ``removed_share`` (of the characters of non-blank raw
-    lines), ``paragraphs``, ``sentences``, ``words``, ``authorial_words``,
-    ``quoted_words``, ``quoted_share`` (of words), ``sentences_authorial``,
-    ``sentences_mixed``, ``sentences_quoted``.
+    A new DataFrame, one row per article:
+
+    - ``article_id``, ``outlet``: the article
+    - ``raw_lines``, ``removed_lines``: non-blank lines read, and those cleaning removed
+    - ``clean_chars``: characters of the clean text
+    - ``removed_chars``: characters of removed lines, headline and credits included
+    - ``removed_share``: their share of the characters of non-blank raw lines
+    - ``paragraphs``, ``sentences``, ``words``: the clean text's
+    - ``authorial_words``, ``quoted_words``: words in the author's voice and inside quotations
+    - ``quoted_share``: the quoted words' share of its words
+    - ``sentences_authorial``, ``sentences_mixed``, ``sentences_quoted``: sentences by voice
     """
     articles, removed = tables["articles"], tables["removed"]
     out = articles[["article_id", "outlet", "raw_lines", "removed_lines"]].copy()
@@ -92,8 +101,14 @@ def summarise_articles(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
 def summarise_removals(removed: pd.DataFrame) -> pd.DataFrame:
     """Removed lines and characters per article and rule.
 
-    Returns a new DataFrame: ``article_id``, ``rule``, ``lines``, ``chars``,
-    sorted by article and then by lines removed (most first).
+    Returns
+    -------
+    A new DataFrame, one row per article and rule, sorted by article and then by lines removed
+    (most first):
+
+    - ``article_id``: the article
+    - ``rule``: the cleaning rule
+    - ``lines``, ``chars``: the lines it removed and their characters
     """
     table = (
         removed.assign(chars=removed["text"].str.len())

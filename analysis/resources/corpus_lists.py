@@ -66,9 +66,12 @@ def list_resources(corpus: str | Path | None) -> pd.DataFrame:
 
     Returns
     -------
-    A new DataFrame, one row per resource: ``resource`` (its file name),
-    ``used`` (True when the corpus has it), ``path`` (empty when not) and
-    ``holds`` (what it is for).
+    A new DataFrame, one row per resource of :data:`RESOURCE_FILES`:
+
+    - ``resource``: its file name
+    - ``used``: whether the corpus has it
+    - ``path``: where ("" when not)
+    - ``holds``: what it is for
     """
     rows = []
     for name, holds in RESOURCE_FILES.items():

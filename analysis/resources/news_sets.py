@@ -119,10 +119,13 @@ def basil_corpus(articles: list[dict]) -> pd.DataFrame:
 
     Returns
     -------
-    A new DataFrame: ``article_id`` (the file stem), ``outlet`` (Fox News, New
-    York Times, HuffPost), ``headline``, ``published``, ``event`` (the triplet's
-    id), ``event_title`` (BASIL's main event) and ``text``
-    (:func:`basil_article_text`), in article order.
+    A new DataFrame, one row per article, in article order:
+
+    - ``article_id``: the file stem
+    - ``outlet``: Fox News, New York Times or HuffPost
+    - ``headline``, ``published``: the article's title and date
+    - ``event``, ``event_title``: its triplet's id and BASIL's main event
+    - ``text``: :func:`basil_article_text`
     """
     rows = [
         {

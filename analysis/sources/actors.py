@@ -111,9 +111,14 @@ def find_actor_mentions(
 
     Returns
     -------
-    One row per mention: ``article_id``, ``sentence_id``, ``actor``, ``kind``,
-    ``start``, ``end`` (offsets in the clean text), ``text`` (the form found) and
-    ``voice`` (of its first character).
+    A new DataFrame, one row per mention:
+
+    - ``article_id``, ``sentence_id``: the sentence that holds it
+    - ``actor``, ``kind``: the actor (its canonical name) and its kind (person, country,
+      organisation)
+    - ``start``, ``end``: the mention's offsets in the clean text
+    - ``text``: the form found
+    - ``voice``: the voice of its first character
     """
     pattern, owner = compile_actor_pattern(actors)
     rows = []
@@ -165,9 +170,14 @@ def summarise_actor_tone(
 
     Returns
     -------
-    One row per article, actor and measure: ``article_id``, ``outlet``, ``actor``,
-    ``kind``, ``measure``, ``sentences``, ``mean``, ``mean_low``, ``mean_high``
-    (95% bootstrap over the article's sentences, seeded).
+    A new DataFrame, one row per article, actor and measure:
+
+    - ``article_id``, ``outlet``: the article
+    - ``actor``, ``kind``: the actor
+    - ``measure``: ``vader`` or ``model``
+    - ``sentences``: the article's authorial sentences mentioning the actor, with a score
+    - ``mean``: their mean tone
+    - ``mean_low``, ``mean_high``: its 95% bootstrap interval over those sentences (seeded)
     """
     authorial = mentions[mentions["voice"] == "authorial"].drop_duplicates(
         ["article_id", "sentence_id", "actor"]
@@ -229,9 +239,14 @@ def pool_actor_tone(actor_tone: pd.DataFrame, seed: int = DEFAULT_SEED) -> pd.Da
 
     Returns
     -------
-    A new DataFrame with :data:`POOLED_COLUMNS`, one row per outlet, actor and measure:
-    ``articles`` (with a scored sentence) and ``interval_unit`` ("article" or "sentence") beside
-    the figures.
+    A new DataFrame of :data:`POOLED_COLUMNS`, one row per outlet, actor and measure:
+
+    - ``outlet``, ``actor``, ``kind``, ``measure``: the row
+    - ``articles``: the outlet's articles with a scored sentence mentioning the actor
+    - ``sentences``: those sentences
+    - ``mean``: their mean tone (Σ article mean × sentences / Σ sentences)
+    - ``mean_low``, ``mean_high``: its 95% interval
+    - ``interval_unit``: what the interval resampled, "article" or "sentence"
     """
     data = actor_tone[actor_tone["sentences"] > 0]
     total = (data["mean"] * data["sentences"]).to_numpy(dtype=float)

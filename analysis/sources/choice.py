@@ -150,14 +150,20 @@ def find_quotes(
 
     Returns
     -------
-    One row per content (:data:`QUOTE_COLUMNS`): ``article_id``, ``quote_id``,
-    ``start``, ``end`` (offsets in the clean text), ``text``, ``kind`` (direct,
-    partial, indirect), ``speaker``, ``speaker_type``, ``country``, ``cue`` (as
-    written; "" for a continuation, "—" for a dash), ``cue_class``,
-    ``speaker_text``, ``speaker_start``, ``speaker_end`` (−1 for a
-    continuation), ``medium`` (the platform of a post, else ""),
-    ``speaker_rule`` (the rule that chose the speaker:
-    :data:`analysis.sources.speakers.SPEAKER_RULES`).
+    A new DataFrame of :data:`QUOTE_COLUMNS`, one row per attributed content:
+
+    - ``article_id``, ``quote_id``: the content
+    - ``start``, ``end``, ``text``: its offsets in the clean text and its text
+    - ``kind``: direct, partial or indirect
+    - ``speaker``: who it is attributed to
+    - ``speaker_type``, ``country``: the source's type and country
+    - ``cue``: the cue as written ("" for a continuation, "—" for a dash)
+    - ``cue_class``: the cue's class (neutral, endorsing, distancing, emotive)
+    - ``speaker_text``, ``speaker_start``, ``speaker_end``: the words read as the speaker and their
+      offsets (−1 for a continuation)
+    - ``medium``: the platform of a post, else ""
+    - ``speaker_rule``: the rule that chose the speaker
+      (:data:`analysis.sources.speakers.SPEAKER_RULES`)
     """
     return _attributed(articles, sentences, paragraphs, quote_spans, lexicons, stances=False)[0]
 
@@ -176,10 +182,13 @@ def find_quotes_and_stances(
 
     Returns
     -------
-    The quotes, and one row per stance (:data:`STANCE_COLUMNS`): the columns of
-    :func:`find_quotes` with ``stance_id`` for ``quote_id``; ``cue_class`` is the
-    stance's class (belief, intention, position, evidence) and ``kind`` the form of
-    its content (indirect, partial, direct).
+    ``(quotes, stances)``, two new DataFrames: ``quotes`` as :func:`find_quotes` gives it, and
+    ``stances`` of :data:`STANCE_COLUMNS`, one row per stance:
+
+    - ``stance_id``: the stance's number in its article (where ``quotes`` has ``quote_id``)
+    - ``cue_class``: the stance's class (belief, intention, position, evidence)
+    - ``kind``: the form of its content (indirect, partial, direct)
+    - the other columns of :func:`find_quotes`, read the same way
     """
     return _attributed(articles, sentences, paragraphs, quote_spans, lexicons, stances=True)
 
@@ -274,10 +283,14 @@ def summarise_sources(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFr
 
     Returns
     -------
-    One row per article and source: ``article_id``, ``source``,
-    ``source_type``, ``country``, ``quotes`` (all contents), ``direct``,
-    ``partial``, ``indirect`` (by kind), ``quoted_words`` (words of direct and
-    partial quotes), ``cues`` (the cue verbs used, lower case, joined by "; ").
+    A new DataFrame, one row per article and source:
+
+    - ``article_id``, ``source``: the article and the speaker
+    - ``source_type``, ``country``: the source's type and country
+    - ``quotes``: its attributed contents
+    - ``direct``, ``partial``, ``indirect``: those of each kind
+    - ``quoted_words``: words of its direct and partial quotes
+    - ``cues``: the cue verbs used, lower case, "; "-joined
     """
     columns = [
         "article_id",
@@ -339,9 +352,15 @@ def find_cited_media(
 
     Returns
     -------
-    One row per article, medium and voice: ``article_id``, ``medium``,
-    ``kind`` (media, agency, platform), ``country``, ``voice``, ``mentions``,
-    ``first_offset``.
+    A new DataFrame, one row per article, medium and voice:
+
+    - ``article_id``: the article
+    - ``medium``: the medium, agency or platform named
+    - ``kind``: media, agency or platform
+    - ``country``: the medium's country
+    - ``voice``: where it is named, authorial or quoted
+    - ``mentions``: how often
+    - ``first_offset``: where first, in the clean text
     """
     lexicons = lexicons or default_lexicons()
     index = index_voice_ranges(voice)
@@ -371,10 +390,14 @@ def tabulate_by_outlet(quotes: pd.DataFrame, articles: pd.DataFrame, column: str
 
     Returns
     -------
-    One row per outlet and value: ``outlet``, ``column``, ``quotes``, ``share``
-    (of the outlet's contents), ``quoted_words`` (words of its direct and
-    partial quotes). Continuations count with their source; an empty value
-    (no country, no cue) is kept as "".
+    A new DataFrame, one row per outlet and value (continuations count with their source; an empty
+    value, no country or no cue, is kept as ""):
+
+    - ``outlet``: the outlet
+    - ``column``: the value (the column named by ``column``)
+    - ``quotes``: the outlet's attributed contents with it
+    - ``share``: their share of the outlet's contents
+    - ``quoted_words``: words of its direct and partial quotes
     """
     columns = ["outlet", column, "quotes", "share", "quoted_words"]
     if quotes.empty:

@@ -142,12 +142,17 @@ def find_actor_labels(
 
     Returns
     -------
-    One row per person mention and descriptor: ``article_id``, ``sentence_id``,
-    ``actor``, ``start``, ``end`` (offsets of the whole label), ``label`` (as
-    written, spaces collapsed, a leading "The" lower-cased), ``source``
-    (``name`` or ``descriptor``) and ``voice``. A descriptor counts only in an
-    article that names its actor: no label goes to a person the article does
-    not name.
+    A new DataFrame, one row per person mention and descriptor:
+
+    - ``article_id``, ``sentence_id``: the sentence
+    - ``actor``: the person
+    - ``start``, ``end``: the offsets of the whole label
+    - ``label``: as written, spaces collapsed, a leading "The" lower-cased
+    - ``source``: ``name`` or ``descriptor``
+    - ``voice``: the voice of the label
+
+    A descriptor counts only in an article that names its actor: no label goes to a person the
+    article does not name.
     """
     descriptors = descriptors or {}
     countries = {alias for a in actors if a.kind == "country" for alias in a.aliases}
@@ -248,17 +253,28 @@ def summarise_actor_labels(
 
     Returns
     -------
-    One row per article, actor, label and voice: ``article_id``, ``actor``,
-    ``label``, ``voice``, ``count``, ``first_offset`` and ``flag`` (empty, or
-    the contradiction in words; see the module docstring).
+    A new DataFrame, one row per article, actor, label and voice:
+
+    - ``article_id``, ``actor``, ``label``, ``voice``: the row
+    - ``count``: how often the article writes the label
+    - ``first_offset``: where first, in the clean text
+    - ``flag``: "", or the contradiction in words (see the module docstring)
     """
     counts = count_actor_labels(labels)
     return flag_actor_labels(counts, articles, roles, list_sitting_roles(counts, roles))
 
 
 def count_actor_labels(labels: pd.DataFrame) -> pd.DataFrame:
-    """Each article's labels counted: ``article_id``, ``actor``, ``label``, ``voice``, ``count``,
-    ``first_offset``, sorted by the first four."""
+    """Each article's labels counted.
+
+    Returns
+    -------
+    A new DataFrame, one row per article, actor, label and voice, sorted by them:
+
+    - ``article_id``, ``actor``, ``label``, ``voice``: the row
+    - ``count``: how often the article writes the label
+    - ``first_offset``: where first, in the clean text
+    """
     columns = LABEL_COLUMNS[:-1]
     if labels.empty:
         return pd.DataFrame(columns=columns)
@@ -309,6 +325,12 @@ def flag_actor_labels(
 
     ``articles``: ``article_id`` and, when known, ``published``; ``sitting``:
     :func:`list_sitting_roles` of the whole corpus.
+
+    Returns
+    -------
+    A new DataFrame: the rows of ``counts`` (:func:`count_actor_labels`) with
+
+    - ``flag``: "", or the label's contradictions in words (see the module docstring)
     """
     if counts.empty:
         return pd.DataFrame(columns=LABEL_COLUMNS)
@@ -383,8 +405,16 @@ def list_main_actors(labels: pd.DataFrame, n: int = 3, voice: str = "authorial")
 def tabulate_labels_by_outlet(
     labels: pd.DataFrame, articles: pd.DataFrame, actors: list[str], voice: str = "authorial"
 ) -> pd.DataFrame:
-    """The labels of ``actors`` in one voice, one row per actor and label, one column per outlet
-    (counts; flags joined)."""
+    """The labels of ``actors`` in one voice, one row per actor and label, one column per outlet.
+
+    Returns
+    -------
+    A new DataFrame, one row per actor and label:
+
+    - ``actor``, ``label``: the row
+    - one column per outlet: how often its articles write the label
+    - ``flag``: the label's contradictions, " | "-joined
+    """
     data = labels[(labels["actor"].isin(actors)) & (labels["voice"] == voice)].merge(
         articles[["article_id", "outlet"]], on="article_id"
     )

@@ -94,7 +94,17 @@ or other units behind them) and ``hits`` (the counts behind a rate, 0 for a mean
 
 def attach_groups(values: pd.DataFrame, articles: pd.DataFrame, by: str) -> pd.DataFrame:
     """``values`` (:data:`VALUE_COLUMNS`) with ``group`` (the articles' ``by``) and ``event`` (NaN
-    without one), in ``article_id`` order, articles without weight left out; a new DataFrame."""
+    without one), in ``article_id`` order, articles without weight left out; a new DataFrame.
+
+    Returns
+    -------
+    A new DataFrame in ``article_id`` order, articles without weight left out:
+
+    - ``article_id``, ``total``, ``weight``, ``units``, ``hits``: as in ``values``
+      (:data:`VALUE_COLUMNS`)
+    - ``group``: the article's group (its ``by``)
+    - ``event``: its event (NaN without one)
+    """
     columns = ["article_id", by] + (
         ["event"] if "event" in articles.columns and by != "event" else []
     )
@@ -148,13 +158,20 @@ def compare_by_article(
 
     Returns
     -------
-    One dict per pair with :data:`COMPARISON_COLUMNS`: ``design`` (:data:`DESIGNS`), ``unit``
-    ("article"), ``n_events`` (shared events in a paired design, else 0), ``articles_first`` and
-    ``articles_second`` (the articles the design used), ``sentences_first`` and
-    ``sentences_second`` (their units), ``difference`` (first minus second: the mean over events of
-    the per-event differences when paired, else the difference of the ratios of sums), its 95%
-    interval ``difference_low`` and ``difference_high`` (NaN when descriptive), ``p_value`` (NaN
-    when not tested), ``p_holm`` and ``verdict``.
+    One dict per pair with :data:`COMPARISON_COLUMNS` (a row of the tables of comparisons):
+
+    - ``first``, ``second``: the two groups
+    - ``design``: ``event-paired``, ``independent`` or ``descriptive`` (:data:`DESIGNS`)
+    - ``unit``: "article"
+    - ``n_events``: shared events in a paired design, else 0
+    - ``articles_first``, ``articles_second``: the articles the design used on each side
+    - ``sentences_first``, ``sentences_second``: their units (sentences, or other units)
+    - ``difference``: first minus second: the mean over events of the per-event differences when
+      paired, else the difference of the ratios of sums
+    - ``difference_low``, ``difference_high``: its 95% interval (NaN when descriptive)
+    - ``p_value``: NaN when not tested
+    - ``p_holm``: Holm-adjusted over the pairs
+    - ``verdict``: what the pair shows, in words
     """
     if mode not in MODES:
         raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
@@ -299,9 +316,14 @@ def summarise_comparisons(
 
     Returns
     -------
-    One row per family: the ``keys``, ``pairs``, ``tested``, ``differing`` (Holm-adjusted p <
-    ``alpha``), ``event_paired``, ``independent`` and ``descriptive`` (pairs per design),
-    ``fewest_articles`` (in any side compared) and ``statement``.
+    A new DataFrame, one row per family of tests:
+
+    - the ``keys`` columns: the family
+    - ``pairs``, ``tested``: pairs of groups, and those tested
+    - ``differing``: pairs whose Holm-adjusted p is below ``alpha``
+    - ``event_paired``, ``independent``, ``descriptive``: pairs per design
+    - ``fewest_articles``: the fewest articles on any side compared
+    - ``statement``: what the family supports, in words
     """
     keys = list(keys)
     rows = []

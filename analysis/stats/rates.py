@@ -57,9 +57,11 @@ def count_authorial_hits(
 
     Returns
     -------
-    A new DataFrame, one row per sentence: ``article_id``, ``sentence_id``,
-    ``authorial_words``, then one integer column per label of every grouping,
-    counting hits in authorial voice only.
+    A new DataFrame, one row per sentence, counting hits in the author's voice only:
+
+    - ``article_id``, ``sentence_id``: the sentence
+    - ``authorial_words``: its words in the author's voice
+    - one integer column per label of every grouping: its authorial hits
     """
     words = count_sentence_voice_words(sentences, articles, voice)[
         ["article_id", "sentence_id", "authorial_words"]
@@ -89,11 +91,13 @@ def sum_rates_by_article(counts: pd.DataFrame, columns: list[str] | None = None)
 
     Returns
     -------
-    A new DataFrame of integers, one row per article with such a sentence, in
-    ``article_id`` order: ``article_id``, ``words.units`` (sentences),
-    ``words.sum`` (authorial words), ``words.sum_sq`` (Σ words²) and, for each
-    count column ``c``, ``c.hits``, ``c.hits_words`` (Σ hits × words) and
-    ``c.hits_sq`` (Σ hits²).
+    A new DataFrame of integers, one row per article with a sentence with authorial words, in
+    ``article_id`` order:
+
+    - ``article_id``: the article
+    - ``words.units``, ``words.sum``, ``words.sum_sq``: its sentences, authorial words and Σ words²
+    - for each count column ``c``: ``c.hits``, ``c.hits_words`` (Σ hits × words) and ``c.hits_sq``
+      (Σ hits²)
     """
     columns = (
         columns
@@ -164,13 +168,20 @@ def summarise_rates(
 
     Returns
     -------
-    One row per group and measure: ``by``, the label columns, ``articles``,
-    ``sentences`` (with authorial words), ``authorial_words``, ``count_name``,
-    ``per_1000``, ``per_1000_low``, ``per_1000_high`` (95% percentile bootstrap
-    of the ratio of sums, seeded, over the group's articles when it has at least
-    :data:`~analysis.stats.resampling.MIN_ARTICLES`, else over its sentences; its normal
-    approximation past :data:`~analysis.stats.uncertainty.RESAMPLE_LIMIT` units) and
-    ``interval_unit`` ("article" or "sentence").
+    A new DataFrame, one row per group and measure:
+
+    - ``by``: the group (the column named by ``by``)
+    - the label columns of ``measures``: the measure
+    - ``articles``: the group's articles
+    - ``sentences``: its sentences with authorial words
+    - ``authorial_words``: its words in the author's voice
+    - ``count_name``: its hits (the column named by ``count_name``)
+    - ``per_1000``: hits per 1,000 authorial words (the ratio of sums)
+    - ``per_1000_low``, ``per_1000_high``: its 95% interval (percentile bootstrap of the ratio of
+      sums, seeded, over the group's articles when it has at least
+      :data:`~analysis.stats.resampling.MIN_ARTICLES`, else over its sentences; the normal
+      approximation past :data:`~analysis.stats.uncertainty.RESAMPLE_LIMIT` units)
+    - ``interval_unit``: what the interval resampled, "article" or "sentence"
     """
     sums = (
         sums
@@ -246,10 +257,12 @@ def compare_rates(
 
     Returns
     -------
-    One row per measure and pair of groups: the label columns of the measure,
-    then :data:`TEST_COLUMNS` (``difference`` is the rate of ``first`` minus the
-    rate of ``second``, per 1,000 words; with events, the mean over shared
-    events of that difference).
+    A new DataFrame, one row per measure and pair of groups:
+
+    - the label columns of the measure
+    - ``first``, ``second`` … ``verdict``: the comparison of the pair (:data:`TEST_COLUMNS`;
+      ``difference`` is the rate of ``first`` minus the rate of ``second``, per 1,000 words; with
+      events, the mean over shared events of that difference)
     """
     sums = (
         sums

@@ -170,6 +170,13 @@ def total_by_group(sums: pd.DataFrame, articles: pd.DataFrame, by: str) -> pd.Da
     ``sums``: ``article_id`` and additive columns; every ``X.units`` column
     gains an ``X.articles`` column (articles with a unit). Indexed by ``by``,
     groups sorted.
+
+    Returns
+    -------
+    A new DataFrame indexed by ``by``, groups sorted:
+
+    - the additive columns of ``sums``, added up per group
+    - ``X.articles`` for every ``X.units`` column: the group's articles with a unit
     """
     data = (
         sums

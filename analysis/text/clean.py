@@ -323,16 +323,30 @@ def clean_article(raw_text: str, headline_hint: str = "") -> CleanArticle:
 def clean_corpus(articles: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Clean every article of a corpus (as given by :func:`analysis.text.corpus.load_corpus`).
 
-    Returns three new DataFrames; ``articles`` is not changed.
+    Returns
+    -------
+    ``(articles, paragraphs, removed)``, three new DataFrames (``articles`` is not changed).
+    ``articles`` has the corpus's columns and
 
-    - articles, with columns added: ``headline`` (found, or as given),
-      ``clean_text``, ``credits`` (credit lines and bylines, " | "-separated),
-      ``raw_lines`` (non-blank lines read), ``removed_lines``;
-    - paragraphs: ``article_id``, ``paragraph_id`` (from 0), ``start``, ``end``
-      (offsets into ``clean_text``), ``raw_line`` (1-based line in the raw
-      text), ``kind`` ("body" or "heading");
-    - removed: the audit, one row per removed line: ``article_id``, ``line``,
-      ``text``, ``rule``, ``kept_as`` ("headline", "credit", "byline" or "").
+    - ``headline``: found, or as given
+    - ``clean_text``: the article's text
+    - ``credits``: credit lines and bylines, " | "-separated
+    - ``raw_lines``, ``removed_lines``: non-blank lines read, and those removed
+
+    ``paragraphs`` has one row per paragraph:
+
+    - ``article_id``, ``paragraph_id``: the paragraph (numbered from 0 within the article)
+    - ``start``, ``end``: its offsets in ``clean_text``
+    - ``raw_line``: its 1-based line in the raw text
+    - ``kind``: "body" or "heading"
+
+    ``removed``, the audit, has one row per removed line:
+
+    - ``article_id``, ``line``: the article and the line's 1-based number in the raw text
+    - ``text``: the line as read
+    - ``rule``: the rule that removed it (the codebook lists them, with examples)
+    - ``kept_as``: "headline", "credit" or "byline" when the line is kept in a column of
+      ``articles``, else ""
     """
     out = articles.copy()
     paragraphs, removed = [], []

@@ -61,7 +61,20 @@ ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")
 
 
 def load_corpus(path: str | Path, max_bytes: int = MAX_BYTES) -> pd.DataFrame:
-    """Load a corpus folder or table file (see the module docstring for the columns)."""
+    """Load a corpus folder or table file (see the module docstring for the columns).
+
+    Returns
+    -------
+    A new DataFrame, one row per article, sorted by ``article_id`` (see the module docstring):
+
+    - ``article_id``: a stable id, safe as a file name
+    - ``source``: the file name (and row, for tables) the text came from
+    - ``raw_text``: the text as read
+    - ``outlet``: from metadata; the article id when no outlet is given
+    - ``headline``: from metadata or the HTML title ("" when not given)
+    - ``flags``: warnings about the article, "; "-separated ("" if none)
+    - every other metadata column, as given
+    """
     path = Path(path)
     if path.is_dir():
         return load_corpus_folder(path, max_bytes=max_bytes)
@@ -71,7 +84,16 @@ def load_corpus(path: str | Path, max_bytes: int = MAX_BYTES) -> pd.DataFrame:
 
 
 def load_corpus_folder(folder: str | Path, max_bytes: int = MAX_BYTES) -> pd.DataFrame:
-    """Load every ``.txt`` and ``.html`` file of ``folder``, with ``articles.csv`` if present."""
+    """Load every ``.txt`` and ``.html`` file of ``folder``, with ``articles.csv`` if present.
+
+    Returns
+    -------
+    A new DataFrame with the columns of :func:`load_corpus`:
+
+    - ``article_id``, ``source``, ``raw_text``, ``outlet``, ``headline``, ``flags``: as in
+      :func:`load_corpus` (``source`` the file name)
+    - every column of ``articles.csv``, as given
+    """
     folder = Path(folder)
     problems: list[str] = []
     files = {}
@@ -145,7 +167,16 @@ def make_safe_id(name: str, taken: set[str] = frozenset()) -> str:
 
 
 def load_corpus_table(path: str | Path, max_bytes: int = MAX_BYTES) -> pd.DataFrame:
-    """Load a CSV, JSONL or Parquet file with a ``text`` column, one article a row."""
+    """Load a CSV, JSONL or Parquet file with a ``text`` column, one article a row.
+
+    Returns
+    -------
+    A new DataFrame with the columns of :func:`load_corpus`:
+
+    - ``article_id``, ``source``, ``raw_text``, ``outlet``, ``headline``, ``flags``: as in
+      :func:`load_corpus` (``source`` the file and row)
+    - every other column of the table, as given
+    """
     path = Path(path)
     table = _read_table(path)
     problems: list[str] = []
@@ -163,6 +194,13 @@ def iter_corpus_chunks(
     chunks together hold the rows :func:`load_corpus_table` gives. Each chunk's
     problems raise an InputProblem naming the file and rows; an id seen in an
     earlier chunk is not caught here (:mod:`analysis.engine.stream` checks it).
+
+    Yields
+    ------
+    DataFrames of at most ``size`` articles, each with the columns of :func:`load_corpus_table`:
+
+    - ``article_id``, ``source``, ``raw_text``, ``outlet``, ``headline``, ``flags`` and the table's
+      other columns
     """
     path = Path(path)
     if size < 1:
@@ -194,7 +232,14 @@ def count_table_rows(path: str | Path) -> int | None:
 
 def read_table_batches(path: str | Path, size: int | None) -> Iterator[pd.DataFrame]:
     """The rows of a table file, ``size`` at a time (all at once for None), read as
-    :func:`load_corpus_table` reads them."""
+    :func:`load_corpus_table` reads them.
+
+    Yields
+    ------
+    DataFrames of at most ``size`` rows (all for None):
+
+    - the table file's columns, as read
+    """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in TABLE_SUFFIXES:

@@ -238,11 +238,19 @@ def find_article_quotations(articles: pd.DataFrame) -> tuple[pd.DataFrame, pd.Da
 
     Returns
     -------
-    quotations : one row per quotation: ``article_id``, ``quotation_id`` (from 0
-        within the article), ``start``, ``end``, ``depth``, ``status``,
-        ``open_mark``, ``close_mark``, ``text``.
-    voice : ranges covering each clean text: ``article_id``, ``start``, ``end``,
-        ``voice`` ("authorial" or "quoted").
+    ``(quotations, voice)``, two new DataFrames. ``quotations`` has one row per quotation:
+
+    - ``article_id``, ``quotation_id``: the quotation (numbered from 0 within the article)
+    - ``start``, ``end``: its offsets in the clean text, marks included
+    - ``depth``: 1 for an outermost quotation, 2 for one inside it…
+    - ``status``: closed, unopened, unclosed, continues or continued
+    - ``open_mark``, ``close_mark``: its quotation marks
+    - ``text``: its text
+
+    ``voice`` has ranges that tile each clean text:
+
+    - ``article_id``, ``start``, ``end``: the range
+    - ``voice``: "authorial" or "quoted"
     """
     quotations, voice = [], []
     for article_id, text in zip(articles["article_id"], articles["clean_text"]):
@@ -294,8 +302,10 @@ def label_voice(
 
     Returns
     -------
-    A copy of ``sentences`` with ``voice`` ("authorial", "quoted" or "mixed") and
-    ``quoted_share`` (share of the sentence's letters and digits inside quotations).
+    A new DataFrame: a copy of ``sentences`` with
+
+    - ``voice``: "authorial", "quoted" or "mixed"
+    - ``quoted_share``: share of the sentence's letters and digits inside quotations
     """
     out = sentences.copy()
     out["voice"] = ""
@@ -347,7 +357,11 @@ def count_sentence_voice_words(
 
     Returns
     -------
-    A new DataFrame: ``article_id``, ``sentence_id``, ``authorial_words``, ``quoted_words``.
+    A new DataFrame, one row per sentence:
+
+    - ``article_id``, ``sentence_id``: the sentence
+    - ``authorial_words``, ``quoted_words``: its words in each voice (a word counts in the voice of
+      its first character)
     """
     texts = dict(zip(articles["article_id"], articles["clean_text"]))
     index = index_voice_ranges(voice)

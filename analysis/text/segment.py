@@ -281,9 +281,12 @@ def segment_articles(articles: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.Dat
 
     Returns
     -------
-    A new DataFrame, one row per sentence: ``article_id``, ``paragraph_id``,
-    ``sentence_id`` (from 0 within the article), ``start``, ``end`` (offsets into
-    ``clean_text``) and ``text``.
+    A new DataFrame, one row per sentence:
+
+    - ``article_id``, ``paragraph_id``: the paragraph that holds it
+    - ``sentence_id``: its number within the article, from 0
+    - ``start``, ``end``: its offsets in ``clean_text``
+    - ``text``: the sentence
     """
     texts = dict(zip(articles["article_id"], articles["clean_text"]))
     rows = []

@@ -116,9 +116,13 @@ def score_sentences(
 
     Returns
     -------
-    A copy of ``sentences`` with ``tone_vader``, ``tone_vader_authorial``,
-    ``tone_vader_quoted``, ``tone_model``, ``tone_model_authorial`` and
-    ``tone_model_quoted`` (NaN where the sentence has no such part).
+    A new DataFrame: a copy of ``sentences`` with six scores (−1..+1; NaN where the sentence has no
+    such part):
+
+    - ``tone_vader``, ``tone_vader_authorial``, ``tone_vader_quoted``: VADER's compound score of
+      the sentence, of its authorial part, of its quoted part
+    - ``tone_model``, ``tone_model_authorial``, ``tone_model_quoted``: the calibrated model's score
+      of the same
     """
     from analysis.tone.model import load_tone_model
 
@@ -148,11 +152,12 @@ def sum_tone_by_article(sentences: pd.DataFrame) -> pd.DataFrame:
 
     Returns
     -------
-    A new DataFrame, one row per article with a sentence, in ``article_id``
-    order: ``article_id`` and, for each score column ``c`` (``tone_vader``,
-    ``tone_vader_authorial``… ``tone_model_quoted``), ``c.units`` (sentences
-    with a score), ``c.sum``, ``c.sum_sq``, ``c.negative`` and ``c.positive``
-    (sentences past the measure's threshold).
+    A new DataFrame, one row per article with a sentence, in ``article_id`` order:
+
+    - ``article_id``: the article
+    - for each score column ``c`` (``tone_vader``, ``tone_vader_authorial`` …
+      ``tone_model_quoted``): ``c.units`` (sentences with a score), ``c.sum``, ``c.sum_sq``,
+      ``c.negative`` and ``c.positive`` (sentences past the measure's threshold)
     """
     columns = {}
     for measure in MEASURES:
@@ -205,17 +210,26 @@ def summarise_tone(
 
     Returns
     -------
-    One row per group, measure and voice: ``by``, ``measure``, ``voice``,
-    ``articles``, ``sentences`` (with a score), ``mean``, ``mean_low``,
-    ``mean_high``, ``share_negative``, ``share_negative_low``,
-    ``share_negative_high``, ``share_positive``, ``share_positive_low``,
-    ``share_positive_high`` and ``interval_unit``. Intervals are 95%
-    percentile bootstraps (seeded) over the group's articles when it has at
-    least :data:`~analysis.stats.resampling.MIN_ARTICLES` with a score
-    (``interval_unit`` "article": :func:`analysis.stats.resampling.article_interval`),
-    else over its sentences ("sentence": the interval describes the one
-    article); past :data:`~analysis.stats.uncertainty.RESAMPLE_LIMIT` units, their
-    normal approximation. With ``by="article_id"`` the unit is the sentence.
+    A new DataFrame, one row per group, measure and voice:
+
+    - ``by``: the group (the column named by ``by``)
+    - ``measure``: ``vader`` or ``model``
+    - ``voice``: ``all``, ``authorial`` or ``quoted``
+    - ``articles``: the group's articles with a score
+    - ``sentences``: its sentences with a score
+    - ``mean``, ``mean_low``, ``mean_high``: mean tone and its 95% interval
+    - ``share_negative``, ``share_negative_low``, ``share_negative_high``: share of negative
+      sentences and its interval
+    - ``share_positive``, ``share_positive_low``, ``share_positive_high``: share of positive
+      sentences and its interval
+    - ``interval_unit``: "article" (bootstrap over the group's articles,
+      :func:`analysis.stats.resampling.article_interval`) when it has at least
+      :data:`~analysis.stats.resampling.MIN_ARTICLES` with a score, else "sentence" (over its
+      sentences: the interval describes the one article)
+
+    Intervals are 95% percentile bootstraps (seeded); past
+    :data:`~analysis.stats.uncertainty.RESAMPLE_LIMIT` units, their normal approximation. With
+    ``by="article_id"`` the unit is the sentence.
     """
     sums = sums if sums is not None else sum_tone_by_article(sentences)
     totals = total_by_group(sums, articles, by)
@@ -326,11 +340,14 @@ def compare_tone(
 
     Returns
     -------
-    One row per measure, voice and pair of groups: ``measure``, ``voice``, then
-    :data:`analysis.stats.design.COMPARISON_COLUMNS` (``difference``: the mean
-    sentence tone of ``first`` minus that of ``second``; with events, the mean
-    over shared events of that difference), Holm-adjusted within each measure
-    and voice.
+    A new DataFrame, one row per measure, voice and pair of groups (Holm-adjusted within each
+    measure and voice):
+
+    - ``measure``, ``voice``: the score compared
+    - ``first``, ``second`` … ``verdict``: the comparison of the pair
+      (:data:`analysis.stats.design.COMPARISON_COLUMNS`; ``difference`` is the mean sentence tone
+      of ``first`` minus that of ``second``; with events, the mean over shared events of that
+      difference)
     """
     sums = sums if sums is not None else sum_tone_by_article(sentences)
     groups, mode = plan_comparisons(articles, by)

@@ -13,6 +13,7 @@ import pytest
 from analysis import config
 from analysis.cli import main
 from analysis.engine import reduce, reduce_quotes, stream
+from analysis.engine.outputs import read_stream_outputs
 from analysis.engine.pipeline import load_resources, run_corpus, write_outputs
 from analysis.engine.tables import BUCKETED_TABLES, CORPUS_TABLES, TABLES
 from analysis.errors import InputProblem, InputWarning
@@ -53,7 +54,7 @@ def single_run(table_corpus, tmp_path_factory):
 
 def assert_same_tables(single, chunked, tmp_path):
     written = tmp_path / "as-csv"
-    write_outputs(stream.read_stream_outputs(chunked), written)
+    write_outputs(read_stream_outputs(chunked), written)
     compared = filecmp.dircmp(
         single, written, ignore=["run.json"]
     )  # the record names the input and engine
@@ -223,7 +224,7 @@ def test_an_interrupted_run_resumes_without_redoing_finished_chunks(
     assert not (tmp_path / "run" / "tone_outlets.parquet").exists()
     assert json.loads((tmp_path / "run" / "run.json").read_text())["completed"] is False
     with pytest.raises(FileNotFoundError, match="the run recorded in run.json is not completed"):
-        stream.read_stream_outputs(tmp_path / "run")
+        read_stream_outputs(tmp_path / "run")
     first = (tmp_path / "run" / "sentences" / "chunk-000000.parquet").stat().st_mtime_ns
     monkeypatch.setattr(stream, "analyse_chunk", lambda *a: done.append(a[3]) or analyse(*a))
     assert stream.run_stream(table_corpus, tmp_path / "run", CHUNK, progress=False) == 10
@@ -330,7 +331,7 @@ def test_the_command_line_runs_the_stream_engine(table_corpus, tmp_path, capsys)
         == 0
     )
     assert "10 articles in chunks of 4" in capsys.readouterr().out
-    assert len(stream.read_stream_outputs(tmp_path / "run")["articles"]) == 10
+    assert len(read_stream_outputs(tmp_path / "run")["articles"]) == 10
 
 
 @pytest.mark.parametrize(

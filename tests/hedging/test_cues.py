@@ -13,16 +13,11 @@ from analysis.hedging.cues import (
     compare_hedging,
     count_sentence_cues,
     find_cues,
-    find_hedged_figures,
     find_hedges,
     label_uncertain,
-    line_up_figures,
     read_cue_lexicon,
     summarise_hedging,
 )
-from analysis.text.clean import clean_corpus
-from analysis.text.quotes import find_article_quotations, label_voice
-from analysis.text.segment import segment_articles
 
 
 def cues(text: str) -> list[tuple[str, str, str]]:
@@ -272,27 +267,6 @@ def test_label_uncertain_leaves_conditionals_out():
     ]
 
 
-TEXT = (
-    "Talks may resume, according to Peskov. “We could meet in Saudi Arabia,” Trump said. "
-    "The call lasted about 90 minutes. It is not clear whether Kyiv will join."
-)
-
-
-@pytest.fixture
-def small_tables():
-    articles = pd.DataFrame(
-        {
-            "article_id": ["a", "b"],
-            "outlet": ["A", "B"],
-            "raw_text": [TEXT, "The call lasted nearly 90 minutes. Clearly, it happened."],
-        }
-    )
-    cleaned, paragraphs, _ = clean_corpus(articles)
-    spans, voice = find_article_quotations(cleaned)
-    sentences = label_voice(segment_articles(cleaned, paragraphs), cleaned, spans)
-    return cleaned, sentences, voice
-
-
 def test_hedges_table_has_offsets_category_kind_and_voice(small_tables):
     cleaned, sentences, voice = small_tables
     hedges = find_hedges(sentences, cleaned, voice)
@@ -324,23 +298,6 @@ def test_density_counts_authorial_cues_per_thousand_authorial_words(small_tables
     assert row["per_1000_low"] <= row["per_1000"] <= row["per_1000_high"]
     tests = compare_hedging(counts, cleaned, by="outlet")
     assert tests["p_value"].isna().all() and (tests["design"] == "descriptive").all()
-
-
-def test_figures_are_lined_up_with_their_hedges(small_tables):
-    cleaned, sentences, voice = small_tables
-    figures = find_hedged_figures(
-        sentences, cleaned, find_hedges(sentences, cleaned, voice), voice
-    )
-    assert list(zip(figures["article_id"], figures["phrase"], figures["approximators"])) == [
-        ("a", "about 90 minutes", "about"),
-        ("b", "nearly 90 minutes", "nearly"),
-    ]
-    lined = line_up_figures(figures, cleaned)
-    assert lined["outlet"].tolist() == ["A", "B"] and lined["unit"].tolist() == [
-        "minute",
-        "minute",
-    ]
-    assert lined["approximated"].all() and (lined["groups"] == 2).all()
 
 
 def test_the_seed_corpus_hedges(seed_tables):

@@ -9,7 +9,6 @@ from analysis import config
 from analysis.errors import InputProblem
 from analysis.loaded.terms import (
     LOADED_COLUMNS,
-    add_naming_choices,
     compare_loaded,
     count_sentence_loaded,
     find_loaded,
@@ -21,7 +20,6 @@ from analysis.loaded.terms import (
     read_loaded_lexicon,
     score_loaded,
     summarise_loaded,
-    tabulate_naming_choices,
 )
 
 
@@ -326,29 +324,6 @@ def test_comparisons_of_one_article_per_outlet_are_not_tested(seed_tables):
         and tests["p_value"].isna().all()
         and tests["verdict"].str.startswith("not tested: one article on a side").all()
     )
-
-
-def test_naming_choices_list_each_outlets_names(seed_tables):
-    table = tabulate_naming_choices(seed_tables["loaded_terms"], seed_tables["articles"])
-    war = table[table["set"] == "russia_ukraine_war"]
-    assert {"war", "invasion", "conflict"} <= set(war["entry"])
-    capitulate = table[table["entry"] == "surrender"]
-    assert capitulate["outlet"].tolist() == ["Unidentified commentary"] and capitulate[
-        "forms"
-    ].tolist() == ["capitulate"]
-
-
-@pytest.mark.parametrize("by", ["outlet", "article_id"])
-def test_naming_choices_of_parts_add_up_to_the_whole(seed_tables, by):
-    loaded, articles = seed_tables["loaded_terms"], seed_tables["articles"]
-    whole = tabulate_naming_choices(loaded, articles, by=by)
-    parts = [
-        tabulate_naming_choices(rows, articles, by=by)
-        for rows in (loaded.iloc[::2], loaded.iloc[1::2])
-    ]  # each group's terms split between parts
-    added = add_naming_choices(pd.concat(parts, ignore_index=True), by=by)
-    pd.testing.assert_frame_equal(added, whole, check_dtype=False)
-    assert len(whole) > 10 and (whole["forms"].str.contains(" | ", regex=False)).any()
 
 
 def test_compare_loaded_has_a_row_per_layer_and_pair(seed_tables):

@@ -10,6 +10,7 @@ from analysis import config
 from analysis.engine.outputs import load_outputs
 from analysis.engine.pipeline import run_corpus
 from analysis.engine.tables import read_table
+from analysis.report.comparisons import compare_profile
 from analysis.report.findings import (
     END_MARK,
     README_TOPICS,
@@ -20,7 +21,7 @@ from analysis.report.findings import (
     replace_section,
     write_findings,
 )
-from analysis.report.profile import MEASURES, compare_profile, profile_outlets
+from analysis.report.profile import MEASURES, profile_outlets
 
 
 @pytest.mark.parametrize(
