@@ -72,8 +72,9 @@ validate: $(ENV_READY) ## score every measure against the gold data in FRAMING_D
 	$(PY) -m analysis validate sources
 	$(PY) -m analysis validate across
 
-models: $(ENV_READY) ## refit the committed tone model (analysis/resources/models/) and fit the local hedging and loaded-wording models (models/, not committed) from FRAMING_DATA_HOME
+models: $(ENV_READY) ## refit the committed tone models (analysis/resources/models/) and fit the local hedging and loaded-wording models (models/, not committed) from FRAMING_DATA_HOME
 	$(PY) -m analysis fit tone
+	$(PY) -m analysis fit target-tone
 	$(PY) -m analysis fit hedging
 	$(PY) -m analysis fit loaded
 

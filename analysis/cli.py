@@ -126,9 +126,9 @@ def build_parser() -> argparse.ArgumentParser:
     fit = commands.add_parser("fit", help="fit a model from the gold data in the data home")
     fit.add_argument(
         "model",
-        choices=["tone", "hedging", "loaded"],
-        help="tone: the committed tone model; hedging, loaded: the local (uncommitted) hedging "
-        "and loaded-wording classifiers",
+        choices=["tone", "target-tone", "hedging", "loaded"],
+        help="tone, target-tone: the committed sentence and target tone models; hedging, loaded: "
+        "the local (uncommitted) hedging and loaded-wording classifiers",
     )
     fit.add_argument("--data-home", type=Path, default=None)
     fit.add_argument(
@@ -314,6 +314,17 @@ def _dispatch(args: argparse.Namespace) -> int:
         return 0
     if args.command == "fit" and args.model in LOCAL_MODELS:
         return _fit_local_model(args.model, args.data_home, args.if_missing)
+    if args.command == "fit" and args.model == "target-tone":
+        from analysis.tone.targets import build_target_model, write_target_model
+
+        model = build_target_model(args.data_home)
+        path = write_target_model(model)
+        print(
+            f"target-tone model fitted on {model.provenance['targets']} NewsMTSC train targets "
+            f"(out-of-fold macro F1 {model.provenance['cross_validated_macro_f1']}, folds "
+            f"grouped by source article) -> {path}"
+        )
+        return 0
     if args.command == "fit":
         from analysis.tone.model import build_tone_model, write_tone_model
 

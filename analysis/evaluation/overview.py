@@ -84,7 +84,7 @@ def _segmentation(results: dict) -> list[tuple]:
 
 
 def _tone(results: dict) -> list[tuple]:
-    from analysis.evaluation.tone import BASELINES, TARGET_PEARSON_R
+    from analysis.evaluation.tone import BASELINES, TARGET_MACRO_F1, TARGET_PEARSON_R
 
     rows = []
     for split, entry in results.get("vader_nyt", {}).items():
@@ -113,6 +113,20 @@ def _tone(results: dict) -> list[tuple]:
             )
         )
     for split, entry in results.get("newsmtsc", {}).items():
+        target = entry.get("target_model")
+        if target is not None and target["macro_f1"] is not None:
+            rows.append(
+                (
+                    "newsmtsc",
+                    split,
+                    f"target model ({target['rows_scored']})",
+                    "macro F1 toward the target",
+                    target["macro_f1"],
+                    BASELINES["newsmtsc_macro_f1"],
+                    "fine-tuned transformer (Hamborg & Donnay 2021)",
+                    TARGET_MACRO_F1,
+                )
+            )
         for method in ("vader", "model"):
             rows.append(
                 (

@@ -139,8 +139,9 @@ def read_vader_nyt(folder: Path) -> list[dict]:
 def read_newsmtsc(folder: Path) -> dict[str, list[dict]]:
     """NewsMTSC splits by file stem (``train``, ``devtest_mt``, ``devtest_rw``, any present).
 
-    Each row is a dict ``sentence`` and ``targets`` (``from``, ``to``, ``mention``,
-    ``polarity`` as "negative", "neutral" or "positive").
+    Each row is a dict ``sentence``, ``targets`` (``from``, ``to``, ``mention``, ``polarity`` as
+    "negative", "neutral" or "positive") and ``gid`` (the row's ``primary_gid``, "" without one:
+    its first three parts name the source article).
     """
     labels = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
     splits: dict[str, list[dict]] = {}
@@ -166,7 +167,13 @@ def read_newsmtsc(folder: Path) -> dict[str, list[dict]]:
                     f"{path}, line {number}: not a NewsMTSC record ({type(err).__name__}: {err})"
                 )
                 continue
-            rows.append({"sentence": sentence, "targets": targets})
+            rows.append(
+                {
+                    "sentence": sentence,
+                    "targets": targets,
+                    "gid": str(record.get("primary_gid", "")),
+                }
+            )
         if problems:
             raise InputProblem(problems)
         splits[path.stem] = rows

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import io
-import json
 import tarfile
 
 import numpy as np
@@ -9,13 +8,15 @@ import pytest
 
 from analysis.errors import InputProblem
 from analysis.evaluation.tone import (
+    TARGET_MACRO_F1,
+    score_target_model,
     score_targets,
     score_vader_nyt,
     summarise_ratings,
     summarise_targets,
     validate,
 )
-from analysis.resources.readers import read_newsmtsc, read_vader_nyt
+from analysis.resources.readers import read_vader_nyt
 
 NYT_LINES = (
     "1_1\t1.5\tA wonderful day for everyone.\n1_2\t-2.0\tA cruel and brutal "
@@ -47,26 +48,6 @@ def test_a_malformed_rating_row_names_file_and_line(tmp_path):
     )
     with pytest.raises(InputProblem, match="line 1: not 'id<TAB>rating<TAB>sentence'"):
         read_vader_nyt(tmp_path)
-
-
-def test_newsmtsc_splits_and_errors(tmp_path):
-    record = {
-        "sentence_normalized": "Trump praised Putin.",
-        "targets": [{"from": 0, "to": 5, "mention": "Trump", "polarity": 6.0}],
-    }
-    (tmp_path / "devtest_mt.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
-    splits = read_newsmtsc(tmp_path)
-    assert splits == {
-        "devtest_mt": [
-            {
-                "sentence": "Trump praised Putin.",
-                "targets": [{"from": 0, "to": 5, "mention": "Trump", "polarity": "positive"}],
-            }
-        ]
-    }
-    (tmp_path / "train.jsonl").write_text('{"sentence_normalized": "x"}\n', encoding="utf-8")
-    with pytest.raises(InputProblem, match="train.jsonl, line 1"):
-        read_newsmtsc(tmp_path)
 
 
 def test_a_target_in_quoted_voice_gets_the_tone_of_the_quotation():
@@ -129,3 +110,38 @@ def test_validate_on_the_data_home_meets_the_published_reference_points(data_hom
     if "newsmtsc" in results:
         for split, entry in results["newsmtsc"].items():
             assert entry["vader"]["part"]["macro_f1"] > 0.4, split
+            target = entry["target_model"]
+            assert target["macro_f1"] > entry["vader"]["part"]["macro_f1"], split
+            if target["rows_scored"] == "unseen":
+                assert target["macro_f1"] >= TARGET_MACRO_F1, split
+        assert any("macro F1 target model" in line for line in lines)
+
+
+def _rows(sentences: list[tuple[str, str]], article: str) -> list[dict]:
+    return [
+        {
+            "sentence": sentence,
+            "gid": f"set_{article}_{k}_1",
+            "targets": [{"from": 0, "to": 3, "polarity": label}],
+        }
+        for k, (sentence, label) in enumerate(sentences)
+    ]
+
+
+def test_a_target_model_never_scores_a_sentence_it_saw():
+    from analysis.tone.targets import fit_target_model, list_targets
+
+    lines = [
+        ("Ann was praised for a generous plan.", "positive"),
+        ("Ann was condemned for a cruel failure.", "negative"),
+        ("Ann met them on Tuesday.", "neutral"),
+    ]
+    train = [row for k in range(6) for row in _rows(lines, f"a{k}")]
+    contexts, labels, _ = list_targets(train)
+    model = fit_target_model(contexts, labels)
+    unseen = _rows([("Ann was praised for a kind plan.", "positive")], "new")
+    shared = unseen + _rows([lines[0]], "old")  # a sentence of the training file
+    assert score_target_model(unseen, model)["rows_scored"] == "unseen"
+    entry = score_target_model(shared, model)
+    assert (entry["targets"], entry["fitted"], entry["left_out"]) == (2, 1, 1)
+    assert entry["rows_scored"] == "unseen" and entry["macro_f1"] is not None

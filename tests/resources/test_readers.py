@@ -103,6 +103,7 @@ def test_an_archive_without_the_nyt_file_is_named(tmp_path):
 
 def _newsmtsc(polarity="2.0", **extra):
     record = {
+        "primary_gid": "allsides_12_34_5_Putin_14_19",
         "sentence_normalized": "Trump praised Putin.",
         "targets": [{"from": 14, "to": 19, "mention": "Putin", "polarity": polarity}],
     }
@@ -116,6 +117,7 @@ def test_newsmtsc_splits_by_file_with_polarity_names(tmp_path):
     splits = read_newsmtsc(tmp_path)
     assert sorted(splits) == ["devtest_rw", "train"]
     assert [r["targets"][0]["polarity"] for r in splits["train"]] == ["positive", "neutral"]
+    assert splits["devtest_rw"][0]["gid"] == "allsides_12_34_5_Putin_14_19"
     assert splits["devtest_rw"][0]["targets"][0] == {
         "from": 14,
         "to": 19,
@@ -130,6 +132,7 @@ def test_newsmtsc_splits_by_file_with_polarity_names(tmp_path):
         ("{not json", "JSONDecodeError"),
         (_newsmtsc("5.0"), "KeyError"),  # a polarity outside 2, 4, 6
         (json.dumps({"targets": []}), "KeyError"),
+        (json.dumps({"sentence_normalized": "x"}), "KeyError"),
     ],
 )
 def test_a_malformed_newsmtsc_record_names_file_line_and_error(tmp_path, line, error):
