@@ -82,8 +82,9 @@ TABLE_REGISTRY: tuple[Table, ...] = (
     Table(
         "actor_tone",
         "local",
-        "article × actor × measure: authorial sentences mentioning the actor, mean tone, 95% "
-        "interval",
+        "article × actor × measure (target: the target-tone model on the mention; vader, "
+        "model: the sentence's authorial part): authorial sentences mentioning the actor, mean "
+        "tone, 95% interval",
         "article_id outlet actor kind measure sentences mean mean_low mean_high",
     ),
     Table(

@@ -112,6 +112,20 @@ def _tone(results: dict) -> list[tuple]:
                 TARGET_PEARSON_R,
             )
         )
+    basil = results.get("basil_actor_tone")
+    for measure in ("target", "vader", "model") if basil else ():
+        rows.append(
+            (
+                "basil",
+                "development",
+                f"actor tone ({measure}; {basil[measure]['scored']} of {basil['pairs']} pairs)",
+                "Spearman rho with the author's feeling",
+                basil[measure]["spearman_rho"],
+                None,
+                "",
+                None,
+            )
+        )
     for split, entry in results.get("newsmtsc", {}).items():
         target = entry.get("target_model")
         if target is not None and target["macro_f1"] is not None:

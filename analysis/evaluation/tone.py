@@ -245,6 +245,24 @@ def validate(data_home, report: Callable[[str], None]) -> dict:
                 f"tone model voice part {entry['model']['part']['macro_f1']} (sentence "
                 f"{entry['model']['sentence']['macro_f1']})"
             )
+    folder = locate_dataset("basil", data_home)
+    if folder is not None:
+        from analysis.evaluation.actor_tone import (
+            score_basil_actor_tone,
+            summarise_basil_actor_tone,
+        )
+
+        entry = summarise_basil_actor_tone(score_basil_actor_tone(folder))
+        results["basil_actor_tone"] = entry
+        report(
+            f"basil actor tone [{entry['pairs']} article–entity pairs, {entry['unscored']} "
+            "never named in the author's voice]: Spearman rho with the author's feeling "
+            + ", ".join(
+                f"{m} {entry[m]['spearman_rho']} (direction balanced "
+                f"{entry[m]['direction_balanced']})"
+                for m in ("target", "vader", "model")
+            )
+        )
     return results
 
 

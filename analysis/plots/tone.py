@@ -9,7 +9,11 @@ import pandas as pd
 from analysis.plots.base import AUTHORIAL_COLOUR, QUOTED_COLOUR
 from analysis.plots.views import choose_articles, describe_sample
 
-MEASURE_LABELS = {"vader": "VADER compound", "model": "calibrated model"}
+MEASURE_LABELS = {
+    "vader": "VADER compound",
+    "model": "calibrated model",
+    "target": "target-tone model, P(positive) − P(negative)",
+}
 TONE_MAP = plt.get_cmap("RdBu").with_extremes(bad="#e4e4e4")
 """Red negative, blue positive; grey where there is no value (no sentence, too few sentences)."""
 

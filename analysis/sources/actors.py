@@ -31,6 +31,12 @@ from analysis.stats.resampling import MIN_ARTICLES, article_interval
 from analysis.stats.uncertainty import DEFAULT_SEED, bootstrap_intervals
 from analysis.text.quotes import index_voice_ranges, voice_at
 from analysis.tone.score import MEASURES
+from analysis.tone.targets import TargetToneModel, describe_target, load_target_model
+
+ACTOR_MEASURES = (*MEASURES, "target")
+"""The measures of ``actor_tone.csv``: the sentence scores of the authorial part (``vader``,
+``model``) and the target-tone model's score of the mention (``target``,
+:mod:`analysis.tone.targets`)."""
 
 KINDS = ("person", "country", "organisation")
 
@@ -154,19 +160,24 @@ def summarise_actor_tone(
     mentions: pd.DataFrame,
     articles: pd.DataFrame,
     seed: int = DEFAULT_SEED,
+    target_model: TargetToneModel | None = None,
 ) -> pd.DataFrame:
     """Tone of the author's sentences that mention each actor, per article.
 
     A sentence counts for an actor when the actor is mentioned in its authorial
-    part; it is scored by that part (``tone_<measure>_authorial``). A sentence
-    mentioning an actor twice counts once. :func:`pool_actor_tone` pools the
-    articles of each outlet.
+    part. It is scored three ways (:data:`ACTOR_MEASURES`): by the sentence scores of that part
+    (``tone_vader_authorial``, ``tone_model_authorial``), and by the target-tone model reading
+    the actor's first authorial mention in the sentence (``target``: P(positive) − P(negative),
+    :mod:`analysis.tone.targets`). A sentence mentioning an actor twice counts once.
+    :func:`pool_actor_tone` pools the articles of each outlet.
 
     Parameters
     ----------
-    sentences : scored sentences (:func:`analysis.tone.score.score_sentences`).
+    sentences : scored sentences (:func:`analysis.tone.score.score_sentences`) with ``start``
+        and ``text``.
     mentions : :func:`find_actor_mentions`.
     articles : DataFrame with ``article_id`` and ``outlet``.
+    target_model : the target-tone model; the committed one when None.
 
     Returns
     -------
@@ -174,13 +185,15 @@ def summarise_actor_tone(
 
     - ``article_id``, ``outlet``: the article
     - ``actor``, ``kind``: the actor
-    - ``measure``: ``vader`` or ``model``
+    - ``measure``: ``vader``, ``model`` or ``target``
     - ``sentences``: the article's authorial sentences mentioning the actor, with a score
     - ``mean``: their mean tone
     - ``mean_low``, ``mean_high``: its 95% bootstrap interval over those sentences (seeded)
     """
-    authorial = mentions[mentions["voice"] == "authorial"].drop_duplicates(
-        ["article_id", "sentence_id", "actor"]
+    authorial = (
+        mentions[mentions["voice"] == "authorial"]
+        .drop_duplicates(["article_id", "sentence_id", "actor"])
+        .rename(columns={c: f"{c}_mention" for c in ("start", "end", "text", "voice")})
     )
     keys = ["article_id", "outlet"]
     joined = authorial.merge(
@@ -188,16 +201,16 @@ def summarise_actor_tone(
         on=["article_id", "sentence_id"],
         how="inner",
         validate="many_to_one",
-        suffixes=("_mention", ""),
     )
     joined = add_article_column(joined, articles, "outlet")
     scores = {
         measure: joined[f"tone_{measure}_authorial"].to_numpy(dtype=float) for measure in MEASURES
     }
+    scores["target"] = score_mentions(joined, target_model)
     groups = joined.groupby(keys + ["actor", "kind"], sort=True).indices
     rows, samples = [], []
     for key in sorted(groups):
-        for measure in MEASURES:
+        for measure in ACTOR_MEASURES:
             values = scores[measure][groups[key]]
             values = values[~np.isnan(values)]
             samples.append((values, None))
@@ -209,6 +222,26 @@ def summarise_actor_tone(
         [(*row, *interval) for row, interval in zip(rows, intervals)],
         columns=keys + ["actor", "kind", "measure", "sentences", "mean", "mean_low", "mean_high"],
     )
+
+
+def score_mentions(joined: pd.DataFrame, model: TargetToneModel | None = None) -> np.ndarray:
+    """The target-tone model's score of each mention of ``joined`` in its sentence (rows with the
+    mention's ``start_mention``, ``end_mention`` and ``voice_mention``, and the sentence's
+    ``start`` and ``text``)."""
+    if not len(joined):
+        return np.zeros(0)
+    model = model or load_target_model()
+    contexts = [
+        describe_target(text, begin - start, finish - start, voice == "quoted")
+        for text, start, begin, finish, voice in zip(
+            joined["text"],
+            joined["start"],
+            joined["start_mention"],
+            joined["end_mention"],
+            joined["voice_mention"],
+        )
+    ]
+    return model.score(contexts)
 
 
 POOLED_COLUMNS = [

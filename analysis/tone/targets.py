@@ -44,6 +44,7 @@ from sklearn.model_selection import GroupKFold
 from threadpoolctl import threadpool_limits
 
 from analysis import config
+from analysis.resources.lists import read_form_table
 from analysis.stats.keys import hash_text
 from analysis.stats.textfeatures import fit_vocabulary, round_significant, weigh_blocks
 from analysis.text.quotes import find_quotations
@@ -109,14 +110,19 @@ class TargetContext:
     """Whether the mention is inside a quotation."""
 
 
-def describe_target(sentence: str, start: int, end: int) -> TargetContext:
-    """The context of the mention ``sentence[start:end]``."""
+def describe_target(
+    sentence: str, start: int, end: int, quoted: bool | None = None
+) -> TargetContext:
+    """The context of the mention ``sentence[start:end]``; ``quoted``: whether the mention is in
+    quoted speech, when the caller knows it (read from the sentence's quotation marks when
+    None)."""
     left, right = sentence[:start], sentence[end:]
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(left)]
     lo = breaks[-1] if breaks else 0
     after = _CLAUSE_BREAK.search(right)
     hi = end + after.start() if after else len(sentence)
-    quoted = any(q.start <= start < q.end for q in find_quotations(sentence))
+    if quoted is None:
+        quoted = any(q.start <= start < q.end for q in find_quotations(sentence))
     return TargetContext(
         sentence,
         tuple(_WORD.findall(left)),
@@ -140,7 +146,10 @@ def compute_target_features(
     texts = []
     for c in contexts:
         texts += [c.sentence, c.clause, " ".join(c.left[-window:]), " ".join(c.right[:window])]
-    vader = score_vader_parts([prepare_text(t) for t in texts])[:, 0].reshape(len(contexts), 4)
+    prepared = [prepare_text(t) for t in texts]
+    distinct = list(dict.fromkeys(prepared))  # a sentence once, not once per mention
+    scored = dict(zip(distinct, score_vader_parts(distinct)[:, 0]))
+    vader = np.array([scored[t] for t in prepared]).reshape(len(contexts), 4)
     rows = []
     for c in contexts:
         near = [w.lower() for w in c.left[-4:] + c.right[:4]]
@@ -176,10 +185,16 @@ def make_target_documents(contexts: list[TargetContext], window: int) -> dict[st
 
 @lru_cache(maxsize=1)
 def attribution_cue_words() -> frozenset[str]:
-    """The first word of every form of ``attribution_verbs.tsv`` ("said", "according"…)."""
-    from analysis.sources.lexicons import read_attribution_verbs
-
-    return frozenset(form.split()[0] for form in read_attribution_verbs())
+    """The first word of every form of ``attribution_verbs.tsv`` ("said", "according"…); the
+    sources measure reads the same list with its classes
+    (:func:`analysis.sources.lexicons.read_attribution_verbs`)."""
+    forms = read_form_table(
+        config.wordlist_path("attribution_verbs.tsv"),
+        ["entry", "class", "forms"],
+        "class",
+        "forms",
+    )
+    return frozenset(form.split()[0] for form in forms)
 
 
 @dataclass

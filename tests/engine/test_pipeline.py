@@ -111,7 +111,7 @@ def test_every_seed_article_mentions_trump_and_putin_in_its_own_voice(seed_table
         assert {"Donald Trump", "Vladimir Putin"} <= set(
             own.loc[own["article_id"] == article_id, "actor"]
         ), article_id
-    assert set(seed_tables["actor_tone"]["measure"]) == {"vader", "model"}
+    assert set(seed_tables["actor_tone"]["measure"]) == {"vader", "model", "target"}
 
 
 @given(QUOTED_TEXT.filter(lambda text: text.strip()))

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -215,3 +216,35 @@ def test_pool_actor_tone_pools_articles_and_takes_them_as_the_interval_unit(rows
         )
     else:
         assert (row["mean_low"], row["mean_high"]) == (expected[3], expected[4])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor", "sign"),
+    [
+        ("Critics condemned Ann Lee for a cruel, corrupt failure.", "Ann Lee", -1),
+        ("Voters praised Ann Lee for an honest, generous plan.", "Ann Lee", 1),
+        # two actors in one sentence: each gets the tone of the words around its own name
+        ("Ann Lee praised Bo Park, whom critics condemned as corrupt.", "Bo Park", -1),
+    ],
+)
+def test_the_target_measure_reads_the_words_around_the_mention(sentence, actor, sign):
+    from analysis.sources.actors import Actor, find_actor_mentions, summarise_actor_tone
+    from analysis.text.clean import clean_corpus
+    from analysis.text.quotes import find_article_quotations, label_voice
+    from analysis.text.segment import segment_articles
+    from analysis.tone.score import score_sentences
+
+    articles = pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "raw_text": [sentence]})
+    cleaned, paragraphs, _ = clean_corpus(articles)
+    spans, voice = find_article_quotations(cleaned)
+    sentences = score_sentences(
+        label_voice(segment_articles(cleaned, paragraphs), cleaned, spans), cleaned, voice
+    )
+    actors = [
+        Actor("Ann Lee", "person", ("Ann Lee",)),
+        Actor("Bo Park", "person", ("Bo Park",)),
+    ]
+    mentions = find_actor_mentions(sentences, cleaned, voice, actors)
+    tone = summarise_actor_tone(sentences, mentions, cleaned)
+    target = tone[(tone["actor"] == actor) & (tone["measure"] == "target")]
+    assert len(target) == 1 and np.sign(target["mean"].iloc[0]) == sign
