@@ -13,7 +13,11 @@
   person mentioned in it (negative, neutral, positive). The kit's actor-tone
   method gives a mention the tone of the voice part it stands in (authorial or
   quoted; :func:`analysis.tone.score.extract_voice_parts`); the whole-sentence score is
-  reported beside it. Macro F1 and accuracy over targets, per split file.
+  reported beside it. Macro F1 and accuracy over targets, per split file. The target-tone model
+  (:mod:`analysis.tone.targets`) is scored on the same targets (:func:`score_target_model`).
+- **basil** (Fan et al. 2019): the author's feeling toward each main entity of an article,
+  against the kit's ``actor_tone.csv`` on the BASIL articles
+  (:mod:`analysis.evaluation.actor_tone`).
 """
 
 from __future__ import annotations
