@@ -7,7 +7,8 @@
   non-neutral point of the raters' integer scale), and the predicted class uses
   the thresholds of :data:`analysis.tone.score.THRESHOLDS`. The calibrated model was
   fitted on the development rows, so it is scored there only out of fold (the
-  recipe refitted on 4/5 of those rows, predicting the other 1/5); rows whose ids
+  recipe refitted on 4/5 of those rows, predicting the other 1/5, folds grouped by
+  editorial: :func:`analysis.tone.model.group_by_editorial`); rows whose ids
   the model never saw (a held-out part) are scored with the committed model.
 - **newsmtsc** (Hamborg & Donnay 2021): the sentiment of a sentence toward one
   person mentioned in it (negative, neutral, positive). The kit's actor-tone
@@ -33,7 +34,13 @@ from analysis.resources.readers import read_newsmtsc, read_vader_nyt
 from analysis.stats.keys import hash_text
 from analysis.text.quotes import find_quotations, find_voice_ranges
 from analysis.text.vader import score_vader
-from analysis.tone.model import SCALE, ToneModel, cross_validate_tone_model, load_tone_model
+from analysis.tone.model import (
+    SCALE,
+    ToneModel,
+    cross_validate_tone_model,
+    group_by_editorial,
+    load_tone_model,
+)
 from analysis.tone.score import THRESHOLDS, classify_tone, extract_voice_parts
 from analysis.tone.targets import (
     TargetToneModel,
@@ -78,7 +85,9 @@ def score_vader_nyt(rows: list[dict], model: ToneModel) -> pd.DataFrame:
     fitted = table["split"] == "fitted"
     if fitted.any():
         table.loc[fitted, "model"] = cross_validate_tone_model(
-            list(table.loc[fitted, "text"]), table.loc[fitted, "rating"].to_numpy()
+            list(table.loc[fitted, "text"]),
+            table.loc[fitted, "rating"].to_numpy(),
+            group_by_editorial(list(table.loc[fitted, "id"])),
         )
     if (~fitted).any():
         table.loc[~fitted, "model"] = model.predict(list(table.loc[~fitted, "text"]))
@@ -110,7 +119,9 @@ def summarise_ratings(table: pd.DataFrame) -> dict:
                 ),
             }
         entry["model_scored"] = (
-            "out of fold (5-fold refits of the recipe)" if split == "fitted" else "committed model"
+            "out of fold (5-fold refits of the recipe, folds grouped by editorial)"
+            if split == "fitted"
+            else "committed model"
         )
         results[split] = entry
     return results

@@ -9,6 +9,7 @@ from analysis.tone.model import (
     build_tone_model,
     compute_dense_features,
     fit_tone_model,
+    group_by_editorial,
     load_tone_model,
     tone_model_path,
 )
@@ -85,6 +86,7 @@ def test_the_committed_model_records_its_provenance():
     assert model.provenance["dataset"] == "vader_nyt"
     assert model.provenance["rows"] == len(model.training_ids) > 1000
     assert model.provenance["cross_validated_pearson_r"] > 0.55
+    assert "grouped by editorial" in model.provenance["folds"]
     good, bad = model.predict(
         ["This is a wonderful, generous agreement.", "This is a cruel, disastrous failure."]
     )
@@ -106,3 +108,32 @@ def test_make_models_refits_the_committed_model(data_home):
     assert refitted.to_json() == tone_model_path().read_text(
         encoding="utf-8"
     )  # byte for byte, whatever the BLAS threads
+
+
+@pytest.mark.parametrize(
+    ("ids", "groups"),
+    [(["12_3", "12_4", "7_1"], ["12", "12", "7"]), (["x", "1_2_3"], ["x", "1"])],
+)
+def test_group_by_editorial(ids, groups):
+    assert group_by_editorial(ids) == groups
+
+
+def test_grouped_folds_keep_each_editorial_on_one_side(monkeypatch):
+    import analysis.tone.model as tone_model
+
+    seen = []
+
+    def record(texts, ratings, ids=None, provenance=None):
+        seen.append(set(texts))
+        return tone_model.ToneModel({}, {}, np.zeros(0), 0.0)
+
+    monkeypatch.setattr(tone_model, "fit_tone_model", record)
+    monkeypatch.setattr(tone_model.ToneModel, "predict", lambda self, texts: np.zeros(len(texts)))
+    texts = [f"editorial {e} sentence {k}" for e in range(10) for k in range(3)]
+    groups = group_by_editorial([f"{e}_{k}" for e in range(10) for k in range(3)])
+    tone_model.cross_validate_tone_model(texts, np.zeros(len(texts)), groups)
+    assert len(seen) == 5
+    for train in seen:
+        editorials = {t.split()[1] for t in train}
+        assert all({f"editorial {e} sentence {k}" for k in range(3)} <= train for e in editorials)
+        assert len(editorials) == 8  # two of ten editorials held out, whole
