@@ -78,7 +78,7 @@ def run_reduce(folder: Path) -> None:
     ``FOLDER/reduce.json``."""
     from analysis.engine import stream
     from analysis.engine.pipeline import load_resources
-    from analysis.engine.runs import write_atomic
+    from analysis.resources.files import write_atomic
 
     recorded = folder / "reduce.json"
     done = json.loads(recorded.read_text()) if recorded.exists() else {}
@@ -114,7 +114,7 @@ class record_sitting:
         self.stop = threading.Event()
 
     def write(self) -> None:
-        from analysis.engine.runs import write_atomic
+        from analysis.resources.files import write_atomic
 
         self.record.update(peak_mb=read_peak_mb(), seen=time.time())
         write_atomic(self.file, json.dumps(self.record))

@@ -21,9 +21,10 @@ import pandas as pd
 
 from analysis.engine.chunks import read_parts
 from analysis.engine.pipeline import read_single_outputs
-from analysis.engine.runs import check_completed, write_atomic
+from analysis.engine.runs import check_completed
 from analysis.engine.shuffle import write_parquet
 from analysis.engine.tables import CORPUS_TABLES, LOCAL_TABLES, TABLES, normalise_table
+from analysis.resources.files import write_atomic
 
 
 def detect_output_form(out: str | Path) -> str:

@@ -39,6 +39,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from analysis.errors import InputProblem, InputWarning
+from analysis.resources.files import write_atomic
 
 RUN_FILE = "run.json"
 """The record of a run, in its output folder."""
@@ -135,21 +136,6 @@ def check_completed(folder: str | Path) -> dict:
             "again (a stream run resumes where it stopped)"
         )
     return record
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` under a name unique to this process and thread first, so that a
-    stopped process leaves no file cut short and two processes never write one temporary file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = temporary_path(path)
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
-
-
-def temporary_path(path: Path) -> Path:
-    """A name beside ``path`` unique to this process and thread
-    (``.<name>.<PID>.<thread>.tmp``)."""
-    return path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
 
 
 def lock_path(folder: Path) -> Path:

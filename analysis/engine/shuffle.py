@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.engine.runs import temporary_path
+from analysis.resources.files import temporary_path
 from analysis.stats.keys import hash_text
 
 BATCH_ROWS = 50_000

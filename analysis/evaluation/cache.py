@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from analysis import config
-from analysis.engine.runs import write_atomic
+from analysis.resources.files import write_atomic
 
 CORPUS_MEASURES = ("across",)
 """Measures whose validation reads the corpus under study as well as the gold data."""

@@ -29,6 +29,7 @@ from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedKFold
 
 from analysis import config
+from analysis.resources.files import write_atomic
 from analysis.stats.keys import hash_text
 from analysis.stats.textfeatures import (
     decode_linear_model,
@@ -127,8 +128,7 @@ class TextClassifier:
     def write(self, path: Path | None = None) -> Path:
         """Write the model as JSON (to :meth:`local_path` by default); return the path."""
         path = path or self.local_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(self.to_json(), encoding="utf-8", newline="\n")
+        write_atomic(path, self.to_json())
         return path
 
     @classmethod

@@ -37,6 +37,7 @@ from sklearn.model_selection import GroupKFold, KFold
 from threadpoolctl import threadpool_limits
 
 from analysis import config
+from analysis.resources.files import write_atomic
 from analysis.stats.textfeatures import (
     decode_linear_model,
     encode_linear_model,
@@ -251,8 +252,7 @@ def tone_model_path() -> Path:
 
 def write_tone_model(model: ToneModel, path: Path | None = None) -> Path:
     path = path or tone_model_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(model.to_json(), encoding="utf-8", newline="\n")
+    write_atomic(path, model.to_json())
     return path
 
 

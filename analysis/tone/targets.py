@@ -44,6 +44,7 @@ from sklearn.model_selection import GroupKFold
 from threadpoolctl import threadpool_limits
 
 from analysis import config
+from analysis.resources.files import write_atomic
 from analysis.resources.lists import read_form_table
 from analysis.stats.keys import hash_text
 from analysis.stats.textfeatures import fit_vocabulary, round_significant, weigh_blocks
@@ -324,8 +325,7 @@ def target_model_path() -> Path:
 
 def write_target_model(model: TargetToneModel, path: Path | None = None) -> Path:
     path = path or target_model_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(model.to_json(), encoding="utf-8", newline="\n")
+    write_atomic(path, model.to_json())
     return path
 
 
