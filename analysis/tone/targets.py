@@ -30,7 +30,6 @@ from __future__ import annotations
 import hashlib
 import json
 import platform
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -50,6 +49,7 @@ from analysis.stats.keys import hash_text
 from analysis.stats.textfeatures import fit_vocabulary, round_significant, weigh_blocks
 from analysis.text.quotes import find_quotations
 from analysis.text.vader import score_vader_parts, vader_lexicon
+from analysis.tone.cues import CLAUSE_BREAK, WORD, negations
 from analysis.tone.model import prepare_text
 
 CLASSES = ("negative", "neutral", "positive")
@@ -84,17 +84,6 @@ DENSE_FEATURES = (
     "sentence_has_quotation",
 )
 
-NEGATIONS = frozenset(
-    "not no never n't nor without neither nothing none nobody cannot don't didn't doesn't won't "
-    "isn't wasn't aren't weren't".split()
-)
-"""Words that turn the valence of what follows (as written, lower case)."""
-
-_WORD = re.compile(r"[\w’'-]+")
-_CLAUSE_BREAK = re.compile(
-    r"[,;:—–()]|\b(?:but|however|although|though|while|whereas|yet)\b", re.IGNORECASE
-)
-
 
 @dataclass(frozen=True)
 class TargetContext:
@@ -118,16 +107,16 @@ def describe_target(
     quoted speech, when the caller knows it (read from the sentence's quotation marks when
     None)."""
     left, right = sentence[:start], sentence[end:]
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(left)]
+    breaks = [m.end() for m in CLAUSE_BREAK.finditer(left)]
     lo = breaks[-1] if breaks else 0
-    after = _CLAUSE_BREAK.search(right)
+    after = CLAUSE_BREAK.search(right)
     hi = end + after.start() if after else len(sentence)
     if quoted is None:
         quoted = any(q.start <= start < q.end for q in find_quotations(sentence))
     return TargetContext(
         sentence,
-        tuple(_WORD.findall(left)),
-        tuple(_WORD.findall(right)),
+        tuple(WORD.findall(left)),
+        tuple(WORD.findall(right)),
         sentence[lo:start] + " " + sentence[end:hi],
         quoted,
     )
@@ -152,15 +141,16 @@ def compute_target_features(
     scored = dict(zip(distinct, score_vader_parts(distinct)[:, 0]))
     vader = np.array([scored[t] for t in prepared]).reshape(len(contexts), 4)
     rows = []
+    negators = negations()
     for c in contexts:
         near = [w.lower() for w in c.left[-4:] + c.right[:4]]
         rows.append(
             (
                 *_valences(c.left[-window:], lexicon),
                 *_valences(c.right[:window], lexicon),
-                *_valences(_WORD.findall(c.clause), lexicon),
+                *_valences(WORD.findall(c.clause), lexicon),
                 float(c.quoted),
-                float(any(w in NEGATIONS for w in near)),
+                float(any(w in negators for w in near)),
                 float(len(c.left) <= 3),
                 len(c.left) / 30,
                 float(any(w.lower() in cues for w in c.right[:3] + c.left[-2:])),
