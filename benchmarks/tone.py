@@ -14,7 +14,8 @@ segmenting and finding quotations, it times on one core:
   authorial and quoted parts);
 - the tone model's parts on the same distinct texts: the TF-IDF blocks (word
   and character n-grams, :func:`analysis.stats.textfeatures.weigh_blocks`),
-  Pattern's polarity and subjectivity (TextBlob), and the lexicon sums;
+  Pattern's polarity and subjectivity (TextBlob), and the negation features
+  (:func:`analysis.tone.cues.compute_negation_features`);
 - :func:`analysis.tone.score.score_sentences` as the pipeline calls it (VADER's
   cache emptied first).
 
@@ -35,15 +36,14 @@ from pipeline import build_corpus, time_vader
 def measure(articles: int, seed: int) -> list[tuple[str, float]]:
     """Seconds of each part of the tone step on ``articles`` synthetic articles, VADER alone
     first."""
-    from textblob.en import sentiment as pattern_sentiment
-
     from analysis.engine.pipeline import prepare_articles
     from analysis.stats.textfeatures import weigh_blocks
     from analysis.text.corpus import load_corpus
     from analysis.text.segment import normalise_quotes
-    from analysis.text.vader import _vader
-    from analysis.tone.model import load_tone_model, prepare_text
-    from analysis.tone.score import _polarity_of_straight, list_voice_parts, score_sentences
+    from analysis.text.vader import _polarity_of_straight, _vader, vader_lexicon
+    from analysis.tone.cues import compute_negation_features
+    from analysis.tone.model import load_tone_model, prepare_text, score_pattern
+    from analysis.tone.score import list_voice_parts, score_sentences
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "corpus.parquet"
@@ -75,8 +75,14 @@ def measure(articles: int, seed: int) -> list[tuple[str, float]]:
             {"word": prepared, "char": prepared}, model.recipe, model.vocabularies, model.idf
         ),
     )
-    timed("tone model: Pattern (TextBlob)", lambda: [pattern_sentiment(t) for t in prepared])
+    score_pattern.cache_clear()
+    timed("tone model: Pattern (TextBlob)", lambda: [score_pattern(t) for t in prepared])
+    timed(
+        "tone model: negation features",
+        lambda: compute_negation_features(prepared, vader_lexicon()),
+    )
     _polarity_of_straight.cache_clear()
+    score_pattern.cache_clear()
     timed(
         "score_sentences, as the pipeline calls it",
         lambda: score_sentences(sentences, cleaned, voice, model),

@@ -12,7 +12,11 @@ article and entity:
 - Spearman's rank correlation between the article's mean tone toward the entity and the gold
   feeling (−2..2), over the pairs the kit scores;
 - direction: the share of the pairs the annotators did not call neutral whose mean tone has the
-  gold's sign.
+  gold's sign;
+- order within an event (:func:`compare_within_events`): of two articles of one event that the
+  annotators read differently toward the same entity (the issue's case: Fox positive toward a
+  person, the NYT negative), the share the measure puts in the annotators' order. This is what
+  an outlet comparison paired by event relies on.
 
 A pair whose article never names the entity in its own voice gets no score; how many is reported
 first, beside the figures (nothing is left out silently). The actor table is built from the
@@ -108,6 +112,7 @@ def score_basil_actor_tone(folder: Path) -> pd.DataFrame:
     -------
     A new DataFrame: the rows of :func:`read_feelings`, with
 
+    - ``event``, ``outlet``: the article's BASIL event and outlet
     - one column per measure of :data:`analysis.sources.actors.ACTOR_MEASURES`: the article's
       mean tone toward the entity (NaN when the article never names it in its own voice)
     - ``sentences``: the article's authorial sentences naming the entity
@@ -118,6 +123,9 @@ def score_basil_actor_tone(folder: Path) -> pd.DataFrame:
     event_of = dict(zip(articles["article_id"], articles["event"]))
     feelings = feelings[feelings["article_id"].isin(set(event_of))].copy()
     feelings["event"] = feelings["article_id"].map(event_of)
+    feelings["outlet"] = feelings["article_id"].map(
+        dict(zip(articles["article_id"], articles["outlet"]))
+    )
     general = load_resources()
     tones = []
     for event, part in articles.groupby("event", sort=True):
@@ -151,7 +159,16 @@ def score_basil_actor_tone(folder: Path) -> pd.DataFrame:
     for measure in ACTOR_MEASURES:
         if measure not in table:
             table[measure] = np.nan
-    columns = ["article_id", "entity", "feeling", "gold", *ACTOR_MEASURES, "sentences"]
+    columns = [
+        "article_id",
+        "entity",
+        "feeling",
+        "gold",
+        "event",
+        "outlet",
+        *ACTOR_MEASURES,
+        "sentences",
+    ]
     return table[columns].reset_index(drop=True)
 
 
@@ -188,4 +205,65 @@ def summarise_basil_actor_tone(table: pd.DataFrame) -> dict:
         entry[measure]["direction_balanced"] = (
             round(float(np.mean(sides)), 4) if None not in sides else None
         )
+    return entry
+
+
+def pair_within_events(table: pd.DataFrame, measure: str) -> pd.DataFrame:
+    """Every pair of articles of one event whose annotators' feelings toward the same entity
+    differ, both scored by ``measure``.
+
+    Returns
+    -------
+    A new DataFrame, one row per pair, sorted by event, entity and articles:
+
+    - ``event``, ``entity``: the pair's event and entity
+    - ``article_a``, ``outlet_a``, ``article_b``, ``outlet_b``: the article read more negative
+      by the annotators first
+    - ``gold_a``, ``gold_b``: their gold feelings (``gold_a`` < ``gold_b``)
+    - ``score_a``, ``score_b``: their mean tone toward the entity by ``measure``
+    - ``order``: 1 when the measure puts the pair in the annotators' order, 0 when it reverses
+      it, 0.5 when it ties them
+    """
+    scored = table[table[measure].notna()]
+    columns = ["article_id", "outlet", "gold", measure]
+    pairs = scored[["event", "entity", *columns]].merge(
+        scored[["event", "entity", *columns]], on=["event", "entity"], suffixes=("_a", "_b")
+    )
+    pairs = pairs[pairs["gold_a"] < pairs["gold_b"]]
+    difference = np.sign(pairs[f"{measure}_b"] - pairs[f"{measure}_a"])
+    pairs = pairs.assign(order=(difference + 1) / 2).rename(
+        columns={
+            "article_id_a": "article_a",
+            "article_id_b": "article_b",
+            f"{measure}_a": "score_a",
+            f"{measure}_b": "score_b",
+        }
+    )
+    ordered = [
+        "event",
+        "entity",
+        "article_a",
+        "outlet_a",
+        "article_b",
+        "outlet_b",
+        "gold_a",
+        "gold_b",
+        "score_a",
+        "score_b",
+        "order",
+    ]
+    return pairs[ordered].sort_values(ordered[:5]).reset_index(drop=True)
+
+
+def compare_within_events(table: pd.DataFrame) -> dict:
+    """Per measure: the pairs of :func:`pair_within_events`, the share in the annotators' order
+    (ties count half; a measure of no information gets 0.5), and the events they come from."""
+    entry = {}
+    for measure in ACTOR_MEASURES:
+        pairs = pair_within_events(table, measure)
+        entry[measure] = {
+            "pairs": len(pairs),
+            "events": int(pairs["event"].nunique()),
+            "in_order": round(float(pairs["order"].mean()), 4) if len(pairs) else None,
+        }
     return entry

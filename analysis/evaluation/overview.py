@@ -126,6 +126,20 @@ def _tone(results: dict) -> list[tuple]:
                 None,
             )
         )
+    within = basil.get("within_events", {}) if basil else {}
+    for measure, figures in within.items():
+        rows.append(
+            (
+                "basil",
+                "development",
+                f"actor tone within events ({measure}; {figures['pairs']} pairs of articles)",
+                "share of pairs in the annotators' order",
+                figures["in_order"],
+                0.5,
+                "chance",
+                None,
+            )
+        )
     for split, entry in results.get("newsmtsc", {}).items():
         target = entry.get("target_model")
         if target is not None and target["macro_f1"] is not None:
@@ -146,7 +160,11 @@ def _tone(results: dict) -> list[tuple]:
                 (
                     "newsmtsc",
                     split,
-                    method,
+                    (
+                        f"{method} (voice part; fitted on these sentences)"
+                        if entry[method].get("fitted_on")
+                        else f"{method} (voice part)"
+                    ),
                     "macro F1 toward the target",
                     entry[method]["part"]["macro_f1"],
                     BASELINES["newsmtsc_macro_f1"],

@@ -23,6 +23,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 
 import numpy as np
@@ -40,6 +41,7 @@ from analysis.tone.model import (
     cross_validate_tone_model,
     group_by_editorial,
     load_tone_model,
+    read_auxiliary_rows,
 )
 from analysis.tone.score import THRESHOLDS, classify_tone, extract_voice_parts
 from analysis.tone.targets import (
@@ -61,8 +63,13 @@ BASELINES = {"vader_pearson_r": 0.492, "human_pearson_r": 0.745, "newsmtsc_macro
 NewsMTSC model on its multi-target set (Hamborg & Donnay 2021)."""
 
 
-def score_vader_nyt(rows: list[dict], model: ToneModel) -> pd.DataFrame:
-    """Every rated NYT sentence scored by VADER and by the tone model.
+def score_vader_nyt(
+    rows: list[dict], model: ToneModel, auxiliary: tuple[list[str], np.ndarray] | None = None
+) -> pd.DataFrame:
+    """Every rated NYT sentence scored by VADER and by the tone model; ``auxiliary``: the rows
+    of the model's recipe beside the NYT sentences
+    (:func:`analysis.tone.model.read_auxiliary_rows`), which join every fold's training side
+    when the fitted rows are scored out of fold.
 
     Returns
     -------
@@ -88,6 +95,8 @@ def score_vader_nyt(rows: list[dict], model: ToneModel) -> pd.DataFrame:
             list(table.loc[fitted, "text"]),
             table.loc[fitted, "rating"].to_numpy(),
             group_by_editorial(list(table.loc[fitted, "id"])),
+            auxiliary=auxiliary,
+            recipe=model.recipe,
         )
     if (~fitted).any():
         table.loc[~fitted, "model"] = model.predict(list(table.loc[~fitted, "text"]))
@@ -233,6 +242,16 @@ def validate(data_home, report: Callable[[str], None]) -> dict:
                 f"model ({entry['model_scored']}) r {entry['model']['pearson_r']}, macro F1 "
                 f"{entry['model']['macro_f1']}"
             )
+        ablation = ablate_tone_recipe(data_home, ratings)
+        results["vader_nyt_ablation"] = ablation.to_dict("records")
+        report(
+            "vader_nyt tone model's recipe, out of fold on its fitted rows (folds grouped by "
+            "editorial): "
+            + "; ".join(
+                f"{r['variant']} r {r['pearson_r']}, macro F1 {r['macro_f1']}"
+                for r in results["vader_nyt_ablation"]
+            )
+        )
     folder = locate_dataset("newsmtsc", data_home)
     if folder is not None:
         target_model = load_target_model()
@@ -242,6 +261,7 @@ def validate(data_home, report: Callable[[str], None]) -> dict:
             for name, scorer in (("vader", score_vader), ("model", model.predict)):
                 entry[name] = summarise_targets(score_targets(rows, scorer), THRESHOLDS[name])
             entry["target_model"] = score_target_model(rows, target_model)
+            entry["model"]["fitted_on"] = fitted_on_newsmtsc(model, split)
             results["newsmtsc"][split] = entry
             report(
                 f"newsmtsc [{split}, {entry['vader']['targets']} targets, "
@@ -258,16 +278,25 @@ def validate(data_home, report: Callable[[str], None]) -> dict:
                 f"VADER voice part {entry['vader']['part']['macro_f1']} (sentence "
                 f"{entry['vader']['sentence']['macro_f1']}), "
                 f"tone model voice part {entry['model']['part']['macro_f1']} (sentence "
-                f"{entry['model']['sentence']['macro_f1']})"
+                f"{entry['model']['sentence']['macro_f1']}"
+                + (
+                    "; the tone model was fitted on these sentences, as auxiliary rows: not an "
+                    "unseen figure)"
+                    if entry["model"]["fitted_on"]
+                    else ")"
+                )
             )
     folder = locate_dataset("basil", data_home)
     if folder is not None:
         from analysis.evaluation.actor_tone import (
+            compare_within_events,
             score_basil_actor_tone,
             summarise_basil_actor_tone,
         )
 
-        entry = summarise_basil_actor_tone(score_basil_actor_tone(folder))
+        scored = score_basil_actor_tone(folder)
+        entry = summarise_basil_actor_tone(scored)
+        entry["within_events"] = compare_within_events(scored)
         results["basil_actor_tone"] = entry
         report(
             f"basil actor tone [{entry['pairs']} article–entity pairs, {entry['unscored']} "
@@ -278,11 +307,28 @@ def validate(data_home, report: Callable[[str], None]) -> dict:
                 for m in ("target", "vader", "model")
             )
         )
+        within = entry["within_events"]
+        report(
+            f"basil actor tone within events [{within['target']['pairs']} pairs of articles "
+            f"of one event read differently toward the same entity, "
+            f"{within['target']['events']} events]: share in the annotators' order (chance 0.5) "
+            + ", ".join(f"{m} {within[m]['in_order']}" for m in ("target", "vader", "model"))
+        )
     return results
+
+
+def fitted_on_newsmtsc(model: ToneModel, split: str) -> bool:
+    """Whether the tone model was fitted on the sentences of NewsMTSC's ``split`` (its recipe's
+    auxiliary rows)."""
+    spec = model.recipe.get("auxiliary") or {}
+    return spec.get("dataset") == "newsmtsc" and spec.get("split") == split
 
 
 def tone_validation_table(data_home=None) -> pd.DataFrame | None:
     """:func:`score_vader_nyt` on the data home's ``vader_nyt``, or None when it is not there.
+
+    When the committed model's recipe names auxiliary rows that are not in the data home, the
+    fitted rows are scored out of fold without them, with a warning.
 
     Returns
     -------
@@ -293,4 +339,104 @@ def tone_validation_table(data_home=None) -> pd.DataFrame | None:
     folder = locate_dataset("vader_nyt", data_home)
     if folder is None:
         return None
-    return score_vader_nyt(read_vader_nyt(folder), load_tone_model())
+    model = load_tone_model()
+    return score_vader_nyt(read_vader_nyt(folder), model, read_auxiliary(model.recipe, data_home))
+
+
+def read_auxiliary(recipe: dict, data_home=None) -> tuple[list[str], np.ndarray] | None:
+    """The auxiliary rows of ``recipe`` from the data home; None, with a warning naming the data
+    set, when the recipe has some that the data home lacks."""
+    found = read_auxiliary_rows(recipe, data_home)
+    spec = recipe.get("auxiliary")
+    if found is None and spec:
+        warnings.warn(
+            f"{spec['dataset']} ({spec['split']}) is not in the data home: the tone model's "
+            "out-of-fold figures are of its recipe without those auxiliary rows",
+            stacklevel=2,
+        )
+    return None if found is None else found[0]
+
+
+ABLATIONS = {
+    "recipe": {},
+    "without Pattern": {"pattern": False},
+    "without negation features": {"negation": False},
+    "without auxiliary rows": {"auxiliary": None},
+    "before issue 32": {"pattern": True, "negation": False, "auxiliary": None},
+}
+"""The tone model's recipe and the variants :func:`ablate_tone_recipe` scores: each the recipe
+with these settings changed (the last, the recipe fitted until issue 32)."""
+
+
+def ablate_tone_recipe(
+    data_home=None, validation: pd.DataFrame | None = None
+) -> pd.DataFrame | None:
+    """Out-of-fold figures of the committed model's recipe and of each variant of
+    :data:`ABLATIONS` on the ``vader_nyt`` rows the model was fitted on (folds grouped by
+    editorial); None without ``vader_nyt``.
+
+    What a part of the recipe earns: its Pearson r against the variant without it. What it costs
+    in time is measured by ``benchmarks/tone.py``. ``validation``: the table of
+    :func:`tone_validation_table`, whose out-of-fold scores are the recipe's row (computed again
+    when None).
+
+    Returns
+    -------
+    A new DataFrame, one row per variant:
+
+    - ``variant``: its name in :data:`ABLATIONS`
+    - ``pearson_r``, ``macro_f1``: against the mean human rating, out of fold
+    """
+    folder = locate_dataset("vader_nyt", data_home)
+    if folder is None:
+        return None
+    model = load_tone_model()
+    rows = [r for r in read_vader_nyt(folder) if r["id"] in set(model.training_ids)]
+    texts = [r["text"] for r in rows]
+    ratings = np.array([r["rating"] for r in rows])
+    gold = classify_tone(ratings / SCALE, GOLD_THRESHOLD / SCALE)
+    groups = group_by_editorial([r["id"] for r in rows])
+    auxiliary = read_auxiliary(model.recipe, data_home)
+    records = []
+    for name, change in ABLATIONS.items():
+        recipe = {**model.recipe, **change}
+        if not change and validation is not None:
+            scores = validation.set_index("id").loc[[r["id"] for r in rows], "model"].to_numpy()
+        else:
+            scores = cross_validate_tone_model(
+                texts, ratings, groups, auxiliary if recipe.get("auxiliary") else None, recipe
+            )
+        predicted = classify_tone(scores, THRESHOLDS["model"])
+        records.append(
+            {
+                "variant": name,
+                "pearson_r": round(float(np.corrcoef(scores, ratings)[0, 1]), 4),
+                "macro_f1": round(
+                    float(
+                        f1_score(gold, predicted, labels=CLASSES, average="macro", zero_division=0)
+                    ),
+                    4,
+                ),
+            }
+        )
+    return pd.DataFrame.from_records(records)
+
+
+def tone_ablation_table(results: dict) -> pd.DataFrame:
+    """The ablation of ``validate tone``'s results (what :func:`validate` computed with
+    :func:`ablate_tone_recipe`), empty when they hold none.
+
+    Returns
+    -------
+    A new DataFrame, one row per variant of :data:`ABLATIONS`:
+
+    - ``variant``, ``pearson_r``, ``macro_f1``: as in :func:`ablate_tone_recipe`
+    - ``r_given_up``: the recipe's Pearson r less the variant's: what the parts the variant
+      leaves out earn
+    """
+    table = pd.DataFrame(
+        results.get("vader_nyt_ablation", []), columns=["variant", "pearson_r", "macro_f1"]
+    )
+    recipe = table.loc[table["variant"] == "recipe", "pearson_r"]
+    table["r_given_up"] = (recipe.iloc[0] - table["pearson_r"]).round(4) if len(recipe) else None
+    return table

@@ -7,6 +7,8 @@ Features (all from the sentence alone):
   :func:`compute_dense_features`);
 - the polarity and subjectivity of the Pattern lexicon (De Smedt & Daelemans
   2012), as shipped in ``textblob``;
+- the VADER lexicon valences again, with each word in a negation's scope turned round
+  (:func:`analysis.tone.cues.compute_negation_features`);
 - word unigrams and character 2–5-grams inside word boundaries, TF-IDF weighted
   (sublinear term frequency, smoothed idf, rows L2-normalised), with the
   minimum document frequencies of :data:`RECIPE`.
@@ -14,6 +16,12 @@ Features (all from the sentence alone):
 The target is the mean rating of about 20 people on the −4..+4 scale (Hutto &
 Gilbert 2014, ``vader_nyt``); predictions are divided by 4 and clipped to
 [−1, 1], so they sit on the same scale as VADER's compound score.
+
+Auxiliary rows widen the vocabulary beyond NYT editorials: the sentences of NewsMTSC ``train``
+(Hamborg & Donnay 2021, MIT; news sentences with the sentiment toward each person they mention,
+by annotators), each rated the mean of its targets' polarities (−1, 0, +1) times the recipe's
+``scale`` and weighted by its ``weight`` in the fit (:func:`rate_newsmtsc_sentences`). They join
+the training side of every fold and are never scored.
 
 The fitted model is a JSON file (vocabularies, idf weights, coefficients, the
 ids of the sentences it was fitted on and its provenance), committed in
@@ -46,17 +54,23 @@ from analysis.stats.textfeatures import (
     weigh_blocks,
 )
 from analysis.text.segment import normalise_quotes
-from analysis.text.vader import score_vader_parts
+from analysis.text.vader import score_vader_parts, vader_lexicon
+from analysis.tone.cues import NEGATION_FEATURES, compute_negation_features
 
 RECIPE = {
     "word": {"analyzer": "word", "ngram_range": [1, 1], "min_df": 2},
     "char": {"analyzer": "char_wb", "ngram_range": [2, 5], "min_df": 3},
     "dense_scale": 3.0,
     "alpha": 6.0,
+    "pattern": True,
+    "negation": True,
+    "auxiliary": {"dataset": "newsmtsc", "split": "train", "scale": 1.5, "weight": 0.25},
     "folds": 5,
     "seed": 20250212,
 }
-"""Feature and fitting settings, chosen by 5-fold cross-validation on the development rows only."""
+"""Feature and fitting settings, chosen by 5-fold cross-validation on the development rows only
+(folds grouped by editorial; the negation features and the auxiliary rows, their scale of 1, 1.5
+or 2 and weight of 0.1, 0.25, 0.5 or 1, under four partitions of the editorials into folds)."""
 
 SOLVER_TOLERANCE = 1e-10
 """The conjugate-gradient solver's tolerance: far below the 6 significant digits the model is
@@ -75,7 +89,11 @@ DENSE_FEATURES = (
     "lexicon_negative_tanh",
     "pattern_polarity",
     "pattern_subjectivity",
+    *NEGATION_FEATURES,
 )
+"""Every dense feature a recipe may use, in order; :func:`name_dense_features` gives those of one
+recipe."""
+PATTERN_FEATURES = ("pattern_polarity", "pattern_subjectivity")
 SCALE = 4.0
 """The human rating scale runs from −SCALE to +SCALE."""
 
@@ -86,19 +104,27 @@ def prepare_text(text: str) -> str:
     return normalise_quotes(text).replace("''", '"').replace("``", '"')
 
 
-def compute_dense_features(texts: list[str]) -> np.ndarray:
-    """The lexicon features of each text, in the order of :data:`DENSE_FEATURES`.
+def name_dense_features(recipe: dict) -> tuple[str, ...]:
+    """The dense features of ``recipe``, in order: :data:`DENSE_FEATURES` without Pattern's when
+    its ``pattern`` is false, without the negation features unless its ``negation`` is true."""
+    left_out = (PATTERN_FEATURES if not recipe.get("pattern", True) else ()) + (
+        NEGATION_FEATURES if not recipe.get("negation", False) else ()
+    )
+    return tuple(name for name in DENSE_FEATURES if name not in left_out)
+
+
+def compute_dense_features(texts: list[str], recipe: dict | None = None) -> np.ndarray:
+    """The lexicon features of each text, in the order of :func:`name_dense_features` of
+    ``recipe`` (:data:`RECIPE` when None).
 
     VADER's four scores and the signed square of its compound (letting the fit
     bend VADER's curve); the sums of the positive and of the negative VADER
     lexicon valences of the words (looked up without VADER's rules), divided by
     the square root of the word count and, separately, squashed by tanh(x/4);
-    Pattern's polarity and subjectivity.
+    Pattern's polarity and subjectivity; the negation features of
+    :func:`analysis.tone.cues.compute_negation_features`.
     """
-    from textblob.en import sentiment as pattern_sentiment
-
-    from analysis.text.vader import vader_lexicon
-
+    recipe = RECIPE if recipe is None else recipe
     lexicon = vader_lexicon()
     vader = score_vader_parts(texts)
     rows = []
@@ -108,9 +134,6 @@ def compute_dense_features(texts: list[str]) -> np.ndarray:
         positive = sum(v for v in valences if v > 0)
         negative = sum(v for v in valences if v < 0)
         root = np.sqrt(max(len(words), 1))
-        polarity, subjectivity = pattern_sentiment(
-            text
-        )  # what PatternAnalyzer.analyze returns, without the namedtuple class it builds per call
         rows.append(
             (
                 compound * abs(compound),
@@ -118,11 +141,27 @@ def compute_dense_features(texts: list[str]) -> np.ndarray:
                 negative / root,
                 np.tanh(positive / 4),
                 np.tanh(negative / 4),
-                polarity,
-                subjectivity,
             )
         )
-    return np.hstack([vader, np.array(rows, dtype=float).reshape(len(texts), 7)])
+    blocks = [vader, np.array(rows, dtype=float).reshape(len(texts), 5)]
+    if recipe.get("pattern", True):
+        blocks.append(
+            np.array([score_pattern(t) for t in texts], dtype=float).reshape(len(texts), 2)
+        )
+    if recipe.get("negation", False):
+        blocks.append(compute_negation_features(texts, lexicon))
+    return np.hstack(blocks)
+
+
+@lru_cache(maxsize=100_000)
+def score_pattern(text: str) -> tuple[float, float]:
+    """Pattern's polarity and subjectivity of a text (what ``textblob``'s PatternAnalyzer returns,
+    without the namedtuple class it builds per call), cached by text like VADER's scores: a
+    cross-validation scores each text in every fold."""
+    from textblob.en import sentiment as pattern_sentiment
+
+    polarity, subjectivity = pattern_sentiment(text)
+    return float(polarity), float(subjectivity)
 
 
 _WORD_EDGES = ".,;:!?\"'()[]{}"
@@ -145,7 +184,8 @@ class ToneModel:
         blocks = weigh_blocks(
             {"word": prepared, "char": prepared}, self.recipe, self.vocabularies, self.idf
         )
-        blocks.append(sp.csr_matrix(compute_dense_features(prepared) * self.recipe["dense_scale"]))
+        dense = compute_dense_features(prepared, self.recipe)
+        blocks.append(sp.csr_matrix(dense * self.recipe["dense_scale"]))
         return sp.hstack(blocks).tocsr()
 
     def predict(self, texts: list[str]) -> np.ndarray:
@@ -173,7 +213,7 @@ class ToneModel:
             self.intercept,
             provenance=self.provenance,
             recipe=self.recipe,
-            dense_features=list(DENSE_FEATURES),
+            dense_features=list(name_dense_features(self.recipe)),
             training_ids=self.training_ids,
         )
 
@@ -197,20 +237,30 @@ def fit_tone_model(
     ratings: np.ndarray,
     ids: list[str] | None = None,
     provenance: dict | None = None,
+    auxiliary: tuple[list[str], np.ndarray] | None = None,
+    recipe: dict | None = None,
 ) -> ToneModel:
-    """Fit the model of :data:`RECIPE` on texts and their mean human ratings (−4..+4)."""
-    prepared = [prepare_text(t) for t in texts]
+    """Fit the model of ``recipe`` (:data:`RECIPE` when None) on texts and their mean human
+    ratings (−4..+4); ``auxiliary``: further texts and ratings, each weighted by the recipe's
+    ``auxiliary`` ``weight`` (their texts join the vocabularies too)."""
+    recipe = dict(RECIPE if recipe is None else recipe)
+    extra_texts, extra_ratings = auxiliary if auxiliary is not None else ([], np.zeros(0))
+    weight = recipe["auxiliary"]["weight"] if recipe.get("auxiliary") else 0.0
+    all_texts = list(texts) + list(extra_texts)
+    prepared = [prepare_text(t) for t in all_texts]
     vocabularies, idf = {}, {}
     for name in ("word", "char"):
-        vocabularies[name], idf[name] = fit_vocabulary(prepared, RECIPE[name])
+        vocabularies[name], idf[name] = fit_vocabulary(prepared, recipe[name])
     model = ToneModel(
-        vocabularies, idf, np.zeros(0), 0.0, dict(RECIPE), list(ids or []), dict(provenance or {})
+        vocabularies, idf, np.zeros(0), 0.0, recipe, list(ids or []), dict(provenance or {})
     )
+    targets = np.concatenate([np.asarray(ratings, dtype=float), np.asarray(extra_ratings, float)])
+    weights = np.concatenate([np.ones(len(texts)), np.full(len(extra_texts), weight)])
     with threadpool_limits(
         limits=1
     ):  # one BLAS thread: the sums run in one order on every machine
-        regression = Ridge(alpha=RECIPE["alpha"], solver="sparse_cg", tol=SOLVER_TOLERANCE).fit(
-            model.features(texts), np.asarray(ratings, dtype=float)
+        regression = Ridge(alpha=recipe["alpha"], solver="sparse_cg", tol=SOLVER_TOLERANCE).fit(
+            model.features(all_texts), targets, sample_weight=weights
         )
     model.coefficients = regression.coef_
     model.intercept = float(regression.intercept_)
@@ -228,22 +278,74 @@ def group_by_editorial(ids: list[str]) -> list[str]:
 
 
 def cross_validate_tone_model(
-    texts: list[str], ratings: np.ndarray, groups: list[str] | None = None
+    texts: list[str],
+    ratings: np.ndarray,
+    groups: list[str] | None = None,
+    auxiliary: tuple[list[str], np.ndarray] | None = None,
+    recipe: dict | None = None,
 ) -> np.ndarray:
     """Out-of-fold predictions (on [−1, 1]) from the recipe's k-fold split: folds grouped by
     ``groups`` (a document never on both sides) when given and at least as many as the folds,
-    else a seeded shuffle of the rows."""
+    else a seeded shuffle of the rows. ``auxiliary`` rows join every fold's training side."""
+    recipe = RECIPE if recipe is None else recipe
     texts = list(texts)
     ratings = np.asarray(ratings, dtype=float)
     predictions = np.zeros(len(texts))
-    if groups is not None and len(set(groups)) >= RECIPE["folds"]:
-        split = GroupKFold(RECIPE["folds"]).split(texts, ratings, groups)
+    if groups is not None and len(set(groups)) >= recipe["folds"]:
+        split = GroupKFold(recipe["folds"]).split(texts, ratings, groups)
     else:
-        split = KFold(RECIPE["folds"], shuffle=True, random_state=RECIPE["seed"]).split(texts)
+        split = KFold(recipe["folds"], shuffle=True, random_state=recipe["seed"]).split(texts)
     for train, test in split:
-        model = fit_tone_model([texts[i] for i in train], ratings[train])
+        model = fit_tone_model(
+            [texts[i] for i in train], ratings[train], auxiliary=auxiliary, recipe=recipe
+        )
         predictions[test] = model.predict([texts[i] for i in test])
     return predictions
+
+
+def rate_newsmtsc_sentences(rows: list[dict], scale: float) -> tuple[list[str], np.ndarray]:
+    """Each distinct NewsMTSC sentence (rows of :func:`analysis.resources.readers.read_newsmtsc`),
+    in order of first appearance, with a rating: the mean polarity of all its targets (negative
+    −1, neutral 0, positive +1) times ``scale``."""
+    values = {"negative": -1.0, "neutral": 0.0, "positive": 1.0}
+    polarities: dict[str, list[float]] = {}
+    for row in rows:
+        polarities.setdefault(row["sentence"], []).extend(
+            values[t["polarity"]] for t in row["targets"]
+        )
+    texts = [text for text, found in polarities.items() if found]
+    return texts, np.array([scale * np.mean(polarities[t]) for t in texts], dtype=float)
+
+
+def read_auxiliary_rows(
+    recipe: dict | None = None, data_home: str | Path | None = None
+) -> tuple[tuple[list[str], np.ndarray], dict] | None:
+    """The recipe's auxiliary texts and ratings from the data home, with their provenance (data
+    set, file, its SHA-256, sentences, scale and weight); None when the recipe has none or the
+    data set is not in the data home."""
+    from analysis.resources.datasets import DATASETS, locate_dataset
+    from analysis.resources.readers import read_newsmtsc
+
+    spec = (RECIPE if recipe is None else recipe).get("auxiliary")
+    if not spec:
+        return None
+    folder = locate_dataset(spec["dataset"], data_home)
+    if folder is None:
+        return None
+    path = folder / f"{spec['split']}.jsonl"
+    if not path.exists():
+        return None
+    texts, ratings = rate_newsmtsc_sentences(read_newsmtsc(folder)[spec["split"]], spec["scale"])
+    provenance = {
+        "dataset": spec["dataset"],
+        "licence": DATASETS[spec["dataset"]].licence,
+        "file": path.name,
+        "file_sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+        "sentences": len(texts),
+        "scale": spec["scale"],
+        "weight": spec["weight"],
+    }
+    return (texts, ratings), provenance
 
 
 def tone_model_path() -> Path:
@@ -268,10 +370,12 @@ def load_tone_model(path: Path | None = None) -> ToneModel:
 
 
 def build_tone_model(data_home: str | Path | None = None) -> ToneModel:
-    """Fit the model on every ``vader_nyt`` row in the data home, with its provenance.
+    """Fit the model on every ``vader_nyt`` row in the data home and the recipe's auxiliary rows
+    (:func:`read_auxiliary_rows`), with its provenance.
 
     The provenance records the data set, the file read and its SHA-256, the row
-    count and the out-of-fold Pearson r of the recipe on those rows, folds grouped by editorial.
+    count and the out-of-fold Pearson r of the recipe on those rows, folds grouped by editorial,
+    and the auxiliary rows' own provenance.
     """
     from analysis.resources.datasets import DATASETS, locate_dataset
     from analysis.resources.readers import read_vader_nyt
@@ -288,7 +392,18 @@ def build_tone_model(data_home: str | Path | None = None) -> ToneModel:
     read = folder / "nytEditorialSnippets_GroundTruth.txt"
     read = read if read.exists() else folder / "hutto_ICWSM_2014.tar.gz"
     ids = [r["id"] for r in rows]
-    out_of_fold = cross_validate_tone_model(texts, ratings, group_by_editorial(ids))
+    found = read_auxiliary_rows(RECIPE, data_home)
+    if found is None and RECIPE.get("auxiliary"):
+        spec = RECIPE["auxiliary"]
+        raise FileNotFoundError(
+            f"{spec['dataset']} ({spec['split']}.jsonl) is not in the data home "
+            f"{config.data_home(data_home)}; the tone model's recipe trains on it too: run "
+            f"'python -m analysis fetch {spec['dataset']}' or set FRAMING_DATA_HOME"
+        )
+    auxiliary, auxiliary_provenance = found if found is not None else (None, None)
+    out_of_fold = cross_validate_tone_model(
+        texts, ratings, group_by_editorial(ids), auxiliary=auxiliary
+    )
     provenance = {
         "dataset": "vader_nyt",
         "source": DATASETS["vader_nyt"].files[0].url,
@@ -300,4 +415,6 @@ def build_tone_model(data_home: str | Path | None = None) -> ToneModel:
         ),
         "folds": f"{RECIPE['folds']}, grouped by editorial (the id before its underscore)",
     }
-    return fit_tone_model(texts, ratings, ids, provenance)
+    if auxiliary_provenance is not None:
+        provenance["auxiliary"] = auxiliary_provenance
+    return fit_tone_model(texts, ratings, ids, provenance, auxiliary=auxiliary)

@@ -11,7 +11,9 @@ import pytest
 
 from analysis.evaluation.actor_tone import (
     FEELINGS,
+    compare_within_events,
     make_actors,
+    pair_within_events,
     read_feelings,
     score_basil_actor_tone,
     summarise_basil_actor_tone,
@@ -111,3 +113,44 @@ def test_every_annotated_pair_of_basil_is_reported(data_home):
     entry = summarise_basil_actor_tone(table)
     assert entry["pairs"] == len(table) and 0 < entry["unscored"] < len(table)
     assert len({entry[m]["scored"] for m in ("target", "vader", "model")}) == 1
+    assert set(table["outlet"]) == {"Fox News", "HuffPost", "New York Times"}
+    within = compare_within_events(table)
+    assert within["target"]["pairs"] > 50 and within["target"]["events"] > 20
+
+
+EVENT_TABLE = pd.DataFrame(
+    {
+        "article_id": ["1f", "1n", "1h", "1f", "1n", "2f", "2n"],
+        "entity": ["Ann Lee"] * 3 + ["Bob Ray"] * 2 + ["Ann Lee"] * 2,
+        "gold": [1, -1, -1, 0, -2, 1, 0],
+        "event": [1, 1, 1, 1, 1, 2, 2],
+        "outlet": ["Fox", "NYT", "HPO", "Fox", "NYT", "Fox", "NYT"],
+        "target": [0.4, -0.2, np.nan, -0.5, -0.1, 0.1, 0.1],
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("event", "entity", "first", "second", "order"),
+    [
+        (1, "Ann Lee", "1n", "1f", 1.0),  # the more negative article first; in order
+        (1, "Bob Ray", "1n", "1f", 0.0),  # reversed
+        (2, "Ann Lee", "2n", "2f", 0.5),  # tied
+    ],
+)
+def test_pairs_within_an_event_are_the_articles_read_differently(
+    event, entity, first, second, order
+):
+    pairs = pair_within_events(EVENT_TABLE, "target").set_index(["event", "entity"])
+    pair = pairs.loc[(event, entity)]
+    assert (pair["article_a"], pair["article_b"], pair["order"]) == (first, second, order)
+    assert pair["gold_a"] < pair["gold_b"]
+
+
+def test_an_unscored_article_and_equal_feelings_make_no_pair():
+    pairs = pair_within_events(EVENT_TABLE, "target")
+    assert len(pairs) == 3 and "1h" not in set(pairs["article_a"]) | set(pairs["article_b"])
+    within = compare_within_events(EVENT_TABLE.assign(vader=np.nan, model=-0.1))
+    assert within["target"] == {"pairs": 3, "events": 2, "in_order": 0.5}
+    assert within["vader"] == {"pairs": 0, "events": 0, "in_order": None}
+    assert within["model"]["in_order"] == 0.5  # a constant ties every pair

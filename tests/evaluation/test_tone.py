@@ -145,3 +145,80 @@ def test_a_target_model_never_scores_a_sentence_it_saw():
     entry = score_target_model(shared, model)
     assert (entry["targets"], entry["fitted"], entry["left_out"]) == (2, 1, 1)
     assert entry["rows_scored"] == "unseen" and entry["macro_f1"] is not None
+
+
+def _synthetic_nyt_home(tmp_path):
+    words = [
+        ("wonderful generous", 2.5),
+        ("cruel brutal", -2.5),
+        ("hopeful kind", 1.5),
+        ("not good at all", -1.0),
+    ]
+    lines = [
+        f"{e}_{k}\t{rating}\tEditorial {e} says it is {text} today."
+        for e in range(10)
+        for k, (text, rating) in enumerate(words)
+    ]
+    (tmp_path / "vader_nyt").mkdir()
+    (tmp_path / "vader_nyt" / "nytEditorialSnippets_GroundTruth.txt").write_text(
+        "\n".join(lines) + "\n", encoding="utf-8"
+    )
+    return [line.split("\t")[0] for line in lines]
+
+
+def test_the_ablation_scores_each_variant_of_the_recipe_out_of_fold(tmp_path, monkeypatch):
+    import analysis.evaluation.tone as evaluation
+    from analysis.tone.model import fit_tone_model
+
+    ids = _synthetic_nyt_home(tmp_path)
+    rows = read_vader_nyt(tmp_path / "vader_nyt")[:-4]  # editorial 9 unseen
+    fitted = fit_tone_model([r["text"] for r in rows], [r["rating"] for r in rows], ids[:-4])
+    monkeypatch.setattr(evaluation, "load_tone_model", lambda: fitted)
+    with pytest.warns(UserWarning, match="newsmtsc .train. is not in the data home"):
+        table = evaluation.tone_validation_table(tmp_path)
+        ablation = evaluation.ablate_tone_recipe(tmp_path, table)
+        again = evaluation.ablate_tone_recipe(tmp_path)
+    assert list(ablation["variant"]) == list(evaluation.ABLATIONS)
+    assert list(ablation.columns) == ["variant", "pearson_r", "macro_f1"]
+    assert ablation.equals(again)  # the recipe's row read from the table or computed anew
+    assert (ablation["pearson_r"] > 0.5).all()
+    assert set(table["split"]) == {"fitted", "unseen"}
+
+
+@pytest.mark.parametrize(
+    ("results", "given_up"),
+    [
+        (
+            {
+                "vader_nyt_ablation": [
+                    {"variant": "recipe", "pearson_r": 0.6, "macro_f1": 0.5},
+                    {"variant": "without Pattern", "pearson_r": 0.59, "macro_f1": 0.5},
+                ]
+            },
+            [0.0, 0.01],
+        ),
+        ({}, []),
+    ],
+)
+def test_tone_ablation_table(results, given_up):
+    from analysis.evaluation.tone import tone_ablation_table
+
+    table = tone_ablation_table(results)
+    assert list(table.columns) == ["variant", "pearson_r", "macro_f1", "r_given_up"]
+    assert list(table["r_given_up"]) == given_up
+
+
+@pytest.mark.parametrize(
+    ("auxiliary", "split", "fitted_on"),
+    [
+        ({"dataset": "newsmtsc", "split": "train"}, "train", True),
+        ({"dataset": "newsmtsc", "split": "train"}, "devtest_mt", False),
+        (None, "train", False),
+    ],
+)
+def test_the_newsmtsc_split_the_tone_model_was_fitted_on_is_named(auxiliary, split, fitted_on):
+    from analysis.evaluation.tone import fitted_on_newsmtsc
+    from analysis.tone.model import ToneModel
+
+    model = ToneModel({}, {}, np.zeros(0), 0.0, {"auxiliary": auxiliary})
+    assert fitted_on_newsmtsc(model, split) is fitted_on

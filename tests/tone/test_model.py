@@ -3,14 +3,20 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from analysis.tone.cues import NEGATION_FEATURES
 from analysis.tone.model import (
     DENSE_FEATURES,
+    PATTERN_FEATURES,
+    RECIPE,
     ToneModel,
     build_tone_model,
     compute_dense_features,
     fit_tone_model,
     group_by_editorial,
     load_tone_model,
+    name_dense_features,
+    rate_newsmtsc_sentences,
+    read_auxiliary_rows,
     tone_model_path,
 )
 
@@ -70,6 +76,70 @@ def test_predict_optional_scores_repeated_texts_as_each_alone():
     np.testing.assert_array_equal(model.predict_optional(texts), expected)
 
 
+@pytest.mark.parametrize(
+    ("change", "left_out"),
+    [
+        ({}, ()),
+        ({"pattern": False}, PATTERN_FEATURES),
+        ({"negation": False}, NEGATION_FEATURES),
+        ({"pattern": False, "negation": False}, PATTERN_FEATURES + NEGATION_FEATURES),
+    ],
+)
+def test_a_recipe_names_its_dense_features_and_computes_them(change, left_out):
+    recipe = {**RECIPE, **change}
+    names = name_dense_features(recipe)
+    assert names == tuple(n for n in DENSE_FEATURES if n not in left_out)
+    features = compute_dense_features(["It is not good.", "A terrible day."], recipe)
+    whole = compute_dense_features(["It is not good.", "A terrible day."])
+    assert features.shape == (2, len(names))
+    np.testing.assert_array_equal(
+        features, whole[:, [DENSE_FEATURES.index(n) for n in names]]
+    )  # the same numbers, whichever are left out
+
+
+def test_a_model_fitted_before_the_negation_features_reads_without_them():
+    assert name_dense_features({"dense_scale": 3.0}) == tuple(
+        n for n in DENSE_FEATURES if n not in NEGATION_FEATURES
+    )
+
+
+NEWSMTSC_ROWS = [
+    {"sentence": "A.", "targets": [{"polarity": "positive"}, {"polarity": "negative"}]},
+    {"sentence": "B.", "targets": [{"polarity": "negative"}]},
+    {"sentence": "A.", "targets": [{"polarity": "positive"}]},  # the same sentence again
+    {"sentence": "C.", "targets": [{"polarity": "neutral"}, {"polarity": "positive"}]},
+    {"sentence": "D.", "targets": []},
+]
+
+
+def test_newsmtsc_sentences_are_rated_by_the_mean_of_all_their_targets():
+    texts, ratings = rate_newsmtsc_sentences(NEWSMTSC_ROWS, 1.5)
+    assert texts == ["A.", "B.", "C."]
+    np.testing.assert_allclose(ratings, [1.5 / 3, -1.5, 0.75])
+
+
+def test_auxiliary_rows_weigh_in_the_fit_with_the_recipes_weight():
+    texts = [f"{t} number {i}" for i in range(6) for t in POSITIVE + NEGATIVE]
+    ratings = np.array([2.0 if t.split(" number")[0] in POSITIVE else -2.0 for t in texts])
+    auxiliary = (["a splendid triumph"] * 20, np.full(20, 4.0))
+    plain = fit_tone_model(texts, ratings)
+    light = fit_tone_model(texts, ratings, auxiliary=auxiliary)
+    heavy = fit_tone_model(
+        texts, ratings, auxiliary=auxiliary, recipe={**RECIPE, "auxiliary": {"weight": 1.0}}
+    )
+    scores = [m.predict(["a splendid triumph"])[0] for m in (plain, light, heavy)]
+    assert scores[0] < scores[1] < scores[2]
+    assert (
+        "splendid" in light.vocabularies["word"] and "splendid" not in plain.vocabularies["word"]
+    )
+    assert light.provenance["rows"] == len(texts)  # the rated rows; the auxiliary ones apart
+
+
+def test_auxiliary_rows_are_none_without_their_data_set(tmp_path):
+    assert read_auxiliary_rows(RECIPE, tmp_path) is None
+    assert read_auxiliary_rows({**RECIPE, "auxiliary": None}, tmp_path) is None
+
+
 def test_dense_features_have_the_documented_columns():
     features = compute_dense_features(["A great day.", "A terrible day."])
     assert features.shape == (2, len(DENSE_FEATURES))
@@ -85,8 +155,10 @@ def test_the_committed_model_records_its_provenance():
     model = load_tone_model()
     assert model.provenance["dataset"] == "vader_nyt"
     assert model.provenance["rows"] == len(model.training_ids) > 1000
-    assert model.provenance["cross_validated_pearson_r"] > 0.55
+    assert model.provenance["cross_validated_pearson_r"] > 0.6
     assert "grouped by editorial" in model.provenance["folds"]
+    assert model.provenance["auxiliary"]["dataset"] == "newsmtsc"
+    assert model.provenance["auxiliary"]["sentences"] > 7000
     good, bad = model.predict(
         ["This is a wonderful, generous agreement.", "This is a cruel, disastrous failure."]
     )
@@ -94,8 +166,8 @@ def test_the_committed_model_records_its_provenance():
 
 
 def test_make_models_refits_the_committed_model(data_home):
-    if not (data_home / "vader_nyt").is_dir():
-        pytest.skip("vader_nyt is not in the data home")
+    if not (data_home / "vader_nyt").is_dir() or not (data_home / "newsmtsc").is_dir():
+        pytest.skip("vader_nyt or newsmtsc is not in the data home")
     from analysis.resources.readers import read_vader_nyt
 
     committed = load_tone_model()
@@ -123,7 +195,8 @@ def test_grouped_folds_keep_each_editorial_on_one_side(monkeypatch):
 
     seen = []
 
-    def record(texts, ratings, ids=None, provenance=None):
+    def record(texts, ratings, ids=None, provenance=None, auxiliary=None, recipe=None):
+        assert auxiliary == (["an auxiliary sentence"], [1.0])  # on every training side
         seen.append(set(texts))
         return tone_model.ToneModel({}, {}, np.zeros(0), 0.0)
 
@@ -131,7 +204,9 @@ def test_grouped_folds_keep_each_editorial_on_one_side(monkeypatch):
     monkeypatch.setattr(tone_model.ToneModel, "predict", lambda self, texts: np.zeros(len(texts)))
     texts = [f"editorial {e} sentence {k}" for e in range(10) for k in range(3)]
     groups = group_by_editorial([f"{e}_{k}" for e in range(10) for k in range(3)])
-    tone_model.cross_validate_tone_model(texts, np.zeros(len(texts)), groups)
+    tone_model.cross_validate_tone_model(
+        texts, np.zeros(len(texts)), groups, auxiliary=(["an auxiliary sentence"], [1.0])
+    )
     assert len(seen) == 5
     for train in seen:
         editorials = {t.split()[1] for t in train}
