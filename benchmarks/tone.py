@@ -14,7 +14,8 @@ segmenting and finding quotations, it times on one core:
   authorial and quoted parts);
 - the tone model's parts on the same distinct texts: the TF-IDF blocks (word
   and character n-grams, :func:`analysis.stats.textfeatures.weigh_blocks`),
-  Pattern's polarity and subjectivity (TextBlob), and the negation features
+  Pattern's polarity and subjectivity (by ``textblob`` and by the kit's faithful
+  :mod:`analysis.tone.pattern`, which the model uses), and the negation features
   (:func:`analysis.tone.cues.compute_negation_features`);
 - :func:`analysis.tone.score.score_sentences` as the pipeline calls it (VADER's
   cache emptied first).
@@ -36,6 +37,8 @@ from pipeline import build_corpus, time_vader
 def measure(articles: int, seed: int) -> list[tuple[str, float]]:
     """Seconds of each part of the tone step on ``articles`` synthetic articles, VADER alone
     first."""
+    from textblob.en import sentiment as pattern_sentiment
+
     from analysis.engine.pipeline import prepare_articles
     from analysis.stats.textfeatures import weigh_blocks
     from analysis.text.corpus import load_corpus
@@ -75,8 +78,9 @@ def measure(articles: int, seed: int) -> list[tuple[str, float]]:
             {"word": prepared, "char": prepared}, model.recipe, model.vocabularies, model.idf
         ),
     )
+    timed("tone model: Pattern, by textblob", lambda: [pattern_sentiment(t) for t in prepared])
     score_pattern.cache_clear()
-    timed("tone model: Pattern (TextBlob)", lambda: [score_pattern(t) for t in prepared])
+    timed("tone model: Pattern, by the kit", lambda: [score_pattern(t) for t in prepared])
     timed(
         "tone model: negation features",
         lambda: compute_negation_features(prepared, vader_lexicon()),

@@ -6,7 +6,8 @@ Features (all from the sentence alone):
   and negative valences of the VADER lexicon words (see
   :func:`compute_dense_features`);
 - the polarity and subjectivity of the Pattern lexicon (De Smedt & Daelemans
-  2012), as shipped in ``textblob``;
+  2012), as shipped in ``textblob`` (the numbers ``textblob`` gives, computed by
+  :mod:`analysis.tone.pattern`);
 - the VADER lexicon valences again, with each word in a negation's scope turned round
   (:func:`analysis.tone.cues.compute_negation_features`);
 - word unigrams and character 2–5-grams inside word boundaries, TF-IDF weighted
@@ -56,6 +57,7 @@ from analysis.stats.textfeatures import (
 from analysis.text.segment import normalise_quotes
 from analysis.text.vader import score_vader_parts, vader_lexicon
 from analysis.tone.cues import NEGATION_FEATURES, compute_negation_features
+from analysis.tone.pattern import score_pattern_sentiment
 
 RECIPE = {
     "word": {"analyzer": "word", "ngram_range": [1, 1], "min_df": 2},
@@ -156,11 +158,9 @@ def compute_dense_features(texts: list[str], recipe: dict | None = None) -> np.n
 @lru_cache(maxsize=100_000)
 def score_pattern(text: str) -> tuple[float, float]:
     """Pattern's polarity and subjectivity of a text (what ``textblob``'s PatternAnalyzer returns,
-    without the namedtuple class it builds per call), cached by text like VADER's scores: a
-    cross-validation scores each text in every fold."""
-    from textblob.en import sentiment as pattern_sentiment
-
-    polarity, subjectivity = pattern_sentiment(text)
+    computed by :func:`analysis.tone.pattern.score_pattern_sentiment`), cached by text like
+    VADER's scores: a cross-validation scores each text in every fold."""
+    polarity, subjectivity = score_pattern_sentiment(text)
     return float(polarity), float(subjectivity)
 
 
