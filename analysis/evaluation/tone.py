@@ -243,15 +243,16 @@ def validate(data_home, report: Callable[[str], None]) -> dict:
                 f"{entry['model']['macro_f1']}"
             )
         ablation = ablate_tone_recipe(data_home, ratings)
-        results["vader_nyt_ablation"] = ablation.to_dict("records")
-        report(
-            "vader_nyt tone model's recipe, out of fold on its fitted rows (folds grouped by "
-            "editorial): "
-            + "; ".join(
-                f"{r['variant']} r {r['pearson_r']}, macro F1 {r['macro_f1']}"
-                for r in results["vader_nyt_ablation"]
+        results["vader_nyt_ablation"] = [] if ablation is None else ablation.to_dict("records")
+        if results["vader_nyt_ablation"]:
+            report(
+                "vader_nyt tone model's recipe, out of fold on its fitted rows (folds grouped by "
+                "editorial): "
+                + "; ".join(
+                    f"{r['variant']} r {r['pearson_r']}, macro F1 {r['macro_f1']}"
+                    for r in results["vader_nyt_ablation"]
+                )
             )
-        )
     folder = locate_dataset("newsmtsc", data_home)
     if folder is not None:
         target_model = load_target_model()
@@ -373,7 +374,7 @@ def ablate_tone_recipe(
 ) -> pd.DataFrame | None:
     """Out-of-fold figures of the committed model's recipe and of each variant of
     :data:`ABLATIONS` on the ``vader_nyt`` rows the model was fitted on (folds grouped by
-    editorial); None without ``vader_nyt``.
+    editorial); None without ``vader_nyt`` or without as many of those rows as folds.
 
     What a part of the recipe earns: its Pearson r against the variant without it. What it costs
     in time is measured by ``benchmarks/tone.py``. ``validation``: the table of
@@ -391,7 +392,10 @@ def ablate_tone_recipe(
     if folder is None:
         return None
     model = load_tone_model()
-    rows = [r for r in read_vader_nyt(folder) if r["id"] in set(model.training_ids)]
+    fitted = set(model.training_ids)
+    rows = [r for r in read_vader_nyt(folder) if r["id"] in fitted]
+    if len(rows) < model.recipe["folds"]:
+        return None  # the data home holds no rows the model was fitted on: nothing to refit
     texts = [r["text"] for r in rows]
     ratings = np.array([r["rating"] for r in rows])
     gold = classify_tone(ratings / SCALE, GOLD_THRESHOLD / SCALE)

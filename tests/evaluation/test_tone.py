@@ -185,6 +185,17 @@ def test_the_ablation_scores_each_variant_of_the_recipe_out_of_fold(tmp_path, mo
     assert set(table["split"]) == {"fitted", "unseen"}
 
 
+def test_no_ablation_without_rows_the_model_was_fitted_on(tmp_path, monkeypatch):
+    import analysis.evaluation.tone as evaluation
+    from analysis.tone.model import fit_tone_model
+
+    _synthetic_nyt_home(tmp_path)
+    rows = read_vader_nyt(tmp_path / "vader_nyt")
+    fitted = fit_tone_model([r["text"] for r in rows], [r["rating"] for r in rows], ["other"])
+    monkeypatch.setattr(evaluation, "load_tone_model", lambda: fitted)
+    assert evaluation.ablate_tone_recipe(tmp_path) is None  # no fitted row to refit on
+
+
 @pytest.mark.parametrize(
     ("results", "given_up"),
     [
