@@ -18,7 +18,10 @@ segmenting and finding quotations, it times on one core:
   :mod:`analysis.tone.pattern`, which the model uses), and the negation features
   (:func:`analysis.tone.cues.compute_negation_features`);
 - :func:`analysis.tone.score.score_sentences` as the pipeline calls it (VADER's
-  cache emptied first).
+  cache emptied first);
+- the TF-IDF blocks of a second batch of articles (the next seed), as the stream
+  engine's next chunk: with fresh counters, and with the counters the model kept from
+  the first batch (:class:`analysis.stats.textfeatures.VocabularyCounter`).
 
 Each part's share of the target budget is its time over twice VADER alone's:
 what the rest of the pipeline may spend is what is left.
@@ -48,10 +51,13 @@ def measure(articles: int, seed: int) -> list[tuple[str, float]]:
     from analysis.tone.model import load_tone_model, prepare_text, score_pattern
     from analysis.tone.score import list_voice_parts, score_sentences
 
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "corpus.parquet"
-        build_corpus(articles, seed).to_parquet(path, index=False)
-        base = prepare_articles(load_corpus(path))
+    batches = []
+    for batch_seed in (seed, seed + 1):
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "corpus.parquet"
+            build_corpus(articles, batch_seed).to_parquet(path, index=False)
+            batches.append(prepare_articles(load_corpus(path)))
+    base, second = batches
     sentences, cleaned, voice = base["sentences"], base["articles"], base["voice"]
     authorial, quoted = list_voice_parts(sentences, cleaned, voice)
     scored = list(
@@ -87,9 +93,22 @@ def measure(articles: int, seed: int) -> list[tuple[str, float]]:
     )
     _polarity_of_straight.cache_clear()
     score_pattern.cache_clear()
+    model.counters.clear()
     timed(
         "score_sentences, as the pipeline calls it",
         lambda: score_sentences(sentences, cleaned, voice, model),
+    )
+    # a second batch, as the stream engine's next chunk: the model's counters keep the n-gram
+    # columns of the words the first batch met
+    later = [prepare_text(t) for t in dict.fromkeys(second["sentences"]["text"])]
+    blocks = {"word": later, "char": later}
+    timed(
+        "second batch: TF-IDF blocks, fresh counters",
+        lambda: weigh_blocks(blocks, model.recipe, model.vocabularies, model.idf),
+    )
+    timed(
+        "second batch: TF-IDF blocks, counters kept",
+        lambda: weigh_blocks(blocks, model.recipe, model.vocabularies, model.idf, model.counters),
     )
     return times
 

@@ -48,6 +48,7 @@ from threadpoolctl import threadpool_limits
 from analysis import config
 from analysis.resources.files import write_atomic
 from analysis.stats.textfeatures import (
+    VocabularyCounter,
     decode_linear_model,
     encode_linear_model,
     fit_vocabulary,
@@ -178,11 +179,21 @@ class ToneModel:
     recipe: dict = field(default_factory=lambda: dict(RECIPE))
     training_ids: list[str] = field(default_factory=list)
     provenance: dict = field(default_factory=dict)
+    counters: dict[str, VocabularyCounter] = field(default_factory=dict, repr=False, compare=False)
+    """Each TF-IDF block's counter, kept between calls: a word's n-grams are cut once per
+    process (the loaded model is kept by :func:`load_tone_model`)."""
 
     def features(self, texts: list[str]) -> sp.csr_matrix:
         prepared = [prepare_text(t) for t in texts]
+        for name in ("word", "char"):
+            if name not in self.counters:
+                self.counters[name] = VocabularyCounter(self.recipe[name], self.vocabularies[name])
         blocks = weigh_blocks(
-            {"word": prepared, "char": prepared}, self.recipe, self.vocabularies, self.idf
+            {"word": prepared, "char": prepared},
+            self.recipe,
+            self.vocabularies,
+            self.idf,
+            self.counters,
         )
         dense = compute_dense_features(prepared, self.recipe)
         blocks.append(sp.csr_matrix(dense * self.recipe["dense_scale"]))

@@ -3,7 +3,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from analysis.stats.textfeatures import count_with_vocabulary, make_counter
+from analysis.stats.textfeatures import VocabularyCounter, count_with_vocabulary, make_counter
 
 TEXTS = [
     "",
@@ -36,6 +36,18 @@ def test_count_with_vocabulary_gives_scikit_learns_matrix(settings):
     assert np.array_equal(counts.indptr, expected.indptr)
     assert np.array_equal(counts.indices, expected.indices)
     assert np.array_equal(counts.data, expected.data)
+
+
+@pytest.mark.parametrize("max_words", [1, 3, 200_000])
+@pytest.mark.parametrize("settings", SETTINGS, ids=lambda s: f"{s['analyzer']}{s['ngram_range']}")
+def test_a_kept_counter_gives_the_same_matrix_call_after_call(settings, max_words):
+    vocabulary = sorted(make_counter(settings).fit(TEXTS[5:]).vocabulary_)
+    counter = VocabularyCounter(settings, vocabulary, max_words=max_words)
+    for texts in (TEXTS, TEXTS[::-1], TEXTS[3:7]):  # words met before, in another order
+        expected = make_counter(settings, vocabulary).transform(texts)
+        counts = counter.count(texts)
+        assert (counts != expected).nnz == 0 and counts.dtype == expected.dtype
+    assert len(counter.known) <= max_words
 
 
 @pytest.mark.parametrize(
