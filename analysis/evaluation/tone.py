@@ -36,6 +36,7 @@ from analysis.stats.keys import hash_text
 from analysis.text.quotes import find_quotations, find_voice_ranges
 from analysis.text.vader import score_vader
 from analysis.tone.model import (
+    NEWSMTSC_AUXILIARY,
     SCALE,
     ToneModel,
     cross_validate_tone_model,
@@ -361,12 +362,11 @@ def read_auxiliary(recipe: dict, data_home=None) -> tuple[list[str], np.ndarray]
 ABLATIONS = {
     "recipe": {},
     "without Pattern": {"pattern": False},
-    "without negation features": {"negation": False},
-    "without auxiliary rows": {"auxiliary": None},
-    "before issue 32": {"pattern": True, "negation": False, "auxiliary": None},
+    "without negation features (the recipe before issue 32)": {"negation": False},
+    "with NewsMTSC rows (left out: they teach names)": {"auxiliary": NEWSMTSC_AUXILIARY},
 }
 """The tone model's recipe and the variants :func:`ablate_tone_recipe` scores: each the recipe
-with these settings changed (the last, the recipe fitted until issue 32)."""
+with these settings changed."""
 
 
 def ablate_tone_recipe(
@@ -400,16 +400,14 @@ def ablate_tone_recipe(
     ratings = np.array([r["rating"] for r in rows])
     gold = classify_tone(ratings / SCALE, GOLD_THRESHOLD / SCALE)
     groups = group_by_editorial([r["id"] for r in rows])
-    auxiliary = read_auxiliary(model.recipe, data_home)
     records = []
     for name, change in ABLATIONS.items():
         recipe = {**model.recipe, **change}
         if not change and validation is not None:
             scores = validation.set_index("id").loc[[r["id"] for r in rows], "model"].to_numpy()
         else:
-            scores = cross_validate_tone_model(
-                texts, ratings, groups, auxiliary if recipe.get("auxiliary") else None, recipe
-            )
+            auxiliary = read_auxiliary(recipe, data_home) if recipe.get("auxiliary") else None
+            scores = cross_validate_tone_model(texts, ratings, groups, auxiliary, recipe)
         predicted = classify_tone(scores, THRESHOLDS["model"])
         records.append(
             {

@@ -18,11 +18,12 @@ The target is the mean rating of about 20 people on the −4..+4 scale (Hutto &
 Gilbert 2014, ``vader_nyt``); predictions are divided by 4 and clipped to
 [−1, 1], so they sit on the same scale as VADER's compound score.
 
-Auxiliary rows widen the vocabulary beyond NYT editorials: the sentences of NewsMTSC ``train``
-(Hamborg & Donnay 2021, MIT; news sentences with the sentiment toward each person they mention,
-by annotators), each rated the mean of its targets' polarities (−1, 0, +1) times the recipe's
-``scale`` and weighted by its ``weight`` in the fit (:func:`rate_newsmtsc_sentences`). They join
-the training side of every fold and are never scored.
+A recipe may name auxiliary rows fitted beside the rated sentences: the sentences of NewsMTSC
+``train`` (Hamborg & Donnay 2021, MIT; news sentences with the sentiment toward each person they
+mention, by annotators), each rated the mean of its targets' polarities (−1, 0, +1) times the
+recipe's ``scale`` and weighted by its ``weight`` (:func:`rate_newsmtsc_sentences`). They would
+join the training side of every fold and never be scored. The committed recipe has none (see
+:data:`RECIPE`).
 
 The fitted model is a JSON file (vocabularies, idf weights, coefficients, the
 ids of the sentences it was fitted on and its provenance), committed in
@@ -67,13 +68,19 @@ RECIPE = {
     "alpha": 6.0,
     "pattern": True,
     "negation": True,
-    "auxiliary": {"dataset": "newsmtsc", "split": "train", "scale": 1.5, "weight": 0.25},
+    "auxiliary": None,
     "folds": 5,
     "seed": 20250212,
 }
 """Feature and fitting settings, chosen by 5-fold cross-validation on the development rows only
-(folds grouped by editorial; the negation features and the auxiliary rows, their scale of 1, 1.5
-or 2 and weight of 0.1, 0.25, 0.5 or 1, under four partitions of the editorials into folds)."""
+(folds grouped by editorial; the negation features under four partitions of the editorials into
+folds). ``auxiliary`` names rows fitted beside the rated ones (:data:`NEWSMTSC_AUXILIARY`); none:
+NewsMTSC's sentences raised the out-of-fold r from 0.6009 to 0.6049 but taught the model the
+names of the people they are about ("trump" became its most negative word), so that a sentence
+would read negative for whom it names."""
+
+NEWSMTSC_AUXILIARY = {"dataset": "newsmtsc", "split": "train", "scale": 1.5, "weight": 0.25}
+"""The auxiliary rows tried in issue 32 and left out of the recipe (see :data:`RECIPE`)."""
 
 SOLVER_TOLERANCE = 1e-10
 """The conjugate-gradient solver's tolerance: far below the 6 significant digits the model is
