@@ -171,8 +171,8 @@ def assess_pattern(words: list[str], lexicon: PatternLexicon) -> tuple[float, fl
         return 0.0, 0.0
     polarity_sum = subjectivity_sum = 0
     for polarity, subjectivity, _, negated in found:
-        polarity_sum += 1 * (polarity * -0.5 if negated < 0 else polarity)
-        subjectivity_sum += 1 * subjectivity
+        polarity_sum += polarity * -0.5 if negated < 0 else polarity
+        subjectivity_sum += subjectivity
     return polarity_sum / float(len(found)), subjectivity_sum / float(len(found))
 
 

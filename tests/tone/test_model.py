@@ -6,6 +6,7 @@ import pytest
 from analysis.tone.cues import NEGATION_FEATURES
 from analysis.tone.model import (
     DENSE_FEATURES,
+    NEWSMTSC_AUXILIARY,
     PATTERN_FEATURES,
     RECIPE,
     ToneModel,
@@ -136,7 +137,7 @@ def test_auxiliary_rows_weigh_in_the_fit_with_the_recipes_weight():
 
 
 def test_auxiliary_rows_are_none_without_their_data_set(tmp_path):
-    assert read_auxiliary_rows(RECIPE, tmp_path) is None
+    assert read_auxiliary_rows({**RECIPE, "auxiliary": NEWSMTSC_AUXILIARY}, tmp_path) is None
     assert read_auxiliary_rows({**RECIPE, "auxiliary": None}, tmp_path) is None
 
 
