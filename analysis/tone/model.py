@@ -14,6 +14,11 @@ Features (all from the sentence alone):
   (sublinear term frequency, smoothed idf, rows L2-normalised), with the
   minimum document frequencies of :data:`RECIPE`.
 
+With the recipe's ``mask_names``, every feature is computed on the text with its names hidden
+(:func:`analysis.tone.names.mask_names`): a capitalised word inside a sentence, an @handle, and
+a capitalised word at a sentence's start or a word in capitals unless the fitted word vocabulary
+knows it in lower case. The model then learns no weight for a person, a place or an institution.
+
 The target is the mean rating of about 20 people on the −4..+4 scale (Hutto &
 Gilbert 2014, ``vader_nyt``); predictions are divided by 4 and clipped to
 [−1, 1], so they sit on the same scale as VADER's compound score.
@@ -59,6 +64,7 @@ from analysis.stats.textfeatures import (
 from analysis.text.segment import normalise_quotes
 from analysis.text.vader import score_vader_parts, vader_lexicon
 from analysis.tone.cues import NEGATION_FEATURES, compute_negation_features
+from analysis.tone.names import find_lowercase_words, mask_names
 from analysis.tone.pattern import score_pattern_sentiment
 
 RECIPE = {
@@ -189,9 +195,16 @@ class ToneModel:
     counters: dict[str, VocabularyCounter] = field(default_factory=dict, repr=False, compare=False)
     """Each TF-IDF block's counter, kept between calls: a word's n-grams are cut once per
     process (the loaded model is kept by :func:`load_tone_model`)."""
+    known: frozenset[str] | None = field(default=None, repr=False, compare=False)
+    """The words a capitalised word may be and stay unmasked when the recipe masks names: the
+    word vocabulary (:func:`analysis.tone.names.find_lowercase_words`), set on first use."""
 
     def features(self, texts: list[str]) -> sp.csr_matrix:
         prepared = [prepare_text(t) for t in texts]
+        if self.recipe.get("mask_names", False):
+            if self.known is None:
+                self.known = frozenset(self.vocabularies["word"])
+            prepared = [mask_names(t, self.known) for t in prepared]
         for name in ("word", "char"):
             if name not in self.counters:
                 self.counters[name] = VocabularyCounter(self.recipe[name], self.vocabularies[name])
@@ -266,6 +279,11 @@ def fit_tone_model(
     weight = recipe["auxiliary"]["weight"] if recipe.get("auxiliary") else 0.0
     all_texts = list(texts) + list(extra_texts)
     prepared = [prepare_text(t) for t in all_texts]
+    if recipe.get("mask_names", False):
+        known = find_lowercase_words(
+            prepared, lambda masked: fit_vocabulary(masked, recipe["word"])[0]
+        )
+        prepared = [mask_names(t, known) for t in prepared]
     vocabularies, idf = {}, {}
     for name in ("word", "char"):
         vocabularies[name], idf[name] = fit_vocabulary(prepared, recipe[name])

@@ -104,6 +104,26 @@ def test_a_model_fitted_before_the_negation_features_reads_without_them():
     )
 
 
+@pytest.mark.parametrize("mask", [False, True])
+def test_a_model_masking_names_reads_no_tone_from_whom_a_sentence_names(mask):
+    # every sentence naming "Smith" is rated negative, every one naming "Jones" positive
+    texts = [f"{t}, said Smith {i}" for i in range(6) for t in NEGATIVE] + [
+        f"{t}, said Jones {i}" for i in range(6) for t in POSITIVE
+    ]
+    ratings = np.array([-2.0] * 24 + [2.0] * 24)
+    model = fit_tone_model(texts, ratings, recipe={**RECIPE, "mask_names": mask})
+    smith, jones = (  # each named inside a sentence and at its start
+        model.predict([f"A meeting was held, said {n}.", f"{n} said a meeting was held."])
+        for n in ("Smith", "Jones")
+    )
+    assert ("smith" in model.vocabularies["word"]) is not mask
+    if mask:
+        np.testing.assert_array_equal(smith, jones)  # the same scores whoever is named
+        assert "_name_" in model.vocabularies["word"]
+    else:
+        assert smith[0] < jones[0] and smith[1] < jones[1]  # Smith reads negative, Jones positive
+
+
 NEWSMTSC_ROWS = [
     {"sentence": "A.", "targets": [{"polarity": "positive"}, {"polarity": "negative"}]},
     {"sentence": "B.", "targets": [{"polarity": "negative"}]},
