@@ -330,10 +330,16 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         model = build_tone_model(args.data_home)
         path = write_tone_model(model)
+        auxiliary = model.provenance.get("auxiliary")
         print(
-            f"tone model fitted on {model.provenance['rows']} vader_nyt sentences (out-of-fold "
-            f"Pearson r {model.provenance['cross_validated_pearson_r']}, folds grouped by "
-            f"editorial) -> {path}"
+            f"tone model fitted on {model.provenance['rows']} vader_nyt sentences"
+            + (
+                f" and {auxiliary['sentences']} {auxiliary['dataset']} sentences as auxiliary rows"
+                if auxiliary
+                else ""
+            )
+            + f" (out-of-fold Pearson r {model.provenance['cross_validated_pearson_r']} on the "
+            f"vader_nyt sentences, folds grouped by editorial) -> {path}"
         )
         return 0
     if args.command == "report":

@@ -160,7 +160,11 @@ def _tone(results: dict) -> list[tuple]:
                 (
                     "newsmtsc",
                     split,
-                    f"{method} (voice part)",
+                    (
+                        f"{method} (voice part; fitted on these sentences)"
+                        if entry[method].get("fitted_on")
+                        else f"{method} (voice part)"
+                    ),
                     "macro F1 toward the target",
                     entry[method]["part"]["macro_f1"],
                     BASELINES["newsmtsc_macro_f1"],

@@ -64,8 +64,13 @@ BASELINES = {"vader_pearson_r": 0.492, "human_pearson_r": 0.745, "newsmtsc_macro
 NewsMTSC model on its multi-target set (Hamborg & Donnay 2021)."""
 
 
-def score_vader_nyt(rows: list[dict], model: ToneModel) -> pd.DataFrame:
-    """Every rated NYT sentence scored by VADER and by the tone model.
+def score_vader_nyt(
+    rows: list[dict], model: ToneModel, auxiliary: tuple[list[str], np.ndarray] | None = None
+) -> pd.DataFrame:
+    """Every rated NYT sentence scored by VADER and by the tone model; ``auxiliary``: the rows
+    of the model's recipe beside the NYT sentences
+    (:func:`analysis.tone.model.read_auxiliary_rows`), which join every fold's training side
+    when the fitted rows are scored out of fold.
 
     Returns
     -------
@@ -91,6 +96,7 @@ def score_vader_nyt(rows: list[dict], model: ToneModel) -> pd.DataFrame:
             list(table.loc[fitted, "text"]),
             table.loc[fitted, "rating"].to_numpy(),
             group_by_editorial(list(table.loc[fitted, "id"])),
+            auxiliary=auxiliary,
             recipe=model.recipe,
         )
     if (~fitted).any():
@@ -257,6 +263,7 @@ def validate(data_home, report: Callable[[str], None]) -> dict:
             for name, scorer in (("vader", score_vader), ("model", model.predict)):
                 entry[name] = summarise_targets(score_targets(rows, scorer), THRESHOLDS[name])
             entry["target_model"] = score_target_model(rows, target_model)
+            entry["model"]["fitted_on"] = fitted_on_newsmtsc(model, split)
             results["newsmtsc"][split] = entry
             report(
                 f"newsmtsc [{split}, {entry['vader']['targets']} targets, "
@@ -273,7 +280,13 @@ def validate(data_home, report: Callable[[str], None]) -> dict:
                 f"VADER voice part {entry['vader']['part']['macro_f1']} (sentence "
                 f"{entry['vader']['sentence']['macro_f1']}), "
                 f"tone model voice part {entry['model']['part']['macro_f1']} (sentence "
-                f"{entry['model']['sentence']['macro_f1']})"
+                f"{entry['model']['sentence']['macro_f1']}"
+                + (
+                    "; the tone model was fitted on these sentences, as auxiliary rows: not an "
+                    "unseen figure)"
+                    if entry["model"]["fitted_on"]
+                    else ")"
+                )
             )
     folder = locate_dataset("basil", data_home)
     if folder is not None:
@@ -306,8 +319,18 @@ def validate(data_home, report: Callable[[str], None]) -> dict:
     return results
 
 
+def fitted_on_newsmtsc(model: ToneModel, split: str) -> bool:
+    """Whether the tone model was fitted on the sentences of NewsMTSC's ``split`` (its recipe's
+    auxiliary rows)."""
+    spec = model.recipe.get("auxiliary") or {}
+    return spec.get("dataset") == "newsmtsc" and spec.get("split") == split
+
+
 def tone_validation_table(data_home=None) -> pd.DataFrame | None:
     """:func:`score_vader_nyt` on the data home's ``vader_nyt``, or None when it is not there.
+
+    When the committed model's recipe names auxiliary rows that are not in the data home, the
+    fitted rows are scored out of fold without them, with a warning.
 
     Returns
     -------
@@ -318,7 +341,8 @@ def tone_validation_table(data_home=None) -> pd.DataFrame | None:
     folder = locate_dataset("vader_nyt", data_home)
     if folder is None:
         return None
-    return score_vader_nyt(read_vader_nyt(folder), load_tone_model())
+    model = load_tone_model()
+    return score_vader_nyt(read_vader_nyt(folder), model, read_auxiliary(model.recipe, data_home))
 
 
 def read_auxiliary(recipe: dict, data_home=None) -> tuple[list[str], np.ndarray] | None:
@@ -328,11 +352,11 @@ def read_auxiliary(recipe: dict, data_home=None) -> tuple[list[str], np.ndarray]
     spec = recipe.get("auxiliary")
     if found is None and spec:
         warnings.warn(
-            f"{spec['dataset']} ({spec['split']}) is not in the data home: the ablation's "
-            "variant with those auxiliary rows is scored without them",
+            f"{spec['dataset']} ({spec['split']}) is not in the data home: the tone model's "
+            "out-of-fold figures are of its recipe without those auxiliary rows",
             stacklevel=2,
         )
-    return found
+    return None if found is None else found[0]
 
 
 ABLATIONS = {

@@ -354,20 +354,34 @@ def rate_newsmtsc_sentences(rows: list[dict], scale: float) -> tuple[list[str], 
 
 
 def read_auxiliary_rows(
-    recipe: dict, data_home: str | Path | None = None
-) -> tuple[list[str], np.ndarray] | None:
-    """The auxiliary texts and ratings ``recipe`` names (:func:`rate_newsmtsc_sentences`), from
-    the data home; None when the recipe names none or the data home lacks them."""
-    from analysis.resources.datasets import locate_dataset
+    recipe: dict | None = None, data_home: str | Path | None = None
+) -> tuple[tuple[list[str], np.ndarray], dict] | None:
+    """The recipe's auxiliary texts and ratings from the data home, with their provenance (data
+    set, file, its SHA-256, sentences, scale and weight); None when the recipe has none or the
+    data set is not in the data home."""
+    from analysis.resources.datasets import DATASETS, locate_dataset
     from analysis.resources.readers import read_newsmtsc
 
-    spec = recipe.get("auxiliary")
+    spec = (RECIPE if recipe is None else recipe).get("auxiliary")
     if not spec:
         return None
     folder = locate_dataset(spec["dataset"], data_home)
-    if folder is None or not (folder / f"{spec['split']}.jsonl").exists():
+    if folder is None:
         return None
-    return rate_newsmtsc_sentences(read_newsmtsc(folder)[spec["split"]], spec["scale"])
+    path = folder / f"{spec['split']}.jsonl"
+    if not path.exists():
+        return None
+    texts, ratings = rate_newsmtsc_sentences(read_newsmtsc(folder)[spec["split"]], spec["scale"])
+    provenance = {
+        "dataset": spec["dataset"],
+        "licence": DATASETS[spec["dataset"]].licence,
+        "file": path.name,
+        "file_sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+        "sentences": len(texts),
+        "scale": spec["scale"],
+        "weight": spec["weight"],
+    }
+    return (texts, ratings), provenance
 
 
 def tone_model_path() -> Path:
@@ -392,11 +406,12 @@ def load_tone_model(path: Path | None = None) -> ToneModel:
 
 
 def build_tone_model(data_home: str | Path | None = None) -> ToneModel:
-    """Fit the model of :data:`RECIPE` (which names no auxiliary rows) on every ``vader_nyt``
-    row in the data home, with its provenance.
+    """Fit the model on every ``vader_nyt`` row in the data home and the recipe's auxiliary rows
+    (:func:`read_auxiliary_rows`), with its provenance.
 
     The provenance records the data set, the file read and its SHA-256, the row
-    count and the out-of-fold Pearson r of the recipe on those rows, folds grouped by editorial.
+    count and the out-of-fold Pearson r of the recipe on those rows, folds grouped by editorial,
+    and the auxiliary rows' own provenance.
     """
     from analysis.resources.datasets import DATASETS, locate_dataset
     from analysis.resources.readers import read_vader_nyt
@@ -413,7 +428,18 @@ def build_tone_model(data_home: str | Path | None = None) -> ToneModel:
     read = folder / "nytEditorialSnippets_GroundTruth.txt"
     read = read if read.exists() else folder / "hutto_ICWSM_2014.tar.gz"
     ids = [r["id"] for r in rows]
-    out_of_fold = cross_validate_tone_model(texts, ratings, group_by_editorial(ids))
+    found = read_auxiliary_rows(RECIPE, data_home)
+    if found is None and RECIPE.get("auxiliary"):
+        spec = RECIPE["auxiliary"]
+        raise FileNotFoundError(
+            f"{spec['dataset']} ({spec['split']}.jsonl) is not in the data home "
+            f"{config.data_home(data_home)}; the tone model's recipe trains on it too: run "
+            f"'python -m analysis fetch {spec['dataset']}' or set FRAMING_DATA_HOME"
+        )
+    auxiliary, auxiliary_provenance = found if found is not None else (None, None)
+    out_of_fold = cross_validate_tone_model(
+        texts, ratings, group_by_editorial(ids), auxiliary=auxiliary
+    )
     provenance = {
         "dataset": "vader_nyt",
         "source": DATASETS["vader_nyt"].files[0].url,
@@ -425,4 +451,6 @@ def build_tone_model(data_home: str | Path | None = None) -> ToneModel:
         ),
         "folds": f"{RECIPE['folds']}, grouped by editorial (the id before its underscore)",
     }
-    return fit_tone_model(texts, ratings, ids, provenance)
+    if auxiliary_provenance is not None:
+        provenance["auxiliary"] = auxiliary_provenance
+    return fit_tone_model(texts, ratings, ids, provenance, auxiliary=auxiliary)

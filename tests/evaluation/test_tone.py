@@ -217,3 +217,19 @@ def test_tone_ablation_table(results, given_up):
     table = tone_ablation_table(results)
     assert list(table.columns) == ["variant", "pearson_r", "macro_f1", "r_given_up"]
     assert list(table["r_given_up"]) == given_up
+
+
+@pytest.mark.parametrize(
+    ("auxiliary", "split", "fitted_on"),
+    [
+        ({"dataset": "newsmtsc", "split": "train"}, "train", True),
+        ({"dataset": "newsmtsc", "split": "train"}, "devtest_mt", False),
+        (None, "train", False),
+    ],
+)
+def test_the_newsmtsc_split_the_tone_model_was_fitted_on_is_named(auxiliary, split, fitted_on):
+    from analysis.evaluation.tone import fitted_on_newsmtsc
+    from analysis.tone.model import ToneModel
+
+    model = ToneModel({}, {}, np.zeros(0), 0.0, {"auxiliary": auxiliary})
+    assert fitted_on_newsmtsc(model, split) is fitted_on
