@@ -36,7 +36,6 @@ from analysis.stats.keys import hash_text
 from analysis.text.quotes import find_quotations, find_voice_ranges
 from analysis.text.vader import score_vader
 from analysis.tone.model import (
-    NEWSMTSC_AUXILIARY,
     SCALE,
     ToneModel,
     cross_validate_tone_model,
@@ -362,8 +361,10 @@ def read_auxiliary(recipe: dict, data_home=None) -> tuple[list[str], np.ndarray]
 ABLATIONS = {
     "recipe": {},
     "without Pattern": {"pattern": False},
-    "without negation features (the recipe before issue 32)": {"negation": False},
-    "with NewsMTSC rows (left out: they teach names)": {"auxiliary": NEWSMTSC_AUXILIARY},
+    "without negation features": {"negation": False},
+    "without the NewsMTSC rows": {"auxiliary": None},
+    "without name masking (names learnt)": {"mask_names": False},
+    "the recipe before issue 32": {"negation": False, "mask_names": False, "auxiliary": None},
 }
 """The tone model's recipe and the variants :func:`ablate_tone_recipe` scores: each the recipe
 with these settings changed."""

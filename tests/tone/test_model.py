@@ -27,6 +27,7 @@ POSITIVE = [
     "they praised the excellent talks",
     "a happy and hopeful day",
 ]
+NAMES = ["Smith", "Obama", "Merkel", "Bush", "Xi", "Clinton", "Macron"]
 NEGATIVE = [
     "a cruel, disastrous failure",
     "a terrible war of attrition",
@@ -178,7 +179,11 @@ def test_the_committed_model_records_its_provenance():
     assert model.provenance["rows"] == len(model.training_ids) > 1000
     assert model.provenance["cross_validated_pearson_r"] > 0.59
     assert "grouped by editorial" in model.provenance["folds"]
-    assert model.recipe["negation"] and "auxiliary" not in model.provenance
+    assert model.recipe["negation"] and model.recipe["mask_names"]
+    assert model.provenance["auxiliary"]["dataset"] == "newsmtsc"
+    assert model.provenance["auxiliary"]["sentences"] > 1000
+    named = model.predict([f"The talks with {n} went well, said Ms. {n}." for n in NAMES])
+    assert len(set(named)) == 1  # whoever is named, the same tone
     good, bad = model.predict(
         ["This is a wonderful, generous agreement.", "This is a cruel, disastrous failure."]
     )
