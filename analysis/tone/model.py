@@ -14,10 +14,13 @@ Features (all from the sentence alone):
   (sublinear term frequency, smoothed idf, rows L2-normalised), with the
   minimum document frequencies of :data:`RECIPE`.
 
-With the recipe's ``mask_names``, every feature is computed on the text with its names hidden
-(:func:`analysis.tone.names.mask_names`): a capitalised word inside a sentence, an @handle, and
-a capitalised word at a sentence's start or a word in capitals unless the fitted word vocabulary
-knows it in lower case. The model then learns no weight for a person, a place or an institution.
+With the recipe's ``mask_names``, every feature but VADER's four scores is computed on the text
+with its names hidden (:func:`analysis.tone.names.mask_names`): a capitalised word inside a
+sentence, an @handle, and a capitalised word at a sentence's start or a word in capitals unless
+the fitted word vocabulary knows it in lower case. The model then learns no weight for a person,
+a place or an institution. VADER reads the sentence as written (its lexicon has no names; its
+scores are the ones the kit's ``tone_vader`` column has already computed, so they come from its
+cache).
 
 The target is the mean rating of about 20 people on the −4..+4 scale (Hutto &
 Gilbert 2014, ``vader_nyt``); predictions are divided by 4 and clipped to
@@ -134,9 +137,13 @@ def name_dense_features(recipe: dict) -> tuple[str, ...]:
     return tuple(name for name in DENSE_FEATURES if name not in left_out)
 
 
-def compute_dense_features(texts: list[str], recipe: dict | None = None) -> np.ndarray:
+def compute_dense_features(
+    texts: list[str], recipe: dict | None = None, vader_texts: list[str] | None = None
+) -> np.ndarray:
     """The lexicon features of each text, in the order of :func:`name_dense_features` of
-    ``recipe`` (:data:`RECIPE` when None).
+    ``recipe`` (:data:`RECIPE` when None); ``vader_texts``: the texts VADER's four scores (and
+    the square of its compound) are read from, when not ``texts`` (the tone model gives VADER the
+    sentences as written and the other features the sentences with their names hidden).
 
     VADER's four scores and the signed square of its compound (letting the fit
     bend VADER's curve); the sums of the positive and of the negative VADER
@@ -147,7 +154,7 @@ def compute_dense_features(texts: list[str], recipe: dict | None = None) -> np.n
     """
     recipe = RECIPE if recipe is None else recipe
     lexicon = vader_lexicon()
-    vader = score_vader_parts(texts)
+    vader = score_vader_parts(texts if vader_texts is None else vader_texts)
     rows = []
     for text, compound in zip(texts, vader[:, 0]):
         words = [w.strip(_WORD_EDGES).lower() for w in text.split()]
@@ -205,11 +212,12 @@ class ToneModel:
     word vocabulary (:func:`analysis.tone.names.find_lowercase_words`), set on first use."""
 
     def features(self, texts: list[str]) -> sp.csr_matrix:
-        prepared = [prepare_text(t) for t in texts]
+        written = [prepare_text(t) for t in texts]
+        prepared = written
         if self.recipe.get("mask_names", False):
             if self.known is None:
                 self.known = frozenset(self.vocabularies["word"])
-            prepared = [mask_names(t, self.known) for t in prepared]
+            prepared = [mask_names(t, self.known) for t in written]
         for name in ("word", "char"):
             if name not in self.counters:
                 self.counters[name] = VocabularyCounter(self.recipe[name], self.vocabularies[name])
@@ -220,7 +228,7 @@ class ToneModel:
             self.idf,
             self.counters,
         )
-        dense = compute_dense_features(prepared, self.recipe)
+        dense = compute_dense_features(prepared, self.recipe, written)
         blocks.append(sp.csr_matrix(dense * self.recipe["dense_scale"]))
         return sp.hstack(blocks).tocsr()
 

@@ -237,3 +237,14 @@ def test_grouped_folds_keep_each_editorial_on_one_side(monkeypatch):
         editorials = {t.split()[1] for t in train}
         assert all({f"editorial {e} sentence {k}" for k in range(3)} <= train for e in editorials)
         assert len(editorials) == 8  # two of ten editorials held out, whole
+
+
+def test_vader_reads_the_texts_it_is_given_and_the_rest_the_masked_ones():
+    from analysis.text.vader import score_vader_parts
+
+    masked, written = ["_name_ was a great help."], ["HOPE was a great help."]
+    features = compute_dense_features(masked, RECIPE, written)
+    np.testing.assert_array_equal(features[:, :4], score_vader_parts(written))
+    # the compound's signed square (column 4) is VADER's too; the lexicon features read the masked
+    np.testing.assert_array_equal(features[:, 5:], compute_dense_features(masked, RECIPE)[:, 5:])
+    assert not np.array_equal(features[:, :4], score_vader_parts(masked))
