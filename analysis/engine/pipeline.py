@@ -65,7 +65,7 @@ from analysis.sources.lexicons import SourceLexicons, load_source_lexicons
 from analysis.stats.rates import sum_rates_by_article
 from analysis.text.clean import clean_corpus
 from analysis.text.corpus import load_corpus
-from analysis.text.quotes import find_article_quotations, label_voice
+from analysis.text.quotes import count_sentence_voice_words, find_article_quotations, label_voice
 from analysis.text.segment import segment_articles
 from analysis.tone.score import compare_tone, score_sentences, sum_tone_by_article, summarise_tone
 
@@ -159,9 +159,10 @@ def analyse_local(articles: pd.DataFrame, resources: Resources) -> dict[str, pd.
     sentences = score_sentences(base["sentences"], cleaned, voice)
     mentions = find_actor_mentions(sentences, cleaned, voice, resources.actors)
     hedges = find_hedges(sentences, cleaned, voice)
-    cue_counts = count_sentence_cues(sentences, cleaned, voice, hedges)
+    voice_words = count_sentence_voice_words(sentences, cleaned, voice)
+    cue_counts = count_sentence_cues(voice_words, hedges)
     loaded = find_loaded(sentences, cleaned, voice, resources.loaded)
-    loaded_counts = count_sentence_loaded(sentences, cleaned, voice, loaded)
+    loaded_counts = count_sentence_loaded(voice_words, loaded)
     labels = find_actor_labels(
         sentences, cleaned, voice, mentions, resources.actors, resources.descriptors
     )

@@ -271,10 +271,10 @@ def find_hedges(
     return pd.DataFrame(rows, columns=HEDGE_COLUMNS)
 
 
-def count_sentence_cues(
-    sentences: pd.DataFrame, articles: pd.DataFrame, voice: pd.DataFrame, hedges: pd.DataFrame
-) -> pd.DataFrame:
-    """Authorial words and authorial cues of every sentence, by category and kind.
+def count_sentence_cues(words: pd.DataFrame, hedges: pd.DataFrame) -> pd.DataFrame:
+    """Authorial words and authorial cues of every sentence, by category and kind; ``words``: the
+    words of every sentence in each voice
+    (:func:`analysis.text.quotes.count_sentence_voice_words`).
 
     Returns
     -------
@@ -285,9 +285,7 @@ def count_sentence_cues(
     - one count column per category of :data:`CATEGORIES` (``modal`` … ``negated_booster``)
     - ``hedge``, ``booster``: the cues of each kind
     """
-    return count_authorial_hits(
-        sentences, articles, voice, hedges, [("category", CATEGORIES), ("kind", KINDS)]
-    )
+    return count_authorial_hits(words, hedges, [("category", CATEGORIES), ("kind", KINDS)])
 
 
 def _hedging_measures() -> list[tuple[dict[str, str], str]]:

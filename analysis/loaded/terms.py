@@ -374,10 +374,9 @@ def find_loaded(
     return pd.DataFrame(rows, columns=LOADED_COLUMNS)
 
 
-def count_sentence_loaded(
-    sentences: pd.DataFrame, articles: pd.DataFrame, voice: pd.DataFrame, loaded: pd.DataFrame
-) -> pd.DataFrame:
-    """Authorial words and authorial loaded terms of every sentence.
+def count_sentence_loaded(words: pd.DataFrame, loaded: pd.DataFrame) -> pd.DataFrame:
+    """Authorial words and authorial loaded terms of every sentence; ``words``: the words of every
+    sentence in each voice (:func:`analysis.text.quotes.count_sentence_voice_words`).
 
     Returns
     -------
@@ -391,11 +390,7 @@ def count_sentence_loaded(
     """
     hits = loaded.assign(tally=np.where(loaded["category"] == NAMING, NAMING, loaded["layer"]))
     return count_authorial_hits(
-        sentences,
-        articles,
-        voice,
-        hits,
-        [("category", LEXICON_CATEGORIES + VADER_CATEGORIES), ("tally", LAYERS)],
+        words, hits, [("category", LEXICON_CATEGORIES + VADER_CATEGORIES), ("tally", LAYERS)]
     )
 
 

@@ -31,16 +31,13 @@ from analysis.stats.uncertainty import (
     normal_interval,
     total_by_group,
 )
-from analysis.text.quotes import count_sentence_voice_words
 
 TEST_COLUMNS = COMPARISON_COLUMNS
 """The columns of a pair of groups (:data:`analysis.stats.design.COMPARISON_COLUMNS`)."""
 
 
 def count_authorial_hits(
-    sentences: pd.DataFrame,
-    articles: pd.DataFrame,
-    voice: pd.DataFrame,
+    words: pd.DataFrame,
     hits: pd.DataFrame,
     groupings: list[tuple[str, tuple[str, ...]]],
 ) -> pd.DataFrame:
@@ -48,9 +45,9 @@ def count_authorial_hits(
 
     Parameters
     ----------
-    sentences : DataFrame with ``article_id``, ``sentence_id``, ``start``, ``end``.
-    articles : DataFrame with ``article_id`` and ``clean_text``.
-    voice : voice ranges (``article_id``, ``start``, ``end``, ``voice``).
+    words : the words of every sentence in each voice
+        (:func:`analysis.text.quotes.count_sentence_voice_words`: ``article_id``,
+        ``sentence_id``, ``authorial_words``), counted once for every measure.
     hits : one row per hit with ``article_id``, ``sentence_id``, ``voice`` and
         the columns named in ``groupings``.
     groupings : ``(column, labels)`` pairs: one count column per label.
@@ -63,9 +60,7 @@ def count_authorial_hits(
     - ``authorial_words``: its words in the author's voice
     - one integer column per label of every grouping: its authorial hits
     """
-    words = count_sentence_voice_words(sentences, articles, voice)[
-        ["article_id", "sentence_id", "authorial_words"]
-    ]
+    words = words[["article_id", "sentence_id", "authorial_words"]]
     authorial = hits[hits["voice"] == "authorial"]
     keys = ["article_id", "sentence_id"]
     table = words.set_index(keys)

@@ -18,6 +18,7 @@ from analysis.hedging.cues import (
     read_cue_lexicon,
     summarise_hedging,
 )
+from analysis.text.quotes import count_sentence_voice_words
 
 
 def cues(text: str) -> list[tuple[str, str, str]]:
@@ -285,7 +286,10 @@ def test_hedges_table_has_offsets_category_kind_and_voice(small_tables):
 
 def test_density_counts_authorial_cues_per_thousand_authorial_words(small_tables):
     cleaned, sentences, voice = small_tables
-    counts = count_sentence_cues(sentences, cleaned, voice, find_hedges(sentences, cleaned, voice))
+    counts = count_sentence_cues(
+        count_sentence_voice_words(sentences, cleaned, voice),
+        find_hedges(sentences, cleaned, voice),
+    )
     assert set(CATEGORIES) <= set(counts.columns)
     a = counts[counts["article_id"] == "a"]
     assert a["hedge"].sum() == 4  # "could" is quoted and does not count

@@ -21,6 +21,7 @@ from analysis.loaded.terms import (
     score_loaded,
     summarise_loaded,
 )
+from analysis.text.quotes import count_sentence_voice_words
 
 
 def terms(text: str, layer: str | None = None, lexicon=None) -> list[tuple[str, str]]:
@@ -303,9 +304,7 @@ def test_rates_count_authorial_loaded_terms_only():
     text = 'The brutal regime fell after a long war.\n\n"A shameful day," he said.'
     cleaned, sentences, voice = _tables(text)
     counts = count_sentence_loaded(
-        sentences,
-        cleaned,
-        voice,
+        count_sentence_voice_words(sentences, cleaned, voice),
         find_loaded(sentences, cleaned, voice, load_corpus_lexicon(config.DEFAULT_CORPUS)),
     )
     assert (
@@ -329,9 +328,9 @@ def test_comparisons_of_one_article_per_outlet_are_not_tested(seed_tables):
 def test_compare_loaded_has_a_row_per_layer_and_pair(seed_tables):
     tests = compare_loaded(
         count_sentence_loaded(
-            seed_tables["sentences"],
-            seed_tables["articles"],
-            seed_tables["voice"],
+            count_sentence_voice_words(
+                seed_tables["sentences"], seed_tables["articles"], seed_tables["voice"]
+            ),
             seed_tables["loaded_terms"],
         ),
         seed_tables["articles"],
