@@ -18,7 +18,8 @@ not from who is in it, least of all in a kit that compares tone toward actors.
   are kept; "Smith" and "Paris" at a sentence's start are hidden.
 
 with :data:`NAME_PLACEHOLDER`, one word no lexicon knows: the model still sees that a name stood
-there.
+there. The target-tone model (:mod:`analysis.tone.targets`) hides the names around a mention the
+same way, word by word (``begins`` false for every word but the sentence's first).
 
 Blind spots: a name written in lower case (a handle without its @, "obama" in a tweet) is kept; a
 capitalised common word inside a sentence ("the Right", a headline in title case) is hidden with
@@ -34,18 +35,21 @@ from collections.abc import Callable, Collection, Iterable
 NAME_PLACEHOLDER = "_name_"
 """What a hidden name becomes: a word for the TF-IDF blocks, in no lexicon."""
 
-_NAME = re.compile(
-    r"""(?P<start>(?:^|[.!?:;\n—–-])[\s"'“”‘’(\[]*)?"""
-    r"(?P<word>@\w+|\b[A-Z][A-Za-z]*[a-z][A-Za-z]*\b|\b[A-Z]{2,}\b)"
-)
+_WORD = r"(?P<word>@\w+|\b[A-Z][A-Za-z]*[a-z][A-Za-z]*\b|\b[A-Z]{2,}\b)"
+_NAME = {
+    True: re.compile(r"""(?P<start>(?:^|[.!?:;\n—–-])[\s"'“”‘’(\[]*)?""" + _WORD),
+    False: re.compile(r"""(?P<start>[.!?:;\n—–-][\s"'“”‘’(\[]*)?""" + _WORD),
+}
 """A capitalised word, a word in capitals or an @handle, with what stands before it when a
-sentence may begin there."""
+sentence may begin there; keyed by whether a sentence may begin at the text's start."""
 
 
-def mask_names(text: str, known: Collection[str]) -> str:
+def mask_names(text: str, known: Collection[str], begins: bool = True) -> str:
     """``text`` with its names replaced by :data:`NAME_PLACEHOLDER` (see the module docstring):
     every capitalised word inside a sentence and every @handle; a capitalised word where a
-    sentence may begin, and a word in capitals, unless its lower-case form is in ``known``."""
+    sentence may begin, and a word in capitals, unless its lower-case form is in ``known``.
+    ``begins``: whether a sentence may begin at the text's start (false for a piece cut from
+    inside a sentence)."""
 
     def replace(match: re.Match) -> str:
         word = match.group("word")
@@ -54,7 +58,7 @@ def mask_names(text: str, known: Collection[str]) -> str:
             return match.group(0)
         return (match.group("start") or "") + NAME_PLACEHOLDER
 
-    return _NAME.sub(replace, text)
+    return _NAME[begins].sub(replace, text)
 
 
 def find_lowercase_words(

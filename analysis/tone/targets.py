@@ -15,6 +15,12 @@ around the mention instead. Features of a mention (:func:`describe_target`):
   whether the mention opens the sentence (a rough subject) or stands beside an attribution verb
   (a speaker); its place in the sentence.
 
+With the recipe's ``mask_names`` the two TF-IDF views see the words with their names hidden
+(:func:`analysis.tone.names.mask_names`, as in the sentence tone model: every capitalised word
+but the sentence's first, and that one or a word in capitals unless the training sentences wrote
+it in lower case, which the model keeps as ``known_words``), so that no person's name carries a
+tone; the lexicon features read the words as written.
+
 A multinomial logistic regression (balanced class weights) gives the three probabilities; the
 tone toward the target is P(positive) − P(negative), on [−1, 1].
 
@@ -30,6 +36,7 @@ from __future__ import annotations
 import hashlib
 import json
 import platform
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -51,6 +58,7 @@ from analysis.text.quotes import find_quotations
 from analysis.text.vader import score_vader_parts, vader_lexicon
 from analysis.tone.cues import CLAUSE_BREAK, WORD, negations
 from analysis.tone.model import prepare_text
+from analysis.tone.names import find_lowercase_words, mask_names
 
 CLASSES = ("negative", "neutral", "positive")
 RECIPE = {
@@ -58,12 +66,18 @@ RECIPE = {
     "clause": {"analyzer": "word", "ngram_range": [1, 2], "min_df": 2},
     "window_words": 6,
     "dense_scale": 2.0,
+    "mask_names": True,
     "C": 0.5,
     "folds": 5,
     "seed": 20250212,
 }
 """Settings chosen by 5-fold cross-validation grouped by source article on NewsMTSC ``train``
-only (windows of 4, 6 and 10 words; C of 0.3, 0.5, 1 and 3; with and without each block)."""
+only (windows of 4, 6 and 10 words; C of 0.3, 0.5, 1 and 3; with and without each block; in
+issue 32, with and without the names hidden)."""
+
+KNOWN_WORDS = {"analyzer": "word", "ngram_range": [1, 1], "min_df": 2}
+"""How the words the fit saw in lower case are counted (:func:`find_lowercase_words`): a word in
+two training sentences or more."""
 
 DENSE_FEATURES = (
     "vader_sentence",
@@ -160,18 +174,35 @@ def compute_target_features(
     return np.hstack([vader, np.array(rows, dtype=float).reshape(len(contexts), 12)])
 
 
-def make_target_documents(contexts: list[TargetContext], window: int) -> dict[str, list[str]]:
-    """The two TF-IDF views of each context: the side-tagged window and the clause."""
-    return {
-        "window": [
+def make_target_documents(
+    contexts: list[TargetContext], window: int, known: Collection[str] | None = None
+) -> dict[str, list[str]]:
+    """The two TF-IDF views of each context: the side-tagged window and the clause; with
+    ``known`` (the words the fit saw in lower case), their names hidden
+    (:func:`analysis.tone.names.mask_names`: the first word of the sentence is where a sentence
+    begins, every other word of the window stands inside one)."""
+
+    def hide(words: tuple[str, ...], first: int) -> list[str]:
+        if known is None:
+            return list(words)
+        return [
+            w if w.islower() else mask_names(w, known, begins=first + k == 0)
+            for k, w in enumerate(words)
+        ]
+
+    documents = {"window": [], "clause": []}
+    for c in contexts:
+        left = hide(c.left[-window:], max(len(c.left) - window, 0))
+        right = hide(c.right[:window], len(c.left) + 1)
+        documents["window"].append(
             " ".join(
-                ["l_" + w.lower().replace("-", "_") for w in c.left[-window:]]
-                + ["r_" + w.lower().replace("-", "_") for w in c.right[:window]]
+                ["l_" + w.lower().replace("-", "_") for w in left]
+                + ["r_" + w.lower().replace("-", "_") for w in right]
             )
-            for c in contexts
-        ],
-        "clause": [prepare_text(c.clause) for c in contexts],
-    }
+        )
+        clause = prepare_text(c.clause)
+        documents["clause"].append(clause if known is None else mask_names(clause, known))
+    return documents
 
 
 @lru_cache(maxsize=1)
@@ -200,11 +231,18 @@ class TargetToneModel:
     recipe: dict = field(default_factory=lambda: json.loads(json.dumps(RECIPE)))
     training_hashes: list[str] = field(default_factory=list)
     provenance: dict = field(default_factory=dict)
+    known_words: list[str] = field(default_factory=list)
+    """The words the fit saw in lower case: a capitalised word where a sentence may begin, or a
+    word in capitals, stays unmasked when it is one of them (with the recipe's ``mask_names``)."""
 
     def features(self, contexts: list[TargetContext]) -> sp.csr_matrix:
         window = self.recipe["window_words"]
+        known = frozenset(self.known_words) if self.recipe.get("mask_names") else None
         blocks = weigh_blocks(
-            make_target_documents(contexts, window), self.recipe, self.vocabularies, self.idf
+            make_target_documents(contexts, window, known),
+            self.recipe,
+            self.vocabularies,
+            self.idf,
         )
         dense = compute_target_features(contexts, window, attribution_cue_words())
         blocks.append(sp.csr_matrix(dense * self.recipe["dense_scale"]))
@@ -239,6 +277,7 @@ class TargetToneModel:
             "recipe": self.recipe,
             "training_hashes": self.training_hashes,
             "provenance": self.provenance,
+            "known_words": self.known_words,
         }
         return json.dumps(payload, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
 
@@ -253,6 +292,7 @@ class TargetToneModel:
             payload["recipe"],
             payload["training_hashes"],
             payload["provenance"],
+            payload.get("known_words", []),
         )
 
 
@@ -260,11 +300,19 @@ def fit_target_model(
     contexts: list[TargetContext], labels: list[str], provenance: dict | None = None
 ) -> TargetToneModel:
     """Fit :data:`RECIPE` on contexts and their classes (of :data:`CLASSES`)."""
-    documents = make_target_documents(contexts, RECIPE["window_words"])
+    known = None
+    if RECIPE["mask_names"]:
+        sentences = [prepare_text(t) for t in dict.fromkeys(c.sentence for c in contexts)]
+        known = find_lowercase_words(
+            sentences, lambda masked: fit_vocabulary(masked, KNOWN_WORDS)[0]
+        )
+    documents = make_target_documents(contexts, RECIPE["window_words"], known)
     vocabularies, idf = {}, {}
     for name, texts in documents.items():
         vocabularies[name], idf[name] = fit_vocabulary(texts, RECIPE[name])
-    model = TargetToneModel(vocabularies, idf, np.zeros((0, 0)), np.zeros(0))
+    model = TargetToneModel(
+        vocabularies, idf, np.zeros((0, 0)), np.zeros(0), known_words=sorted(known or ())
+    )
     with threadpool_limits(limits=1):  # one BLAS thread: the same sums on every machine
         regression = LogisticRegression(
             C=RECIPE["C"], max_iter=5000, tol=1e-8, class_weight="balanced"

@@ -50,3 +50,17 @@ def test_find_lowercase_words_keeps_what_the_fit_keeps_of_lower_case_text():
     known = find_lowercase_words(texts, fit_words)
     assert seen == [f"{N} said the plan was good.", f"{N} plan of {N}.", f"{N} {N} {N} {N}"]
     assert known == {"said", "the", "plan", "was", "good", "of"}
+
+
+@pytest.mark.parametrize(
+    ("text", "begins", "masked"),
+    [
+        ("The", True, "The"),
+        ("The", False, N),  # inside a sentence, a capital marks a name
+        ("Smith", True, N),
+        ("it. The", False, "it. The"),  # after a full stop, a sentence may begin
+        ("GOOD", False, "GOOD"),  # a word in capitals is not a name where it is known
+    ],
+)
+def test_a_piece_cut_from_inside_a_sentence_does_not_begin_one(text, begins, masked):
+    assert mask_names(text, KNOWN, begins=begins) == masked

@@ -76,6 +76,25 @@ def test_the_window_is_tagged_by_side_and_the_mention_is_left_out():
     assert "Jones" not in documents["clause"][0]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "mention", "window"),
+    [
+        (
+            "Critics slammed Smith, but Jones praised the plan.",
+            "Jones",
+            "l_slammed l__name_ l_but r_praised r_the r_plan",
+        ),
+        ("Smith and Jones met.", "Jones", "l__name_ l_and r_met"),  # the first word: not known
+        ("The aide of Jones spoke.", "Jones", "l_the l_aide l_of r_spoke"),  # known: kept
+        ("A plan, Jones SAID, failed.", "Jones", "l_a l_plan r_said r_failed"),
+    ],
+)
+def test_the_window_hides_names_with_a_known_set(sentence, mention, window):
+    documents = make_target_documents([_mention(sentence, mention)], 3, {"the", "said"})
+    assert documents["window"] == [window]
+    assert "Smith" not in documents["clause"][0]
+
+
 def test_the_dense_features_have_the_documented_columns():
     contexts = [
         _mention("A cruel storm hit Smith on Monday.", "Smith"),
@@ -152,6 +171,11 @@ def test_the_committed_model_records_its_provenance():
         ]
     )
     assert praised > condemned
+    named = model.score(
+        [_mention(f"{n} attacked Ann Lee again.", "Ann Lee") for n in ("Smith", "Obama", "Xi")]
+    )
+    assert len(set(named)) == 1  # whoever else is named, the same tone toward the target
+    assert model.known_words and all(w.islower() or not w.isalpha() for w in model.known_words)
 
 
 def test_make_models_refits_the_committed_target_model(data_home):
