@@ -6,7 +6,8 @@ frequent in news: fitted on NYT editorials and NewsMTSC's political news, "trump
 model's most negative word (issue 32). The tone of a sentence should come from what it says,
 not from who is in it, least of all in a kit that compares tone toward actors.
 
-:func:`mask_names` replaces, before any feature is computed (at fit and at scoring alike),
+:func:`mask_names` replaces, before the model's word, n-gram and lexicon features are computed
+(at fit and at scoring alike; VADER's scores read the text as written),
 
 - every word written with a capital where no sentence begins ("said Mr. Smith", "the Senate",
   "in Paris"): a name, a title or an institution;
