@@ -175,7 +175,7 @@ def test_the_committed_model_records_its_provenance():
         [_mention(f"{n} attacked Ann Lee again.", "Ann Lee") for n in ("Smith", "Obama", "Xi")]
     )
     assert len(set(named)) == 1  # whoever else is named, the same tone toward the target
-    assert model.known_words and all(w.islower() or not w.isalpha() for w in model.known_words)
+    assert "the" in model.known_words and "_name_" not in model.known_words
 
 
 def test_make_models_refits_the_committed_target_model(data_home):
