@@ -26,12 +26,12 @@ The target is the mean rating of about 20 people on the −4..+4 scale (Hutto &
 Gilbert 2014, ``vader_nyt``); predictions are divided by 4 and clipped to
 [−1, 1], so they sit on the same scale as VADER's compound score.
 
-A recipe may name auxiliary rows fitted beside the rated sentences: the sentences of NewsMTSC
+The recipe's auxiliary rows are fitted beside the rated sentences: the sentences of NewsMTSC
 ``train`` (Hamborg & Donnay 2021, MIT; news sentences with the sentiment toward each person they
 mention, by annotators), each rated the mean of its targets' polarities (−1, 0, +1) times the
-recipe's ``scale`` and weighted by its ``weight`` (:func:`rate_newsmtsc_sentences`). They would
-join the training side of every fold and never be scored. The committed recipe has none (see
-:data:`RECIPE`).
+recipe's ``scale`` and weighted by its ``weight`` (:data:`NEWSMTSC_AUXILIARY`,
+:func:`rate_newsmtsc_sentences`). They join the training side of every fold and are never
+scored.
 
 The fitted model is a JSON file (vocabularies, idf weights, coefficients, the
 ids of the sentences it was fitted on and its provenance), committed in
