@@ -11,7 +11,8 @@ segmenting and finding quotations, it times on one core:
 - VADER alone on the sentences (``polarity_scores`` after straightening the
   quotation marks): the unit;
 - VADER on every distinct text the tone step scores (each sentence and its
-  authorial and quoted parts);
+  authorial and quoted parts), by ``vaderSentiment`` and by the kit's faster
+  :func:`analysis.text.vader.score_polarity`, which the pipeline uses (the same numbers);
 - the tone model's parts on the same distinct texts: the TF-IDF blocks (word
   and character n-grams, :func:`analysis.stats.textfeatures.weigh_blocks`),
   Pattern's polarity and subjectivity (by ``textblob`` and by the kit's faithful
@@ -46,7 +47,7 @@ def measure(articles: int, seed: int) -> list[tuple[str, float]]:
     from analysis.stats.textfeatures import weigh_blocks
     from analysis.text.corpus import load_corpus
     from analysis.text.segment import normalise_quotes
-    from analysis.text.vader import _polarity_of_straight, _vader, vader_lexicon
+    from analysis.text.vader import _polarity_of_straight, _vader, score_polarity, vader_lexicon
     from analysis.tone.cues import compute_negation_features
     from analysis.tone.model import load_tone_model, prepare_text, score_pattern
     from analysis.tone.score import list_voice_parts, score_sentences
@@ -77,6 +78,10 @@ def measure(articles: int, seed: int) -> list[tuple[str, float]]:
     timed(
         "VADER on the sentences and their voice parts",
         lambda: [analyser.polarity_scores(normalise_quotes(t)) for t in scored],
+    )
+    timed(
+        "the same, by the kit's score_polarity",
+        lambda: [score_polarity(normalise_quotes(t)) for t in scored],
     )
     timed(
         "tone model: TF-IDF blocks",
