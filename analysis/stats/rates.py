@@ -121,7 +121,22 @@ def sum_rates_by_article(counts: pd.DataFrame, columns: list[str] | None = None)
     return frame.groupby(level="article_id", sort=True).sum().reset_index()
 
 
-def rate_moments(totals: pd.Series, column: str) -> Moments:
+def split_rows(
+    data: pd.DataFrame, by: str, columns: list[str]
+) -> tuple[dict, dict[str, np.ndarray]]:
+    """The rows of each group of ``data`` (by the column ``by``), as ``groupby`` would give them:
+    each group's ``(start, end)`` in the returned arrays, and each of ``columns`` as floats, its
+    rows ordered by group (stably)."""
+    keys = data[by].to_numpy()
+    order = np.argsort(keys, kind="stable")
+    ordered = keys[order]
+    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]]) if len(keys) else []
+    ends = [*starts[1:], len(keys)]
+    spans = {ordered[start]: (int(start), int(end)) for start, end in zip(starts, ends)}
+    return spans, {column: data[column].to_numpy(dtype=float)[order] for column in columns}
+
+
+def rate_moments(totals: pd.Series | dict, column: str) -> Moments:
     """The :class:`Moments` of one group's rate per 1,000 words of ``column`` (x = 1,000 hits /
     words, w = words)."""
     hits = int(totals[f"{column}.hits"])
@@ -186,20 +201,22 @@ def summarise_rates(
     totals = total_by_group(sums, articles, by)
     data = add_article_column(counts, articles, by) if by != "article_id" else counts
     data = data[data["authorial_words"] > 0]
-    frames = dict(iter(data.groupby(by, sort=True)))
+    spans, columns = split_rows(
+        data, by, ["authorial_words", *dict.fromkeys(column for _, column in measures)]
+    )
     per_article = (
         dict(iter(add_article_column(sums, articles, by).groupby(by, sort=True)))
         if by != "article_id"
         else {}
     )
     rows, samples, resampled = [], [], []
-    for group, total in totals.iterrows():
+    for group, total in zip(totals.index, totals.to_dict("records")):
         units = int(total["words.units"])
         by_article = int(total["words.articles"]) >= MIN_ARTICLES and group in per_article
-        frame = frames.get(group, data.iloc[0:0])
-        if not by_article and units <= RESAMPLE_LIMIT and len(frame) != units:
-            raise ValueError(f"{group}: {units} sentences to resample, {len(frame)} given")
-        words = frame["authorial_words"].to_numpy(dtype=float)
+        start, end = spans.get(group, (0, 0))
+        if not by_article and units <= RESAMPLE_LIMIT and end - start != units:
+            raise ValueError(f"{group}: {units} sentences to resample, {end - start} given")
+        words = columns["authorial_words"][start:end]
         for labels, column in measures:
             moments = rate_moments(total, column)
             if by_article:
@@ -212,7 +229,7 @@ def summarise_rates(
             else:
                 low, high = float("nan"), float("nan")
                 resampled.append(len(rows))
-                samples.append((frame[column].to_numpy(dtype=float) / words * 1000, words))
+                samples.append((columns[column][start:end] / words * 1000, words))
             rows.append(
                 {
                     by: group,

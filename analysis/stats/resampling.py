@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 from scipy.stats import permutation_test as scipy_permutation_test
 
+from analysis.stats.percentiles import percentile_interval
 from analysis.stats.uncertainty import (
     DEFAULT_SEED,
     RESAMPLE_LIMIT,
@@ -18,7 +19,6 @@ from analysis.stats.uncertainty import (
     normal_interval,
     normal_permutation_test,
     normal_quantile,
-    percentile_interval,
     permutation_test,
     resample_means,
 )

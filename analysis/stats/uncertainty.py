@@ -33,6 +33,8 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from analysis.stats.percentiles import percentile_interval, percentile_intervals
+
 DEFAULT_SEED = 20250212
 """The seed used throughout (the date of the seed corpus's event)."""
 
@@ -261,8 +263,9 @@ def bootstrap_intervals(
 
     The draws depend only on a sample's size (and ``resamples`` and ``seed``),
     so the samples are taken size by size and each size's draws are made ready
-    once, and samples that share their weights (the same array, next to each
-    other) share the resamples' sums of weights. A per-article table has
+    once. Samples that share their weights (the same array, next to each other:
+    the measures of one article) are resampled together, as the rows of one
+    matrix, and share the resamples' sums of weights. A per-article table has
     thousands of small samples: give them in one call. Resamples whose
     weights add up to nothing have no mean and are left out; when every
     resample is such, the interval is NaN.
@@ -270,8 +273,7 @@ def bootstrap_intervals(
     results: list[tuple[float, float]] = [(float("nan"), float("nan"))] * len(samples)
     arrays = [np.asarray(values, dtype=float) for values, _ in samples]
     order = sorted(range(len(samples)), key=lambda i: len(arrays[i]))
-    ready: tuple[int, np.ndarray | None] = (-1, None)
-    shared: tuple[object, np.ndarray | None] = (None, None)
+    run: list[int] = []
     for i in order:
         values, weights = arrays[i], samples[i][1]
         n = len(values)
@@ -280,26 +282,59 @@ def bootstrap_intervals(
         if np.all(values == values[0]):
             results[i] = (float(values[0]), float(values[0]))
             continue
-        if n * resamples <= _CACHED_PICKS:
-            if ready[0] != n:
-                ready = (n, _cached_picks(n, resamples, seed).astype(np.intp))
-            picks = ready[1]
-            if weights is not None and shared[0] is not weights:
-                shared = (weights, np.take(np.asarray(weights, dtype=float), picks).sum(axis=1))
-            stats = _resampled_means(
-                values, weights, picks, shared[1] if weights is not None else None
-            )
-        else:
+        if n * resamples > _CACHED_PICKS:
             stats = np.concatenate(
                 [
                     _resampled_means(values, weights, picks)
                     for picks in _bootstrap_picks(n, resamples, seed)
                 ]
             )
-        stats = stats[~np.isnan(stats)] if np.isnan(stats).any() else stats
-        if len(stats):
-            results[i] = _percentile_interval(stats, level)
+            results[i] = _interval_of(stats, level)
+            continue
+        if run and (len(arrays[run[0]]) != n or samples[run[0]][1] is not weights):
+            _resample_run(run, arrays, samples[run[0]][1], results, level, resamples, seed)
+            run = []
+        run.append(i)
+    if run:
+        _resample_run(run, arrays, samples[run[0]][1], results, level, resamples, seed)
     return results
+
+
+def _resample_run(
+    run: list[int],
+    arrays: list[np.ndarray],
+    weights: np.ndarray | None,
+    results: list[tuple[float, float]],
+    level: float,
+    resamples: int,
+    seed: int,
+) -> None:
+    """The intervals of the samples ``run`` (of one size and one weights array), resampled
+    together with the size's cached draws, into ``results``."""
+    n = len(arrays[run[0]])
+    picks = _cached_picks(n, resamples, seed).astype(np.intp)
+    totals = (
+        np.take(np.asarray(weights, dtype=float), picks).sum(axis=1)
+        if weights is not None
+        else None
+    )
+    rows = max(1, _BATCH_CELLS // (resamples * n))
+    for start in range(0, len(run), rows):
+        block = run[start : start + rows]
+        stats = _resampled_means(np.stack([arrays[i] for i in block]), weights, picks, totals)
+        if np.isnan(stats).any():
+            for i, row in zip(block, stats):
+                results[i] = _interval_of(row, level)
+            continue
+        lows, highs = percentile_intervals(stats, level)
+        for i, low, high in zip(block, lows.tolist(), highs.tolist()):
+            results[i] = (low, high)
+
+
+def _interval_of(stats: np.ndarray, level: float) -> tuple[float, float]:
+    """The percentile interval of one sample's resampled means, those without a mean left out."""
+    stats = stats[~np.isnan(stats)] if np.isnan(stats).any() else stats
+    return percentile_interval(stats, level) if len(stats) else (float("nan"), float("nan"))
 
 
 def _resampled_means(
@@ -309,17 +344,18 @@ def _resampled_means(
     totals: np.ndarray | None = None,
 ) -> np.ndarray:
     """The (weighted) mean of each resample: one row of ``picks`` each (row numbers as
-    ``np.intp``).
+    ``np.intp``); for 2-D ``values`` (samples of one size and one ``weights`` as rows), a row of
+    means per sample.
 
     ``totals``: each resample's sum of the weights, when already known (the
     measures of one article share their weights, the article's words).
     """
     if weights is None:
-        return np.take(values, picks).sum(axis=1) / len(values)
+        return np.take(values, picks, axis=-1).sum(axis=-1) / values.shape[-1]
     w = np.asarray(weights, dtype=float)
     totals = totals if totals is not None else np.take(w, picks).sum(axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
-        return np.take(values * w, picks).sum(axis=1) / totals
+        return np.take(values * w, picks, axis=-1).sum(axis=-1) / totals
 
 
 def resample_means(
@@ -337,52 +373,6 @@ def resample_means(
             for picks in _bootstrap_picks(len(values), resamples, seed)
         ]
     )
-
-
-def percentile_interval(stats: np.ndarray, level: float = 0.95) -> tuple[float, float]:
-    """The percentile interval of bootstrap statistics without NaN (NumPy's linear percentiles, see
-    :func:`_percentile_interval`)."""
-    return _percentile_interval(np.asarray(stats, dtype=float), level)
-
-
-def _percentile_interval(stats: np.ndarray, level: float) -> tuple[float, float]:
-    """``np.percentile(stats, [tail, 100 - tail])`` (its default, linear method) without its
-    per-call overhead.
-
-    ``stats`` has no NaN. NumPy's arithmetic is followed step by step (see
-    :func:`_percentile_positions`; then ``a + (b - a) * gamma``, or
-    ``b - (b - a) * (1 - gamma)`` when gamma is at least one half), so the
-    floats are the same; a test compares them.
-    """
-    positions = _percentile_positions(len(stats), level)
-    ranked = np.partition(
-        stats, sorted({i for below, above, _ in positions for i in (below, above)})
-    )
-    ends = []
-    for below, above, gamma in positions:
-        a, b = float(ranked[below]), float(ranked[above])
-        diff = b - a
-        ends.append(b - diff * (1 - gamma) if gamma >= 0.5 else a + diff * gamma)
-    return (ends[0], ends[1])
-
-
-@lru_cache(maxsize=64)
-def _percentile_positions(m: int, level: float) -> tuple[tuple[int, int, float], ...]:
-    """For each end of the interval: the two ranks NumPy interpolates between and the weight of the
-    upper one.
-
-    The virtual index is ``(m - 1) * q`` with ``q`` the percentile over 100; an
-    index at or past the last rank takes the last value twice (NumPy's rank -1,
-    and its weight computed from it).
-    """
-    tail = (1 - level) / 2 * 100
-    positions = []
-    for percent in (tail, 100 - tail):
-        virtual = (m - 1) * (percent / 100)
-        below = float(math.floor(virtual)) if virtual < m - 1 else -1.0
-        rank = int(below) % m
-        positions.append((rank, rank if below == -1.0 else rank + 1, virtual - below))
-    return tuple(positions)
 
 
 _CACHED_PICKS = 1_000_000

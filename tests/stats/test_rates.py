@@ -4,7 +4,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.stats.rates import compare_rates, rate_moments, sum_rates_by_article, summarise_rates
+from analysis.stats.rates import (
+    compare_rates,
+    rate_moments,
+    split_rows,
+    sum_rates_by_article,
+    summarise_rates,
+)
 from analysis.stats.uncertainty import Moments, normal_interval, total_by_group
 
 MEASURES = [({"kind": "hedge"}, "hedge"), ({"kind": "booster"}, "booster")]
@@ -127,3 +133,20 @@ def test_outlets_of_several_articles_get_intervals_over_articles():
     assert (a["per_1000_low"], a["per_1000_high"]) == article_interval(
         1000.0 * per_article["hedge"], per_article["authorial_words"]
     )
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [
+        ["b", "a", "b", "c", "a", "a"],
+        [3, 1, 3, 2, 1, 1],
+        ["only"],
+        [],
+    ],
+)
+def test_split_rows_gives_groupbys_rows_in_its_order(keys):
+    data = pd.DataFrame({"g": keys, "x": np.arange(len(keys), dtype="int64") * 2})
+    spans, columns = split_rows(data, "g", ["x"])
+    expected = {group: frame["x"].tolist() for group, frame in data.groupby("g", sort=True)}
+    assert {group: columns["x"][a:b].tolist() for group, (a, b) in spans.items()} == expected
+    assert list(spans) == list(expected)

@@ -7,7 +7,6 @@ import pandas as pd
 import pytest
 
 from analysis.stats.uncertainty import (
-    _percentile_interval,
     adjust_holm,
     bootstrap_interval,
     bootstrap_intervals,
@@ -49,21 +48,6 @@ def test_bootstrap_in_batches_stays_within_the_range_of_the_values():
     values = np.arange(5000) % 2
     low, high = bootstrap_interval(values, resamples=1500)
     assert 0.45 < low < 0.5 < high < 0.55
-
-
-@pytest.mark.parametrize("size", [2, 3, 40, 2000, 2001, 9999])
-@pytest.mark.parametrize("level", [0.95, 0.9, 0.5, 0.999])
-def test_percentile_interval_gives_numpys_floats(size, level):
-    rng = np.random.default_rng(size)
-    for stats in (
-        rng.normal(size=size),
-        rng.integers(0, 4, size) / 3.0,
-        np.round(rng.normal(size=size), 1),
-    ):
-        tail = (1 - level) / 2 * 100
-        assert _percentile_interval(stats.copy(), level) == tuple(
-            np.percentile(stats, [tail, 100 - tail])
-        )
 
 
 def _reference_interval(values, weights, resamples=2000, seed=20250212, level=0.95):
