@@ -243,6 +243,12 @@ def is_title_case(text: str, start: int, end: int, share: float = 0.75) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= share * len(words)
 
 
+def _normalise_word(word: str) -> str:
+    """:func:`normalise_phrase` of one word of :data:`LETTER_WORD_RE` (no white space): its lower
+    case when ASCII (no curly apostrophe to straighten)."""
+    return word.lower() if word.isascii() else normalise_phrase(word)
+
+
 def find_loaded_terms(
     text: str,
     start: int = 0,
@@ -272,8 +278,10 @@ def find_loaded_terms(
                     "lexicon",
                 )
             )
-    if vader:
-        strong = strong_vader_words()
+    strong = strong_vader_words() if vader else {}
+    if vader and any(
+        _normalise_word(word) in strong for word in LETTER_WORD_RE.findall(text, start, end)
+    ):  # most sentences hold no strong word: the words are found again only when one does
         headline = is_title_case(text, start, end)
         spans = iter(covered)
         span = next(spans, None)
@@ -282,7 +290,7 @@ def find_loaded_terms(
                 span = next(spans, None)
             if span is not None and span[0] < match.end():
                 continue
-            word = normalise_phrase(match.group())
+            word = _normalise_word(match.group())
             if word in strong and (
                 headline or not in_proper_name(text, match.start(), match.end(), start)
             ):

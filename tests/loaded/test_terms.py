@@ -239,6 +239,19 @@ def test_vader_layer_takes_strong_words_the_lexicon_does_not_cover():
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It’s a wonderful day.", ["wonderful"]),  # a curly apostrophe elsewhere in the text
+        ("A self-confident, DISGUSTING pick.", ["self-confident", "DISGUSTING"]),
+        ("Zoë’s café was wonderful", ["wonderful"]),  # words that are not ASCII
+        ("The call lasted an hour.", []),  # no strong word
+    ],
+)
+def test_vader_layer_words_are_found_in_any_case_and_script(text, expected):
+    assert [t.text for t in find_loaded_terms(text) if t.layer == "vader"] == expected
+
+
+@pytest.mark.parametrize(
     ("texts", "layers", "expected"),
     [
         (
