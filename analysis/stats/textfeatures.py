@@ -50,8 +50,10 @@ class VocabularyCounter:
     so a text's counts are the sum of its words' counts: each distinct word is
     cut into n-grams once, and its columns are kept for the next calls (up to
     ``max_words`` words, then the store starts again; scikit-learn cuts every
-    occurrence). Single words (``word``, ``ngram_range`` [1, 1]) are found with
-    scikit-learn's token pattern. Other settings go through scikit-learn.
+    occurrence); the texts' counts are then the product of two sparse matrices,
+    texts by distinct words and distinct words by n-grams. Word n-grams
+    (``word``) are found with scikit-learn's token pattern and joined with
+    single spaces, as scikit-learn does. Other settings go through scikit-learn.
     Both cut lower-cased text the way scikit-learn does (``char_wb``: split on
     white space, each word padded with a space on either side, every n-gram
     of each length, a word shorter than n once).
@@ -62,38 +64,72 @@ class VocabularyCounter:
         self.vocabulary = vocabulary
         self.max_words = max_words
         self.index = {term: i for i, term in enumerate(vocabulary)}
-        self.known: dict[str, list[int]] = {}
+        self.known: dict[str, np.ndarray] = {}
 
     def count(self, texts: list[str]) -> sp.csr_matrix:
         """The counts of ``texts``, one row per text, one column per vocabulary term."""
-        low, high = self.settings["ngram_range"]
         kind = self.settings["analyzer"]
-        if kind not in ("char_wb", "word") or (kind == "word" and (low, high) != (1, 1)):
+        if kind == "char_wb":
+            counts = self._count_words(texts)
+        elif kind == "word":
+            counts = self._count_word_ngrams(texts)
+        else:
             return make_counter(self.settings, self.vocabulary).transform(texts)
-        index, known = self.index, self.known
-        columns: list[int] = []
-        ends = [0]
-        for text in texts:
-            lowered = text.lower()
-            if kind == "word":
-                columns.extend(index[t] for t in _TOKEN.findall(lowered) if t in index)
-            else:
-                for word in lowered.split():
-                    found = known.get(word)
-                    if found is None:
-                        if len(known) >= self.max_words:
-                            known.clear()
-                        found = known[word] = _word_ngram_columns(word, low, high, index)
-                    columns.extend(found)
-            ends.append(len(columns))
-        rows = np.repeat(np.arange(len(texts)), np.diff(ends))
-        counts = sp.coo_matrix(
-            (np.ones(len(columns), dtype=np.int64), (rows, np.asarray(columns, dtype=np.int64))),
-            shape=(len(texts), len(self.vocabulary)),
-        ).tocsr()
         counts.sum_duplicates()
         counts.sort_indices()
         return counts
+
+    def _count_word_ngrams(self, texts: list[str]) -> sp.csr_matrix:
+        low, high = self.settings["ngram_range"]
+        index = self.index
+        columns: list[int] = []
+        ends = [0]
+        for text in texts:
+            tokens = _TOKEN.findall(text.lower())
+            for n in range(low, high + 1):
+                grams = tokens if n == 1 else map(" ".join, zip(*(tokens[i:] for i in range(n))))
+                columns.extend(index[g] for g in grams if g in index)
+            ends.append(len(columns))
+        rows = np.repeat(np.arange(len(texts)), np.diff(ends))
+        return sp.coo_matrix(
+            (np.ones(len(columns), dtype=np.int64), (rows, np.asarray(columns, dtype=np.int64))),
+            shape=(len(texts), len(self.vocabulary)),
+        ).tocsr()
+
+    def _count_words(self, texts: list[str]) -> sp.csr_matrix:
+        low, high = self.settings["ngram_range"]
+        words: dict[str, int] = {}
+        occurrences: list[int] = []
+        ends = [0]
+        for text in texts:
+            occurrences.extend(words.setdefault(w, len(words)) for w in text.lower().split())
+            ends.append(len(occurrences))
+        known = self.known
+        if len(known) + len(words) > self.max_words:
+            known.clear()
+        grams = []
+        for word in words:
+            found = known.get(word)
+            if found is None:
+                found = np.asarray(_word_ngram_columns(word, low, high, self.index), np.int64)
+                if len(known) < self.max_words:
+                    known[word] = found
+            grams.append(found)
+        lengths = [len(g) for g in grams]
+        by_word = sp.csr_matrix(
+            (
+                np.ones(sum(lengths), dtype=np.int64),
+                np.concatenate(grams) if grams else np.empty(0, np.int64),
+                np.concatenate(([0], np.cumsum(lengths))),
+            ),
+            shape=(len(words), len(self.vocabulary)),
+        )
+        rows = np.repeat(np.arange(len(texts)), np.diff(ends))
+        by_text = sp.csr_matrix(
+            (np.ones(len(occurrences), dtype=np.int64), (rows, np.asarray(occurrences))),
+            shape=(len(texts), len(words)),
+        )
+        return (by_text @ by_word).tocsr()
 
 
 def _word_ngram_columns(word: str, low: int, high: int, index: dict[str, int]) -> list[int]:
