@@ -45,7 +45,7 @@ def expand_braces(form: str) -> list[str]:
 
 def normalise_phrase(text: str) -> str:
     """The key a phrase is looked up by: lower case, curly apostrophes straight, single spaces."""
-    return " ".join(text.translate(_APOSTROPHES).lower().split())
+    return " ".join((text if text.isascii() else text.translate(_APOSTROPHES)).lower().split())
 
 
 def compile_phrase_pattern(phrases: list[str] | set[str]) -> re.Pattern:

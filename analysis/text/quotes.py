@@ -56,6 +56,9 @@ class Quotation:
 
 
 _TWO_APOSTROPHES = re.compile(r"''")
+_DOUBLE_MARKS = re.compile("[" + re.escape(DOUBLE_OPEN + DOUBLE_CLOSE + '"') + "]")
+_SINGLE_MARKS = re.compile("[" + re.escape(SINGLE_OPEN + SINGLE_CLOSE + "'") + "]")
+"""The characters the pairing loops act on: every other character is passed over."""
 
 
 def find_quotations(text: str) -> list[Quotation]:
@@ -147,10 +150,8 @@ def _pair_double_marks(
     open_at: int | None = None
     open_status = ""
     last_end = start
-    for i in range(start, end):
-        ch = text[i]
-        if ch not in DOUBLE_OPEN + DOUBLE_CLOSE + '"':
-            continue
+    for mark in _DOUBLE_MARKS.finditer(text, start, end):
+        i, ch = mark.start(), mark.group()
         if open_at is None:
             if ch in DOUBLE_OPEN or (ch == '"' and not _looks_closing(text, i, start, end)):
                 open_at = i
@@ -205,10 +206,8 @@ def _pair_single_marks(text: str, start: int, end: int, outer: list[Quotation]) 
     """Single-mark quotations of one paragraph, nested (depth 2) inside double ones or not."""
     spans = []
     open_at: int | None = None
-    for i in range(start, end):
-        ch = text[i]
-        if ch not in SINGLE_OPEN + SINGLE_CLOSE + "'":
-            continue
+    for mark in _SINGLE_MARKS.finditer(text, start, end):
+        i, ch = mark.start(), mark.group()
         before = text[i - 1] if i > start else " "
         after = text[i + 1] if i + 1 < end else " "
         if open_at is None:

@@ -82,6 +82,11 @@ _QUOTE_MARKS = str.maketrans(
 )
 
 
+_QUOTE_PAIRS = tuple((chr(code), straight) for code, straight in _QUOTE_MARKS.items())
+"""The marks one by one: a ``str.replace`` of each mark the text holds is faster than
+``str.translate``, which looks every character up."""
+
+
 def normalise_quotes(text: str) -> str:
     """Straight quotation marks and apostrophes for curly ones, character for character (offsets
     are kept).
@@ -89,12 +94,17 @@ def normalise_quotes(text: str) -> str:
     Wherever texts are compared (claims, shingles, quotation variants) and before VADER scores
     them: ``Trump’s`` and ``Trump's`` are one word.
     """
-    return text.translate(_QUOTE_MARKS)
+    if text.isascii():  # no curly mark (the check reads a flag of the string: no scan)
+        return text
+    for curly, straight in _QUOTE_PAIRS:
+        if curly in text:
+            text = text.replace(curly, straight)
+    return text
 
 
 def count_words(text: str) -> int:
     """The number of words of ``text`` (see :func:`find_words`)."""
-    return sum(1 for _ in _WORD_CORE_RE.finditer(text))
+    return len(_WORD_CORE_RE.findall(text))
 
 
 def split_paragraphs(text: str) -> list[Span]:

@@ -166,6 +166,8 @@ def test_sentences_are_ordered_trimmed_spans_of_any_text(text):
         ("‚low‘ ‹x› 5′ 6″", "'low' 'x' 5' 6\""),
         ("«Nyet»", '"Nyet"'),
         ("plain", "plain"),
+        ("„Ja“, sagte er", '"Ja", sagte er'),
+        ("café naïve — ÉTÉ", "café naïve — ÉTÉ"),  # not ASCII, no mark
     ],
 )
 def test_normalise_quotes_keeps_offsets(text, expected):
