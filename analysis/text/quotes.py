@@ -33,6 +33,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from analysis.text.segment import Span, find_words, split_paragraphs
@@ -56,6 +57,7 @@ class Quotation:
 
 
 _TWO_APOSTROPHES = re.compile(r"''")
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _DOUBLE_MARKS = re.compile("[" + re.escape(DOUBLE_OPEN + DOUBLE_CLOSE + '"') + "]")
 _SINGLE_MARKS = re.compile("[" + re.escape(SINGLE_OPEN + SINGLE_CLOSE + "'") + "]")
 """The characters the pairing loops act on: every other character is passed over."""
@@ -125,14 +127,20 @@ def label_sentence_voice(text: str, sentences: list[Span], quotations) -> list[t
 
     ``quotations`` are :class:`Quotation` objects or rows with ``start``, ``end`` and ``depth``.
     """
-    quoted = [False] * len(text)
+    quoted = np.zeros(len(text) + 1, dtype=bool)
     for q in quotations:
         if q.depth == 1:
-            quoted[q.start : q.end] = [True] * (q.end - q.start)
+            quoted[q.start : q.end] = True
+    # letters and digits (``str.isalnum``: what ``[^\W_]`` matches), and the quoted ones, counted
+    # up to each offset
+    letters = np.zeros(len(text) + 1, dtype=np.int64)
+    letters[[m.start() + 1 for m in _LETTER_OR_DIGIT.finditer(text)]] = 1
+    inside = np.cumsum(letters * np.r_[False, quoted[:-1]])
+    letters = np.cumsum(letters)
     labels = []
     for start, end in sentences:
-        flags = [quoted[i] for i in range(start, end) if text[i].isalnum()]
-        share = sum(flags) / len(flags) if flags else 0.0
+        total = int(letters[end] - letters[start])
+        share = int(inside[end] - inside[start]) / total if total else 0.0
         voice = "authorial" if share == 0 else "quoted" if share == 1 else "mixed"
         labels.append((voice, round(share, 4)))
     return labels
@@ -307,19 +315,21 @@ def label_voice(
     - ``quoted_share``: share of the sentence's letters and digits inside quotations
     """
     out = sentences.copy()
-    out["voice"] = ""
-    out["quoted_share"] = 0.0
+    voices = np.full(len(out), "", dtype=object)
+    shares = np.zeros(len(out), dtype=float)
     texts = dict(zip(articles["article_id"], articles["clean_text"]))
     spans = {
         a: list(g.itertuples(index=False)) for a, g in quotations.groupby("article_id", sort=False)
     }
-    for article_id, group in sentences.groupby("article_id", sort=False):
-        text = texts[article_id]
+    starts, ends = out["start"].tolist(), out["end"].tolist()
+    for article_id, rows in out.groupby("article_id", sort=False).indices.items():
         labels = label_sentence_voice(
-            text, list(zip(group["start"], group["end"])), spans.get(article_id, [])
+            texts[article_id], [(starts[r], ends[r]) for r in rows], spans.get(article_id, [])
         )
-        out.loc[group.index, "voice"] = [voice for voice, _ in labels]
-        out.loc[group.index, "quoted_share"] = [share for _, share in labels]
+        voices[rows] = [voice for voice, _ in labels]
+        shares[rows] = [share for _, share in labels]
+    out["voice"] = voices
+    out["quoted_share"] = shares
     return out
 
 
@@ -330,9 +340,14 @@ VoiceIndex = tuple[list[int], list[int], list[str]]
 def index_voice_ranges(voice: pd.DataFrame) -> dict[str, VoiceIndex]:
     """The voice ranges of each article, ready for :func:`voice_at`."""
     ordered = voice.sort_values(["article_id", "start"], kind="stable")
+    starts, ends, voices = (ordered[c].tolist() for c in ("start", "end", "voice"))
     return {
-        a: (list(g["start"]), list(g["end"]), list(g["voice"]))
-        for a, g in ordered.groupby("article_id", sort=False)
+        a: (
+            starts[rows[0] : rows[-1] + 1],
+            ends[rows[0] : rows[-1] + 1],
+            voices[rows[0] : rows[-1] + 1],
+        )
+        for a, rows in ordered.groupby("article_id", sort=False).indices.items()
     }
 
 

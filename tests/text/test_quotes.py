@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import sys
+
 import pytest
 from hypothesis import given
 
 from analysis.text.quotes import (
+    _LETTER_OR_DIGIT,
     Quotation,
     find_quotations,
     find_voice_ranges,
@@ -198,3 +201,26 @@ def test_sentence_voice_on_any_text(text):
     assert all(
         v in ("authorial", "quoted", "mixed") and 0.0 <= share <= 1.0 for v, share in labels
     )
+
+
+def test_the_letters_and_digits_label_sentence_voice_counts_are_str_isalnum():
+    characters = "".join(map(chr, range(sys.maxunicode + 1)))
+    found = {m.start() for m in _LETTER_OR_DIGIT.finditer(characters)}
+    assert found == {i for i, c in enumerate(characters) if c.isalnum()}
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences", "expected"),
+    [
+        (
+            'He said: "Yes." Then left.',
+            [(0, 15), (16, 26)],
+            [("mixed", 0.3333), ("authorial", 0.0)],
+        ),
+        ("“Naïve café,” she said", [(0, 22)], [("mixed", 0.5625)]),
+        ("“Ja.”", [(0, 5)], [("quoted", 1.0)]),
+        ("— …", [(0, 3)], [("authorial", 0.0)]),  # no letter or digit
+    ],
+)
+def test_label_sentence_voice_shares_letters_and_digits(text, sentences, expected):
+    assert label_sentence_voice(text, sentences, find_quotations(text)) == expected
