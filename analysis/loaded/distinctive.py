@@ -45,7 +45,7 @@ from analysis.errors import InputProblem
 from analysis.resources.lists import read_wordlist
 from analysis.stats.frames import add_article_column
 from analysis.stats.uncertainty import DEFAULT_SEED
-from analysis.text.quotes import index_voice_ranges, voice_at
+from analysis.text.quotes import index_voice_ranges, voice_at, voice_of_span
 from analysis.text.segment import LETTER_WORD_RE
 
 TOP_TERMS = 30
@@ -84,14 +84,25 @@ def collect_authorial_words(
     index = index_voice_ranges(voice)
     rows = []
     for article_id, sentence_id, start, end in zip(
-        sentences["article_id"], sentences["sentence_id"], sentences["start"], sentences["end"]
+        *(sentences[c].tolist() for c in ("article_id", "sentence_id", "start", "end"))
     ):
         ranges = index.get(article_id, ([], [], []))
-        words = []
-        for match in LETTER_WORD_RE.finditer(texts[article_id], start, end):
-            word = match.group().lower().replace("’", "'")
-            if word not in stop and voice_at(ranges, match.start()) == "authorial":
-                words.append(word)
+        whole = voice_of_span(ranges, start, end)
+        if whole is None:
+            words = [
+                word
+                for match in LETTER_WORD_RE.finditer(texts[article_id], start, end)
+                if (word := match.group().lower().replace("’", "'")) not in stop
+                and voice_at(ranges, match.start()) == "authorial"
+            ]
+        elif whole == "authorial":
+            found = (
+                w.lower().replace("’", "'")
+                for w in LETTER_WORD_RE.findall(texts[article_id], start, end)
+            )
+            words = [word for word in found if word not in stop]
+        else:
+            words = []
         rows.append((article_id, sentence_id, " ".join(words)))
     return pd.DataFrame(rows, columns=["article_id", "sentence_id", "words"])
 

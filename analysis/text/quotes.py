@@ -36,7 +36,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analysis.text.segment import Span, find_words, split_paragraphs
+from analysis.text.segment import Span, count_words, find_words, split_paragraphs
 
 DOUBLE_OPEN = "“«„"
 DOUBLE_CLOSE = "”»"
@@ -57,7 +57,7 @@ class Quotation:
 
 
 _TWO_APOSTROPHES = re.compile(r"''")
-_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+_ASCII_ALNUM = np.array([chr(code).isalnum() for code in range(128)])
 _DOUBLE_MARKS = re.compile("[" + re.escape(DOUBLE_OPEN + DOUBLE_CLOSE + '"') + "]")
 _SINGLE_MARKS = re.compile("[" + re.escape(SINGLE_OPEN + SINGLE_CLOSE + "'") + "]")
 """The characters the pairing loops act on: every other character is passed over."""
@@ -122,6 +122,18 @@ def find_voice_ranges(text: str, quotations: list[Quotation]) -> list[tuple[int,
     return ranges
 
 
+def mark_letters_and_digits(text: str) -> np.ndarray:
+    """Whether each character of ``text`` is a letter or digit (``str.isalnum``), as a boolean
+    array: ASCII from a table, any other character looked up once per distinct character."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    marks = _ASCII_ALNUM[np.minimum(codes, 127)]
+    high = codes >= 128
+    if high.any():
+        distinct, where = np.unique(codes[high], return_inverse=True)
+        marks[high] = np.array([chr(code).isalnum() for code in distinct.tolist()])[where]
+    return marks
+
+
 def label_sentence_voice(text: str, sentences: list[Span], quotations) -> list[tuple[str, float]]:
     """For each sentence, its voice and the share of its letters and digits that are quoted.
 
@@ -131,12 +143,10 @@ def label_sentence_voice(text: str, sentences: list[Span], quotations) -> list[t
     for q in quotations:
         if q.depth == 1:
             quoted[q.start : q.end] = True
-    # letters and digits (``str.isalnum``: what ``[^\W_]`` matches), and the quoted ones, counted
-    # up to each offset
-    letters = np.zeros(len(text) + 1, dtype=np.int64)
-    letters[[m.start() + 1 for m in _LETTER_OR_DIGIT.finditer(text)]] = 1
-    inside = np.cumsum(letters * np.r_[False, quoted[:-1]])
-    letters = np.cumsum(letters)
+    # letters and digits, and the quoted ones, counted up to each offset
+    alnum = mark_letters_and_digits(text)
+    letters = np.concatenate(([0], np.cumsum(alnum)))
+    inside = np.concatenate(([0], np.cumsum(alnum & quoted[:-1])))
     labels = []
     for start, end in sentences:
         total = int(letters[end] - letters[start])
@@ -358,6 +368,19 @@ def voice_at(index: VoiceIndex, offset: int) -> str:
     return voices[k] if k >= 0 and offset < ends[k] else "authorial"
 
 
+def voice_of_span(index: VoiceIndex, start: int, end: int) -> str | None:
+    """The voice :func:`voice_at` gives every offset of ``start``–``end`` when it gives them all
+    one voice (no range starts inside the span), else None: a sentence wholly in one voice is
+    labelled once, not word by word."""
+    starts, ends, voices = index
+    k = bisect_right(starts, start) - 1
+    if k + 1 < len(starts) and starts[k + 1] < end:
+        return None
+    if k < 0 or start >= ends[k]:
+        return "authorial"
+    return voices[k] if end <= ends[k] or voices[k] == "authorial" else None
+
+
 def count_sentence_voice_words(
     sentences: pd.DataFrame, articles: pd.DataFrame, voice: pd.DataFrame
 ) -> pd.DataFrame:
@@ -381,12 +404,16 @@ def count_sentence_voice_words(
     index = index_voice_ranges(voice)
     rows = []
     for article_id, sentence_id, start, end in zip(
-        sentences["article_id"], sentences["sentence_id"], sentences["start"], sentences["end"]
+        *(sentences[c].tolist() for c in ("article_id", "sentence_id", "start", "end"))
     ):
         ranges = index.get(article_id, ([], [], []))
         counts = {"authorial": 0, "quoted": 0}
-        for word_start, _, _ in find_words(texts[article_id][start:end]):
-            counts[voice_at(ranges, start + word_start)] += 1
+        whole = voice_of_span(ranges, start, end)
+        if whole is not None:
+            counts[whole] += count_words(texts[article_id][start:end])
+        else:
+            for word_start, _, _ in find_words(texts[article_id][start:end]):
+                counts[voice_at(ranges, start + word_start)] += 1
         rows.append((article_id, sentence_id, counts["authorial"], counts["quoted"]))
     return pd.DataFrame(
         rows, columns=["article_id", "sentence_id", "authorial_words", "quoted_words"]

@@ -4,13 +4,16 @@ import sys
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from analysis.text.quotes import (
-    _LETTER_OR_DIGIT,
     Quotation,
     find_quotations,
     find_voice_ranges,
     label_sentence_voice,
+    mark_letters_and_digits,
+    voice_at,
+    voice_of_span,
 )
 from analysis.text.segment import split_sentences
 from tests.strategies import QUOTED_TEXT
@@ -203,10 +206,10 @@ def test_sentence_voice_on_any_text(text):
     )
 
 
-def test_the_letters_and_digits_label_sentence_voice_counts_are_str_isalnum():
+def test_letters_and_digits_are_str_isalnum_on_every_code_point():
     characters = "".join(map(chr, range(sys.maxunicode + 1)))
-    found = {m.start() for m in _LETTER_OR_DIGIT.finditer(characters)}
-    assert found == {i for i, c in enumerate(characters) if c.isalnum()}
+    assert mark_letters_and_digits(characters).tolist() == [c.isalnum() for c in characters]
+    assert mark_letters_and_digits("").tolist() == []
 
 
 @pytest.mark.parametrize(
@@ -224,3 +227,25 @@ def test_the_letters_and_digits_label_sentence_voice_counts_are_str_isalnum():
 )
 def test_label_sentence_voice_shares_letters_and_digits(text, sentences, expected):
     assert label_sentence_voice(text, sentences, find_quotations(text)) == expected
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 40), st.integers(1, 10), st.sampled_from(["authorial", "quoted"])
+        ),
+        max_size=6,
+    ),
+    st.integers(0, 50),
+    st.integers(1, 20),
+)
+def test_voice_of_span_is_voice_at_of_every_offset_when_one(ranges, start, length):
+    ranges = sorted((s, s + n, v) for s, n, v in ranges)
+    index = ([s for s, _, _ in ranges], [e for _, e, _ in ranges], [v for _, _, v in ranges])
+    end = start + length
+    voices = {voice_at(index, offset) for offset in range(start, end)}
+    found = voice_of_span(index, start, end)
+    if found is not None:
+        assert voices == {found}
+    elif not any(start < s < end for s, _, _ in ranges):
+        assert len(voices) > 1
