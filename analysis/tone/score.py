@@ -20,6 +20,9 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
+
 import numpy as np
 import pandas as pd
 
@@ -56,6 +59,10 @@ def classify_tone(scores: np.ndarray, threshold: float) -> np.ndarray:
     return np.where(np.isnan(scores), "", labels)
 
 
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+"""A letter or digit: what ``str.isalnum`` accepts, on every code point."""
+
+
 def extract_voice_parts(
     text: str, start: int, end: int, ranges: list[tuple[int, int, str]]
 ) -> dict[str, str | None]:
@@ -71,8 +78,7 @@ def extract_voice_parts(
             parts[voice].append(text[lo:hi].strip())
     joined = {voice: " ".join(p for p in pieces if p) for voice, pieces in parts.items()}
     return {
-        voice: value if any(ch.isalnum() for ch in value) else None
-        for voice, value in joined.items()
+        voice: value if _LETTER_OR_DIGIT.search(value) else None for voice, value in joined.items()
     }
 
 
@@ -87,16 +93,25 @@ def list_voice_parts(
     """
     texts = dict(zip(articles["article_id"], articles["clean_text"]))
     ranges = {
-        a: list(zip(g["start"], g["end"], g["voice"]))
+        a: list(zip(g["start"].tolist(), g["end"].tolist(), g["voice"].tolist()))
         for a, g in voice.groupby("article_id", sort=False)
+    }
+    # where an article's ranges follow one another (starts and ends in order, as
+    # find_voice_ranges gives them), the ranges a sentence overlaps are found by bisection
+    ordered = {
+        a: ([r[0] for r in held], [r[1] for r in held])
+        for a, held in ranges.items()
+        if all(p[0] <= q[0] and p[1] <= q[1] for p, q in zip(held, held[1:]))
     }
     authorial, quoted = [], []
     for article_id, start, end in zip(
-        sentences["article_id"], sentences["start"], sentences["end"]
+        *(sentences[c].tolist() for c in ("article_id", "start", "end"))
     ):
-        parts = extract_voice_parts(
-            texts[article_id], start, end, ranges.get(article_id, [(start, end, "authorial")])
-        )
+        held = ranges.get(article_id, [(start, end, "authorial")])
+        if article_id in ordered:
+            starts, ends = ordered[article_id]
+            held = held[bisect_right(ends, start) : bisect_left(starts, end)]
+        parts = extract_voice_parts(texts[article_id], start, end, held)
         authorial.append(parts["authorial"])
         quoted.append(parts["quoted"])
     return authorial, quoted

@@ -5,6 +5,8 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from analysis.stats.design import COMPARISON_COLUMNS, summarise_comparisons
 from analysis.text.quotes import find_article_quotations
@@ -13,6 +15,7 @@ from analysis.tone.score import (
     classify_tone,
     compare_tone,
     extract_voice_parts,
+    list_voice_parts,
     score_sentences,
     summarise_tone,
 )
@@ -282,3 +285,30 @@ def test_groups_past_the_resample_limit_need_only_their_sums(resample_limit):
     )  # comparisons read the sums only
     with pytest.raises(ValueError, match="20 scored sentences to resample, 0 given"):
         summarise_tone(sentences[sentences["outlet"] == "A"], articles, sums=sums)
+
+
+@given(
+    st.lists(st.integers(1, 12), min_size=1, max_size=8),
+    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 15)), max_size=6),
+    st.booleans(),
+)
+def test_list_voice_parts_gives_each_sentence_the_parts_of_every_range(widths, spans, shuffled):
+    text = "Ab “cd” ef, gh ‘ij’ kl — mn op. Qr st “uv wx” yz 12 34 … ab cd ef gh"
+    edges = np.minimum(np.cumsum([0, *widths]), len(text)).tolist()
+    ranges = [
+        (a, b, "quoted" if k % 2 else "authorial")
+        for k, (a, b) in enumerate(zip(edges, edges[1:]))
+        if a < b
+    ]
+    if shuffled:  # out of order: every range is looked at
+        ranges = ranges[::-1]
+    voice = pd.DataFrame(ranges, columns=["start", "end", "voice"]).assign(article_id="a")
+    sentences = pd.DataFrame(
+        [("a", s, min(s + n, len(text))) for s, n in spans if s < len(text)],
+        columns=["article_id", "start", "end"],
+    )
+    articles = pd.DataFrame({"article_id": ["a"], "clean_text": [text]})
+    authorial, quoted = list_voice_parts(sentences, articles, voice)
+    for (start, end), a, q in zip(zip(sentences["start"], sentences["end"]), authorial, quoted):
+        expected = extract_voice_parts(text, start, end, ranges)
+        assert (a, q) == (expected["authorial"], expected["quoted"])
