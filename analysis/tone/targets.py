@@ -182,13 +182,17 @@ def make_target_documents(
     (:func:`analysis.tone.names.mask_names`: the first word of the sentence is where a sentence
     begins, every other word of the window stands inside one)."""
 
+    masked: dict[tuple[str, bool], str] = {}  # a word's masked form, once per call
+
+    def mask(word: str, begins: bool) -> str:
+        if (word, begins) not in masked:
+            masked[word, begins] = mask_names(word, known, begins=begins)
+        return masked[word, begins]
+
     def hide(words: tuple[str, ...], first: int) -> list[str]:
         if known is None:
             return list(words)
-        return [
-            w if w.islower() else mask_names(w, known, begins=first + k == 0)
-            for k, w in enumerate(words)
-        ]
+        return [w if w.islower() else mask(w, first + k == 0) for k, w in enumerate(words)]
 
     documents = {"window": [], "clause": []}
     for c in contexts:
