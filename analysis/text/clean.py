@@ -47,7 +47,7 @@ from functools import lru_cache
 import pandas as pd
 
 from analysis.resources.lists import read_wordlist
-from analysis.text.segment import count_words, find_words, sentence_starters
+from analysis.text.segment import count_words, find_words, list_words, sentence_starters
 
 KEPT_AS = {
     "headline": "headline",
@@ -143,10 +143,28 @@ def is_title_case(text: str) -> bool:
     return bool(long_words) and sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.6
 
 
+@lru_cache(maxsize=1)
+def _line_rule_screens() -> dict[bool, re.Pattern | None]:
+    """One pattern matching wherever some rule of :func:`_line_rules` matches, keyed by whether
+    the ``contains`` rules count (None if the rules cannot be joined into one): a line none
+    matches is passed over without trying the rules one by one."""
+    screens: dict[bool, re.Pattern | None] = {}
+    for contains in (True, False):
+        patterns = [p.pattern for _, scope, p in _line_rules() if contains or scope != "contains"]
+        try:
+            screens[contains] = re.compile(
+                "|".join(f"(?:{p})" for p in patterns) or "(?!)", re.IGNORECASE
+            )
+        except re.error:
+            screens[contains] = None
+    return screens
+
+
 def match_line_rule(text: str) -> str:
     """The rule that makes ``text`` page furniture by its own form, or ``""``."""
     n_words = count_words(text)
-    for rule, scope, pattern in _line_rules():
+    screen = _line_rule_screens()[n_words <= 40]
+    for rule, scope, pattern in _line_rules() if screen is None or screen.search(text) else ():
         if scope == "contains" and n_words > 40:
             continue
         if pattern.search(text):
@@ -415,7 +433,7 @@ def _is_heading(text: str) -> bool:
 
 
 def _normalise(text: str) -> str:
-    return " ".join(w.lower() for _, _, w in find_words(text))
+    return " ".join(w.lower() for w in list_words(text))
 
 
 def _capitalised_words(texts) -> set[str]:

@@ -102,6 +102,11 @@ def normalise_quotes(text: str) -> str:
     return text
 
 
+def list_words(text: str) -> list[str]:
+    """The words of ``text`` (:func:`find_words` without their offsets)."""
+    return _WORD_CORE_RE.findall(text)
+
+
 def count_words(text: str) -> int:
     """The number of words of ``text`` (see :func:`find_words`)."""
     return len(_WORD_CORE_RE.findall(text))

@@ -383,3 +383,21 @@ def test_raw_files_are_never_changed(tmp_path):
     before = {p.name: p.read_bytes() for p in sorted(config.DEFAULT_CORPUS.iterdir())}
     run_corpus(config.DEFAULT_CORPUS, tmp_path / "out")
     assert before == {p.name: p.read_bytes() for p in sorted(config.DEFAULT_CORPUS.iterdir())}
+
+
+def test_the_screen_of_line_rules_changes_no_line(monkeypatch):
+    """Every line of the default corpus and of crafted furniture gets the same rule with the
+    joined screen as with the rules tried one by one."""
+    from analysis.text import clean
+
+    lines = [
+        line.strip()
+        for path in sorted(config.DEFAULT_CORPUS.glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    lines += ["Share this article", "Advertisement", "Read more: " + "word " * 45, "By Jane Doe"]
+    screened = [match_line_rule(line) for line in lines]
+    monkeypatch.setattr(clean, "_line_rule_screens", lambda: {True: None, False: None})
+    assert [match_line_rule(line) for line in lines] == screened
+    assert any(screened) and not all(screened)

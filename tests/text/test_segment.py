@@ -6,6 +6,7 @@ from hypothesis import given
 from analysis.text.segment import (
     count_words,
     find_words,
+    list_words,
     normalise_quotes,
     split_paragraphs,
     split_sentences,
@@ -173,3 +174,10 @@ def test_sentences_are_ordered_trimmed_spans_of_any_text(text):
 def test_normalise_quotes_keeps_offsets(text, expected):
     assert normalise_quotes(text) == expected
     assert len(normalise_quotes(text)) == len(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["", "Trump’s U.S. visit, 76.5% of Russia-Ukraine talks", "— … !", "naïve café"]
+)
+def test_list_words_are_find_words_without_offsets(text):
+    assert list_words(text) == [word for _, _, word in find_words(text)]
