@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.stats.keys import hash_text
-from analysis.text.segment import find_words, normalise_quotes
+from analysis.text.segment import find_words, list_words, normalise_quotes
 
 MIN_WORDS = 12
 """The shortest passage kept, in words."""
@@ -29,6 +29,11 @@ def find_normalised_words(text: str) -> list[tuple[int, int, str]]:
     """The words of ``text`` as ``(start, end, key)``; the key is lower case with straight
     apostrophes and quotation marks (:func:`analysis.text.segment.normalise_quotes`)."""
     return [(s, e, w.lower()) for s, e, w in find_words(normalise_quotes(text))]
+
+
+def list_normalised_words(text: str) -> list[str]:
+    """The keys of :func:`find_normalised_words`, without their offsets."""
+    return [word.lower() for word in list_words(normalise_quotes(text))]
 
 
 def hash_shingles(keys: list[str], size: int = SHINGLE) -> list[int]:
@@ -88,9 +93,7 @@ def list_shingles(articles: pd.DataFrame, size: int = SHINGLE) -> pd.DataFrame:
     for article_id, text in zip(articles["article_id"], articles["clean_text"]):
         first: dict[int, int] = {}
         again: set[int] = set()
-        for position, key in enumerate(
-            hash_shingles([w[2] for w in find_normalised_words(text)], size)
-        ):
+        for position, key in enumerate(hash_shingles(list_normalised_words(text), size)):
             if key in first:
                 again.add(key)
             else:

@@ -9,9 +9,11 @@ import pytest
 from analysis.across.copying import align_pairs
 from analysis.across.shingles import (
     COMMON_ARTICLES,
+    find_normalised_words,
     find_shared_shingles,
     hash_shingles,
     keep_passage_pairs,
+    list_normalised_words,
     list_shared_shingles,
     list_shingles,
 )
@@ -156,3 +158,10 @@ def test_the_pairs_kept_give_every_passage(seed):
     assert align_pairs(kept, texts, {}) == align_pairs(whole, texts, {})
     assert len(align_pairs(whole, texts, {})) > 5
     assert kept.groupby(["first", "second"]).ngroups < whole.groupby(["first", "second"]).ngroups
+
+
+@pytest.mark.parametrize(
+    "text", ["", "Trump’s “deal”: U.S. talks, 76.5% of RUSSIA-Ukraine’s", "İstanbul ÉTÉ naïve"]
+)
+def test_normalised_words_listed_are_the_found_ones_without_offsets(text):
+    assert list_normalised_words(text) == [key for _, _, key in find_normalised_words(text)]
