@@ -22,7 +22,6 @@ seconds as well as its ratios.
 from __future__ import annotations
 
 import argparse
-import functools
 import json
 import os
 import subprocess
@@ -33,7 +32,7 @@ from collections import defaultdict
 from pathlib import Path
 from statistics import median
 
-from pipeline import build_corpus, time_vader
+from pipeline import build_corpus, time_stages, time_vader
 
 SEEDS = (20250212, 20250213, 20250214, 20250215)
 """The chunks' seeds: the last is the warm-up's."""
@@ -54,25 +53,7 @@ def measure(articles: int) -> dict:
     resources = pipeline.load_resources(config.DEFAULT_CORPUS)
     pipeline.analyse_local(chunks.pop().head(max(1, articles // 5)), resources)
     stages: dict[str, float] = defaultdict(float)
-
-    def timed(name, function):
-        @functools.wraps(function)
-        def run(*args, **kwargs):
-            start = time.perf_counter()
-            try:
-                return function(*args, **kwargs)
-            finally:
-                stages[name] += time.perf_counter() - start
-
-        return run
-
-    for name, value in list(vars(pipeline).items()):
-        if (
-            callable(value)
-            and getattr(value, "__module__", "").startswith("analysis.")
-            and (value.__module__ != "analysis.engine.pipeline")
-        ):
-            setattr(pipeline, name, timed(name, value))
+    time_stages(pipeline, stages)
     best = None
     for chunk in chunks:
         stages.clear()

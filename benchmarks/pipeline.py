@@ -183,6 +183,32 @@ def time_vader(sentences: list[str]) -> tuple[int, float]:
     return sum(count_words(s) for s in sentences), time.perf_counter() - start
 
 
+def timed(function, into: dict[str, float], name: str):
+    """``function``, adding the seconds of each call to ``into[name]``."""
+
+    @functools.wraps(function)
+    def run(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            into[name] += time.perf_counter() - start
+
+    return run
+
+
+def time_stages(module, stages: dict[str, float]) -> None:
+    """Time every function of the kit that ``module`` (``analysis.engine.pipeline``) calls, into
+    ``stages`` by name (a nested call counts in both)."""
+    for name, value in list(vars(module).items()):
+        if (
+            callable(value)
+            and getattr(value, "__module__", "").startswith("analysis.")
+            and value.__module__ != module.__name__
+        ):
+            setattr(module, name, timed(value, stages, name))
+
+
 def measure(articles: int, seed: int, actors: bool = False) -> dict:
     """Run the pipeline on a synthetic corpus in this process; return times, words and peak
     memory. With ``actors``, the corpus brings the default corpus's resources (its actor table,
@@ -193,29 +219,11 @@ def measure(articles: int, seed: int, actors: bool = False) -> dict:
     from analysis.text.corpus import load_corpus
 
     stages: dict[str, float] = defaultdict(float)
-
-    def timed(name, function, into=stages):
-        @functools.wraps(function)
-        def run(*args, **kwargs):
-            start = time.perf_counter()
-            try:
-                return function(*args, **kwargs)
-            finally:
-                into[name] += time.perf_counter() - start
-
-        return run
-
-    for name, value in list(vars(pipeline).items()):
-        if (
-            callable(value)
-            and getattr(value, "__module__", "").startswith("analysis.")
-            and value.__module__ != "analysis.engine.pipeline"
-        ):
-            setattr(pipeline, name, timed(name, value))
+    time_stages(pipeline, stages)
     steps: dict[str, float] = defaultdict(
         float
     )  # the map step of the stream engine, timed apart: its stages are in the table too
-    pipeline.analyse_local = timed("analyse_local", pipeline.analyse_local, into=steps)
+    pipeline.analyse_local = timed(pipeline.analyse_local, steps, "analyse_local")
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "corpus.parquet"
         build_corpus(articles, seed).to_parquet(path, index=False)
