@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import math
+import sys
 
 import numpy as np
 import pandas as pd
@@ -12,6 +13,7 @@ from analysis.stats.design import COMPARISON_COLUMNS, summarise_comparisons
 from analysis.text.quotes import find_article_quotations
 from analysis.text.vader import score_vader
 from analysis.tone.score import (
+    _LETTER_OR_DIGIT,
     classify_tone,
     compare_tone,
     extract_voice_parts,
@@ -312,3 +314,9 @@ def test_list_voice_parts_gives_each_sentence_the_parts_of_every_range(widths, s
     for (start, end), a, q in zip(zip(sentences["start"], sentences["end"]), authorial, quoted):
         expected = extract_voice_parts(text, start, end, ranges)
         assert (a, q) == (expected["authorial"], expected["quoted"])
+
+
+def test_a_voice_part_has_a_letter_or_digit_as_str_isalnum_says():
+    characters = "".join(map(chr, range(sys.maxunicode + 1)))
+    found = {m.start() for m in _LETTER_OR_DIGIT.finditer(characters)}
+    assert found == {i for i, c in enumerate(characters) if c.isalnum()}
