@@ -98,8 +98,9 @@ model has no word for a person."""
 
 SOLVER_TOLERANCE = 1e-10
 """The conjugate-gradient solver's tolerance: far below the 6 significant digits the model is
-written with, so that a refit writes the same file (scikit-learn's default, 1e-4, left differences
-in the last digits from run to run)."""
+written with, so that a refit on the same kind of machine writes the same file (scikit-learn's
+default, 1e-4, left differences in the last digits from run to run). On another processor, whose
+BLAS kernels add in another order, a coefficient may differ by a unit in its last digit."""
 
 DENSE_FEATURES = (
     "vader_compound",
@@ -307,7 +308,7 @@ def fit_tone_model(
     weights = np.concatenate([np.ones(len(texts)), np.full(len(extra_texts), weight)])
     with threadpool_limits(
         limits=1
-    ):  # one BLAS thread: the sums run in one order on every machine
+    ):  # one BLAS thread: the sums run in one order from run to run (each processor's own)
         regression = Ridge(alpha=recipe["alpha"], solver="sparse_cg", tol=SOLVER_TOLERANCE).fit(
             model.features(all_texts), targets, sample_weight=weights
         )

@@ -317,7 +317,7 @@ def fit_target_model(
     model = TargetToneModel(
         vocabularies, idf, np.zeros((0, 0)), np.zeros(0), known_words=sorted(known or ())
     )
-    with threadpool_limits(limits=1):  # one BLAS thread: the same sums on every machine
+    with threadpool_limits(limits=1):  # one BLAS thread: the same sums from run to run
         regression = LogisticRegression(
             C=RECIPE["C"], max_iter=5000, tol=1e-8, class_weight="balanced"
         ).fit(model.features(contexts), np.asarray(labels, dtype=object))

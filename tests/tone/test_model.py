@@ -20,6 +20,7 @@ from analysis.tone.model import (
     read_auxiliary_rows,
     tone_model_path,
 )
+from tests.refits import assert_refit_matches
 
 POSITIVE = [
     "a wonderful, generous agreement",
@@ -202,9 +203,7 @@ def test_make_models_refits_the_committed_model(data_home):
         )
     refitted = build_tone_model(data_home)
     assert refitted.training_ids == committed.training_ids
-    assert refitted.to_json() == tone_model_path().read_text(
-        encoding="utf-8"
-    )  # byte for byte, whatever the BLAS threads
+    assert_refit_matches(refitted.to_json(), tone_model_path().read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize(
