@@ -43,6 +43,7 @@ from analysis.across.linking import (
 )
 from analysis.across.shingles import find_normalised_words
 from analysis.across.wordings import _GroupMemo
+from analysis.resources.rows import iter_columns
 
 MIN_WORDS = 5
 """The shortest quotation compared, in words (shorter ones, "good for both sides", match by
@@ -100,12 +101,8 @@ def list_quotations(
     texts = dict(zip(articles["article_id"], articles["clean_text"]))
     order = {a: k for k, a in enumerate(articles["article_id"])}
     rows = []
-    for article_id, quotation_id, start, end, depth in zip(
-        quote_spans["article_id"],
-        quote_spans["quotation_id"],
-        quote_spans["start"],
-        quote_spans["end"],
-        quote_spans["depth"],
+    for article_id, quotation_id, start, end, depth in iter_columns(
+        quote_spans, "article_id", "quotation_id", "start", "end", "depth"
     ):
         if depth != 1:
             continue
@@ -237,8 +234,8 @@ def _inside_marks(text: str, start: int, end: int) -> tuple[int, int]:
 def _speakers(quotes: pd.DataFrame, candidates: list) -> dict[int, str]:
     found = {}
     by_article: dict[str, list[tuple[int, int, str]]] = {}
-    for article_id, start, end, speaker in zip(
-        quotes["article_id"], quotes["start"], quotes["end"], quotes["speaker"]
+    for article_id, start, end, speaker in iter_columns(
+        quotes, "article_id", "start", "end", "speaker"
     ):
         by_article.setdefault(article_id, []).append(
             (start, end, "" if pd.isna(speaker) else str(speaker))

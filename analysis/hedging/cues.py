@@ -80,6 +80,7 @@ from analysis.resources.lists import (
     normalise_phrase,
     read_tsv_records,
 )
+from analysis.resources.rows import iter_columns
 from analysis.stats.rates import compare_rates, count_authorial_hits, summarise_rates
 from analysis.stats.uncertainty import DEFAULT_SEED
 from analysis.text.quotes import index_voice_ranges, voice_at
@@ -250,8 +251,8 @@ def find_hedges(
     texts = dict(zip(articles["article_id"], articles["clean_text"]))
     index = index_voice_ranges(voice)
     rows = []
-    for article_id, sentence_id, start, end in zip(
-        sentences["article_id"], sentences["sentence_id"], sentences["start"], sentences["end"]
+    for article_id, sentence_id, start, end in iter_columns(
+        sentences, "article_id", "sentence_id", "start", "end"
     ):
         ranges = index.get(article_id, ([], [], []))
         for cue in find_cues(texts[article_id], start, end, lexicon):

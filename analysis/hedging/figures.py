@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.resources.rows import iter_columns
 from analysis.stats.frames import add_article_column
 from analysis.text.amounts import find_figures
 from analysis.text.quotes import index_voice_ranges, voice_at
@@ -52,18 +53,13 @@ def find_hedged_figures(
     index = index_voice_ranges(voice)
     cue_spans: dict[tuple[str, int], list[tuple[int, int, str, str]]] = {}
     only = hedges[hedges["kind"] == "hedge"]
-    for article_id, sentence_id, *span in zip(
-        only["article_id"],
-        only["sentence_id"],
-        only["start"],
-        only["end"],
-        only["cue"],
-        only["category"],
+    for article_id, sentence_id, *span in iter_columns(
+        only, "article_id", "sentence_id", "start", "end", "cue", "category"
     ):
         cue_spans.setdefault((article_id, sentence_id), []).append(tuple(span))
     rows = []
-    for article_id, sentence_id, start, end in zip(
-        sentences["article_id"], sentences["sentence_id"], sentences["start"], sentences["end"]
+    for article_id, sentence_id, start, end in iter_columns(
+        sentences, "article_id", "sentence_id", "start", "end"
     ):
         text = texts[article_id]
         spans = cue_spans.get((article_id, sentence_id), [])

@@ -43,6 +43,7 @@ from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 
 from analysis.errors import InputProblem
 from analysis.resources.lists import read_wordlist
+from analysis.resources.rows import iter_columns
 from analysis.stats.frames import add_article_column
 from analysis.stats.uncertainty import DEFAULT_SEED
 from analysis.text.quotes import index_voice_ranges, voice_at, voice_of_span
@@ -83,8 +84,8 @@ def collect_authorial_words(
     texts = dict(zip(articles["article_id"], articles["clean_text"]))
     index = index_voice_ranges(voice)
     rows = []
-    for article_id, sentence_id, start, end in zip(
-        *(sentences[c].tolist() for c in ("article_id", "sentence_id", "start", "end"))
+    for article_id, sentence_id, start, end in iter_columns(
+        sentences, "article_id", "sentence_id", "start", "end"
     ):
         ranges = index.get(article_id, ([], [], []))
         whole = voice_of_span(ranges, start, end)

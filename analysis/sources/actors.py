@@ -26,6 +26,7 @@ import pandas as pd
 from analysis.errors import InputProblem
 from analysis.resources.corpus_lists import resource_path
 from analysis.resources.lists import read_tsv_records
+from analysis.resources.rows import iter_columns
 from analysis.stats.frames import add_article_column
 from analysis.stats.resampling import MIN_ARTICLES, article_interval
 from analysis.stats.uncertainty import DEFAULT_SEED, bootstrap_intervals
@@ -133,7 +134,7 @@ def find_actor_mentions(
     for article_id, group in sentences.groupby("article_id", sort=False):
         text = texts[article_id]
         ranges = index.get(article_id, ([], [], []))
-        for sentence_id, start, end in zip(group["sentence_id"], group["start"], group["end"]):
+        for sentence_id, start, end in iter_columns(group, "sentence_id", "start", "end"):
             for match in pattern.finditer(text, start, end):
                 actor = owner[match.group()]
                 where = voice_at(ranges, match.start())
@@ -233,12 +234,8 @@ def score_mentions(joined: pd.DataFrame, model: TargetToneModel | None = None) -
     model = model or load_target_model()
     contexts = [
         describe_target(text, begin - start, finish - start, voice == "quoted")
-        for text, start, begin, finish, voice in zip(
-            joined["text"],
-            joined["start"],
-            joined["start_mention"],
-            joined["end_mention"],
-            joined["voice_mention"],
+        for text, start, begin, finish, voice in iter_columns(
+            joined, "text", "start", "start_mention", "end_mention", "voice_mention"
         )
     ]
     return model.score(contexts)

@@ -24,11 +24,13 @@ from collections import Counter
 import pandas as pd
 
 from analysis.resources.lists import normalise_phrase
+from analysis.resources.rows import iter_columns
 from analysis.sources.attribution import find_attributions_and_stances
 from analysis.sources.lexicons import SourceLexicons, default_lexicons
 from analysis.sources.records import Attribution
 from analysis.sources.speakers import find_name
-from analysis.text.quotes import Quotation, index_voice_ranges, voice_at
+from analysis.text.quotes import group_quotations, index_voice_ranges, voice_at
+from analysis.text.segment import group_spans
 
 TYPE_PRIORITY = (
     "international_organisation",
@@ -203,29 +205,17 @@ def _attributed(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     lexicons = lexicons or default_lexicons()
     rows: tuple[list, list] = ([], [])
-    spans = {a: g for a, g in quote_spans.groupby("article_id", sort=False)}
-    sentence_groups = {a: g for a, g in sentences.groupby("article_id", sort=False)}
-    paragraph_groups = {a: g for a, g in paragraphs.groupby("article_id", sort=False)}
-    empty = quote_spans.iloc[0:0]
+    quotations = group_quotations(quote_spans)
+    sentence_spans = group_spans(sentences)
+    paragraph_spans = group_spans(paragraphs)
     for article_id, text in zip(articles["article_id"], articles["clean_text"]):
-        group = spans.get(article_id, empty)
-        quotations = [
-            Quotation(s, e, o, c, st, d)
-            for s, e, o, c, st, d in zip(
-                group["start"],
-                group["end"],
-                group["open_mark"],
-                group["close_mark"],
-                group["status"],
-                group["depth"],
-            )
-        ]
-        sents = sentence_groups.get(article_id)
-        paras = paragraph_groups.get(article_id)
-        sentence_spans = list(zip(sents["start"], sents["end"])) if sents is not None else []
-        paragraph_spans = list(zip(paras["start"], paras["end"])) if paras is not None else []
         found = find_attributions_and_stances(
-            text, sentence_spans, paragraph_spans, quotations, lexicons, stances=stances
+            text,
+            sentence_spans.get(article_id, []),
+            paragraph_spans.get(article_id, []),
+            quotations.get(article_id, []),
+            lexicons,
+            stances=stances,
         )
         for table, attributions in zip(rows, found):
             for k, a in enumerate(attributions):
@@ -307,14 +297,9 @@ def summarise_sources(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFr
     if quotes.empty:
         return pd.DataFrame(columns=columns)
     contents: dict[tuple[str, str], list[tuple]] = {}
-    for article_id, source, *rest in zip(
-        quotes["article_id"],
-        quotes["speaker"],
-        quotes["speaker_type"],
-        quotes["country"],
-        quotes["kind"],
-        quotes["cue"],
-        count_quoted_words(quotes),
+    counted = quotes.assign(quoted_words=count_quoted_words(quotes))
+    for article_id, source, *rest in iter_columns(
+        counted, "article_id", "speaker", "speaker_type", "country", "kind", "cue", "quoted_words"
     ):
         contents.setdefault((article_id, source), []).append(rest)
     rows = []

@@ -38,6 +38,7 @@ from analysis.resources.lists import (
     read_tsv_records,
     read_wordlist,
 )
+from analysis.resources.rows import iter_columns
 from analysis.sources.actors import Actor
 from analysis.text.quotes import index_voice_ranges, voice_at
 
@@ -159,19 +160,12 @@ def find_actor_labels(
     texts = dict(zip(articles["article_id"], articles["clean_text"]))
     bounds = {
         (a, s): (lo, hi)
-        for a, s, lo, hi in zip(
-            sentences["article_id"], sentences["sentence_id"], sentences["start"], sentences["end"]
-        )
+        for a, s, lo, hi in iter_columns(sentences, "article_id", "sentence_id", "start", "end")
     }
     rows = []
     people = mentions[mentions["kind"] == "person"]
-    for article_id, sentence_id, actor, start, end, where in zip(
-        people["article_id"],
-        people["sentence_id"],
-        people["actor"],
-        people["start"],
-        people["end"],
-        people["voice"],
+    for article_id, sentence_id, actor, start, end, where in iter_columns(
+        people, "article_id", "sentence_id", "actor", "start", "end", "voice"
     ):
         text = texts[article_id]
         lo, hi = bounds[(article_id, sentence_id)]

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from analysis.resources.rows import iter_columns
 from analysis.text.segment import Span, count_words, find_words, split_paragraphs
 
 DOUBLE_OPEN = "“«„"
@@ -306,6 +307,17 @@ def find_article_quotations(articles: pd.DataFrame) -> tuple[pd.DataFrame, pd.Da
     )
 
 
+def group_quotations(quote_spans: pd.DataFrame) -> dict[str, list[Quotation]]:
+    """Each article's quotations, in the order of the rows of ``quote_spans`` (the quotation
+    table of :func:`find_article_quotations`)."""
+    quotations: dict[str, list[Quotation]] = {}
+    for article_id, *fields in iter_columns(
+        quote_spans, "article_id", "start", "end", "open_mark", "close_mark", "status", "depth"
+    ):
+        quotations.setdefault(article_id, []).append(Quotation(*fields))
+    return quotations
+
+
 def label_voice(
     sentences: pd.DataFrame, articles: pd.DataFrame, quotations: pd.DataFrame
 ) -> pd.DataFrame:
@@ -328,9 +340,7 @@ def label_voice(
     voices = np.full(len(out), "", dtype=object)
     shares = np.zeros(len(out), dtype=float)
     texts = dict(zip(articles["article_id"], articles["clean_text"]))
-    spans = {
-        a: list(g.itertuples(index=False)) for a, g in quotations.groupby("article_id", sort=False)
-    }
+    spans = group_quotations(quotations)
     starts, ends = out["start"].tolist(), out["end"].tolist()
     for article_id, rows in out.groupby("article_id", sort=False).indices.items():
         labels = label_sentence_voice(
@@ -403,8 +413,8 @@ def count_sentence_voice_words(
     texts = dict(zip(articles["article_id"], articles["clean_text"]))
     index = index_voice_ranges(voice)
     rows = []
-    for article_id, sentence_id, start, end in zip(
-        *(sentences[c].tolist() for c in ("article_id", "sentence_id", "start", "end"))
+    for article_id, sentence_id, start, end in iter_columns(
+        sentences, "article_id", "sentence_id", "start", "end"
     ):
         ranges = index.get(article_id, ([], [], []))
         counts = {"authorial": 0, "quoted": 0}

@@ -37,6 +37,7 @@ from functools import lru_cache
 import pandas as pd
 
 from analysis.resources.lists import read_wordlist
+from analysis.resources.rows import iter_columns
 
 Span = tuple[int, int]
 
@@ -110,6 +111,15 @@ def list_words(text: str) -> list[str]:
 def count_words(text: str) -> int:
     """The number of words of ``text`` (see :func:`find_words`)."""
     return len(_WORD_CORE_RE.findall(text))
+
+
+def group_spans(frame: pd.DataFrame) -> dict[str, list[Span]]:
+    """Each article's spans, ``(start, end)`` in the order of ``frame``'s rows (a table with
+    ``article_id``, ``start`` and ``end``: the sentences or the paragraphs)."""
+    spans: dict[str, list[Span]] = {}
+    for article_id, start, end in iter_columns(frame, "article_id", "start", "end"):
+        spans.setdefault(article_id, []).append((start, end))
+    return spans
 
 
 def split_paragraphs(text: str) -> list[Span]:
@@ -305,13 +315,17 @@ def segment_articles(articles: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.Dat
     """
     texts = dict(zip(articles["article_id"], articles["clean_text"]))
     rows = []
-    for article_id, group in paragraphs.groupby("article_id", sort=True):
+    ordered = paragraphs.sort_values(["article_id", "paragraph_id"], kind="stable")
+    current, sentence_id = None, 0
+    for article_id, paragraph_id, first, last in iter_columns(
+        ordered, "article_id", "paragraph_id", "start", "end"
+    ):
+        if article_id != current:
+            current, sentence_id = article_id, 0
         text = texts[article_id]
-        sentence_id = 0
-        for p in group.sort_values("paragraph_id").itertuples(index=False):
-            for start, end in split_paragraph_sentences(text, p.start, p.end):
-                rows.append((article_id, p.paragraph_id, sentence_id, start, end, text[start:end]))
-                sentence_id += 1
+        for start, end in split_paragraph_sentences(text, first, last):
+            rows.append((article_id, paragraph_id, sentence_id, start, end, text[start:end]))
+            sentence_id += 1
     return pd.DataFrame(
         rows, columns=["article_id", "paragraph_id", "sentence_id", "start", "end", "text"]
     )

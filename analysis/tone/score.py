@@ -26,6 +26,7 @@ from bisect import bisect_left, bisect_right
 import numpy as np
 import pandas as pd
 
+from analysis.resources.rows import iter_columns
 from analysis.stats.design import (
     COMPARISON_COLUMNS,
     attach_groups,
@@ -104,9 +105,7 @@ def list_voice_parts(
         if all(p[0] <= q[0] and p[1] <= q[1] for p, q in zip(held, held[1:]))
     }
     authorial, quoted = [], []
-    for article_id, start, end in zip(
-        *(sentences[c].tolist() for c in ("article_id", "start", "end"))
-    ):
+    for article_id, start, end in iter_columns(sentences, "article_id", "start", "end"):
         held = ranges.get(article_id, [(start, end, "authorial")])
         if article_id in ordered:
             starts, ends = ordered[article_id]

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import sys
 
+import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -10,6 +11,7 @@ from analysis.text.quotes import (
     Quotation,
     find_quotations,
     find_voice_ranges,
+    group_quotations,
     label_sentence_voice,
     mark_letters_and_digits,
     voice_at,
@@ -249,3 +251,19 @@ def test_voice_of_span_is_voice_at_of_every_offset_when_one(ranges, start, lengt
         assert voices == {found}
     elif not any(start < s < end for s, _, _ in ranges):
         assert len(voices) > 1
+
+
+def test_quotations_are_grouped_by_article_in_row_order():
+    table = pd.DataFrame(
+        [
+            ("b", 9, 20, "“", "”", "closed", 1),
+            ("a", 0, 4, "‘", "", "unclosed", 2),
+            ("b", 1, 5, "“", "”", "closed", 1),
+        ],
+        columns=["article_id", "start", "end", "open_mark", "close_mark", "status", "depth"],
+    )
+    assert group_quotations(table) == {
+        "b": [Quotation(9, 20, "“", "”", "closed", 1), Quotation(1, 5, "“", "”", "closed", 1)],
+        "a": [Quotation(0, 4, "‘", "", "unclosed", 2)],
+    }
+    assert group_quotations(table.iloc[0:0]) == {}

@@ -1,13 +1,16 @@
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from hypothesis import given
 
 from analysis.text.segment import (
     count_words,
     find_words,
+    group_spans,
     list_words,
     normalise_quotes,
+    segment_articles,
     split_paragraphs,
     split_sentences,
 )
@@ -181,3 +184,38 @@ def test_normalise_quotes_keeps_offsets(text, expected):
 )
 def test_list_words_are_find_words_without_offsets(text):
     assert list_words(text) == [word for _, _, word in find_words(text)]
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        ([], {}),
+        ([("a", 0, 5)], {"a": [(0, 5)]}),
+        (
+            [("b", 7, 9), ("a", 0, 5), ("b", 0, 6), ("a", 6, 8)],
+            {"b": [(7, 9), (0, 6)], "a": [(0, 5), (6, 8)]},
+        ),
+    ],
+)
+def test_spans_are_grouped_by_article_in_row_order(rows, expected):
+    frame = pd.DataFrame(rows, columns=["article_id", "start", "end"])
+    assert group_spans(frame) == expected
+
+
+def test_sentences_are_numbered_within_each_article_in_paragraph_order():
+    articles = pd.DataFrame(
+        {"article_id": ["b", "a"], "clean_text": ["One. Two.\n\nThree.", "Four.\n\nFive. Six."]}
+    )
+    paragraphs = pd.DataFrame(
+        [("b", 1, 11, 17), ("a", 1, 7, 17), ("b", 0, 0, 9), ("a", 0, 0, 5)],
+        columns=["article_id", "paragraph_id", "start", "end"],
+    )
+    got = segment_articles(articles, paragraphs)
+    assert list(got.itertuples(index=False, name=None)) == [
+        ("a", 0, 0, 0, 5, "Four."),
+        ("a", 1, 1, 7, 12, "Five."),
+        ("a", 1, 2, 13, 17, "Six."),
+        ("b", 0, 0, 0, 4, "One."),
+        ("b", 0, 1, 5, 9, "Two."),
+        ("b", 1, 2, 11, 17, "Three."),
+    ]
