@@ -30,11 +30,12 @@ def count_matched_words(first: list[str], second: list[str]) -> int:
 def list_tokens(keys: list[str]) -> list[tuple[str, int]]:
     """A quotation's words as a set: each word with its occurrence number (``("no", 0)``, ``("no",
     1)``…)."""
-    seen: Counter = Counter()
+    seen: dict[str, int] = {}
     tokens = []
     for key in keys:
-        tokens.append((key, seen[key]))
-        seen[key] += 1
+        occurrence = seen.get(key, 0)
+        tokens.append((key, occurrence))
+        seen[key] = occurrence + 1
     return tokens
 
 

@@ -41,7 +41,7 @@ from analysis.across.linking import (
     MIN_MATCHED,
     link_quotations,
 )
-from analysis.across.shingles import find_normalised_words
+from analysis.across.shingles import find_normalised_words, list_normalised_words
 from analysis.across.wordings import _GroupMemo
 from analysis.resources.rows import iter_columns
 
@@ -108,7 +108,7 @@ def list_quotations(
             continue
         inner_start, inner_end = _inside_marks(texts[article_id], start, end)
         text = texts[article_id][inner_start:inner_end]
-        if len(find_normalised_words(text)) >= min_words:
+        if len(list_normalised_words(text)) >= min_words:
             rows.append((article_id, quotation_id, inner_start, inner_end, text))
     rows.sort(key=lambda row: (order[row[0]], row[2]))
     speakers = _speakers(quotes, rows) if quotes is not None else {}

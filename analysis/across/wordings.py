@@ -104,11 +104,10 @@ class _Wordings:
             for token in list_tokens(list(key)):
                 rows.append(row)
                 columns.append(self.columns.setdefault(token, len(self.columns)))
-        self.tokens = sp.csr_matrix(
+        self.holders = sp.csc_matrix(  # each token's wordings
             (np.ones(len(rows), dtype=np.int32), (rows, columns)),
             shape=(len(self.order), len(self.columns)),
         )
-        self.holders = self.tokens.tocsc()  # each token's wordings
         # what choose() picks per wording, as arrays: its first member (the full version heads its
         # own wording), unless that member is of the fragment's article: then the first member of
         # another article (-1: none)
@@ -142,34 +141,35 @@ class _Wordings:
         present = sorted(
             {self.columns[token] for token in list_tokens(keys[k]) if token in self.columns}
         )
-        wanted = np.zeros(len(self.columns), dtype=np.int32)
-        wanted[present] = 1
+        shared = np.bincount(self._holders_of(present), minlength=len(self.order))
         indptr = self.holders.indptr
         rarest = sorted(present, key=lambda column: (indptr[column + 1] - indptr[column], column))
         first = len(rarest) - count_least_overlap(len(rarest)) + 1
-        best, best_value = self._search(k, keys, self._holding(rarest[: max(first, 1)]), wanted)
+        best, best_value = self._search(k, keys, self._holding(rarest[: max(first, 1)]), shared)
         needed = (
             len(rarest)
             - (best_value[0] if best_value is not None and best_value[0] > 0 else 1)
             + 1
         )
         if needed > first:
-            best, best_value = self._search(k, keys, self._holding(rarest[:needed]), wanted)
+            best, best_value = self._search(k, keys, self._holding(rarest[:needed]), shared)
         if best_value is None or best_value[0] == 0:
             return _closest_wording(k, self.choose(k), self.full, keys, token_sets)
         return best
 
-    def _holding(self, columns: list[int]) -> np.ndarray:
-        """The wordings (rows) holding any of these tokens (columns), ascending."""
+    def _holders_of(self, columns: list[int]) -> np.ndarray:
+        """The wordings (rows) holding each of these tokens (columns), one after the other."""
         indptr, indices = self.holders.indptr, self.holders.indices
-        return unique_sorted(
-            np.concatenate(
-                [indices[indptr[c] : indptr[c + 1]] for c in columns] or [np.empty(0, np.int32)]
-            )
+        return np.concatenate(
+            [indices[indptr[c] : indptr[c + 1]] for c in columns] or [np.empty(0, np.int32)]
         )
 
+    def _holding(self, columns: list[int]) -> np.ndarray:
+        """The wordings (rows) holding any of these tokens (columns), ascending."""
+        return unique_sorted(self._holders_of(columns))
+
     def _search(
-        self, k: int, keys, rows: np.ndarray, wanted: np.ndarray
+        self, k: int, keys, rows: np.ndarray, shared: np.ndarray
     ) -> tuple[int, tuple | None]:
         """The best of these wordings' members for ``k``, tried level by level.
 
@@ -177,8 +177,9 @@ class _Wordings:
         stops below the best match found. Within a level they are tried in the
         order ties are broken (the full version, then the first member), so the
         first to match every token it has in common wins the level outright.
+        ``shared``: each wording's tokens in common with ``k``, by row.
         """
-        bounds = self.tokens[rows] @ wanted
+        bounds = shared[rows]
         members = np.where(
             self.first_article[rows] != self.articles[self.owners[k]],
             self.first_member[rows],

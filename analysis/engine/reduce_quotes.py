@@ -16,6 +16,7 @@ from analysis.across.coverage import (
     read_events,
 )
 from analysis.across.linking import LinkedQuotations, encode_tokens, list_tokens, select_prefix
+from analysis.across.shingles import list_normalised_words
 from analysis.across.variants import VARIANT_COLUMNS, describe_group, read_quotation_words
 from analysis.engine.chunks import WORK, list_parts, part_columns
 from analysis.engine.reduce import rank_articles
@@ -90,9 +91,7 @@ def reduce_variants(out: Path) -> None:
     for path in paths:
         quotations = _number_quotations(pd.read_parquet(path), ids, offsets)
         numbers = quotations["id"].to_numpy()
-        held = [
-            _tokens(start, text) for text, start in zip(quotations["text"], quotations["start"])
-        ]
+        held = [_tokens(text) for text in quotations["text"].tolist()]
         frequency.update(token for tokens in held for token in tokens)
         lengths[numbers] = [len(tokens) for tokens in held]
         owners[numbers] = quotations["owner"].to_numpy()
@@ -114,9 +113,7 @@ def reduce_variants(out: Path) -> None:
     for path in paths:
         quotations = _number_quotations(pd.read_parquet(path), ids, offsets)
         numbers = quotations["id"].to_numpy()
-        held = [
-            _tokens(start, text) for text, start in zip(quotations["text"], quotations["start"])
-        ]
+        held = [_tokens(text) for text in quotations["text"].tolist()]
         codes, numbered = encode_tokens(held, vocabulary)
         positions = np.repeat(
             starts[numbers] - (np.cumsum(lengths[numbers]) - lengths[numbers]), lengths[numbers]
@@ -200,8 +197,8 @@ def _number_quotations(
     return quotations.assign(id=offsets[ranks] + within, owner=ranks)
 
 
-def _tokens(start: int, text: str) -> list[tuple[str, int]]:
-    return list_tokens([w[2] for w in read_quotation_words(start, text)])
+def _tokens(text: str) -> list[tuple[str, int]]:
+    return list_tokens(list_normalised_words(text))
 
 
 def hash_token(token: tuple[str, int], event: int = 0) -> int:
