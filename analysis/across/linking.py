@@ -255,9 +255,17 @@ _TOKEN_SHIFT = 2**32
 """A token's number is its word's code × this + its occurrence number."""
 
 
+DENSE_CELLS = 4_000_000
+"""Largest token matrix (quotations × tokens) held as a dense array (32 MB): the holders of one
+token are mostly a few dozen quotations, for which a sparse matrix's checks cost more than the
+counting. The dense counts are products of 0/1 floats, whole numbers far below 2⁵³: exact in any
+order of addition."""
+
+
 class _TokenMatrix:
     """Quotations' tokens (one number each) as a 0/1 matrix over the tokens they hold, to count
-    tokens in common with one quotation at a time."""
+    tokens in common with one quotation at a time; dense up to :data:`DENSE_CELLS` cells, else
+    sparse (the same counts: integers)."""
 
     def __init__(self, tokens: np.ndarray, lengths: np.ndarray) -> None:
         order = np.argsort(tokens, kind="stable")
@@ -270,11 +278,17 @@ class _TokenMatrix:
         self.columns = ordered[new]
         columns = np.empty(len(tokens), dtype=np.int64)
         columns[order] = np.cumsum(new) - 1
-        indptr = np.concatenate(([0], np.cumsum(lengths)))
-        self.matrix = sp.csr_matrix(
-            (np.ones(len(tokens), dtype=np.int32), columns, indptr),
-            shape=(len(lengths), len(self.columns)),
-        )
+        shape = (len(lengths), len(self.columns))
+        self.dense: np.ndarray | None = None
+        self.matrix: sp.csr_matrix | None = None
+        if shape[0] * shape[1] <= DENSE_CELLS:
+            self.dense = np.zeros(shape)
+            np.add.at(self.dense, (np.repeat(np.arange(shape[0]), lengths), columns), 1.0)
+        else:
+            indptr = np.concatenate(([0], np.cumsum(lengths)))
+            self.matrix = sp.csr_matrix(
+                (np.ones(len(tokens), dtype=np.int32), columns, indptr), shape=shape
+            )
         self.first = (self.columns % _TOKEN_SHIFT == 0).astype(
             np.int32
         )  # a word's first occurrence: distinct words
@@ -296,6 +310,14 @@ class _TokenMatrix:
         which = np.repeat(np.arange(len(lengths)), lengths)[found]
         columns = at[found]
         shape = (len(self.columns), len(lengths))
+        if self.dense is not None:
+            wanted = np.zeros(shape)
+            np.add.at(wanted, (columns, which), 1.0)
+            first = wanted * self.first[:, None]
+            return (
+                (self.dense @ wanted).T.astype(np.int32),
+                (self.dense @ first).T.astype(np.int32),
+            )
         wanted = sp.csc_matrix(
             (np.ones(len(columns), dtype=np.int32), (columns, which)), shape=shape
         )

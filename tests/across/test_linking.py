@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from analysis.across.linking import (
+    DENSE_CELLS,
     LINK_SHARE,
     MIN_MATCHED,
     LinkedQuotations,
@@ -18,6 +19,7 @@ from analysis.across.linking import (
     list_tokens,
     select_prefix,
 )
+from analysis.across.linking import _TokenMatrix as TokenMatrix
 
 
 @pytest.mark.parametrize(("events", "groups"), [([0, 0], [[0, 1]]), ([0, 1], [])])
@@ -79,11 +81,13 @@ def _components(links: set[tuple[int, int]]) -> list[list[int]]:
 )
 @pytest.mark.parametrize("seed", range(6))
 @pytest.mark.parametrize("by_event", [False, True])
+@pytest.mark.parametrize("dense_cells", [DENSE_CELLS, 0])
 def test_linking_gives_the_groups_of_the_full_comparison(
-    seed, by_event, holders_at_once, pairs_at_once, monkeypatch
+    seed, by_event, dense_cells, holders_at_once, pairs_at_once, monkeypatch
 ):
     """Prefix filtering, the filters on words in common and the skipping of pairs already joined
-    lose no link that changes the groups."""
+    lose no link that changes the groups (token matrices dense, or all sparse)."""
+    monkeypatch.setattr("analysis.across.linking.DENSE_CELLS", dense_cells)
     monkeypatch.setattr(
         "analysis.across.linking.HOLDERS_AT_ONCE", holders_at_once
     )  # a token's holders compared a few at a time
@@ -172,3 +176,27 @@ def test_linking_needs_enough_matched_words(other, links):
     assert link_quotations([_STATEMENT, other], ["a", "b"], ["", ""]).list_groups() == (
         [[0, 1]] if links else []
     )
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_tokens_in_common_are_counted_alike_dense_and_sparse(seed, monkeypatch):
+    """The dense token matrix counts what the sparse one counts, as the same integers."""
+    rng = np.random.default_rng(seed)
+
+    def quotation_tokens(count):
+        lengths = rng.integers(1, 12, count)
+        held = [np.unique(rng.integers(0, 15, n) * 2**32 + rng.integers(0, 3, n)) for n in lengths]
+        return np.concatenate(held), np.array([len(h) for h in held])
+
+    rows, row_lengths = quotation_tokens(int(rng.integers(1, 30)))
+    asked, asked_lengths = quotation_tokens(int(rng.integers(1, 8)))
+    counted = []
+    for cells in (DENSE_CELLS, 0):
+        monkeypatch.setattr("analysis.across.linking.DENSE_CELLS", cells)
+        counted.append(TokenMatrix(rows, row_lengths).count_common(asked, asked_lengths))
+    (dense_common, dense_distinct), (sparse_common, sparse_distinct) = counted
+    assert dense_common.dtype == sparse_common.dtype == np.int32
+    assert np.array_equal(dense_common, sparse_common)
+    assert np.array_equal(dense_distinct, sparse_distinct)
+    assert dense_common.shape == (len(asked_lengths), len(row_lengths))
+    assert (dense_distinct <= dense_common).all() and dense_common.any()
