@@ -97,6 +97,7 @@ class _Wordings:
         for m in sorted(members):
             self.by_key.setdefault(tuple(keys[m]), []).append(m)
         self.owners, self.full, self.full_key = owners, full, tuple(keys[full])
+        self.matched: dict[tuple[tuple[str, ...], tuple[str, ...]], int] = {}
         self.order = list(self.by_key)
         self.columns: dict[tuple[str, int], int] = {}
         rows, columns = [], []
@@ -194,13 +195,21 @@ class _Wordings:
                 break
             if level == settled:
                 continue  # the rest of the level can only tie and lose the tie
-            matched = count_matched_words(list(self.order[rows[at]]), keys[k])
+            matched = self._count_matched(self.order[rows[at]], keys[k])
             value = (matched, m == self.full, -m)
             if best_value is None or value > best_value:
                 best, best_value = m, value
             if matched == level:
                 settled = level  # no lower level can match more
         return best, best_value
+
+    def _count_matched(self, wording: tuple[str, ...], words: list[str]) -> int:
+        """:func:`count_matched_words` of a wording and a fragment's words, once per pair: a
+        fragment's wording recurs in several articles."""
+        pair = (wording, tuple(words))
+        if pair not in self.matched:
+            self.matched[pair] = count_matched_words(list(wording), words)
+        return self.matched[pair]
 
     def choose(self, k: int) -> dict[tuple[str, ...], int]:
         """The candidates for a fragment ``k``: per wording, among the members of the other
