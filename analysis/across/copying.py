@@ -51,7 +51,8 @@ from analysis.across.shingles import (
     keep_passage_pairs,
     list_shingles,
 )
-from analysis.text.quotes import index_voice_ranges, voice_at
+from analysis.resources.rows import iter_columns
+from analysis.text.quotes import index_voice_ranges, voices_at
 from analysis.text.segment import find_words
 
 COPY_SHARE = 0.5
@@ -117,6 +118,7 @@ def align_pairs(
     places: dict[
         int, dict[int, list[int]]
     ] = {}  # where each article holds the shingles the pairs share
+    quoted: dict[int, np.ndarray] = {}  # each article's quoted words up to each word
 
     def place_shingles(rank: int) -> dict[int, list[int]]:
         if rank not in places:
@@ -124,6 +126,10 @@ def align_pairs(
             bounds[rank] = (
                 np.array([w[0] for w in words], dtype=np.int64),
                 np.array([w[1] for w in words], dtype=np.int64),
+            )
+            ranges = voices.get(texts[rank][0], ([], [], []))
+            quoted[rank] = np.concatenate(
+                ([0], np.cumsum(voices_at(ranges, bounds[rank][0]) == "quoted"))
             )
             found: dict[int, list[int]] = defaultdict(list)
             for position, key in enumerate(hash_shingles([w[2] for w in words], size)):
@@ -139,6 +145,7 @@ def align_pairs(
             # pairs are aligned
             places.pop(done, None)
             bounds.pop(done, None)
+            quoted.pop(done, None)
         done = n1
         at_first, at_second = place_shingles(n1), place_shingles(n2)
         matches = [
@@ -150,8 +157,8 @@ def align_pairs(
             if i1 - i0 < min_words:
                 continue
             (a_starts, a_ends), (b_starts, b_ends) = bounds[n1], bounds[n2]
-            quoted_a = _quoted_share(a_starts[i0:i1].tolist(), voices.get(first, ([], [], [])))
-            quoted_b = _quoted_share(b_starts[j0:j1].tolist(), voices.get(second, ([], [], [])))
+            quoted_a = _share_between(quoted[n1], i0, i1)
+            quoted_b = _share_between(quoted[n2], j0, j1)
             start, end = int(a_starts[i0]), int(a_ends[i1 - 1])
             other_start, other_end = int(b_starts[j0]), int(b_ends[j1 - 1])
             voice = "quoted" if quoted_a > 0.5 and quoted_b > 0.5 else "authorial"
@@ -225,9 +232,10 @@ def find_shared_passages(
     )
 
 
-def _quoted_share(starts: list[int], ranges) -> float:
-    """The share of words (given by their start offsets) inside quotation marks."""
-    return sum(voice_at(ranges, s) == "quoted" for s in starts) / len(starts) if starts else 0.0
+def _share_between(counts: np.ndarray, first: int, last: int) -> float:
+    """The share of the words ``first`` to ``last`` (excluded) that are counted, from the running
+    counts ``counts`` (``counts[i]``: the words before word ``i`` that are)."""
+    return int(counts[last] - counts[first]) / (last - first) if last > first else 0.0
 
 
 def summarise_shared(
@@ -267,13 +275,8 @@ def summarise_shared(
     spans_of: dict[str, list[tuple[int, int, str]]] = defaultdict(
         list
     )  # each passage seen from both its articles
-    for first, second, start, end, other_start, other_end in zip(
-        passages["article_id"],
-        passages["other_id"],
-        passages["start"],
-        passages["end"],
-        passages["other_start"],
-        passages["other_end"],
+    for first, second, start, end, other_start, other_end in iter_columns(
+        passages, "article_id", "other_id", "start", "end", "other_start", "other_end"
     ):
         spans_of[first].append((start, end, second))
         spans_of[second].append((other_start, other_end, first))
@@ -284,7 +287,7 @@ def summarise_shared(
         spans = spans_of.get(article_id, [])
         starts = [s for s, _, _ in find_words(text)]
         ranges = voices.get(article_id, ([], [], []))
-        authorial_words = {k for k, s in enumerate(starts) if voice_at(ranges, s) == "authorial"}
+        authorial_words = set(np.flatnonzero(voices_at(ranges, starts) == "authorial").tolist())
         shared, by_partner = set(), defaultdict(set)
         for start, end, partner in spans:
             inside = set(range(bisect_left(starts, start), bisect_left(starts, end)))

@@ -378,6 +378,20 @@ def voice_at(index: VoiceIndex, offset: int) -> str:
     return voices[k] if k >= 0 and offset < ends[k] else "authorial"
 
 
+def voices_at(index: VoiceIndex, offsets) -> np.ndarray:
+    """:func:`voice_at` of each offset, as an array of str: the ranges of ``index`` (from
+    :func:`index_voice_ranges`) are in order of start, so one binary search finds them all."""
+    starts, ends, voices = index
+    offsets = np.asarray(offsets, dtype=np.int64)
+    found = np.full(len(offsets), "authorial", dtype=object)
+    if not len(starts):
+        return found
+    k = np.searchsorted(np.asarray(starts, dtype=np.int64), offsets, side="right") - 1
+    covered = (k >= 0) & (offsets < np.asarray(ends, dtype=np.int64)[np.maximum(k, 0)])
+    found[covered] = np.asarray(voices, dtype=object)[k[covered]]
+    return found
+
+
 def voice_of_span(index: VoiceIndex, start: int, end: int) -> str | None:
     """The voice :func:`voice_at` gives every offset of ``start``–``end`` when it gives them all
     one voice (no range starts inside the span), else None: a sentence wholly in one voice is

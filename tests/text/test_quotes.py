@@ -16,6 +16,7 @@ from analysis.text.quotes import (
     mark_letters_and_digits,
     voice_at,
     voice_of_span,
+    voices_at,
 )
 from analysis.text.segment import split_sentences
 from tests.strategies import QUOTED_TEXT
@@ -251,6 +252,21 @@ def test_voice_of_span_is_voice_at_of_every_offset_when_one(ranges, start, lengt
         assert voices == {found}
     elif not any(start < s < end for s, _, _ in ranges):
         assert len(voices) > 1
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 40), st.integers(1, 10), st.sampled_from(["authorial", "quoted"])
+        ),
+        max_size=6,
+    ),
+    st.lists(st.integers(0, 60), max_size=30),
+)
+def test_voices_at_are_voice_at_of_each_offset(ranges, offsets):
+    ranges = sorted((s, s + n, v) for s, n, v in ranges)
+    index = ([s for s, _, _ in ranges], [e for _, e, _ in ranges], [v for _, _, v in ranges])
+    assert voices_at(index, offsets).tolist() == [voice_at(index, o) for o in offsets]
 
 
 def test_quotations_are_grouped_by_article_in_row_order():
