@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
+from collections.abc import Iterator
 
 import numpy as np
 import pandas as pd
@@ -139,7 +140,7 @@ def align_pairs(
         return places[rank]
 
     rows, done = [], None
-    for (n1, n2), shared in pairs.groupby(["first", "second"], sort=False)["shingle"]:
+    for n1, n2, shared in _group_pairs(pairs):
         if done is not None and n1 != done:
             # pairs are sorted by first, then second: an article is never needed again once its own
             # pairs are aligned
@@ -148,9 +149,7 @@ def align_pairs(
             quoted.pop(done, None)
         done = n1
         at_first, at_second = place_shingles(n1), place_shingles(n2)
-        matches = [
-            (p1, p2) for key in shared.tolist() for p1 in at_first[key] for p2 in at_second[key]
-        ]
+        matches = [(p1, p2) for key in shared for p1 in at_first[key] for p2 in at_second[key]]
         (first, first_text), (second, second_text) = texts[n1], texts[n2]
         passage_id = 0
         for i0, i1, j0, j1 in _runs(matches, size, max_gap):
@@ -180,6 +179,22 @@ def align_pairs(
             )
             passage_id += 1
     return rows
+
+
+def _group_pairs(pairs: pd.DataFrame) -> Iterator[tuple[int, int, list[int]]]:
+    """Each pair of articles (``first``, ``second``) of ``pairs`` with its shingles, as
+    ``pairs.groupby(["first", "second"], sort=False)`` gives them: pairs in order of first
+    appearance, shingles in the rows' order. Ranks are below 2³¹, so a pair is one number."""
+    firsts, seconds = pairs["first"].to_numpy(np.int64), pairs["second"].to_numpy(np.int64)
+    if not len(firsts):
+        return
+    codes, _ = pd.factorize(firsts * (int(seconds.max()) + 1) + seconds)
+    order = np.argsort(codes, kind="stable")
+    shingles = pairs["shingle"].to_numpy()[order].tolist()
+    edges = [0, *(np.flatnonzero(np.diff(codes[order])) + 1).tolist(), len(order)]
+    heads = order[edges[:-1]]
+    for n1, n2, lo, hi in zip(firsts[heads].tolist(), seconds[heads].tolist(), edges, edges[1:]):
+        yield n1, n2, shingles[lo:hi]
 
 
 def find_shared_passages(

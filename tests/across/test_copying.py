@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.across.copying import find_shared_passages, summarise_shared
+from analysis.across.copying import _group_pairs, find_shared_passages, summarise_shared
 from analysis.text.quotes import find_article_quotations
 
 REPORT = (
@@ -98,3 +99,26 @@ def test_a_copy_with_other_apostrophes_is_found(marks):
     passages, shared = _run({"original": text + "\n" + REST, "copy": text.replace(*marks)})
     assert shared.set_index("article_id").loc["copy", "copies"]
     assert len(passages) == 1 and passages["words"].iloc[0] == len(text.split())
+
+
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("ordered", [True, False])
+def test_pairs_are_grouped_as_groupby_groups_them(seed, ordered):
+    """Pairs in order of first appearance, each pair's shingles in the rows' order, sorted rows or
+    not."""
+    rng = np.random.default_rng(seed)
+    pairs = pd.DataFrame(
+        {
+            "first": rng.integers(0, 6, 60),
+            "second": rng.integers(0, 9, 60),
+            "shingle": rng.integers(0, 2**63, 60, dtype=np.uint64),
+        }
+    )
+    if ordered:
+        pairs = pairs.sort_values(["first", "second"], kind="stable", ignore_index=True)
+    expected = [
+        (n1, n2, shared.tolist())
+        for (n1, n2), shared in pairs.groupby(["first", "second"], sort=False)["shingle"]
+    ]
+    assert list(_group_pairs(pairs)) == expected
+    assert list(_group_pairs(pairs.iloc[0:0])) == []
