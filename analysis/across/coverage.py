@@ -47,7 +47,8 @@ import pandas as pd
 from scipy.cluster.hierarchy import linkage
 from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.metrics.pairwise import cosine_similarity
+from sklearn.preprocessing import normalize
+from sklearn.utils.extmath import safe_sparse_dot
 
 from analysis.errors import InputWarning
 from analysis.text.segment import normalise_quotes
@@ -123,8 +124,9 @@ def condense_distances(vectors) -> np.ndarray:
     condensed = np.empty(count * (count - 1) // 2)
     rows = max(1, BLOCK_CELLS // max(count, 1))
     done = 0
+    normalised = normalize(vectors)  # what cosine_similarity does to both sides, done once
     for start in range(0, count, rows):
-        block = cosine_similarity(vectors[start : start + rows], vectors)
+        block = safe_sparse_dot(normalised[start : start + rows], normalised.T, dense_output=True)
         for offset, cosines in enumerate(block):
             tail = cosines[start + offset + 1 :]
             condensed[done : done + len(tail)] = np.clip(1.0 - tail, 0.0, 2.0)
@@ -160,12 +162,15 @@ def cluster_claims(vectors, similarity: float = SIMILARITY) -> np.ndarray:
 
 def claim_similarities(vectors, claims: np.ndarray) -> np.ndarray:
     """Each sentence's mean cosine to the other sentences of its claim (NaN alone), rounded to 4
-    decimals."""
+    decimals; the cosines :func:`sklearn.metrics.pairwise.cosine_similarity` gives on the claim's
+    rows."""
     means = np.full(len(claims), math.nan)
+    normalised = normalize(vectors)  # cosine_similarity's first step: rows of unit length
     for members in pd.Series(claims).groupby(claims).indices.values():
         if len(members) < 2:
             continue
-        cosine = cosine_similarity(vectors[members])
+        held = normalised[members]
+        cosine = safe_sparse_dot(held, held.T, dense_output=True)
         for row, k in enumerate(members):
             means[k] = round(float(np.mean(np.delete(cosine[row], row))), 4)
     return means

@@ -246,6 +246,22 @@ def test_claim_similarity_is_the_mean_cosine_to_the_rest_of_the_claim():
     assert np.isnan(means[3])
 
 
+@pytest.mark.parametrize("seed", range(3))
+def test_claim_similarities_use_the_cosines_of_the_claims_rows_bit_for_bit(seed):
+    from sklearn.metrics.pairwise import cosine_similarity
+
+    vectors = vectorise_sentences(_resampled_sentences(80, seed))
+    claims = np.random.default_rng(seed).integers(0, 12, 80)
+    expected = np.full(80, np.nan)
+    for claim in np.unique(claims).tolist():
+        members = np.flatnonzero(claims == claim)
+        if len(members) > 1:
+            cosine = cosine_similarity(vectors[members])
+            for row, k in enumerate(members.tolist()):
+                expected[k] = round(float(np.mean(np.delete(cosine[row], row))), 4)
+    assert np.array_equal(claim_similarities(vectors, claims), expected, equal_nan=True)
+
+
 @pytest.mark.parametrize("marks", [("'", "’"), ("’", "‘"), ("'", "′")])
 def test_a_sentence_with_other_apostrophes_is_the_same_claim(marks):
     text = "Russia's envoy says Moscow won't give up Ukraine's east."
