@@ -256,16 +256,20 @@ _TOKEN_SHIFT = 2**32
 
 
 DENSE_CELLS = 4_000_000
-"""Largest token matrix (quotations × tokens) held as a dense array (32 MB): the holders of one
-token are mostly a few dozen quotations, for which a sparse matrix's checks cost more than the
-counting. The dense counts are products of 0/1 floats, whole numbers far below 2⁵³: exact in any
-order of addition."""
+"""Largest token matrix (quotations × tokens) counted as a dense array (32 MB): the holders of
+one token are mostly a few dozen quotations, for which a sparse matrix's checks cost more than
+the counting. The dense counts are products of 0/1 floats, whole numbers far below 2⁵³: exact in
+any order of addition."""
+
+DENSE_PRODUCT = 50_000_000
+"""Most multiplications (quotations × tokens × quotations asked about) counted densely; past it
+the sparse product, which visits only the tokens held, is the faster."""
 
 
 class _TokenMatrix:
     """Quotations' tokens (one number each) as a 0/1 matrix over the tokens they hold, to count
-    tokens in common with one quotation at a time; dense up to :data:`DENSE_CELLS` cells, else
-    sparse (the same counts: integers)."""
+    tokens in common with one quotation at a time; dense within :data:`DENSE_CELLS` and
+    :data:`DENSE_PRODUCT`, else sparse (the same counts: integers)."""
 
     def __init__(self, tokens: np.ndarray, lengths: np.ndarray) -> None:
         order = np.argsort(tokens, kind="stable")
@@ -276,22 +280,32 @@ class _TokenMatrix:
             else np.empty(0, bool)
         )
         self.columns = ordered[new]
-        columns = np.empty(len(tokens), dtype=np.int64)
-        columns[order] = np.cumsum(new) - 1
-        shape = (len(lengths), len(self.columns))
+        self.held = np.empty(len(tokens), dtype=np.int64)  # each token's column
+        self.held[order] = np.cumsum(new) - 1
+        self.lengths = lengths
+        self.shape = (len(lengths), len(self.columns))
         self.dense: np.ndarray | None = None
         self.matrix: sp.csr_matrix | None = None
-        if shape[0] * shape[1] <= DENSE_CELLS:
-            self.dense = np.zeros(shape)
-            np.add.at(self.dense, (np.repeat(np.arange(shape[0]), lengths), columns), 1.0)
-        else:
-            indptr = np.concatenate(([0], np.cumsum(lengths)))
-            self.matrix = sp.csr_matrix(
-                (np.ones(len(tokens), dtype=np.int32), columns, indptr), shape=shape
-            )
         self.first = (self.columns % _TOKEN_SHIFT == 0).astype(
             np.int32
         )  # a word's first occurrence: distinct words
+
+    def _as_dense(self) -> np.ndarray:
+        """The matrix as a dense array of floats, made on first use."""
+        if self.dense is None:
+            self.dense = np.zeros(self.shape)
+            rows = np.repeat(np.arange(self.shape[0]), self.lengths)
+            np.add.at(self.dense, (rows, self.held), 1.0)
+        return self.dense
+
+    def _as_sparse(self) -> sp.csr_matrix:
+        """The matrix as a sparse one of integers, made on first use."""
+        if self.matrix is None:
+            indptr = np.concatenate(([0], np.cumsum(self.lengths)))
+            self.matrix = sp.csr_matrix(
+                (np.ones(len(self.held), dtype=np.int32), self.held, indptr), shape=self.shape
+            )
+        return self.matrix
 
     def count_common(
         self, tokens: np.ndarray, lengths: np.ndarray
@@ -310,19 +324,19 @@ class _TokenMatrix:
         which = np.repeat(np.arange(len(lengths)), lengths)[found]
         columns = at[found]
         shape = (len(self.columns), len(lengths))
-        if self.dense is not None:
+        cells = self.shape[0] * self.shape[1]
+        if cells <= DENSE_CELLS and cells * len(lengths) <= DENSE_PRODUCT:
+            dense = self._as_dense()
             wanted = np.zeros(shape)
             np.add.at(wanted, (columns, which), 1.0)
             first = wanted * self.first[:, None]
-            return (
-                (self.dense @ wanted).T.astype(np.int32),
-                (self.dense @ first).T.astype(np.int32),
-            )
+            return (dense @ wanted).T.astype(np.int32), (dense @ first).T.astype(np.int32)
+        matrix = self._as_sparse()
         wanted = sp.csc_matrix(
             (np.ones(len(columns), dtype=np.int32), (columns, which)), shape=shape
         )
         first = sp.csc_matrix((self.first[columns], (columns, which)), shape=shape)
-        return (self.matrix @ wanted).T.toarray(), (self.matrix @ first).T.toarray()
+        return (matrix @ wanted).T.toarray(), (matrix @ first).T.toarray()
 
 
 def link_quotations(

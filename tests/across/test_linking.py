@@ -9,6 +9,7 @@ import pytest
 
 from analysis.across.linking import (
     DENSE_CELLS,
+    DENSE_PRODUCT,
     LINK_SHARE,
     MIN_MATCHED,
     LinkedQuotations,
@@ -180,7 +181,8 @@ def test_linking_needs_enough_matched_words(other, links):
 
 @pytest.mark.parametrize("seed", range(5))
 def test_tokens_in_common_are_counted_alike_dense_and_sparse(seed, monkeypatch):
-    """The dense token matrix counts what the sparse one counts, as the same integers."""
+    """The dense token matrix counts what the sparse one counts, as the same integers (sparse for
+    a large matrix, or for a large product)."""
     rng = np.random.default_rng(seed)
 
     def quotation_tokens(count):
@@ -191,12 +193,14 @@ def test_tokens_in_common_are_counted_alike_dense_and_sparse(seed, monkeypatch):
     rows, row_lengths = quotation_tokens(int(rng.integers(1, 30)))
     asked, asked_lengths = quotation_tokens(int(rng.integers(1, 8)))
     counted = []
-    for cells in (DENSE_CELLS, 0):
+    for cells, product in ((DENSE_CELLS, DENSE_PRODUCT), (0, DENSE_PRODUCT), (DENSE_CELLS, 0)):
         monkeypatch.setattr("analysis.across.linking.DENSE_CELLS", cells)
+        monkeypatch.setattr("analysis.across.linking.DENSE_PRODUCT", product)
         counted.append(TokenMatrix(rows, row_lengths).count_common(asked, asked_lengths))
-    (dense_common, dense_distinct), (sparse_common, sparse_distinct) = counted
-    assert dense_common.dtype == sparse_common.dtype == np.int32
-    assert np.array_equal(dense_common, sparse_common)
-    assert np.array_equal(dense_distinct, sparse_distinct)
+    (dense_common, dense_distinct), *sparse = counted
+    for sparse_common, sparse_distinct in sparse:
+        assert dense_common.dtype == sparse_common.dtype == np.int32
+        assert np.array_equal(dense_common, sparse_common)
+        assert np.array_equal(dense_distinct, sparse_distinct)
     assert dense_common.shape == (len(asked_lengths), len(row_lengths))
     assert (dense_distinct <= dense_common).all() and dense_common.any()
